@@ -1,0 +1,100 @@
+import { Command, Option } from 'commander';
+import { roleCodes } from '../core/auth/roles.ts';
+import { listMigrations } from '../db/migrate.ts';
+import { verifyAllChains } from '../modules/audit/service.ts';
+import { seedDemo, seedOrganisation } from '../seed/demo.ts';
+import { readStdin, reportError, withDatabase } from './common.ts';
+import { idCheckCommand } from './idCheck.ts';
+import { serve } from './serve.ts';
+import { addUser } from './users.ts';
+
+const program = new Command('xingfu')
+  .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Run the web app and the API (migrates the database first)')
+  .option('--demo', 'load the demo district (Wuqing) with an account for every role')
+  .option('--port <port>', 'port to listen on (default PORT or 3000)', (v) => Number.parseInt(v, 10))
+  .action(async (o: { demo?: boolean; port?: number }) => serve(o));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    await withDatabase('xingfu migrate', async () => {
+      process.stdout.write(`Database is at migration ${listMigrations().at(-1)?.name ?? '(none)'}\n`);
+    });
+  });
+
+const seed = program.command('seed').description('Load reference or demo data');
+seed
+  .command('demo')
+  .description('Load the demo district: organisation and an account for every role')
+  .action(async () => {
+    await withDatabase('xingfu seed demo', async (db) => {
+      const { created } = await seedDemo(db);
+      process.stdout.write(created ? 'Demo district loaded.\n' : 'Demo district already present; accounts left as they are.\n');
+    });
+  });
+seed
+  .command('org')
+  .description('Load the organisation of Wuqing district (townships, villages, departments) without accounts')
+  .action(async () => {
+    await withDatabase('xingfu seed org', async (db) => {
+      await db.transaction(seedOrganisation);
+      process.stdout.write('Organisation loaded.\n');
+    });
+  });
+
+const user = program.command('user').description('Accounts');
+user
+  .command('add <username>')
+  .description('Create an account; the password is read from standard input')
+  .addOption(new Option('--role <role>', 'role').choices([...roleCodes]).makeOptionMandatory())
+  .option('--township <code>', 'township code (township role)')
+  .option('--village <code>', 'village code (village role)')
+  .option('--department <code>', 'department code (liaison role)')
+  .option('--display-name <name>', 'name shown in the app')
+  .option('--district <code>', 'district code (when the database holds several)')
+  .action(async (username: string, o: { role: string; township?: string; village?: string; department?: string; displayName?: string; district?: string }) => {
+    const password = (await readStdin()).replace(/\r?\n$/, '');
+    await withDatabase('xingfu user add', async (db) => {
+      const { id, district } = await addUser(db, username, password, o);
+      process.stdout.write(`Created ${username} (${o.role}) in district ${district}: ${id}\n`);
+    });
+  });
+
+const audit = program.command('audit').description('Audit log');
+audit
+  .command('verify')
+  .description('Check the hash chain of every district’s audit log; exit code 1 at the first broken link')
+  .option('--json', 'print JSON')
+  .action(async (o: { json?: boolean }) => {
+    await withDatabase('xingfu audit verify', async (db) => {
+      const reports = await verifyAllChains(db);
+      if (o.json) process.stdout.write(`${JSON.stringify(reports)}\n`);
+      for (const r of reports) {
+        if (o.json) break;
+        process.stdout.write(
+          r.ok
+            ? `${r.district}: OK, ${r.checked} entries\n`
+            : `${r.district}: BROKEN at entry ${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.checked} entries before it are intact\n`,
+        );
+      }
+      if (reports.some((r) => !r.ok)) process.exitCode = 1;
+    });
+  });
+
+const id = program.command('id').description('Resident ID numbers (GB 11643-1999)');
+id
+  .command('check <number>')
+  .description('Validate an ID number and print {valid, normalized, birthDate, sex, divisionCode, reason} as JSON')
+  .action((number: string) => {
+    const { output, exitCode } = idCheckCommand({ number });
+    process.stdout.write(`${output}\n`);
+    process.exitCode = exitCode;
+  });
+
+program.parseAsync(process.argv).catch(reportError);

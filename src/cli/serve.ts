@@ -1,0 +1,42 @@
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/index.ts';
+import { deleteIdleSessions } from '../modules/auth/queries.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { buildApp } from '../server/app.ts';
+import { createSecrets, loadSecretKey } from '../server/secrets.ts';
+
+/** Starts the web app and the API in this process. */
+export async function serve(options: { demo?: boolean; port?: number }): Promise<void> {
+  const config = loadConfig(process.env, {
+    ...(options.demo ? { demo: true } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+  const secrets = createSecrets(loadSecretKey(config));
+  const db = await openDatabase(config, 'xingfu serve');
+  if (config.demo) await seedDemo(db);
+  const app = await buildApp({ config, db, secrets });
+  const sweep = setInterval(() => {
+    deleteIdleSessions(db).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
+  }, 5 * 60_000);
+  sweep.unref();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(sweep);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
+  app.log.info(`Xingfu 幸福 listening on http://localhost:${config.port} (${where}${config.demo ? ', demo district' : ''})`);
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Configuration, read once from the environment at start-up. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  XINGFU_DATA_DIR: z.string().default('data'),
+  XINGFU_SECRET_KEY: z.string().optional(),
+  XINGFU_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  XINGFU_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  XINGFU_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
+  XINGFU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  secretKey: string | null;
+  demo: boolean;
+  trustProxy: boolean;
+  cookieSecure: 'auto' | boolean;
+  dbPoolSize: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  version: string;
+}
+
+const truthy = (v: string | undefined): boolean => v === '1' || v === 'true';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: path.resolve(e.XINGFU_DATA_DIR),
+    secretKey: e.XINGFU_SECRET_KEY ?? null,
+    demo: truthy(e.XINGFU_DEMO),
+    trustProxy: truthy(e.XINGFU_TRUST_PROXY),
+    cookieSecure: e.XINGFU_COOKIE_SECURE === 'auto' ? 'auto' : e.XINGFU_COOKIE_SECURE === '1',
+    dbPoolSize: e.XINGFU_DB_POOL,
+    logLevel: e.LOG_LEVEL,
+    version: process.env.npm_package_version ?? '0.1.0',
+    ...overrides,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Typed errors with stable codes. Each code has an HTTP status and a message in zh-CN and English;
+ * the server turns an AppError into `{error: {code, message, messages}}` at one boundary.
+ */
+export const errorCatalog = {
+  validation_failed: { status: 400, zh: '请求数据不符合要求', en: 'The request data is invalid' },
+  invalid_json: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: { status: 415, zh: '不支持的请求内容类型', en: 'Unsupported content type' },
+  body_too_large: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  session_expired: { status: 401, zh: '会话已过期,请重新登录', en: 'Your session has expired; please sign in again' },
+  csrf_invalid: { status: 403, zh: '安全令牌无效,请刷新页面后重试', en: 'Invalid CSRF token; reload the page and try again' },
+  forbidden: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  not_found: { status: 404, zh: '未找到该记录或无权访问', en: 'Not found' },
+  invalid_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  account_locked: { status: 423, zh: '账户已被锁定,请稍后再试', en: 'The account is locked; try again later' },
+  account_disabled: { status: 403, zh: '账户已停用', en: 'The account is disabled' },
+  district_required: { status: 400, zh: '该用户名存在于多个区县,请指定区县', en: 'This username exists in several districts; give the district' },
+  totp_invalid: { status: 401, zh: '动态验证码错误', en: 'Wrong one-time code' },
+  totp_not_pending: { status: 400, zh: '当前无需动态验证码', en: 'No one-time code is expected now' },
+  totp_not_set_up: { status: 400, zh: '请先生成动态验证码密钥', en: 'Set up the authenticator first' },
+  totp_enrolment_required: { status: 403, zh: '请先绑定动态验证码(双因素认证)', en: 'Enrol a second factor (TOTP) first' },
+  password_change_required: { status: 403, zh: '请先修改密码', en: 'Change your password first' },
+  weak_password: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the security policy' },
+  username_taken: { status: 409, zh: '用户名已存在', en: 'The username is already taken' },
+  invalid_grant: { status: 400, zh: '角色授权范围不正确', en: 'The role grant has a wrong scope' },
+  self_lockout: { status: 400, zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  database_locked: { status: 503, zh: '数据库正被另一进程使用', en: 'The database is in use by another process' },
+  internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(code: ErrorCode, options: { details?: unknown; zh?: string; en?: string } = {}) {
+    const entry = errorCatalog[code];
+    super(options.en ?? entry.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.details = options.details;
+    this.messageZh = options.zh ?? entry.zh;
+    this.messageEn = options.en ?? entry.en;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; messages: { 'zh-CN': string; en: string }; details?: unknown };
+}
+
+export function errorBody(err: AppError, lang: 'zh-CN' | 'en'): ErrorBody {
+  const messages = { 'zh-CN': err.messageZh, en: err.messageEn };
+  return {
+    error: {
+      code: err.code,
+      message: messages[lang],
+      messages,
+      ...(err.details === undefined ? {} : { details: err.details }),
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import type { Database, Queryable, QueryResult, SqlParam } from './types.ts';
+
+// Keep 64-bit integers and dates as the embedded engine returns them: bigint as number when safe.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+});
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async exec(sql: string): Promise<void> {
+      await target.query(sql);
+    },
+    async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<T>> {
+      const result = await target.query(sql, params as unknown[]);
+      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+    },
+  };
+}
+
+/** A PostgreSQL server (production): a connection pool. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'xingfu' });
+  pool.on('error', () => {
+    /* an idle client died; the pool replaces it */
+  });
+  await pool.query('SELECT 1');
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    pool,
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+export type SqlParam = string | number | boolean | null | Date | Buffer | string[] | number[];
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>>;
+  /** Runs several statements separated by semicolons (migrations, seeds); no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

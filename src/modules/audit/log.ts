@@ -1,0 +1,43 @@
+import { maskPersonalData } from '../../core/privacy/mask.ts';
+import type { Queryable } from '../../db/types.ts';
+
+export interface AuditEntry {
+  district: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  result?: 'success' | 'failure';
+  ip?: string | null;
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+}
+
+const json = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(maskPersonalData(value));
+
+/**
+ * Appends one entry to the district's audit chain, inside the caller's transaction, so the entry
+ * commits with the change it records. ID and phone numbers are masked in the log itself.
+ */
+export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
+  const { rows } = await tx.query<{ seq: number }>(
+    `SELECT xingfu_audit_append($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb)::int8 AS seq`,
+    [
+      entry.district,
+      entry.actorId,
+      entry.actorUsername,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.result ?? 'success',
+      entry.ip ?? null,
+      json(entry.before),
+      json(entry.after),
+      json(entry.detail),
+    ],
+  );
+  return Number(rows[0]?.seq);
+}

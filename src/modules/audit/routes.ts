@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withScope } from '../../db/scope.ts';
+import type { Database } from '../../db/types.ts';
+import { actorOf } from '../../server/auth.ts';
+import { listAudit, verifyChain } from './service.ts';
+
+const listQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().trim().max(40).optional(),
+  action: z.string().trim().regex(/^[a-z_.]+$/).max(60).optional(),
+  entityType: z.string().trim().regex(/^[a-z_]+$/).max(40).optional(),
+  result: z.enum(['success', 'failure']).optional(),
+});
+
+const entry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  result: z.enum(['success', 'failure']),
+  ip: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  detail: z.unknown(),
+});
+
+const verifyReply = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBroken: z.object({ seq: z.number(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
+});
+
+export function auditRoutes(app: FastifyInstance, deps: { db: Database }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/audit', {
+    config: { access: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'The audit log, newest first, filtered and paged', querystring: listQuery, response: { 200: z.object({ items: z.array(entry), total: z.number() }) } },
+  }, async (req) =>
+    withScope(deps.db, actorOf(req), async (tx) => {
+      const { rows, total } = await listAudit(tx, req.query);
+      return {
+        total,
+        items: rows.map((row) => ({
+          seq: Number(row.seq), at: row.at.toISOString(), actor: row.actor_username, action: row.action,
+          entityType: row.entity_type, entityId: row.entity_id, result: row.result, ip: row.ip,
+          before: row.before, after: row.after, detail: row.detail,
+        })),
+      };
+    }));
+
+  r.get('/api/audit/verify', {
+    config: { access: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'Check the hash chain of the district’s audit log', response: { 200: verifyReply } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const report = await withScope(deps.db, actor, (tx) => verifyChain(tx, actor.district));
+    return { ok: report.ok, checked: report.checked, firstBroken: report.firstBroken };
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/types.ts';
+import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
+import { findGrants } from './queries.ts';
+import * as s from './schemas.ts';
+import type { AuthContext, AuthService } from './service.ts';
+
+export interface CookieOptions {
+  secure: 'auto' | boolean;
+}
+
+/** The session as the web app sees it: names resolved, nothing secret. */
+export async function presentSession(db: Database, ctx: AuthContext): Promise<s.SessionView> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM district WHERE district_code = $1', [ctx.district]);
+  const grants = (await findGrants(db, ctx.district, [ctx.userId])).get(ctx.userId) ?? [];
+  const named = (code: string | null, name: string | null) => (code === null ? null : { code, name: name ?? code });
+  return {
+    user: {
+      id: ctx.userId,
+      username: ctx.username,
+      displayName: ctx.displayName,
+      district: { code: ctx.district, name: rows[0]?.name ?? ctx.district },
+      totpEnabled: ctx.totpEnabled,
+      mustChangePassword: ctx.mustChangePassword,
+      mustEnrolTotp: ctx.mustEnrolTotp,
+    },
+    grants: grants.map((g) => ({
+      role: g.role,
+      township: named(g.township_code, g.township_name),
+      village: named(g.village_code, g.village_name),
+      department: named(g.department_code, g.department_name),
+    })),
+    permissions: ctx.permissions,
+    csrfToken: ctx.csrfToken,
+    idleTimeoutMinutes: ctx.idleTimeoutMinutes,
+  };
+}
+
+export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: AuthService; cookies: CookieOptions }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, auth } = deps;
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, value: string) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.cookies.secure === 'auto' ? req.protocol === 'https' : deps.cookies.secure,
+    });
+  const current = async (cookie: string) => {
+    const ctx = await auth.resolve(cookie);
+    if (ctx === null || ctx === 'expired') throw new Error('session vanished right after sign-in');
+    return ctx;
+  };
+
+  r.post('/api/auth/login', {
+    config: { access: 'public', csrfExempt: true },
+    schema: { tags: ['auth'], summary: 'Sign in', body: s.loginBody, response: { 200: s.loginReply } },
+  }, async (req, reply) => {
+    const outcome = await auth.login(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    setCookie(req, reply, outcome.cookie);
+    if (outcome.totpRequired) return { totpRequired: true as const, csrfToken: outcome.csrfToken };
+    return presentSession(db, await current(outcome.cookie));
+  });
+
+  r.post('/api/auth/totp/verify', {
+    config: { access: 'totp' },
+    schema: { tags: ['auth'], summary: 'Second sign-in step: one-time code', body: s.codeBody, response: { 200: s.sessionView } },
+  }, async (req) => {
+    const ctx = actorOf(req);
+    await auth.verifyTotp(ctx, req.body.code);
+    return presentSession(db, { ...ctx, pendingTotp: false });
+  });
+
+  r.get('/api/auth/me', {
+    config: { access: 'totp' },
+    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: s.sessionView } },
+  }, async (req) => presentSession(db, actorOf(req)));
+
+  r.post('/api/auth/logout', {
+    config: { access: 'totp' },
+    schema: { tags: ['auth'], summary: 'Sign out', response: { 200: s.ok } },
+  }, async (req, reply) => {
+    await auth.logout(actorOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  r.post('/api/auth/password', {
+    config: { access: 'setup' },
+    schema: { tags: ['auth'], summary: 'Change own password', body: s.passwordBody, response: { 200: s.ok } },
+  }, async (req) => {
+    await auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
+    return { ok: true as const };
+  });
+
+  r.post('/api/auth/totp/setup', {
+    config: { access: 'setup' },
+    schema: { tags: ['auth'], summary: 'Start second-factor enrolment', response: { 200: s.totpSetupReply } },
+  }, async (req) => auth.setupTotp(actorOf(req)));
+
+  r.post('/api/auth/totp/enable', {
+    config: { access: 'setup' },
+    schema: { tags: ['auth'], summary: 'Finish second-factor enrolment', body: s.codeBody, response: { 200: s.ok } },
+  }, async (req) => {
+    await auth.enableTotp(actorOf(req), req.body.code);
+    return { ok: true as const };
+  });
+}

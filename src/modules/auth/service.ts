@@ -1,0 +1,226 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateSecret, generateURI, verify as verifyTotpCode } from 'otplib';
+import QRCode from 'qrcode';
+import { isPrivileged, permissionsOf, reachOf, type Grant, type Permission } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../../db/scope.ts';
+import type { Database, Queryable } from '../../db/types.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { appendAudit } from '../audit/log.ts';
+import { assertStrongPassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import * as q from './queries.ts';
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The signed-in user as the rest of the server sees it. */
+export interface AuthContext extends Actor {
+  tokenHash: string;
+  csrfToken: string;
+  pendingTotp: boolean;
+  displayName: string;
+  mustChangePassword: boolean;
+  mustEnrolTotp: boolean;
+  totpEnabled: boolean;
+  idleTimeoutMinutes: number;
+  permissions: Permission[];
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** The cookie value names the district, so the session is found on the district's shard. */
+export function parseSessionCookie(value: string | undefined): { district: string; tokenHash: string } | null {
+  const match = /^(\d{6})\.([A-Za-z0-9_-]{43})$/.exec(value ?? '');
+  return match?.[1] && match[2] ? { district: match[1], tokenHash: hashToken(match[2]) } : null;
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface LoginOutcome {
+  cookie: string;
+  totpRequired: boolean;
+  csrfToken: string;
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+  ) {}
+
+  async login(input: { username: string; password: string; district?: string | undefined }, req: RequestInfo): Promise<LoginOutcome> {
+    const username = input.username.trim().toLowerCase();
+    const candidates = await q.findUsersByUsername(this.db, username, input.district ?? null);
+    if (candidates.length > 1) throw new AppError('district_required');
+    const user = candidates[0];
+    if (!user) {
+      await verifyDecoy(input.password);
+      throw new AppError('invalid_credentials');
+    }
+    const policy = await q.findPolicy(this.db, user.district_code);
+    const audit = (action: string, result: 'success' | 'failure', detail?: unknown) => (tx: Queryable) =>
+      appendAudit(tx, {
+        district: user.district_code, actorId: user.id, actorUsername: user.username, action,
+        entityType: 'user', entityId: user.id, result, ip: req.ip, detail,
+      });
+
+    if (user.locked_until !== null && user.locked_until.getTime() > Date.now()) {
+      await this.db.transaction(audit('auth.login_failed', 'failure', { reason: 'locked' }));
+      throw lockedError(user.locked_until);
+    }
+    if (!(await verifyPassword(user.password_hash, input.password))) {
+      const lockedUntil = await this.db.transaction(async (tx) => {
+        const until = await q.recordFailedLogin(tx, user, policy);
+        await audit('auth.login_failed', 'failure', { reason: 'password', locked: until !== null })(tx);
+        return until;
+      });
+      throw lockedUntil ? lockedError(lockedUntil) : new AppError('invalid_credentials');
+    }
+    if (user.disabled) {
+      await this.db.transaction(audit('auth.login_failed', 'failure', { reason: 'disabled' }));
+      throw new AppError('account_disabled');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const totpRequired = user.totp_enabled;
+    await this.db.transaction(async (tx) => {
+      await q.recordSuccessfulLogin(tx, user);
+      await q.insertSession(tx, {
+        district: user.district_code, tokenHash: hashToken(token), userId: user.id, csrfToken,
+        state: totpRequired ? 'pending_totp' : 'active', ip: req.ip, userAgent: req.userAgent,
+      });
+      await audit(totpRequired ? 'auth.password_ok' : 'auth.login', 'success')(tx);
+    });
+    return { cookie: `${user.district_code}.${token}`, totpRequired, csrfToken };
+  }
+
+  /** Second step of a sign-in with a second factor. */
+  async verifyTotp(ctx: AuthContext, code: string): Promise<void> {
+    if (!ctx.pendingTotp) throw new AppError('totp_not_pending');
+    const user = await q.findUser(this.db, ctx.district, ctx.userId);
+    const ok = user?.totp_secret != null && (await this.checkCode(user.totp_secret, code));
+    if (!ok) {
+      await this.db.transaction(async (tx) => {
+        if (user) await q.recordFailedLogin(tx, user, await q.findPolicy(tx, ctx.district));
+        await appendAudit(tx, this.auditOf(ctx, 'auth.totp_failed', 'failure'));
+      });
+      throw new AppError('totp_invalid');
+    }
+    await this.db.transaction(async (tx) => {
+      await q.activateSession(tx, ctx.district, ctx.tokenHash);
+      await appendAudit(tx, this.auditOf(ctx, 'auth.login', 'success', { secondFactor: 'totp' }));
+    });
+  }
+
+  async logout(ctx: AuthContext): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await q.deleteSession(tx, ctx.district, ctx.tokenHash);
+      await appendAudit(tx, this.auditOf(ctx, 'auth.logout', 'success'));
+    });
+  }
+
+  /** Finds the session of a cookie; an idle session is ended and reported as expired. */
+  async resolve(cookie: string | undefined): Promise<AuthContext | 'expired' | null> {
+    const parsed = parseSessionCookie(cookie);
+    if (!parsed) return null;
+    const session = await q.findSession(this.db, parsed.district, parsed.tokenHash);
+    if (!session) return null;
+    const idleMs = session.idle_timeout_minutes * 60_000;
+    const user = await q.findUser(this.db, parsed.district, session.user_id);
+    if (!user || user.disabled || Date.now() - session.last_seen_at.getTime() > idleMs) {
+      await q.deleteSession(this.db, parsed.district, parsed.tokenHash);
+      return 'expired';
+    }
+    await q.touchSession(this.db, parsed.district, parsed.tokenHash);
+    const grantRows = (await q.findGrants(this.db, parsed.district, [user.id])).get(user.id) ?? [];
+    const grants: Grant[] = grantRows.map(q.toGrant);
+    const policy = await q.findPolicy(this.db, parsed.district);
+    const expired =
+      policy.password_expiry_days > 0 &&
+      Date.now() - user.password_changed_at.getTime() > policy.password_expiry_days * 86_400_000;
+    return {
+      district: user.district_code,
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      grants,
+      reach: reachOf(grants),
+      permissions: permissionsOf(grants),
+      ip: null,
+      tokenHash: parsed.tokenHash,
+      csrfToken: session.csrf_token,
+      pendingTotp: session.state === 'pending_totp',
+      mustChangePassword: user.must_change_password || expired,
+      mustEnrolTotp: policy.require_totp_for_privileged && isPrivileged(grants) && !user.totp_enabled && !user.demo,
+      totpEnabled: user.totp_enabled,
+      idleTimeoutMinutes: policy.idle_timeout_minutes,
+    };
+  }
+
+  async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await q.findUser(this.db, ctx.district, ctx.userId);
+    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+      throw new AppError('invalid_credentials', { zh: '当前密码错误', en: 'The current password is wrong' });
+    }
+    const policy = await q.findPolicy(this.db, ctx.district);
+    assertStrongPassword(newPassword, user.username, policy.min_password_length);
+    if (await verifyPassword(user.password_hash, newPassword)) {
+      throw new AppError('weak_password', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+    }
+    const hash = await hashPassword(newPassword);
+    await this.db.transaction(async (tx) => {
+      await q.updatePassword(tx, ctx.district, ctx.userId, hash, false);
+      await q.deleteUserSessions(tx, ctx.district, ctx.userId, ctx.tokenHash);
+      await appendAudit(tx, this.auditOf(ctx, 'auth.password_change', 'success'));
+    });
+  }
+
+  async setupTotp(ctx: AuthContext): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+    if (ctx.totpEnabled) {
+      throw new AppError('totp_not_pending', { zh: '已绑定动态验证码', en: 'A second factor is already enrolled' });
+    }
+    const secret = generateSecret();
+    const otpauthUrl = generateURI({ issuer: 'Xingfu 幸福', label: `${ctx.username}@${ctx.district}`, secret });
+    await q.setTotp(this.db, ctx.district, ctx.userId, this.secrets.encrypt(secret), false);
+    return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 200 }) };
+  }
+
+  async enableTotp(ctx: AuthContext, code: string): Promise<void> {
+    const user = await q.findUser(this.db, ctx.district, ctx.userId);
+    if (!user?.totp_secret) throw new AppError('totp_not_set_up');
+    if (user.totp_enabled) throw new AppError('totp_not_pending');
+    if (!(await this.checkCode(user.totp_secret, code))) throw new AppError('totp_invalid');
+    await this.db.transaction(async (tx) => {
+      await q.setTotp(tx, ctx.district, ctx.userId, user.totp_secret, true);
+      await appendAudit(tx, this.auditOf(ctx, 'auth.totp_enable', 'success'));
+    });
+  }
+
+  private async checkCode(sealedSecret: string, code: string): Promise<boolean> {
+    const secret = this.secrets.decrypt(sealedSecret);
+    const result = await verifyTotpCode({ secret, token: code, epochTolerance: 30 });
+    return result.valid;
+  }
+
+  private auditOf(ctx: AuthContext, action: string, result: 'success' | 'failure', detail?: unknown) {
+    return {
+      district: ctx.district, actorId: ctx.userId, actorUsername: ctx.username, action,
+      entityType: 'user', entityId: ctx.userId, result, ip: ctx.ip, detail,
+    };
+  }
+}
+
+function lockedError(until: Date): AppError {
+  const time = until.toISOString();
+  return new AppError('account_locked', {
+    zh: `登录失败次数过多,账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
+    en: `Too many failed sign-ins; the account is locked until ${time}`,
+    details: { lockedUntil: time },
+  });
+}

@@ -1,0 +1,61 @@
+import type { Queryable } from '../../db/types.ts';
+
+export interface TownshipRow {
+  code: string;
+  name: string;
+  kind: 'subdistrict' | 'town' | 'township';
+}
+export interface VillageRow {
+  code: string;
+  township_code: string;
+  name: string;
+  kind: 'village' | 'community';
+}
+
+// Every query here runs under row-level security: rows outside the caller's reach do not exist.
+
+export async function visibleTownships(tx: Queryable): Promise<TownshipRow[]> {
+  return (await tx.query<TownshipRow>('SELECT code, name, kind FROM township ORDER BY sort_order, code')).rows;
+}
+
+export async function visibleVillages(tx: Queryable, townshipCode: string | null = null): Promise<VillageRow[]> {
+  const { rows } = await tx.query<VillageRow>(
+    'SELECT code, township_code, name, kind FROM village WHERE $1::text IS NULL OR township_code = $1 ORDER BY code',
+    [townshipCode],
+  );
+  return rows;
+}
+
+export async function visibleTownship(tx: Queryable, code: string): Promise<TownshipRow | null> {
+  return (await tx.query<TownshipRow>('SELECT code, name, kind FROM township WHERE code = $1', [code])).rows[0] ?? null;
+}
+
+export async function districtName(tx: Queryable): Promise<{ code: string; name: string } | null> {
+  const { rows } = await tx.query<{ code: string; name: string }>('SELECT district_code AS code, name FROM district');
+  return rows[0] ?? null;
+}
+
+export async function countUsersInTownship(tx: Queryable, code: string): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT count(DISTINCT user_id)::int AS n FROM user_grant
+      WHERE township_code = $1 OR left(village_code, 9) = $1`,
+    [code],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface DepartmentRow {
+  code: string;
+  name: string;
+  short_name: string;
+  liaison_count: number;
+}
+
+export async function visibleDepartments(tx: Queryable): Promise<DepartmentRow[]> {
+  const { rows } = await tx.query<DepartmentRow>(
+    `SELECT d.code, d.name, d.short_name,
+            (SELECT count(*)::int FROM user_grant g WHERE g.department_code = d.code AND g.role = 'liaison') AS liaison_count
+       FROM department d ORDER BY d.sort_order, d.code`,
+  );
+  return rows;
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { withScope } from '../../db/scope.ts';
+import type { Database } from '../../db/types.ts';
+import { actorOf } from '../../server/auth.ts';
+import * as q from './queries.ts';
+
+const village = z.object({ code: z.string(), name: z.string(), kind: z.enum(['village', 'community']) });
+const township = z.object({ code: z.string(), name: z.string(), kind: z.enum(['subdistrict', 'town', 'township']) });
+
+const treeReply = z.object({
+  district: z.object({ code: z.string(), name: z.string() }),
+  townships: z.array(township.extend({ villages: z.array(village) })),
+});
+const townshipReply = township.extend({ villages: z.array(village), userCount: z.number() });
+const departmentsReply = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string(), liaisonCount: z.number() })),
+});
+
+export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/org/tree', {
+    config: { access: 'org.read' },
+    schema: { tags: ['org'], summary: 'District → townships → villages, as far as the caller may see', response: { 200: treeReply } },
+  }, async (req) =>
+    withScope(deps.db, actorOf(req), async (tx) => {
+      const district = (await q.districtName(tx)) ?? { code: actorOf(req).district, name: '' };
+      const townships = await q.visibleTownships(tx);
+      const villages = await q.visibleVillages(tx);
+      return {
+        district,
+        townships: townships.map((t) => ({
+          ...t,
+          villages: villages.filter((v) => v.township_code === t.code).map(({ code, name, kind }) => ({ code, name, kind })),
+        })),
+      };
+    }));
+
+  r.get('/api/org/townships/:code', {
+    config: { access: 'org.read' },
+    schema: {
+      tags: ['org'],
+      summary: 'One township with its villages (404 outside the caller’s scope)',
+      params: z.object({ code: z.string().regex(/^\d{9}$/) }),
+      response: { 200: townshipReply },
+    },
+  }, async (req) =>
+    withScope(deps.db, actorOf(req), async (tx) => {
+      const township = await q.visibleTownship(tx, req.params.code);
+      if (!township) throw new AppError('not_found');
+      const villages = await q.visibleVillages(tx, township.code);
+      return {
+        ...township,
+        villages: villages.map(({ code, name, kind }) => ({ code, name, kind })),
+        userCount: await q.countUsersInTownship(tx, township.code),
+      };
+    }));
+
+  r.get('/api/org/departments', {
+    config: { access: 'org.read' },
+    schema: { tags: ['org'], summary: 'Member departments of the leading group', response: { 200: departmentsReply } },
+  }, async (req) =>
+    withScope(deps.db, actorOf(req), async (tx) => ({
+      items: (await q.visibleDepartments(tx)).map((d) => ({
+        code: d.code, name: d.name, shortName: d.short_name, liaisonCount: d.liaison_count,
+      })),
+    })));
+}

@@ -1,0 +1,114 @@
+import type { Grant } from '../../core/auth/roles.ts';
+import type { Queryable } from '../../db/types.ts';
+import type { ListQuery } from './schemas.ts';
+
+export interface UserListRow {
+  id: string;
+  username: string;
+  display_name: string;
+  disabled: boolean;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  created_at: Date;
+  totp_enabled: boolean;
+}
+
+const sortColumns: Record<ListQuery['sort'], string> = {
+  username: 'username',
+  displayName: 'display_name',
+  lastLoginAt: 'last_login_at',
+  createdAt: 'created_at',
+};
+
+const columns = 'id, username, display_name, disabled, locked_until, last_login_at, created_at, totp_enabled';
+
+export async function listUsers(tx: Queryable, query: ListQuery): Promise<{ rows: UserListRow[]; total: number }> {
+  const where = `($1::text IS NULL OR username ILIKE '%' || $1 || '%' OR display_name ILIKE '%' || $1 || '%')
+    AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM user_grant g WHERE g.district_code = u.district_code AND g.user_id = u.id AND g.role = $2))
+    AND ($3::text IS NULL
+      OR ($3 = 'disabled' AND disabled)
+      OR ($3 = 'locked' AND NOT disabled AND locked_until > now())
+      OR ($3 = 'active' AND NOT disabled AND (locked_until IS NULL OR locked_until <= now())))`;
+  const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null;
+  const params = [q, query.role ?? null, query.status ?? null];
+  const order = `${sortColumns[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, username`;
+  const { rows } = await tx.query<UserListRow>(
+    `SELECT ${columns} FROM app_user u WHERE ${where} ORDER BY ${order} LIMIT $4 OFFSET $5`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user u WHERE ${where}`, params);
+  return { rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function getUser(tx: Queryable, id: string): Promise<UserListRow | null> {
+  return (await tx.query<UserListRow>(`SELECT ${columns} FROM app_user WHERE id = $1`, [id])).rows[0] ?? null;
+}
+
+export async function insertUser(
+  tx: Queryable,
+  u: { district: string; username: string; displayName: string; passwordHash: string; mustChange: boolean; demo?: boolean },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO app_user (district_code, username, display_name, password_hash, must_change_password, demo)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.district, u.username, u.displayName, u.passwordHash, u.mustChange, u.demo ?? false],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('insert returned no id');
+  return id;
+}
+
+export async function usernameExists(tx: Queryable, district: string, username: string): Promise<boolean> {
+  const { rows } = await tx.query('SELECT 1 FROM app_user WHERE district_code = $1 AND username = $2', [district, username]);
+  return rows.length > 0;
+}
+
+export async function replaceGrants(tx: Queryable, district: string, userId: string, grants: readonly Grant[]): Promise<void> {
+  await tx.query('DELETE FROM user_grant WHERE district_code = $1 AND user_id = $2', [district, userId]);
+  for (const g of grants) {
+    await tx.query(
+      `INSERT INTO user_grant (district_code, user_id, role, township_code, village_code, department_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [district, userId, g.role, g.township, g.village, g.department],
+    );
+  }
+}
+
+export async function updateUser(tx: Queryable, id: string, patch: { displayName?: string | undefined; disabled?: boolean | undefined }): Promise<void> {
+  await tx.query(
+    `UPDATE app_user SET display_name = coalesce($2, display_name), disabled = coalesce($3, disabled), updated_at = now()
+      WHERE id = $1`,
+    [id, patch.displayName ?? null, patch.disabled ?? null],
+  );
+}
+
+export async function setPassword(tx: Queryable, id: string, hash: string): Promise<void> {
+  await tx.query(
+    `UPDATE app_user SET password_hash = $2, password_changed_at = now(), must_change_password = true,
+            failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
+    [id, hash],
+  );
+}
+
+export async function unlock(tx: Queryable, id: string): Promise<void> {
+  await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1', [id]);
+}
+
+export async function endSessions(tx: Queryable, id: string): Promise<void> {
+  // Sessions are not visible to the application role; this runs through a definer function.
+  await tx.query('SELECT xingfu_end_sessions($1::uuid)', [id]);
+}
+
+export async function scopeUnits(
+  tx: Queryable,
+  g: { township?: string | undefined; village?: string | undefined; department?: string | undefined },
+): Promise<{ township: string | null; villageTownship: string | null; department: string | null }> {
+  const { rows } = await tx.query<{ township: string | null; village_township: string | null; department: string | null }>(
+    `SELECT (SELECT code FROM township WHERE code = $1) AS township,
+            (SELECT township_code FROM village WHERE code = $2) AS village_township,
+            (SELECT code FROM department WHERE code = $3) AS department`,
+    [g.township ?? null, g.village ?? null, g.department ?? null],
+  );
+  const row = rows[0];
+  return { township: row?.township ?? null, villageTownship: row?.village_township ?? null, department: row?.department ?? null };
+}

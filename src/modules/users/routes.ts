@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { permissionCodes, roleCodes, roles } from '../../core/auth/roles.ts';
+import { actorOf } from '../../server/auth.ts';
+import { ok } from '../auth/schemas.ts';
+import * as s from './schemas.ts';
+import type { UserService } from './service.ts';
+
+const text = z.object({ 'zh-CN': z.string(), en: z.string() });
+const rolesReply = z.object({
+  items: z.array(z.object({
+    code: z.enum(roleCodes),
+    label: text,
+    description: text,
+    scope: z.enum(['district', 'township', 'village', 'department', 'centre', 'self']),
+    permissions: z.array(z.enum(permissionCodes)),
+  })),
+});
+
+export function userRoutes(app: FastifyInstance, deps: { users: UserService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { users } = deps;
+
+  r.get('/api/roles', {
+    config: { access: 'session' },
+    schema: { tags: ['users'], summary: 'The role catalog', response: { 200: rolesReply } },
+  }, async () => ({
+    items: roleCodes.map((code) => {
+      const role = roles[code];
+      return { code, label: role.label, description: role.description, scope: role.scope, permissions: Object.keys(role.permissions) as (typeof permissionCodes)[number][] };
+    }),
+  }));
+
+  r.get('/api/users', {
+    config: { access: 'user.read' },
+    schema: { tags: ['users'], summary: 'Accounts, paged, sorted and filtered on the server', querystring: s.listQuery, response: { 200: s.listReply } },
+  }, async (req) => users.list(actorOf(req), req.query));
+
+  r.post('/api/users', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Create an account', body: s.createBody, response: { 201: s.userView } },
+  }, async (req, reply) => {
+    const created = await users.create(actorOf(req), req.body);
+    return reply.status(201).send(created);
+  });
+
+  r.patch('/api/users/:id', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Change name, status or roles', params: s.idParams, body: s.patchBody, response: { 200: s.userView } },
+  }, async (req) => users.update(actorOf(req), req.params.id, req.body));
+
+  r.post('/api/users/:id/reset-password', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Set a temporary password (to be changed at next sign-in)', params: s.idParams, body: s.passwordBody, response: { 200: ok } },
+  }, async (req) => {
+    await users.resetPassword(actorOf(req), req.params.id, req.body.password);
+    return { ok: true as const };
+  });
+
+  r.post('/api/users/:id/unlock', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Lift a sign-in lockout', params: s.idParams, response: { 200: ok } },
+  }, async (req) => {
+    await users.unlock(actorOf(req), req.params.id);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { AppError, errorBody } from '../core/errors.ts';
+import type { Database } from '../db/types.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { AuthService } from '../modules/auth/service.ts';
+import { homeRoutes } from '../modules/home/routes.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
+import { securityRoutes } from '../modules/security/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { UserService } from '../modules/users/service.ts';
+import { demoAccounts } from '../seed/demo.ts';
+import { registerAuth, SESSION_COOKIE } from './auth.ts';
+import { registerErrorHandling, requestLanguage } from './errors.ts';
+import type { Secrets } from './secrets.ts';
+
+const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  secrets: Secrets;
+}
+
+export async function buildApp({ config, db, secrets }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(cookie);
+
+  const auth = new AuthService(db, secrets);
+  registerAuth(app, auth);
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Xingfu 幸福 API', version: config.version } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    // Outside demo mode the API document is for signed-in administrators only.
+    docs.addHook('onRequest', async (req) => {
+      if (config.demo) return;
+      const ctx = await auth.resolve(req.cookies[SESSION_COOKIE]);
+      if (ctx === null || ctx === 'expired' || ctx.pendingTotp) throw new AppError('unauthenticated');
+      if (!ctx.grants.some((g) => g.role === 'sysadmin' || g.role === 'secadmin')) throw new AppError('forbidden');
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and configuration',
+      response: {
+        200: z.object({
+          status: z.literal('ok'),
+          database: z.enum(['embedded', 'postgres']),
+          version: z.string(),
+          demo: z.boolean(),
+          demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), roles: z.array(z.string()), label: z.string() })).optional(),
+        }),
+      },
+    },
+  }, async () => {
+    await db.query('SELECT 1');
+    return {
+      status: 'ok' as const,
+      database: db.kind,
+      version: config.version,
+      demo: config.demo,
+      ...(config.demo ? { demoAccounts: demoAccounts.map((a) => ({ username: a.username, password: a.password, roles: a.grants.map((g) => g.role), label: a.displayName })) } : {}),
+    };
+  });
+
+  const cookies = { secure: config.cookieSecure };
+  authRoutes(app, { db, auth, cookies });
+  orgRoutes(app, { db });
+  userRoutes(app, { users: new UserService(db) });
+  auditRoutes(app, { db });
+  securityRoutes(app, { db });
+  homeRoutes(app, { db });
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return reply.status(404).send(errorBody(new AppError('not_found'), requestLanguage(req)));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  return app;
+}

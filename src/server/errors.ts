@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody } from '../core/errors.ts';
+
+export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Maps framework errors to AppErrors with stable codes; anything unexpected becomes a 500 without internals. */
+export function toAppError(err: FastifyError | Error): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = err.validation.map((v) => ({
+      path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+      message: v.message,
+      params: v.params,
+    }));
+    return new AppError('validation_failed', {
+      zh: `请求数据不符合要求:${issues.map((i) => `${i.path} ${i.message ?? ''}`).join(';')}`,
+      en: `Invalid request: ${issues.map((i) => `${i.path} ${i.message ?? ''}`).join('; ')}`,
+      details: issues,
+    });
+  }
+  const code = (err as FastifyError).code;
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('body_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('invalid_json');
+    default:
+      break;
+  }
+  const status = (err as FastifyError).statusCode;
+  if (status === 400 && err instanceof SyntaxError) return new AppError('invalid_json');
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError('validation_failed', { details: { reason: err.message } });
+  }
+  return new AppError('internal_error');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: appError.code }, 'request rejected');
+    void reply.status(appError.status).send(errorBody(appError, requestLanguage(req)));
+  });
+}
