@@ -1,0 +1,141 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientFor, login, sessionCookie, startTestApp, type TestApp } from '../helpers.ts';
+
+describe('sign-in and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const attempt = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+  it('signs in with an HttpOnly, SameSite=Strict cookie and returns roles, permissions and a CSRF token', async () => {
+    const res = await attempt('office', 'xingfu-demo-2011');
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'xingfu_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    const body = res.json();
+    expect(body.user.username).toBe('office');
+    expect(body.grants).toEqual([{ role: 'office', township: null, village: null, department: null }]);
+    expect(body.permissions).toContain('audit.read');
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(body)).not.toMatch(/password_hash|argon2/);
+  });
+
+  it('stores passwords as Argon2id hashes', async () => {
+    const { rows } = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'office'");
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+  });
+
+  it('rejects a wrong password and an unknown user alike', async () => {
+    const wrong = await attempt('auditor', 'not the password');
+    const unknown = await attempt('nobody', 'not the password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('invalid_credentials');
+    expect(unknown.json().error.code).toBe('invalid_credentials');
+  });
+
+  it('locks an account for 15 minutes after 5 failed sign-ins, even for the right password', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await attempt('liaison.forestry', `wrong-${i}-password`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 423]);
+    const locked = await attempt('liaison.forestry', 'xingfu-demo-2011');
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe('account_locked');
+    const until = new Date(locked.json().error.details.lockedUntil).getTime();
+    expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    const { rows } = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor_username = 'liaison.forestry'",
+    );
+    expect(rows[0]?.n).toBe(6);
+    // Once the lock has run out, the right password works again.
+    await t.db.query("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = 'liaison.forestry'");
+    expect((await attempt('liaison.forestry', 'xingfu-demo-2011')).statusCode).toBe(200);
+  });
+
+  it('needs the CSRF token for every state change', async () => {
+    const c = await login(t.app, 'sysadmin');
+    const missing = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe('csrf_invalid');
+    const wrong = await clientFor(t.app, c.cookie, 'x'.repeat(43)).post('/api/auth/logout');
+    expect(wrong.statusCode).toBe(403);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).json().error.code).toBe('unauthenticated');
+  });
+
+  it('ends an idle session after the idle timeout', async () => {
+    const c = await login(t.app, 'teacher');
+    expect((await c.get('/api/home')).statusCode).toBe(200);
+    await t.db.query(
+      "UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'teacher')",
+    );
+    const res = await c.get('/api/home');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('session_expired');
+    expect((await c.get('/api/home')).json().error.code).toBe('unauthenticated');
+  });
+
+  it('applies the password rules: at least 10 characters, not the username', async () => {
+    const c = await login(t.app, 'parent');
+    const short = await c.post('/api/auth/password', { currentPassword: 'xingfu-demo-2011', newPassword: 'short1!' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.details.problems).toContain('too_short');
+    const named = await c.post('/api/auth/password', { currentPassword: 'xingfu-demo-2011', newPassword: 'parent-2011-pass' });
+    expect(named.json().error.details.problems).toContain('contains_username');
+    const ok = await c.post('/api/auth/password', { currentPassword: 'xingfu-demo-2011', newPassword: 'Chun-Feng-2026' });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'parent', password: 'Chun-Feng-2026' } })).statusCode).toBe(200);
+  });
+
+  it('asks enrolled users for a one-time code, and accepts only the right one', async () => {
+    const c = await login(t.app, 'auditor');
+    const setup = await c.post('/api/auth/totp/setup');
+    expect(setup.statusCode).toBe(200);
+    const { secret, qrDataUrl, otpauthUrl } = setup.json();
+    expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(otpauthUrl).toContain('otpauth://totp/');
+    expect((await c.post('/api/auth/totp/enable', { code: '000000' })).statusCode).toBe(401);
+    expect((await c.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    const { rows } = await t.db.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE username = 'auditor'");
+    expect(rows[0]?.totp_secret).toMatch(/^v1:/);
+    expect(rows[0]?.totp_secret).not.toContain(secret);
+
+    const first = await attempt('auditor', 'xingfu-demo-2011');
+    expect(first.json()).toEqual({ totpRequired: true, csrfToken: expect.any(String) });
+    const pending = clientFor(t.app, sessionCookie(first), first.json().csrfToken);
+    expect((await pending.get('/api/audit')).statusCode).toBe(401);
+    expect((await pending.post('/api/auth/totp/setup')).statusCode).toBe(401);
+    expect((await pending.post('/api/auth/totp/verify', { code: '123456' })).json().error.code).toBe('totp_invalid');
+    const verified = await pending.post('/api/auth/totp/verify', { code: await generate({ secret }) });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().user.totpEnabled).toBe(true);
+    expect((await pending.get('/api/audit')).statusCode).toBe(200);
+  });
+
+  it('makes a privileged non-demo account enrol a second factor before anything else', async () => {
+    const admin = await login(t.app, 'sysadmin');
+    const created = await admin.post('/api/users', {
+      username: 'office.li', displayName: '李明', password: 'Temp-Pass-2026', grants: [{ role: 'office' }],
+    });
+    expect(created.statusCode).toBe(201);
+    const c = await login(t.app, 'office.li', 'Temp-Pass-2026');
+    // A new account first changes the temporary password…
+    expect((await c.get('/api/home')).json().error.code).toBe('password_change_required');
+    expect((await c.post('/api/auth/password', { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Secret-2026' })).statusCode).toBe(200);
+    // …then enrols the second factor the policy asks of office accounts.
+    const me = await c.get('/api/auth/me');
+    expect(me.json().user.mustEnrolTotp).toBe(true);
+    expect((await c.get('/api/home')).json().error.code).toBe('totp_enrolment_required');
+    const { secret } = (await c.post('/api/auth/totp/setup')).json();
+    expect((await c.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
+    expect((await c.get('/api/home')).statusCode).toBe(200);
+  });
+});

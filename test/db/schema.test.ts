@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listMigrations, migrate, MigrationError } from '../../src/db/migrate.ts';
+import { openEmbedded } from '../../src/db/pglite.ts';
+import { distributionViolations } from '../../src/db/distribution.ts';
+import type { Database } from '../../src/db/types.ts';
+
+class Rollback extends Error {}
+import { openTestDatabase } from '../helpers.ts';
+
+describe('schema', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  it('keeps the distribution rule: district_code in every table, key, unique constraint and foreign key', async () => {
+    expect(await distributionViolations(db)).toEqual([]);
+  });
+
+  it('notices a table that breaks the distribution rule', async () => {
+    await db.transaction(async (tx) => {
+      await tx.exec(`CREATE TABLE stray (id int PRIMARY KEY, district_code text, name text UNIQUE);
+        CREATE TABLE stray_child (district_code text, id int, stray_id int REFERENCES stray (id), PRIMARY KEY (district_code, id));
+        CREATE UNIQUE INDEX stray_child_by_id ON stray_child (id);`);
+      expect(await distributionViolations(tx)).toEqual(expect.arrayContaining([
+        'stray.stray_pkey: key without district_code',
+        'stray.stray_name_key: key without district_code',
+        'stray_child.stray_child_stray_id_fkey: key without district_code',
+        'stray_child.stray_child_stray_id_fkey: foreign key does not reference district_code',
+        'stray_child.stray_child_by_id: unique index without district_code',
+      ]));
+      await tx.exec('CREATE TABLE orphan (id int)');
+      expect(await distributionViolations(tx)).toEqual(expect.arrayContaining(['orphan: no district_code column', 'orphan: no primary key']));
+      throw new Rollback();
+    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+  });
+
+  it('keeps row-level security on every table the application role can read', async () => {
+    const { rows } = await db.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity
+          AND has_table_privilege('xingfu_app', c.oid, 'SELECT')`,
+    );
+    expect(rows.map((r) => r.table)).toEqual([]);
+  });
+
+  it('is at the latest migration, and migrating again changes nothing', async () => {
+    const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
+    expect(await migrate(db)).toEqual([]);
+  });
+});
+
+describe('migrations that fail', () => {
+  it('stop with the migration named, and leave nothing of it behind', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-mig-'));
+    fs.writeFileSync(path.join(dir, '0001_good.sql'), 'CREATE TABLE good (district_code text PRIMARY KEY);');
+    fs.writeFileSync(path.join(dir, '0002_bad.sql'), 'CREATE TABLE half (id int);\nSELECT no_such_function();');
+    const db = await openEmbedded();
+    try {
+      const error = await migrate(db, listMigrations(dir)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as Error).message).toMatch(/0002_bad failed: .*no_such_function/);
+      const tables = await db.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname IN ('good', 'half')`);
+      expect(tables.rows).toEqual([]);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuse a migration edited after it was applied', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-mig-'));
+    const file = path.join(dir, '0001_first.sql');
+    fs.writeFileSync(file, 'CREATE TABLE first (district_code text PRIMARY KEY);');
+    const db = await openEmbedded();
+    try {
+      expect(await migrate(db, listMigrations(dir))).toEqual(['0001_first']);
+      fs.writeFileSync(file, 'CREATE TABLE first (district_code text PRIMARY KEY, x int);');
+      await expect(migrate(db, listMigrations(dir))).rejects.toThrow(/0001_first was changed after it was applied/);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

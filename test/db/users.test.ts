@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
+
+describe('users and roles', () => {
+  let t: TestApp;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await login(t.app, 'sysadmin');
+  });
+  afterAll(async () => t.close());
+
+  it('lists accounts with server-side paging, sorting and filtering', async () => {
+    const page1 = (await admin.get('/api/users?page=1&pageSize=5&sort=username&order=asc')).json();
+    expect(page1.total).toBe(14);
+    expect(page1.items).toHaveLength(5);
+    const names = page1.items.map((u: { username: string }) => u.username);
+    expect(names).toEqual([...names].sort());
+    const page3 = (await admin.get('/api/users?page=3&pageSize=5&sort=username&order=asc')).json();
+    expect(page3.items).toHaveLength(4);
+    const liaisons = (await admin.get('/api/users?role=liaison')).json();
+    expect(liaisons.items.map((u: { username: string }) => u.username).sort()).toEqual(['liaison.agri', 'liaison.forestry', 'liaison.health']);
+    expect((await admin.get('/api/users?q=%E5%91%A8%E6%95%8F')).json().items.map((u: { username: string }) => u.username)).toEqual(['township.yangcun']);
+    expect((await admin.get('/api/users?sort=password_hash')).statusCode).toBe(400);
+  });
+
+  it('creates an account with scoped roles, and records it in the audit log', async () => {
+    const res = await admin.post('/api/users', {
+      username: 'village.dongliu', displayName: '刘芳', password: 'Village-Pass-01',
+      grants: [{ role: 'village', village: '120114001201' }],
+    });
+    expect(res.statusCode).toBe(201);
+    const user = res.json();
+    expect(user.grants).toEqual([{ role: 'village', township: { code: '120114001', name: '杨村街道' }, village: { code: '120114001201', name: expect.any(String) }, department: null }]);
+    const { rows } = await t.db.query<{ action: string; actor_username: string; after: { username: string; password?: string } }>(
+      "SELECT action, actor_username, after FROM audit_log WHERE action = 'user.create' AND entity_id = $1", [user.id],
+    );
+    expect(rows[0]?.actor_username).toBe('sysadmin');
+    expect(rows[0]?.after.username).toBe('village.dongliu');
+    expect(JSON.stringify(rows[0]?.after)).not.toContain('Village-Pass-01');
+  });
+
+  it('refuses a wrong scope, an unknown unit, a taken name, a weak password and combined administrator roles', async () => {
+    const base = { displayName: '测试', password: 'Good-Pass-2026' };
+    const cases: [unknown, string][] = [
+      [{ ...base, username: 'a.b1', grants: [{ role: 'township' }] }, 'invalid_grant'],
+      [{ ...base, username: 'a.b2', grants: [{ role: 'township', township: '120114999' }] }, 'invalid_grant'],
+      [{ ...base, username: 'a.b3', grants: [{ role: 'liaison', department: 'nowhere' }] }, 'invalid_grant'],
+      [{ ...base, username: 'a.b4', grants: [{ role: 'office', township: '120114001' }] }, 'invalid_grant'],
+      [{ ...base, username: 'a.b5', grants: [{ role: 'sysadmin' }, { role: 'auditor' }] }, 'invalid_grant'],
+      [{ ...base, username: 'a.b6', grants: [{ role: 'village', township: '120114002', village: '120114001201' }] }, 'invalid_grant'],
+      [{ ...base, username: 'office', grants: [{ role: 'office' }] }, 'username_taken'],
+      [{ ...base, username: 'a.b7', password: 'short', grants: [{ role: 'office' }] }, 'weak_password'],
+      [{ ...base, username: 'a.b8', password: 'a.b8-a.b8-a.b8', grants: [{ role: 'office' }] }, 'weak_password'],
+      [{ ...base, username: 'A B', grants: [{ role: 'office' }] }, 'validation_failed'],
+      [{ ...base, username: 'a.b9', grants: [{ role: 'mayor' }] }, 'validation_failed'],
+      [{ ...base, username: 'a.b10', grants: [{ role: 'office' }], admin: true }, 'validation_failed'],
+    ];
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]?.n;
+    for (const [body, code] of cases) {
+      const res = await admin.post('/api/users', body);
+      expect(res.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().error.code, JSON.stringify(body)).toBe(code);
+    }
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]?.n).toBe(before);
+  });
+
+  it('disables an account, which ends its sessions at once', async () => {
+    const victim = await login(t.app, 'liaison.agri');
+    const id = (await victim.get('/api/auth/me')).json().user.id;
+    const res = await admin.patch(`/api/users/${id}`, { disabled: true });
+    expect(res.json().status).toBe('disabled');
+    expect((await victim.get('/api/home')).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'liaison.agri', password: 'xingfu-demo-2011' } });
+    expect(again.json().error.code).toBe('account_disabled');
+    const audit = await t.db.query<{ before: { status: string }; after: { status: string } }>(
+      "SELECT before, after FROM audit_log WHERE action = 'user.update' AND entity_id = $1", [id],
+    );
+    expect(audit.rows[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'disabled' } });
+    await admin.patch(`/api/users/${id}`, { disabled: false });
+  });
+
+  it('resets a password to a temporary one that must be changed, and unlocks', async () => {
+    const id = (await (await login(t.app, 'liaison.health')).get('/api/auth/me')).json().user.id;
+    expect((await admin.post(`/api/users/${id}/reset-password`, { password: 'Reset-Temp-2026' })).statusCode).toBe(200);
+    const c = await login(t.app, 'liaison.health', 'Reset-Temp-2026');
+    expect((await c.get('/api/home')).json().error.code).toBe('password_change_required');
+    await t.db.query("UPDATE app_user SET locked_until = now() + interval '10 minutes' WHERE id = $1", [id]);
+    expect((await admin.get('/api/users?status=locked')).json().items.map((u: { id: string }) => u.id)).toEqual([id]);
+    expect((await admin.post(`/api/users/${id}/unlock`)).statusCode).toBe(200);
+    expect((await admin.get('/api/users?status=locked')).json().total).toBe(0);
+  });
+
+  it('does not let an administrator disable themselves or change their own roles', async () => {
+    const me = (await admin.get('/api/auth/me')).json().user.id;
+    expect((await admin.patch(`/api/users/${me}`, { disabled: true })).json().error.code).toBe('self_lockout');
+    expect((await admin.patch(`/api/users/${me}`, { grants: [{ role: 'auditor' }] })).statusCode).toBe(403);
+  });
+});
