@@ -71,7 +71,7 @@ export interface TestApp {
 
 export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { demo: options.demo ?? false });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }, { demo: options.demo ?? false });
   const app = await buildApp({ config, db, secrets: testSecrets });
   await app.ready();
   return {

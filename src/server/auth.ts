@@ -36,7 +36,10 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) {
-      if (req.url.startsWith('/api/')) throw new Error(`route ${req.routeOptions.url} declares no access rule`);
+      // Every API route states who may call it; the not-found handler, static files and the
+      // API document (guarded on its own) have no route config.
+      const url = req.routeOptions.url;
+      if (url?.startsWith('/api/') && !url.startsWith('/api/docs')) throw new Error(`route ${url} declares no access rule`);
       return;
     }
     if (access === 'public') return;

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../src/modules/audit/log.ts';
+import { verifyChain } from '../../src/modules/audit/service.ts';
+import { login, startTestApp, type TestApp } from '../helpers.ts';
+
+describe('audit log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Some history: sign-ins, a failed one, an account change.
+    await login(t.app, 'office');
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'wrong-password-1' } });
+    const admin = await login(t.app, 'sysadmin');
+    await admin.post('/api/users', { username: 'teacher.two', displayName: '教师二', password: 'Teacher-Two-2026', grants: [{ role: 'teacher' }] });
+  });
+  afterAll(async () => t.close());
+
+  it('records sign-ins, failures and changes with who, what and from where', async () => {
+    const auditor = await login(t.app, 'auditor');
+    const res = (await auditor.get('/api/audit?pageSize=50')).json();
+    const actions = res.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'user.create', 'system.seed_demo']));
+    const failed = res.items.find((e: { action: string }) => e.action === 'auth.login_failed');
+    expect(failed).toMatchObject({ actor: 'office', result: 'failure', ip: '127.0.0.1', detail: { reason: 'password' } });
+    const filtered = (await auditor.get('/api/audit?action=auth&result=failure')).json();
+    expect(filtered.items.every((e: { action: string; result: string }) => e.action.startsWith('auth.') && e.result === 'failure')).toBe(true);
+    expect(filtered.total).toBe(1);
+    expect((await auditor.get('/api/audit?from=not-a-date')).statusCode).toBe(400);
+  });
+
+  it('masks ID and phone numbers in the log itself', async () => {
+    await t.db.transaction((tx) => appendAudit(tx, {
+      district: '120114', actorId: null, actorUsername: 'test', action: 'personal_data.reveal', entityType: 'person',
+      after: { idNumber: '120114198506121238', phone: '13812345678', note: '身份证 11010519491231002X 电话 13900001111' },
+    }));
+    const { rows } = await t.db.query<{ after: Record<string, string> }>("SELECT after FROM audit_log WHERE action = 'personal_data.reveal'");
+    expect(rows[0]?.after).toEqual({
+      idNumber: '120114********1238', phone: '138****5678', note: '身份证 110105********002X 电话 139****1111',
+    });
+  });
+
+  it('is append-only', async () => {
+    await expect(t.db.query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the hash chain and reports the first broken link', async () => {
+    const auditor = await login(t.app, 'auditor');
+    const intact = (await auditor.get('/api/audit/verify')).json();
+    expect(intact.ok).toBe(true);
+    expect(intact.checked).toBeGreaterThan(5);
+    // Someone with database access rewrites entry 3 behind the application's back.
+    await t.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+      UPDATE audit_log SET actor_username = 'someone-else' WHERE seq = 3;
+      ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
+    expect(await verifyChain(t.db, '120114')).toEqual({ district: '120114', ok: false, checked: 2, firstBroken: { seq: 3, reason: 'hash' } });
+    // Rewriting the hash too moves the break to the link of the next entry.
+    await t.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+      UPDATE audit_log a SET hash = xingfu_audit_hash(a) WHERE seq = 3;
+      ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
+    expect((await verifyChain(t.db, '120114')).firstBroken).toEqual({ seq: 4, reason: 'link' });
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'link' } });
+  });
+
+  it('is readable by the office and the auditor only', async () => {
+    for (const [username, status] of [['office', 200], ['auditor', 200], ['sysadmin', 403], ['secadmin', 403], ['township.yangcun', 403], ['parent', 403]] as const) {
+      const c = await login(t.app, username);
+      expect((await c.get('/api/audit')).statusCode, username).toBe(status);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerDatabase, testDatabaseKind } from '../helpers.ts';
+import { runCli, testSecretKey } from '../processes.ts';
+
+describe('the xingfu command', () => {
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    if (testDatabaseKind() === 'postgres') {
+      const db = await createServerDatabase();
+      env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey };
+      cleanup = db.drop;
+    } else {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-'));
+      env = { XINGFU_DATA_DIR: dir };
+      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => cleanup());
+
+  it('explains every command with --help', async () => {
+    const top = await runCli(['--help'], env);
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'audit', 'id']) expect(top.stdout).toContain(command);
+    for (const args of [['serve', '--help'], ['migrate', '--help'], ['seed', 'demo', '--help'], ['user', 'add', '--help'], ['audit', 'verify', '--help'], ['id', 'check', '--help']]) {
+      const res = await runCli(args, env);
+      expect(res.code, args.join(' ')).toBe(0);
+      expect(res.stdout).toMatch(/^Usage: xingfu /);
+    }
+    expect((await runCli(['user', 'add', '--help'], env)).stdout).toContain('--role <role>');
+  });
+
+  it('migrates, loads the organisation, adds the first office account from stdin, refuses a weak password, verifies the audit chain', async () => {
+    const migrated = await runCli(['migrate'], env);
+    expect(migrated.stderr).toBe('');
+    expect(migrated.code).toBe(0);
+    expect((await runCli(['seed', 'org'], env)).code).toBe(0);
+    const added = await runCli(['user', 'add', 'office.zhang', '--role', 'office', '--display-name', '张主任'], env, 'Long-Enough-Pass-1\n');
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Created office\.zhang \(office\) in district 120114/);
+    const weak = await runCli(['user', 'add', 'office.wang', '--role', 'office'], env, 'short\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('weak_password');
+    expect(weak.stderr).toMatch(/密码不符合安全策略/);
+    const bad = await runCli(['user', 'add', 'x.township', '--role', 'township', '--township', '120114999'], env, 'Long-Enough-Pass-1\n');
+    expect(bad.code).toBe(1);
+    const verified = await runCli(['audit', 'verify', '--json'], env);
+    expect(verified.code).toBe(0);
+    const reports = JSON.parse(verified.stdout);
+    expect(reports).toEqual([expect.objectContaining({ district: '120114', ok: true })]);
+    expect(reports[0].checked).toBeGreaterThanOrEqual(1);
+  });
+
+  it('checks an ID number', async () => {
+    const ok = await runCli(['id', 'check', '120114198506121238'], env);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ valid: true, normalized: '120114198506121238', birthDate: '1985-06-12', sex: 'male', divisionCode: '120114', reason: null });
+    const bad = await runCli(['id', 'check', '120114198506121239'], env);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).reason).toBe('checksum');
+  });
+});
