@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type ServerProcess } from '../processes.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+
+export interface E2E {
+  server: ServerProcess;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The built app on the embedded engine with the demo district, and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test does it as root)`);
+  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build` first (npm test does)');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-e2e-'));
+  const server = await startServer({ XINGFU_DATA_DIR: dataDir }, ['--demo']);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'xingfu-demo-2011'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}

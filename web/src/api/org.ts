@@ -1,0 +1,10 @@
+import { http } from './client.ts';
+import type { Department, Home, OrgTree, Page, Role, Township } from './types.ts';
+
+export const orgApi = {
+  home: () => http.get<Home>('/api/home'),
+  roles: () => http.get<{ items: Role[] }>('/api/roles'),
+  tree: () => http.get<OrgTree>('/api/org/tree'),
+  township: (code: string) => http.get<Township>(`/api/org/townships/${encodeURIComponent(code)}`),
+  departments: () => http.get<Pick<Page<Department>, 'items'>>('/api/org/departments'),
+};

@@ -1,0 +1,10 @@
+/** Permission strings the web app checks (granted by the server in Session.permissions). */
+export const PERMISSIONS = {
+  orgRead: 'org.read',
+  userRead: 'user.read',
+  userManage: 'user.manage',
+  auditRead: 'audit.read',
+  securityManage: 'security.manage',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

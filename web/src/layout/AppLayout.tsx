@@ -1,0 +1,72 @@
+import { Layout } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet } from 'react-router';
+import { useHealth } from '../api/hooks.ts';
+import { FullPageSpin } from '../auth/guards.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { HeaderBar } from './HeaderBar.tsx';
+import { PageMetaProvider } from './pageMeta.tsx';
+import { SideMenu } from './SideMenu.tsx';
+
+const COLLAPSED_KEY = 'xingfu.menuCollapsed';
+
+function initialCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const health = useHealth();
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+
+  const onCollapse = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      window.localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
+    } catch {
+      // not remembered
+    }
+  };
+
+  return (
+    <PageMetaProvider>
+      <Layout className="xf-shell">
+        <HeaderBar />
+        <Layout className="xf-body">
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={onCollapse}
+            width={216}
+            collapsedWidth={64}
+            theme="light"
+            className="xf-sider"
+            data-testid="sider"
+          >
+            <SideMenu collapsed={collapsed} />
+          </Layout.Sider>
+          <Layout className="xf-main">
+            <Breadcrumbs />
+            <Layout.Content className="xf-content">
+              <Suspense fallback={<FullPageSpin />}>
+                <Outlet />
+              </Suspense>
+            </Layout.Content>
+            <Layout.Footer className="xf-footer">
+              {t('app.footer', {
+                year: new Date().getFullYear(),
+                office: t('app.office'),
+                version: health.data?.version ?? '—',
+              })}
+            </Layout.Footer>
+          </Layout>
+        </Layout>
+      </Layout>
+    </PageMetaProvider>
+  );
+}

@@ -1,0 +1,69 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Card, Input, Table, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useDepartments } from '../../api/hooks.ts';
+import type { Department } from '../../api/types.ts';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.ts';
+
+export function DepartmentsPage() {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  const [filter, setFilter] = useState('');
+
+  const items = useMemo(() => {
+    const all = departments.data?.items ?? [];
+    const needle = filter.trim().toLowerCase();
+    if (!needle) return all;
+    return all.filter((d) => [d.code, d.name, d.shortName].some((text) => text.toLowerCase().includes(needle)));
+  }, [departments.data, filter]);
+
+  if (departments.isError) return <QueryError error={departments.error} onRetry={() => void departments.refetch()} />;
+
+  const columns: TableColumnsType<Department> = [
+    {
+      title: t('dept.code'),
+      dataIndex: 'code',
+      width: 140,
+      sorter: (a, b) => a.code.localeCompare(b.code),
+      render: (value: string) => <span className="xf-code">{value}</span>,
+    },
+    { title: t('dept.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    { title: t('dept.shortName'), dataIndex: 'shortName', width: 200 },
+    {
+      title: t('dept.liaisonCount'),
+      dataIndex: 'liaisonCount',
+      width: 140,
+      align: 'right',
+      sorter: (a, b) => a.liaisonCount - b.liaisonCount,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('dept.title')}
+      extra={
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('common.filter')}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          style={{ width: 220 }}
+        />
+      }
+      data-testid="departments-page"
+    >
+      <Table<Department>
+        rowKey="code"
+        size="middle"
+        loading={departments.isPending}
+        columns={columns}
+        dataSource={items}
+        pagination={false}
+        footer={() => t('dept.count', { count: departments.data?.items.length ?? 0 })}
+        data-testid="departments-table"
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,108 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Table, type TableProps } from 'antd';
+import { useState } from 'react';
+import { queryKeys } from '../../api/keys.ts';
+import type { User, UserSort } from '../../api/types.ts';
+import { usersApi } from '../../api/users.ts';
+import { PERMISSIONS } from '../../auth/permissions.ts';
+import { useCurrentSession, useSession } from '../../auth/session.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { UserActions } from './UserActions.tsx';
+import { userColumns } from './userColumns.tsx';
+import { UserFormModal } from './UserFormModal.tsx';
+import { useUserMutations } from './userMutations.ts';
+import { UsersFilters } from './UsersFilters.tsx';
+import { PAGE_SIZES, useUserQuery } from './useUserQuery.ts';
+
+const SORT_KEYS: readonly string[] = ['username', 'displayName', 'lastLoginAt', 'createdAt'] satisfies UserSort[];
+
+function isUserSort(key: unknown): key is UserSort {
+  return typeof key === 'string' && SORT_KEYS.includes(key);
+}
+
+/** Which dialog is open: the user form (null user = create) or the reset-password dialog. */
+type Dialog = { kind: 'form'; user: User | null } | { kind: 'reset'; user: User } | null;
+
+export function UsersPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useCurrentSession();
+  const { can } = useSession();
+  const manage = can(PERMISSIONS.userManage);
+  const [query, update] = useUserQuery();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const mutations = useUserMutations();
+
+  const users = useQuery({
+    queryKey: [...queryKeys.users, query],
+    queryFn: ({ signal }) => usersApi.list(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  if (users.isError && !users.data) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
+
+  const columns = userColumns(query, i18n, session.user.id);
+  if (manage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 230,
+      render: (_: unknown, user) => (
+        <UserActions
+          user={user}
+          mutations={mutations}
+          onEdit={(u) => setDialog({ kind: 'form', user: u })}
+          onResetPassword={(u) => setDialog({ kind: 'reset', user: u })}
+        />
+      ),
+    });
+  }
+
+  const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'paginate') {
+      update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      return;
+    }
+    if (extra.action === 'sort' && !Array.isArray(sorter)) {
+      const sort = sorter.order && isUserSort(sorter.columnKey) ? sorter.columnKey : undefined;
+      update({ sort, order: sort ? (sorter.order === 'descend' ? 'desc' : 'asc') : undefined, page: 1 });
+    }
+  };
+
+  return (
+    <Card title={t('users.title')} data-testid="users-page">
+      <UsersFilters
+        query={query}
+        onChange={update}
+        onRefresh={() => void users.refetch()}
+        onCreate={manage ? () => setDialog({ kind: 'form', user: null }) : undefined}
+      />
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={users.data?.items ?? []}
+        loading={users.isFetching}
+        onChange={onTableChange}
+        scroll={{ x: 1200 }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        data-testid="users-table"
+      />
+      {manage && dialog?.kind === 'form' ? (
+        <UserFormModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
+      ) : null}
+      {manage && dialog?.kind === 'reset' ? (
+        <ResetPasswordModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { lazy, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireAuth, RequirePermission } from './auth/guards.tsx';
+import { PERMISSIONS, type Permission } from './auth/permissions.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { ForbiddenPage } from './pages/errors/ForbiddenPage.tsx';
+import { NotFoundPage } from './pages/errors/NotFoundPage.tsx';
+import { HomePage } from './pages/home/HomePage.tsx';
+
+/* Pages past the home page load on first visit. */
+const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage.tsx').then((m) => ({ default: m.OrgTreePage })));
+const TownshipPage = lazy(() => import('./pages/org/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
+const DepartmentsPage = lazy(() =>
+  import('./pages/org/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })),
+);
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const SecurityPage = lazy(() => import('./pages/security/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+
+function guarded(permission: Permission, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
+          <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
+          <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />
+          <Route path="users" element={guarded(PERMISSIONS.userRead, <UsersPage />)} />
+          <Route path="audit" element={guarded(PERMISSIONS.auditRead, <AuditPage />)} />
+          <Route path="security" element={guarded(PERMISSIONS.securityManage, <SecurityPage />)} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="403" element={<ForbiddenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
