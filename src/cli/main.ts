@@ -7,6 +7,7 @@ import { readStdin, reportError, withDatabase } from './common.ts';
 import { idCheckCommand } from './idCheck.ts';
 import { serve } from './serve.ts';
 import { addUser } from './users.ts';
+import { zscoreCommand } from './zscore.ts';
 
 const program = new Command('xingfu')
   .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
@@ -95,6 +96,13 @@ id
     const { output, exitCode } = idCheckCommand({ number });
     process.stdout.write(`${output}\n`);
     process.exitCode = exitCode;
+  });
+
+program
+  .command('zscore')
+  .description('WHO Child Growth Standards z-scores: one JSON measurement per line on stdin, one JSON result per line on stdout')
+  .action(async () => {
+    await zscoreCommand(process.stdin, process.stdout);
   });
 
 program.parseAsync(process.argv).catch(reportError);
