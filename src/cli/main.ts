@@ -8,6 +8,8 @@ import { idCheckCommand } from './idCheck.ts';
 import { serve } from './serve.ts';
 import { addUser } from './users.ts';
 import { zscoreCommand } from './zscore.ts';
+import { evaluateCommand } from './evaluate.ts';
+import { defaultParameterRows } from '../core/benefits/defaults.ts';
 
 const program = new Command('xingfu')
   .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
@@ -94,6 +96,15 @@ id
   .description('Validate an ID number and print {valid, normalized, birthDate, sex, divisionCode, reason} as JSON')
   .action((number: string) => {
     const { output, exitCode } = idCheckCommand({ number });
+    process.stdout.write(`${output}\n`);
+    process.exitCode = exitCode;
+  });
+
+program
+  .command('evaluate')
+  .description('Evaluate every benefit programme for one situation (JSON on stdin) and explain each decision')
+  .action(async () => {
+    const { output, exitCode } = evaluateCommand(await readStdin(), defaultParameterRows);
     process.stdout.write(`${output}\n`);
     process.exitCode = exitCode;
   });

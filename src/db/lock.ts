@@ -60,7 +60,7 @@ export function lockDataDirectory(dir: string, purpose: string): DirectoryLock {
         const who = owner ? `process ${owner.pid} (${owner.purpose}, since ${owner.since})` : 'another process';
         throw new AppError('database_locked', {
           en: `The embedded database in ${dir} is in use by ${who}. Stop it first, or run this against a PostgreSQL server (DATABASE_URL).`,
-          zh: `内置数据库 ${dir} 正被${owner ? `进程 ${owner.pid}(${owner.purpose})` : '另一进程'}使用。请先停止该进程,或改用 PostgreSQL 服务器(DATABASE_URL)。`,
+          zh: `内置数据库 ${dir} 正被${owner ? `进程 ${owner.pid}（${owner.purpose}）` : '另一进程'}使用。请先停止该进程，或改用 PostgreSQL 服务器（DATABASE_URL）。`,
           details: { dataDir: dir, owner },
         });
       }

@@ -17,7 +17,7 @@ export function toAppError(err: FastifyError | Error): AppError {
       params: v.params,
     }));
     return new AppError('validation_failed', {
-      zh: `请求数据不符合要求:${issues.map((i) => `${i.path} ${i.message ?? ''}`).join(';')}`,
+      zh: `请求数据不符合要求：${issues.map((i) => `${i.path} ${i.message ?? ''}`).join(';')}`,
       en: `Invalid request: ${issues.map((i) => `${i.path} ${i.message ?? ''}`).join('; ')}`,
       details: issues,
     });

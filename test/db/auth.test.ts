@@ -102,7 +102,7 @@ describe('sign-in and sessions', () => {
     const { secret, qrDataUrl, otpauthUrl } = setup.json();
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(otpauthUrl).toContain('otpauth://totp/');
-    expect((await c.post('/api/auth/totp/enable', { code: '000000' })).statusCode).toBe(401);
+    expect((await c.post('/api/auth/totp/enable', { code: '000000' })).json().error.code).toBe('totp_code_wrong');
     expect((await c.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
     const { rows } = await t.db.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE username = 'auditor'");
     expect(rows[0]?.totp_secret).toMatch(/^v1:/);
@@ -111,6 +111,7 @@ describe('sign-in and sessions', () => {
     const first = await attempt('auditor', 'xingfu-demo-2011');
     expect(first.json()).toEqual({ totpRequired: true, csrfToken: expect.any(String) });
     const pending = clientFor(t.app, sessionCookie(first), first.json().csrfToken);
+    expect((await pending.get('/api/auth/me')).statusCode).toBe(401);
     expect((await pending.get('/api/audit')).statusCode).toBe(401);
     expect((await pending.post('/api/auth/totp/setup')).statusCode).toBe(401);
     expect((await pending.post('/api/auth/totp/verify', { code: '123456' })).json().error.code).toBe('totp_invalid');

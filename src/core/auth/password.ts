@@ -12,7 +12,7 @@ export const passwordProblemText: Record<PasswordProblem, { zh: string; en: stri
     zh: '密码须包含字母、数字、符号中的至少两类',
     en: 'The password needs at least two of: letters, digits, symbols',
   },
-  too_long: { zh: '密码过长(最多 128 个字符)', en: 'The password is too long (128 characters at most)' },
+  too_long: { zh: '密码过长（最多 128 个字符）', en: 'The password is too long (128 characters at most)' },
 };
 
 export function checkPassword(password: string, username: string, rules: PasswordRules): PasswordProblem[] {

@@ -314,8 +314,8 @@ export const GROWTH_STATUS_LABELS: Readonly<Record<GrowthStatusCode, { zh: strin
   wasting: { zh: '消瘦', en: 'Wasted' },
   overweight: { zh: '超重', en: 'Overweight' },
   obesity: { zh: '肥胖', en: 'Obese' },
-  oedema: { zh: '水肿,按重度急性营养不良处理', en: 'Oedema: treat as severe acute malnutrition' },
-  implausible: { zh: '数值可疑,请核对', en: 'Implausible value, please check the measurement' },
+  oedema: { zh: '水肿，按重度急性营养不良处理', en: 'Oedema: treat as severe acute malnutrition' },
+  implausible: { zh: '数值可疑，请核对', en: 'Implausible value, please check the measurement' },
 };
 
 export interface GrowthStatus {

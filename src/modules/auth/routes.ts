@@ -73,7 +73,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: Aut
   });
 
   r.get('/api/auth/me', {
-    config: { access: 'totp' },
+    config: { access: 'setup' },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: s.sessionView } },
   }, async (req) => presentSession(db, actorOf(req)));
 

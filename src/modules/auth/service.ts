@@ -166,7 +166,7 @@ export class AuthService {
   async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
     const user = await q.findUser(this.db, ctx.district, ctx.userId);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
-      throw new AppError('invalid_credentials', { zh: '当前密码错误', en: 'The current password is wrong' });
+      throw new AppError('wrong_password');
     }
     const policy = await q.findPolicy(this.db, ctx.district);
     assertStrongPassword(newPassword, user.username, policy.min_password_length);
@@ -195,7 +195,7 @@ export class AuthService {
     const user = await q.findUser(this.db, ctx.district, ctx.userId);
     if (!user?.totp_secret) throw new AppError('totp_not_set_up');
     if (user.totp_enabled) throw new AppError('totp_not_pending');
-    if (!(await this.checkCode(user.totp_secret, code))) throw new AppError('totp_invalid');
+    if (!(await this.checkCode(user.totp_secret, code))) throw new AppError('totp_code_wrong');
     await this.db.transaction(async (tx) => {
       await q.setTotp(tx, ctx.district, ctx.userId, user.totp_secret, true);
       await appendAudit(tx, this.auditOf(ctx, 'auth.totp_enable', 'success'));
@@ -219,7 +219,7 @@ export class AuthService {
 function lockedError(until: Date): AppError {
   const time = until.toISOString();
   return new AppError('account_locked', {
-    zh: `登录失败次数过多,账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
+    zh: `登录失败次数过多，账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
     en: `Too many failed sign-ins; the account is locked until ${time}`,
     details: { lockedUntil: time },
   });

@@ -141,5 +141,5 @@ export class UserService {
 }
 
 function invalidGrant(en: string, zh: string): AppError {
-  return new AppError('invalid_grant', { en: `Invalid role grant: ${en}`, zh: `角色授权不正确:${zh}` });
+  return new AppError('invalid_grant', { en: `Invalid role grant: ${en}`, zh: `角色授权不正确：${zh}` });
 }

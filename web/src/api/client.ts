@@ -50,13 +50,16 @@ export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | nu
   unauthorizedHandler = handler;
 }
 
-/** Paths whose 401 is an answer to the user's input, not a lost session. */
-const OWN_401_PATHS = ['/api/auth/login', '/api/auth/totp/verify', '/api/auth/me', '/api/auth/password'];
+/** Calls made before a session exists: their 401 is the sign-in's own answer. */
+const SIGN_IN_PATHS = ['/api/auth/login', '/api/auth/totp/verify', '/api/auth/me'];
+/** 401s that answer what the user typed (wrong password, wrong code), not a lost session. */
+const INPUT_CODES = ['invalid_credentials', 'totp_invalid'];
 
 function endsSession(error: ApiError): boolean {
   if (error.status !== 401) return false;
   if (error.code === 'session_expired') return true;
-  return !OWN_401_PATHS.includes(error.path);
+  if (INPUT_CODES.includes(error.code)) return false;
+  return !SIGN_IN_PATHS.includes(error.path);
 }
 
 function buildUrl(path: string, query: Query | undefined): string {

@@ -82,7 +82,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => format(messages[key], params),
       tx: (key, fallback) => lookup[key] ?? fallback,
-      pick: (text) => (text ? text[lang] || text['zh-CN'] : ''),
+      // An empty string is a deliberate "nothing" (e.g. no unit in English), not a missing text.
+      pick: (text) => (text ? (text[lang] ?? text['zh-CN']) : ''),
     };
   }, [lang, setLang]);
 

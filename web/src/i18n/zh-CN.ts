@@ -111,6 +111,7 @@ export const zhCN = {
   'org.userCount': '用户数',
   'org.villageCount': '村（居）数',
   'org.villageList': '村（居）列表',
+  'org.villageBreakdown': '{villages} 个村 · {communities} 个社区',
   'org.basic': '基本信息',
   'org.notFound': '未找到该乡镇街或无权访问',
   'org.backToTree': '返回组织机构',
@@ -189,6 +190,7 @@ export const zhCN = {
   'audit.verifyOk': '日志链完整：已校验 {checked} 条记录，未发现篡改。',
   'audit.verifyBroken': '日志链异常：第 {seq} 条记录校验失败（{reason}），共校验 {checked} 条。',
   'audit.verifyTitle': '日志链校验结果',
+  'audit.changed': '变更字段：',
   'audit.maskedNote': '个人敏感信息已由服务器脱敏显示。',
 
   'security.title': '安全策略',

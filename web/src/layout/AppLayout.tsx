@@ -42,7 +42,7 @@ export function AppLayout() {
             collapsible
             collapsed={collapsed}
             onCollapse={onCollapse}
-            width={216}
+            width={224}
             collapsedWidth={64}
             theme="light"
             className="xf-sider"

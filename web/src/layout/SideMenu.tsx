@@ -43,6 +43,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   return (
     <Menu
       mode="inline"
+      inlineIndent={16}
       items={entries.map(toItem)}
       selectedKeys={selected ? [selected] : []}
       openKeys={collapsed ? popupKeys : openKeys}

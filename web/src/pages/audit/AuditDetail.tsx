@@ -1,4 +1,4 @@
-import { Col, Descriptions, Row, Typography } from 'antd';
+import { Col, Descriptions, Row, Tag, Typography } from 'antd';
 import type { AuditEntry } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.ts';
 
@@ -8,9 +8,21 @@ function Json({ value }: { value: unknown }) {
   return <pre className="xf-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Top-level fields whose value differs between before and after (both objects), for a quick read. */
+export function changedFields(before: unknown, after: unknown): string[] {
+  if (!isRecord(before) || !isRecord(after)) return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
 /** The expanded row: before/after as the server sent them (personal data already masked). */
 export function AuditDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
+  const changed = changedFields(entry.before, entry.after);
   return (
     <div data-testid={`audit-detail-${entry.seq}`}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
@@ -24,6 +36,16 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
           <span className="xf-code">{entry.entityId ?? '—'}</span>
         </Descriptions.Item>
       </Descriptions>
+      {changed.length > 0 ? (
+        <div style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">{t('audit.changed')}</Typography.Text>
+          {changed.map((key) => (
+            <Tag key={key} color="gold" className="xf-code">
+              {key}
+            </Tag>
+          ))}
+        </div>
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Typography.Text strong>{t('audit.before')}</Typography.Text>

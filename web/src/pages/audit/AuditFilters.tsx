@@ -50,17 +50,19 @@ export function AuditFilters({ query, onChange }: { query: AuditQuery; onChange:
   };
 
   return (
-    <Form<FilterValues> form={form} layout="inline" onFinish={apply} className="xf-filter-form" data-testid="audit-filters">
-      <Form.Item name="range">
-        <DatePicker.RangePicker
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          allowEmpty={[true, true]}
-          placeholder={[t('audit.timeRange'), '']}
-          style={{ width: 300 }}
-          data-testid="audit-range"
-        />
-      </Form.Item>
+    <Form<FilterValues> form={form} name="audit-filters" layout="inline" onFinish={apply} className="xf-filter-form" data-testid="audit-filters">
+      {/* The picker repeats its props on both inputs; the test id goes on a wrapper instead. */}
+      <div data-testid="audit-range">
+        <Form.Item name="range">
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.timeRange'), '']}
+            style={{ width: 300 }}
+          />
+        </Form.Item>
+      </div>
       <Form.Item name="actor">
         <Input allowClear placeholder={t('audit.actor')} style={{ width: 130 }} data-testid="audit-actor" />
       </Form.Item>

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Card, Form } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { authApi, isSession } from '../../api/auth.ts';
 import { setCsrfToken } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
@@ -21,7 +21,6 @@ export function LoginPage() {
   const { message } = App.useApp();
   const { session, signIn } = useSession();
   const showError = useShowError();
-  const navigate = useNavigate();
   const location = useLocation();
   const state = isLoginState(location.state) ? location.state : {};
   const returnTo = safeReturnPath(state.from);
@@ -37,10 +36,8 @@ export function LoginPage() {
     void message.warning({ content: t('error.sessionExpired'), key: 'session-expired' });
   }, [state.expired, message, t]);
 
-  const finish = (signedIn: Session) => {
-    signIn(signedIn);
-    void navigate(returnTo, { replace: true });
-  };
+  // Signing in re-renders this page with a session, and the <Navigate> below returns the user.
+  const finish = (signedIn: Session) => signIn(signedIn);
 
   const login = useMutation({
     mutationFn: ({ username, password }: Credentials) => authApi.login(username.trim(), password),

@@ -75,7 +75,7 @@ export function TownshipPage() {
             <KindTag kind={data.kind} />
           </Descriptions.Item>
           <Descriptions.Item label={t('org.villageCount')}>
-            {data.villages.length - communities} {t('org.kind.village')} · {communities} {t('org.kind.community')}
+            {t('org.villageBreakdown', { villages: data.villages.length - communities, communities })}
           </Descriptions.Item>
           <Descriptions.Item label={t('org.userCount')}>{data.userCount}</Descriptions.Item>
         </Descriptions>

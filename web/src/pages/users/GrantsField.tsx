@@ -36,6 +36,7 @@ function GrantRow({ name, onRemove }: { name: number; onRemove: () => void }) {
     <Space align="start" wrap data-testid={`grant-row-${name}`}>
       <Form.Item name={[name, 'role']} rules={required(t('users.roles'))}>
         <Select
+          showSearch={{ optionFilterProp: 'label' }}
           options={roleOptions}
           placeholder={t('users.roles')}
           style={pickerWidth}

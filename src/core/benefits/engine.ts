@@ -1,0 +1,161 @@
+/**
+ * The eligibility engine: `evaluate(situation, parameterRows)` → one result per programme per
+ * parent, each with every condition (met or not), the monthly amount and who funds it.
+ *
+ * Pure: no I/O, no clock (the date is in the situation), no logger. The input must already have
+ * passed `situationSchema` (types.ts); the engine does not validate it again.
+ *
+ * Speed: parameters are resolved once per evaluated date into a compiled form (typed values,
+ * labels) and cached, so evaluating a million persons for one month resolves them once; each
+ * person then costs a few integer comparisons. With `explain: false` the engine skips the
+ * detail strings and lists only the failed conditions (with empty details) — what a payment
+ * roll over the whole register needs.
+ */
+import { deriveFacts, type Facts } from './facts.ts';
+import { ParameterSnapshot, type ParameterRow } from './parameters.ts';
+import { oneChildParentReward } from './programmes/one-child-parent-reward.ts';
+import type { Programme } from './programmes/programme.ts';
+import { rewardAssistance } from './programmes/reward-assistance.ts';
+import { specialAssistance } from './programmes/special-assistance.ts';
+import { topUpDahuangbao } from './programmes/top-up-dahuangbao.ts';
+import type { ConditionResult, EvaluationResult, FundingBody, ProgrammeId, ProgrammeResult, Situation } from './types.ts';
+
+/** Every programme the engine evaluates, in result order. */
+export const programmes = [rewardAssistance, specialAssistance, oneChildParentReward, topUpDahuangbao] as const;
+
+export interface EvaluateOptions {
+  /**
+   * true (default): every condition with its detail and the amount's parameters — the trace
+   * for a person. false: only the failed conditions, with empty details, and no amountDetail;
+   * those condition objects are shared between results and frozen — do not mutate them.
+   */
+  explain?: boolean;
+}
+
+/** A programme with its parameters resolved for one date. */
+interface CompiledProgramme {
+  readonly id: ProgrammeId;
+  readonly fundedBy: FundingBody;
+  evaluate(f: Facts, parent: number, explain: boolean): ProgrammeResult;
+}
+
+/** The id of the condition a programme fails when it has no parameter in force on the date. */
+export const NOT_IN_FORCE = 'in-force';
+
+function notInForce(programme: Pick<Programme<unknown>, 'id' | 'name' | 'fundedBy'>, date: string): CompiledProgramme {
+  const label = '项目在评估日期已实施';
+  const detail = `${programme.name}在 ${date} 没有生效的参数(尚未实施或未配置)`;
+  return {
+    id: programme.id,
+    fundedBy: programme.fundedBy,
+    evaluate: (_f, parent, explain) => ({
+      programme: programme.id,
+      parent,
+      eligible: false,
+      monthlyAmount: 0,
+      fundedBy: programme.fundedBy,
+      conditions: [{ id: NOT_IN_FORCE, label, met: false, detail: explain ? detail : '' }],
+    }),
+  };
+}
+
+function compile<P>(programme: Programme<P>, snapshot: ParameterSnapshot): CompiledProgramme {
+  if (!snapshot.hasProgramme(programme.id)) return notInForce(programme, snapshot.on);
+  const p = programme.resolve(snapshot);
+  const conditions = programme.conditions;
+  const labels = conditions.map((c) => c.label(p));
+  // Without explanation a failed condition is the same object every time: shared and frozen.
+  const failed = conditions.map((c, i): ConditionResult => Object.freeze({ id: c.id, label: labels[i] ?? c.id, met: false, detail: '' }));
+  return {
+    id: programme.id,
+    fundedBy: programme.fundedBy,
+    evaluate(f, parent, explain) {
+      const trace: ConditionResult[] = [];
+      let eligible = true;
+      for (let i = 0; i < conditions.length; i++) {
+        const c = conditions[i];
+        if (c === undefined) continue;
+        const met = c.test(f, parent, p);
+        if (!met) eligible = false;
+        if (explain) trace.push({ id: c.id, label: labels[i] ?? c.id, met, detail: c.explain(f, parent, p) });
+        else if (!met) trace.push(failed[i] as ConditionResult);
+      }
+      const result: ProgrammeResult = {
+        programme: programme.id,
+        parent,
+        eligible,
+        monthlyAmount: eligible ? programme.amount(f, parent, p) : 0,
+        fundedBy: programme.fundedBy,
+        conditions: trace,
+      };
+      if (programme.category !== undefined) {
+        const category = programme.category(f, p);
+        if (category !== undefined) result.category = category;
+      }
+      if (explain && eligible) result.amountDetail = programme.amountDetail(f, parent, p);
+      return result;
+    },
+  };
+}
+
+/** Resolves every programme's parameters on one date (throws ParameterMissingError / ParameterInvalidError). */
+export function compileProgrammes(rows: readonly ParameterRow[], date: string): readonly CompiledProgramme[] {
+  const snapshot = new ParameterSnapshot(rows, date);
+  return [
+    compile(rewardAssistance, snapshot),
+    compile(specialAssistance, snapshot),
+    compile(oneChildParentReward, snapshot),
+    compile(topUpDahuangbao, snapshot),
+  ];
+}
+
+function run(compiled: readonly CompiledProgramme[], situation: Situation, explain: boolean): EvaluationResult {
+  const f = deriveFacts(situation);
+  const parents = situation.family.parents.length;
+  const results: ProgrammeResult[] = [];
+  for (const programme of compiled) {
+    for (let parent = 0; parent < parents; parent++) results.push(programme.evaluate(f, parent, explain));
+  }
+  return { results };
+}
+
+export interface Evaluator {
+  evaluate(situation: Situation, options?: EvaluateOptions): EvaluationResult;
+}
+
+/** Compiled programmes cached per date; a payment roll touches one date, a year of arrears twelve. */
+const CACHE_LIMIT = 1000;
+
+/**
+ * An evaluator over one parameter table. The rows are treated as immutable: after the office
+ * edits parameters, create a new evaluator (or pass the new array to `evaluate`).
+ */
+export function createEvaluator(rows: readonly ParameterRow[]): Evaluator {
+  const byDate = new Map<string, readonly CompiledProgramme[]>();
+  return {
+    evaluate(situation, options = {}) {
+      let compiled = byDate.get(situation.date);
+      if (compiled === undefined) {
+        compiled = compileProgrammes(rows, situation.date);
+        if (byDate.size >= CACHE_LIMIT) byDate.clear();
+        byDate.set(situation.date, compiled);
+      }
+      return run(compiled, situation, options.explain ?? true);
+    },
+  };
+}
+
+const evaluators = new WeakMap<readonly ParameterRow[], Evaluator>();
+
+/**
+ * Evaluates a validated situation against a parameter table: one result per programme per
+ * parent, in the order of `programmes` then parents, ineligible ones included.
+ */
+export function evaluate(situation: Situation, parameterRows: readonly ParameterRow[], options: EvaluateOptions = {}): EvaluationResult {
+  let evaluator = evaluators.get(parameterRows);
+  if (evaluator === undefined) {
+    evaluator = createEvaluator(parameterRows);
+    evaluators.set(parameterRows, evaluator);
+  }
+  return evaluator.evaluate(situation, options);
+}
