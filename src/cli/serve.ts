@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/index.ts';
 import { deleteIdleSessions } from '../modules/auth/queries.ts';
+import { runPendingImports } from '../modules/registry/jobs.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createSecrets, loadSecretKey } from '../server/secrets.ts';
@@ -15,8 +16,12 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db);
   const app = await buildApp({ config, db, secrets });
+  const worker = `serve:${process.pid}`;
+  const resumeImports = () =>
+    runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
   const sweep = setInterval(() => {
     deleteIdleSessions(db).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
+    void resumeImports();
   }, 5 * 60_000);
   sweep.unref();
   let closing = false;
@@ -37,6 +42,8 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     await db.close();
     throw err;
   }
+  // Imports interrupted by a crash or a restart resume from their last committed chunk.
+  void resumeImports();
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   app.log.info(`Xingfu 幸福 listening on http://localhost:${config.port} (${where}${config.demo ? ', demo district' : ''})`);
 }

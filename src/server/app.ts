@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +17,8 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { registryRoutes } from '../modules/registry/routes.ts';
+import { RegistryService } from '../modules/registry/service.ts';
 import { securityRoutes } from '../modules/security/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { UserService } from '../modules/users/service.ts';
@@ -43,6 +46,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(cookie);
+  await app.register(multipart);
 
   const auth = new AuthService(db, secrets);
   registerAuth(app, auth);
@@ -95,6 +99,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   auditRoutes(app, { db });
   securityRoutes(app, { db });
   homeRoutes(app, { db });
+  registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {

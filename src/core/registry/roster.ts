@@ -216,9 +216,9 @@ export function mapHeaders(headers: readonly unknown[]): { index: Map<RosterKey,
   const index = new Map<RosterKey, number>();
   const unknown: string[] = [];
   headers.forEach((h, i) => {
-    const text = cellText(h).replace(/\s+/g, '').replace(/[()]/g, (c) => (c === '(' ? '(' : ')'));
+    const text = cellText(h).replace(/\s+/g, '');
     if (text === '') return;
-    const column = rosterColumns.find((c) => c.header === text);
+    const column = rosterColumns.find((c) => cellText(c.header) === text);
     if (column && !index.has(column.key)) index.set(column.key, i);
     else unknown.push(text);
   });

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { nameKeys } from '../../core/registry/names.ts';
+import { mapHeaders, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { withScope, type Actor } from '../../db/scope.ts';
+import type { Database, Queryable } from '../../db/types.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { appendAudit } from '../audit/log.ts';
+import { saveProgress } from '../jobs/queue.ts';
+import { protectIdNumber, protectPhone } from './protect.ts';
+import * as q from './queries.ts';
+import { ByteCounter, importError, readRows, sniffFormat, type FileFormat } from './rows.ts';
+import { chinaToday } from './service.ts';
+
+/** One rejected row of an import, as the error workbook lists it. */
+export interface RejectedRow {
+  row: number;
+  column: string;
+  reason: string;
+  values: string[];
+}
+
+export interface ImportProgress {
+  /** Rows up to this (1-based, header = 1) are committed. */
+  lastRow: number;
+  imported: number;
+  unchanged: number;
+  rejected: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  unchanged: number;
+  rejected: number;
+  errors: RejectedRow[];
+  errorsTruncated: boolean;
+}
+
+export interface ImportOptions {
+  /** The township the roster belongs to; its villages are the only ones accepted. */
+  township: string;
+  chunkSize?: number;
+  /** Progress already committed by an earlier, interrupted run of the same job. */
+  resume?: ImportProgress | undefined;
+  job?: { district: string; id: string } | undefined;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+const MAX_ERROR_ROWS = 100_000;
+const CHUNK = 5_000;
+
+interface Pending {
+  rowNumber: number;
+  values: string[];
+  person: RosterPerson;
+  villageCode: string;
+}
+
+/**
+ * Imports a township roster (.xlsx or .csv), streamed: rows are validated one by one, valid rows
+ * are written in chunks, each chunk one transaction with the job's progress, so a crash leaves
+ * whole chunks or nothing and a resumed run starts after the last committed chunk. Importing the
+ * same file again changes nothing: a person is identified by ID number.
+ */
+export async function importRoster(db: Database, secrets: Secrets, actor: Actor, file: string, options: ImportOptions): Promise<ImportResult> {
+  const format: FileFormat = sniffFormat(file);
+  const counter = new ByteCounter();
+  const bytesTotal = fs.statSync(file).size;
+  const villages = await villagesByKey(db, actor.district, options.township);
+  const today = chinaToday();
+  const progress: ImportProgress = options.resume ? { ...options.resume, rejected: 0, bytesTotal } : { lastRow: 1, imported: 0, unchanged: 0, rejected: 0, bytesRead: 0, bytesTotal };
+  const errors: RejectedRow[] = [];
+  const reject = (row: number, column: string, reason: string, values: string[]) => {
+    progress.rejected++;
+    if (errors.length < MAX_ERROR_ROWS) errors.push({ row, column, reason, values });
+  };
+  const seenIds = new Map<string, number>();
+  const households = new Map<string, { id: string; village: string; isNew: boolean; address: string }>();
+  let header: Map<RosterKey, number> | null = null;
+  let rowNumber = 0;
+  let pending: Pending[] = [];
+
+  const flush = async () => {
+    const chunk = pending;
+    pending = [];
+    if (chunk.length === 0 && progress.lastRow >= rowNumber) return;
+    const resumeUpTo = options.resume?.lastRow ?? 0;
+    const toWrite = chunk.filter((p) => p.rowNumber > resumeUpTo);
+    await withScope(db, actor, async (tx) => {
+      const outcome = await writeChunk(tx, secrets, actor, options.township, toWrite, households);
+      for (const r of outcome.rejected) reject(r.rowNumber, '身份证号', r.reason, r.values);
+      progress.imported += outcome.imported;
+      progress.unchanged += outcome.unchanged;
+      progress.lastRow = Math.max(progress.lastRow, rowNumber);
+      progress.bytesRead = counter.bytes;
+      if (options.job) await saveProgress(tx, options.job, { ...progress });
+      if (outcome.imported > 0) {
+        await appendAudit(tx, {
+          district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import',
+          entityType: 'import', entityId: options.job?.id ?? null, ip: actor.ip, detail: { rows: toWrite.length, imported: outcome.imported, unchanged: outcome.unchanged },
+        });
+      }
+    });
+    options.onProgress?.({ ...progress });
+  };
+
+  for await (const cells of readRows(file, format, counter)) {
+    rowNumber++;
+    if (header === null) {
+      const mapped = mapHeaders(cells);
+      if (mapped.missing.length > 0) {
+        throw importError('import_columns', `缺少必需的列:${mapped.missing.join('、')}。请使用导入模板的表头(第一行)`,
+          `Missing required columns: ${mapped.missing.join(', ')}. Use the template's header row`, { missing: mapped.missing, unknown: mapped.unknown });
+      }
+      header = mapped.index;
+      continue;
+    }
+    const raw: RawRow = {};
+    for (const [key, index] of header) raw[key] = cells[index] ?? null;
+    const values = rosterColumns.map((c) => { const i = header?.get(c.key); return i === undefined ? '' : String(cells[i] ?? ''); });
+    const result = validateRosterRow(raw, today);
+    if (!result.ok) {
+      for (const p of result.problems) reject(rowNumber, p.column, p.reason, values);
+      continue;
+    }
+    const person = result.person;
+    const village = villages.get(person.village);
+    if (!village) {
+      reject(rowNumber, '村(居)', `村(居)“${person.village}”不在本乡镇街(${options.township})的村居名单中`, values);
+      continue;
+    }
+    const firstRow = seenIds.get(person.idNumber);
+    if (firstRow !== undefined) {
+      reject(rowNumber, '身份证号', `身份证号与第${firstRow}行重复`, values);
+      continue;
+    }
+    seenIds.set(person.idNumber, rowNumber);
+    const household = households.get(person.householdNumber);
+    if (household && household.village !== village) {
+      reject(rowNumber, '村(居)', `同一户号(${person.householdNumber})的成员不能分属不同村居`, values);
+      continue;
+    }
+    pending.push({ rowNumber, values, person, villageCode: village });
+    if (pending.length >= (options.chunkSize ?? CHUNK)) await flush();
+  }
+  if (header === null) throw importError('import_empty', '文件中没有数据(连表头都没有)', 'The file holds no rows, not even a header');
+  await flush();
+  return { imported: progress.imported, unchanged: progress.unchanged, rejected: progress.rejected, errors, errorsTruncated: progress.rejected > errors.length };
+}
+
+/** The township's villages by name and by code. */
+async function villagesByKey(db: Database, district: string, township: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2', [district, township]);
+  if (rows.length === 0) throw importError('import_township', `乡镇街代码 ${township} 不存在或没有村居`, `Unknown township ${township}`);
+  const map = new Map<string, string>();
+  for (const r of rows) {
+    map.set(r.code, r.code);
+    map.set(r.name, r.code);
+  }
+  return map;
+}
+
+interface ChunkOutcome {
+  imported: number;
+  unchanged: number;
+  rejected: { rowNumber: number; reason: string; values: string[] }[];
+}
+
+const sameAs = (p: RosterPerson, e: { name: string; hukou: string; birth_date: string; village_code: string }, village: string) =>
+  p.name === e.name && p.hukou === e.hukou && p.birthDate === e.birth_date && village === e.village_code;
+
+async function writeChunk(
+  tx: Queryable, secrets: Secrets, actor: Actor, township: string, chunk: Pending[],
+  households: Map<string, { id: string; village: string; isNew: boolean; address: string }>,
+): Promise<ChunkOutcome> {
+  const outcome: ChunkOutcome = { imported: 0, unchanged: 0, rejected: [] };
+  if (chunk.length === 0) return outcome;
+  const ids = chunk.map((p) => protectIdNumber(secrets, p.person.idNumber));
+  const hashes = ids.map((x) => x.hash);
+  const visible = await tx.query<{ id_number_hash: string; name: string; hukou: string; birth_date: string; village_code: string }>(
+    'SELECT id_number_hash, name, hukou, birth_date::text AS birth_date, village_code FROM person WHERE id_number_hash = ANY ($1::text[])', [hashes],
+  );
+  const existing = new Map(visible.rows.map((r) => [r.id_number_hash, r]));
+  const taken = await q.takenIdHashes(tx, hashes);
+
+  // Households: known from earlier chunks, already in the register, or new.
+  const numbers = [...new Set(chunk.map((p) => p.person.householdNumber).filter((n) => !households.has(n)))];
+  if (numbers.length > 0) {
+    const found = await tx.query<{ id: string; household_number: string; village_code: string; address: string }>(
+      'SELECT id, household_number, village_code, address FROM household WHERE household_number = ANY ($1::text[])', [numbers],
+    );
+    for (const h of found.rows) households.set(h.household_number, { id: h.id, village: h.village_code, isNew: false, address: h.address });
+    const elsewhere = await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [numbers]);
+    for (const { n } of elsewhere.rows) if (!households.has(n)) households.set(n, { id: '', village: '', isNew: false, address: '' });
+  }
+  const newHouseholds: { id: string; number: string; village: string; address: string }[] = [];
+  const people: q.NewPerson[] = [];
+  chunk.forEach((p, i) => {
+    const id = ids[i];
+    if (!id) return;
+    const already = existing.get(id.hash);
+    if (already) {
+      if (sameAs(p.person, already, p.villageCode)) outcome.unchanged++;
+      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: '该身份证号已登记,但姓名、出生日期、户籍性质或村居与登记不一致;请通过变更登记修改' });
+      return;
+    }
+    if (taken.has(id.hash)) {
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: '该身份证号已在其他乡镇街登记' });
+      return;
+    }
+    let household = households.get(p.person.householdNumber);
+    if (household && household.id === '') {
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: `户号 ${p.person.householdNumber} 已被其他乡镇街使用` });
+      return;
+    }
+    if (household && household.village !== p.villageCode) {
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: `户号 ${p.person.householdNumber} 已登记在另一个村居` });
+      return;
+    }
+    if (!household) {
+      household = { id: randomUUID(), village: p.villageCode, isNew: true, address: p.person.address };
+      households.set(p.person.householdNumber, household);
+      newHouseholds.push({ id: household.id, number: p.person.householdNumber, village: p.villageCode, address: p.person.address });
+    }
+    const keys = nameKeys(p.person.name);
+    const phone = protectPhone(secrets, p.person.phone);
+    people.push({
+      id: randomUUID(), householdId: household.id, townshipCode: township, villageCode: p.villageCode, relation: p.person.relation,
+      name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
+      idEnc: id.enc, idHash: id.hash, idMasked: id.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
+      maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
+      certificateDate: p.person.oneChildCertificateDate,
+    });
+  });
+  if (newHouseholds.length > 0) {
+    await tx.query(
+      `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
+       SELECT $1, u.id, $2, u.village, u.number, u.address, $3, $3 FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS u(id, number, village, address)`,
+      [actor.district, township, actor.username, newHouseholds.map((h) => h.id), newHouseholds.map((h) => h.number), newHouseholds.map((h) => h.village), newHouseholds.map((h) => h.address)],
+    );
+    await tx.query(
+      `INSERT INTO life_event (district_code, household_id, kind, effective_date, detail, entered_by)
+       SELECT $1, u.id, 'registered', $2, '{"source": "import"}'::jsonb, $3 FROM unnest($4::uuid[]) AS u(id)`,
+      [actor.district, chinaToday(), actor.username, newHouseholds.map((h) => h.id)],
+    );
+  }
+  await q.insertPersons(tx, actor.district, actor.username, people);
+  outcome.imported = people.length;
+  return outcome;
+}
+
+/** The error workbook: one line per problem, with the row number, the column, the reason in Chinese and the row as given. */
+export async function errorWorkbook(result: ImportResult): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('未导入的行');
+  sheet.columns = [
+    { header: '行号', key: 'row', width: 8 },
+    { header: '问题所在列', key: 'column', width: 14 },
+    { header: '原因', key: 'reason', width: 60 },
+    ...rosterColumns.map((c) => ({ header: c.header, key: c.key, width: 16 })),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const e of result.errors) {
+    const line: Record<string, string | number> = { row: e.row, column: e.column, reason: e.reason };
+    rosterColumns.forEach((c, i) => { line[c.key] = e.values[i] ?? ''; });
+    sheet.addRow(line);
+  }
+  if (result.errorsTruncated) sheet.addRow({ reason: `另有 ${result.rejected - result.errors.length} 个问题未列出(只列出前 ${result.errors.length} 个)` });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The import template: the roster's Chinese headers, an example row and a sheet of notes. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('花名册');
+  sheet.columns = rosterColumns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length * 3) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(Object.fromEntries(rosterColumns.map((c) => [c.key, c.example])));
+  sheet.getColumn('idNumber').numFmt = '@';
+  sheet.getColumn('phone').numFmt = '@';
+  const notes = workbook.addWorksheet('填写说明');
+  notes.columns = [{ header: '列', key: 'h', width: 18 }, { header: '是否必填', key: 'r', width: 10 }, { header: '说明', key: 'n', width: 70 }];
+  const explain: Partial<Record<RosterKey, string>> = {
+    householdNumber: '同一户的成员填相同户号', village: '村(居)名称或12位代码,须属于本乡镇街', relation: '户主、配偶、子女、父母、孙子女、其他',
+    sex: '男或女,须与身份证号一致;可不填', birthDate: '如 1950-03-02;须与身份证号一致;可不填', idNumber: '18位(末位可为X)或15位旧号,请设置为文本格式',
+    hukou: '农业或非农业', maritalStatus: '未婚、已婚、离婚、丧偶', deathDate: '已故人员填写', oneChildCertificateDate: '如 1985-06-01',
+  };
+  for (const c of rosterColumns) notes.addRow({ h: c.header, r: c.required ? '必填' : '选填', n: explain[c.key] ?? '' });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

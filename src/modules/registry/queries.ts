@@ -1,0 +1,279 @@
+import type { Queryable, SqlParam } from '../../db/types.ts';
+
+// Every query here runs under row-level security (withScope): rows outside the caller's
+// township or village do not exist for it.
+
+export interface PersonRow {
+  id: string;
+  household_id: string;
+  household_number: string | null;
+  township_code: string;
+  township_name: string;
+  village_code: string;
+  village_name: string;
+  relation_to_head: string;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  id_number_masked: string;
+  phone_masked: string | null;
+  hukou: 'rural' | 'urban';
+  marital_status: string;
+  alive: boolean;
+  death_date: string | null;
+  one_child_certificate_number: string | null;
+  one_child_certificate_date: string | null;
+  out_of_policy_birth: boolean | null;
+  out_of_policy_source: string | null;
+  moved_out_on: string | null;
+  updated_at: Date;
+  updated_by: string;
+  version: number;
+}
+
+const personColumns = `p.id, p.household_id, h.household_number, p.township_code, t.name AS township_name, p.village_code,
+  v.name AS village_name, p.relation_to_head, p.name, p.sex, p.birth_date::text AS birth_date, p.id_number_masked,
+  p.phone_masked, p.hukou, p.marital_status, p.alive, p.death_date::text AS death_date, p.one_child_certificate_number,
+  p.one_child_certificate_date::text AS one_child_certificate_date, p.out_of_policy_birth, p.out_of_policy_source,
+  p.moved_out_on::text AS moved_out_on, p.updated_at, p.updated_by, p.version`;
+const personJoins = `JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
+  JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code
+  JOIN village v ON v.district_code = p.district_code AND v.code = p.village_code`;
+
+export interface SearchFilter {
+  name?: { kind: 'hanzi'; text: string; tokens: string[] } | { kind: 'pinyin'; text: string } | undefined;
+  idHash?: string | undefined;
+  householdNumber?: string | undefined;
+  township?: string | undefined;
+  village?: string | undefined;
+  alive?: boolean | undefined;
+  hukou?: 'rural' | 'urban' | undefined;
+}
+
+function searchWhere(f: SearchFilter, params: SqlParam[]): string {
+  const clauses: string[] = [];
+  const add = (value: SqlParam) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (f.name?.kind === 'hanzi') {
+    clauses.push(`p.name_tokens @> ${add(f.name.tokens)}::text[] AND p.name LIKE '%' || ${add(f.name.text)} || '%'`);
+  } else if (f.name?.kind === 'pinyin') {
+    const prefix = add(`${f.name.text}%`);
+    clauses.push(`(p.name_initials LIKE ${prefix} OR p.name_pinyin LIKE ${prefix})`);
+  }
+  if (f.idHash) clauses.push(`p.id_number_hash = ${add(f.idHash)}`);
+  if (f.householdNumber) clauses.push(`h.household_number = ${add(f.householdNumber)}`);
+  if (f.township) clauses.push(`p.township_code = ${add(f.township)}`);
+  if (f.village) clauses.push(`p.village_code = ${add(f.village)}`);
+  if (f.alive !== undefined) clauses.push(`p.alive = ${add(f.alive)}`);
+  if (f.hukou) clauses.push(`p.hukou = ${add(f.hukou)}`);
+  return clauses.length === 0 ? 'true' : clauses.join(' AND ');
+}
+
+export const sortColumns = { name: 'p.name_pinyin', birthDate: 'p.birth_date', village: 'p.village_code', updatedAt: 'p.updated_at' } as const;
+
+/** Counting stops at this many matches: the UI shows "10000+" rather than waiting for an exact count. */
+export const COUNT_CAP = 10_000;
+
+export async function searchPersons(
+  tx: Queryable,
+  f: SearchFilter,
+  page: { limit: number; offset: number; sort: keyof typeof sortColumns; order: 'asc' | 'desc' },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  const params: SqlParam[] = [];
+  const where = searchWhere(f, params);
+  const order = `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
+  const { rows } = await tx.query<PersonRow>(
+    `SELECT ${personColumns} FROM person p ${personJoins} WHERE ${where} ORDER BY ${order}
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    params,
+  );
+  const count = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p ${f.householdNumber ? 'JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id' : ''}
+      WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
+    params,
+  );
+  return { rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export async function personsOfHousehold(tx: Queryable, householdId: string): Promise<PersonRow[]> {
+  const { rows } = await tx.query<PersonRow>(
+    `SELECT ${personColumns} FROM person p ${personJoins} WHERE p.household_id = $1
+      ORDER BY array_position(ARRAY['head','spouse','parent','child','grandchild','other'], p.relation_to_head), p.birth_date`,
+    [householdId],
+  );
+  return rows;
+}
+
+export async function getPerson(tx: Queryable, id: string): Promise<PersonRow | null> {
+  return (await tx.query<PersonRow>(`SELECT ${personColumns} FROM person p ${personJoins} WHERE p.id = $1`, [id])).rows[0] ?? null;
+}
+
+export interface HouseholdRow {
+  id: string;
+  household_number: string | null;
+  address: string;
+  township_code: string;
+  township_name: string;
+  village_code: string;
+  village_name: string;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+  updated_by: string;
+  version: number;
+}
+
+export async function getHousehold(tx: Queryable, id: string): Promise<HouseholdRow | null> {
+  const { rows } = await tx.query<HouseholdRow>(
+    `SELECT h.id, h.household_number, h.address, h.township_code, t.name AS township_name, h.village_code, v.name AS village_name,
+            h.created_at, h.created_by, h.updated_at, h.updated_by, h.version
+       FROM household h JOIN township t ON t.district_code = h.district_code AND t.code = h.township_code
+       JOIN village v ON v.district_code = h.district_code AND v.code = h.village_code
+      WHERE h.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface RelationshipRow {
+  id: string;
+  person_id: string;
+  related_person_id: string;
+  kind: 'spouse' | 'child';
+  adopted: boolean;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export async function relationshipsOf(tx: Queryable, personIds: string[]): Promise<RelationshipRow[]> {
+  const { rows } = await tx.query<RelationshipRow>(
+    `SELECT id, person_id, related_person_id, kind, adopted, start_date::text AS start_date, end_date::text AS end_date
+       FROM relationship WHERE person_id = ANY ($1::uuid[]) OR related_person_id = ANY ($1::uuid[])`,
+    [personIds],
+  );
+  return rows;
+}
+
+export interface DisabilityRow {
+  person_id: string;
+  grade: number;
+  assessed_on: string;
+}
+
+export async function disabilitiesOf(tx: Queryable, personIds: string[]): Promise<DisabilityRow[]> {
+  const { rows } = await tx.query<DisabilityRow>(
+    `SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment
+      WHERE person_id = ANY ($1::uuid[]) ORDER BY assessed_on`,
+    [personIds],
+  );
+  return rows;
+}
+
+export interface EventRow {
+  id: string;
+  person_id: string | null;
+  kind: string;
+  effective_date: string;
+  detail: Record<string, unknown>;
+  entered_by: string;
+  entered_at: Date;
+}
+
+export async function eventsOfHousehold(tx: Queryable, householdId: string): Promise<EventRow[]> {
+  const { rows } = await tx.query<EventRow>(
+    `SELECT id, person_id, kind, effective_date::text AS effective_date, detail, entered_by, entered_at
+       FROM life_event WHERE household_id = $1 ORDER BY effective_date DESC, entered_at DESC`,
+    [householdId],
+  );
+  return rows;
+}
+
+export async function insertEvent(
+  tx: Queryable,
+  e: { district: string; householdId: string; personId: string | null; kind: string; date: string; detail: unknown; by: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO life_event (district_code, household_id, person_id, kind, effective_date, detail, entered_by)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+    [e.district, e.householdId, e.personId, e.kind, e.date, JSON.stringify(e.detail ?? {}), e.by],
+  );
+}
+
+export async function takenIdHashes(tx: Queryable, hashes: string[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ h: string }>('SELECT xingfu_taken_id_hashes AS h FROM xingfu_taken_id_hashes($1::text[])', [hashes]);
+  return new Set(rows.map((r) => r.h));
+}
+
+export async function villageOf(tx: Queryable, code: string): Promise<{ code: string; township_code: string } | null> {
+  return (await tx.query<{ code: string; township_code: string }>('SELECT code, township_code FROM village WHERE code = $1', [code])).rows[0] ?? null;
+}
+
+export async function secretsOf(tx: Queryable, personId: string): Promise<{ id_number_enc: string; phone_enc: string | null } | null> {
+  const { rows } = await tx.query<{ id_number_enc: string; phone_enc: string | null }>(
+    'SELECT id_number_enc, phone_enc FROM person WHERE id = $1',
+    [personId],
+  );
+  return rows[0] ?? null;
+}
+
+export interface NewPerson {
+  id: string;
+  householdId: string;
+  townshipCode: string;
+  villageCode: string;
+  relation: string;
+  name: string;
+  pinyin: string;
+  initials: string;
+  tokens: string[];
+  sex: 'M' | 'F';
+  birthDate: string;
+  idEnc: string;
+  idHash: string;
+  idMasked: string;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+  hukou: 'rural' | 'urban';
+  maritalStatus: string;
+  deathDate: string | null;
+  certificateNumber: string | null;
+  certificateDate: string | null;
+}
+
+/** Inserts many persons in one statement (arrays unnested), the way bulk imports stay fast. */
+export async function insertPersons(tx: Queryable, district: string, by: string, people: readonly NewPerson[]): Promise<void> {
+  if (people.length === 0) return;
+  const col = <K extends keyof NewPerson>(key: K) => people.map((p) => p[key]);
+  await tx.query(
+    `INSERT INTO person (district_code, id, household_id, township_code, village_code, relation_to_head, name, name_pinyin,
+        name_initials, name_tokens, sex, birth_date, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked,
+        hukou, marital_status, alive, death_date, one_child_certificate_number, one_child_certificate_date, created_by, updated_by)
+     SELECT $1, u.id, u.household_id, u.township_code, u.village_code, u.relation, u.name, u.pinyin, u.initials,
+            string_to_array(u.tokens, chr(31)), u.sex, u.birth_date, u.id_enc, u.id_hash, u.id_masked, u.phone_enc, u.phone_masked,
+            u.hukou, u.marital, u.death_date IS NULL, u.death_date, u.cert_no, u.cert_date, $2, $2
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                   $12::text[], $13::date[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
+                   $21::date[], $22::text[], $23::date[])
+         AS u(id, household_id, township_code, village_code, relation, name, pinyin, initials, tokens, sex, birth_date, id_enc,
+              id_hash, id_masked, phone_enc, phone_masked, hukou, marital, death_date, cert_no, cert_date)`,
+    [
+      district, by, col('id'), col('householdId'), col('townshipCode'), col('villageCode'), col('relation'), col('name'), col('pinyin'),
+      col('initials'), people.map((p) => p.tokens.join('\x1f')), col('sex'), col('birthDate'), col('idEnc'), col('idHash'), col('idMasked'),
+      col('phoneEnc') as string[], col('phoneMasked') as string[], col('hukou'), col('maritalStatus'), col('deathDate') as string[],
+      col('certificateNumber') as string[], col('certificateDate') as string[],
+    ],
+  );
+}
+
+export async function insertHousehold(
+  tx: Queryable,
+  h: { district: string; id: string; township: string; village: string; number: string | null; address: string; by: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+    [h.district, h.id, h.township, h.village, h.number, h.address, h.by],
+  );
+}

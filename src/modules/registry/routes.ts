@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type {} from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import type { Database } from '../../db/types.ts';
+import { actorOf } from '../../server/auth.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { enqueueJob, getJob } from '../jobs/queue.ts';
+import { templateWorkbook } from './import.ts';
+import { IMPORT_JOB, runPendingImports, type ImportPayload } from './jobs.ts';
+import * as s from './schemas.ts';
+import type { RegistryService } from './service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ok = z.object({ ok: z.literal(true) });
+
+export function registryRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { registry, db } = deps;
+
+  r.get('/api/registry/persons', {
+    config: { access: 'registry.read' },
+    schema: { tags: ['registry'], summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village', querystring: s.searchQuery, response: { 200: s.searchReply } },
+  }, async (req) => registry.search(actorOf(req), req.query));
+
+  r.get('/api/registry/households/:id', {
+    config: { access: 'registry.read' },
+    schema: { tags: ['registry'], summary: 'A household: members, relationships, disability, life events', params: s.idParams, response: { 200: s.householdView } },
+  }, async (req) => registry.household(actorOf(req), req.params.id));
+
+  r.post('/api/registry/households', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Register a household with its members', body: s.createHouseholdBody, response: { 201: z.object({ id: z.string(), personIds: z.array(z.string()) }) } },
+  }, async (req, reply) => reply.status(201).send(await registry.createHousehold(actorOf(req), req.body)));
+
+  r.post('/api/registry/households/:id/members', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Add a member: birth, adoption or move-in', params: s.idParams, body: s.addMemberBody, response: { 201: z.object({ id: z.string() }) } },
+  }, async (req, reply) => reply.status(201).send(await registry.addMember(actorOf(req), req.params.id, req.body)));
+
+  const personAction = <B extends z.ZodType>(suffix: string, summary: string, body: B, run: (actorId: ReturnType<typeof actorOf>, id: string, b: z.infer<B>) => Promise<unknown>) =>
+    r.post(`/api/registry/persons/:id/${suffix}`, {
+      config: { access: 'registry.write' },
+      schema: { tags: ['registry'], summary, params: s.idParams, body, response: { 200: ok } },
+    }, async (req) => {
+      await run(actorOf(req), req.params.id, req.body as z.infer<B>);
+      return { ok: true as const };
+    });
+  personAction('death', 'Record a death', s.deathBody, (a, id, b) => registry.recordDeath(a, id, b.date, b.note));
+  personAction('move-out', 'Record a move out of the district', s.moveOutBody, (a, id, b) => registry.recordMoveOut(a, id, b.date, b.destination));
+  personAction('disability', 'Record a disability assessment', s.disabilityBody, (a, id, b) => registry.recordDisability(a, id, b.grade, b.date));
+  personAction('marriage', 'Record a marriage', s.marriageBody, (a, id, b) => registry.recordMarriage(a, id, b.spouseId, b.date));
+
+  r.post('/api/registry/persons/:id/reveal', {
+    config: { access: 'personal_data.reveal' },
+    schema: { tags: ['registry'], summary: 'Show the full ID and phone number (audit-logged, with the reason)', params: s.idParams, body: s.revealBody, response: { 200: z.object({ idNumber: z.string(), phone: z.string().nullable() }) } },
+  }, async (req) => registry.reveal(actorOf(req), req.params.id, req.body.reason));
+
+  r.get('/api/registry/import-template', {
+    config: { access: 'registry.read' },
+    schema: { tags: ['registry'], summary: 'The roster template (.xlsx) with Chinese headers and an example row' },
+  }, async (_req, reply) =>
+    reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('户籍花名册导入模板.xlsx')}`).send(await templateWorkbook()));
+
+  r.post('/api/registry/imports', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several)', response: { 202: z.object({ id: z.string() }) } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
+    if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'Choose a file to import' });
+    const field = part.fields.township;
+    const requested = field && 'value' in field ? String(field.value) : undefined;
+    const writable = actor.grants.filter((g) => g.role === 'township' || g.role === 'village').map((g) => g.township).filter((t): t is string => t !== null);
+    const township = requested ?? (writable.length === 1 ? writable[0] : undefined);
+    if (!township || !writable.includes(township) || actor.grants.some((g) => g.role === 'village' && g.township === township)) {
+      part.file.resume();
+      throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册(村级专干请逐户登记)', en: 'Rosters can be imported into your own township only' });
+    }
+    fs.mkdirSync(deps.uploadDir, { recursive: true });
+    const file = path.join(deps.uploadDir, `${crypto.randomUUID()}.upload`);
+    await pipeline(part.file, fs.createWriteStream(file));
+    if (part.file.truncated) {
+      fs.rmSync(file, { force: true });
+      throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
+    }
+    const payload: ImportPayload = { file, fileName: part.filename, township, actor: { userId: actor.userId, username: actor.username, grants: actor.grants, ip: actor.ip } };
+    const id = await enqueueJob(db, { district: actor.district, kind: IMPORT_JOB, payload, createdBy: actor.userId });
+    void runPendingImports(db, deps.secrets, `web:${process.pid}`, req.log);
+    return reply.status(202).send({ id });
+  });
+
+  r.get('/api/registry/imports/:id', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Progress and result of an import', params: s.idParams, response: { 200: s.importJobView } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const job = await getJob(db, actor.district, req.params.id);
+    const payload = job?.payload as ImportPayload | undefined;
+    if (!job || job.kind !== IMPORT_JOB || payload?.actor.userId !== actor.userId) throw new AppError('not_found');
+    const p = job.progress as { lastRow?: number; imported?: number; unchanged?: number; rejected?: number; bytesRead?: number; bytesTotal?: number };
+    const result = job.result as { imported: number; unchanged: number; rejected: number; hasErrorsFile: boolean } | null;
+    const percent = job.state === 'done' ? 100 : p.bytesTotal ? Math.min(99, Math.floor(((p.bytesRead ?? 0) / p.bytesTotal) * 100)) : 0;
+    return {
+      id: job.id, state: job.state, fileName: payload.fileName, township: payload.township, error: job.error, result,
+      progress: { rowsDone: Math.max(0, (p.lastRow ?? 1) - 1), imported: p.imported ?? 0, unchanged: p.unchanged ?? 0, rejected: p.rejected ?? 0, percent },
+    };
+  });
+
+  r.get('/api/registry/imports/:id/errors', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const job = await getJob(db, actor.district, req.params.id);
+    if (!job || (job.payload as ImportPayload).actor.userId !== actor.userId) throw new AppError('not_found');
+    const { rows } = await db.query<{ content: Uint8Array }>(`SELECT content FROM job_file WHERE district_code = $1 AND job_id = $2 AND name = 'errors.xlsx'`, [actor.district, job.id]);
+    if (!rows[0]) throw new AppError('not_found');
+    return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(Buffer.from(rows[0].content));
+  });
+}

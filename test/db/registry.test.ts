@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../fixtures/roster.ts';
+import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
+
+describe('registry: households and persons', () => {
+  let t: TestApp;
+  let yangcun: Client;
+  let householdId: string;
+  const headId = idNumber('19500302', 123);
+  const wifeId = idNumber('19520715', 246);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    yangcun = await login(t.app, 'township.yangcun');
+    const res = await yangcun.post('/api/registry/households', {
+      village: '120114001201', address: '杨村街道东刘庄村3号', householdNumber: 'YC-0001',
+      members: [
+        { name: '张晓明', relation: '户主', idNumber: headId, hukou: '农业', maritalStatus: '已婚', phone: '13812345678' },
+        { name: '李桂兰', relation: '配偶', idNumber: wifeId.toLowerCase(), hukou: '农业', sex: '女' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    householdId = res.json().id;
+  });
+  afterAll(async () => t.close());
+
+  it('stores ID and phone numbers encrypted, with a keyed hash and a masked copy', async () => {
+    const { rows } = await t.db.query<Record<string, string>>('SELECT id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked FROM person WHERE name = $1', ['张晓明']);
+    const p = rows[0];
+    expect(p?.id_number_enc).toMatch(/^v1:/);
+    expect(JSON.stringify(p)).not.toContain(headId);
+    expect(JSON.stringify(p)).not.toContain('13812345678');
+    expect(p?.id_number_masked).toBe(`120114********${headId.slice(-4)}`);
+    expect(p?.phone_masked).toBe('138****5678');
+  });
+
+  it('finds a person by name, partial name, pinyin, initials and ID number, masked', async () => {
+    for (const q of ['张晓明', '晓明', 'zhangxiaoming', 'zxm', 'ZXM', headId, `  ${headId.slice(0, 17)}${headId.slice(17).toLowerCase()} `]) {
+      const res = (await yangcun.get(`/api/registry/persons?q=${encodeURIComponent(q)}`)).json();
+      expect(res.items.map((p: { name: string }) => p.name), q).toEqual(['张晓明']);
+      expect(res.items[0].idNumber).toBe(`120114********${headId.slice(-4)}`);
+    }
+    expect((await yangcun.get('/api/registry/persons?q=YC-0001')).json().total).toBe(2);
+    expect((await yangcun.get('/api/registry/persons?village=120114001201&sort=birthDate&order=desc')).json().items[0].name).toBe('李桂兰');
+  });
+
+  it('shows another township nothing: search finds no one and the household answers 404', async () => {
+    const other = await login(t.app, 'township.xiazhuzhuang');
+    expect((await other.get('/api/registry/persons?q=zxm')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await other.get(`/api/registry/households/${householdId}`)).statusCode).toBe(404);
+    const person = (await yangcun.get('/api/registry/persons?q=zxm')).json().items[0];
+    expect((await other.post(`/api/registry/persons/${person.id}/death`, { date: '2020-01-01' })).statusCode).toBe(404);
+    expect((await other.post(`/api/registry/persons/${person.id}/reveal`, { reason: '核对' })).statusCode).toBe(404);
+    // The office and the auditor see the whole district; the system administrator sees no business data.
+    expect((await (await login(t.app, 'office')).get('/api/registry/persons?q=zxm')).json().total).toBe(1);
+    expect((await (await login(t.app, 'sysadmin')).get('/api/registry/persons?q=zxm')).statusCode).toBe(403);
+  });
+
+  it('refuses an ID number registered elsewhere in the district, a household without head, and bad members, writing nothing', async () => {
+    const other = await login(t.app, 'township.xiazhuzhuang');
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n;
+    const taken = await other.post('/api/registry/households', { village: '120114002201', address: '下朱庄1号', members: [{ name: '王五', relation: '户主', idNumber: headId, hukou: '农业' }] });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().error.messages['zh-CN']).toContain('已在本区登记');
+    const noHead = await other.post('/api/registry/households', { village: '120114002201', address: '下朱庄1号', members: [{ name: '王五', relation: '配偶', idNumber: idNumber('19600101', 15), hukou: '农业' }] });
+    expect(noHead.statusCode).toBe(400);
+    const bad = await other.post('/api/registry/households', { village: '120114002201', address: '下朱庄1号', members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业', sex: '女' }] });
+    expect(bad.json().error.details[0]).toMatchObject({ code: 'sex_mismatch' });
+    const outOfScope = await other.post('/api/registry/households', { village: '120114001201', address: 'x', members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业' }] });
+    expect(outOfScope.statusCode).toBe(404);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n).toBe(before);
+  });
+
+  it('records a birth, a disability, a death and a move, keeps every old value and shows who did what', async () => {
+    const h = (await yangcun.get(`/api/registry/households/${householdId}`)).json();
+    const [head, wife] = h.members;
+    const birth = await yangcun.post(`/api/registry/households/${householdId}/members`, {
+      event: 'birth', date: '1976-01-01', parentIds: [head.id, wife.id],
+      member: { name: '张丽', relation: '子女', idNumber: idNumber('19760101', 22), hukou: '农业' },
+    });
+    expect(birth.statusCode, birth.body).toBe(201);
+    const childId = birth.json().id;
+    expect((await yangcun.post(`/api/registry/households/${householdId}/members`, {
+      event: 'birth', date: '1949-01-01', parentIds: [head.id], member: { name: '张早', relation: '子女', idNumber: idNumber('19490101', 22), hukou: '农业' },
+    })).statusCode).toBe(400);
+    expect((await yangcun.post(`/api/registry/persons/${childId}/disability`, { date: '2010-05-01', grade: 2 })).statusCode).toBe(200);
+    expect((await yangcun.post(`/api/registry/persons/${childId}/death`, { date: '2011-03-04', note: '病故' })).statusCode).toBe(200);
+    expect((await yangcun.post(`/api/registry/persons/${childId}/death`, { date: '2011-03-05' })).statusCode).toBe(400);
+    expect((await yangcun.post(`/api/registry/persons/${head.id}/death`, { date: '2999-01-01' })).statusCode).toBe(400);
+    expect((await yangcun.post(`/api/registry/persons/${wife.id}/move-out`, { date: '2012-02-01', destination: '北京市' })).statusCode).toBe(200);
+
+    const after = (await yangcun.get(`/api/registry/households/${householdId}`)).json();
+    const child = after.members.find((m: { id: string }) => m.id === childId);
+    expect(child).toMatchObject({ alive: false, deathDate: '2011-03-04', version: 2, updatedBy: 'township.yangcun' });
+    expect(after.relationships.filter((r: { relatedPersonId: string }) => r.relatedPersonId === childId)).toHaveLength(2);
+    expect(after.disabilities).toEqual([{ personId: childId, grade: 2, assessedOn: '2010-05-01' }]);
+    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['registered', 'birth', 'disability_assessed', 'death', 'move_out']));
+    expect(after.events.every((e: { enteredBy: string }) => e.enteredBy === 'township.yangcun')).toBe(true);
+    const history = await t.db.query<{ version: number; old_row: { alive: boolean } }>('SELECT version, old_row FROM registry_history WHERE entity_id = $1 ORDER BY version', [childId]);
+    expect(history.rows.map((r) => [r.version, r.old_row.alive])).toEqual([[1, true]]);
+    await expect(t.db.query('DELETE FROM person WHERE id = $1', [childId])).rejects.toThrow(/never deleted/);
+  });
+
+  it('reveals full numbers only with a reason, and logs each reveal', async () => {
+    const person = (await yangcun.get('/api/registry/persons?q=zxm')).json().items[0];
+    expect((await yangcun.post(`/api/registry/persons/${person.id}/reveal`, {})).statusCode).toBe(400);
+    const res = await yangcun.post(`/api/registry/persons/${person.id}/reveal`, { reason: '办理奖扶资格确认' });
+    expect(res.json()).toEqual({ idNumber: headId, phone: '13812345678' });
+    const { rows } = await t.db.query<{ actor_username: string; detail: { reason: string } }>("SELECT actor_username, detail FROM audit_log WHERE action = 'personal_data.reveal' AND entity_id = $1", [person.id]);
+    expect(rows).toEqual([{ actor_username: 'township.yangcun', detail: { fields: ['idNumber', 'phone'], reason: '办理奖扶资格确认' } }]);
+    expect((await (await login(t.app, 'auditor')).post(`/api/registry/persons/${person.id}/reveal`, { reason: '抽查' })).statusCode).toBe(403);
+  });
+});
