@@ -133,7 +133,8 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
     return cellText(v);
   };
   for (const column of rosterColumns) {
-    if (column.required && text(column.key) === '' && !(raw[column.key] instanceof FormulaCell)) {
+    const value = raw[column.key];
+    if (column.required && !(value instanceof FormulaCell) && cellText(value) === '') {
       problem(column.key, 'required', `${column.header}不能为空`);
     }
   }

@@ -73,9 +73,10 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
   const today = chinaToday();
   const progress: ImportProgress = options.resume ? { ...options.resume, rejected: 0, bytesTotal } : { lastRow: 1, imported: 0, unchanged: 0, rejected: 0, bytesRead: 0, bytesTotal };
   const errors: RejectedRow[] = [];
-  const reject = (row: number, column: string, reason: string, values: string[]) => {
+  /** A rejected row counts once, however many problems it has; each problem is listed. */
+  const reject = (row: number, problems: { column: string; reason: string }[], values: string[]) => {
     progress.rejected++;
-    if (errors.length < MAX_ERROR_ROWS) errors.push({ row, column, reason, values });
+    for (const p of problems) if (errors.length < MAX_ERROR_ROWS) errors.push({ row, column: p.column, reason: p.reason, values });
   };
   const seenIds = new Map<string, number>();
   const households = new Map<string, { id: string; village: string; isNew: boolean; address: string }>();
@@ -91,11 +92,13 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     const toWrite = chunk.filter((p) => p.rowNumber > resumeUpTo);
     await withScope(db, actor, async (tx) => {
       const outcome = await writeChunk(tx, secrets, actor, options.township, toWrite, households);
-      for (const r of outcome.rejected) reject(r.rowNumber, '身份证号', r.reason, r.values);
+      for (const r of outcome.rejected) reject(r.rowNumber, [{ column: '身份证号', reason: r.reason }], r.values);
       progress.imported += outcome.imported;
       progress.unchanged += outcome.unchanged;
       progress.lastRow = Math.max(progress.lastRow, rowNumber);
       progress.bytesRead = counter.bytes;
+      // The job's progress commits with the chunk; jobs belong to the system, not to the user's role.
+      await tx.query('RESET ROLE');
       if (options.job) await saveProgress(tx, options.job, { ...progress });
       if (outcome.imported > 0) {
         await appendAudit(tx, {
@@ -123,24 +126,24 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     const values = rosterColumns.map((c) => { const i = header?.get(c.key); return i === undefined ? '' : String(cells[i] ?? ''); });
     const result = validateRosterRow(raw, today);
     if (!result.ok) {
-      for (const p of result.problems) reject(rowNumber, p.column, p.reason, values);
+      reject(rowNumber, result.problems, values);
       continue;
     }
     const person = result.person;
     const village = villages.get(person.village);
     if (!village) {
-      reject(rowNumber, '村(居)', `村(居)“${person.village}”不在本乡镇街(${options.township})的村居名单中`, values);
+      reject(rowNumber, [{ column: '村(居)', reason: `村(居)“${person.village}”不在本乡镇街(${options.township})的村居名单中` }], values);
       continue;
     }
     const firstRow = seenIds.get(person.idNumber);
     if (firstRow !== undefined) {
-      reject(rowNumber, '身份证号', `身份证号与第${firstRow}行重复`, values);
+      reject(rowNumber, [{ column: '身份证号', reason: `身份证号与第${firstRow}行重复` }], values);
       continue;
     }
     seenIds.set(person.idNumber, rowNumber);
     const household = households.get(person.householdNumber);
     if (household && household.village !== village) {
-      reject(rowNumber, '村(居)', `同一户号(${person.householdNumber})的成员不能分属不同村居`, values);
+      reject(rowNumber, [{ column: '村(居)', reason: `同一户号(${person.householdNumber})的成员不能分属不同村居` }], values);
       continue;
     }
     pending.push({ rowNumber, values, person, villageCode: village });

@@ -26,10 +26,11 @@ export interface ImportJobResult {
 
 /** Runs (or resumes) one import job: the roster is read from the uploaded file, the error workbook kept in the database. */
 export async function runImportJob(db: Database, secrets: Secrets, job: Job, log?: FastifyBaseLogger): Promise<ImportJobResult | null> {
-  const payload = job.payload as ImportPayload;
-  const actor: Actor = { district: job.district, userId: payload.actor.userId, username: payload.actor.username, grants: payload.actor.grants, reach: reachOf(payload.actor.grants), ip: payload.actor.ip };
-  const resume = typeof job.progress.lastRow === 'number' ? (job.progress as unknown as ImportProgress) : undefined;
+  const payload = job.payload as Partial<ImportPayload>;
   try {
+    if (!payload.file || !payload.township || !payload.actor) throw new Error(`import job ${job.id} has no file, township or actor`);
+    const actor: Actor = { district: job.district, userId: payload.actor.userId, username: payload.actor.username, grants: payload.actor.grants, reach: reachOf(payload.actor.grants), ip: payload.actor.ip };
+    const resume = typeof job.progress.lastRow === 'number' ? (job.progress as unknown as ImportProgress) : undefined;
     const result = await importRoster(db, secrets, actor, payload.file, { township: payload.township, resume, job });
     const summary: ImportJobResult = { imported: result.imported, unchanged: result.unchanged, rejected: result.rejected, hasErrorsFile: result.errors.length > 0 };
     await db.transaction(async (tx) => {
@@ -48,7 +49,7 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
     const message = err instanceof AppError ? err.messageZh : '导入失败:服务器内部错误';
     if (!(err instanceof AppError)) log?.error({ err, job: job.id }, 'import failed');
     await failJob(db, job, message);
-    fs.rmSync(payload.file, { force: true });
+    if (payload.file) fs.rmSync(payload.file, { force: true });
     return null;
   }
 }

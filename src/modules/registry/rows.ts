@@ -46,7 +46,8 @@ class Decoder extends Transform {
     if (!this.decoder) {
       let utf8 = true;
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 4)));
+        // Streaming mode: a character cut at the chunk's end is not an error.
+        new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
       } catch {
         utf8 = false;
       }
