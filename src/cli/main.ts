@@ -7,6 +7,9 @@ import { readStdin, reportError, withDatabase } from './common.ts';
 import { idCheckCommand } from './idCheck.ts';
 import { serve } from './serve.ts';
 import { addUser } from './users.ts';
+import { importPersonsCommand } from './importPersons.ts';
+import { loadConfig } from '../config.ts';
+import { createSecrets, loadSecretKey } from '../server/secrets.ts';
 import { zscoreCommand } from './zscore.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
@@ -66,6 +69,21 @@ user
     await withDatabase('xingfu user add', async (db) => {
       const { id, district } = await addUser(db, username, password, o);
       process.stdout.write(`Created ${username} (${o.role}) in district ${district}: ${id}\n`);
+    });
+  });
+
+const importCommand = program.command('import').description('Bulk imports');
+importCommand
+  .command('persons <file>')
+  .description('Import a township roster (.xlsx or .csv, the template’s columns); rejected rows go to FILE.errors.xlsx')
+  .requiredOption('--township <code>', 'the township (9-digit code) the roster belongs to')
+  .option('--json', 'print {"imported", "unchanged", "rejected", "errorsFile"} at the end')
+  .action(async (file: string, o: { township: string; json?: boolean }) => {
+    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    await withDatabase('xingfu import persons', async (db) => {
+      const summary = await importPersonsCommand(db, secrets, file, o.township, (line) => process.stderr.write(`${line}\n`));
+      process.stdout.write(o.json ? `${JSON.stringify(summary)}\n`
+        : `导入 ${summary.imported} 人,未变化 ${summary.unchanged} 人,未通过 ${summary.rejected} 行${summary.errorsFile ? `(错误报告:${summary.errorsFile})` : ''}\n`);
     });
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, testDatabaseKind } from '../helpers.ts';
 import { runCli, testSecretKey } from '../processes.ts';
+import { idNumber, row, rosterWorkbook } from '../fixtures/roster.ts';
 
 describe('the xingfu command', () => {
   let env: NodeJS.ProcessEnv;
@@ -53,6 +54,24 @@ describe('the xingfu command', () => {
     const reports = JSON.parse(verified.stdout);
     expect(reports).toEqual([expect.objectContaining({ district: '120114', ok: true })]);
     expect(reports[0].checked).toBeGreaterThanOrEqual(1);
+  });
+
+  it('imports a township roster and reports the counts as JSON, with the error workbook beside the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-import-'));
+    const file = path.join(dir, 'yangcun.xlsx');
+    const person = (hh: string, name: string, id: string) => row({ householdNumber: hh, village: '和平里社区', address: '和平里1号', name, relation: '户主', idNumber: id, hukou: '农业' });
+    fs.writeFileSync(file, await rosterWorkbook([person('C1', '马力', idNumber('19551010', 111)), person('C2', '牛二', '120114195510101110')]));
+    const first = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ imported: 1, unchanged: 0, rejected: 1, errorsFile: path.join(dir, 'yangcun.errors.xlsx') });
+    expect(fs.existsSync(path.join(dir, 'yangcun.errors.xlsx'))).toBe(true);
+    expect(first.stderr).toMatch(/100% rows 2/);
+    const again = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, unchanged: 1, rejected: 1 });
+    const unknown = await runCli(['import', 'persons', file, '--township', '120114999'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('120114999');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('checks an ID number', async () => {
