@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../fixtures/roster.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
@@ -109,5 +110,20 @@ describe('registry: households and persons', () => {
     const { rows } = await t.db.query<{ actor_username: string; detail: { reason: string } }>("SELECT actor_username, detail FROM audit_log WHERE action = 'personal_data.reveal' AND entity_id = $1", [person.id]);
     expect(rows).toEqual([{ actor_username: 'township.yangcun', detail: { fields: ['idNumber', 'phone'], reason: '办理奖扶资格确认' } }]);
     expect((await (await login(t.app, 'auditor')).post(`/api/registry/persons/${person.id}/reveal`, { reason: '抽查' })).statusCode).toBe(403);
+  });
+
+  it('exports the filtered list as a masked workbook, and logs the export', async () => {
+    const res = await yangcun.get('/api/registry/persons/export?village=120114001201');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const names = sheet?.getColumn(1).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['张晓明', '李桂兰']));
+    expect(JSON.stringify(sheet?.getColumn(4).values)).not.toContain(headId);
+    expect(String(sheet?.getRow(2).getCell(4).value)).toMatch(/^120114\*{8}/);
+    const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>("SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'township.yangcun'");
+    expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
   });
 });

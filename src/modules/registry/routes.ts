@@ -10,6 +10,7 @@ import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { enqueueJob, getJob } from '../jobs/queue.ts';
+import { exportPersons } from './export.ts';
 import { templateWorkbook } from './import.ts';
 import { IMPORT_JOB, runPendingImports, type ImportPayload } from './jobs.ts';
 import * as s from './schemas.ts';
@@ -26,6 +27,14 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     config: { access: 'registry.read' },
     schema: { tags: ['registry'], summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village', querystring: s.searchQuery, response: { 200: s.searchReply } },
   }, async (req) => registry.search(actorOf(req), req.query));
+
+  r.get('/api/registry/persons/export', {
+    config: { access: 'registry.read' },
+    schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }) },
+  }, async (req, reply) => {
+    const stream = await exportPersons(db, actorOf(req), registry.filterOf(req.query), req.query);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`).send(stream);
+  });
 
   r.get('/api/registry/households/:id', {
     config: { access: 'registry.read' },

@@ -44,7 +44,8 @@ export type MemberInput = Partial<Record<'name' | 'relation' | 'sex' | 'birthDat
 export class RegistryService {
   constructor(private readonly db: Database, private readonly secrets: Secrets) {}
 
-  async search(actor: AuthContext, input: SearchInput) {
+  /** What a search box and filters ask for, as the queries take it. */
+  filterOf(input: Omit<SearchInput, 'page' | 'pageSize' | 'sort' | 'order'>): q.SearchFilter {
     const text = input.q?.trim() ?? '';
     const filter: q.SearchFilter = { township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
@@ -55,6 +56,11 @@ export class RegistryService {
     } else if (text !== '') {
       filter.name = parseNameQuery(text) ?? undefined;
     }
+    return filter;
+  }
+
+  async search(actor: AuthContext, input: SearchInput) {
+    const filter = this.filterOf(input);
     return withScope(this.db, actor, async (tx) => {
       const { rows, total } = await q.searchPersons(tx, filter, {
         limit: input.pageSize, offset: (input.page - 1) * input.pageSize, sort: input.sort, order: input.order,
