@@ -37,11 +37,12 @@ program
 const seed = program.command('seed').description('Load reference or demo data');
 seed
   .command('demo')
-  .description('Load the demo district: organisation and an account for every role')
+  .description('Load the demo district: organisation, an account for every role, and the synthetic register')
   .action(async () => {
+    const secrets = createSecrets(loadSecretKey(loadConfig({ ...process.env, XINGFU_DEMO: '1' })));
     await withDatabase('xingfu seed demo', async (db) => {
-      const { created } = await seedDemo(db);
-      process.stdout.write(created ? 'Demo district loaded.\n' : 'Demo district already present; accounts left as they are.\n');
+      const { created, persons } = await seedDemo(db, secrets);
+      process.stdout.write(`${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`);
     });
   });
 seed

@@ -14,7 +14,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   });
   const secrets = createSecrets(loadSecretKey(config));
   const db = await openDatabase(config, 'xingfu serve');
-  if (config.demo) await seedDemo(db);
+  if (config.demo) await seedDemo(db, secrets);
   const app = await buildApp({ config, db, secrets });
   const worker = `serve:${process.pid}`;
   const resumeImports = () =>

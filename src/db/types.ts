@@ -1,4 +1,4 @@
-export type SqlParam = string | number | boolean | null | Date | Buffer | string[] | number[];
+export type SqlParam = string | number | boolean | null | Date | Buffer | readonly (string | number | boolean | null)[];
 
 export interface QueryResult<T> {
   rows: T[];

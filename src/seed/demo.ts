@@ -3,6 +3,9 @@ import type { Database, Queryable } from '../db/types.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertUser, replaceGrants } from '../modules/users/queries.ts';
 import { appendAudit } from '../modules/audit/log.ts';
+import type { Secrets } from '../server/secrets.ts';
+import { loadPopulation } from './loadPopulation.ts';
+import { generatePopulation } from './population.ts';
 import { departments, district, townships, villages } from './wuqing.ts';
 
 /** One password for every demo account, shown on the sign-in page in demo mode only. */
@@ -64,10 +67,21 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
 }
 
 /**
- * The demo district: organisation plus an account for every role. Demo accounts skip the second
- * factor and the password expiry; a district that already has accounts is left as it is.
+ * The demo district: organisation, an account for every role (demo accounts skip the second
+ * factor and the password expiry; a district that already has accounts is left as it is) and,
+ * given the data key, the synthetic register of the families the programmes concern.
  */
-export async function seedDemo(db: Database): Promise<{ created: boolean }> {
+export async function seedDemo(db: Database, secrets?: Secrets): Promise<{ created: boolean; persons: number }> {
+  const { created } = await seedAccounts(db);
+  let persons = 0;
+  if (secrets) {
+    const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);
+    if (rows.length === 0) persons = await loadPopulation(db, secrets, district.code, generatePopulation());
+  }
+  return { created, persons };
+}
+
+async function seedAccounts(db: Database): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     await seedOrganisation(tx);
