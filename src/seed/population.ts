@@ -72,7 +72,7 @@ class Ids {
   }
 }
 
-export function generatePopulation(seed = 20111130, targets: typeof populationTargets = populationTargets): SyntheticHousehold[] {
+export function generatePopulation(seed = 20111130, targets: Record<keyof typeof populationTargets, number> = populationTargets): SyntheticHousehold[] {
   const random = new Random(seed);
   const ids = new Ids(random);
   const households: SyntheticHousehold[] = [];

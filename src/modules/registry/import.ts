@@ -83,6 +83,7 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
   let header: Map<RosterKey, number> | null = null;
   let rowNumber = 0;
   let pending: Pending[] = [];
+  let analyzedAt = 0;
 
   const flush = async () => {
     const chunk = pending;
@@ -92,7 +93,7 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     const toWrite = chunk.filter((p) => p.rowNumber > resumeUpTo);
     await withScope(db, actor, async (tx) => {
       const outcome = await writeChunk(tx, secrets, actor, options.township, toWrite, households);
-      for (const r of outcome.rejected) reject(r.rowNumber, [{ column: '身份证号', reason: r.reason }], r.values);
+      for (const r of outcome.rejected) reject(r.rowNumber, [{ column: r.column, reason: r.reason }], r.values);
       progress.imported += outcome.imported;
       progress.unchanged += outcome.unchanged;
       progress.lastRow = Math.max(progress.lastRow, rowNumber);
@@ -108,6 +109,12 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
       }
     });
     options.onProgress?.({ ...progress });
+    // Planner statistics follow the table's growth (the embedded engine has no autovacuum), so
+    // that look-ups by ID number keep using their index as the register fills.
+    if (progress.imported - analyzedAt >= Math.max(20_000, analyzedAt)) {
+      await db.exec('VACUUM (ANALYZE) household, person');
+      analyzedAt = progress.imported;
+    }
   };
 
   for await (const cells of readRows(file, format, counter)) {
@@ -169,7 +176,7 @@ async function villagesByKey(db: Database, district: string, township: string): 
 interface ChunkOutcome {
   imported: number;
   unchanged: number;
-  rejected: { rowNumber: number; reason: string; values: string[] }[];
+  rejected: { rowNumber: number; column: string; reason: string; values: string[] }[];
 }
 
 const sameAs = (p: RosterPerson, e: { name: string; hukou: string; birth_date: string; village_code: string }, village: string) =>
@@ -207,20 +214,20 @@ async function writeChunk(
     const already = existing.get(id.hash);
     if (already) {
       if (sameAs(p.person, already, p.villageCode)) outcome.unchanged++;
-      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: '该身份证号已登记,但姓名、出生日期、户籍性质或村居与登记不一致;请通过变更登记修改' });
+      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '身份证号', reason: '该身份证号已登记,但姓名、出生日期、户籍性质或村居与登记不一致;请通过变更登记修改' });
       return;
     }
     if (taken.has(id.hash)) {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: '该身份证号已在其他乡镇街登记' });
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '身份证号', reason: '该身份证号已在其他乡镇街登记' });
       return;
     }
     let household = households.get(p.person.householdNumber);
     if (household && household.id === '') {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: `户号 ${p.person.householdNumber} 已被其他乡镇街使用` });
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已被其他乡镇街使用` });
       return;
     }
     if (household && household.village !== p.villageCode) {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, reason: `户号 ${p.person.householdNumber} 已登记在另一个村居` });
+      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已登记在另一个村居` });
       return;
     }
     if (!household) {

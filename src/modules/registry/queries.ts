@@ -56,11 +56,14 @@ function searchWhere(f: SearchFilter, params: SqlParam[]): string {
     params.push(value);
     return `$${params.length}`;
   };
+  // Only leakproof operators (=, the pattern range operators) may use an index under row-level
+  // security; name tokens go through xingfu_name_candidates, pinyin prefixes through ranges.
   if (f.name?.kind === 'hanzi') {
-    clauses.push(`p.name_tokens @> ${add(f.name.tokens)}::text[] AND p.name LIKE '%' || ${add(f.name.text)} || '%'`);
+    clauses.push(`p.id = ANY (ARRAY(SELECT xingfu_name_candidates(${add(f.name.tokens)}::text[]))) AND strpos(p.name, ${add(f.name.text)}) > 0`);
   } else if (f.name?.kind === 'pinyin') {
-    const prefix = add(`${f.name.text}%`);
-    clauses.push(`(p.name_initials LIKE ${prefix} OR p.name_pinyin LIKE ${prefix})`);
+    const from = add(f.name.text);
+    const to = add(`${f.name.text}\u{10FFFF}`);
+    clauses.push(`((p.name_initials ~>=~ ${from} AND p.name_initials ~<~ ${to}) OR (p.name_pinyin ~>=~ ${from} AND p.name_pinyin ~<~ ${to}))`);
   }
   if (f.idHash) clauses.push(`p.id_number_hash = ${add(f.idHash)}`);
   if (f.householdNumber) clauses.push(`h.household_number = ${add(f.householdNumber)}`);
@@ -84,14 +87,16 @@ export async function searchPersons(
   const params: SqlParam[] = [];
   const where = searchWhere(f, params);
   const order = `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
+  const householdJoin = f.householdNumber ? 'JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id' : '';
+  // The page of matching persons first, names of households and places only for that page.
   const { rows } = await tx.query<PersonRow>(
-    `SELECT ${personColumns} FROM person p ${personJoins} WHERE ${where} ORDER BY ${order}
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    `SELECT ${personColumns} FROM (
+       SELECT p.* FROM person p ${householdJoin} WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
+     ) p ${personJoins} ORDER BY ${order}`,
     params,
   );
   const count = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p ${f.householdNumber ? 'JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id' : ''}
-      WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p ${householdJoin} WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
     params,
   );
   return { rows, total: count.rows[0]?.n ?? 0 };

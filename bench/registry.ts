@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: the registry at district scale. Builds a 1,000,000-person district from CSV
+ * rosters (30 townships), imports a workbook sample, and times name search and ID look-up —
+ * each figure beside PostgreSQL's own COPY of the same rows, measured in the same run, so the
+ * ratio means something on a noisy machine. Prints one JSON object per database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { reachOf, type Grant } from '../src/core/auth/roles.ts';
+import { computeCheckCharacter } from '../src/core/ids/idNumber.ts';
+import { rosterColumns } from '../src/core/registry/roster.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openEmbedded } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import type { Database } from '../src/db/types.ts';
+import type { AuthContext } from '../src/modules/auth/service.ts';
+import { importRoster } from '../src/modules/registry/import.ts';
+import { RegistryService } from '../src/modules/registry/service.ts';
+import { Random } from '../src/seed/random.ts';
+import { seedOrganisation } from '../src/seed/demo.ts';
+import { townships, villages } from '../src/seed/wuqing.ts';
+import { createSecrets } from '../src/server/secrets.ts';
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
+const secrets = createSecrets(Buffer.alloc(32, 7));
+const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const given = '建国军强华明英兰珍芳秀桂玉凤梅丽静敏燕艳娟霞红萍玲婷雪琳倩伟刚平辉杰涛磊斌鹏超亮勇志德永春海金庆树保卫学忠广福连文武宝山林';
+
+interface Roster {
+  file: string;
+  township: string;
+  rows: number;
+}
+
+/** Writes CSV rosters, one per township, with valid unique ID numbers; returns names and IDs to search for. */
+/** Sequence numbers handed out per birth date and sex, so every generated ID number is distinct. */
+const sequences = new Map<string, number>();
+
+function nextIdNumber(birth: string, sex: 'M' | 'F'): string {
+  const key = `${birth}${sex}`;
+  const n = sequences.get(key) ?? 0;
+  sequences.set(key, n + 1);
+  const division = n < 500 ? '120114' : '120222';
+  const seq = (n % 500) * 2 + (sex === 'M' ? 1 : 0);
+  const first17 = `${division}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + computeCheckCharacter(first17);
+}
+
+function writeCsvRosters(dir: string, persons: number, random: Random, prefix = '', townshipCount = townships.length): { rosters: Roster[]; names: string[]; ids: string[] } {
+  const perTownship = Math.ceil(persons / townshipCount);
+  const rosters: Roster[] = [];
+  const names: string[] = [];
+  const ids: string[] = [];
+  let serial = 0;
+  for (const t of townships) {
+    const vs = villages.filter((v) => v.townshipCode === t.code);
+    const lines = [rosterColumns.map((c) => c.header).join(',')];
+    const count = Math.min(perTownship, persons - serial);
+    for (let i = 0; i < count; i++, serial++) {
+      const birth = random.date('1930-01-01', '2010-12-31');
+      const sex = random.chance(0.5) ? 'M' : 'F';
+      const id = nextIdNumber(birth, sex);
+      const name = random.pick([...surnames]) + random.pick([...given]) + (random.chance(0.7) ? random.pick([...given]) : '');
+      const village = vs[Math.floor(i / 3) % vs.length] as (typeof vs)[number];
+      lines.push([`${prefix}${t.code}-${Math.floor(i / 3)}`, village.name, `${t.name}${village.name}${i % 200}号`, name, i % 3 === 0 ? '户主' : i % 3 === 1 ? '配偶' : '子女',
+        sex === 'M' ? '男' : '女', birth, id, random.chance(0.81) ? '农业' : '非农业', '', random.chance(0.5) ? `139${String(serial).padStart(8, '0')}` : '', '', '', ''].join(','));
+      if (serial % 997 === 0) { names.push(name); ids.push(id); }
+    }
+    const file = path.join(dir, `${t.code}.csv`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    rosters.push({ file, township: t.code, rows: count });
+    if (serial >= persons) break;
+  }
+  return { rosters, names, ids };
+}
+
+async function writeXlsxFromCsv(csvFile: string, out: string, limit: number): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('花名册');
+  const lines = fs.readFileSync(csvFile, 'utf8').split('\n').filter((l) => l !== '');
+  let n = 0;
+  for (const line of lines.slice(0, limit + 1)) {
+    sheet.addRow(line.split(',')).commit();
+    n++;
+  }
+  await sheet.commit();
+  await workbook.commit();
+  return n - 1;
+}
+
+/** PostgreSQL's own COPY of the same CSV rows into a bare table: the baseline. */
+async function copyBaseline(db: Database, files: string[], adminUrl: string | null): Promise<number> {
+  await db.exec(`DROP TABLE IF EXISTS bench_copy; CREATE UNLOGGED TABLE bench_copy (${rosterColumns.map((c) => `"${c.key}" text`).join(', ')})`);
+  const started = performance.now();
+  let rows = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file);
+    rows += text.toString('utf8').split('\n').length - 2;
+    if (adminUrl) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await pipeline(Readable.from([text]), client.query(copyFrom("COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)")));
+      await client.end();
+    } else {
+      const pglite = (db as unknown as { pglite: { query: (sql: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> } }).pglite;
+      await pglite.query("COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], { blob: new Blob([new Uint8Array(text)]) });
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await db.exec('DROP TABLE bench_copy');
+  return rows / seconds;
+}
+
+const quantile = (values: number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
+};
+
+async function run(kind: 'postgres' | 'embedded', url: string | null): Promise<Record<string, unknown>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-bench-'));
+  let db: Database;
+  let drop = async () => undefined as void;
+  if (kind === 'postgres' && url) {
+    const name = `xingfu_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    db = await openPostgres(u.toString(), 4);
+    drop = async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); };
+    url = u.toString();
+  } else {
+    db = await openEmbedded({ dataDir: path.join(dir, 'pg') });
+  }
+  await migrate(db);
+  await db.transaction(seedOrganisation);
+  const random = new Random(1);
+  const { rosters, names, ids } = writeCsvRosters(dir, PERSONS, random);
+  const copyRate = await copyBaseline(db, rosters.map((r) => r.file), kind === 'postgres' ? url : null);
+
+  const grantsFor = (township: string): Grant[] => [{ role: 'township', township, village: null, department: null }];
+  let imported = 0;
+  const started = performance.now();
+  for (const r of rosters) {
+    const grants = grantsFor(r.township);
+    const result = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench', grants, reach: reachOf(grants), ip: null }, r.file, { township: r.township });
+    imported += result.imported;
+    if (result.rejected > 0) throw new Error(`bench roster rejected ${result.rejected} rows: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  }
+  const csvSeconds = (performance.now() - started) / 1000;
+  const rssAfterImport = process.resourceUsage().maxRSS / 1024;
+
+  // A workbook sample: new persons (ID numbers continue the sequences) into the first township.
+  const xlsxDir = fs.mkdtempSync(path.join(dir, 'xlsx-'));
+  const xlsxRosters = writeCsvRosters(xlsxDir, XLSX_ROWS, new Random(99), 'X', 1);
+  const xlsxFile = path.join(xlsxDir, 'sample.xlsx');
+  const first = xlsxRosters.rosters[0] as Roster;
+  const xlsxRows = await writeXlsxFromCsv(first.file, xlsxFile, XLSX_ROWS);
+  const xStart = performance.now();
+  const grants = grantsFor(first.township);
+  const xlsxResult = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench-xlsx', grants, reach: reachOf(grants), ip: null }, xlsxFile, { township: first.township });
+  const xlsxSeconds = (performance.now() - xStart) / 1000;
+
+  const office: AuthContext = {
+    district: '120114', userId: '', username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
+    reach: reachOf([{ role: 'office', township: null, village: null, department: null }]), ip: null, tokenHash: '', csrfToken: '', pendingTotp: false,
+    displayName: 'bench', mustChangePassword: false, mustEnrolTotp: false, totpEnabled: false, idleTimeoutMinutes: 30, permissions: ['registry.read'],
+  };
+  const registry = new RegistryService(db, secrets);
+  const time = async (q: string) => {
+    const t0 = performance.now();
+    await registry.search(office, { q, page: 1, pageSize: 20, sort: 'name', order: 'asc' });
+    return performance.now() - t0;
+  };
+  const nameTimes: number[] = [];
+  for (const name of names.slice(0, 300)) nameTimes.push(await time(name));
+  const partialTimes: number[] = [];
+  for (const name of names.slice(0, 100)) partialTimes.push(await time([...name].slice(1).join('') || name));
+  const idTimes: number[] = [];
+  for (const id of ids.slice(0, 300)) idTimes.push(await time(id));
+
+  const result = {
+    database: kind,
+    persons: imported,
+    csvImport: { rowsPerSecond: Math.round(imported / csvSeconds), seconds: Number(csvSeconds.toFixed(1)), copyBaselineRowsPerSecond: Math.round(copyRate), ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)) },
+    xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
+    nameSearchMs: { p50: quantile(nameTimes, 0.5), p95: quantile(nameTimes, 0.95), queries: nameTimes.length },
+    partialNameSearchMs: { p50: quantile(partialTimes, 0.5), p95: quantile(partialTimes, 0.95), queries: partialTimes.length },
+    idLookupMs: { p50: quantile(idTimes, 0.5), p95: quantile(idTimes, 0.95), queries: idTimes.length },
+    peakRssMb: Math.round(rssAfterImport),
+  };
+  await db.close();
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+const only = process.argv[2];
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+if (only !== 'embedded') process.stdout.write(`${JSON.stringify({ machine, ...(await run('postgres', serverUrl)) })}\n`);
+if (only !== 'postgres') process.stdout.write(`${JSON.stringify({ machine, ...(await run('embedded', null)) })}\n`);
