@@ -140,69 +140,71 @@ async function run(kind: 'postgres' | 'embedded', url: string | null): Promise<R
   } else {
     db = await openEmbedded({ dataDir: path.join(dir, 'pg') });
   }
-  await migrate(db);
-  await db.transaction(seedOrganisation);
-  const random = new Random(1);
-  const { rosters, names, ids } = writeCsvRosters(dir, PERSONS, random);
-  const copyRate = await copyBaseline(db, rosters.map((r) => r.file), kind === 'postgres' ? url : null);
+  try {
+    await migrate(db);
+    await db.transaction(seedOrganisation);
+    const random = new Random(1);
+    const { rosters, names, ids } = writeCsvRosters(dir, PERSONS, random);
+    const copyRate = await copyBaseline(db, rosters.map((r) => r.file), kind === 'postgres' ? url : null);
 
-  const grantsFor = (township: string): Grant[] => [{ role: 'township', township, village: null, department: null }];
-  let imported = 0;
-  const started = performance.now();
-  for (const r of rosters) {
-    const grants = grantsFor(r.township);
-    const result = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench', grants, reach: reachOf(grants), ip: null }, r.file, { township: r.township });
-    imported += result.imported;
-    if (result.rejected > 0) throw new Error(`bench roster rejected ${result.rejected} rows: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    const grantsFor = (township: string): Grant[] => [{ role: 'township', township, village: null, department: null }];
+    let imported = 0;
+    const started = performance.now();
+    for (const r of rosters) {
+      const grants = grantsFor(r.township);
+      const result = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench', grants, reach: reachOf(grants), ip: null }, r.file, { township: r.township });
+      imported += result.imported;
+      if (result.rejected > 0) throw new Error(`bench roster rejected ${result.rejected} rows: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    }
+    const csvSeconds = (performance.now() - started) / 1000;
+    const rssAfterImport = process.resourceUsage().maxRSS / 1024;
+
+    // A workbook sample: new persons (ID numbers continue the sequences) into the first township.
+    const xlsxDir = fs.mkdtempSync(path.join(dir, 'xlsx-'));
+    const xlsxRosters = writeCsvRosters(xlsxDir, XLSX_ROWS, new Random(99), 'X', 1);
+    const xlsxFile = path.join(xlsxDir, 'sample.xlsx');
+    const first = xlsxRosters.rosters[0] as Roster;
+    const xlsxRows = await writeXlsxFromCsv(first.file, xlsxFile, XLSX_ROWS);
+    const xStart = performance.now();
+    const grants = grantsFor(first.township);
+    const xlsxResult = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench-xlsx', grants, reach: reachOf(grants), ip: null }, xlsxFile, { township: first.township });
+    const xlsxSeconds = (performance.now() - xStart) / 1000;
+
+    const office: AuthContext = {
+      district: '120114', userId: '', username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
+      reach: reachOf([{ role: 'office', township: null, village: null, department: null }]), ip: null, tokenHash: '', csrfToken: '', pendingTotp: false,
+      displayName: 'bench', mustChangePassword: false, mustEnrolTotp: false, totpEnabled: false, idleTimeoutMinutes: 30, permissions: ['registry.read'],
+    };
+    const registry = new RegistryService(db, secrets);
+    const time = async (q: string) => {
+      const t0 = performance.now();
+      await registry.search(office, { q, page: 1, pageSize: 20, sort: 'name', order: 'asc' });
+      return performance.now() - t0;
+    };
+    const nameTimes: number[] = [];
+    for (const name of names.slice(0, 300)) nameTimes.push(await time(name));
+    const partialTimes: number[] = [];
+    for (const name of names.slice(0, 100)) partialTimes.push(await time([...name].slice(1).join('') || name));
+    const idTimes: number[] = [];
+    for (const id of ids.slice(0, 300)) idTimes.push(await time(id));
+
+    const result = {
+      database: kind,
+      persons: imported,
+      csvImport: { rowsPerSecond: Math.round(imported / csvSeconds), seconds: Number(csvSeconds.toFixed(1)), copyBaselineRowsPerSecond: Math.round(copyRate), ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)) },
+      xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
+      nameSearchMs: { p50: quantile(nameTimes, 0.5), p95: quantile(nameTimes, 0.95), queries: nameTimes.length },
+      partialNameSearchMs: { p50: quantile(partialTimes, 0.5), p95: quantile(partialTimes, 0.95), queries: partialTimes.length },
+      idLookupMs: { p50: quantile(idTimes, 0.5), p95: quantile(idTimes, 0.95), queries: idTimes.length },
+      peakRssMb: Math.round(rssAfterImport),
+    };
+    return result;
+  } finally {
+    await db.close();
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const csvSeconds = (performance.now() - started) / 1000;
-  const rssAfterImport = process.resourceUsage().maxRSS / 1024;
-
-  // A workbook sample: new persons (ID numbers continue the sequences) into the first township.
-  const xlsxDir = fs.mkdtempSync(path.join(dir, 'xlsx-'));
-  const xlsxRosters = writeCsvRosters(xlsxDir, XLSX_ROWS, new Random(99), 'X', 1);
-  const xlsxFile = path.join(xlsxDir, 'sample.xlsx');
-  const first = xlsxRosters.rosters[0] as Roster;
-  const xlsxRows = await writeXlsxFromCsv(first.file, xlsxFile, XLSX_ROWS);
-  const xStart = performance.now();
-  const grants = grantsFor(first.township);
-  const xlsxResult = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench-xlsx', grants, reach: reachOf(grants), ip: null }, xlsxFile, { township: first.township });
-  const xlsxSeconds = (performance.now() - xStart) / 1000;
-
-  const office: AuthContext = {
-    district: '120114', userId: '', username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
-    reach: reachOf([{ role: 'office', township: null, village: null, department: null }]), ip: null, tokenHash: '', csrfToken: '', pendingTotp: false,
-    displayName: 'bench', mustChangePassword: false, mustEnrolTotp: false, totpEnabled: false, idleTimeoutMinutes: 30, permissions: ['registry.read'],
-  };
-  const registry = new RegistryService(db, secrets);
-  const time = async (q: string) => {
-    const t0 = performance.now();
-    await registry.search(office, { q, page: 1, pageSize: 20, sort: 'name', order: 'asc' });
-    return performance.now() - t0;
-  };
-  const nameTimes: number[] = [];
-  for (const name of names.slice(0, 300)) nameTimes.push(await time(name));
-  const partialTimes: number[] = [];
-  for (const name of names.slice(0, 100)) partialTimes.push(await time([...name].slice(1).join('') || name));
-  const idTimes: number[] = [];
-  for (const id of ids.slice(0, 300)) idTimes.push(await time(id));
-
-  const result = {
-    database: kind,
-    persons: imported,
-    csvImport: { rowsPerSecond: Math.round(imported / csvSeconds), seconds: Number(csvSeconds.toFixed(1)), copyBaselineRowsPerSecond: Math.round(copyRate), ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)) },
-    xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
-    nameSearchMs: { p50: quantile(nameTimes, 0.5), p95: quantile(nameTimes, 0.95), queries: nameTimes.length },
-    partialNameSearchMs: { p50: quantile(partialTimes, 0.5), p95: quantile(partialTimes, 0.95), queries: partialTimes.length },
-    idLookupMs: { p50: quantile(idTimes, 0.5), p95: quantile(idTimes, 0.95), queries: idTimes.length },
-    peakRssMb: Math.round(rssAfterImport),
-  };
-  await db.close();
-  await drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return result;
 }
-
 const only = process.argv[2];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
