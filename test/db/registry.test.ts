@@ -42,6 +42,8 @@ describe('registry: households and persons', () => {
       expect(res.items[0].idNumber).toBe(`120114********${headId.slice(-4)}`);
     }
     expect((await yangcun.get('/api/registry/persons?q=YC-0001')).json().total).toBe(2);
+    const household = (await yangcun.get(`/api/registry/households/${householdId}`)).json();
+    expect(household.relationships.filter((r: { kind: string }) => r.kind === 'spouse')).toHaveLength(1);
     expect((await yangcun.get('/api/registry/persons?village=120114001201&sort=birthDate&order=desc')).json().items[0].name).toBe('李桂兰');
   });
 

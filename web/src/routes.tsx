@@ -17,6 +17,12 @@ const DepartmentsPage = lazy(() =>
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import('./pages/security/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })));
+const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx').then((m) => ({ default: m.HouseholdPage })));
+const NewHouseholdPage = lazy(() =>
+  import('./pages/registry/NewHouseholdPage.tsx').then((m) => ({ default: m.NewHouseholdPage })),
+);
+const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 function guarded(permission: Permission, page: ReactNode) {
@@ -30,6 +36,10 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
+          <Route path="registry" element={guarded(PERMISSIONS.registryRead, <RegistryPage />)} />
+          <Route path="registry/households/new" element={guarded(PERMISSIONS.registryWrite, <NewHouseholdPage />)} />
+          <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
+          <Route path="registry/import" element={guarded(PERMISSIONS.registryWrite, <ImportPage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
           <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />

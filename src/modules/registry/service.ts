@@ -51,7 +51,8 @@ export class RegistryService {
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
       const id = checkIdNumber(text);
       filter.idHash = idLookupHash(this.secrets, id.normalized ?? text.toUpperCase());
-    } else if (/^[A-Za-z]{1,3}[-\d]{2,}/.test(text) || /^\d{1,13}$/.test(text)) {
+    } else if (/^[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/.test(text)) {
+      // Letters, digits and dashes with at least one digit: a household number (户号), matched exactly.
       filter.householdNumber = text;
     } else if (text !== '') {
       filter.name = parseNameQuery(text) ?? undefined;
@@ -103,6 +104,13 @@ export class RegistryService {
       await q.insertHousehold(tx, { district: actor.district, id: householdId, township: village.township_code, village: village.code, number: input.householdNumber ?? null, address: input.address, by: actor.username })
         .catch(uniqueAs('household_number_unique', '户号已存在', 'The household number is taken'));
       const ids = await this.insertMembers(tx, actor, householdId, village, people);
+      // The head and a spouse registered together are recorded as married to each other.
+      const head = people.findIndex((p) => p.relation === 'head');
+      const spouses = people.flatMap((p, i) => (p.relation === 'spouse' ? [i] : []));
+      if (spouses.length === 1) {
+        await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`,
+          [actor.district, ids[head] ?? null, ids[spouses[0] ?? -1] ?? null, actor.username]);
+      }
       await q.insertEvent(tx, { district: actor.district, householdId, personId: null, kind: 'registered', date: chinaToday(), detail: { members: people.length }, by: actor.username });
       await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_create', entityType: 'household', entityId: householdId, ip: actor.ip, after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) } });
       return { id: householdId, personIds: ids };

@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly messages: Partial<LocalizedText>;
   readonly path: string;
+  /** The error's `details`, when the server sends them (e.g. the problems of each member). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, messages: Partial<LocalizedText>, path: string) {
+  constructor(status: number, code: string, message: string, messages: Partial<LocalizedText>, path: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.messages = messages;
     this.path = path;
+    this.details = details;
   }
 }
 
@@ -27,6 +30,8 @@ export type Query = Record<string, QueryValue>;
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body (file upload); the browser sets its content type. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -85,7 +90,7 @@ function toApiError(status: number, body: unknown, path: string): ApiError {
   const messages: Partial<LocalizedText> = {};
   if (typeof raw['zh-CN'] === 'string') messages['zh-CN'] = raw['zh-CN'];
   if (typeof raw.en === 'string') messages.en = raw.en;
-  return new ApiError(status, code, message, messages, path);
+  return new ApiError(status, code, message, messages, path, error.details);
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -110,7 +115,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {
@@ -136,4 +141,5 @@ export const http = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };

@@ -10,4 +10,8 @@ export const queryKeys = {
   users: ['users'] as const,
   audit: ['audit'] as const,
   securityPolicy: ['security', 'policy'] as const,
+  registry: ['registry'] as const,
+  persons: ['registry', 'persons'] as const,
+  household: (id: string) => ['registry', 'household', id] as const,
+  importJob: (id: string) => ['registry', 'import', id] as const,
 };

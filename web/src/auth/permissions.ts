@@ -5,6 +5,9 @@ export const PERMISSIONS = {
   userManage: 'user.manage',
   auditRead: 'audit.read',
   securityManage: 'security.manage',
+  registryRead: 'registry.read',
+  registryWrite: 'registry.write',
+  personalDataReveal: 'personal_data.reveal',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

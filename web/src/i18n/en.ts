@@ -1,3 +1,4 @@
+import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English, the second language. Typed against zh-CN so no key can be missing. */
@@ -14,6 +15,7 @@ export const en: Messages = {
   'lang.en': 'English',
 
   'menu.home': 'Home',
+  'menu.registry': 'Registry',
   'menu.org': 'Organisation',
   'menu.orgTree': 'Townships & villages',
   'menu.departments': 'Departments',
@@ -235,4 +237,6 @@ export const en: Messages = {
   'account.totpEnabled': 'Second factor turned on',
   'account.mustChangePassword': 'Your password must be changed before you can go on using the platform.',
   'account.mustEnrolTotp': 'The security policy requires a second factor for your account. Set it up to go on.',
+
+  ...registryEn,
 };

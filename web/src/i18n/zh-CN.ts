@@ -1,3 +1,5 @@
+import { registryZhCN } from './registry.zh-CN.ts';
+
 /** Simplified Chinese, the default language. Every key here must exist in en.ts. */
 export const zhCN = {
   'app.name': '武清区创建幸福家庭活动工作平台',
@@ -12,6 +14,7 @@ export const zhCN = {
   'lang.en': 'English',
 
   'menu.home': '首页',
+  'menu.registry': '户籍档案',
   'menu.org': '组织机构',
   'menu.orgTree': '乡镇街与村居',
   'menu.departments': '成员单位',
@@ -233,6 +236,8 @@ export const zhCN = {
   'account.totpEnabled': '二次验证已启用',
   'account.mustChangePassword': '您的密码需要修改，请先设置新密码后再继续使用平台。',
   'account.mustEnrolTotp': '根据安全策略，您的账号须启用二次验证，请完成绑定后再继续使用平台。',
+
+  ...registryZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

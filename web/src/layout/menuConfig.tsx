@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -26,6 +27,14 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   { key: '/', path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
+  {
+    key: '/registry',
+    path: '/registry',
+    labelKey: 'menu.registry',
+    icon: <SolutionOutlined />,
+    testId: 'menu-registry',
+    permission: PERMISSIONS.registryRead,
+  },
   {
     key: 'org',
     labelKey: 'menu.org',

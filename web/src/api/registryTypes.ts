@@ -1,0 +1,159 @@
+/** Wire types of the registry (户籍档案) API. */
+import type { CodeName, SortOrder } from './types.ts';
+
+export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
+export type Hukou = 'rural' | 'urban';
+export type Sex = 'M' | 'F';
+export type MaritalStatus = 'unmarried' | 'married' | 'divorced' | 'widowed' | 'unknown';
+export type PersonSort = 'name' | 'birthDate' | 'village' | 'updatedAt';
+
+export interface Person {
+  id: string;
+  householdId: string;
+  householdNumber: string | null;
+  township: CodeName;
+  village: CodeName;
+  relation: Relation;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  /** Masked by the server (e.g. 120114********0137). */
+  idNumber: string;
+  phone: string | null;
+  hukou: Hukou;
+  maritalStatus: MaritalStatus;
+  alive: boolean;
+  deathDate: string | null;
+  movedOutOn: string | null;
+  oneChildCertificate: { number: string; date: string | null } | null;
+  outOfPolicyBirth: { value: boolean; source: string | null } | null;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+export interface PersonQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+  village?: string;
+  alive?: boolean;
+  hukou?: Hukou;
+  sort?: PersonSort;
+  order?: SortOrder;
+}
+
+export interface PersonPage {
+  items: Person[];
+  total: number;
+  /** Counting stopped at the server's cap: show "10000+". */
+  totalCapped: boolean;
+}
+
+/** kind 'child': personId is the parent of relatedPersonId. */
+export interface Relationship {
+  id: string;
+  personId: string;
+  relatedPersonId: string;
+  kind: 'spouse' | 'child';
+  adopted: boolean;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface Disability {
+  personId: string;
+  grade: number;
+  assessedOn: string;
+}
+
+export type LifeEventKind =
+  | 'birth'
+  | 'death'
+  | 'adoption'
+  | 'marriage'
+  | 'divorce'
+  | 'move_in'
+  | 'move_out'
+  | 'disability_assessed'
+  | 'hukou_change'
+  | 'registered'
+  | 'corrected';
+
+export interface LifeEvent {
+  id: string;
+  personId: string | null;
+  /** One of LifeEventKind; a kind the app does not know yet is shown as sent. */
+  kind: string;
+  date: string;
+  detail: unknown;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface Household {
+  id: string;
+  householdNumber: string | null;
+  address: string;
+  township: CodeName;
+  village: CodeName;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  members: Person[];
+  relationships: Relationship[];
+  disabilities: Disability[];
+  events: LifeEvent[];
+}
+
+/** A member as the forms send it: relation, hukou, sex and marital status as the Chinese words. */
+export interface MemberInput {
+  name: string;
+  relation: string;
+  idNumber: string;
+  hukou: string;
+  sex?: string;
+  birthDate?: string;
+  maritalStatus?: string;
+  phone?: string;
+}
+
+export interface HouseholdCreate {
+  village: string;
+  address: string;
+  householdNumber?: string;
+  members: MemberInput[];
+}
+
+export interface MemberAdd {
+  event: 'birth' | 'adoption' | 'move_in';
+  date: string;
+  member: MemberInput;
+  parentIds?: string[];
+}
+
+export interface Revealed {
+  idNumber: string;
+  phone: string | null;
+}
+
+/** One problem of one member (0-based) in a 400 answer to a household or member form. */
+export interface MemberProblem {
+  member: number;
+  column: string;
+  code: string;
+  reason: string;
+}
+
+export type ImportState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  state: ImportState;
+  fileName: string;
+  township: string;
+  progress: { rowsDone: number; imported: number; unchanged: number; rejected: number; percent: number };
+  result: { imported: number; unchanged: number; rejected: number; hasErrorsFile: boolean } | null;
+  error: string | null;
+}

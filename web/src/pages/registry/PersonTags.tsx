@@ -1,0 +1,44 @@
+import { Tag, Tooltip } from 'antd';
+import type { Person } from '../../api/registryTypes.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { ageOn, chinaToday } from './registryFormat.ts';
+
+/** 健在 / 已故, plus 已迁出 when the person has left the district. */
+export function PersonStatus({ person }: { person: Pick<Person, 'alive' | 'deathDate' | 'movedOutOn'> }) {
+  const { t } = useI18n();
+  const alive = (
+    <Tag color={person.alive ? 'success' : 'default'} data-testid={person.alive ? 'status-alive' : 'status-dead'}>
+      {t(person.alive ? 'registry.alive.true' : 'registry.alive.false')}
+    </Tag>
+  );
+  return (
+    <>
+      {!person.alive && person.deathDate ? <Tooltip title={t('household.deathOn', { date: person.deathDate })}>{alive}</Tooltip> : alive}
+      {person.movedOutOn ? (
+        <Tooltip title={t('household.movedOutOn', { date: person.movedOutOn })}>
+          <Tag color="orange" data-testid="status-moved-out">{t('registry.movedOut')}</Tag>
+        </Tooltip>
+      ) : null}
+    </>
+  );
+}
+
+/** 1980-03-12（46岁）; a deceased person's age at death. */
+export function BirthDate({ person }: { person: Pick<Person, 'birthDate' | 'deathDate'> }) {
+  const { t } = useI18n();
+  const age = ageOn(person.birthDate, person.deathDate ?? chinaToday());
+  return (
+    <span>
+      {person.birthDate} <span className="xf-muted">({t('registry.age', { age })})</span>
+    </span>
+  );
+}
+
+export function HukouTag({ hukou }: { hukou: Person['hukou'] }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={hukou === 'rural' ? 'green' : 'blue'} variant="outlined">
+      {t(`registry.hukou.${hukou}`)}
+    </Tag>
+  );
+}

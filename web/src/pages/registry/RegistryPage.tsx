@@ -1,0 +1,100 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, type TableProps } from 'antd';
+import { useNavigate } from 'react-router';
+import { useOrgTree } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/keys.ts';
+import { registryApi } from '../../api/registry.ts';
+import type { Person, PersonSort } from '../../api/registryTypes.ts';
+import { PERMISSIONS } from '../../auth/permissions.ts';
+import { useSession } from '../../auth/session.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { personColumns } from './personColumns.tsx';
+import { PersonFilters } from './PersonFilters.tsx';
+import { PERSON_PAGE_SIZES, usePersonQuery } from './usePersonQuery.ts';
+
+/** The server stops counting here and says `totalCapped`. */
+const COUNT_CAP = 10_000;
+const SORT_KEYS: readonly string[] = ['name', 'birthDate', 'village', 'updatedAt'] satisfies PersonSort[];
+
+function isPersonSort(key: unknown): key is PersonSort {
+  return typeof key === 'string' && SORT_KEYS.includes(key);
+}
+
+/** 户籍档案: find persons; a row opens the person's household. */
+export function RegistryPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useSession();
+  const write = can(PERMISSIONS.registryWrite);
+  const navigate = useNavigate();
+  const [query, update] = usePersonQuery();
+  const tree = useOrgTree(can(PERMISSIONS.orgRead));
+  const manyTownships = (tree.data?.townships.length ?? 0) > 1;
+
+  const persons = useQuery({
+    queryKey: [...queryKeys.persons, query],
+    queryFn: ({ signal }) => registryApi.search(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  if (persons.isError && !persons.data) return <QueryError error={persons.error} onRetry={() => void persons.refetch()} />;
+
+  const onTableChange: TableProps<Person>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'paginate') {
+      update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+      return;
+    }
+    if (extra.action === 'sort' && !Array.isArray(sorter)) {
+      const sort = sorter.order && isPersonSort(sorter.columnKey) ? sorter.columnKey : undefined;
+      update({ sort, order: sort ? (sorter.order === 'descend' ? 'desc' : 'asc') : undefined, page: 1 });
+    }
+  };
+
+  const capped = persons.data?.totalCapped ?? false;
+
+  return (
+    <Card
+      title={t('registry.title')}
+      extra={
+        write ? (
+          <Space>
+            <Button icon={<ImportOutlined />} onClick={() => void navigate('/registry/import')} data-testid="registry-import">
+              {t('registry.import')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/registry/households/new')} data-testid="registry-create">
+              {t('registry.newHousehold')}
+            </Button>
+          </Space>
+        ) : null
+      }
+      data-testid="registry-page"
+    >
+      <PersonFilters query={query} onChange={update} onRefresh={() => void persons.refetch()} />
+      <Table<Person>
+        rowKey="id"
+        size="middle"
+        columns={personColumns(query, i18n, manyTownships)}
+        dataSource={persons.data?.items ?? []}
+        loading={persons.isFetching}
+        onChange={onTableChange}
+        onRow={(person) => ({
+          onClick: () => void navigate(`/registry/households/${person.householdId}`),
+          className: 'xf-clickable-row',
+        })}
+        locale={{ emptyText: persons.isPending ? ' ' : t('registry.empty') }}
+        scroll={{ x: 1040 }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: persons.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PERSON_PAGE_SIZES.map(String),
+          showTotal: (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })),
+        }}
+        data-testid="persons-table"
+      />
+    </Card>
+  );
+}
