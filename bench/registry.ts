@@ -192,7 +192,7 @@ async function run(kind: 'postgres' | 'embedded', url: string | null): Promise<R
       database: kind,
       persons: imported,
       csvImport: { rowsPerSecond: Math.round(imported / csvSeconds), seconds: Number(csvSeconds.toFixed(1)), copyBaselineRowsPerSecond: Math.round(copyRate), ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)) },
-      xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
+      xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rejected: xlsxResult.rejected, rejectedSample: xlsxResult.errors.slice(0, 3).map((e) => `${e.row} ${e.column}: ${e.reason}`), rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
       nameSearchMs: { p50: quantile(nameTimes, 0.5), p95: quantile(nameTimes, 0.95), queries: nameTimes.length },
       partialNameSearchMs: { p50: quantile(partialTimes, 0.5), p95: quantile(partialTimes, 0.95), queries: partialTimes.length },
       idLookupMs: { p50: quantile(idTimes, 0.5), p95: quantile(idTimes, 0.95), queries: idTimes.length },
