@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { roleCodes } from '../core/auth/roles.ts';
+import { reachOf, roleCodes, type Grant } from '../core/auth/roles.ts';
+import { withScope } from '../db/scope.ts';
 import { listMigrations } from '../db/migrate.ts';
 import { verifyAllChains } from '../modules/audit/service.ts';
 import { seedDemo, seedOrganisation } from '../seed/demo.ts';
@@ -11,6 +12,7 @@ import { importPersonsCommand } from './importPersons.ts';
 import { loadConfig } from '../config.ts';
 import { createSecrets, loadSecretKey } from '../server/secrets.ts';
 import { zscoreCommand } from './zscore.ts';
+import { yearSummary } from '../modules/benefits/summary.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 
@@ -126,6 +128,27 @@ program
     const { output, exitCode } = evaluateCommand(await readStdin(), defaultParameterRows);
     process.stdout.write(`${output}\n`);
     process.exitCode = exitCode;
+  });
+
+const benefits = program.command('benefits').description('Benefit programmes over the register');
+benefits
+  .command('summary')
+  .description('Persons paid and yuan paid per programme for a year, over the whole district (the engine over the register)')
+  .requiredOption('--year <year>', 'the year, e.g. 2011', (v) => Number.parseInt(v, 10))
+  .option('--json', 'print JSON')
+  .action(async (o: { year: number; json?: boolean }) => {
+    await withDatabase('xingfu benefits summary', async (db) => {
+      const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1');
+      const district = rows[0]?.district_code;
+      if (!district || rows.length > 1) throw new Error('the database must hold exactly one district');
+      const grants: Grant[] = [{ role: 'office', township: null, village: null, department: null }];
+      const summary = await withScope(db, { district, userId: '', username: 'cli', grants, reach: reachOf(grants), ip: null }, (tx) => yearSummary(tx, o.year));
+      if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else {
+        for (const p of summary.programmes) process.stdout.write(`${p.programme}\t${p.beneficiaries} 人\t${p.amount} 元\t${p.fundedBy}\n`);
+        process.stdout.write(`奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元(约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元)\n`);
+      }
+    });
   });
 
 program

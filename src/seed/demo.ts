@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertUser, replaceGrants } from '../modules/users/queries.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import type { Secrets } from '../server/secrets.ts';
+import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { loadPopulation } from './loadPopulation.ts';
 import { generatePopulation } from './population.ts';
 import { departments, district, townships, villages } from './wuqing.ts';
@@ -64,6 +65,13 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
     );
   }
   await tx.query('INSERT INTO security_policy (district_code) VALUES ($1) ON CONFLICT DO NOTHING', [district.code]);
+  for (const row of defaultParameterRows) {
+    await tx.query(
+      `INSERT INTO programme_parameter (district_code, programme, name, effective_from, value, unit, reference, created_by)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, 'system') ON CONFLICT DO NOTHING`,
+      [district.code, row.programme, row.name, row.effectiveFrom, JSON.stringify(row.value), row.unit, row.reference],
+    );
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import { AppError, errorBody } from '../core/errors.ts';
 import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { benefitRoutes } from '../modules/benefits/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   auditRoutes(app, { db });
   securityRoutes(app, { db });
   homeRoutes(app, { db });
+  benefitRoutes(app, { db });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

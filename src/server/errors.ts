@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ParameterInvalidError, ParameterMissingError } from '../core/benefits/parameters.ts';
 import { AppError, errorBody } from '../core/errors.ts';
 
 export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
@@ -10,6 +11,8 @@ export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
 /** Maps framework errors to AppErrors with stable codes; anything unexpected becomes a 500 without internals. */
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof ParameterMissingError) return new AppError('parameter_missing', { en: err.message });
+  if (err instanceof ParameterInvalidError) return new AppError('parameter_invalid', { en: err.message });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({
       path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPopulation } from '../../src/seed/loadPopulation.ts';
+import { generatePopulation } from '../../src/seed/population.ts';
+import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
+
+describe('benefits over the register', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadPopulation(t.db, testSecrets, '120114', generatePopulation());
+  }, 300_000);
+  afterAll(async () => t.close());
+
+  it('reproduces the report’s 2011 figures from the engine running over the demo register', async () => {
+    const office = await login(t.app, 'office');
+    const res = await office.get('/api/benefits/summary?year=2011');
+    expect(res.statusCode, res.body).toBe(200);
+    const summary = res.json();
+    const by = Object.fromEntries(summary.programmes.map((p: { programme: string }) => [p.programme, p]));
+    expect(by['reward-assistance']).toEqual({ programme: 'reward-assistance', beneficiaries: 5467, amount: 5467 * 80 * 12, fundedBy: 'district' });
+    expect(by['special-assistance'].beneficiaries).toBe(548);
+    expect(summary.rewardAndSpecialAssistance.roundedTo10000).toBe(6_450_000);
+    expect(by['one-child-parent-reward']).toMatchObject({ beneficiaries: 1250, amount: 1_500_000, fundedBy: 'township' });
+  }, 120_000);
+
+  it('shows a township only its own families', async () => {
+    const xzz = await login(t.app, 'township.xiazhuzhuang');
+    const summary = (await xzz.get('/api/benefits/summary?year=2011')).json();
+    const by = Object.fromEntries(summary.programmes.map((p: { programme: string }) => [p.programme, p]));
+    expect(by['one-child-parent-reward'].beneficiaries).toBe(1250);
+    expect(by['reward-assistance'].beneficiaries).toBe(0);
+  }, 120_000);
+
+  it('evaluates one family with the district’s parameters and explains each condition; bad facts are a 400', async () => {
+    const c = await login(t.app, 'township.yangcun');
+    const situation = {
+      date: '2011-06-15', township: '120114002',
+      family: {
+        parents: [{ sex: 'F', birthDate: '1950-03-02', hukou: 'rural', alive: true }, { sex: 'M', birthDate: '1948-10-01', hukou: 'rural', alive: true }],
+        children: [{ sex: 'F', birthDate: '1976-01-01', adopted: false, alive: true, deathDate: null, disabilityGrade: null }],
+        outOfPolicyBirth1973to2001: false, oneChildCertificate: true,
+      },
+    };
+    const res = await c.post('/api/benefits/evaluate', situation);
+    expect(res.statusCode, res.body).toBe(200);
+    const reward = res.json().results.filter((r: { programme: string }) => r.programme === 'reward-assistance');
+    expect(reward.map((r: { eligible: boolean; monthlyAmount: number }) => [r.eligible, r.monthlyAmount])).toEqual([[true, 80], [true, 80]]);
+    expect(reward[0].conditions.every((x: { label: string; met: boolean }) => x.met && /[\u4e00-\u9fff]/.test(x.label))).toBe(true);
+    const bad = await c.post('/api/benefits/evaluate', { ...situation, family: { ...situation.family, children: [{ ...situation.family.children[0], birthDate: '1940-01-01' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toMatch(/children/);
+    expect((await (await login(t.app, 'sysadmin')).post('/api/benefits/evaluate', situation)).statusCode).toBe(403);
+  });
+});
