@@ -14,6 +14,8 @@ import { AppError, errorBody } from '../core/errors.ts';
 import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { benefitRoutes } from '../modules/benefits/routes.ts';
+import { ecdRoutes } from '../modules/ecd/routes.ts';
+import { EcdService } from '../modules/ecd/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
@@ -101,6 +103,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   securityRoutes(app, { db });
   homeRoutes(app, { db });
   benefitRoutes(app, { db });
+  ecdRoutes(app, { ecd: new EcdService(db) });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

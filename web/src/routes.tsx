@@ -23,6 +23,7 @@ const NewHouseholdPage = lazy(() =>
   import('./pages/registry/NewHouseholdPage.tsx').then((m) => ({ default: m.NewHouseholdPage })),
 );
 const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const BenefitsPage = lazy(() => import('./pages/benefits/BenefitsPage.tsx').then((m) => ({ default: m.BenefitsPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 function guarded(permission: Permission, page: ReactNode) {
@@ -40,6 +41,7 @@ export function AppRoutes() {
           <Route path="registry/households/new" element={guarded(PERMISSIONS.registryWrite, <NewHouseholdPage />)} />
           <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
           <Route path="registry/import" element={guarded(PERMISSIONS.registryWrite, <ImportPage />)} />
+          <Route path="benefits" element={guarded(PERMISSIONS.benefitsRead, <BenefitsPage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
           <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />

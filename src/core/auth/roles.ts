@@ -11,6 +11,7 @@ export type RoleCode = (typeof roleCodes)[number];
 export const permissionCodes = [
   'org.read', 'user.read', 'user.manage', 'audit.read', 'security.manage',
   'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.manage',
+  'ecd.read', 'ecd.write', 'ecd.own',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
 
@@ -73,7 +74,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '早教中心教师', en: 'ECD centre teacher' },
     description: { 'zh-CN': '儿童、班级、考勤与生长测量', en: 'Children, classes, attendance, growth measurements' },
     scope: 'centre',
-    permissions: {},
+    permissions: { 'ecd.read': 'district', 'ecd.write': 'district' },
     privileged: false,
   },
   parent: {
@@ -81,7 +82,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '家长', en: 'Parent' },
     description: { 'zh-CN': '查看本人子女的宝宝成长档案', en: "Sees their own child's growth archive" },
     scope: 'self',
-    permissions: {},
+    permissions: { 'ecd.own': 'district' },
     privileged: false,
   },
   auditor: {

@@ -14,4 +14,5 @@ export const queryKeys = {
   persons: ['registry', 'persons'] as const,
   household: (id: string) => ['registry', 'household', id] as const,
   importJob: (id: string) => ['registry', 'import', id] as const,
+  benefitsSummary: (year: number) => ['benefits', 'summary', year] as const,
 };

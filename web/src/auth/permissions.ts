@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   registryRead: 'registry.read',
   registryWrite: 'registry.write',
   personalDataReveal: 'personal_data.reveal',
+  benefitsRead: 'benefits.read',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

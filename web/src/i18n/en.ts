@@ -1,3 +1,4 @@
+import { benefitsEn } from './benefits.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -16,6 +17,7 @@ export const en: Messages = {
 
   'menu.home': 'Home',
   'menu.registry': 'Registry',
+  'menu.benefits': 'Benefits',
   'menu.org': 'Organisation',
   'menu.orgTree': 'Townships & villages',
   'menu.departments': 'Departments',
@@ -239,4 +241,5 @@ export const en: Messages = {
   'account.mustEnrolTotp': 'The security policy requires a second factor for your account. Set it up to go on.',
 
   ...registryEn,
+  ...benefitsEn,
 };

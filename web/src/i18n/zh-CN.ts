@@ -1,3 +1,4 @@
+import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
 /** Simplified Chinese, the default language. Every key here must exist in en.ts. */
@@ -15,6 +16,7 @@ export const zhCN = {
 
   'menu.home': '首页',
   'menu.registry': '户籍档案',
+  'menu.benefits': '扶助项目',
   'menu.org': '组织机构',
   'menu.orgTree': '乡镇街与村居',
   'menu.departments': '成员单位',
@@ -238,6 +240,7 @@ export const zhCN = {
   'account.mustEnrolTotp': '根据安全策略，您的账号须启用二次验证，请完成绑定后再继续使用平台。',
 
   ...registryZhCN,
+  ...benefitsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -34,6 +35,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: <SolutionOutlined />,
     testId: 'menu-registry',
     permission: PERMISSIONS.registryRead,
+  },
+  {
+    key: '/benefits',
+    path: '/benefits',
+    labelKey: 'menu.benefits',
+    icon: <AccountBookOutlined />,
+    testId: 'menu-benefits',
+    permission: PERMISSIONS.benefitsRead,
   },
   {
     key: 'org',

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CURVE_SDS, growthCurve } from '../../core/growth/zscore.ts';
+import { loadGrowthTables } from '../../core/growth/tables.ts';
+import { AppError } from '../../core/errors.ts';
+import { actorOf } from '../../server/auth.ts';
+import type { EcdService } from './service.ts';
+
+const date = z.iso.date();
+const idParams = z.object({ id: z.uuid() });
+const positive = (max: number) => z.number().positive().max(max);
+
+const enrolBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  sex: z.enum(['M', 'F']),
+  birthDate: date,
+  enrolledOn: date,
+  consent: z.strictObject({ by: z.string().trim().min(1).max(40), relation: z.string().trim().min(1).max(10), purpose: z.string().trim().min(2).max(200) }),
+  parentUsername: z.string().trim().max(40).optional(),
+});
+
+const measurementBody = z.strictObject({
+  date,
+  weightKg: positive(1000).optional(),
+  lengthHeightCm: positive(5000).optional(),
+  position: z.enum(['lying', 'standing']).optional(),
+  headCircumferenceCm: positive(500).optional(),
+  armCircumferenceCm: positive(100).optional(),
+  tricepsSkinfoldMm: positive(100).optional(),
+  subscapularSkinfoldMm: positive(100).optional(),
+  oedema: z.boolean().optional(),
+  note: z.string().max(500).optional(),
+});
+
+const tables = ['weightForAge', 'lengthHeightForAge', 'weightForLength', 'weightForHeight', 'bmiForAge', 'headCircumferenceForAge'] as const;
+
+export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ecd } = deps;
+  const canSee = (req: Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(req);
+    if (!actor.permissions.includes('ecd.read') && !actor.permissions.includes('ecd.own')) throw new AppError('forbidden');
+    return actor;
+  };
+
+  r.get('/api/ecd/children', {
+    config: { access: 'session' },
+    schema: { tags: ['ecd'], summary: 'Children of the centre (a parent: their own children only)' },
+  }, async (req) => ecd.children(canSee(req)));
+
+  r.post('/api/ecd/children', {
+    config: { access: 'ecd.write' },
+    schema: { tags: ['ecd'], summary: 'Enrol a child, with the guardian’s consent', body: enrolBody, response: { 201: z.object({ id: z.string() }) } },
+  }, async (req, reply) => reply.status(201).send(await ecd.enrol(actorOf(req), req.body)));
+
+  r.get('/api/ecd/children/:id', {
+    config: { access: 'session' },
+    schema: { tags: ['ecd'], summary: 'The growth archive of one child (each view is logged)', params: idParams },
+  }, async (req) => ecd.archive(canSee(req), req.params.id));
+
+  r.post('/api/ecd/children/:id/measurements', {
+    config: { access: 'ecd.write' },
+    schema: { tags: ['ecd'], summary: 'Record a measurement; answers its WHO z-scores, flags and warnings', params: idParams, body: measurementBody },
+  }, async (req, reply) => reply.status(201).send(await ecd.measure(actorOf(req), req.params.id, req.body)));
+
+  r.post('/api/ecd/children/:id/withdraw-consent', {
+    config: { access: 'session' },
+    schema: { tags: ['ecd'], summary: 'Withdraw the guardian’s consent', params: idParams },
+  }, async (req) => {
+    await ecd.withdrawConsent(canSee(req), req.params.id);
+    return { ok: true };
+  });
+
+  r.get('/api/ecd/curves', {
+    config: { access: 'session' },
+    schema: { tags: ['ecd'], summary: 'WHO reference curves (−3, −2, 0, +2, +3 SD) for a growth chart', querystring: z.strictObject({ table: z.enum(tables), sex: z.enum(['M', 'F']) }) },
+  }, async (req) => ({
+    sds: CURVE_SDS,
+    points: growthCurve(loadGrowthTables(), req.query.table, req.query.sex === 'M' ? 'male' : 'female', req.query.table.startsWith('weightFor') && !req.query.table.endsWith('Age') ? 5 : 7),
+  }));
+}

@@ -1,0 +1,84 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Select, Space, Spin, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { benefitsApi } from '../../api/benefits.ts';
+import { queryKeys } from '../../api/keys.ts';
+import { useCurrentSession } from '../../auth/session.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { BenefitsCards } from './BenefitsCards.tsx';
+import { BenefitsChart } from './BenefitsChart.tsx';
+import { BenefitsTable } from './BenefitsTable.tsx';
+import { DEFAULT_YEAR, parseYear, scopedAreas, yearOptions } from './benefitsFormat.ts';
+
+/** 扶助项目 · 年度发放统计: the register's persons and yuan per programme for one year, within the user's scope. */
+export function BenefitsPage() {
+  const { t } = useI18n();
+  const session = useCurrentSession();
+  const [params, setParams] = useSearchParams();
+  const year = parseYear(params.get('year'));
+  const areas = scopedAreas(session.grants);
+
+  const summary = useQuery({
+    queryKey: queryKeys.benefitsSummary(year),
+    queryFn: ({ signal }) => benefitsApi.summary(year, signal),
+    placeholderData: keepPreviousData,
+    // The figures of a past year do not move while the page is open.
+    staleTime: 5 * 60_000,
+  });
+
+  const chooseYear = (next: number) =>
+    setParams(next === DEFAULT_YEAR ? {} : { year: String(next) }, { replace: true });
+
+  const yearSelect = (
+    <Space>
+      <Typography.Text type="secondary">{t('benefits.year')}</Typography.Text>
+      <Select<number>
+        value={year}
+        onChange={chooseYear}
+        options={yearOptions().map((y) => ({ value: y, label: t('benefits.yearOption', { year: y }) }))}
+        style={{ width: 110 }}
+        aria-label={t('benefits.year')}
+        data-testid="benefits-year"
+      />
+    </Space>
+  );
+
+  const data = summary.data;
+  return (
+    <div className="xf-stack" data-testid="benefits-page">
+      <Card title={t('benefits.title')} extra={yearSelect}>
+        {areas.length > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            className="xf-benefits-note"
+            title={t('benefits.scopeNote', { areas: areas.join('、') })}
+            data-testid="benefits-scope-note"
+          />
+        ) : null}
+        {summary.isError && !data ? (
+          <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
+        ) : (
+          <Spin spinning={summary.isFetching} description={t('benefits.loading')}>
+            {data ? (
+              <div className="xf-stack" data-testid="benefits-content" data-year={data.year} aria-busy={summary.isFetching}>
+                <BenefitsCards summary={data} />
+                <BenefitsTable summary={data} />
+              </div>
+            ) : (
+              <div className="xf-benefits-placeholder" data-testid="benefits-loading" />
+            )}
+          </Spin>
+        )}
+      </Card>
+      {data ? (
+        <Card title={t('benefits.chart')}>
+          <Spin spinning={summary.isFetching}>
+            <BenefitsChart summary={data} />
+          </Spin>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { FundingBody, ProgrammeId } from '../../api/benefits.ts';
+import type { Grant, Lang } from '../../api/types.ts';
+import type { I18n } from '../../i18n/index.ts';
+
+/** The report this page reproduces is the 2011 one; the register reaches back to 2009. */
+export const DEFAULT_YEAR = 2011;
+export const FIRST_YEAR = 2009;
+
+/** 2009 up to this year, newest first. */
+export function yearOptions(now = new Date()): number[] {
+  const years: number[] = [];
+  for (let year = now.getFullYear(); year >= FIRST_YEAR; year--) years.push(year);
+  return years;
+}
+
+/** A year from the URL, or the default when it is missing or out of range. */
+export function parseYear(raw: string | null, now = new Date()): number {
+  const year = Number(raw);
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= now.getFullYear() ? year : DEFAULT_YEAR;
+}
+
+/** `6,450,240` (cents only when there are any), in the page's language. */
+export function formatYuan(amount: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(amount);
+}
+
+export function formatCount(count: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang).format(count);
+}
+
+/** Programme and funding codes the server may extend: an unknown code shows as itself. */
+export function programmeLabel(i18n: I18n, programme: ProgrammeId): string {
+  return i18n.tx(`benefits.programme.${programme}`, programme);
+}
+
+export function fundingLabel(i18n: I18n, fundedBy: FundingBody): string {
+  return i18n.tx(`benefits.funding.${fundedBy}`, fundedBy);
+}
+
+/** The townships and villages the user's grants are tied to (the server counts only those). */
+export function scopedAreas(grants: Grant[]): string[] {
+  const names = grants.map((grant) => grant.village?.name ?? grant.township?.name).filter((name) => name !== undefined);
+  return [...new Set(names)];
+}
