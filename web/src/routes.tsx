@@ -24,9 +24,16 @@ const NewHouseholdPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const BenefitsPage = lazy(() => import('./pages/benefits/BenefitsPage.tsx').then((m) => ({ default: m.BenefitsPage })));
+const EcdPage = lazy(() => import('./pages/ecd/EcdPage.tsx').then((m) => ({ default: m.EcdPage })));
+const ChildArchivePage = lazy(() =>
+  import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })),
+);
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
-function guarded(permission: Permission, page: ReactNode) {
+/** Teachers see every child, parents their own. */
+const ECD_VIEW = [PERMISSIONS.ecdRead, PERMISSIONS.ecdOwn] as const;
+
+function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
@@ -42,6 +49,8 @@ export function AppRoutes() {
           <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
           <Route path="registry/import" element={guarded(PERMISSIONS.registryWrite, <ImportPage />)} />
           <Route path="benefits" element={guarded(PERMISSIONS.benefitsRead, <BenefitsPage />)} />
+          <Route path="ecd" element={guarded(ECD_VIEW, <EcdPage />)} />
+          <Route path="ecd/children/:id" element={guarded(ECD_VIEW, <ChildArchivePage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
           <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />

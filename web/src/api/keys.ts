@@ -15,4 +15,7 @@ export const queryKeys = {
   household: (id: string) => ['registry', 'household', id] as const,
   importJob: (id: string) => ['registry', 'import', id] as const,
   benefitsSummary: (year: number) => ['benefits', 'summary', year] as const,
+  ecdChildren: ['ecd', 'children'] as const,
+  ecdChild: (id: string) => ['ecd', 'child', id] as const,
+  ecdCurve: (table: string, sex: string) => ['ecd', 'curve', table, sex] as const,
 };

@@ -44,8 +44,9 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Shows the 403 page unless the session holds `permission`. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Shows the 403 page unless the session holds `permission` (or, given a list, any one of them). */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  const list: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return list.some(can) ? children : <ForbiddenPage />;
 }

@@ -9,6 +9,9 @@ export const PERMISSIONS = {
   registryWrite: 'registry.write',
   personalDataReveal: 'personal_data.reveal',
   benefitsRead: 'benefits.read',
+  ecdRead: 'ecd.read',
+  ecdWrite: 'ecd.write',
+  ecdOwn: 'ecd.own',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -1,4 +1,5 @@
 import { benefitsEn } from './benefits.en.ts';
+import { ecdEn } from './ecd.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -18,6 +19,7 @@ export const en: Messages = {
   'menu.home': 'Home',
   'menu.registry': 'Registry',
   'menu.benefits': 'Benefits',
+  'menu.ecd': 'ECD centre',
   'menu.org': 'Organisation',
   'menu.orgTree': 'Townships & villages',
   'menu.departments': 'Departments',
@@ -242,4 +244,5 @@ export const en: Messages = {
 
   ...registryEn,
   ...benefitsEn,
+  ...ecdEn,
 };

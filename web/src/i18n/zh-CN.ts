@@ -1,4 +1,5 @@
 import { benefitsZhCN } from './benefits.zh-CN.ts';
+import { ecdZhCN } from './ecd.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
 /** Simplified Chinese, the default language. Every key here must exist in en.ts. */
@@ -17,6 +18,7 @@ export const zhCN = {
   'menu.home': '首页',
   'menu.registry': '户籍档案',
   'menu.benefits': '扶助项目',
+  'menu.ecd': '早教中心',
   'menu.org': '组织机构',
   'menu.orgTree': '乡镇街与村居',
   'menu.departments': '成员单位',
@@ -241,6 +243,7 @@ export const zhCN = {
 
   ...registryZhCN,
   ...benefitsZhCN,
+  ...ecdZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  HeartOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -22,7 +23,8 @@ export interface MenuEntry {
   /** Stable id for browser tests: `data-testid` on the menu item. */
   testId: string;
   path?: string;
-  permission?: Permission;
+  /** Shown with this permission, or with any one of a list. */
+  permission?: Permission | readonly Permission[];
   children?: MenuEntry[];
 }
 
@@ -43,6 +45,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: <AccountBookOutlined />,
     testId: 'menu-benefits',
     permission: PERMISSIONS.benefitsRead,
+  },
+  {
+    key: '/ecd',
+    path: '/ecd',
+    labelKey: 'menu.ecd',
+    icon: <HeartOutlined />,
+    testId: 'menu-ecd',
+    permission: [PERMISSIONS.ecdRead, PERMISSIONS.ecdOwn],
   },
   {
     key: 'org',
@@ -72,7 +82,7 @@ export const MENU: readonly MenuEntry[] = [
 export function visibleMenu(can: (permission: Permission) => boolean, entries: readonly MenuEntry[] = MENU): MenuEntry[] {
   const result: MenuEntry[] = [];
   for (const entry of entries) {
-    if (entry.permission && !can(entry.permission)) continue;
+    if (entry.permission && !(typeof entry.permission === 'string' ? [entry.permission] : entry.permission).some(can)) continue;
     if (entry.children) {
       const children = visibleMenu(can, entry.children);
       if (children.length > 0) result.push({ ...entry, children });

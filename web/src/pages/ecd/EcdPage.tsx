@@ -1,0 +1,91 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ecdApi, type Child } from '../../api/ecd.ts';
+import { queryKeys } from '../../api/keys.ts';
+import { PERMISSIONS } from '../../auth/permissions.ts';
+import { useSession } from '../../auth/session.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
+import { ageDays, formatMonths } from './ecdFormat.ts';
+import { EnrolModal } from './EnrolModal.tsx';
+
+function columns({ t }: I18n): TableColumnsType<Child> {
+  return [
+    {
+      key: 'name',
+      title: t('ecd.col.name'),
+      render: (_, c) => (
+        <Typography.Link strong data-testid="ecd-child-name">
+          {c.name}
+        </Typography.Link>
+      ),
+    },
+    { key: 'sex', title: t('ecd.col.sex'), width: 90, render: (_, c) => t(c.sex === 'M' ? 'ecd.sex.M' : 'ecd.sex.F') },
+    {
+      key: 'birthDate',
+      title: t('ecd.col.birthDate'),
+      width: 220,
+      render: (_, c) => (
+        <span>
+          {c.birthDate}{' '}
+          <Typography.Text type="secondary">({t('ecd.ageMonths', { months: formatMonths(ageDays(c.birthDate)) })})</Typography.Text>
+        </span>
+      ),
+    },
+    { key: 'enrolledOn', title: t('ecd.col.enrolledOn'), width: 140, dataIndex: 'enrolledOn' },
+    {
+      key: 'consent',
+      title: t('ecd.col.consent'),
+      width: 140,
+      render: (_, c) =>
+        c.consent.withdrawnAt ? (
+          <Tag color="default">{t('ecd.consent.withdrawn')}</Tag>
+        ) : (
+          <Tag color="green">{t('ecd.consent.signed')}</Tag>
+        ),
+    },
+  ];
+}
+
+/** 早教中心 · 在园儿童: the children a teacher looks after, or a parent's own; a row opens the growth archive. */
+export function EcdPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [enrolling, setEnrolling] = useState(false);
+  const children = useQuery({ queryKey: queryKeys.ecdChildren, queryFn: ({ signal }) => ecdApi.children(signal) });
+
+  const enrol = can(PERMISSIONS.ecdWrite) ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEnrolling(true)} data-testid="ecd-enrol">
+      {t('ecd.enrol')}
+    </Button>
+  ) : null;
+
+  return (
+    <div className="xf-stack" data-testid="ecd-page">
+      <Card title={t('ecd.title')} extra={enrol}>
+        {children.isError ? (
+          <QueryError error={children.error} onRetry={() => void children.refetch()} />
+        ) : (
+          <Table<Child>
+            rowKey="id"
+            size="middle"
+            columns={columns(i18n)}
+            dataSource={children.data?.items ?? []}
+            loading={children.isFetching}
+            onRow={(child) => ({ onClick: () => void navigate(`/ecd/children/${child.id}`), className: 'xf-clickable-row' })}
+            locale={{ emptyText: children.isPending ? ' ' : t('ecd.empty') }}
+            pagination={false}
+            scroll={{ x: 720 }}
+            data-testid="ecd-children-table"
+          />
+        )}
+      </Card>
+      {enrolling ? <EnrolModal onClose={() => setEnrolling(false)} /> : null}
+    </div>
+  );
+}
