@@ -1,7 +1,7 @@
 import { nameKeys } from '../core/registry/names.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { protectIdNumber, protectPhone } from '../modules/registry/protect.ts';
-import { insertPersons, type NewPerson } from '../modules/registry/queries.ts';
+import { insertEvents, insertHouseholds, insertPersons, type NewEvent, type NewPerson } from '../modules/registry/queries.ts';
 import type { Secrets } from '../server/secrets.ts';
 import type { SyntheticHousehold, SyntheticPerson } from './population.ts';
 
@@ -23,17 +23,12 @@ export async function loadPopulation(db: Database, secrets: Secrets, district: s
 
 async function loadChunk(tx: Queryable, secrets: Secrets, district: string, chunk: readonly SyntheticHousehold[], by: string): Promise<number> {
   const householdIds = chunk.map(() => crypto.randomUUID());
-  await tx.query(
-    `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
-     SELECT $1, u.id, u.township, u.village, u.number, u.address, $2, $2
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, township, village, number, address)`,
-    [district, by, householdIds, chunk.map((h) => h.township), chunk.map((h) => h.village), chunk.map((h) => h.number), chunk.map((h) => h.address)],
-  );
+  await insertHouseholds(tx, district, by, chunk.map((h, i) => ({ id: householdIds[i] as string, township: h.township, village: h.village, number: h.number, address: h.address })));
   const people: NewPerson[] = [];
   const idOf = new Map<string, string>();
   const relations: { from: string; to: string; kind: 'spouse' | 'child'; adopted: boolean; start: string | null }[] = [];
   const disabilities: { person: string; grade: number; on: string }[] = [];
-  const events: { household: string; person: string | null; kind: string; date: string; detail: string }[] = [];
+  const events: NewEvent[] = [];
   chunk.forEach((h, i) => {
     const householdId = householdIds[i] as string;
     const add = (p: SyntheticPerson, parent: boolean) => {
@@ -50,10 +45,10 @@ async function loadChunk(tx: Queryable, secrets: Secrets, district: string, chun
         certificateDate: parent ? (h.oneChildCertificate?.date ?? null) : null,
         outOfPolicyBirth: parent ? h.outOfPolicyBirth.value : null, outOfPolicySource: parent ? h.outOfPolicyBirth.source : null,
       });
-      if (p.deathDate) events.push({ household: householdId, person: id, kind: 'death', date: p.deathDate, detail: '{}' });
+      if (p.deathDate) events.push({ householdId, personId: id, kind: 'death', date: p.deathDate, detail: {} });
       if (p.disabilityGrade && p.disabilityAssessedOn) {
         disabilities.push({ person: id, grade: p.disabilityGrade, on: p.disabilityAssessedOn });
-        events.push({ household: householdId, person: id, kind: 'disability_assessed', date: p.disabilityAssessedOn, detail: JSON.stringify({ grade: p.disabilityGrade }) });
+        events.push({ householdId, personId: id, kind: 'disability_assessed', date: p.disabilityAssessedOn, detail: { grade: p.disabilityGrade } });
       }
       return id;
     };
@@ -63,7 +58,7 @@ async function loadChunk(tx: Queryable, secrets: Secrets, district: string, chun
     h.children.forEach((c, k) => {
       for (const parent of parents) relations.push({ from: parent, to: children[k] as string, kind: 'child', adopted: c.adopted, start: c.birthDate });
     });
-    events.push({ household: householdId, person: null, kind: 'registered', date: '2011-01-01', detail: '{"source": "demo"}' });
+    events.push({ householdId, personId: null, kind: 'registered', date: '2011-01-01', detail: { source: 'demo' } });
   });
   await insertPersons(tx, district, by, people);
   await tx.query(
@@ -76,10 +71,6 @@ async function loadChunk(tx: Queryable, secrets: Secrets, district: string, chun
      SELECT $1, u.p, u.g, u.d, $2 FROM unnest($3::uuid[], $4::int[], $5::date[]) AS u(p, g, d)`,
     [district, by, disabilities.map((d) => d.person), disabilities.map((d) => d.grade), disabilities.map((d) => d.on)],
   );
-  await tx.query(
-    `INSERT INTO life_event (district_code, household_id, person_id, kind, effective_date, detail, entered_by)
-     SELECT $1, u.h, u.p, u.k, u.d, u.detail::jsonb, $2 FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::text[]) AS u(h, p, k, d, detail)`,
-    [district, by, events.map((e) => e.household), events.map((e) => e.person), events.map((e) => e.kind), events.map((e) => e.date), events.map((e) => e.detail)],
-  );
+  await insertEvents(tx, district, by, events);
   return people.length;
 }

@@ -3,23 +3,24 @@ import { checkIdNumber } from '../core/ids/idNumber.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { createEvaluator } from '../core/benefits/engine.ts';
 import type { Situation } from '../core/benefits/types.ts';
+import { situationOn, type RegisterFamily } from '../modules/benefits/register.ts';
 import { generatePopulation, type SyntheticHousehold } from './population.ts';
 
+/** The household as the register holds it for the programmes, read the same way as a registered family. */
 function situationOf(h: SyntheticHousehold, date: string): Situation {
-  return {
-    date,
+  const family: RegisterFamily = {
     township: h.township,
-    family: {
-      parents: h.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, alive: p.deathDate === null || p.deathDate > date, deathDate: p.deathDate !== null && p.deathDate <= date ? p.deathDate : null })),
-      children: h.children.filter((c) => c.birthDate <= date).map((c) => ({
-        sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, alive: c.deathDate === null || c.deathDate > date,
-        deathDate: c.deathDate !== null && c.deathDate <= date ? c.deathDate : null,
-        disabilityGrade: c.disabilityAssessedOn !== null && c.disabilityAssessedOn <= date ? c.disabilityGrade : null,
-      })),
-      outOfPolicyBirth1973to2001: h.outOfPolicyBirth.value,
-      oneChildCertificate: h.oneChildCertificate !== null,
-    },
+    parentIds: h.parents.map((p) => p.key),
+    parents: h.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, deathDate: p.deathDate })),
+    children: h.children.map((c) => ({
+      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, deathDate: c.deathDate,
+      disability: c.disabilityGrade !== null && c.disabilityAssessedOn !== null ? [{ grade: c.disabilityGrade, on: c.disabilityAssessedOn }] : [],
+    })),
+    outOfPolicyBirth: h.outOfPolicyBirth.value,
+    oneChildCertificate: h.oneChildCertificate !== null,
+    movedOutOn: h.parents.map(() => null),
   };
+  return situationOn(family, date);
 }
 
 describe('the synthetic Wuqing population', () => {

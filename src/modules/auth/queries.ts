@@ -97,6 +97,18 @@ export async function findGrants(db: Queryable, district: string, userIds: reado
   return map;
 }
 
+const named = (code: string | null, name: string | null) => (code === null ? null : { code, name: name ?? code });
+
+/** A grant as the web app shows it: each scope with its code and name. */
+export function presentGrant(g: GrantRow) {
+  return {
+    role: g.role,
+    township: named(g.township_code, g.township_name),
+    village: named(g.village_code, g.village_name),
+    department: named(g.department_code, g.department_name),
+  };
+}
+
 export function toGrant(row: GrantRow): Grant {
   return { role: row.role, township: row.township_code, village: row.village_code, department: row.department_code };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/types.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
-import { findGrants } from './queries.ts';
+import { findGrants, presentGrant } from './queries.ts';
 import * as s from './schemas.ts';
 import type { AuthContext, AuthService } from './service.ts';
 
@@ -14,7 +14,6 @@ export interface CookieOptions {
 export async function presentSession(db: Database, ctx: AuthContext): Promise<s.SessionView> {
   const { rows } = await db.query<{ name: string }>('SELECT name FROM district WHERE district_code = $1', [ctx.district]);
   const grants = (await findGrants(db, ctx.district, [ctx.userId])).get(ctx.userId) ?? [];
-  const named = (code: string | null, name: string | null) => (code === null ? null : { code, name: name ?? code });
   return {
     user: {
       id: ctx.userId,
@@ -25,12 +24,7 @@ export async function presentSession(db: Database, ctx: AuthContext): Promise<s.
       mustChangePassword: ctx.mustChangePassword,
       mustEnrolTotp: ctx.mustEnrolTotp,
     },
-    grants: grants.map((g) => ({
-      role: g.role,
-      township: named(g.township_code, g.township_name),
-      village: named(g.village_code, g.village_name),
-      department: named(g.department_code, g.department_name),
-    })),
+    grants: grants.map(presentGrant),
     permissions: ctx.permissions,
     csrfToken: ctx.csrfToken,
     idleTimeoutMinutes: ctx.idleTimeoutMinutes,

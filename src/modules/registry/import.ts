@@ -245,18 +245,9 @@ async function writeChunk(
       certificateDate: p.person.oneChildCertificateDate,
     });
   });
-  if (newHouseholds.length > 0) {
-    await tx.query(
-      `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
-       SELECT $1, u.id, $2, u.village, u.number, u.address, $3, $3 FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS u(id, number, village, address)`,
-      [actor.district, township, actor.username, newHouseholds.map((h) => h.id), newHouseholds.map((h) => h.number), newHouseholds.map((h) => h.village), newHouseholds.map((h) => h.address)],
-    );
-    await tx.query(
-      `INSERT INTO life_event (district_code, household_id, kind, effective_date, detail, entered_by)
-       SELECT $1, u.id, 'registered', $2, '{"source": "import"}'::jsonb, $3 FROM unnest($4::uuid[]) AS u(id)`,
-      [actor.district, chinaToday(), actor.username, newHouseholds.map((h) => h.id)],
-    );
-  }
+  await q.insertHouseholds(tx, actor.district, actor.username, newHouseholds.map((h) => ({ ...h, township })));
+  await q.insertEvents(tx, actor.district, actor.username,
+    newHouseholds.map((h) => ({ householdId: h.id, personId: null, kind: 'registered', date: chinaToday(), detail: { source: 'import' } })));
   await q.insertPersons(tx, actor.district, actor.username, people);
   outcome.imported = people.length;
   return outcome;

@@ -195,15 +195,27 @@ export async function eventsOfHousehold(tx: Queryable, householdId: string): Pro
   return rows;
 }
 
-export async function insertEvent(
-  tx: Queryable,
-  e: { district: string; householdId: string; personId: string | null; kind: string; date: string; detail: unknown; by: string },
-): Promise<void> {
+export interface NewEvent {
+  householdId: string;
+  personId: string | null;
+  kind: string;
+  date: string;
+  detail: unknown;
+}
+
+/** Records life events, many in one statement. */
+export async function insertEvents(tx: Queryable, district: string, by: string, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.query(
     `INSERT INTO life_event (district_code, household_id, person_id, kind, effective_date, detail, entered_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-    [e.district, e.householdId, e.personId, e.kind, e.date, JSON.stringify(e.detail ?? {}), e.by],
+     SELECT $1, u.h, u.p, u.k, u.d, u.detail::jsonb, $2 FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::text[]) AS u(h, p, k, d, detail)`,
+    [district, by, events.map((e) => e.householdId), events.map((e) => e.personId), events.map((e) => e.kind), events.map((e) => e.date),
+      events.map((e) => JSON.stringify(e.detail ?? {}))],
   );
+}
+
+export async function insertEvent(tx: Queryable, e: NewEvent & { district: string; by: string }): Promise<void> {
+  await insertEvents(tx, e.district, e.by, [e]);
 }
 
 export async function takenIdHashes(tx: Queryable, hashes: string[]): Promise<Set<string>> {
@@ -276,13 +288,22 @@ export async function insertPersons(tx: Queryable, district: string, by: string,
   );
 }
 
-export async function insertHousehold(
-  tx: Queryable,
-  h: { district: string; id: string; township: string; village: string; number: string | null; address: string; by: string },
-): Promise<void> {
+export interface NewHousehold {
+  id: string;
+  township: string;
+  village: string;
+  number: string | null;
+  address: string;
+}
+
+/** Registers households, many in one statement. */
+export async function insertHouseholds(tx: Queryable, district: string, by: string, households: readonly NewHousehold[]): Promise<void> {
+  if (households.length === 0) return;
   await tx.query(
     `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-    [h.district, h.id, h.township, h.village, h.number, h.address, h.by],
+     SELECT $1, u.id, u.township, u.village, u.number, u.address, $2, $2
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, township, village, number, address)`,
+    [district, by, households.map((h) => h.id), households.map((h) => h.township), households.map((h) => h.village),
+      households.map((h) => h.number), households.map((h) => h.address)],
   );
 }

@@ -101,7 +101,7 @@ export class RegistryService {
         throw new AppError('validation_failed', { zh: '户内须有一名户主', en: 'A household needs a head' });
       }
       const householdId = randomUUID();
-      await q.insertHousehold(tx, { district: actor.district, id: householdId, township: village.township_code, village: village.code, number: input.householdNumber ?? null, address: input.address, by: actor.username })
+      await q.insertHouseholds(tx, actor.district, actor.username, [{ id: householdId, township: village.township_code, village: village.code, number: input.householdNumber ?? null, address: input.address }])
         .catch(uniqueAs('household_number_unique', '户号已存在', 'The household number is taken'));
       const ids = await this.insertMembers(tx, actor, householdId, village, people);
       // The head and a spouse registered together are recorded as married to each other.

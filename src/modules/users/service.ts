@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
-import { findGrants, findPolicy, type GrantRow } from '../auth/queries.ts';
+import { findGrants, findPolicy, presentGrant, type GrantRow } from '../auth/queries.ts';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as q from './queries.ts';
@@ -14,7 +14,6 @@ const administratorRoles = new Set(['sysadmin', 'secadmin', 'auditor']);
 
 function present(row: q.UserListRow, grants: GrantRow[]): UserView {
   const locked = row.locked_until !== null && row.locked_until.getTime() > Date.now();
-  const named = (code: string | null, name: string | null) => (code === null ? null : { code, name: name ?? code });
   return {
     id: row.id,
     username: row.username,
@@ -24,12 +23,7 @@ function present(row: q.UserListRow, grants: GrantRow[]): UserView {
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     totpEnabled: row.totp_enabled,
-    grants: grants.map((g) => ({
-      role: g.role,
-      township: named(g.township_code, g.township_name),
-      village: named(g.village_code, g.village_name),
-      department: named(g.department_code, g.department_name),
-    })),
+    grants: grants.map(presentGrant),
   };
 }
 
