@@ -44,7 +44,7 @@ export interface ServerProcess {
 }
 
 /** Starts `xingfu serve` and waits until /api/health answers. */
-export async function startServer(env: NodeJS.ProcessEnv, args: string[] = [], timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServer(env: NodeJS.ProcessEnv, args: string[] = [], timeoutMs = 150_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },

@@ -15,6 +15,12 @@ import { zscoreCommand } from './zscore.ts';
 import { yearSummary } from '../modules/benefits/summary.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
+import { programmeIds, type ProgrammeId } from '../core/benefits/types.ts';
+import { AppError } from '../core/errors.ts';
+import { isMonth } from '../modules/benefits/calendar.ts';
+import { PaymentRolls, type RollAction } from '../modules/benefits/rolls.ts';
+import { actorFor } from '../modules/auth/actor.ts';
+import { toFile } from './roll.ts';
 
 const program = new Command('xingfu')
   .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
@@ -148,6 +154,55 @@ benefits
         for (const p of summary.programmes) process.stdout.write(`${p.programme}\t${p.beneficiaries} 人\t${p.amount} 元\t${p.fundedBy}\n`);
         process.stdout.write(`奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元(约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元)\n`);
       }
+    });
+  });
+
+const roll = program.command('roll').description('Monthly payment rolls (act as an account: scope, four eyes and audit apply)');
+roll
+  .command('generate')
+  .description('Generate (or regenerate while a draft) the roll of a programme for a month')
+  .addOption(new Option('--programme <id>', 'programme').choices([...programmeIds]).makeOptionMandatory())
+  .requiredOption('--period <YYYY-MM>', 'the month paid')
+  .requiredOption('--as <username>', 'the account generating the roll')
+  .option('--json', 'print JSON')
+  .action(async (o: { programme: ProgrammeId; period: string; as: string; json?: boolean }) => {
+    if (!isMonth(o.period)) throw new AppError('validation_failed', { zh: `月份格式应为 YYYY-MM:${o.period}`, en: `The period must be YYYY-MM: ${o.period}` });
+    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    await withDatabase('xingfu roll generate', async (db) => {
+      const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
+      if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
+      else {
+        process.stdout.write(`${detail.programmeName} ${detail.period} 花名册(${detail.id}):${detail.lineCount} 行,合计 ${detail.totalAmount.toFixed(2)} 元,停发 ${detail.stopCount} 人\n`);
+        for (const k of detail.byKind) process.stdout.write(`  ${k.kind}\t${k.lines} 行\t${k.amount.toFixed(2)} 元\n`);
+      }
+    });
+  });
+roll
+  .command('transition <rollId>')
+  .description('Move a roll: check, reopen, approve (not by its generator), export, paid')
+  .addOption(new Option('--action <action>', 'what to do').choices(['check', 'reopen', 'approve', 'export', 'paid']).makeOptionMandatory())
+  .requiredOption('--as <username>', 'the account acting')
+  .action(async (rollId: string, o: { action: RollAction; as: string }) => {
+    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    await withDatabase('xingfu roll transition', async (db) => {
+      const detail = await new PaymentRolls(db, secrets).transition(await actorFor(db, o.as), rollId, o.action);
+      process.stdout.write(`${detail.programmeName} ${detail.period}: ${detail.state}\n`);
+    });
+  });
+roll
+  .command('export <rollId>')
+  .description('Write the exported roll as .xlsx and the bank disbursement CSV (audited)')
+  .requiredOption('--as <username>', 'the account downloading')
+  .option('--xlsx <file>', 'roll workbook to write')
+  .option('--bank <file>', 'bank CSV to write')
+  .action(async (rollId: string, o: { as: string; xlsx?: string; bank?: string }) => {
+    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    await withDatabase('xingfu roll export', async (db) => {
+      const rolls = new PaymentRolls(db, secrets);
+      const actor = await actorFor(db, o.as);
+      if (o.xlsx) await toFile(o.xlsx, (out) => rolls.workbook(actor, rollId, out));
+      if (o.bank) await toFile(o.bank, (out) => rolls.bankFile(actor, rollId, out));
+      process.stdout.write(`${[o.xlsx, o.bank].filter(Boolean).join(', ') || 'nothing'} written\n`);
     });
   });
 

@@ -5,6 +5,8 @@ import { insertUser, replaceGrants } from '../modules/users/queries.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import type { Secrets } from '../server/secrets.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
+import { confirmationCandidates } from './candidates.ts';
+import { seedApplications, seedEnrolments } from './enrolments.ts';
 import { loadPopulation } from './loadPopulation.ts';
 import { generatePopulation } from './population.ts';
 import { departments, district, townships, villages } from './wuqing.ts';
@@ -25,11 +27,13 @@ const grant = (role: Grant['role'], scope: Partial<Omit<Grant, 'role'>> = {}): G
 
 export const demoAccounts: DemoAccount[] = [
   { username: 'office', displayName: '赵建国(领导小组办公室)', grants: [grant('office')] },
+  { username: 'office.finance', displayName: '孔令华(领导小组办公室财务复核)', grants: [grant('office')] },
   { username: 'liaison.health', displayName: '钱丽华(卫生局通讯员)', grants: [grant('liaison', { department: 'health' })] },
   { username: 'liaison.agri', displayName: '孙志强(农技推广中心通讯员)', grants: [grant('liaison', { department: 'agri-tech' })] },
   { username: 'liaison.forestry', displayName: '李秀英(林业局通讯员)', grants: [grant('liaison', { department: 'forestry' })] },
   { username: 'township.yangcun', displayName: '周敏(杨村街道计生办)', grants: [grant('township', { township: '120114001' })] },
   { username: 'township.xiazhuzhuang', displayName: '吴海燕(下朱庄街道计生办)', grants: [grant('township', { township: '120114002' })] },
+  { username: 'township.meichang', displayName: '孙立平(梅厂镇计生办)', grants: [grant('township', { township: '120114101' })] },
   { username: 'township.dahuangbao', displayName: '郑春生(大黄堡乡计生办)', grants: [grant('township', { township: '120114207' })] },
   { username: 'village.meichang', displayName: '王桂芝(梅厂镇村级专干)', grants: [grant('village', { township: '120114101', village: '120114101201' })] },
   { username: 'teacher', displayName: '冯晓雪(早教中心教师)', grants: [grant('teacher')] },
@@ -84,7 +88,12 @@ export async function seedDemo(db: Database, secrets?: Secrets): Promise<{ creat
   let persons = 0;
   if (secrets) {
     const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);
-    if (rows.length === 0) persons = await loadPopulation(db, secrets, district.code, generatePopulation());
+    if (rows.length === 0) {
+      const households = generatePopulation();
+      persons = await loadPopulation(db, secrets, district.code, households);
+      persons += await loadPopulation(db, secrets, district.code, confirmationCandidates(households));
+      if ((await seedEnrolments(db, secrets, district.code)) > 0) await seedApplications(db, secrets);
+    }
   }
   return { created, persons };
 }

@@ -102,7 +102,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   auditRoutes(app, { db });
   securityRoutes(app, { db });
   homeRoutes(app, { db });
-  benefitRoutes(app, { db });
+  benefitRoutes(app, { db, secrets });
   ecdRoutes(app, { ecd: new EcdService(db) });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 

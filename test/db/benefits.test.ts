@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedEnrolments } from '../../src/seed/enrolments.ts';
 import { loadPopulation } from '../../src/seed/loadPopulation.ts';
 import { generatePopulation } from '../../src/seed/population.ts';
 import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
@@ -22,6 +23,28 @@ describe('benefits over the register', () => {
     expect(summary.rewardAndSpecialAssistance.roundedTo10000).toBe(6_450_000);
     expect(by['one-child-parent-reward']).toMatchObject({ beneficiaries: 1250, amount: 1_500_000, fundedBy: 'township' });
   }, 120_000);
+
+  it('seeds the demo’s 2011 enrolments and paid rolls from the engine: the rolls pay what the yearly summary says, and the next roll pays each once', async () => {
+    const enrolled = await seedEnrolments(t.db, testSecrets, '120114');
+    expect(enrolled).toBeGreaterThan(5467 + 548);
+    const office = await login(t.app, 'office');
+    const summary = (await office.get('/api/benefits/summary?year=2011')).json();
+    const { rows } = await t.db.query<{ programme: string; persons: number; amount: string; rolls: number }>(
+      `SELECT programme, count(DISTINCT person_id)::int AS persons, sum(amount)::text AS amount, count(DISTINCT roll_id)::int AS rolls
+         FROM payment_line WHERE paid_month BETWEEN '2011-01-01' AND '2011-12-01' GROUP BY programme ORDER BY programme`);
+    const monthly = summary.programmes.filter((p: { amount: number }) => p.amount > 0);
+    expect(rows.map((r) => [r.programme, r.persons, Number(r.amount), r.rolls]).sort())
+      .toEqual(monthly.map((p: { programme: string; beneficiaries: number; amount: number }) => [p.programme, p.beneficiaries, p.amount, 12]).sort());
+    expect(await t.db.query("SELECT 1 FROM payment_roll WHERE state <> 'paid' OR approved_by = generated_by").then((r) => r.rows)).toEqual([]);
+
+    const january = await office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: '2012-01' });
+    expect(january.statusCode, january.body).toBe(201);
+    const roll = january.json();
+    expect(roll.byKind.map((k: { kind: string }) => k.kind)).toEqual(['regular']);
+    expect(roll.lineCount).toBeGreaterThan(5000);
+    expect(roll.lineCount).toBeLessThanOrEqual(5467);
+    expect(roll.totalAmount).toBe(roll.lineCount * 80);
+  }, 300_000);
 
   it('shows a township only its own families', async () => {
     const xzz = await login(t.app, 'township.xiazhuzhuang');

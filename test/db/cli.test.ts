@@ -74,6 +74,23 @@ describe('the xingfu command', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('generates a payment roll as a named account, refuses a bad month, and keeps the four-eyes rule', async () => {
+    const bad = await runCli(['roll', 'generate', '--programme', 'reward-assistance', '--period', '2011-13', '--as', 'office.zhang'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('validation_failed');
+    const missing = await runCli(['roll', 'generate', '--programme', 'reward-assistance', '--period', '2008-06', '--as', 'office.zhang'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('parameter_missing');
+    const made = await runCli(['roll', 'generate', '--programme', 'reward-assistance', '--period', '2011-06', '--as', 'office.zhang', '--json'], env);
+    expect(made.code, made.stderr).toBe(0);
+    const roll = JSON.parse(made.stdout);
+    expect(roll).toMatchObject({ programme: 'reward-assistance', period: '2011-06', state: 'draft', generatedBy: 'office.zhang' });
+    expect((await runCli(['roll', 'transition', roll.id, '--action', 'check', '--as', 'office.zhang'], env)).code).toBe(0);
+    const self = await runCli(['roll', 'transition', roll.id, '--action', 'approve', '--as', 'office.zhang'], env);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toContain('four_eyes');
+  });
+
   it('checks an ID number', async () => {
     const ok = await runCli(['id', 'check', '120114198506121238'], env);
     expect(ok.code).toBe(0);

@@ -14,7 +14,7 @@ async function signIn(url: string, username: string): Promise<{ cookie: string; 
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-describe('several processes', () => {
+describe('several processes', { timeout: 180_000 }, () => {
   const servers: ServerProcess[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {

@@ -70,7 +70,7 @@ describe('data scope', () => {
   it('is enforced by the database itself: a query without WHERE sees only the actor’s rows', async () => {
     const grants: Grant[] = [{ role: 'township', township: '120114002', village: null, department: null }];
     const actor: Actor = { district: '120114', userId: '00000000-0000-0000-0000-000000000000', username: 't', grants, reach: reachOf(grants), ip: null };
-    expect(permissionsOf(grants)).toEqual(['org.read', 'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read']);
+    expect(permissionsOf(grants)).toEqual(['org.read', 'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm']);
     await withScope(t.db, actor, async (tx) => {
       expect((await tx.query<{ code: string }>('SELECT code FROM township')).rows.map((r) => r.code)).toEqual(['120114002']);
       expect((await tx.query('SELECT * FROM village WHERE township_code <> $1', ['120114002'])).rows).toEqual([]);

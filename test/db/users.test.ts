@@ -12,7 +12,7 @@ describe('users and roles', () => {
 
   it('lists accounts with server-side paging, sorting and filtering', async () => {
     const page1 = (await admin.get('/api/users?page=1&pageSize=5&sort=username&order=asc')).json();
-    expect(page1.total).toBe(14);
+    expect(page1.total).toBe(16);
     expect(page1.items).toHaveLength(5);
     const names = page1.items.map((u: { username: string }) => u.username);
     expect(names).toEqual([...names].sort());

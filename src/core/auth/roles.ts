@@ -10,7 +10,7 @@ export type RoleCode = (typeof roleCodes)[number];
 
 export const permissionCodes = [
   'org.read', 'user.read', 'user.manage', 'audit.read', 'security.manage',
-  'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.manage',
+  'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm', 'benefits.manage',
   'ecd.read', 'ecd.write', 'ecd.own',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
@@ -58,7 +58,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '乡镇街计生办', en: 'Township office' },
     description: { 'zh-CN': '登记户籍与人口,受理申请,乡镇审核——仅限本乡镇街', en: 'Registers households, township review — own township only' },
     scope: 'township',
-    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant' },
+    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant', 'benefits.confirm': 'grant' },
     privileged: false,
   },
   village: {
@@ -66,7 +66,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '村级专干', en: 'Village worker' },
     description: { 'zh-CN': '录入本村申请与人口变动', en: 'Enters applications and life events for one village' },
     scope: 'village',
-    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant' },
+    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant', 'benefits.confirm': 'grant' },
     privileged: false,
   },
   teacher: {

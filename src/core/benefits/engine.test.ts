@@ -16,6 +16,8 @@ interface ReferenceCase {
     parent: number;
     eligible: boolean;
     monthlyAmount?: number;
+    /** Only for a programme paid once. */
+    onceAmount?: number;
     category?: string;
     /** Exactly the ids of the conditions that fail, in any order. */
     failedConditions?: string[];
@@ -64,6 +66,10 @@ describe('reference cases', () => {
             const at = `${e.programme} parent ${e.parent}`;
             expect(r.eligible, `${at} eligible; failed: ${failedIds(r).join(', ')}`).toBe(e.eligible);
             if (e.monthlyAmount !== undefined) expect(r.monthlyAmount, `${at} amount`).toBe(e.monthlyAmount);
+            if (e.onceAmount !== undefined) {
+              expect(r.period, `${at} period`).toBe('once');
+              expect(r.onceAmount, `${at} once amount`).toBe(e.onceAmount);
+            }
             if (e.category !== undefined) expect(r.category, `${at} category`).toBe(e.category);
             if (e.failedConditions !== undefined) expect(failedIds(r), `${at} failed conditions`).toEqual([...e.failedConditions].sort());
             if (e.eligible) expect(failedIds(r), `${at} failed conditions`).toEqual([]);
@@ -90,11 +96,12 @@ describe('evaluate: shape of every result', () => {
   it('pays 0 when not eligible, a positive amount when eligible; every condition explained in Chinese', () => {
     for (const { situation, rows } of evaluations) {
       for (const r of evaluate(situation, rows).results) {
+        const amount = r.period === 'once' ? r.onceAmount : r.monthlyAmount;
         if (r.eligible) {
-          expect(r.monthlyAmount).toBeGreaterThan(0);
+          expect(amount).toBeGreaterThan(0);
           expect(r.amountDetail).toMatch(/依据/);
         } else {
-          expect(r.monthlyAmount).toBe(0);
+          expect(amount).toBe(0);
           expect(r.conditions.some((c) => !c.met)).toBe(true);
         }
         for (const c of r.conditions) {
@@ -105,7 +112,7 @@ describe('evaluate: shape of every result', () => {
     }
   });
 
-  it('records the funding body: district for reward and special assistance, township for the township top-ups', () => {
+  it('records the funding body: district for reward and special assistance and pension insurance, township for the township top-ups, the health bureau for delivery', () => {
     const { results } = evaluate(situationOf(allCases[0] as ReferenceCase), defaultParameterRows);
     const fundedBy = Object.fromEntries(results.map((r) => [r.programme, r.fundedBy]));
     expect(fundedBy).toEqual({
@@ -113,16 +120,34 @@ describe('evaluate: shape of every result', () => {
       'special-assistance': 'district',
       'one-child-parent-reward': 'township',
       'top-up-dahuangbao': 'township',
+      'delivery-subsidy': 'health-bureau',
+      'pension-insurance': 'district',
     });
+  });
+
+  it('gives monthly programmes a monthlyAmount and no onceAmount, one-off programmes onceAmount with monthlyAmount 0', () => {
+    const period = Object.fromEntries(programmes.map((p) => [p.id, p.period]));
+    for (const { situation, rows } of evaluations) {
+      for (const explain of [true, false]) {
+        for (const r of evaluate(situation, rows, { explain }).results) {
+          expect(r.period).toBe(period[r.programme]);
+          if (r.period === 'once') {
+            expect(r.monthlyAmount).toBe(0);
+            expect(typeof r.onceAmount).toBe('number');
+          } else {
+            expect('onceAmount' in r).toBe(false);
+          }
+        }
+      }
+    }
   });
 
   it('gives the same decisions and failed conditions without explanation (the fast path)', () => {
     for (const { situation, rows } of evaluations) {
       const full = evaluate(situation, rows).results;
       const fast = evaluate(situation, rows, { explain: false }).results;
-      expect(fast.map((r) => [r.programme, r.parent, r.eligible, r.monthlyAmount, r.category, failedIds(r)])).toEqual(
-        full.map((r) => [r.programme, r.parent, r.eligible, r.monthlyAmount, r.category, failedIds(r)]),
-      );
+      const decision = (r: ProgrammeResult) => [r.programme, r.parent, r.eligible, r.period, r.monthlyAmount, r.onceAmount, r.category, failedIds(r)];
+      expect(fast.map(decision)).toEqual(full.map(decision));
       for (const r of fast) {
         expect(r.conditions.every((c) => !c.met && c.detail === '')).toBe(true);
         expect(r.amountDetail).toBeUndefined();
@@ -140,8 +165,8 @@ describe('evaluate: shape of every result', () => {
 
   it('lists the programme modules in result order', () => {
     expect(programmes.map((p) => p.id)).toEqual([...programmeIds]);
+    expect(programmes.map((p) => p.period)).toEqual(['month', 'month', 'month', 'month', 'once', 'once']);
     for (const p of programmes) {
-      expect(p.period).toBe('month');
       expect(new Set(p.conditions.map((c) => c.id)).size).toBe(p.conditions.length);
       for (const c of p.conditions) expect(c.basis).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -232,21 +257,36 @@ describe('evaluate: many persons', () => {
     const townships = ['120114001', '120114002', '120114207'];
     let eligibleFast = 0;
     let eligibleFull = 0;
+    const eligibleBy = new Map<string, number>();
     let total = 0;
     const evaluator = createEvaluator(defaultParameterRows);
     for (let i = 0; i < 20_000; i++) {
       const wife = day(r, 1930, 40);
       const children = Array.from({ length: Math.floor(r() * 3) }, () => {
         const dead = r() < 0.1;
+        const adopted = r() < 0.05;
         return {
           sex: r() < 0.5 ? ('F' as const) : ('M' as const),
           birthDate: day(r, 1975, 20),
-          adopted: r() < 0.05,
+          adopted,
           alive: !dead,
           deathDate: dead ? '2008-01-01' : null,
           disabilityGrade: r() < 0.1 ? 1 + Math.floor(r() * 4) : null,
+          hospitalDelivery: !adopted && r() < 0.5,
         };
       });
+      // a few deliveries in the evaluated month (June 2011), some in hospital
+      if (r() < 0.05) {
+        children.push({
+          sex: 'F',
+          birthDate: `2011-06-${String(1 + Math.floor(r() * 15)).padStart(2, '0')}`,
+          adopted: false,
+          alive: true,
+          deathDate: null,
+          disabilityGrade: null,
+          hospitalDelivery: r() < 0.8,
+        });
+      }
       const input = {
         date: '2011-06-15',
         township: townships[i % 3],
@@ -258,21 +298,27 @@ describe('evaluate: many persons', () => {
           children,
           outOfPolicyBirth1973to2001: r() < 0.1,
           oneChildCertificate: r() < 0.5,
+          secondChildQuotaWaived: r() < 0.2,
         },
       };
       const parsed = parseSituation(input);
       if (!parsed.ok) continue; // a generated child born before a parent: skip
       total++;
-      for (const x of evaluator.evaluate(parsed.situation, { explain: false }).results) if (x.eligible) eligibleFast++;
+      for (const x of evaluator.evaluate(parsed.situation, { explain: false }).results) {
+        if (!x.eligible) continue;
+        eligibleFast++;
+        eligibleBy.set(x.programme, (eligibleBy.get(x.programme) ?? 0) + 1);
+      }
       if (i % 10 === 0) {
         const full = evaluator.evaluate(parsed.situation).results;
         const fast = evaluator.evaluate(parsed.situation, { explain: false }).results;
-        expect(fast.map((x) => x.eligible)).toEqual(full.map((x) => x.eligible));
+        expect(fast.map((x) => [x.eligible, x.monthlyAmount, x.onceAmount])).toEqual(full.map((x) => [x.eligible, x.monthlyAmount, x.onceAmount]));
         for (const x of full) if (x.eligible) eligibleFull++;
       }
     }
     expect(total).toBeGreaterThan(10_000);
     expect(eligibleFast).toBeGreaterThan(0);
     expect(eligibleFull).toBeGreaterThan(0);
+    for (const id of programmeIds) expect(eligibleBy.get(id) ?? 0, id).toBeGreaterThan(0);
   });
 });

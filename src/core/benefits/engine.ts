@@ -1,6 +1,8 @@
 /**
  * The eligibility engine: `evaluate(situation, parameterRows)` → one result per programme per
- * parent, each with every condition (met or not), the monthly amount and who funds it.
+ * parent, each with every condition (met or not), the amount and who funds it. A programme paid
+ * each month gives `monthlyAmount`; one paid once (`period: 'once'`) gives `onceAmount`, with
+ * `monthlyAmount` 0.
  *
  * Pure: no I/O, no clock (the date is in the situation), no logger. The input must already have
  * passed `situationSchema` (types.ts); the engine does not validate it again.
@@ -13,7 +15,9 @@
  */
 import { deriveFacts, type Facts } from './facts.ts';
 import { ParameterSnapshot, type ParameterRow } from './parameters.ts';
+import { deliverySubsidy } from './programmes/delivery-subsidy.ts';
 import { oneChildParentReward } from './programmes/one-child-parent-reward.ts';
+import { pensionInsurance } from './programmes/pension-insurance.ts';
 import type { Programme } from './programmes/programme.ts';
 import { rewardAssistance } from './programmes/reward-assistance.ts';
 import { specialAssistance } from './programmes/special-assistance.ts';
@@ -21,7 +25,14 @@ import { topUpDahuangbao } from './programmes/top-up-dahuangbao.ts';
 import type { ConditionResult, EvaluationResult, FundingBody, ProgrammeId, ProgrammeResult, Situation } from './types.ts';
 
 /** Every programme the engine evaluates, in result order. */
-export const programmes = [rewardAssistance, specialAssistance, oneChildParentReward, topUpDahuangbao] as const;
+export const programmes = [
+  rewardAssistance,
+  specialAssistance,
+  oneChildParentReward,
+  topUpDahuangbao,
+  deliverySubsidy,
+  pensionInsurance,
+] as const;
 
 export interface EvaluateOptions {
   /**
@@ -42,20 +53,28 @@ interface CompiledProgramme {
 /** The id of the condition a programme fails when it has no parameter in force on the date. */
 export const NOT_IN_FORCE = 'in-force';
 
-function notInForce(programme: Pick<Programme<unknown>, 'id' | 'name' | 'fundedBy'>, date: string): CompiledProgramme {
+/** A result with the amount in its period's field: `monthlyAmount`, or `onceAmount` with `monthlyAmount` 0. */
+function result(
+  programme: Pick<Programme<unknown>, 'id' | 'fundedBy' | 'period'>,
+  parent: number,
+  eligible: boolean,
+  amount: number,
+  conditions: ConditionResult[],
+): ProgrammeResult {
+  if (programme.period === 'once') {
+    return { programme: programme.id, parent, eligible, period: 'once', monthlyAmount: 0, onceAmount: amount, fundedBy: programme.fundedBy, conditions };
+  }
+  return { programme: programme.id, parent, eligible, period: 'month', monthlyAmount: amount, fundedBy: programme.fundedBy, conditions };
+}
+
+function notInForce(programme: Pick<Programme<unknown>, 'id' | 'name' | 'fundedBy' | 'period'>, date: string): CompiledProgramme {
   const label = '项目在评估日期已实施';
   const detail = `${programme.name}在 ${date} 没有生效的参数(尚未实施或未配置)`;
   return {
     id: programme.id,
     fundedBy: programme.fundedBy,
-    evaluate: (_f, parent, explain) => ({
-      programme: programme.id,
-      parent,
-      eligible: false,
-      monthlyAmount: 0,
-      fundedBy: programme.fundedBy,
-      conditions: [{ id: NOT_IN_FORCE, label, met: false, detail: explain ? detail : '' }],
-    }),
+    evaluate: (_f, parent, explain) =>
+      result(programme, parent, false, 0, [{ id: NOT_IN_FORCE, label, met: false, detail: explain ? detail : '' }]),
   };
 }
 
@@ -80,20 +99,13 @@ function compile<P>(programme: Programme<P>, snapshot: ParameterSnapshot): Compi
         if (explain) trace.push({ id: c.id, label: labels[i] ?? c.id, met, detail: c.explain(f, parent, p) });
         else if (!met) trace.push(failed[i] as ConditionResult);
       }
-      const result: ProgrammeResult = {
-        programme: programme.id,
-        parent,
-        eligible,
-        monthlyAmount: eligible ? programme.amount(f, parent, p) : 0,
-        fundedBy: programme.fundedBy,
-        conditions: trace,
-      };
+      const r = result(programme, parent, eligible, eligible ? programme.amount(f, parent, p) : 0, trace);
       if (programme.category !== undefined) {
         const category = programme.category(f, p);
-        if (category !== undefined) result.category = category;
+        if (category !== undefined) r.category = category;
       }
-      if (explain && eligible) result.amountDetail = programme.amountDetail(f, parent, p);
-      return result;
+      if (explain && eligible) r.amountDetail = programme.amountDetail(f, parent, p);
+      return r;
     },
   };
 }
@@ -106,6 +118,8 @@ export function compileProgrammes(rows: readonly ParameterRow[], date: string): 
     compile(specialAssistance, snapshot),
     compile(oneChildParentReward, snapshot),
     compile(topUpDahuangbao, snapshot),
+    compile(deliverySubsidy, snapshot),
+    compile(pensionInsurance, snapshot),
   ];
 }
 

@@ -19,6 +19,8 @@ export interface Facts {
    * not — her age is counted from her birth date), or the single parent whatever their sex.
    */
   readonly ageParent: number;
+  /** Index of the woman (sex F) among the parents; -1 when no woman is listed (a single father). */
+  readonly woman: number;
   /** Every listed parent has rural hukou (a deceased parent's recorded hukou included). */
   readonly allRural: boolean;
   /** Children ever born or legally adopted, living or dead. */
@@ -28,10 +30,21 @@ export interface Facts {
   readonly livingGirls: number;
   /** The earliest-born child (the first listed on a tie); undefined when there are none. */
   readonly firstChild: Child | undefined;
+  /**
+   * A child was born (not adopted) in hospital in the evaluated month, on or before the evaluated
+   * day. Twins, or two births in one month, still make one `true`: the fact is per month.
+   */
+  readonly hospitalDeliveryInMonth: boolean;
+}
+
+/** Whether a child born on `birth` (yyyymmdd) was born in the month of `day`, on or before it. */
+export function bornInMonthOf(birth: number, day: number): boolean {
+  return birth <= day && Math.floor(birth / 100) === Math.floor(day / 100);
 }
 
 export function deriveFacts(situation: Situation): Facts {
   const { parents, children } = situation.family;
+  const today = dayNumber(situation.date);
   const births: number[] = [];
   let allRural = true;
   let woman = -1;
@@ -46,6 +59,7 @@ export function deriveFacts(situation: Situation): Facts {
   let livingGirls = 0;
   let firstChild: Child | undefined;
   let firstBirth = Number.POSITIVE_INFINITY;
+  let hospitalDeliveryInMonth = false;
   for (const c of children) {
     if (c.adopted) adoptedCount++;
     if (c.alive) {
@@ -57,20 +71,23 @@ export function deriveFacts(situation: Situation): Facts {
       firstBirth = birth;
       firstChild = c;
     }
+    if (c.hospitalDelivery === true && !c.adopted && bornInMonthOf(birth, today)) hospitalDeliveryInMonth = true;
   }
   const single = parents.length === 1;
   return {
     situation,
-    day: dayNumber(situation.date),
+    day: today,
     births,
     single,
     ageParent: single || woman === -1 ? 0 : woman,
+    woman,
     allRural,
     childCount: children.length,
     adoptedCount,
     livingCount,
     livingGirls,
     firstChild,
+    hospitalDeliveryInMonth,
   };
 }
 

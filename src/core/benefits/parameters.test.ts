@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameterRows } from './defaults.ts';
 import rawRows from './parameters.default.json' with { type: 'json' };
-import { ParameterMissingError, ParameterSnapshot, parameterAt, parameterRowSchema, parameterRowsSchema, type ParameterRow } from './parameters.ts';
+import { describeParameter, ParameterMissingError, ParameterSnapshot, parameterAt, parameterRowSchema, parameterRowsSchema, type ParameterRow } from './parameters.ts';
 
 const rows = defaultParameterRows;
 
@@ -32,7 +32,16 @@ describe('parameters.default.json', () => {
     expect(at('one-child-parent-reward', 'womanMinimumAge', '2011-06-15')).toBe(45);
     expect(at('top-up-dahuangbao', 'township', '2011-06-15')).toBe('120114207');
     expect(at('top-up-dahuangbao', 'shareOfRewardAssistance', '2011-06-15')).toBe(100);
-    for (const programme of ['reward-assistance', 'special-assistance', 'one-child-parent-reward']) {
+    expect(at('delivery-subsidy', 'amount', '2010-12-31')).toBeUndefined();
+    expect(at('delivery-subsidy', 'amount', '2011-01-01')).toBe(100);
+    expect(parameterAt(rows, 'delivery-subsidy', 'amount', '2011-01-01')?.unit).toBe('yuan/once');
+    expect(parameterAt(rows, 'delivery-subsidy', 'amount', '2011-01-01')?.reference).toContain('待区卫生局补录');
+    expect(at('pension-insurance', 'premium', '2008-12-31')).toBeUndefined();
+    expect(at('pension-insurance', 'premium', '2009-01-01')).toBe(950);
+    expect(parameterAt(rows, 'pension-insurance', 'premium', '2011-06-15')?.unit).toBe('yuan/once');
+    expect(parameterAt(rows, 'pension-insurance', 'premium', '2011-06-15')?.reference).toMatch(/8438.*800/);
+    expect(at('pension-insurance', 'maximumAge', '2011-06-15')).toBe(60);
+    for (const programme of ['reward-assistance', 'special-assistance', 'one-child-parent-reward', 'pension-insurance']) {
       expect(at(programme, 'birthdayCountsFromFollowingMonth', '2011-06-15')).toBe(true);
     }
   });
@@ -81,6 +90,14 @@ describe('parameterRowSchema', () => {
     const parsed = parameterRowSchema.safeParse(row);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('accepts a one-off amount in yuan (yuan/once) and describes it as such', () => {
+    const once = { ...good, programme: 'delivery-subsidy', value: 100, unit: 'yuan/once' };
+    expect(parameterRowSchema.safeParse(once).success).toBe(true);
+    expect(parameterRowSchema.safeParse({ ...once, value: 100.005 }).success).toBe(false);
+    expect(parameterRowSchema.safeParse({ ...once, value: -100 }).success).toBe(false);
+    expect(describeParameter(once as ParameterRow)).toBe('100 元(一次性)(自 2011-01-01 起;依据:依据)');
   });
 
   it('rejects two rows for the same programme, name and date', () => {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
 import type { ProgrammeId } from './types.ts';
 
-export const parameterUnits = ['yuan/month', 'years', 'date', 'year', 'grade', 'percent', 'boolean', 'division-code'] as const;
+export const parameterUnits = ['yuan/month', 'yuan/once', 'years', 'days', 'date', 'year', 'grade', 'percent', 'boolean', 'division-code'] as const;
 export type ParameterUnit = (typeof parameterUnits)[number];
 
 export type ParameterValue = number | string | boolean;
@@ -26,9 +26,16 @@ export interface ParameterRow {
   reference: string;
 }
 
+/** Yuan to the fen, not negative. */
+function isYuan(v: ParameterValue): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && Math.round(v * 100) === v * 100;
+}
+
 const valueMatchesUnit: Record<ParameterUnit, (v: ParameterValue) => boolean> = {
-  'yuan/month': (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && Math.round(v * 100) === v * 100,
+  'yuan/month': isYuan,
+  'yuan/once': isYuan,
   years: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 150,
+  days: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 90,
   date: (v) => typeof v === 'string' && isCalendarDate(v),
   year: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1850 && v <= 2200,
   grade: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4,
@@ -176,7 +183,9 @@ export interface StringParameter {
 export function describeParameter(row: ParameterRow): string {
   const unit: Record<ParameterUnit, string> = {
     'yuan/month': ' 元/月',
+    'yuan/once': ' 元(一次性)',
     years: ' 周岁',
+    days: ' 天',
     date: '',
     year: ' 年',
     grade: ' 级',

@@ -53,6 +53,47 @@ describe('situationSchema', () => {
     expect(parseSituation(adopted).ok).toBe(true);
   });
 
+  it('accepts the optional facts hospitalDelivery and secondChildQuotaWaived, and keeps them as given', () => {
+    const s = structuredClone(issueExample) as typeof issueExample & { family: { secondChildQuotaWaived?: boolean } };
+    s.family.secondChildQuotaWaived = true;
+    s.family.children = [
+      { ...issueExample.family.children[0], hospitalDelivery: false } as never,
+      { sex: 'M', birthDate: '2011-06-01', adopted: false, alive: true, deathDate: null, disabilityGrade: null, hospitalDelivery: true } as never,
+    ];
+    const parsed = parseSituation(s);
+    expect(parsed).toEqual({ ok: true, situation: s });
+    if (!parsed.ok) return;
+    expect(parsed.situation.family.secondChildQuotaWaived).toBe(true);
+    expect(parsed.situation.family.children.map((c) => c.hospitalDelivery)).toEqual([false, true]);
+  });
+
+  it('leaves the optional facts out when they are absent (read as false by the programmes)', () => {
+    const parsed = parseSituation(issueExample);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect('secondChildQuotaWaived' in parsed.situation.family).toBe(false);
+    expect('hospitalDelivery' in (parsed.situation.family.children[0] ?? {})).toBe(false);
+  });
+
+  it('accepts hospitalDelivery: false on an adopted child, and a waived quota with any number of children', () => {
+    const adopted = structuredClone(issueExample);
+    adopted.family.children[0] = { ...adopted.family.children[0], adopted: true, hospitalDelivery: false } as never;
+    expect(parseSituation(adopted).ok).toBe(true);
+    const waivedThenBorn = structuredClone(issueExample) as typeof issueExample & { family: { secondChildQuotaWaived?: boolean } };
+    waivedThenBorn.family.secondChildQuotaWaived = true;
+    waivedThenBorn.family.children.push({ sex: 'M', birthDate: '1985-01-01', adopted: false, alive: true, deathDate: null, disabilityGrade: null });
+    expect(parseSituation(waivedThenBorn).ok).toBe(true);
+  });
+
+  it('names the field of a hospital delivery declared on an adopted child', () => {
+    const s = structuredClone(issueExample);
+    s.family.children[0] = { ...s.family.children[0], adopted: true, hospitalDelivery: true } as never;
+    const parsed = parseSituation(s);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([{ path: 'family.children.0.hospitalDelivery', message: expect.stringMatching(/adopted/) }]);
+  });
+
   it('has at least 30 rejection cases with distinct names', () => {
     expect(rejections.length).toBeGreaterThanOrEqual(30);
     expect(new Set(rejections.map((r) => r.name)).size).toBe(rejections.length);

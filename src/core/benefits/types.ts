@@ -37,6 +37,8 @@ export interface Child {
   deathDate: string | null;
   /** Disability grade 1 (most severe) … 4, null when not disabled. */
   disabilityGrade: number | null;
+  /** Born in a hospital (住院分娩); absent means false. Only a born child, never an adopted one. */
+  hospitalDelivery?: boolean;
 }
 
 export interface Family {
@@ -46,6 +48,8 @@ export interface Family {
   children: Child[];
   outOfPolicyBirth1973to2001: boolean;
   oneChildCertificate: boolean;
+  /** The family voluntarily gave up its second-child birth quota (主动退出二孩生育指标); absent means false. */
+  secondChildQuotaWaived?: boolean;
 }
 
 export interface Situation {
@@ -56,11 +60,22 @@ export interface Situation {
   family: Family;
 }
 
-export const programmeIds = ['reward-assistance', 'special-assistance', 'one-child-parent-reward', 'top-up-dahuangbao'] as const;
+export const programmeIds = [
+  'reward-assistance',
+  'special-assistance',
+  'one-child-parent-reward',
+  'top-up-dahuangbao',
+  'delivery-subsidy',
+  'pension-insurance',
+] as const;
 export type ProgrammeId = (typeof programmeIds)[number];
 
 export const fundingBodies = ['district', 'township', 'health-bureau'] as const;
 export type FundingBody = (typeof fundingBodies)[number];
+
+/** What a programme pays for: each month (yuan per month), or once (a one-off sum in yuan). */
+export const programmePeriods = ['month', 'once'] as const;
+export type ProgrammePeriod = (typeof programmePeriods)[number];
 
 export type SpecialAssistanceCategory = 'death' | 'disability';
 
@@ -73,12 +88,12 @@ export interface ConditionResult {
   detail: string;
 }
 
-export interface ProgrammeResult {
+interface ProgrammeResultBase {
   programme: ProgrammeId;
   /** Index into `family.parents`. */
   parent: number;
   eligible: boolean;
-  /** Yuan per month; 0 when not eligible. */
+  /** Yuan per month; 0 when not eligible, and always 0 for a programme paid once. */
   monthlyAmount: number;
   fundedBy: FundingBody;
   /** special-assistance only: the category the only child's status gives (set even when another condition fails). */
@@ -88,6 +103,21 @@ export interface ProgrammeResult {
   /** How the amount was reached: the parameter rows used and their legal reference (Chinese). */
   amountDetail?: string;
 }
+
+/** A programme paid each month: the amount is `monthlyAmount`; there is no `onceAmount`. */
+export interface MonthlyProgrammeResult extends ProgrammeResultBase {
+  period: 'month';
+  onceAmount?: never;
+}
+
+/** A programme paid once (a delivery, an insurance premium): `monthlyAmount` is 0, the sum is `onceAmount`. */
+export interface OnceProgrammeResult extends ProgrammeResultBase {
+  period: 'once';
+  /** Yuan, paid once; 0 when not eligible. */
+  onceAmount: number;
+}
+
+export type ProgrammeResult = MonthlyProgrammeResult | OnceProgrammeResult;
 
 export interface EvaluationResult {
   results: ProgrammeResult[];
@@ -113,6 +143,7 @@ const childSchema = z.strictObject({
   alive: z.boolean(),
   deathDate: isoDate.nullable(),
   disabilityGrade: z.number().int().min(1).max(4).nullable(),
+  hospitalDelivery: z.boolean().optional(),
 });
 
 const familySchema = z.strictObject({
@@ -120,6 +151,7 @@ const familySchema = z.strictObject({
   children: z.array(childSchema).max(20),
   outOfPolicyBirth1973to2001: z.boolean(),
   oneChildCertificate: z.boolean(),
+  secondChildQuotaWaived: z.boolean().optional(),
 });
 
 type Path = (string | number)[];
@@ -167,6 +199,9 @@ function checkFacts(s: Situation, report: Report): void {
     });
     if (!c.adopted && mother?.deathDate != null && birth > day(mother.deathDate)) {
       report([...at, 'birthDate'], `Born (not adopted) after the mother's death (${mother.deathDate})`);
+    }
+    if (c.adopted && c.hospitalDelivery === true) {
+      report([...at, 'hospitalDelivery'], 'An adopted child (adopted: true) was not delivered by this family: hospitalDelivery must be false or left out');
     }
     if (c.alive && c.deathDate !== null) report([...at, 'deathDate'], 'A living child (alive: true) must have deathDate: null');
     if (!c.alive && c.deathDate === null) report([...at, 'deathDate'], 'A child who died (alive: false) needs a death date');

@@ -16,6 +16,12 @@ export function maskPhone(phone: string): string {
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
+/** Bank account (card) numbers keep the last four digits: 6217********1234 → ************1234. */
+export function maskBankAccount(account: string): string {
+  if (account.length <= 4) return '*'.repeat(account.length);
+  return '*'.repeat(account.length - 4) + account.slice(-4);
+}
+
 /** Masks every ID number and mobile number found inside a string. */
 export function maskText(text: string): string {
   return text

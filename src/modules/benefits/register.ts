@@ -23,6 +23,7 @@ interface MemberRow {
   moved_out_on: string | null;
   one_child_certificate_number: string | null;
   out_of_policy_birth: boolean | null;
+  second_child_quota_waived_on: string | null;
 }
 
 /** A family of the register: its parents (with person ids, to count persons paid) and the facts over time. */
@@ -30,10 +31,12 @@ export interface RegisterFamily {
   township: string;
   parentIds: string[];
   parents: { sex: 'M' | 'F'; birthDate: string; hukou: 'rural' | 'urban'; deathDate: string | null }[];
-  children: { sex: 'M' | 'F'; birthDate: string; adopted: boolean; deathDate: string | null; disability: { grade: number; on: string }[] }[];
+  children: { sex: 'M' | 'F'; birthDate: string; adopted: boolean; deathDate: string | null; disability: { grade: number; on: string }[]; hospitalDelivery?: boolean }[];
   outOfPolicyBirth: boolean;
   oneChildCertificate: boolean;
   movedOutOn: (string | null)[];
+  /** The day the family gave up its second-child quota, if it did. */
+  secondChildQuotaWaivedOn?: string | null;
 }
 
 /**
@@ -41,18 +44,29 @@ export interface RegisterFamily {
  * every child linked to either of them (born or adopted), with deaths and disability assessments.
  * Reads under the caller's row-level security, so a township sees its own families only.
  */
-export async function registerFamilies(tx: Queryable): Promise<RegisterFamily[]> {
+export async function registerFamilies(tx: Queryable, households?: readonly string[]): Promise<RegisterFamily[]> {
+  // Without a household list, the whole register in scope; with one, only those households.
+  const only = households === undefined ? '' : 'AND household_id = ANY ($1::uuid[])';
+  const args = households === undefined ? [] : [households];
   const { rows: parents } = await tx.query<MemberRow>(
     `SELECT id, household_id, township_code, relation_to_head, sex, birth_date::text AS birth_date, hukou, death_date::text AS death_date,
-            moved_out_on::text AS moved_out_on, one_child_certificate_number, out_of_policy_birth
-       FROM person WHERE relation_to_head IN ('head', 'spouse') ORDER BY household_id, relation_to_head DESC`,
+            moved_out_on::text AS moved_out_on, one_child_certificate_number, out_of_policy_birth,
+            second_child_quota_waived_on::text AS second_child_quota_waived_on
+       FROM person WHERE relation_to_head IN ('head', 'spouse') ${only} ORDER BY household_id, relation_to_head DESC`,
+    args,
   );
-  const { rows: children } = await tx.query<{ parent_id: string; sex: 'M' | 'F'; birth_date: string; adopted: boolean; death_date: string | null; child_id: string }>(
-    `SELECT r.person_id AS parent_id, c.id AS child_id, c.sex, c.birth_date::text AS birth_date, r.adopted, c.death_date::text AS death_date
-       FROM relationship r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id WHERE r.kind = 'child'`,
+  const parentIds = households === undefined ? undefined : parents.map((p) => p.id);
+  const { rows: children } = await tx.query<{ parent_id: string; sex: 'M' | 'F'; birth_date: string; adopted: boolean; death_date: string | null; child_id: string; hospital_delivery: boolean | null }>(
+    `SELECT r.person_id AS parent_id, c.id AS child_id, c.sex, c.birth_date::text AS birth_date, r.adopted, c.death_date::text AS death_date, c.hospital_delivery
+       FROM relationship r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id
+      WHERE r.kind = 'child' ${parentIds === undefined ? '' : 'AND r.person_id = ANY ($1::uuid[])'}`,
+    parentIds === undefined ? [] : [parentIds],
   );
+  const childIds = parentIds === undefined ? undefined : children.map((c) => c.child_id);
   const { rows: disabilities } = await tx.query<{ person_id: string; grade: number; assessed_on: string }>(
-    'SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment ORDER BY assessed_on',
+    `SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment
+      ${childIds === undefined ? '' : 'WHERE person_id = ANY ($1::uuid[])'} ORDER BY assessed_on`,
+    childIds === undefined ? [] : [childIds],
   );
   const disabilityOf = new Map<string, { grade: number; on: string }[]>();
   for (const d of disabilities) disabilityOf.set(d.person_id, [...(disabilityOf.get(d.person_id) ?? []), { grade: d.grade, on: d.assessed_on }]);
@@ -69,10 +83,13 @@ export async function registerFamilies(tx: Queryable): Promise<RegisterFamily[]>
       township: current[0]?.township_code ?? '',
       parentIds: current.map((p) => p.id),
       parents: current.map((p) => ({ sex: p.sex, birthDate: p.birth_date, hukou: p.hukou, deathDate: p.death_date })),
-      children: kids.map((c) => ({ sex: c.sex, birthDate: c.birth_date, adopted: c.adopted, deathDate: c.death_date, disability: disabilityOf.get(c.child_id) ?? [] })),
+      children: kids.map((c) => ({
+        sex: c.sex, birthDate: c.birth_date, adopted: c.adopted, deathDate: c.death_date, disability: disabilityOf.get(c.child_id) ?? [], hospitalDelivery: c.hospital_delivery === true,
+      })),
       outOfPolicyBirth: current.some((p) => p.out_of_policy_birth === true),
       oneChildCertificate: current.some((p) => p.one_child_certificate_number !== null),
       movedOutOn: current.map((p) => p.moved_out_on),
+      secondChildQuotaWaivedOn: current.map((p) => p.second_child_quota_waived_on).filter((d) => d !== null).sort()[0] ?? null,
     });
     current = [];
   };
@@ -95,9 +112,11 @@ export function situationOn(f: RegisterFamily, date: string): Situation {
         sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, alive: c.deathDate === null || c.deathDate > date,
         deathDate: c.deathDate !== null && c.deathDate <= date ? c.deathDate : null,
         disabilityGrade: c.disability.filter((d) => d.on <= date).at(-1)?.grade ?? null,
+        ...(c.hospitalDelivery === true && !c.adopted ? { hospitalDelivery: true } : {}),
       })),
       outOfPolicyBirth1973to2001: f.outOfPolicyBirth,
       oneChildCertificate: f.oneChildCertificate,
+      ...(f.secondChildQuotaWaivedOn != null && f.secondChildQuotaWaivedOn <= date ? { secondChildQuotaWaived: true } : {}),
     },
   };
 }

@@ -21,8 +21,8 @@ export interface YearSummary {
 /**
  * A year of the programmes over the register: every family evaluated on the first day of each
  * month by the engine with the district's parameters; persons paid in the year and yuan paid for
- * the year's months, per programme. A parent who moved out of the district is paid up to the
- * month of the move.
+ * the year's months, per monthly programme. A parent who moved out of the district is paid up to
+ * the month of the move.
  */
 export async function yearSummary(tx: Queryable, year: number): Promise<YearSummary> {
   const evaluator = createEvaluator(await parameterRows(tx));
@@ -34,6 +34,8 @@ export async function yearSummary(tx: Queryable, year: number): Promise<YearSumm
     const date = `${year}-${String(month).padStart(2, '0')}-01`;
     for (const family of families) {
       for (const r of evaluator.evaluate(situationOn(family, date), { explain: false }).results) {
+        // One-off programmes (a delivery, an insurance bought) are counted from their rolls, not here.
+        if (r.period === 'once') continue;
         funded.set(r.programme, r.fundedBy);
         const movedOut = family.movedOutOn[r.parent];
         if (!r.eligible || (movedOut !== null && movedOut !== undefined && movedOut < date)) continue;

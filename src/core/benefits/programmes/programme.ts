@@ -7,7 +7,7 @@
 import { ageReachedFrom, completedYears, formatDay, reachesAge } from '../dates.ts';
 import { birthOf, parentOf, type Facts } from '../facts.ts';
 import type { ParameterSnapshot } from '../parameters.ts';
-import type { FundingBody, ProgrammeId, SpecialAssistanceCategory } from '../types.ts';
+import type { FundingBody, ProgrammeId, ProgrammePeriod, SpecialAssistanceCategory } from '../types.ts';
 
 export interface Condition<P> {
   readonly id: string;
@@ -26,12 +26,13 @@ export interface Programme<P> {
   /** Chinese name. */
   readonly name: string;
   readonly fundedBy: FundingBody;
-  readonly period: 'month';
+  /** 'month': `amount` is yuan per month (→ monthlyAmount); 'once': a one-off sum in yuan (→ onceAmount). */
+  readonly period: ProgrammePeriod;
   readonly basis: string;
   /** Typed parameters in force on the snapshot's date; throws ParameterMissingError. */
   resolve(snapshot: ParameterSnapshot): P;
   readonly conditions: readonly Condition<P>[];
-  /** Yuan per month for a parent who meets every condition. */
+  /** Yuan per month ('month') or yuan once ('once') for a parent who meets every condition. */
   amount(f: Facts, parent: number, p: P): number;
   /** Which parameter rows gave the amount (Chinese). */
   amountDetail(f: Facts, parent: number, p: P): string;
@@ -52,11 +53,11 @@ export function person(f: Facts, i: number): string {
 
 export const hukouName = { rural: '农业户口', urban: '非农业户口' } as const;
 
-export function parentAlive<P>(): Condition<P> {
+export function parentAlive<P>(basis = '扶助金、奖励金按人发放,本人死亡的自次月起停发'): Condition<P> {
   return {
     id: 'parent-alive',
     label: () => '本人健在',
-    basis: '扶助金、奖励金按人发放,本人死亡的自次月起停发',
+    basis,
     test: (f, i) => parentOf(f, i).alive,
     explain: (f, i) => {
       const p = parentOf(f, i);
@@ -74,6 +75,19 @@ export function ageDetail(f: Facts, i: number, years: number, fromFollowingMonth
   const from = ageReachedFrom(birth, years, fromFollowingMonth);
   const met = reachesAge(birth, f.day, years, fromFollowingMonth);
   return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁;标准 ${years} 周岁(${rule}),自 ${from} 起满足,${met ? '已满足' : '尚未满足'}`;
+}
+
+/**
+ * For an age limit ("below 60"): "男方(…)在 2011-06-25 实足 60 周岁;上限 60 周岁(…),自 2011-07 起视为达到,尚未达到,符合".
+ * The age is reached exactly as `reachesAge` counts it; the condition holds while it is not.
+ */
+export function ageLimitDetail(f: Facts, i: number, years: number, fromFollowingMonth: boolean): string {
+  const birth = birthOf(f, i);
+  const age = completedYears(birth, f.day);
+  const rule = fromFollowingMonth ? '生日所在月不计,自次月起' : '按当日实足年龄';
+  const from = ageReachedFrom(birth, years, fromFollowingMonth);
+  const reached = reachesAge(birth, f.day, years, fromFollowingMonth);
+  return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁;上限 ${years} 周岁(${rule}),自 ${from} 起视为达到,${reached ? '已达到,不符合' : '尚未达到,符合'}`;
 }
 
 /** Rounds yuan to fen. */

@@ -1,0 +1,67 @@
+/**
+ * A register person as the programmes see them: the family they are a parent in, and the
+ * engine's explained decision for them on a day.
+ */
+import { createEvaluator, type Evaluator } from '../../core/benefits/engine.ts';
+import type { ParameterRow } from '../../core/benefits/parameters.ts';
+import type { ProgrammeResult, Situation } from '../../core/benefits/types.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Queryable } from '../../db/types.ts';
+import { registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+
+export interface PersonFacts {
+  id: string;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  idNumberMasked: string;
+  householdId: string;
+  township: string;
+  townshipName: string;
+  village: string;
+  villageName: string;
+}
+
+export async function personFacts(tx: Queryable, personId: string): Promise<PersonFacts> {
+  const { rows } = await tx.query<PersonFacts>(
+    `SELECT p.id, p.name, p.sex, p.birth_date::text AS "birthDate", p.id_number_masked AS "idNumberMasked", p.household_id AS "householdId",
+            p.township_code AS township, t.name AS "townshipName", p.village_code AS village, v.name AS "villageName"
+       FROM person p
+       JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code
+       JOIN village v ON v.district_code = p.district_code AND v.code = p.village_code
+      WHERE p.id = $1`,
+    [personId],
+  );
+  const person = rows[0];
+  if (person === undefined) throw new AppError('not_found');
+  return person;
+}
+
+/** The family in which the person is a parent (household head or spouse), with their index. */
+export async function familyOf(tx: Queryable, person: Pick<PersonFacts, 'id' | 'householdId' | 'name'>): Promise<{ family: RegisterFamily; parent: number }> {
+  const [family] = await registerFamilies(tx, [person.householdId]);
+  const parent = family?.parentIds.indexOf(person.id) ?? -1;
+  if (family === undefined || parent < 0) {
+    throw new AppError('not_eligible', {
+      zh: `${person.name}不是户主或配偶;扶助、奖励按父母本人发放,请选择父母`,
+      en: 'Benefits are paid to the parents: choose the household head or spouse',
+    });
+  }
+  return { family, parent };
+}
+
+export interface PersonEvaluation {
+  personId: string;
+  parent: number;
+  situation: Situation;
+  results: ProgrammeResult[];
+}
+
+/** Every programme's explained decision for the person on the day. */
+export async function evaluatePerson(tx: Queryable, rows: readonly ParameterRow[], personId: string, date: string, evaluator: Evaluator = createEvaluator(rows)): Promise<PersonEvaluation> {
+  const person = await personFacts(tx, personId);
+  const { family, parent } = await familyOf(tx, person);
+  const situation = situationOn(family, date);
+  const results = evaluator.evaluate(situation).results.filter((r) => r.parent === parent);
+  return { personId, parent, situation, results };
+}

@@ -1,0 +1,476 @@
+/**
+ * Monthly payment rolls (发放花名册): draft → checked → approved (by someone other than the
+ * generator) → exported → paid.
+ *
+ * Generating the roll of programme P for month M evaluates every enrolment of P with the engine
+ * over the register as it stands:
+ * - month M: a regular line when the person qualifies in M, else a stop with the failed conditions;
+ * - an earlier month never paid (approved late, or a roll skipped): an arrears line (补发);
+ * - an earlier month already paid whose due amount has changed since (a death or move-out
+ *   recorded late, an exit, a parameter changed after the fact): an adjustment line with the
+ *   difference, possibly negative. Months already paid are re-evaluated only for families whose
+ *   register entries changed after the last approved roll, or for everyone when a parameter row
+ *   was entered since — so a quiet month costs one evaluation per enrolment.
+ * Earlier months are looked at within LOOKBACK_MONTHS. The unique index on payment_line makes a
+ * second regular/arrears payment of a person/programme/month impossible whatever the code does;
+ * the roll's own unique key (programme, period) makes concurrent generation yield one roll.
+ */
+import { createEvaluator, programmes, type Evaluator } from '../../core/benefits/engine.ts';
+import type { ParameterRow } from '../../core/benefits/parameters.ts';
+import { programmeName } from '../../core/benefits/catalog.ts';
+import type { FundingBody, ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
+import { AppError } from '../../core/errors.ts';
+import { withScope, type Actor } from '../../db/scope.ts';
+import type { Database, Queryable, SqlParam } from '../../db/types.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { appendAudit } from '../audit/log.ts';
+import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from './calendar.ts';
+import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
+import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+
+/** How far back a roll looks for unpaid months (arrears) and changed amounts (adjustments). */
+export const LOOKBACK_MONTHS = 24;
+
+export const rollStates = ['draft', 'checked', 'approved', 'exported', 'paid'] as const;
+export type RollState = (typeof rollStates)[number];
+export type RollAction = 'check' | 'reopen' | 'approve' | 'export' | 'paid';
+
+const transitions: Record<RollAction, { from: RollState; to: RollState; column: string; label: string }> = {
+  check: { from: 'draft', to: 'checked', column: 'checked', label: '核对' },
+  reopen: { from: 'checked', to: 'draft', column: 'checked', label: '退回草稿' },
+  approve: { from: 'checked', to: 'approved', column: 'approved', label: '审批' },
+  export: { from: 'approved', to: 'exported', column: 'exported', label: '导出' },
+  paid: { from: 'exported', to: 'paid', column: 'paid', label: '确认发放' },
+};
+
+export const stateName: Record<RollState, string> = { draft: '草稿', checked: '已核对', approved: '已审批', exported: '已导出', paid: '已发放' };
+export const fundingName: Record<FundingBody, string> = { district: '区财政', township: '乡镇财政', 'health-bureau': '区卫生局' };
+
+interface EnrolmentRow {
+  id: string;
+  person_id: string;
+  household_id: string;
+  township_code: string;
+  village_code: string;
+  category: string | null;
+  start_month: string;
+  last_month: string | null;
+}
+
+export interface NewLine {
+  enrolmentId: string;
+  personId: string;
+  township: string;
+  village: string;
+  paidMonth: string;
+  kind: 'regular' | 'arrears' | 'adjustment';
+  amount: number;
+  category: string | null;
+  note: string | null;
+}
+
+export interface Stop {
+  enrolmentId: string;
+  personId: string;
+  township: string;
+  reasons: string[];
+}
+
+/** Fen, to add money without float drift. */
+const fen = (yuan: number) => Math.round(yuan * 100);
+
+function programmeOf(id: string) {
+  const programme = programmes.find((p) => p.id === id);
+  if (programme === undefined) throw new AppError('unknown_programme');
+  return programme;
+}
+
+/** What a programme owes one parent of a family for one month, and why not when it owes nothing. */
+function dueFor(evaluator: Evaluator, programme: ProgrammeId, once: boolean, family: RegisterFamily, parent: number, month: string): { amount: number; reasons: string[]; category: string | null } {
+  const movedOut = family.movedOutOn[parent];
+  const day = once ? monthEnd(month) : monthStart(month);
+  if (movedOut !== null && movedOut !== undefined && movedOut < monthStart(month)) return { amount: 0, reasons: [`已于 ${movedOut} 迁出本区`], category: null };
+  const results = evaluator.evaluate(situationOn(family, day), { explain: false }).results;
+  let result: ProgrammeResult | undefined;
+  for (const r of results) if (r.programme === programme && r.parent === parent) { result = r; break; }
+  if (result === undefined) return { amount: 0, reasons: ['无评估结果'], category: null };
+  if (!result.eligible) return { amount: 0, reasons: result.conditions.filter((c) => !c.met).map((c) => c.label), category: result.category ?? null };
+  return { amount: once ? (result.onceAmount ?? 0) : result.monthlyAmount, reasons: [], category: result.category ?? null };
+}
+
+export interface RollPlan {
+  lines: NewLine[];
+  stops: Stop[];
+}
+
+/**
+ * Plans the lines of a roll: pure over the data it is given (enrolments, families, what was
+ * paid before, which families changed), so it can be tested and timed without a database.
+ */
+export function planRoll(input: {
+  programme: ProgrammeId;
+  period: string;
+  rows: readonly ParameterRow[];
+  enrolments: readonly EnrolmentRow[];
+  families: readonly RegisterFamily[];
+  /** person → month → paid so far (fen) and whether a regular/arrears line exists. */
+  paid: Map<string, Map<string, { fen: number; paid: boolean }>>;
+  /** Households whose register entries changed since the last approved roll; 'all' after a parameter change. */
+  changed: Set<string> | 'all';
+}): RollPlan {
+  const { programme, period } = input;
+  const once = programmeOf(programme).period === 'once';
+  const evaluator = createEvaluator(input.rows);
+  const where = new Map<string, { family: RegisterFamily; parent: number }>();
+  for (const family of input.families) family.parentIds.forEach((id, parent) => where.set(id, { family, parent }));
+  const windowStart = addMonths(period, -LOOKBACK_MONTHS);
+  const lines: NewLine[] = [];
+  const stops: Stop[] = [];
+
+  for (const e of input.enrolments) {
+    const at = where.get(e.person_id);
+    const start = monthOf(e.start_month);
+    const last = e.last_month === null ? null : monthOf(e.last_month);
+    const history = input.paid.get(e.person_id);
+    const changed = input.changed === 'all' || input.changed.has(e.household_id);
+    const months = once ? (start <= period ? [start] : []) : monthsBetween(start > windowStart ? start : windowStart, period);
+    for (const month of months) {
+      const before = history?.get(month);
+      const isPeriod = month === period;
+      // A month paid before is only looked at again when something it depended on changed.
+      if (before?.paid === true && !changed && (last === null || month <= last)) continue;
+      if (before?.paid === true && isPeriod) continue;
+      let due: { amount: number; reasons: string[]; category: string | null };
+      if (last !== null && month > last) due = { amount: 0, reasons: ['已办理退出'], category: null };
+      else if (at === undefined) due = { amount: 0, reasons: ['户籍中未找到该对象的家庭'], category: null };
+      else due = dueFor(evaluator, programme, once, at.family, at.parent, month);
+      const base = { enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, category: due.category ?? e.category };
+      if (before?.paid === true) {
+        const difference = fen(due.amount) - before.fen;
+        if (difference !== 0) lines.push({ ...base, kind: 'adjustment', amount: difference / 100, note: `${month} 已发 ${(before.fen / 100).toFixed(2)} 元,应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `(${due.reasons.join(';')})` : ''}` });
+      } else if (due.amount > 0) {
+        lines.push({ ...base, kind: isPeriod ? 'regular' : 'arrears', amount: due.amount, note: isPeriod ? null : `补发 ${month}` });
+      } else if (isPeriod && (last === null || last >= period)) {
+        stops.push({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, reasons: due.reasons });
+      }
+    }
+  }
+  return { lines, stops };
+}
+
+async function insertLines(tx: Queryable, district: string, rollId: string, programme: string, fundedBy: FundingBody, lines: readonly NewLine[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += 10_000) {
+    const chunk = lines.slice(i, i + 10_000);
+    await tx.query(
+      `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
+       SELECT $1, $2, $3, e, p, t, v, m::date, k, a, $4, c, n
+         FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::numeric[], $12::text[], $13::text[]) AS x(e, p, t, v, m, k, a, c, n)`,
+      [district, rollId, programme, fundedBy,
+        chunk.map((l) => l.enrolmentId), chunk.map((l) => l.personId), chunk.map((l) => l.township), chunk.map((l) => l.village),
+        chunk.map((l) => monthStart(l.paidMonth)), chunk.map((l) => l.kind), chunk.map((l) => l.amount), chunk.map((l) => l.category), chunk.map((l) => l.note)],
+    );
+  }
+}
+
+interface RollRow {
+  id: string;
+  programme: ProgrammeId;
+  period: string;
+  state: RollState;
+  line_count: number;
+  total_amount: string;
+  stops: Stop[];
+  generated_by: string;
+  generated_at: Date;
+  checked_by: string | null;
+  checked_at: Date | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  exported_by: string | null;
+  exported_at: Date | null;
+  paid_by: string | null;
+  paid_at: Date | null;
+}
+
+const rollColumns = `id, programme, period::text AS period, state, line_count, total_amount::text AS total_amount, stops, generated_by, generated_at,
+  checked_by, checked_at, approved_by, approved_at, exported_by, exported_at, paid_by, paid_at`;
+
+function presentRoll(r: RollRow) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: r.id, programme: r.programme, programmeName: programmeName(r.programme), period: monthOf(r.period), state: r.state,
+    lineCount: r.line_count, totalAmount: Number(r.total_amount), generatedBy: r.generated_by, generatedAt: r.generated_at.toISOString(),
+    checkedBy: r.checked_by, checkedAt: iso(r.checked_at), approvedBy: r.approved_by, approvedAt: iso(r.approved_at),
+    exportedBy: r.exported_by, exportedAt: iso(r.exported_at), paidBy: r.paid_by, paidAt: iso(r.paid_at),
+  };
+}
+
+export type Roll = ReturnType<typeof presentRoll>;
+
+export const rollReference = (r: { programme: string; period: string; id: string }) => `${r.programme}-${monthOf(r.period)}-${r.id.slice(0, 8)}`;
+
+export class PaymentRolls {
+  constructor(private readonly db: Database, private readonly secrets: Secrets) {}
+
+  /** Generates (or, while a draft, regenerates) the roll of a programme for a month. */
+  async generate(actor: Actor, programme: ProgrammeId, period: string) {
+    const definition = programmeOf(programme);
+    const rollId = await withScope(this.db, actor, async (tx) => {
+      const rows = await parameterRows(tx);
+      const inForce = rows.some((r) => r.programme === programme && r.effectiveFrom <= (definition.period === 'once' ? monthEnd(period) : monthStart(period)));
+      if (!inForce) {
+        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数,不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
+      }
+      const pending = await tx.query<{ period: string }>(
+        `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`, [programme, monthStart(period)]);
+      if (pending.rows[0] !== undefined) {
+        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批,请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
+      }
+      // One roll per programme and month: a concurrent second call waits here, then finds it.
+      const created = await tx.query<{ id: string }>(
+        `INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (district_code, programme, period) DO NOTHING RETURNING id`, [actor.district, programme, monthStart(period), actor.username]);
+      let id = created.rows[0]?.id;
+      if (id === undefined) {
+        const existing = await tx.query<{ id: string; state: RollState }>('SELECT id, state FROM payment_roll WHERE programme = $1 AND period = $2 FOR UPDATE', [programme, monthStart(period)]);
+        const roll = existing.rows[0];
+        if (roll === undefined) throw new AppError('not_found');
+        if (roll.state !== 'draft') throw new AppError('roll_locked');
+        id = roll.id;
+        await tx.query('DELETE FROM payment_line WHERE roll_id = $1', [id]);
+      }
+      const plan = await this.plan(tx, programme, period, rows);
+      await insertLines(tx, actor.district, id, programme, definition.fundedBy, plan.lines);
+      const total = plan.lines.reduce((sum, l) => sum + fen(l.amount), 0) / 100;
+      await tx.query(
+        `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = now(),
+                checked_by = NULL, checked_at = NULL WHERE id = $1`,
+        [id, plan.lines.length, total, JSON.stringify(plan.stops), actor.username]);
+      await appendAudit(tx, {
+        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_generate',
+        entityType: 'payment_roll', entityId: id, after: { programme, period, lines: plan.lines.length, total, stops: plan.stops.length },
+      });
+      return id;
+    });
+    return this.detail(actor, rollId);
+  }
+
+  /** Reads what planning needs and plans (inside the caller's transaction). */
+  async plan(tx: Queryable, programme: ProgrammeId, period: string, rows: readonly ParameterRow[]): Promise<RollPlan> {
+    const windowStart = monthStart(addMonths(period, -LOOKBACK_MONTHS));
+    const enrolments = (await tx.query<EnrolmentRow>(
+      `SELECT id, person_id, household_id, township_code, village_code, category, start_month::text AS start_month, last_month::text AS last_month
+         FROM benefit_enrolment WHERE programme = $1 AND start_month <= $2 AND (last_month IS NULL OR last_month >= $3)
+        ORDER BY township_code, village_code, id`,
+      [programme, monthStart(period), windowStart])).rows;
+    if (enrolments.length === 0) return { lines: [], stops: [] };
+    const households = [...new Set(enrolments.map((e) => e.household_id))];
+    // A long list of households is slower to pass than the register is to read whole.
+    const families = await registerFamilies(tx, households.length > 50_000 ? undefined : households);
+    const paid = new Map<string, Map<string, { fen: number; paid: boolean }>>();
+    const history = await tx.query<{ person_id: string; month: string; kind: string; amount: string }>(
+      `SELECT person_id, paid_month::text AS month, kind, amount::text AS amount FROM payment_line
+        WHERE programme = $1 AND paid_month >= $2 AND paid_month <= $3`, [programme, windowStart, monthStart(period)]);
+    for (const h of history.rows) {
+      const months = paid.get(h.person_id) ?? new Map<string, { fen: number; paid: boolean }>();
+      paid.set(h.person_id, months);
+      const m = months.get(monthOf(h.month)) ?? { fen: 0, paid: false };
+      m.fen += fen(Number(h.amount));
+      if (h.kind !== 'adjustment') m.paid = true;
+      months.set(monthOf(h.month), m);
+    }
+    const last = await tx.query<{ at: Date | null }>(`SELECT max(generated_at) AS at FROM payment_roll WHERE programme = $1 AND state IN ('approved', 'exported', 'paid')`, [programme]);
+    const since = last.rows[0]?.at ?? null;
+    let changed: Set<string> | 'all' = new Set();
+    if (since !== null) {
+      const params = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM programme_parameter WHERE created_at > $1', [since]);
+      if ((params.rows[0]?.n ?? 0) > 0) changed = 'all';
+      else {
+        const { rows: touched } = await tx.query<{ household_id: string }>(
+          `SELECT household_id FROM person WHERE updated_at > $1
+           UNION SELECT household_id FROM life_event WHERE entered_at > $1
+           UNION SELECT p.household_id FROM disability_assessment d JOIN person p ON p.district_code = d.district_code AND p.id = d.person_id WHERE d.created_at > $1
+           UNION SELECT household_id FROM benefit_enrolment WHERE exited_at > $1`, [since]);
+        changed = new Set(touched.map((t) => t.household_id));
+      }
+    }
+    return planRoll({ programme, period, rows, enrolments, families, paid, changed });
+  }
+
+  async list(actor: Actor, f: { programme?: ProgrammeId | undefined; page: number; pageSize: number }) {
+    return withScope(this.db, actor, async (tx) => {
+      const where = f.programme === undefined ? '' : 'WHERE programme = $1';
+      const args = f.programme === undefined ? [] : [f.programme];
+      const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_roll ${where}`, args);
+      const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+      return { items: rows.map(presentRoll), total: total.rows[0]?.n ?? 0 };
+    });
+  }
+
+  async detail(actor: Actor, id: string) {
+    return withScope(this.db, actor, async (tx) => this.detailIn(tx, id));
+  }
+
+  private async detailIn(tx: Queryable, id: string) {
+    const roll = await this.row(tx, id);
+    const byTownship = await tx.query<{ township: string; townshipName: string; lines: number; amount: string }>(
+      `SELECT l.township_code AS township, t.name AS "townshipName", count(*)::int AS lines, sum(l.amount)::text AS amount
+         FROM payment_line l JOIN township t ON t.district_code = l.district_code AND t.code = l.township_code
+        WHERE l.roll_id = $1 GROUP BY l.township_code, t.name, t.sort_order ORDER BY t.sort_order`, [id]);
+    const byFunding = await tx.query<{ fundedBy: FundingBody; amount: string }>(
+      `SELECT funded_by AS "fundedBy", sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY funded_by ORDER BY funded_by`, [id]);
+    const byKind = await tx.query<{ kind: string; lines: number; amount: string }>(
+      `SELECT kind, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY kind ORDER BY kind DESC`, [id]);
+    const stops = roll.stops.slice(0, 500);
+    const names = await tx.query<{ id: string; name: string; township_name: string }>(
+      `SELECT p.id, p.name, t.name AS township_name FROM person p JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code WHERE p.id = ANY ($1::uuid[])`,
+      [stops.map((s) => s.personId)]);
+    const nameOf = new Map(names.rows.map((n) => [n.id, n]));
+    return {
+      ...presentRoll(roll),
+      byTownship: byTownship.rows.map((t) => ({ ...t, amount: Number(t.amount) })),
+      byFundingBody: byFunding.rows.map((b) => ({ ...b, amount: Number(b.amount) })),
+      byKind: byKind.rows.map((k) => ({ ...k, amount: Number(k.amount) })),
+      stopCount: roll.stops.length,
+      stops: stops.map((s) => ({ enrolmentId: s.enrolmentId, personName: nameOf.get(s.personId)?.name ?? '', township: s.township, townshipName: nameOf.get(s.personId)?.township_name ?? '', reasons: s.reasons })),
+    };
+  }
+
+  async lines(actor: Actor, id: string, f: { township?: string | undefined; kind?: string | undefined; page: number; pageSize: number }) {
+    return withScope(this.db, actor, async (tx) => {
+      await this.row(tx, id);
+      const args: SqlParam[] = [id];
+      let clause = 'WHERE l.roll_id = $1';
+      if (f.township !== undefined) { args.push(f.township); clause += ` AND l.township_code = $${args.length}`; }
+      if (f.kind !== undefined) { args.push(f.kind); clause += ` AND l.kind = $${args.length}`; }
+      const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_line l ${clause}`, args);
+      const { rows } = await tx.query<LineRow>(`${lineSelect} ${clause} ORDER BY t.sort_order, l.village_code, p.name_pinyin, l.paid_month, l.id
+        LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+      return {
+        items: rows.map((l) => ({
+          id: Number(l.id), personName: l.name, idNumberMasked: l.id_number_masked, township: l.township_code, townshipName: l.township_name,
+          village: l.village_code, villageName: l.village_name, paidMonth: monthOf(l.paid_month), kind: l.kind, amount: Number(l.amount),
+          fundedBy: l.funded_by, category: l.category, note: l.note,
+        })),
+        total: total.rows[0]?.n ?? 0,
+      };
+    });
+  }
+
+  async transition(actor: Actor, id: string, action: RollAction) {
+    const t = transitions[action];
+    return withScope(this.db, actor, async (tx) => {
+      await tx.query('SELECT 1 FROM payment_roll WHERE id = $1 FOR UPDATE', [id]);
+      const roll = await this.row(tx, id);
+      if (roll.state !== t.from) {
+        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”,不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
+      }
+      if (action === 'approve' && roll.generated_by === actor.username) throw new AppError('four_eyes');
+      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = now()`;
+      await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username]);
+      await appendAudit(tx, {
+        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.roll_${action}`,
+        entityType: 'payment_roll', entityId: id, before: { state: roll.state }, after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
+      });
+      return this.detailIn(tx, id);
+    });
+  }
+
+  /** Streams the roll workbook (once exported); audited. */
+  async workbook(actor: Actor, id: string, out: NodeJS.WritableStream): Promise<void> {
+    await withScope(this.db, actor, async (tx) => {
+      const roll = await this.exportable(tx, id);
+      const detail = await this.detailIn(tx, id);
+      const { rows } = await tx.query<LineRow>(`${lineSelect} WHERE l.roll_id = $1 ORDER BY t.sort_order, l.village_code, p.name_pinyin, l.paid_month, l.id`, [id]);
+      async function* lines(): AsyncIterable<RollLineOut> {
+        let seq = 0;
+        for (const l of rows) {
+          yield { seq: ++seq, townshipName: l.township_name, villageName: l.village_name, name: l.name, idNumberMasked: l.id_number_masked, paidMonth: monthOf(l.paid_month),
+            kind: l.kind, category: l.category as RollLineOut['category'], amount: Number(l.amount), fundedBy: l.funded_by, note: l.note };
+        }
+      }
+      await writeRollWorkbook(out, {
+        districtName: '武清区', programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
+        state: stateName[roll.state], reference: rollReference(roll), generatedBy: roll.generated_by, generatedAt: roll.generated_at.toISOString(),
+        checkedBy: roll.checked_by, approvedBy: roll.approved_by, approvedAt: roll.approved_at?.toISOString() ?? null,
+      }, lines(), {
+        lines: roll.line_count, amount: Number(roll.total_amount),
+        byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
+        byFundingBody: detail.byFundingBody,
+      });
+      await appendAudit(tx, {
+        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_download_xlsx',
+        entityType: 'payment_roll', entityId: id, detail: { lines: roll.line_count, total: Number(roll.total_amount) },
+      });
+    });
+  }
+
+  /**
+   * Streams the bank disbursement file (once exported): one positive payment per person, the
+   * roll's lines netted per enrolment; a person whose net is nothing or negative (a recovery)
+   * is left out of the bank file. Control totals are of the file itself. Audited.
+   */
+  async bankFile(actor: Actor, id: string, out: NodeJS.WritableStream): Promise<{ lines: number; amount: number }> {
+    return withScope(this.db, actor, async (tx) => {
+      const roll = await this.exportable(tx, id);
+      const { rows } = await tx.query<{ enrolment_id: string; name: string; bank_account_enc: string; amount: string }>(
+        `SELECT l.enrolment_id, p.name, e.bank_account_enc, sum(l.amount)::text AS amount
+           FROM payment_line l
+           JOIN benefit_enrolment e ON e.district_code = l.district_code AND e.id = l.enrolment_id
+           JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id
+          WHERE l.roll_id = $1 GROUP BY l.enrolment_id, p.name, e.bank_account_enc, l.township_code, l.village_code, p.name_pinyin
+         HAVING sum(l.amount) > 0 ORDER BY l.township_code, l.village_code, p.name_pinyin, l.enrolment_id`, [id]);
+      const reference = rollReference(roll);
+      const control = { reference, lines: rows.length, amount: rows.reduce((s, r) => s + fen(Number(r.amount)), 0) / 100 };
+      const secrets = this.secrets;
+      async function* lines() {
+        let seq = 0;
+        for (const r of rows) yield { account: secrets.decrypt(r.bank_account_enc), name: r.name, amount: Number(r.amount), reference: `${reference}-${String(++seq).padStart(6, '0')}` };
+      }
+      const written = await writeBankCsv(out, lines(), control);
+      await appendAudit(tx, {
+        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_download_bank',
+        entityType: 'payment_roll', entityId: id, detail: { reference, lines: written.lines, amount: written.amount },
+      });
+      return written;
+    });
+  }
+
+  private async exportable(tx: Queryable, id: string): Promise<RollRow> {
+    const roll = await this.row(tx, id);
+    if (roll.state !== 'exported' && roll.state !== 'paid') {
+      throw new AppError('invalid_transition', { zh: '花名册审批并导出后方可下载', en: 'The roll can be downloaded once approved and exported' });
+    }
+    return roll;
+  }
+
+  private async row(tx: Queryable, id: string): Promise<RollRow> {
+    const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll WHERE id = $1`, [id]);
+    const roll = rows[0];
+    if (roll === undefined) throw new AppError('not_found');
+    return roll;
+  }
+}
+
+interface LineRow {
+  id: string;
+  name: string;
+  id_number_masked: string;
+  township_code: string;
+  township_name: string;
+  village_code: string;
+  village_name: string;
+  paid_month: string;
+  kind: 'regular' | 'arrears' | 'adjustment';
+  amount: string;
+  funded_by: FundingBody;
+  category: string | null;
+  note: string | null;
+}
+
+const lineSelect = `SELECT l.id, p.name, p.id_number_masked, l.township_code, t.name AS township_name, l.village_code, v.name AS village_name,
+    l.paid_month::text AS paid_month, l.kind, l.amount::text AS amount, l.funded_by, l.category, l.note
+  FROM payment_line l
+  JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id
+  JOIN township t ON t.district_code = l.district_code AND t.code = l.township_code
+  JOIN village v ON v.district_code = l.district_code AND v.code = l.village_code`;
