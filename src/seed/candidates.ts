@@ -1,5 +1,5 @@
 /**
- * The demo's 2012 confirmation: a few families of 梅厂镇前进村 (the demo village worker's village)
+ * The demo's 2012 confirmation: a few families of 梅厂镇六道口村 (the demo village worker's village)
  * who qualify from 2012 and so are not among the 2011 beneficiaries — two couples turning 60 in
  * 2012 (reward assistance) and a couple whose only son died in December 2011 (special assistance).
  * Kept apart from the generated population so the report's 2011 figures stay as they are.
@@ -24,7 +24,7 @@ export function confirmationCandidates(existing: readonly SyntheticHousehold[]):
     deathDate, phone: null, disabilityGrade: null, disabilityAssessedOn: null, adopted: false,
   });
   const household = (n: number, parents: SyntheticPerson[], children: SyntheticPerson[], certificate: boolean): SyntheticHousehold => ({
-    number: `MC-2012-${n}`, township: '120114101', village: CANDIDATE_VILLAGE, address: `梅厂镇前进村${n}号`, kind: 'other',
+    number: `MC-2012-${n}`, township: '120114101', village: CANDIDATE_VILLAGE, address: `梅厂镇六道口村${n}号`, kind: 'other',
     parents, children, oneChildCertificate: certificate ? { number: `津独字第${1979000 + n}号`, date: '1979-06-01' } : null,
     outOfPolicyBirth: { value: false, source: '村级核查' },
   });

@@ -97,7 +97,7 @@ async function seedPaidRolls(
 }
 
 /**
- * The 2012 confirmation under way in 梅厂镇前进村: 刘福来 applied and the village notice is up;
+ * The 2012 confirmation under way in 梅厂镇六道口村: 刘福来 applied and the village notice is up;
  * 高保国 and 孙玉兰 have applied; 马长江's family (son died in December 2011) has not applied yet.
  */
 export async function seedApplications(db: Database, secrets: Secrets): Promise<void> {

@@ -24,6 +24,23 @@ const NewHouseholdPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const BenefitsPage = lazy(() => import('./pages/benefits/BenefitsPage.tsx').then((m) => ({ default: m.BenefitsPage })));
+const ProgrammesPage = lazy(() =>
+  import('./pages/benefits/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ApplicationsPage = lazy(() =>
+  import('./pages/benefits/applications/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })),
+);
+const ApplicationDetailPage = lazy(() =>
+  import('./pages/benefits/applications/ApplicationDetailPage.tsx').then((m) => ({ default: m.ApplicationDetailPage })),
+);
+const EnrolmentsPage = lazy(() =>
+  import('./pages/benefits/EnrolmentsPage.tsx').then((m) => ({ default: m.EnrolmentsPage })),
+);
+const RollsPage = lazy(() => import('./pages/benefits/rolls/RollsPage.tsx').then((m) => ({ default: m.RollsPage })));
+const RollDetailPage = lazy(() =>
+  import('./pages/benefits/rolls/RollDetailPage.tsx').then((m) => ({ default: m.RollDetailPage })),
+);
+const WhatIfPage = lazy(() => import('./pages/benefits/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 const EcdPage = lazy(() => import('./pages/ecd/EcdPage.tsx').then((m) => ({ default: m.EcdPage })));
 const ChildArchivePage = lazy(() =>
   import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })),
@@ -49,6 +66,13 @@ export function AppRoutes() {
           <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
           <Route path="registry/import" element={guarded(PERMISSIONS.registryWrite, <ImportPage />)} />
           <Route path="benefits" element={guarded(PERMISSIONS.benefitsRead, <BenefitsPage />)} />
+          <Route path="benefits/programmes" element={guarded(PERMISSIONS.benefitsRead, <ProgrammesPage />)} />
+          <Route path="benefits/applications" element={guarded(PERMISSIONS.benefitsRead, <ApplicationsPage />)} />
+          <Route path="benefits/applications/:id" element={guarded(PERMISSIONS.benefitsRead, <ApplicationDetailPage />)} />
+          <Route path="benefits/enrolments" element={guarded(PERMISSIONS.benefitsRead, <EnrolmentsPage />)} />
+          <Route path="benefits/rolls" element={guarded(PERMISSIONS.benefitsRead, <RollsPage />)} />
+          <Route path="benefits/rolls/:id" element={guarded(PERMISSIONS.benefitsRead, <RollDetailPage />)} />
+          <Route path="benefits/what-if" element={guarded(PERMISSIONS.benefitsManage, <WhatIfPage />)} />
           <Route path="ecd" element={guarded(ECD_VIEW, <EcdPage />)} />
           <Route path="ecd/children/:id" element={guarded(ECD_VIEW, <ChildArchivePage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />

@@ -344,12 +344,16 @@ export class PaymentRolls {
       if (f.township !== undefined) { args.push(f.township); clause += ` AND l.township_code = $${args.length}`; }
       if (f.kind !== undefined) { args.push(f.kind); clause += ` AND l.kind = $${args.length}`; }
       const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_line l ${clause}`, args);
-      const { rows } = await tx.query<LineRow>(`${lineSelect} ${clause} ORDER BY t.sort_order, l.village_code, p.name_pinyin, l.paid_month, l.id
-        LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+      // The page is cut from the roll's own lines first; only its twenty rows meet the register.
+      const { rows } = await tx.query<LineRow>(
+        `WITH page AS (SELECT * FROM payment_line l ${clause} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id
+                        LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
+         ${lineSelect.replace('FROM payment_line l', 'FROM page l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, args);
+      const place = await placeNames(tx);
       return {
         items: rows.map((l) => ({
-          id: Number(l.id), personName: l.name, idNumberMasked: l.id_number_masked, township: l.township_code, townshipName: l.township_name,
-          village: l.village_code, villageName: l.village_name, paidMonth: monthOf(l.paid_month), kind: l.kind, amount: Number(l.amount),
+          id: Number(l.id), personName: l.name, idNumberMasked: l.id_number_masked, township: l.township_code, townshipName: place.township(l.township_code),
+          village: l.village_code, villageName: place.village(l.village_code), paidMonth: monthOf(l.paid_month), kind: l.kind, amount: Number(l.amount),
           fundedBy: l.funded_by, category: l.category, note: l.note,
         })),
         total: total.rows[0]?.n ?? 0,
@@ -381,11 +385,14 @@ export class PaymentRolls {
     await withScope(this.db, actor, async (tx) => {
       const roll = await this.exportable(tx, id);
       const detail = await this.detailIn(tx, id);
-      const { rows } = await tx.query<LineRow>(`${lineSelect} WHERE l.roll_id = $1 ORDER BY t.sort_order, l.village_code, p.name_pinyin, l.paid_month, l.id`, [id]);
+      const { rows } = await tx.query<LineRow>(
+        `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
+         ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
+      const place = await placeNames(tx);
       async function* lines(): AsyncIterable<RollLineOut> {
         let seq = 0;
         for (const l of rows) {
-          yield { seq: ++seq, townshipName: l.township_name, villageName: l.village_name, name: l.name, idNumberMasked: l.id_number_masked, paidMonth: monthOf(l.paid_month),
+          yield { seq: ++seq, townshipName: place.township(l.township_code), villageName: place.village(l.village_code), name: l.name, idNumberMasked: l.id_number_masked, paidMonth: monthOf(l.paid_month),
             kind: l.kind, category: l.category as RollLineOut['category'], amount: Number(l.amount), fundedBy: l.funded_by, note: l.note };
         }
       }
@@ -457,9 +464,7 @@ interface LineRow {
   name: string;
   id_number_masked: string;
   township_code: string;
-  township_name: string;
   village_code: string;
-  village_name: string;
   paid_month: string;
   kind: 'regular' | 'arrears' | 'adjustment';
   amount: string;
@@ -468,9 +473,15 @@ interface LineRow {
   note: string | null;
 }
 
-const lineSelect = `SELECT l.id, p.name, p.id_number_masked, l.township_code, t.name AS township_name, l.village_code, v.name AS village_name,
+// Township and village names are looked up from small maps (placeNames), not joined: a join per
+// line re-checks the organisation's row-level security thousands of times over.
+const lineSelect = `SELECT l.id, p.name, p.id_number_masked, l.township_code, l.village_code,
     l.paid_month::text AS paid_month, l.kind, l.amount::text AS amount, l.funded_by, l.category, l.note
   FROM payment_line l
-  JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id
-  JOIN township t ON t.district_code = l.district_code AND t.code = l.township_code
-  JOIN village v ON v.district_code = l.district_code AND v.code = l.village_code`;
+  JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id`;
+
+async function placeNames(tx: Queryable): Promise<{ township: (code: string) => string; village: (code: string) => string }> {
+  const townships = new Map((await tx.query<{ code: string; name: string }>('SELECT code, name FROM township')).rows.map((r) => [r.code, r.name]));
+  const villages = new Map((await tx.query<{ code: string; name: string }>('SELECT code, name FROM village')).rows.map((r) => [r.code, r.name]));
+  return { township: (code) => townships.get(code) ?? code, village: (code) => villages.get(code) ?? code };
+}

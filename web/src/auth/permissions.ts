@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   registryWrite: 'registry.write',
   personalDataReveal: 'personal_data.reveal',
   benefitsRead: 'benefits.read',
+  benefitsConfirm: 'benefits.confirm',
+  benefitsManage: 'benefits.manage',
   ecdRead: 'ecd.read',
   ecdWrite: 'ecd.write',
   ecdOwn: 'ecd.own',

@@ -1,4 +1,5 @@
 import { benefitsEn } from './benefits.en.ts';
+import { benefitsWorkflowEn } from './benefitsWorkflow.en.ts';
 import { ecdEn } from './ecd.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -244,5 +245,6 @@ export const en: Messages = {
 
   ...registryEn,
   ...benefitsEn,
+  ...benefitsWorkflowEn,
   ...ecdEn,
 };

@@ -1,4 +1,5 @@
 import { benefitsZhCN } from './benefits.zh-CN.ts';
+import { benefitsWorkflowZhCN } from './benefitsWorkflow.zh-CN.ts';
 import { ecdZhCN } from './ecd.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
@@ -243,6 +244,7 @@ export const zhCN = {
 
   ...registryZhCN,
   ...benefitsZhCN,
+  ...benefitsWorkflowZhCN,
   ...ecdZhCN,
 } as const;
 

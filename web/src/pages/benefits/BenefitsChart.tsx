@@ -1,23 +1,11 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import EChartsModule from 'echarts-for-react/lib/core.js';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import { useMemo } from 'react';
 import type { BenefitsSummary } from '../../api/benefits.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { BRAND_RED, theme } from '../../theme.ts';
 import { formatYuan, programmeLabel } from './benefitsFormat.ts';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-/*
- * echarts-for-react is CommonJS: TypeScript types the default import as the whole module, while the
- * bundler hands over its default export. Take whichever is the component.
- */
-type EChartsCore = typeof EChartsModule.default;
-const interop: { default?: EChartsCore } = EChartsModule;
-const ReactEChartsCore: EChartsCore = interop.default ?? (EChartsModule as unknown as EChartsCore);
+import { echarts, ReactEChartsCore } from './echarts.ts';
 
 type Option = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { BenefitsCards } from './BenefitsCards.tsx';
 import { BenefitsChart } from './BenefitsChart.tsx';
 import { BenefitsTable } from './BenefitsTable.tsx';
+import { BenefitsTabs } from './BenefitsTabs.tsx';
 import { DEFAULT_YEAR, parseYear, scopedAreas, yearOptions } from './benefitsFormat.ts';
 
 /** 扶助项目 · 年度发放统计: the register's persons and yuan per programme for one year, within the user's scope. */
@@ -47,6 +48,7 @@ export function BenefitsPage() {
   const data = summary.data;
   return (
     <div className="xf-stack" data-testid="benefits-page">
+      <BenefitsTabs />
       <Card title={t('benefits.title')} extra={yearSelect}>
         {areas.length > 0 ? (
           <Alert

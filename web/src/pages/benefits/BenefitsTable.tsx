@@ -1,9 +1,7 @@
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { BenefitsSummary, FundingBody, ProgrammeSummary } from '../../api/benefits.ts';
+import type { BenefitsSummary, ProgrammeSummary } from '../../api/benefits.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { formatCount, formatYuan, fundingLabel, programmeLabel } from './benefitsFormat.ts';
-
-const FUNDING_COLORS: Record<FundingBody, string> = { district: 'red', township: 'gold', 'health-bureau': 'blue' };
+import { FUNDING_COLORS, formatCount, formatYuan, fundingLabel, programmeLabel } from './benefitsFormat.ts';
 
 /** One row per programme: persons paid, yuan paid in the year, who pays; the year's total below. */
 export function BenefitsTable({ summary }: { summary: BenefitsSummary }) {

@@ -42,3 +42,38 @@ export function scopedAreas(grants: Grant[]): string[] {
   const names = grants.map((grant) => grant.village?.name ?? grant.township?.name).filter((name) => name !== undefined);
   return [...new Set(names)];
 }
+
+/** Every programme the web app knows, in the district's order. */
+export const PROGRAMME_IDS: readonly ProgrammeId[] = [
+  'reward-assistance',
+  'special-assistance',
+  'one-child-parent-reward',
+  'top-up-dahuangbao',
+  'delivery-subsidy',
+  'pension-insurance',
+];
+
+export const FUNDING_COLORS: Record<FundingBody, string> = { district: 'red', township: 'gold', 'health-bureau': 'blue' };
+
+/** `￥6,450,240.50`; `signed` puts + before an increase (for differences). */
+export function formatMoney(amount: number, lang: Lang, signed = false): string {
+  const text = `￥${new Intl.NumberFormat(lang, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Math.abs(amount))}`;
+  if (amount < 0) return `−${text}`;
+  return signed && amount > 0 ? `+${text}` : text;
+}
+
+/** `+12`, `−3`, `0` for differences of counts. */
+export function formatSignedCount(count: number, lang: Lang): string {
+  const text = formatCount(Math.abs(count), lang);
+  if (count < 0) return `−${text}`;
+  return count > 0 ? `+${text}` : text;
+}
+
+/**
+ * A programme's name: the server's own (Chinese) wording in Chinese, the translation in English;
+ * an unknown programme shows the server's name, or its code.
+ */
+export function programmeName(i18n: I18n, programme: ProgrammeId, serverName?: string | null): string {
+  if (i18n.lang === 'zh-CN' && serverName) return serverName;
+  return i18n.tx(`benefits.programme.${programme}`, serverName || programme);
+}

@@ -1,0 +1,122 @@
+import { Badge, Tag, type TableColumnsType } from 'antd';
+import type { Application } from '../../../api/benefitsWorkflow.ts';
+import type { I18n } from '../../../i18n/index.ts';
+import { ApplicationStateTag, Money, StageProgress } from './WorkflowTags.tsx';
+import { programmeName } from '../benefitsFormat.ts';
+import { categoryLabel, currentNotice } from './workflowFormat.ts';
+
+const muted = <span className="xf-muted">—</span>;
+
+/** Columns of the application list; `withTownship` adds the township under the village. */
+export function applicationColumns(i18n: I18n, withTownship: boolean): TableColumnsType<Application> {
+  const { t } = i18n;
+  return [
+    {
+      key: 'name',
+      title: t('wf.col.name'),
+      width: 96,
+      fixed: 'left',
+      render: (_, app) => <span data-testid={`application-${app.id}`}>{app.personName}</span>,
+    },
+    {
+      key: 'id',
+      title: t('wf.col.idNumber'),
+      width: 176,
+      render: (_, app) => <span className="xf-code">{app.idNumberMasked}</span>,
+    },
+    {
+      key: 'village',
+      title: t('wf.col.village'),
+      width: 140,
+      render: (_, app) => (
+        <div title={app.townshipName}>
+          {app.villageName}
+          {withTownship ? <div className="xf-subline">{app.townshipName}</div> : null}
+        </div>
+      ),
+    },
+    {
+      key: 'programme',
+      title: t('wf.col.programmeCategory'),
+      width: 220,
+      render: (_, app) => {
+        const name = programmeName(i18n, app.programme, app.programmeName);
+        return (
+          <div className="xf-wf-ellipsis" title={name}>
+            {name}
+            {app.category ? <div className="xf-subline">{categoryLabel(i18n, app.category)}</div> : null}
+          </div>
+        );
+      },
+    },
+    {
+      key: 'amount',
+      title: t('wf.col.monthlyAmount'),
+      width: 110,
+      align: 'right',
+      render: (_, app) => <Money amount={app.monthlyAmount} />,
+    },
+    {
+      key: 'appliedOn',
+      title: t('wf.col.appliedOn'),
+      width: 108,
+      render: (_, app) => <span className="xf-num">{app.appliedOn}</span>,
+    },
+    {
+      key: 'progress',
+      title: t('wf.col.progress'),
+      width: 88,
+      render: (_, app) => <StageProgress app={app} />,
+    },
+    {
+      key: 'state',
+      title: t('wf.col.state'),
+      width: 104,
+      render: (_, app) => <ApplicationStateTag state={app.state} />,
+    },
+    {
+      key: 'notice',
+      title: t('wf.col.notice'),
+      width: 176,
+      render: (_, app) => {
+        const current = currentNotice(app);
+        if (!current) return muted;
+        return (
+          <span className="xf-num">
+            <Tag className="xf-inline-tag" style={{ marginInline: '0 6px' }}>{t(`wf.noticeShort.${current.stage}`)}</Tag>
+            {current.notice.from} ~ {current.notice.until.slice(5)}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'objections',
+      title: t('wf.col.objections'),
+      width: 64,
+      align: 'center',
+      render: (_, app) =>
+        app.openObjections > 0 ? (
+          <Badge count={app.openObjections} title={t('wf.openObjections', { count: app.openObjections })} data-testid="application-objections" />
+        ) : (
+          muted
+        ),
+    },
+    {
+      key: 'next',
+      title: t('wf.col.nextStep'),
+      width: 140,
+      render: (_, app) => {
+        if (!app.nextStep) return muted;
+        return (
+          <div>
+            {t(`wf.next.${app.nextStep}`)}
+            {app.canAct && !app.waitUntil ? (
+              <Tag color="red" className="xf-inline-tag">{t('wf.yourTurn')}</Tag>
+            ) : null}
+            {app.waitUntil ? <div className="xf-subline">{t('wf.waitUntilShort', { date: app.waitUntil })}</div> : null}
+          </div>
+        );
+      },
+    },
+  ];
+}

@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { Link, useParams } from 'react-router';
+import { benefitsWorkflowApi, benefitsWorkflowKeys, type RollDetail } from '../../../api/benefitsWorkflow.ts';
+import { ApiError } from '../../../api/client.ts';
+import { PERMISSIONS } from '../../../auth/permissions.ts';
+import { useSession } from '../../../auth/session.tsx';
+import { QueryError } from '../../../components/QueryError.tsx';
+import { useI18n } from '../../../i18n/index.ts';
+import { usePageCrumb } from '../../../layout/pageMeta.tsx';
+import { BenefitsTabs } from '../BenefitsTabs.tsx';
+import { programmeName } from '../applications/workflowFormat.ts';
+import { RollStateTag } from '../applications/WorkflowTags.tsx';
+import '../applications/workflow.css';
+import { RollActions } from './RollActions.tsx';
+import { RollLinesTable } from './RollLinesTable.tsx';
+import { RollBreakdown, RollProgress, RollStats, RollStops } from './RollSummary.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function RollHeader({ roll }: { roll: RollDetail }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useSession();
+  return (
+    <Card
+      title={
+        <Space size={10} wrap>
+          <span data-testid="roll-title">
+            {t('wf.roll.heading', { programme: programmeName(i18n, roll.programme, roll.programmeName), period: roll.period })}
+          </span>
+          <RollStateTag state={roll.state} />
+        </Space>
+      }
+      extra={
+        <Link to="/benefits/rolls">
+          <Button>{t('wf.roll.back')}</Button>
+        </Link>
+      }
+      data-testid="roll-header"
+      data-state={roll.state}
+    >
+      <Descriptions column={{ xs: 1, sm: 3 }} size="small">
+        <Descriptions.Item label={t('wf.col.programme')}>{programmeName(i18n, roll.programme, roll.programmeName)}</Descriptions.Item>
+        <Descriptions.Item label={t('wf.roll.period')}>
+          <span className="xf-num">{roll.period}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('wf.roll.reference')}>
+          <span className="xf-code" data-testid="roll-reference" title={roll.id}>
+            {roll.id.slice(0, 8)}
+          </span>
+        </Descriptions.Item>
+      </Descriptions>
+      <div style={{ marginTop: 16 }}>
+        <RollProgress roll={roll} />
+      </div>
+      {roll.state !== 'draft' && roll.state !== 'checked' ? (
+        <Alert type="info" showIcon title={t('wf.roll.frozen')} style={{ marginTop: 12 }} data-testid="roll-frozen" />
+      ) : null}
+      {can(PERMISSIONS.benefitsManage) ? (
+        <div className="xf-wf-actions">
+          <RollActions roll={roll} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+/** One payment roll: who did what, the figures, persons stopped this month, and its lines. */
+export function RollDetailPage() {
+  const { id = '' } = useParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const valid = UUID.test(id);
+  const detail = useQuery({
+    queryKey: benefitsWorkflowKeys.roll(id),
+    queryFn: ({ signal }) => benefitsWorkflowApi.roll(id, signal),
+    enabled: valid,
+  });
+  const roll = detail.data;
+  usePageCrumb(roll ? `${programmeName(i18n, roll.programme, roll.programmeName)} ${roll.period}` : null);
+
+  let body;
+  if (!valid || (detail.isError && !roll)) {
+    const error = valid ? detail.error : new ApiError(404, 'not_found', '', {}, `/api/benefits/rolls/${id}`);
+    body = (
+      <Card>
+        <QueryError
+          error={error}
+          onRetry={() => void detail.refetch()}
+          notFoundTitle={t('wf.roll.notFound')}
+          hideForbidden
+          backTo={{ path: '/benefits/rolls', label: t('wf.roll.back') }}
+        />
+      </Card>
+    );
+  } else if (!roll) {
+    body = (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  } else {
+    body = (
+      <>
+        <RollHeader roll={roll} />
+        <RollStats roll={roll} />
+        <RollBreakdown roll={roll} />
+        <RollStops roll={roll} />
+        <Card title={t('wf.roll.linesTitle')}>
+          {/* The lines of a regenerated draft are new: start over with the new roll. */}
+          <RollLinesTable key={`${roll.id}-${roll.generatedAt}`} roll={roll} />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <div className="xf-stack" data-testid="roll-detail-page">
+      <BenefitsTabs />
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Select, Table, type TableColumnsType, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ProgrammeId } from '../../../api/benefits.ts';
+import { benefitsWorkflowApi, benefitsWorkflowKeys, type Roll, type RollQuery } from '../../../api/benefitsWorkflow.ts';
+import { PERMISSIONS } from '../../../auth/permissions.ts';
+import { useSession } from '../../../auth/session.tsx';
+import { QueryError } from '../../../components/QueryError.tsx';
+import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
+import { BenefitsTabs } from '../BenefitsTabs.tsx';
+import { useProgrammeOptions } from '../applications/useWorkflowData.ts';
+import { formatCount, programmeName } from '../applications/workflowFormat.ts';
+import { Money, RollStateTag } from '../applications/WorkflowTags.tsx';
+import '../applications/workflow.css';
+import { GenerateRollModal } from './GenerateRollModal.tsx';
+
+const PAGE_SIZES = [20, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 20;
+const muted = <span className="xf-muted">—</span>;
+
+function positive(raw: string | null, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function rollColumns(i18n: I18n): TableColumnsType<Roll> {
+  const { t, lang } = i18n;
+  return [
+    {
+      key: 'programme',
+      title: t('wf.col.programme'),
+      ellipsis: true,
+      render: (_, roll) => <span data-testid={`roll-${roll.id}`}>{programmeName(i18n, roll.programme, roll.programmeName)}</span>,
+    },
+    { key: 'period', title: t('wf.roll.period'), width: 100, render: (_, roll) => <span className="xf-num">{roll.period}</span> },
+    { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <RollStateTag state={roll.state} /> },
+    {
+      key: 'lines',
+      title: t('wf.roll.lines'),
+      width: 96,
+      align: 'right',
+      render: (_, roll) => <span className="xf-num">{formatCount(roll.lineCount, lang)}</span>,
+    },
+    {
+      key: 'total',
+      title: t('wf.roll.totalYuan'),
+      width: 140,
+      align: 'right',
+      render: (_, roll) => <Money amount={roll.totalAmount} />,
+    },
+    {
+      key: 'generated',
+      title: t('wf.roll.generatedBy'),
+      width: 190,
+      render: (_, roll) => (
+        <div>
+          {roll.generatedBy}
+          <div className="xf-subline">{formatDateTime(roll.generatedAt)}</div>
+        </div>
+      ),
+    },
+    {
+      key: 'approved',
+      title: t('wf.roll.approvedBy'),
+      width: 190,
+      render: (_, roll) =>
+        roll.approvedBy ? (
+          <div>
+            {roll.approvedBy}
+            <div className="xf-subline">{formatDateTime(roll.approvedAt)}</div>
+          </div>
+        ) : (
+          muted
+        ),
+    },
+  ];
+}
+
+/** 发放花名册: each programme's monthly rolls, draft to paid; a row opens the roll. */
+export function RollsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [generating, setGenerating] = useState(false);
+  const programmes = useProgrammeOptions();
+  const manage = can(PERMISSIONS.benefitsManage);
+
+  const query = useMemo<RollQuery>(() => {
+    const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
+    return {
+      programme: (params.get('programme') ?? undefined) as ProgrammeId | undefined,
+      page: positive(params.get('page'), 1),
+      pageSize: PAGE_SIZES.some((size) => size === pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    };
+  }, [params]);
+
+  const update = (change: Partial<RollQuery>) => {
+    const next = { ...query, ...('programme' in change && !('page' in change) ? { page: 1 } : {}), ...change };
+    const search = new URLSearchParams();
+    if (next.programme) search.set('programme', next.programme);
+    if (next.page !== 1) search.set('page', String(next.page));
+    if (next.pageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(next.pageSize));
+    setParams(search, { replace: true });
+  };
+
+  const rolls = useQuery({
+    queryKey: benefitsWorkflowKeys.rollList(query),
+    queryFn: ({ signal }) => benefitsWorkflowApi.rolls(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const onTableChange: TableProps<Roll>['onChange'] = (pagination, _filters, _sorter, extra) => {
+    if (extra.action === 'paginate') update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+  };
+
+  return (
+    <div className="xf-stack" data-testid="rolls-page">
+      <BenefitsTabs />
+      <Card
+        title={t('wf.roll.title')}
+        extra={
+          manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setGenerating(true)} data-testid="roll-generate">
+              {t('wf.roll.generate')}
+            </Button>
+          ) : null
+        }
+      >
+        <div className="xf-toolbar">
+          <Select<ProgrammeId>
+            allowClear
+            placeholder={t('wf.filter.programme')}
+            value={query.programme}
+            onChange={(programme) => update({ programme })}
+            options={programmes.options}
+            loading={programmes.loading}
+            popupMatchSelectWidth={false}
+            style={{ width: 240 }}
+            data-testid="rolls-filter-programme"
+          />
+          <div className="xf-toolbar-spacer" />
+          <Button icon={<ReloadOutlined />} onClick={() => void rolls.refetch()} aria-label={t('common.refresh')} />
+        </div>
+        {rolls.isError && !rolls.data ? (
+          <QueryError error={rolls.error} onRetry={() => void rolls.refetch()} />
+        ) : (
+          <Table<Roll>
+            rowKey="id"
+            size="middle"
+            columns={rollColumns(i18n)}
+            dataSource={rolls.data?.items ?? []}
+            loading={rolls.isFetching}
+            onChange={onTableChange}
+            onRow={(roll) => ({ onClick: () => void navigate(`/benefits/rolls/${roll.id}`), className: 'xf-clickable-row' })}
+            locale={{ emptyText: rolls.isPending ? ' ' : t('wf.roll.empty') }}
+            scroll={{ x: 1000 }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: rolls.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showTotal: (total) => t('common.total', { total }),
+            }}
+            data-testid="rolls-table"
+          />
+        )}
+      </Card>
+      {generating ? <GenerateRollModal defaultProgramme={query.programme} onClose={() => setGenerating(false)} /> : null}
+    </div>
+  );
+}
