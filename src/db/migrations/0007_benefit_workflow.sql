@@ -299,3 +299,14 @@ CREATE POLICY payment_line_insert ON payment_line FOR INSERT TO xingfu_app
   WITH CHECK (district_code = (SELECT xingfu_district()) AND (SELECT xingfu_reaches_all('benefits.manage')));
 CREATE POLICY payment_line_delete ON payment_line FOR DELETE TO xingfu_app
   USING (district_code = (SELECT xingfu_district()) AND (SELECT xingfu_reaches_all('benefits.manage')));
+
+-- Reading relationships and disability assessments: a reader who reaches the whole district
+-- skips the per-row look-up of the person (the benefits read the whole register's families).
+DROP POLICY relationship_read ON relationship;
+CREATE POLICY relationship_read ON relationship FOR SELECT TO xingfu_app
+  USING (district_code = (SELECT xingfu_district()) AND ((SELECT xingfu_reaches_all('registry.read'))
+    OR EXISTS (SELECT 1 FROM person p WHERE p.district_code = relationship.district_code AND p.id = relationship.person_id)));
+DROP POLICY disability_read ON disability_assessment;
+CREATE POLICY disability_read ON disability_assessment FOR SELECT TO xingfu_app
+  USING (district_code = (SELECT xingfu_district()) AND ((SELECT xingfu_reaches_all('registry.read'))
+    OR EXISTS (SELECT 1 FROM person p WHERE p.district_code = disability_assessment.district_code AND p.id = disability_assessment.person_id)));

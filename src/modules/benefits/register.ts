@@ -44,10 +44,13 @@ export interface RegisterFamily {
  * every child linked to either of them (born or adopted), with deaths and disability assessments.
  * Reads under the caller's row-level security, so a township sees its own families only.
  */
-export async function registerFamilies(tx: Queryable, households?: readonly string[]): Promise<RegisterFamily[]> {
-  // Without a household list, the whole register in scope; with one, only those households.
-  const only = households === undefined ? '' : 'AND household_id = ANY ($1::uuid[])';
-  const args = households === undefined ? [] : [households];
+export async function registerFamilies(tx: Queryable, households?: readonly string[] | { enrolledIn: string }): Promise<RegisterFamily[]> {
+  // Without a filter, the whole register in scope; with one, the listed households or those with
+  // an enrolment in a programme (chosen on the server: a long id list is slow to pass).
+  const only = households === undefined ? ''
+    : 'enrolledIn' in households ? 'AND household_id IN (SELECT e.household_id FROM benefit_enrolment e WHERE e.programme = $1)'
+    : 'AND household_id = ANY ($1::uuid[])';
+  const args = households === undefined ? [] : 'enrolledIn' in households ? [households.enrolledIn] : [[...households]];
   const { rows: parents } = await tx.query<MemberRow>(
     `SELECT id, household_id, township_code, relation_to_head, sex, birth_date::text AS birth_date, hukou, death_date::text AS death_date,
             moved_out_on::text AS moved_out_on, one_child_certificate_number, out_of_policy_birth,
@@ -55,23 +58,31 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
        FROM person WHERE relation_to_head IN ('head', 'spouse') ${only} ORDER BY household_id, relation_to_head DESC`,
     args,
   );
-  const parentIds = households === undefined ? undefined : parents.map((p) => p.id);
+  // The same filter, applied on the server, picks the parents' children and their assessments.
+  const ofParents = only === '' ? '' : `AND r.person_id IN (SELECT id FROM person WHERE relation_to_head IN ('head', 'spouse') ${only})`;
   const { rows: children } = await tx.query<{ parent_id: string; sex: 'M' | 'F'; birth_date: string; adopted: boolean; death_date: string | null; child_id: string; hospital_delivery: boolean | null }>(
     `SELECT r.person_id AS parent_id, c.id AS child_id, c.sex, c.birth_date::text AS birth_date, r.adopted, c.death_date::text AS death_date, c.hospital_delivery
        FROM relationship r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id
-      WHERE r.kind = 'child' ${parentIds === undefined ? '' : 'AND r.person_id = ANY ($1::uuid[])'}`,
-    parentIds === undefined ? [] : [parentIds],
+      WHERE r.kind = 'child' ${ofParents}`,
+    args,
   );
-  const childIds = parentIds === undefined ? undefined : children.map((c) => c.child_id);
   const { rows: disabilities } = await tx.query<{ person_id: string; grade: number; assessed_on: string }>(
     `SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment
-      ${childIds === undefined ? '' : 'WHERE person_id = ANY ($1::uuid[])'} ORDER BY assessed_on`,
-    childIds === undefined ? [] : [childIds],
+      ${only === '' ? '' : `WHERE person_id IN (SELECT r.related_person_id FROM relationship r WHERE r.kind = 'child' ${ofParents})`} ORDER BY assessed_on`,
+    args,
   );
   const disabilityOf = new Map<string, { grade: number; on: string }[]>();
-  for (const d of disabilities) disabilityOf.set(d.person_id, [...(disabilityOf.get(d.person_id) ?? []), { grade: d.grade, on: d.assessed_on }]);
+  for (const d of disabilities) {
+    const list = disabilityOf.get(d.person_id);
+    if (list === undefined) disabilityOf.set(d.person_id, [{ grade: d.grade, on: d.assessed_on }]);
+    else list.push({ grade: d.grade, on: d.assessed_on });
+  }
   const childrenOf = new Map<string, typeof children>();
-  for (const c of children) childrenOf.set(c.parent_id, [...(childrenOf.get(c.parent_id) ?? []), c]);
+  for (const c of children) {
+    const list = childrenOf.get(c.parent_id);
+    if (list === undefined) childrenOf.set(c.parent_id, [c]);
+    else list.push(c);
+  }
 
   const families: RegisterFamily[] = [];
   let current: MemberRow[] = [];

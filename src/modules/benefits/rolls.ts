@@ -265,8 +265,8 @@ export class PaymentRolls {
       [programme, monthStart(period), windowStart])).rows;
     if (enrolments.length === 0) return { lines: [], stops: [] };
     const households = [...new Set(enrolments.map((e) => e.household_id))];
-    // A long list of households is slower to pass than the register is to read whole.
-    const families = await registerFamilies(tx, households.length > 50_000 ? undefined : households);
+    // A long list of households is slower to pass than to select on the server.
+    const families = await registerFamilies(tx, households.length > 5_000 ? { enrolledIn: programme } : households);
     const paid = new Map<string, Map<string, { fen: number; paid: boolean }>>();
     const history = await tx.query<{ person_id: string; month: string; kind: string; amount: string }>(
       `SELECT person_id, paid_month::text AS month, kind, amount::text AS amount FROM payment_line
