@@ -443,6 +443,11 @@ export class PaymentRolls {
     });
   }
 
+  /** The roll's header, once it may be downloaded (exported or paid); else a 409. */
+  async downloadable(actor: Actor, id: string): Promise<Roll> {
+    return withScope(this.db, actor, async (tx) => presentRoll(await this.exportable(tx, id)));
+  }
+
   private async exportable(tx: Queryable, id: string): Promise<RollRow> {
     const roll = await this.row(tx, id);
     if (roll.state !== 'exported' && roll.state !== 'paid') {

@@ -42,12 +42,6 @@ function download(reply: FastifyReply, type: string, name: string, write: (out: 
   return reply.type(type).header('content-disposition', attachment(name)).send(out);
 }
 
-const downloadable = (roll: { state: string }) => {
-  if (roll.state !== 'exported' && roll.state !== 'paid') {
-    throw new AppError('invalid_transition', { zh: '花名册审批并导出后方可下载', en: 'The roll can be downloaded once approved and exported' });
-  }
-};
-
 export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
@@ -224,8 +218,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.manage' },
     schema: { tags: ['benefits'], summary: 'The roll as .xlsx with control totals (once exported; audited)', params: id },
   }, async (req, reply) => {
-    const roll = await rolls.detail(actorOf(req), req.params.id);
-    downloadable(roll);
+    const roll = await rolls.downloadable(actorOf(req), req.params.id);
     return download(reply, XLSX, `${roll.programmeName}发放花名册${roll.period}.xlsx`, (out) => rolls.workbook(actorOf(req), req.params.id, out));
   });
 
@@ -233,8 +226,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.manage' },
     schema: { tags: ['benefits'], summary: 'The bank disbursement file (CSV: account, name, amount, reference; trailer with control totals; once exported; audited)', params: id },
   }, async (req, reply) => {
-    const roll = await rolls.detail(actorOf(req), req.params.id);
-    downloadable(roll);
+    const roll = await rolls.downloadable(actorOf(req), req.params.id);
     return download(reply, 'text/csv; charset=utf-8', `${rollReference({ programme: roll.programme, period: `${roll.period}-01`, id: roll.id })}.csv`, (out) => rolls.bankFile(actorOf(req), req.params.id, out));
   });
 

@@ -12,7 +12,7 @@
  */
 import type { PermissionReach } from '../../core/auth/roles.ts';
 import { parameterAt, ParameterMissingError, type ParameterRow } from '../../core/benefits/parameters.ts';
-import { programmeIds, type ProgrammeId, type ProgrammeResult } from '../../core/benefits/types.ts';
+import type { ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
 import { AppError } from '../../core/errors.ts';
 import { maskBankAccount } from '../../core/privacy/mask.ts';
@@ -465,5 +465,3 @@ function requireDay(value: string | undefined, field: string): string {
 }
 
 const noticeDateError = (zh: string, en: string) => new AppError('validation_failed', { zh, en, details: { field: 'noticeFrom' } });
-
-export const isProgrammeId = (text: string): text is ProgrammeId => (programmeIds as readonly string[]).includes(text);
