@@ -14,15 +14,9 @@
  *
  * Each database runs in a child process of its own, so that its peak RSS is its own.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../src/config.ts';
 import { createEvaluator, evaluate } from '../src/core/benefits/engine.ts';
 import type { ParameterRow } from '../src/core/benefits/parameters.ts';
@@ -31,21 +25,18 @@ import { computeCheckCharacter } from '../src/core/ids/idNumber.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../src/core/privacy/mask.ts';
 import { nameKeys } from '../src/core/registry/names.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openEmbedded } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import { withScope, type Actor } from '../src/db/scope.ts';
-import type { Database, Queryable, QueryResult, SqlParam } from '../src/db/types.ts';
+import type { Database } from '../src/db/types.ts';
 import { actorFor } from '../src/modules/auth/actor.ts';
 import { AuthService } from '../src/modules/auth/service.ts';
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from '../src/modules/benefits/register.ts';
 import { PaymentRolls } from '../src/modules/benefits/rolls.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
+import { seedDemo } from '../src/seed/demo.ts';
 import { generatePopulation, type SyntheticHousehold, type SyntheticPerson } from '../src/seed/population.ts';
 import { district, townships, villages } from '../src/seed/wuqing.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createSecrets } from '../src/server/secrets.ts';
-
-type Kind = 'postgres' | 'embedded';
+import { CopyText, copyInto as copyIntoMs, machine, open, QueryLog, quantile, runBench, signIn, type Kind } from './common.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const EMBEDDED_PERSONS = Number(process.env.BENCH_EMBEDDED_PERSONS ?? PERSONS);
@@ -67,33 +58,6 @@ const exampleSituation = {
 };
 
 // --- The register, as COPY text -------------------------------------------------------------
-
-/** Rows for COPY … FROM STDIN (text format), in chunks of about CHUNK_ROWS rows. */
-class CopyText {
-  readonly chunks: Buffer[] = [];
-  rows = 0;
-  private lines: string[] = [];
-  add(values: readonly (string | number | boolean | null)[]): void {
-    this.lines.push(`${values.map(copyValue).join('\t')}\n`);
-    this.rows++;
-    if (this.lines.length >= CHUNK_ROWS) this.flush();
-  }
-  flush(): this {
-    if (this.lines.length > 0) this.chunks.push(Buffer.from(this.lines.join(''), 'utf8'));
-    this.lines = [];
-    return this;
-  }
-  get bytes(): number {
-    return this.chunks.reduce((n, c) => n + c.length, 0);
-  }
-}
-
-function copyValue(v: string | number | boolean | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
-}
 
 const arrayLiteral = (items: readonly string[]) => `{${items.map((t) => `"${t.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
@@ -169,8 +133,8 @@ function buildDistrict(target: number, rows: readonly ParameterRow[]): District 
     return out;
   });
   const d: District = {
-    persons: 0, households: 0, replicas: 0, household: new CopyText(), person: new CopyText(), relationship: new CopyText(),
-    disability: new CopyText(), enrolment: new CopyText(), enrolments: {},
+    persons: 0, households: 0, replicas: 0, household: new CopyText(CHUNK_ROWS), person: new CopyText(CHUNK_ROWS), relationship: new CopyText(CHUNK_ROWS),
+    disability: new CopyText(CHUNK_ROWS), enrolment: new CopyText(CHUNK_ROWS), enrolments: {},
   };
   const sequences = new Map<string, number>();
   const divisions = ['120114', '120222', '120221', '120223', '120224', '120225', '120111', '120112', '120113', '120115', '120116'];
@@ -233,91 +197,32 @@ function buildDistrict(target: number, rows: readonly ParameterRow[]): District 
 
 // --- COPY ------------------------------------------------------------------------------------
 
-/** COPY the chunks into a table: one COPY … FROM STDIN on the server, one COPY per chunk (from /dev/blob) embedded. */
-async function copyInto(db: Database, table: string, cols: string, chunks: readonly Buffer[]): Promise<number> {
-  const started = performance.now();
-  if (db.kind === 'postgres') {
-    const client = await (db as Database & { pool: pg.Pool }).pool.connect();
-    try {
-      await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY ${table} (${cols}) FROM STDIN`)));
-    } finally {
-      client.release();
-    }
-  } else {
-    const pglite = (db as unknown as { pglite: { query: (sql: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> } }).pglite;
-    for (const chunk of chunks) await pglite.query(`COPY ${table} (${cols}) FROM '/dev/blob'`, [], { blob: new Blob([new Uint8Array(chunk)]) });
-  }
-  return (performance.now() - started) / 1000;
-}
+/** COPY the chunks into a table (common.ts's copyInto), in seconds. */
+const copyInto = async (db: Database, table: string, cols: string, chunks: readonly Buffer[]): Promise<number> => await copyIntoMs(db, table, cols, chunks) / 1000;
 
 // --- Where the time goes -----------------------------------------------------------------------
 
-/** Times every statement run through it, by the first words of its SQL. */
-class QueryLog {
-  readonly statements = new Map<string, { calls: number; ms: number; rows: number }>();
-  private wrap(q: Queryable): Queryable {
-    return {
-      exec: async (sql: string) => this.time(sql, async () => { await q.exec(sql); return { rows: [], rowCount: 0 }; }).then(() => undefined),
-      query: <T>(sql: string, params?: readonly SqlParam[]) => this.time(sql, () => q.query<T>(sql, params)),
-    };
-  }
-  private async time<T>(sql: string, run: () => Promise<QueryResult<T>>): Promise<QueryResult<T>> {
-    const t0 = performance.now();
-    const result = await run();
-    const key = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
-    const s = this.statements.get(key) ?? { calls: 0, ms: 0, rows: 0 };
-    s.calls++;
-    s.ms += performance.now() - t0;
-    s.rows += result.rows.length;
-    this.statements.set(key, s);
-    return result;
-  }
-  /** The database, with every statement of its transactions timed. */
-  database(db: Database): Database {
-    const base = this.wrap(db);
-    return { kind: db.kind, query: base.query, exec: base.exec, transaction: (fn) => db.transaction((tx) => fn(this.wrap(tx))), close: () => db.close() };
-  }
-  scoped(tx: Queryable): Queryable {
-    return this.wrap(tx);
+/** common.ts's QueryLog as this bench reports it: statements by their first 90 characters, in seconds. */
+class SecondsLog extends QueryLog {
+  constructor() {
+    super(90);
   }
   totalSeconds(): number {
-    return seconds([...this.statements.values()].reduce((n, s) => n + s.ms, 0) / 1000);
+    return seconds(this.elapsedMs() / 1000);
   }
   /** The statements that took 1 % of the time or more, slowest first. */
   top(): { sql: string; calls: number; seconds: number; rows: number }[] {
-    const total = [...this.statements.values()].reduce((n, s) => n + s.ms, 0);
-    return [...this.statements.entries()].filter(([, s]) => s.ms >= total * 0.01).sort((a, b) => b[1].ms - a[1].ms)
+    const total = this.elapsedMs();
+    return this.slowest().filter(([, s]) => s.ms >= total * 0.01)
       .map(([sql, s]) => ({ sql, calls: s.calls, seconds: seconds(s.ms / 1000), rows: s.rows }));
   }
 }
 
 const seconds = (s: number) => Number(s.toFixed(3));
-const quantile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(4));
-};
-const percentiles = (ms: number[]) => ({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), p99: quantile(ms, 0.99), max: quantile(ms, 1), calls: ms.length });
+const percentiles = (ms: number[]) => ({ p50: quantile(ms, 0.5, 4), p95: quantile(ms, 0.95, 4), p99: quantile(ms, 0.99, 4), max: quantile(ms, 1, 4), calls: ms.length });
 const rate = (n: number, s: number) => Math.round(n / s);
 
 // --- One database ------------------------------------------------------------------------------
-
-async function open(kind: Kind, dir: string): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === 'embedded') return { db: await openEmbedded({ dataDir: path.join(dir, 'pg') }), drop: async () => undefined };
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `xingfu_bench_benefits_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  try {
-    return { db: await openPostgres(u.toString(), 4), drop: async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); } };
-  } catch (err) {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    throw err;
-  }
-}
 
 async function run(kind: Kind): Promise<Record<string, unknown>> {
   const benchStarted = performance.now();
@@ -325,7 +230,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
   const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
   const target = kind === 'embedded' ? Math.min(PERSONS, EMBEDDED_PERSONS) : PERSONS;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-bench-benefits-'));
-  const { db, drop } = await open(kind, dir);
+  const { db, drop } = await open(kind, dir, `xingfu_bench_benefits_${process.pid}`);
   try {
     await migrate(db);
     await seedDemo(db); // organisation, parameters and the demo accounts (no register)
@@ -371,7 +276,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const office: Actor = await actorFor(db, 'office');
 
     // A. Every person of the register, one month, as the office.
-    const logA = new QueryLog();
+    const logA = new SecondsLog();
     let families: RegisterFamily[] = [];
     const eligible: Record<string, number> = {};
     t0 = performance.now();
@@ -401,7 +306,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     situations.length = 0;
 
     // B. The month's reward-assistance roll, as the office would generate it.
-    const logB = new QueryLog();
+    const logB = new SecondsLog();
     t0 = performance.now();
     const roll = await new PaymentRolls(logB.database(db), secrets).generate(office, PROGRAMME, MONTH);
     const bSeconds = (performance.now() - t0) / 1000;
@@ -434,11 +339,8 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     let reward: { parent: number; eligible: boolean; monthlyAmount: number }[] = [];
     try {
       await app.ready();
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: DEMO_PASSWORD } });
-      if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
-      const cookie = login.cookies.find((c) => c.name === 'xingfu_session');
-      if (cookie === undefined) throw new Error('no session cookie');
-      const headers = { cookie: `xingfu_session=${cookie.value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+      const signed = await signIn(app, 'office');
+      const headers = { ...signed.headers, 'content-type': 'application/json' };
       const payload = JSON.stringify(exampleSituation);
       for (let i = 0; i < CALLS + 50; i++) {
         const c0 = performance.now();
@@ -454,7 +356,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       const user = await actorFor(db, 'office');
       for (let i = 0; i < Math.min(CALLS, 500) + 20; i++) {
         let c0 = performance.now();
-        if (await auth.resolve(cookie.value) === null) throw new Error('the session does not resolve');
+        if (await auth.resolve(signed.session) === null) throw new Error('the session does not resolve');
         const resolveMs = performance.now() - c0;
         c0 = performance.now();
         await withScope(db, user, parameterRows);
@@ -502,7 +404,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       evaluateOneMs: {
         engine: percentiles(engineMs),
         engineAsTheRouteCallsIt: percentiles(coldMs),
-        api: { ...percentiles(apiMs), endpoint: 'POST /api/benefits/evaluate (app.inject, signed in as office)', target: 'p50 < 5 ms', met: quantile(apiMs, 0.5) < 5 },
+        api: { ...percentiles(apiMs), endpoint: 'POST /api/benefits/evaluate (app.inject, signed in as office)', target: 'p50 < 5 ms', met: quantile(apiMs, 0.5, 4) < 5 },
         apiBreakdown: { sessionResolve: percentiles(breakdown.sessionResolve), scopedParameterRead: percentiles(breakdown.scopedParameterRead), selectOneRoundTrip: percentiles(breakdown.roundTrip) },
         example: { programme: PROGRAMME, results: reward },
       },
@@ -519,20 +421,4 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
 
 // --- Main --------------------------------------------------------------------------------------
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-const only = process.argv[2];
-if (only !== undefined && only !== 'postgres' && only !== 'embedded') throw new Error(`usage: bench/benefits.ts [postgres|embedded], not ${only}`);
-
-if (process.env.XINGFU_BENCH_CHILD === '1' && only !== undefined) {
-  process.stdout.write(`${JSON.stringify({ machine, ...(await run(only)) })}\n`);
-} else {
-  // One child process per database, postgres first: each one's peak RSS is its own.
-  for (const kind of (['postgres', 'embedded'] as const).filter((k) => only === undefined || only === k)) {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), kind], { stdio: 'inherit', env: { ...process.env, XINGFU_BENCH_CHILD: '1' } });
-      child.on('error', reject);
-      child.on('exit', resolve);
-    });
-    if (code !== 0) process.exit(code ?? 1);
-  }
-}
+await runBench(import.meta.url, async (kind) => ({ machine, ...(await run(kind)) }));

@@ -16,8 +16,6 @@ import { reachOf, type Grant } from '../src/core/auth/roles.ts';
 import { computeCheckCharacter } from '../src/core/ids/idNumber.ts';
 import { rosterColumns } from '../src/core/registry/roster.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openEmbedded } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import type { Database } from '../src/db/types.ts';
 import type { AuthContext } from '../src/modules/auth/service.ts';
 import { importRoster } from '../src/modules/registry/import.ts';
@@ -26,6 +24,7 @@ import { Random } from '../src/seed/random.ts';
 import { seedOrganisation } from '../src/seed/demo.ts';
 import { townships, villages } from '../src/seed/wuqing.ts';
 import { createSecrets } from '../src/server/secrets.ts';
+import { machine, open, quantile, type Kind } from './common.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
@@ -118,34 +117,15 @@ async function copyBaseline(db: Database, files: string[], adminUrl: string | nu
   return rows / seconds;
 }
 
-const quantile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
-};
-
-async function run(kind: 'postgres' | 'embedded', url: string | null): Promise<Record<string, unknown>> {
+async function run(kind: Kind): Promise<Record<string, unknown>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-bench-'));
-  let db: Database;
-  let drop = async () => undefined as void;
-  if (kind === 'postgres' && url) {
-    const name = `xingfu_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    db = await openPostgres(u.toString(), 4);
-    drop = async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); };
-    url = u.toString();
-  } else {
-    db = await openEmbedded({ dataDir: path.join(dir, 'pg') });
-  }
+  const { db, drop, url } = await open(kind, dir, `xingfu_bench_${process.pid}`);
   try {
     await migrate(db);
     await db.transaction(seedOrganisation);
     const random = new Random(1);
     const { rosters, names, ids } = writeCsvRosters(dir, PERSONS, random);
-    const copyRate = await copyBaseline(db, rosters.map((r) => r.file), kind === 'postgres' ? url : null);
+    const copyRate = await copyBaseline(db, rosters.map((r) => r.file), url);
 
     const grantsFor = (township: string): Grant[] => [{ role: 'township', township, village: null, department: null }];
     let imported = 0;
@@ -206,7 +186,5 @@ async function run(kind: 'postgres' | 'embedded', url: string | null): Promise<R
   }
 }
 const only = process.argv[2];
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-if (only !== 'embedded') process.stdout.write(`${JSON.stringify({ machine, ...(await run('postgres', serverUrl)) })}\n`);
-if (only !== 'postgres') process.stdout.write(`${JSON.stringify({ machine, ...(await run('embedded', null)) })}\n`);
+if (only !== 'embedded') process.stdout.write(`${JSON.stringify({ machine, ...(await run('postgres')) })}\n`);
+if (only !== 'postgres') process.stdout.write(`${JSON.stringify({ machine, ...(await run('embedded')) })}\n`);

@@ -21,6 +21,7 @@ import { isMonth } from '../modules/benefits/calendar.ts';
 import { PaymentRolls, type RollAction } from '../modules/benefits/rolls.ts';
 import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';
+import { generateBulletinFile } from './bulletin.ts';
 
 const program = new Command('xingfu')
   .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
@@ -45,9 +46,10 @@ program
 const seed = program.command('seed').description('Load reference or demo data');
 seed
   .command('demo')
-  .description('Load the demo district: organisation, an account for every role, and the synthetic register')
-  .action(async () => {
-    const secrets = createSecrets(loadSecretKey(loadConfig({ ...process.env, XINGFU_DEMO: '1' })));
+  .description('Load the demo district: organisation, an account for every role, the departments\' 2011 reports and meetings, and the synthetic register')
+  .option('--no-register', 'leave out the synthetic register (the slow part)')
+  .action(async (o: { register: boolean }) => {
+    const secrets = o.register ? createSecrets(loadSecretKey(loadConfig({ ...process.env, XINGFU_DEMO: '1' }))) : undefined;
     await withDatabase('xingfu seed demo', async (db) => {
       const { created, persons } = await seedDemo(db, secrets);
       process.stdout.write(`${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`);
@@ -203,6 +205,23 @@ roll
       if (o.xlsx) await toFile(o.xlsx, (out) => rolls.workbook(actor, rollId, out));
       if (o.bank) await toFile(o.bank, (out) => rolls.bankFile(actor, rollId, out));
       process.stdout.write(`${[o.xlsx, o.bank].filter(Boolean).join(', ') || 'nothing'} written\n`);
+    });
+  });
+
+const bulletin = program.command('bulletin').description('Bulletins (通报) of the member departments\' monthly reports');
+bulletin
+  .command('generate')
+  .description('Write the bulletin of a month (2011-10), quarter (2011-Q4) or year (2011) as .docx: the published one, or a draft from the accepted reports')
+  .requiredOption('--period <period>', 'YYYY-MM, YYYY-Qn or YYYY')
+  .requiredOption('--out <file>', 'the .docx to write')
+  .option('--as <username>', 'the account acting (default: the district\'s first office account)')
+  .option('--district <code>', 'the district, when the database holds several')
+  .option('--json', 'print JSON')
+  .action(async (o: { period: string; out: string; as?: string; district?: string; json?: boolean }) => {
+    await withDatabase('xingfu bulletin generate', async (db) => {
+      const result = await generateBulletinFile(db, o);
+      if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(`${result.number ?? `${result.period}（草稿，未编号）`} → ${result.file}\n`);
     });
   });
 

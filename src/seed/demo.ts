@@ -6,6 +6,7 @@ import { appendAudit } from '../modules/audit/log.ts';
 import type { Secrets } from '../server/secrets.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { confirmationCandidates } from './candidates.ts';
+import { seedCoordination } from './coordination.ts';
 import { seedApplications, seedEnrolments } from './enrolments.ts';
 import { loadPopulation } from './loadPopulation.ts';
 import { generatePopulation } from './population.ts';
@@ -85,6 +86,7 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
  */
 export async function seedDemo(db: Database, secrets?: Secrets): Promise<{ created: boolean; persons: number }> {
   const { created } = await seedAccounts(db);
+  await seedCoordination(db, district.code);
   let persons = 0;
   if (secrets) {
     const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);

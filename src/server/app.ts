@@ -14,6 +14,7 @@ import { AppError, errorBody } from '../core/errors.ts';
 import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { benefitRoutes } from '../modules/benefits/routes.ts';
+import { coordinationRoutes } from '../modules/coordination/routes.ts';
 import { ecdRoutes } from '../modules/ecd/routes.ts';
 import { EcdService } from '../modules/ecd/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   securityRoutes(app, { db });
   homeRoutes(app, { db });
   benefitRoutes(app, { db, secrets });
+  coordinationRoutes(app, { db });
   ecdRoutes(app, { ecd: new EcdService(db) });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, testDatabaseKind } from '../helpers.ts';
 import { runCli, testSecretKey } from '../processes.ts';
@@ -89,6 +90,25 @@ describe('the xingfu command', () => {
     const self = await runCli(['roll', 'transition', roll.id, '--action', 'approve', '--as', 'office.zhang'], env);
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('four_eyes');
+  });
+
+  it('writes a bulletin as .docx: the published one of a period, or an unnumbered draft; refuses bad periods', async () => {
+    const none = await runCli(['bulletin', 'generate', '--period', '2012-06', '--out', path.join(os.tmpdir(), 'none.docx')], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no_data');
+    expect((await runCli(['seed', 'demo', '--no-register'], env)).code).toBe(0);
+    const bad = await runCli(['bulletin', 'generate', '--period', '2011-Q5', '--out', path.join(os.tmpdir(), 'bad.docx')], env);
+    expect(bad.stderr).toContain('period_invalid');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-bulletin-'));
+    const published = await runCli(['bulletin', 'generate', '--period', '2011-10', '--out', path.join(dir, 'oct.docx'), '--json'], env);
+    expect(published.code, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout)).toMatchObject({ number: '武清幸福家庭办〔2011〕3号', status: 'published' });
+    const draft = await runCli(['bulletin', 'generate', '--period', '2011-Q4', '--out', path.join(dir, 'q4.docx'), '--json'], env);
+    expect(JSON.parse(draft.stdout)).toMatchObject({ number: null, status: 'draft', period: '2011-Q4' });
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'q4.docx')))).file('word/document.xml')?.async('string');
+    expect(xml).toContain('总工会（11月，未报送）');
+    expect(xml).toContain('2011年第四季度');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('checks an ID number', async () => {

@@ -1,34 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultsDir, signIn, startE2E, type E2E } from './browser.ts';
-
-/** The input of an Ant Design picker or select, whichever element carries the test id. */
-async function inputOf(field: Locator): Promise<Locator> {
-  return (await field.evaluate((n) => n.tagName)) === 'INPUT' ? field : field.locator('input').first();
-}
-
-async function typeDate(page: Page, testId: string, value: string): Promise<void> {
-  const input = await inputOf(page.getByTestId(testId));
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-async function choose(page: Page, testId: string, option: string | RegExp, search?: string): Promise<void> {
-  const field = page.getByTestId(testId);
-  await field.click();
-  if (search !== undefined) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-async function as(browser: Browser, baseUrl: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  return page;
-}
+import { as, choose, shot, startE2E, typeDate, type E2E } from './browser.ts';
 
 /**
  * 马长江's family (梅厂镇前进村; their only son died in December 2011) goes through the 2012
@@ -44,7 +16,6 @@ describe('an application from village entry to an exported roll, in Chromium', (
   afterAll(async () => e?.close());
 
   it('walks the confirmation with three levels and pays it through a roll approved by a second office user', async () => {
-    const shot = (page: Page, name: string) => page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
 
     // The village worker enters the application; the engine's explanation shows before submitting.
     const village = await as(e.browser, e.server.url, 'village.meichang');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, type ServerProcess } from '../processes.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -44,3 +44,33 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-submit').click();
   await page.getByTestId('side-menu').waitFor();
 }
+
+/** A page of its own (own cookies) signed in as `username`, with downloads allowed. */
+export async function as(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  return page;
+}
+
+/** The input of an Ant Design picker or select, whichever element carries the test id. */
+async function inputOf(field: Locator): Promise<Locator> {
+  return (await field.evaluate((n) => n.tagName)) === 'INPUT' ? field : field.locator('input').first();
+}
+
+export async function typeDate(page: Page, testId: string, value: string): Promise<void> {
+  const input = await inputOf(page.getByTestId(testId));
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+export async function choose(page: Page, testId: string, option: string | RegExp, search?: string): Promise<void> {
+  const field = page.getByTestId(testId);
+  await field.click();
+  if (search !== undefined) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** A full-page screenshot in test-results/, to look at. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });

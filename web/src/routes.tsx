@@ -41,6 +41,34 @@ const RollDetailPage = lazy(() =>
   import('./pages/benefits/rolls/RollDetailPage.tsx').then((m) => ({ default: m.RollDetailPage })),
 );
 const WhatIfPage = lazy(() => import('./pages/benefits/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
+const DeskPage = lazy(() => import('./pages/coordination/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
+const ReportsPage = lazy(() =>
+  import('./pages/coordination/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() => import('./pages/coordination/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const CompletenessPage = lazy(() =>
+  import('./pages/coordination/CompletenessPage.tsx').then((m) => ({ default: m.CompletenessPage })),
+);
+const BulletinsPage = lazy(() =>
+  import('./pages/coordination/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })),
+);
+const BulletinPage = lazy(() =>
+  import('./pages/coordination/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })),
+);
+const MeetingsPage = lazy(() =>
+  import('./pages/coordination/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./pages/coordination/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+);
+const ActionItemsPage = lazy(() =>
+  import('./pages/coordination/ActionItemsPage.tsx').then((m) => ({ default: m.ActionItemsPage })),
+);
+const NoticesPage = lazy(() => import('./pages/coordination/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
+const PlanPage = lazy(() => import('./pages/coordination/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const IndicatorsPage = lazy(() =>
+  import('./pages/coordination/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
 const EcdPage = lazy(() => import('./pages/ecd/EcdPage.tsx').then((m) => ({ default: m.EcdPage })));
 const ChildArchivePage = lazy(() =>
   import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })),
@@ -73,6 +101,18 @@ export function AppRoutes() {
           <Route path="benefits/rolls" element={guarded(PERMISSIONS.benefitsRead, <RollsPage />)} />
           <Route path="benefits/rolls/:id" element={guarded(PERMISSIONS.benefitsRead, <RollDetailPage />)} />
           <Route path="benefits/what-if" element={guarded(PERMISSIONS.benefitsManage, <WhatIfPage />)} />
+          <Route path="coordination" element={guarded(PERMISSIONS.coordRead, <DeskPage />)} />
+          <Route path="coordination/reports" element={guarded(PERMISSIONS.coordRead, <ReportsPage />)} />
+          <Route path="coordination/reports/:department/:period" element={guarded(PERMISSIONS.coordRead, <ReportPage />)} />
+          <Route path="coordination/completeness" element={guarded(PERMISSIONS.coordRead, <CompletenessPage />)} />
+          <Route path="coordination/bulletins" element={guarded(PERMISSIONS.coordRead, <BulletinsPage />)} />
+          <Route path="coordination/bulletins/:id" element={guarded(PERMISSIONS.coordRead, <BulletinPage />)} />
+          <Route path="coordination/meetings" element={guarded(PERMISSIONS.coordRead, <MeetingsPage />)} />
+          <Route path="coordination/meetings/:id" element={guarded(PERMISSIONS.coordRead, <MeetingPage />)} />
+          <Route path="coordination/action-items" element={guarded(PERMISSIONS.coordRead, <ActionItemsPage />)} />
+          <Route path="coordination/notices" element={guarded(PERMISSIONS.coordRead, <NoticesPage />)} />
+          <Route path="coordination/plan" element={guarded(PERMISSIONS.coordRead, <PlanPage />)} />
+          <Route path="coordination/indicators" element={guarded(PERMISSIONS.coordManage, <IndicatorsPage />)} />
           <Route path="ecd" element={guarded(ECD_VIEW, <EcdPage />)} />
           <Route path="ecd/children/:id" element={guarded(ECD_VIEW, <ChildArchivePage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />

@@ -11,7 +11,7 @@ export type RoleCode = (typeof roleCodes)[number];
 export const permissionCodes = [
   'org.read', 'user.read', 'user.manage', 'audit.read', 'security.manage',
   'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm', 'benefits.manage',
-  'ecd.read', 'ecd.write', 'ecd.own',
+  'ecd.read', 'ecd.write', 'ecd.own', 'coord.read', 'coord.report', 'coord.manage',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
 
@@ -42,6 +42,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     permissions: {
       'org.read': 'district', 'user.read': 'district', 'audit.read': 'district',
       'registry.read': 'district', 'personal_data.reveal': 'district', 'benefits.read': 'district', 'benefits.manage': 'district',
+      'coord.read': 'district', 'coord.manage': 'district',
     },
     privileged: true,
   },
@@ -50,7 +51,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '成员单位通讯员', en: 'Department liaison' },
     description: { 'zh-CN': '查看本单位职责与督办事项,报送月报', en: "Files the department's monthly report" },
     scope: 'department',
-    permissions: { 'org.read': 'district' },
+    permissions: { 'org.read': 'district', 'coord.read': 'grant', 'coord.report': 'grant' },
     privileged: false,
   },
   township: {
@@ -90,7 +91,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
     description: { 'zh-CN': '查阅全部数据与审计日志,不能修改', en: 'Reads everything and the audit log, changes nothing' },
     scope: 'district',
-    permissions: { 'org.read': 'district', 'user.read': 'district', 'audit.read': 'district', 'registry.read': 'district', 'benefits.read': 'district' },
+    permissions: { 'org.read': 'district', 'user.read': 'district', 'audit.read': 'district', 'registry.read': 'district', 'benefits.read': 'district', 'coord.read': 'district' },
     privileged: true,
   },
   sysadmin: {

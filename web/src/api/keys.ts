@@ -19,3 +19,20 @@ export const queryKeys = {
   ecdChild: (id: string) => ['ecd', 'child', id] as const,
   ecdCurve: (table: string, sex: string) => ['ecd', 'curve', table, sex] as const,
 };
+
+/**
+ * React Query keys of 部门协调 (coordination), under ['coord'] so one invalidation reaches the
+ * whole section. The desk summarises reports and action items: any change to them refreshes it.
+ */
+export const coordKeys = {
+  all: ['coord'] as const,
+  desk: ['coord', 'desk'] as const,
+  reports: ['coord', 'reports'] as const,
+  reportList: (query: object) => ['coord', 'reports', 'list', query] as const,
+  report: (department: string, period: string) => ['coord', 'reports', 'detail', department, period] as const,
+  completeness: ['coord', 'completeness'] as const,
+  completenessYear: (year: number) => ['coord', 'completeness', year] as const,
+  bulletins: ['coord', 'bulletins'] as const,
+  bulletinList: ['coord', 'bulletins', 'list'] as const,
+  bulletin: (id: string) => ['coord', 'bulletins', 'detail', id] as const,
+};

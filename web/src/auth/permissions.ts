@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   ecdRead: 'ecd.read',
   ecdWrite: 'ecd.write',
   ecdOwn: 'ecd.own',
+  coordRead: 'coord.read',
+  coordReport: 'coord.report',
+  coordManage: 'coord.manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

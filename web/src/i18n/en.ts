@@ -1,5 +1,7 @@
 import { benefitsEn } from './benefits.en.ts';
 import { benefitsWorkflowEn } from './benefitsWorkflow.en.ts';
+import { coordinationEn } from './coordination.en.ts';
+import { coordinationMeetingsEn } from './coordinationMeetings.en.ts';
 import { ecdEn } from './ecd.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -20,6 +22,7 @@ export const en: Messages = {
   'menu.home': 'Home',
   'menu.registry': 'Registry',
   'menu.benefits': 'Benefits',
+  'menu.coordination': 'Coordination',
   'menu.ecd': 'ECD centre',
   'menu.org': 'Organisation',
   'menu.orgTree': 'Townships & villages',
@@ -246,5 +249,7 @@ export const en: Messages = {
   ...registryEn,
   ...benefitsEn,
   ...benefitsWorkflowEn,
+  ...coordinationEn,
+  ...coordinationMeetingsEn,
   ...ecdEn,
 };

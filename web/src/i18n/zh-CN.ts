@@ -1,5 +1,7 @@
 import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { benefitsWorkflowZhCN } from './benefitsWorkflow.zh-CN.ts';
+import { coordinationZhCN } from './coordination.zh-CN.ts';
+import { coordinationMeetingsZhCN } from './coordinationMeetings.zh-CN.ts';
 import { ecdZhCN } from './ecd.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
@@ -19,6 +21,7 @@ export const zhCN = {
   'menu.home': '首页',
   'menu.registry': '户籍档案',
   'menu.benefits': '扶助项目',
+  'menu.coordination': '部门协调',
   'menu.ecd': '早教中心',
   'menu.org': '组织机构',
   'menu.orgTree': '乡镇街与村居',
@@ -245,6 +248,8 @@ export const zhCN = {
   ...registryZhCN,
   ...benefitsZhCN,
   ...benefitsWorkflowZhCN,
+  ...coordinationZhCN,
+  ...coordinationMeetingsZhCN,
   ...ecdZhCN,
 } as const;
 

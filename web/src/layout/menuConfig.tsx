@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   HeartOutlined,
   HomeOutlined,
+  PartitionOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -45,6 +46,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: <AccountBookOutlined />,
     testId: 'menu-benefits',
     permission: PERMISSIONS.benefitsRead,
+  },
+  {
+    key: '/coordination',
+    path: '/coordination',
+    labelKey: 'menu.coordination',
+    icon: <PartitionOutlined />,
+    testId: 'menu-coordination',
+    permission: PERMISSIONS.coordRead,
   },
   {
     key: '/ecd',

@@ -48,6 +48,17 @@ export const SUB_PAGES: readonly SubPage[] = [
   { path: '/benefits/rolls', labelKey: 'benefits.nav.rolls' },
   { path: '/benefits/rolls/:id', labelKey: 'benefits.nav.rollDetail' },
   { path: '/benefits/what-if', labelKey: 'benefits.nav.whatIf' },
+  { path: '/coordination/reports', labelKey: 'coord.nav.reports' },
+  { path: '/coordination/reports/:department/:period', labelKey: 'coord.nav.report' },
+  { path: '/coordination/completeness', labelKey: 'coord.nav.completeness' },
+  { path: '/coordination/bulletins', labelKey: 'coord.nav.bulletins' },
+  { path: '/coordination/bulletins/:id', labelKey: 'coord.nav.bulletin' },
+  { path: '/coordination/meetings', labelKey: 'coord.nav.meetings' },
+  { path: '/coordination/meetings/:id', labelKey: 'coord.nav.meeting' },
+  { path: '/coordination/action-items', labelKey: 'coord.nav.actionItems' },
+  { path: '/coordination/notices', labelKey: 'coord.nav.notices' },
+  { path: '/coordination/plan', labelKey: 'coord.nav.plan' },
+  { path: '/coordination/indicators', labelKey: 'coord.nav.indicators' },
 ];
 
 export interface SubPageCrumb extends SubPage {

@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Col, Row } from 'antd';
 import { queryKeys } from '../../api/keys.ts';
 import { orgApi } from '../../api/org.ts';
-import { useCurrentSession } from '../../auth/session.tsx';
+import { PERMISSIONS } from '../../auth/permissions.ts';
+import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { OverdueActionsCard } from '../coordination/OverdueActionsCard.tsx';
 import { HomeCards } from './HomeCards.tsx';
 import { QuickLinks } from './QuickLinks.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -11,6 +13,7 @@ import { WelcomeCard } from './WelcomeCard.tsx';
 
 export function HomePage() {
   const session = useCurrentSession();
+  const { can } = useSession();
   const home = useQuery({ queryKey: queryKeys.home, queryFn: orgApi.home });
   const recent = home.data?.recentActivity;
 
@@ -29,7 +32,10 @@ export function HomePage() {
           </div>
         </Col>
         <Col xs={24} xl={8}>
-          <QuickLinks />
+          <div className="xf-stack">
+            {can(PERMISSIONS.coordManage) ? <OverdueActionsCard /> : null}
+            <QuickLinks />
+          </div>
         </Col>
       </Row>
     </div>

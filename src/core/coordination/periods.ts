@@ -1,0 +1,89 @@
+/**
+ * Reporting periods. Departments report months (YYYY-MM); quarters (YYYY-Qn) and years (YYYY)
+ * are derived from the months. A month's report is due on a set day of the following month,
+ * at the end of that day in China Standard Time.
+ */
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+export interface Period {
+  /** As written: 2011-10, 2011-Q4 or 2011. */
+  code: string;
+  kind: PeriodKind;
+  year: number;
+  /** The months it covers, in order. */
+  months: string[];
+  /** 2011年10月, 2011年第四季度, 2011年 */
+  label: string;
+  labelEn: string;
+}
+
+const QUARTER_ZH = ['一', '二', '三', '四'] as const;
+const pad = (n: number): string => String(n).padStart(2, '0');
+const monthCode = (year: number, month: number): string => `${year}-${pad(month)}`;
+
+/** Parses 2011-10, 2011-Q4 or 2011; null when it is none of them. */
+export function parsePeriod(code: string): Period | null {
+  let m = /^(\d{4})-(\d{2})$/.exec(code);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    return { code, kind: 'month', year, months: [code], label: `${year}年${month}月`, labelEn: `${code}` };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (m) {
+    const year = Number(m[1]);
+    const q = Number(m[2]);
+    const months = [1, 2, 3].map((k) => monthCode(year, (q - 1) * 3 + k));
+    return { code, kind: 'quarter', year, months, label: `${year}年第${QUARTER_ZH[q - 1]}季度`, labelEn: `Q${q} ${year}` };
+  }
+  m = /^(\d{4})$/.exec(code);
+  if (m) {
+    const year = Number(m[1]);
+    const months = Array.from({ length: 12 }, (_, i) => monthCode(year, i + 1));
+    return { code, kind: 'year', year, months, label: `${year}年`, labelEn: `${year}` };
+  }
+  return null;
+}
+
+export const isMonthCode = (code: string): boolean => parsePeriod(code)?.kind === 'month';
+
+/** The months of a year up to and including `lastMonth` (or all twelve). */
+export function monthsOfYear(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => monthCode(year, i + 1));
+}
+
+/** The month after `month` (YYYY-MM). */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? monthCode(y + 1, 1) : monthCode(y, m + 1);
+}
+
+/** The month before `month` (YYYY-MM). */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? monthCode(y - 1, 12) : monthCode(y, m - 1);
+}
+
+/** The day a month's report is due: `dueDay` of the following month (YYYY-MM-DD). */
+export function dueDateOf(month: string, dueDay: number): string {
+  return `${nextMonth(month)}-${pad(dueDay)}`;
+}
+
+/** The instant a due day ends in China Standard Time (UTC+8): submissions before it are on time. */
+export function dueInstant(dueDate: string): number {
+  return Date.parse(`${dueDate}T00:00:00+08:00`) + 86_400_000;
+}
+
+/** The first and last day of a month (YYYY-MM-DD). */
+export function monthBounds(month: string): { first: string; last: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${pad(lastDay)}` };
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

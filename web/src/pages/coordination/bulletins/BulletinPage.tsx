@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useBulletin } from '../../../api/coordination.ts';
+import type { Bulletin } from '../../../api/coordinationTypes.ts';
+import { PERMISSIONS } from '../../../auth/permissions.ts';
+import { useSession } from '../../../auth/session.tsx';
+import { QueryError } from '../../../components/QueryError.tsx';
+import { formatDateTime, useI18n } from '../../../i18n/index.ts';
+import { usePageCrumb } from '../../../layout/pageMeta.tsx';
+import { CoordinationTabs } from '../CoordinationTabs.tsx';
+import { BulletinActions } from './BulletinActions.tsx';
+import { BulletinDocument } from './BulletinDocument.tsx';
+import { BulletinStatusTag } from './BulletinsPage.tsx';
+
+function BulletinHeader({ bulletin }: { bulletin: Bulletin }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  return (
+    <Card
+      className="xf-bulletin-toolbar"
+      title={
+        <Space size={10} wrap>
+          <span>{bulletin.periodLabel}</span>
+          <BulletinStatusTag status={bulletin.status} />
+        </Space>
+      }
+      extra={
+        <Link to="/coordination/bulletins">
+          <Button>{t('coord.bulletin.back')}</Button>
+        </Link>
+      }
+      data-testid="bulletin-header"
+      data-status={bulletin.status}
+      data-version={bulletin.version}
+    >
+      <Descriptions column={{ xs: 1, sm: 3 }} size="small">
+        <Descriptions.Item label={t('coord.bulletins.kind')}>{t(`coord.bulletinKind.${bulletin.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('coord.bulletins.createdAt')}>
+          <span className="xf-num">{formatDateTime(bulletin.createdAt)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('coord.bulletins.publishedAt')}>
+          {bulletin.publishedAt ? <span className="xf-num">{formatDateTime(bulletin.publishedAt)}</span> : <span className="xf-muted">—</span>}
+        </Descriptions.Item>
+      </Descriptions>
+      {bulletin.status === 'draft' && can(PERMISSIONS.coordManage) ? (
+        <Alert type="info" showIcon className="xf-coord-return" title={t('coord.bulletin.draftHint')} data-testid="bulletin-draft-hint" />
+      ) : null}
+      <div className="xf-coord-actions">
+        <BulletinActions bulletin={bulletin} />
+      </div>
+    </Card>
+  );
+}
+
+/** One bulletin, laid out as the printed document, with what may be done with it. */
+export function BulletinPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const detail = useBulletin(id, id !== '');
+  const bulletin = detail.data;
+  usePageCrumb(bulletin ? bulletin.title : null);
+
+  let body;
+  if (detail.isError && !bulletin) {
+    body = (
+      <Card>
+        <QueryError
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          notFoundTitle={t('coord.bulletin.notFound')}
+          hideForbidden
+          backTo={{ path: '/coordination/bulletins', label: t('coord.bulletin.back') }}
+        />
+      </Card>
+    );
+  } else if (!bulletin) {
+    body = (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  } else {
+    body = (
+      <>
+        <BulletinHeader bulletin={bulletin} />
+        <Card className="xf-bulletin-card">
+          <BulletinDocument bulletin={bulletin} />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <div className="xf-stack" data-testid="bulletin-page">
+      <CoordinationTabs />
+      {body}
+    </div>
+  );
+}
