@@ -6,11 +6,14 @@ import fs from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FONTS = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+/** poppler-utils: the browser tests read the text of printed PDFs. */
+const PDFTOTEXT = '/usr/bin/pdftotext';
 
 function ensureDebianPackages() {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
   if (!fs.existsSync(FONTS)) missing.push('fonts-noto-cjk');
+  if (!fs.existsSync(PDFTOTEXT)) missing.push('poppler-utils');
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {

@@ -51,6 +51,10 @@ export const errorCatalog = {
   department_inactive: { status: 409, zh: '该单位在此月份不是成员单位（尚未加入或已撤销）', en: 'The department was not a member in that month (not yet created or closed)' },
   no_data: { status: 422, zh: '该期间没有审核通过的月报，无法生成通报', en: 'No accepted report in that period; nothing to put in a bulletin' },
   bulletin_published: { status: 409, zh: '通报已印发，不能修改或删除', en: 'The bulletin is published and read-only' },
+  consent_withdrawn: { status: 409, zh: '监护人已撤回同意，不能再记录或变更该儿童的信息', en: "The guardian has withdrawn consent: the child's record can no longer change" },
+  over_capacity: { status: 422, zh: '人数超过活动室可容纳的人数', en: 'More children than the room holds' },
+  room_busy: { status: 409, zh: '该活动室在此时间已有安排', en: 'The room is already taken at that time' },
+  teacher_busy: { status: 409, zh: '该教师在此时间已有课次', en: 'The teacher already has a session at that time' },
   database_locked: { status: 503, zh: '数据库正被另一进程使用', en: 'The database is in use by another process' },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -7,6 +7,7 @@ import type { Secrets } from '../server/secrets.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { confirmationCandidates } from './candidates.ts';
 import { seedCoordination } from './coordination.ts';
+import { seedEcdCentre } from './ecdCentre.ts';
 import { seedApplications, seedEnrolments } from './enrolments.ts';
 import { loadPopulation } from './loadPopulation.ts';
 import { generatePopulation } from './population.ts';
@@ -38,6 +39,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'township.dahuangbao', displayName: '郑春生(大黄堡乡计生办)', grants: [grant('township', { township: '120114207' })] },
   { username: 'village.meichang', displayName: '王桂芝(梅厂镇村级专干)', grants: [grant('village', { township: '120114101', village: '120114101201' })] },
   { username: 'teacher', displayName: '冯晓雪(早教中心教师)', grants: [grant('teacher')] },
+  { username: 'centre.head', displayName: '许文静(早教中心主任)', grants: [grant('centre_head')] },
   { username: 'wang.li', displayName: '王莉(大碱厂镇村级专干兼早教中心教师)', grants: [grant('village', { township: '120114102', village: '120114102201' }), grant('teacher')] },
   { username: 'parent', displayName: '陈静(家长)', grants: [grant('parent')] },
   { username: 'auditor', displayName: '褚卫东(审计管理员)', grants: [grant('auditor')] },
@@ -87,6 +89,7 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
 export async function seedDemo(db: Database, secrets?: Secrets): Promise<{ created: boolean; persons: number }> {
   const { created } = await seedAccounts(db);
   await seedCoordination(db, district.code);
+  await seedEcdCentre(db, district.code);
   let persons = 0;
   if (secrets) {
     const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);

@@ -160,15 +160,25 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'coord.report_%' AND entity_id = $1`, [r.id])).toBe(8);
   });
 
-  it('refuses a report for a month in which the department was not a member', async () => {
-    await t.db.query(`UPDATE department SET active_to = '2011-12-31' WHERE code = 'forestry'`);
+  it('lets the office close a department, then refuses its reports for later months and stops expecting them', async () => {
+    const span = (activeFrom: string, activeTo: string | null) => office.patch('/api/org/departments/forestry', { activeFrom, activeTo });
+    expect((await forestry.patch('/api/org/departments/forestry', { activeFrom: '2011-01-01', activeTo: '2011-12-31' })).statusCode).toBe(403);
+    // A span that would drop months already reported is refused, naming them.
+    const dropping = await span('2011-06-01', null);
+    expect(dropping.statusCode).toBe(409);
+    expect(dropping.json().error.details.periods).toEqual(['2011-01', '2011-02', '2011-03', '2011-04', '2011-05']);
+    expect((await span('2011-01-01', '2010-12-31')).statusCode).toBe(400);
+
+    const closed = await span('2011-01-01', '2011-12-31');
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ code: 'forestry', activeTo: '2011-12-31' });
     try {
-      const res = await forestry.put(`/api/coord/reports/forestry/${month}`, agriDraft(null, {}));
-      expect(res.json().error.code).toBe('department_inactive');
+      expect((await forestry.put(`/api/coord/reports/forestry/${month}`, agriDraft(null, {}))).json().error.code).toBe('department_inactive');
       const c = (await office.get(`/api/coord/completeness?year=${year}`)).json();
       expect(c.rows.find((r: { department: { code: string } }) => r.department.code === 'forestry')).toMatchObject({ expected: 0 });
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'org.department_membership' AND entity_id = 'forestry'`)).toBe(1);
     } finally {
-      await t.db.query(`UPDATE department SET active_to = NULL WHERE code = 'forestry'`);
+      expect((await span('2011-01-01', null)).statusCode).toBe(200);
     }
   });
 

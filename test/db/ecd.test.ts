@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PARENT_CHILD } from '../../src/seed/ecdCentre.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
 describe('early childhood centre: growth archives', () => {
@@ -42,7 +43,17 @@ describe('early childhood centre: growth archives', () => {
 
   it('shows a parent only their own child, and logs every view of an archive', async () => {
     const parent = await login(t.app, 'parent');
-    expect((await parent.get('/api/ecd/children')).json().items.map((c: { name: string }) => c.name)).toEqual(['陈小宝']);
+    // The demo parent's own children: the demo daughter and 陈小宝, of the centre's many.
+    const own = (await t.db.query<{ id: string }>(
+      "SELECT g.child_id AS id FROM ecd_guardian g JOIN app_user u ON u.district_code = g.district_code AND u.id = g.user_id WHERE u.username = 'parent'",
+    )).rows.map((r) => r.id).sort();
+    expect(own).toHaveLength(2);
+    expect(own).toContain(childId);
+    const { rows: all } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_child');
+    expect(all[0]?.n).toBeGreaterThan(100);
+    const seen = (await parent.get('/api/ecd/children')).json().items as { id: string; name: string }[];
+    expect(seen.map((c) => c.id).sort()).toEqual(own);
+    expect(seen.map((c) => c.name)).toEqual(expect.arrayContaining(['陈小宝', DEMO_PARENT_CHILD]));
     expect((await parent.get(`/api/ecd/children/${childId}`)).json().measurements.length).toBeGreaterThanOrEqual(2);
     expect((await parent.get(`/api/ecd/children/${otherId}`)).statusCode).toBe(404);
     expect((await parent.post(`/api/ecd/children/${childId}/measurements`, { date: '2026-06-02', weightKg: 9.7 })).statusCode).toBe(403);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PARENT_CHILD } from '../../src/seed/ecdCentre.ts';
 import { resultsDir, signIn, startE2E, type E2E } from './browser.ts';
 
 /** The input behind a test id, whether antd put the id on the input or on its wrapper. */
@@ -73,7 +74,7 @@ describe('the ECD centre in Chromium', () => {
     await context.close();
   });
 
-  it('shows a parent only their own child, read-only', async () => {
+  it('shows a parent only their own children, read-only', async () => {
     const context = await e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signIn(page, e.server.url, 'parent');
@@ -81,11 +82,14 @@ describe('the ECD centre in Chromium', () => {
     await page.waitForURL(/\/ecd$/);
     const rows = page.getByTestId('ecd-children-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain(childName);
+    // Her demo daughter and the child enrolled above for her, none of the centre's other 100-odd children.
+    expect(await rows.count()).toBe(2);
+    const texts = await rows.allTextContents();
+    expect(texts.filter((text) => text.includes(childName))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes(DEMO_PARENT_CHILD))).toHaveLength(1);
     expect(await page.getByTestId('ecd-enrol').count()).toBe(0);
 
-    await rows.first().click();
+    await rows.filter({ hasText: childName }).first().click();
     await page.getByTestId('archive-page').waitFor();
     expect(await page.getByTestId('measure-card').count()).toBe(0);
     await page.locator('[data-testid="chart-points"][data-count="1"]').waitFor({ state: 'attached' });

@@ -1,6 +1,6 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { RequireAuth, RequirePermission } from './auth/guards.tsx';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { PERMISSIONS, type Permission } from './auth/permissions.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
@@ -73,6 +73,13 @@ const EcdPage = lazy(() => import('./pages/ecd/EcdPage.tsx').then((m) => ({ defa
 const ChildArchivePage = lazy(() =>
   import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })),
 );
+const ArchivePrintPage = lazy(() =>
+  import('./pages/ecd/print/ArchivePrintPage.tsx').then((m) => ({ default: m.ArchivePrintPage })),
+);
+const EcdCalendarPage = lazy(() => import('./pages/ecd/centre/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const EcdClassesPage = lazy(() => import('./pages/ecd/centre/ClassesPage.tsx').then((m) => ({ default: m.ClassesPage })));
+const EcdPlansPage = lazy(() => import('./pages/ecd/centre/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
+const EcdCentrePage = lazy(() => import('./pages/ecd/centre/CentrePage.tsx').then((m) => ({ default: m.CentrePage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 /** Teachers see every child, parents their own. */
@@ -87,6 +94,11 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* The printable archive: a bare A4 page, outside the app's layout. */}
+        <Route
+          path="ecd/children/:id/print"
+          element={guarded(ECD_VIEW, <Suspense fallback={<FullPageSpin />}><ArchivePrintPage /></Suspense>)}
+        />
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="registry" element={guarded(PERMISSIONS.registryRead, <RegistryPage />)} />
@@ -115,6 +127,10 @@ export function AppRoutes() {
           <Route path="coordination/indicators" element={guarded(PERMISSIONS.coordManage, <IndicatorsPage />)} />
           <Route path="ecd" element={guarded(ECD_VIEW, <EcdPage />)} />
           <Route path="ecd/children/:id" element={guarded(ECD_VIEW, <ChildArchivePage />)} />
+          <Route path="ecd/calendar" element={guarded(ECD_VIEW, <EcdCalendarPage />)} />
+          <Route path="ecd/classes" element={guarded(PERMISSIONS.ecdRead, <EcdClassesPage />)} />
+          <Route path="ecd/plans" element={guarded(PERMISSIONS.ecdRead, <EcdPlansPage />)} />
+          <Route path="ecd/centre" element={guarded(PERMISSIONS.ecdRead, <EcdCentrePage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
           <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />

@@ -4,14 +4,14 @@
  * grants: a permission is evaluated per grant.
  */
 export const roleCodes = [
-  'office', 'liaison', 'township', 'village', 'teacher', 'parent', 'auditor', 'sysadmin', 'secadmin',
+  'office', 'liaison', 'township', 'village', 'teacher', 'centre_head', 'parent', 'auditor', 'sysadmin', 'secadmin',
 ] as const;
 export type RoleCode = (typeof roleCodes)[number];
 
 export const permissionCodes = [
   'org.read', 'user.read', 'user.manage', 'audit.read', 'security.manage',
   'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm', 'benefits.manage',
-  'ecd.read', 'ecd.write', 'ecd.own', 'coord.read', 'coord.report', 'coord.manage',
+  'ecd.read', 'ecd.write', 'ecd.own', 'ecd.head', 'coord.read', 'coord.report', 'coord.manage',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
 
@@ -76,6 +76,17 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     description: { 'zh-CN': '儿童、班级、考勤与生长测量', en: 'Children, classes, attendance, growth measurements' },
     scope: 'centre',
     permissions: { 'ecd.read': 'district', 'ecd.write': 'district' },
+    privileged: false,
+  },
+  centre_head: {
+    code: 'centre_head',
+    label: { 'zh-CN': '早教中心主任', en: 'ECD centre head' },
+    description: {
+      'zh-CN': '早教中心的全部工作；监护人撤回同意后，仅中心主任仍可查阅该儿童档案',
+      en: "The centre's work; alone among staff still sees an archive whose consent was withdrawn",
+    },
+    scope: 'centre',
+    permissions: { 'ecd.read': 'district', 'ecd.write': 'district', 'ecd.head': 'district' },
     privileged: false,
   },
   parent: {

@@ -35,10 +35,23 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** Streams a document as it is written; a failure half-way aborts the download rather than sending half a file. */
+/**
+ * Streams a document as it is written. The response ends only once the writer's transaction (with
+ * its audit entry) has committed, even if the writer ends its own stream earlier; a failure half-way
+ * aborts the download rather than sending half a file.
+ */
 function download(reply: FastifyReply, type: string, name: string, write: (out: PassThrough) => Promise<unknown>) {
   const out = new PassThrough();
-  write(out).then(() => { if (!out.writableEnded) out.end(); }, (error: unknown) => out.destroy(error as Error));
+  const inner = new PassThrough();
+  inner.pipe(out, { end: false });
+  write(inner).then(
+    () => {
+      if (!inner.writableEnded) inner.end();
+      if (inner.readableEnded) out.end();
+      else inner.once('end', () => out.end());
+    },
+    (error: unknown) => out.destroy(error as Error),
+  );
   return reply.type(type).header('content-disposition', attachment(name)).send(out);
 }
 

@@ -73,6 +73,35 @@ export async function readDepartments(tx: Queryable): Promise<DepartmentRow[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name, activeFrom: r.active_from, activeTo: r.active_to }));
 }
 
+/**
+ * When a member department joined or left the leading group. Refused while the department has
+ * reports outside the new span: they would silently drop out of completeness and the bulletins.
+ */
+export async function setDepartmentMembership(tx: Queryable, actor: Actor, code: string, span: { activeFrom: string; activeTo: string | null }): Promise<void> {
+  if (span.activeTo !== null && span.activeTo < span.activeFrom) {
+    throw new AppError('validation_failed', { zh: '撤销日期不能早于加入日期', en: 'The department cannot leave before it joined' });
+  }
+  const before = (await readDepartments(tx)).find((d) => d.code === code);
+  if (!before) throw new AppError('not_found');
+  const { rows } = await tx.query<{ period: string }>(
+    `SELECT to_char(period, 'YYYY-MM') AS period FROM coord_report
+      WHERE department_code = $1 AND (period + interval '1 month' - interval '1 day' < $2::date OR ($3::date IS NOT NULL AND period > $3::date))
+      ORDER BY period`,
+    [code, span.activeFrom, span.activeTo],
+  );
+  if (rows.length > 0) {
+    const months = rows.map((r) => r.period).join('、');
+    throw new AppError('department_inactive', {
+      zh: `${before.name}在 ${months} 已有月报，成员期限须包含这些月份`,
+      en: `${before.name} has reports for ${rows.map((r) => r.period).join(', ')}; the span must include them`,
+      details: { periods: rows.map((r) => r.period) },
+    });
+  }
+  const { rowCount } = await tx.query('UPDATE department SET active_from = $2, active_to = $3 WHERE code = $1', [code, span.activeFrom, span.activeTo]);
+  if (rowCount === 0) throw new AppError('forbidden');
+  await audit(tx, actor, 'org.department_membership', 'department', code, { before: { activeFrom: before.activeFrom, activeTo: before.activeTo }, after: span });
+}
+
 export async function readIndicators(tx: Queryable, options: { department?: string; activeOnly?: boolean } = {}): Promise<Indicator[]> {
   const { rows } = await tx.query<{
     code: string; name: string; unit: string; aggregation: Indicator['aggregation']; integer_only: boolean;

@@ -48,12 +48,14 @@ export interface DepartmentRow {
   code: string;
   name: string;
   short_name: string;
+  active_from: string;
+  active_to: string | null;
   liaison_count: number;
 }
 
 export async function visibleDepartments(tx: Queryable): Promise<DepartmentRow[]> {
   const { rows } = await tx.query<DepartmentRow>(
-    `SELECT d.code, d.name, d.short_name,
+    `SELECT d.code, d.name, d.short_name, d.active_from::text, d.active_to::text,
             (SELECT count(*)::int FROM user_grant g WHERE g.department_code = d.code AND g.role = 'liaison') AS liaison_count
        FROM department d ORDER BY d.sort_order, d.code`,
   );

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isCalendarDate } from '../../core/benefits/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
+import { setDepartmentMembership } from '../coordination/config.ts';
 import * as q from './queries.ts';
 
 const village = z.object({ code: z.string(), name: z.string(), kind: z.enum(['village', 'community']) });
@@ -15,9 +17,17 @@ const treeReply = z.object({
   townships: z.array(township.extend({ villages: z.array(village) })),
 });
 const townshipReply = township.extend({ villages: z.array(village), userCount: z.number() });
-const departmentsReply = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string(), liaisonCount: z.number() })),
+const department = z.object({
+  code: z.string(), name: z.string(), shortName: z.string(), activeFrom: z.string(), activeTo: z.string().nullable(), liaisonCount: z.number(),
 });
+const departmentsReply = z.object({
+  items: z.array(department),
+});
+
+const presentDepartment = (d: q.DepartmentRow) => ({
+  code: d.code, name: d.name, shortName: d.short_name, activeFrom: d.active_from, activeTo: d.active_to, liaisonCount: d.liaison_count,
+});
+const day = z.string().refine(isCalendarDate, { error: 'Expected a date YYYY-MM-DD' });
 
 export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,8 +74,24 @@ export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
     schema: { tags: ['org'], summary: 'Member departments of the leading group', response: { 200: departmentsReply } },
   }, async (req) =>
     withScope(deps.db, actorOf(req), async (tx) => ({
-      items: (await q.visibleDepartments(tx)).map((d) => ({
-        code: d.code, name: d.name, shortName: d.short_name, liaisonCount: d.liaison_count,
-      })),
+      items: (await q.visibleDepartments(tx)).map(presentDepartment),
     })));
+
+  r.patch('/api/org/departments/:code', {
+    config: { access: 'coord.manage' },
+    schema: {
+      tags: ['org'],
+      summary: 'When a member department joined or left the leading group (refused while it has reports outside the new span)',
+      params: z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9-]*$/) }),
+      body: z.strictObject({ activeFrom: day, activeTo: day.nullable() }),
+      response: { 200: department },
+    },
+  }, async (req) =>
+    withScope(deps.db, actorOf(req), async (tx) => {
+      const actor = actorOf(req);
+      await setDepartmentMembership(tx, actor, req.params.code, req.body);
+      const row = (await q.visibleDepartments(tx)).find((d) => d.code === req.params.code);
+      if (!row) throw new AppError('not_found');
+      return presentDepartment(row);
+    }));
 }

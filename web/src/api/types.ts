@@ -120,6 +120,10 @@ export interface Township extends CodeName {
 
 export interface Department extends CodeName {
   shortName: string;
+  /** Member of the leading group from this day (YYYY-MM-DD) … */
+  activeFrom: string;
+  /** … until this day; null while still a member. */
+  activeTo: string | null;
   liaisonCount: number;
 }
 

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   ecdRead: 'ecd.read',
   ecdWrite: 'ecd.write',
   ecdOwn: 'ecd.own',
+  ecdHead: 'ecd.head',
   coordRead: 'coord.read',
   coordReport: 'coord.report',
   coordManage: 'coord.manage',

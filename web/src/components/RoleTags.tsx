@@ -8,6 +8,7 @@ const ROLE_COLOURS: Record<string, string> = {
   township: 'blue',
   village: 'cyan',
   teacher: 'green',
+  centre_head: 'green',
   parent: 'lime',
   auditor: 'purple',
   sysadmin: 'volcano',

@@ -2,6 +2,7 @@ import { benefitsEn } from './benefits.en.ts';
 import { benefitsWorkflowEn } from './benefitsWorkflow.en.ts';
 import { coordinationEn } from './coordination.en.ts';
 import { coordinationMeetingsEn } from './coordinationMeetings.en.ts';
+import { ecdCentreEn } from './ecdCentre.en.ts';
 import { ecdEn } from './ecd.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -71,6 +72,7 @@ export const en: Messages = {
   'role.township': 'Township office',
   'role.village': 'Village worker',
   'role.teacher': 'ECD centre teacher',
+  'role.centre_head': 'ECD centre head',
   'role.parent': 'Parent',
   'role.auditor': 'Audit administrator',
   'role.sysadmin': 'System administrator',
@@ -138,6 +140,17 @@ export const en: Messages = {
   'dept.name': 'Name',
   'dept.shortName': 'Short name',
   'dept.liaisonCount': 'Liaisons',
+  'dept.activeFrom': 'Member from',
+  'dept.activeTo': 'Left on',
+  'dept.status': 'Status',
+  'dept.member': 'Member',
+  'dept.left': 'Left',
+  'dept.joining': 'Not yet a member',
+  'dept.editMembership': 'Membership dates',
+  'dept.membershipTitle': '{name}: membership',
+  'dept.membershipHint': 'Completeness and timeliness count only the months of membership; months already reported must stay inside it.',
+  'dept.stillMember': 'Still a member',
+  'dept.saved': 'Saved',
   'dept.count': '{count} member departments',
 
   'users.title': 'Users',
@@ -252,4 +265,5 @@ export const en: Messages = {
   ...coordinationEn,
   ...coordinationMeetingsEn,
   ...ecdEn,
+  ...ecdCentreEn,
 };

@@ -2,6 +2,7 @@ import { benefitsZhCN } from './benefits.zh-CN.ts';
 import { benefitsWorkflowZhCN } from './benefitsWorkflow.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { coordinationMeetingsZhCN } from './coordinationMeetings.zh-CN.ts';
+import { ecdCentreZhCN } from './ecdCentre.zh-CN.ts';
 import { ecdZhCN } from './ecd.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
@@ -70,6 +71,7 @@ export const zhCN = {
   'role.township': '乡镇街计生办',
   'role.village': '村级专干',
   'role.teacher': '早教中心教师',
+  'role.centre_head': '早教中心主任',
   'role.parent': '家长',
   'role.auditor': '审计管理员',
   'role.sysadmin': '系统管理员',
@@ -137,6 +139,17 @@ export const zhCN = {
   'dept.name': '单位名称',
   'dept.shortName': '简称',
   'dept.liaisonCount': '通讯员人数',
+  'dept.activeFrom': '加入日期',
+  'dept.activeTo': '撤销日期',
+  'dept.status': '状态',
+  'dept.member': '成员单位',
+  'dept.left': '已撤销',
+  'dept.joining': '尚未加入',
+  'dept.editMembership': '调整成员期限',
+  'dept.membershipTitle': '{name}：成员期限',
+  'dept.membershipHint': '报送率和及时率只统计成员期限内的月份；已有月报的月份必须在期限内。',
+  'dept.stillMember': '仍为成员单位',
+  'dept.saved': '已保存',
   'dept.count': '共 {count} 个成员单位',
 
   'users.title': '用户列表',
@@ -251,6 +264,7 @@ export const zhCN = {
   ...coordinationZhCN,
   ...coordinationMeetingsZhCN,
   ...ecdZhCN,
+  ...ecdCentreZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

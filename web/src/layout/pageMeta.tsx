@@ -59,6 +59,10 @@ export const SUB_PAGES: readonly SubPage[] = [
   { path: '/coordination/notices', labelKey: 'coord.nav.notices' },
   { path: '/coordination/plan', labelKey: 'coord.nav.plan' },
   { path: '/coordination/indicators', labelKey: 'coord.nav.indicators' },
+  { path: '/ecd/calendar', labelKey: 'ecdc.nav.calendar' },
+  { path: '/ecd/classes', labelKey: 'ecdc.nav.classes' },
+  { path: '/ecd/plans', labelKey: 'ecdc.nav.plans' },
+  { path: '/ecd/centre', labelKey: 'ecdc.nav.centre' },
 ];
 
 export interface SubPageCrumb extends SubPage {

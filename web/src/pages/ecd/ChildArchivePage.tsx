@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Spin, Tag } from 'antd';
+import { Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ecdApi, type Child } from '../../api/ecd.ts';
 import { queryKeys } from '../../api/keys.ts';
@@ -9,9 +9,11 @@ import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime, useI18n } from '../../i18n/index.ts';
 import { ageDays, formatMonths } from './ecdFormat.ts';
+import { EcdTabs } from './EcdTabs.tsx';
 import { GrowthChart } from './GrowthChart.tsx';
 import { MeasurementForm } from './MeasurementForm.tsx';
 import { MeasurementsTable } from './MeasurementsTable.tsx';
+import { MilestonesPanel } from './MilestonesPanel.tsx';
 
 /** The child and the guardian's consent. */
 function ChildHeader({ child }: { child: Child }) {
@@ -40,7 +42,7 @@ function ChildHeader({ child }: { child: Child }) {
   );
 }
 
-/** 宝宝成长档案: the child, a teacher's measurement form, the measurements and the WHO growth chart. */
+/** 宝宝成长档案: the child, a teacher's measurement form, the measurements, the WHO growth chart and milestones. */
 export function ChildArchivePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -55,22 +57,40 @@ export function ChildArchivePage() {
 
   if (archive.isError) {
     return (
-      <QueryError
-        error={archive.error}
-        onRetry={() => void archive.refetch()}
-        notFoundTitle={t('ecd.notFound')}
-        hideForbidden
-        backTo={{ path: '/ecd', label: t('ecd.back') }}
-      />
+      <div className="xf-stack">
+        <EcdTabs />
+        <QueryError
+          error={archive.error}
+          onRetry={() => void archive.refetch()}
+          notFoundTitle={t('ecd.notFound')}
+          hideForbidden
+          backTo={{ path: '/ecd', label: t('ecd.back') }}
+        />
+      </div>
     );
   }
   const data = archive.data;
   if (!data) return <Spin size="large" description={t('app.loading')} data-testid="archive-loading" />;
   const writable = can(PERMISSIONS.ecdWrite) && data.child.consent.withdrawnAt === null;
+  const print = (
+    <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/ecd/children/${data.child.id}/print`)} data-testid="archive-print">
+      {t('ecdc.print.open')}
+    </Button>
+  );
 
   return (
     <div className="xf-stack" data-testid="archive-page">
-      <Card title={t('ecd.archive')} extra={writable ? back : <span><Tag>{t('ecd.readOnly')}</Tag>{back}</span>}>
+      <EcdTabs />
+      <Card
+        title={t('ecd.archive')}
+        extra={
+          <Space size={8}>
+            {writable ? null : <Tag>{t('ecd.readOnly')}</Tag>}
+            {print}
+            {back}
+          </Space>
+        }
+      >
         <ChildHeader child={data.child} />
       </Card>
       {writable ? <MeasurementForm child={data.child} /> : null}
@@ -78,6 +98,7 @@ export function ChildArchivePage() {
         <MeasurementsTable measurements={data.measurements} />
       </Card>
       <GrowthChart child={data.child} measurements={data.measurements} />
+      <MilestonesPanel child={data.child} writable={writable} />
     </div>
   );
 }

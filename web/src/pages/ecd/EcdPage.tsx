@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { ageDays, formatMonths } from './ecdFormat.ts';
+import { EcdTabs } from './EcdTabs.tsx';
 import { EnrolModal } from './EnrolModal.tsx';
 
 function columns({ t }: I18n): TableColumnsType<Child> {
@@ -67,6 +68,7 @@ export function EcdPage() {
 
   return (
     <div className="xf-stack" data-testid="ecd-page">
+      <EcdTabs />
       <Card title={t('ecd.title')} extra={enrol}>
         {children.isError ? (
           <QueryError error={children.error} onRetry={() => void children.refetch()} />

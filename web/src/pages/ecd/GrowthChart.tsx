@@ -3,7 +3,7 @@ import { Card, Segmented, Spin } from 'antd';
 import { LineChart, ScatterChart, type LineSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import EChartsModule from 'echarts-for-react/lib/core.js';
 import { useMemo, useState } from 'react';
 import { ecdApi, type Child, type Measurement } from '../../api/ecd.ts';
@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { theme } from '../../theme.ts';
 import { CHART_INDICATORS, INDICATOR_LABELS, Y_AXIS_LABELS, childPoints, curveLines, curveTable, xRange, type ChartIndicator } from './growthSeries.ts';
 
-echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 /* echarts-for-react is CommonJS: take whichever of the default import and its default export is the component. */
 type EChartsCore = typeof EChartsModule.default;
@@ -31,10 +31,20 @@ function sdStyle(sd: number): { color: string; type: 'dashed' | 'solid' } {
 
 const sdName = (sd: number) => (sd > 0 ? `+${sd}` : String(sd));
 
-/** The five WHO curves for the child's sex, and the child's own points on them. */
-export function GrowthChart({ child, measurements }: { child: Child; measurements: Measurement[] }) {
+interface CurveProps {
+  child: Child;
+  measurements: Measurement[];
+  indicator: ChartIndicator;
+  height?: number;
+  /** A fixed width (the printed archive); the container's width by default. */
+  width?: number;
+  /** SVG prints crisply; the screen uses canvas. */
+  renderer?: 'canvas' | 'svg';
+}
+
+/** The five WHO curves for the child's sex, and the child's own points on them (no animation, so it prints). */
+export function GrowthCurve({ child, measurements, indicator, height = 380, width, renderer = 'canvas' }: CurveProps) {
   const { t } = useI18n();
-  const [indicator, setIndicator] = useState<ChartIndicator>('wfa');
   const table = curveTable(indicator, child);
   const curves = useQuery({
     queryKey: queryKeys.ecdCurve(table, child.sex),
@@ -79,11 +89,37 @@ export function GrowthChart({ child, measurements }: { child: Child; measurement
         name: indicator === 'wflh' ? t('ecd.chart.cm') : t('ecd.chart.months'),
         nameLocation: 'middle',
         nameGap: 26,
+        // The range's ends are rarely round: their labels would crowd the next tick's.
+        axisLabel: { showMinLabel: false, showMaxLabel: false },
       },
-      yAxis: { type: 'value', scale: true, name: t(Y_AXIS_LABELS[indicator]) },
+      yAxis: { type: 'value', scale: true, name: t(Y_AXIS_LABELS[indicator]), nameTextStyle: { align: 'left' } },
       series: [...lines, own],
     };
   }, [curves.data, indicator, child, points, t]);
+
+  const size = { height, width: width ?? '100%' };
+  return (
+    <div data-testid="growth-chart" data-table={table} data-ready={option ? 'true' : 'false'}>
+      <span hidden data-testid="chart-points" data-count={points.length} />
+      {curves.isError ? (
+        <QueryError error={curves.error} onRetry={() => void curves.refetch()} />
+      ) : (
+        <Spin spinning={curves.isFetching}>
+          {option ? (
+            <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer }} style={size} />
+          ) : (
+            <div style={size} />
+          )}
+        </Spin>
+      )}
+    </div>
+  );
+}
+
+/** The growth chart card of the archive: one indicator at a time. */
+export function GrowthChart({ child, measurements }: { child: Child; measurements: Measurement[] }) {
+  const { t } = useI18n();
+  const [indicator, setIndicator] = useState<ChartIndicator>('wfa');
 
   const selector = (
     <Segmented<ChartIndicator>
@@ -97,20 +133,7 @@ export function GrowthChart({ child, measurements }: { child: Child; measurement
 
   return (
     <Card title={t('ecd.chart')} extra={selector}>
-      <div data-testid="growth-chart" data-table={table}>
-        <span hidden data-testid="chart-points" data-count={points.length} />
-        {curves.isError ? (
-          <QueryError error={curves.error} onRetry={() => void curves.refetch()} />
-        ) : (
-          <Spin spinning={curves.isFetching}>
-            {option ? (
-              <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 380 }} />
-            ) : (
-              <div style={{ height: 380 }} />
-            )}
-          </Spin>
-        )}
-      </div>
+      <GrowthCurve child={child} measurements={measurements} indicator={indicator} />
     </Card>
   );
 }

@@ -1,15 +1,28 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Card, Input, Table, type TableColumnsType } from 'antd';
+import { EditOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useDepartments } from '../../api/hooks.ts';
 import type { Department } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { PERMISSIONS } from '../../auth/permissions.ts';
+import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { chinaToday } from '../registry/registryFormat.ts';
+import { MembershipModal } from './MembershipModal.tsx';
+
+/** Member now, not yet, or no longer. */
+function membership(d: Department, today: string): 'member' | 'joining' | 'left' {
+  if (d.activeFrom > today) return 'joining';
+  return d.activeTo !== null && d.activeTo < today ? 'left' : 'member';
+}
 
 export function DepartmentsPage() {
   const { t } = useI18n();
   const departments = useDepartments();
   const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Department | null>(null);
+  const manage = useSession().can(PERMISSIONS.coordManage);
+  const today = chinaToday();
 
   const items = useMemo(() => {
     const all = departments.data?.items ?? [];
@@ -37,6 +50,28 @@ export function DepartmentsPage() {
       align: 'right',
       sorter: (a, b) => a.liaisonCount - b.liaisonCount,
     },
+    { title: t('dept.activeFrom'), dataIndex: 'activeFrom', width: 130 },
+    { title: t('dept.activeTo'), dataIndex: 'activeTo', width: 130, render: (value: string | null) => value ?? '—' },
+    {
+      title: t('dept.status'),
+      key: 'status',
+      width: 110,
+      render: (_, d) => {
+        const state = membership(d, today);
+        return <Tag color={state === 'member' ? 'green' : 'default'}>{t(`dept.${state === 'member' ? 'member' : state}`)}</Tag>;
+      },
+    },
+    ...(manage
+      ? [{
+          key: 'actions',
+          width: 140,
+          render: (_: unknown, d: Department) => (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)} data-testid={`membership-edit-${d.code}`}>
+              {t('dept.editMembership')}
+            </Button>
+          ),
+        }]
+      : []),
   ];
 
   return (
@@ -64,6 +99,7 @@ export function DepartmentsPage() {
         footer={() => t('dept.count', { count: departments.data?.items.length ?? 0 })}
         data-testid="departments-table"
       />
+      {editing ? <MembershipModal department={editing} onClose={() => setEditing(null)} /> : null}
     </Card>
   );
 }

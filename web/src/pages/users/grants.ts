@@ -15,6 +15,7 @@ const FALLBACK_SCOPES: Record<string, RoleScope> = {
   township: 'township',
   village: 'village',
   teacher: 'centre',
+  centre_head: 'centre',
   parent: 'self',
   auditor: 'district',
   sysadmin: 'district',

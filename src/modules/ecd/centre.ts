@@ -1,0 +1,390 @@
+import { AppError } from '../../core/errors.ts';
+import {
+  MILESTONES, achievedOnProblem, ageInMonths, daysBetween, milestoneDefinition, milestoneStatus, type MilestoneCode,
+} from '../../core/growth/milestones.ts';
+import { withScope } from '../../db/scope.ts';
+import type { Database, Queryable } from '../../db/types.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { chinaToday } from '../registry/service.ts';
+import type { EcdService } from './service.ts';
+import * as sessions from './centreSessions.ts';
+import { chinaDate, nextDay, presentRoom, type RoomRow } from './centreSessions.ts';
+
+/** The centre's floor area (report §2: 建成面积380平米的儿童早期发展指导中心). */
+export const CENTRE_AREA_M2 = 380;
+/** The longest calendar range one sessions query may ask for. */
+export const MAX_SESSION_RANGE_DAYS = 62;
+
+export type Domain = 'gross_motor' | 'fine_motor' | 'language' | 'cognition' | 'social_emotional';
+
+export interface ActivityPlanInput {
+  title: string;
+  ageFromMonths: number;
+  ageToMonths: number;
+  domain: Domain;
+  goal: string;
+  materials: string[];
+  steps: string[];
+  parentGuidance: string;
+  minutes: number;
+}
+
+export interface ChildLite {
+  id: string;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  consent_withdrawn_at: Date | null;
+}
+
+interface MilestoneRow { milestone: MilestoneCode; achieved_on: string; observed_by: string; note: string | null }
+interface PlanRow {
+  id: string; title: string; age_from_months: number; age_to_months: number; domain: Domain; goal: string; materials: string[]; steps: string[];
+  parent_guidance: string; minutes: number; version: number;
+}
+
+const refuse = (zh: string, en: string, field?: string) => new AppError('validation_failed', { zh, en, ...(field ? { details: { field } } : {}) });
+
+async function audit(tx: Queryable, actor: AuthContext, action: string, entityType: string, entityId: string, extra: { before?: unknown; after?: unknown } = {}) {
+  await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action, entityType, entityId, ip: actor.ip, ...extra });
+}
+
+/** A child the caller may see (row-level security hides the others: 404). */
+async function visibleChild(tx: Queryable, id: string): Promise<ChildLite> {
+  const child = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = $1', [id])).rows[0];
+  if (!child) throw new AppError('not_found');
+  return child;
+}
+
+/** A child whose record may still change: consent withdrawn → 409. */
+async function changeableChild(tx: Queryable, id: string): Promise<ChildLite> {
+  const child = await visibleChild(tx, id);
+  if (child.consent_withdrawn_at) throw new AppError('consent_withdrawn');
+  return child;
+}
+
+const presentPlan = (p: PlanRow) => ({
+  id: p.id, title: p.title, ageFromMonths: p.age_from_months, ageToMonths: p.age_to_months, domain: p.domain, goal: p.goal,
+  materials: p.materials, steps: p.steps, parentGuidance: p.parent_guidance, minutes: p.minutes, version: p.version,
+});
+
+const planColumns = 'id, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, version';
+
+export function presentMilestones(child: ChildLite, rows: MilestoneRow[], today: string) {
+  const byCode = new Map(rows.map((r) => [r.milestone, r]));
+  return {
+    childId: child.id,
+    ageMonths: ageInMonths(child.birth_date, today),
+    items: MILESTONES.map((def) => {
+      const row = byCode.get(def.code);
+      return {
+        milestone: def.code, label: def.label, labelEn: def.labelEn, window: { ...def.window },
+        achievedOn: row?.achieved_on ?? null,
+        achievedAtMonths: row ? ageInMonths(child.birth_date, row.achieved_on) : null,
+        state: milestoneStatus(def.code, child.birth_date, today, row?.achieved_on ?? null),
+        observedBy: row?.observed_by ?? null,
+        note: row?.note ?? null,
+      };
+    }),
+  };
+}
+
+async function milestoneRows(tx: Queryable, childId: string) {
+  return (await tx.query<MilestoneRow>('SELECT milestone, achieved_on::text AS achieved_on, observed_by, note FROM ecd_milestone WHERE child_id = $1', [childId])).rows;
+}
+
+/** `from`–`to` (dates, both included) as a number of days, refused when reversed or longer than max. */
+export function rangeDays(from: string, to: string, max?: number): number {
+  const n = daysBetween(from, to) + 1;
+  if (n < 1) throw refuse('结束日期早于开始日期', 'The range ends before it starts', 'to');
+  if (max !== undefined && n > max) throw refuse(`查询范围不能超过 ${max} 天`, `The range may span at most ${max} days`, 'to');
+  return n;
+}
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/**
+ * The early childhood development centre beyond the growth archive: milestones, the activity-plan
+ * library, teachers and rooms, classes, sessions with attendance, teacher load, the printed archive.
+ * Row-level security decides which children a caller sees; every change is audit-logged.
+ */
+export class EcdCentreService {
+  constructor(private readonly db: Database, private readonly ecd: EcdService) {}
+
+  // -- milestones --------------------------------------------------------------------------------
+
+  async milestones(actor: AuthContext, childId: string) {
+    return withScope(this.db, actor, async (tx) => {
+      const child = await visibleChild(tx, childId);
+      return presentMilestones(child, await milestoneRows(tx, childId), chinaToday());
+    });
+  }
+
+  async setMilestone(actor: AuthContext, childId: string, code: MilestoneCode, input: { achievedOn: string; note?: string | undefined }) {
+    return withScope(this.db, actor, async (tx) => {
+      const child = await changeableChild(tx, childId);
+      const today = chinaToday();
+      const problem = achievedOnProblem(child.birth_date, today, input.achievedOn);
+      if (problem === 'before_birth') throw refuse('达成日期早于出生日期', 'The milestone is dated before birth', 'achievedOn');
+      if (problem === 'future') throw refuse('达成日期晚于今天', 'The milestone is dated in the future', 'achievedOn');
+      const before = (await milestoneRows(tx, childId)).find((r) => r.milestone === code) ?? null;
+      await tx.query(
+        `INSERT INTO ecd_milestone (district_code, child_id, milestone, achieved_on, observed_by, note) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (district_code, child_id, milestone) DO UPDATE SET achieved_on = EXCLUDED.achieved_on, observed_by = EXCLUDED.observed_by,
+           note = EXCLUDED.note, recorded_at = now()`,
+        [actor.district, childId, code, input.achievedOn, actor.username, input.note ?? null],
+      );
+      await audit(tx, actor, 'ecd.milestone_set', 'ecd_child', childId, { before, after: { milestone: code, ...input } });
+      return presentMilestones(child, await milestoneRows(tx, childId), today);
+    });
+  }
+
+  /** Removes a tick entered by mistake. */
+  async deleteMilestone(actor: AuthContext, childId: string, code: MilestoneCode) {
+    return withScope(this.db, actor, async (tx) => {
+      const child = await changeableChild(tx, childId);
+      const before = (await milestoneRows(tx, childId)).find((r) => r.milestone === code);
+      if (!before) throw new AppError('not_found', { zh: `尚未记录${milestoneDefinition(code).label}`, en: `No ${code} milestone recorded` });
+      await tx.query('DELETE FROM ecd_milestone WHERE child_id = $1 AND milestone = $2', [childId, code]);
+      await audit(tx, actor, 'ecd.milestone_delete', 'ecd_child', childId, { before });
+      return presentMilestones(child, await milestoneRows(tx, childId), chinaToday());
+    });
+  }
+
+  // -- activity plans ----------------------------------------------------------------------------
+
+  async plans(actor: AuthContext, filter: { ageMonths?: number | undefined; domain?: Domain | undefined; q?: string | undefined }) {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.ageMonths !== undefined) {
+      args.push(filter.ageMonths);
+      where.push(`$${args.length} BETWEEN age_from_months AND age_to_months`);
+    }
+    if (filter.domain) {
+      args.push(filter.domain);
+      where.push(`domain = $${args.length}`);
+    }
+    if (filter.q) {
+      args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(title ILIKE $${args.length} OR goal ILIKE $${args.length})`);
+    }
+    return withScope(this.db, actor, async (tx) => {
+      const { rows } = await tx.query<PlanRow>(
+        `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`, args,
+      );
+      return { items: rows.map(presentPlan) };
+    });
+  }
+
+  async plan(actor: AuthContext, id: string) {
+    return withScope(this.db, actor, async (tx) => presentPlan(await this.planRow(tx, id)));
+  }
+
+  async createPlan(actor: AuthContext, input: ActivityPlanInput) {
+    checkPlan(input);
+    return withScope(this.db, actor, async (tx) => {
+      const { rows } = await tx.query<PlanRow>(
+        `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
+        [actor.district, input.title, input.ageFromMonths, input.ageToMonths, input.domain, input.goal, input.materials, input.steps, input.parentGuidance, input.minutes, actor.username],
+      );
+      const plan = rows[0] as PlanRow;
+      await audit(tx, actor, 'ecd.plan_create', 'ecd_activity_plan', plan.id, { after: input });
+      return presentPlan(plan);
+    });
+  }
+
+  async updatePlan(actor: AuthContext, id: string, input: ActivityPlanInput & { version: number }) {
+    checkPlan(input);
+    return withScope(this.db, actor, async (tx) => {
+      const before = await this.planRow(tx, id);
+      if (before.version !== input.version) throw new AppError('stale_version');
+      const { rows } = await tx.query<PlanRow>(
+        `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
+                parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
+          WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
+        [id, input.version, input.title, input.ageFromMonths, input.ageToMonths, input.domain, input.goal, input.materials, input.steps, input.parentGuidance, input.minutes, actor.username],
+      );
+      if (!rows[0]) throw new AppError('stale_version');
+      await audit(tx, actor, 'ecd.plan_update', 'ecd_activity_plan', id, { before: presentPlan(before), after: input });
+      return presentPlan(rows[0]);
+    });
+  }
+
+  private async planRow(tx: Queryable, id: string): Promise<PlanRow> {
+    const plan = (await tx.query<PlanRow>(`SELECT ${planColumns} FROM ecd_activity_plan WHERE id = $1`, [id])).rows[0];
+    if (!plan) throw new AppError('not_found');
+    return plan;
+  }
+
+  // -- the centre and its classes ----------------------------------------------------------------
+
+  async centre(actor: AuthContext) {
+    return withScope(this.db, actor, async (tx) => {
+      const district = (await tx.query<{ name: string }>('SELECT name FROM district')).rows[0];
+      // A teacher's account name is read under the caller's own rights: the accounts table shows a
+      // member of staff only their own account, so the others' usernames come back null.
+      const teachers = (await tx.query<{ id: string; name: string; qualification: string; weekly_hours: number; active: boolean; username: string | null }>(
+        `SELECT t.id, t.name, t.qualification, t.weekly_hours, t.active,
+                (SELECT u.username FROM app_user u WHERE u.district_code = t.district_code AND u.id = t.user_id) AS username
+           FROM ecd_teacher t ORDER BY t.active DESC, t.name`,
+      )).rows;
+      const rooms = (await tx.query<RoomRow>('SELECT code, name, area_m2::float8 AS area_m2, capacity FROM ecd_room ORDER BY code')).rows;
+      return {
+        name: `${district?.name ?? ''}儿童早期发展指导中心`,
+        areaM2: CENTRE_AREA_M2,
+        teachers: teachers.map((t) => ({ id: t.id, name: t.name, qualification: t.qualification, weeklyHours: t.weekly_hours, active: t.active, username: t.username })),
+        rooms: rooms.map(presentRoom),
+      };
+    });
+  }
+
+  async classes(actor: AuthContext) {
+    return withScope(this.db, actor, async (tx) => ({ items: await sessions.classes(tx, chinaToday()) }));
+  }
+
+  async createClass(actor: AuthContext, input: { name: string; ageFromMonths: number; ageToMonths: number; teacherId: string; roomCode: string }) {
+    if (input.ageToMonths < input.ageFromMonths) throw refuse('年龄范围不正确', 'The age range ends before it starts', 'ageToMonths');
+    return withScope(this.db, actor, async (tx) => {
+      await sessions.teacher(tx, input.teacherId);
+      await sessions.room(tx, input.roomCode);
+      if ((await tx.query('SELECT 1 FROM ecd_class WHERE name = $1', [input.name])).rows.length) throw refuse(`班级名称“${input.name}”已存在`, `A class named ${input.name} exists`, 'name');
+      const { rows } = await tx.query<{ id: string }>(
+        'INSERT INTO ecd_class (district_code, name, age_from_months, age_to_months, teacher_id, room_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [actor.district, input.name, input.ageFromMonths, input.ageToMonths, input.teacherId, input.roomCode],
+      );
+      const id = (rows[0] as { id: string }).id;
+      await audit(tx, actor, 'ecd.class_create', 'ecd_class', id, { after: input });
+      return sessions.oneClass(tx, id, chinaToday());
+    });
+  }
+
+  /** Sets the class's children: those left out leave today, new ones join today. */
+  async setMembers(actor: AuthContext, classId: string, childIds: string[]) {
+    const ids = [...new Set(childIds)];
+    return withScope(this.db, actor, async (tx) => {
+      const today = chinaToday();
+      const klass = await sessions.oneClass(tx, classId, today);
+      const children = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = ANY($1::uuid[])', [ids])).rows;
+      const missing = ids.filter((id) => !children.some((c) => c.id === id));
+      if (missing.length) throw new AppError('not_found', { zh: '有儿童不存在或无权访问', en: 'Some children are unknown', details: { childIds: missing } });
+      const withdrawn = children.filter((c) => c.consent_withdrawn_at).map((c) => c.id);
+      if (withdrawn.length) throw new AppError('consent_withdrawn', { details: { childIds: withdrawn } });
+      if (ids.length > klass.room.capacity) {
+        throw new AppError('over_capacity', {
+          zh: `${klass.room.name}最多容纳 ${klass.room.capacity} 名儿童,本班 ${ids.length} 名`, en: `${klass.room.name} holds ${klass.room.capacity} children; the class would have ${ids.length}`,
+          details: { capacity: klass.room.capacity, children: ids.length },
+        });
+      }
+      const before = klass.children.map((c) => c.id);
+      await tx.query('UPDATE ecd_class_member SET left_on = $2 WHERE class_id = $1 AND left_on IS NULL AND NOT (child_id = ANY($3::uuid[]))', [classId, today, ids]);
+      for (const id of ids) {
+        await tx.query(
+          `INSERT INTO ecd_class_member (district_code, class_id, child_id, joined_on) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (district_code, class_id, child_id) DO UPDATE SET joined_on = CASE WHEN ecd_class_member.left_on IS NULL THEN ecd_class_member.joined_on ELSE EXCLUDED.joined_on END, left_on = NULL`,
+          [actor.district, classId, id, today],
+        );
+      }
+      await audit(tx, actor, 'ecd.class_members', 'ecd_class', classId, { before: { childIds: before }, after: { childIds: ids } });
+      return sessions.oneClass(tx, classId, today);
+    });
+  }
+
+  // -- sessions and attendance -------------------------------------------------------------------
+
+  async sessionList(actor: AuthContext, from: string, to: string) {
+    rangeDays(from, to, MAX_SESSION_RANGE_DAYS);
+    return withScope(this.db, actor, async (tx) => ({ items: await sessions.list(tx, from, to, !actor.permissions.includes('ecd.read')) }));
+  }
+
+  async createSession(actor: AuthContext, input: { classId: string; startsAt: string; minutes: number; teacherId?: string | undefined; roomCode?: string | undefined; activityPlanId?: string | null | undefined }) {
+    return withScope(this.db, actor, async (tx) => {
+      const id = await sessions.create(tx, actor.district, actor.username, input);
+      await audit(tx, actor, 'ecd.session_create', 'ecd_session', id, { after: input });
+      return sessions.one(tx, id);
+    });
+  }
+
+  async takeAttendance(actor: AuthContext, sessionId: string, input: { present: string[]; notes?: Record<string, string> | undefined }) {
+    return withScope(this.db, actor, async (tx) => {
+      await sessions.attendance(tx, actor.district, actor.username, sessionId, input, chinaToday());
+      await audit(tx, actor, 'ecd.attendance', 'ecd_session', sessionId, { after: input });
+      return sessions.one(tx, sessionId);
+    });
+  }
+
+  async cancelSession(actor: AuthContext, sessionId: string, note: string) {
+    return withScope(this.db, actor, async (tx) => {
+      const { rowCount } = await tx.query("UPDATE ecd_session SET status = 'cancelled', note = $2 WHERE id = $1 AND status = 'scheduled'", [sessionId, note]);
+      if (rowCount === 0) {
+        await sessions.one(tx, sessionId); // 404 when unknown
+        throw new AppError('invalid_transition', { zh: '只能取消尚未上课的课次', en: 'Only a scheduled session can be cancelled' });
+      }
+      await audit(tx, actor, 'ecd.session_cancel', 'ecd_session', sessionId, { after: { note } });
+      return sessions.one(tx, sessionId);
+    });
+  }
+
+  // -- teacher load ------------------------------------------------------------------------------
+
+  /** Hours taught (sessions not cancelled) against each teacher's weekly hours × the weeks in the range. */
+  async teacherLoad(actor: AuthContext, from: string, to: string) {
+    const weeks = rangeDays(from, to) / 7;
+    return withScope(this.db, actor, async (tx) => {
+      const { rows } = await tx.query<{ id: string; name: string; weekly_hours: number; sessions: number; minutes: number }>(
+        `SELECT t.id, t.name, t.weekly_hours, count(s.id)::int AS sessions, coalesce(sum(s.minutes), 0)::int AS minutes
+           FROM ecd_teacher t
+           LEFT JOIN ecd_session s ON s.district_code = t.district_code AND s.teacher_id = t.id AND s.status <> 'cancelled'
+                AND s.starts_at >= $1::timestamptz AND s.starts_at < $2::timestamptz
+          GROUP BY t.id, t.name, t.weekly_hours, t.active
+         HAVING t.active OR count(s.id) > 0
+          ORDER BY t.name`,
+        [`${from}T00:00:00+08:00`, `${nextDay(to)}T00:00:00+08:00`],
+      );
+      return {
+        from, to,
+        items: rows.map((r) => {
+          const hours = r.minutes / 60;
+          const plannedHours = r.weekly_hours * weeks;
+          return { teacher: { id: r.id, name: r.name }, sessions: r.sessions, hours: round(hours, 2), plannedHours: round(plannedHours, 2), load: round(hours / plannedHours, 3) };
+        }),
+      };
+    });
+  }
+
+  // -- the archive for print ---------------------------------------------------------------------
+
+  /** 宝宝成长档案 for print: the archive (read and logged as any view of it), milestones, attendance, notes. */
+  async archivePrint(actor: AuthContext, childId: string) {
+    const archive = await this.ecd.archive(actor, childId);
+    return withScope(this.db, actor, async (tx) => {
+      const today = chinaToday();
+      const child = await visibleChild(tx, childId);
+      const milestones = await milestoneRows(tx, childId);
+      const district = (await tx.query<{ name: string }>('SELECT name FROM district')).rows[0];
+      const attended = (await tx.query<{ present: boolean; note: string | null; recorded_by: string; starts_at: Date }>(
+        `SELECT a.present, a.note, a.recorded_by, s.starts_at FROM ecd_attendance a JOIN ecd_session s ON s.district_code = a.district_code AND s.id = a.session_id
+          WHERE a.child_id = $1 ORDER BY s.starts_at`, [childId],
+      )).rows;
+      const present = attended.filter((a) => a.present);
+      const notes = [
+        ...archive.measurements.filter((m) => m.note).map((m) => ({ date: m.date, author: m.enteredBy, text: m.note as string })),
+        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: m.observed_by, text: `${milestoneDefinition(m.milestone).label}:${m.note as string}` })),
+        ...attended.filter((a) => a.note).map((a) => ({ date: chinaDate(a.starts_at), author: a.recorded_by, text: a.note as string })),
+      ].sort((a, b) => b.date.localeCompare(a.date));
+      return {
+        centreName: `${district?.name ?? ''}儿童早期发展指导中心`,
+        printedOn: today,
+        archive,
+        milestones: presentMilestones(child, milestones, today),
+        attendance: { sessions: attended.length, present: present.length, lastAttended: present.length ? chinaDate((present.at(-1) as { starts_at: Date }).starts_at) : null },
+        notes,
+      };
+    });
+  }
+}
+
+function checkPlan(input: ActivityPlanInput) {
+  if (input.ageToMonths < input.ageFromMonths) throw refuse('适用月龄范围不正确', 'The age range ends before it starts', 'ageToMonths');
+}
