@@ -49,6 +49,8 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
       'INSERT INTO ecd_teacher (district_code, name, qualification, weekly_hours, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [DISTRICT, name, '学前教育专业', weeklyHours, user],
     )).rows[0]?.id as string;
+    // In this suite the demo account `teacher` belongs to 测试教师甲 (an account is one teacher).
+    await t.db.query('UPDATE ecd_teacher SET user_id = NULL WHERE user_id = $1', [await userId('teacher')]);
     ids.t1 = await addTeacher('测试教师甲', 20, await userId('teacher'));
     ids.t2 = await addTeacher('测试教师乙', 20, await userId('ecdtest.head'));
     ids.t3 = await addTeacher('测试教师丙', 15, null);
@@ -266,9 +268,9 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((print.archive as { child: { name: string } }).child.name).toBe('测试宝宝');
     expect(print.milestones.items[0]).toMatchObject({ milestone: 'sitting', state: 'achieved' });
     expect(print.notes).toEqual([
-      { date: addDays(today, -1), author: 'teacher', text: '今天很投入' },
-      { date: addDays(today, -2), author: 'teacher', text: '食欲好' },
-      { date: addDays(born, 200), author: 'teacher', text: '独坐:能独坐片刻' },
+      { date: addDays(today, -1), author: '测试教师甲', text: '今天很投入' },
+      { date: addDays(today, -2), author: '测试教师甲', text: '食欲好' },
+      { date: addDays(born, 200), author: '测试教师甲', text: '独坐:能独坐片刻' },
     ]);
     expect(await views()).toBe(before + 1);
     expect((await parent.get(`/api/ecd/children/${ids.other}/archive-print`)).statusCode).toBe(404);

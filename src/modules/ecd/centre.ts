@@ -368,10 +368,13 @@ export class EcdCentreService {
           WHERE a.child_id = $1 ORDER BY s.starts_at`, [childId],
       )).rows;
       const present = attended.filter((a) => a.present);
+      // Notes are signed with the teacher's name, not the account that entered them.
+      const staff = new Map((await tx.query<{ username: string; name: string }>('SELECT username, name FROM xingfu_ecd_staff_names()')).rows.map((r) => [r.username, r.name]));
+      const author = (username: string) => staff.get(username) ?? '\u4e2d\u5fc3\u6559\u5e08';
       const notes = [
-        ...archive.measurements.filter((m) => m.note).map((m) => ({ date: m.date, author: m.enteredBy, text: m.note as string })),
-        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: m.observed_by, text: `${milestoneDefinition(m.milestone).label}:${m.note as string}` })),
-        ...attended.filter((a) => a.note).map((a) => ({ date: chinaDate(a.starts_at), author: a.recorded_by, text: a.note as string })),
+        ...archive.measurements.filter((m) => m.note).map((m) => ({ date: m.date, author: author(m.enteredBy), text: m.note as string })),
+        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: author(m.observed_by), text: `${milestoneDefinition(m.milestone).label}:${m.note as string}` })),
+        ...attended.filter((a) => a.note).map((a) => ({ date: chinaDate(a.starts_at), author: author(a.recorded_by), text: a.note as string })),
       ].sort((a, b) => b.date.localeCompare(a.date));
       return {
         centreName: `${district?.name ?? ''}儿童早期发展指导中心`,
