@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ActivityPlan, ArchivePrint, Centre, EcdClass, Milestones, Session, TeacherLoad } from '../../web/src/api/ecdCentreTypes.ts';
 import type { archivePrintView, centreView, classView, milestonesView, planView, sessionView, teacherLoadView } from '../../src/modules/ecd/centreRoutes.ts';
+import { withScope } from '../../src/db/scope.ts';
+import { actorFor } from '../../src/modules/auth/actor.ts';
 import { chinaToday } from '../../src/modules/registry/service.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
@@ -255,6 +257,17 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((await parent.get('/api/ecd/classes')).statusCode).toBe(403);
     expect((await parent.post('/api/ecd/sessions', { classId: ids.classA, startsAt: '2030-03-12T09:00:00+08:00', minutes: 60 })).statusCode).toBe(403);
     expect((await (await login(t.app, 'township.yangcun')).get(`/api/ecd/children/${ids.mine}/milestones`)).statusCode).toBe(403);
+    // The database itself shows the parent only the classes and sessions of their child's classes.
+    const asParent = await actorFor(t.db, 'ecdtest.parent');
+    const own = (await t.db.query<{ class_id: string }>('SELECT DISTINCT class_id FROM ecd_class_member WHERE child_id = $1 ORDER BY 1', [ids.mine])).rows.map((r) => r.class_id);
+    const all = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_class')).rows[0]?.n ?? 0;
+    const seen = await withScope(t.db, asParent, async (tx) => ({
+      classes: (await tx.query<{ id: string }>('SELECT id FROM ecd_class ORDER BY 1')).rows.map((r) => r.id),
+      foreign: (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_session WHERE NOT class_id = ANY ($1::uuid[])', [own])).rows[0]?.n,
+    }));
+    expect(own).toContain(ids.classA);
+    expect(all).toBeGreaterThan(own.length);
+    expect(seen).toEqual({ classes: own, foreign: 0 });
   });
 
   it('prints the archive with milestones, attendance and notes, logged as a view', async () => {
