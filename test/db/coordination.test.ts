@@ -65,6 +65,8 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
   it('counts completeness and timeliness only in a department’s active months, never above 100%', async () => {
     const c = (await office.get('/api/coord/completeness?year=2011')).json();
     expect(c.months).toHaveLength(12);
+    // Without a year: the latest year that has reports (the demo's 2011).
+    expect((await office.get('/api/coord/completeness')).json().year).toBe(2011);
     const row = (code: string) => c.rows.find((r: { department: { code: string } }) => r.department.code === code);
     // 文明办 joined in July: six months expected, all received.
     expect(row('civilisation')).toMatchObject({ expected: 6, received: 6, completeness: 1 });

@@ -351,7 +351,17 @@ export function monthsSoFar(year: number): string[] {
   return monthsOfYear(year).filter((m) => m <= currentMonth());
 }
 
-export async function completeness(tx: Queryable, actor: CoordActor, year: number) {
+/** The latest year up to this one that has reports (this year when there are none). */
+async function latestReportYear(tx: Queryable): Promise<number> {
+  const thisYear = Number(currentMonth().slice(0, 4));
+  const { rows } = await tx.query<{ year: number | null }>(
+    `SELECT max(extract(year FROM period))::int AS year FROM coord_report WHERE period <= $1`, [`${currentMonth()}-01`],
+  );
+  return rows[0]?.year ?? thisYear;
+}
+
+export async function completeness(tx: Queryable, actor: CoordActor, asked?: number) {
+  const year = asked ?? (await latestReportYear(tx));
   const months = monthsSoFar(year);
   const departments = await visibleDepartments(tx, actor);
   const settings = await readSettings(tx);

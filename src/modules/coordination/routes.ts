@@ -190,7 +190,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.get('/api/coord/completeness', {
     config: { access: 'coord.read' },
-    schema: { tags, summary: 'Reporting completeness and timeliness of a year, per department and month', querystring: z.strictObject({ year }) },
+    schema: { tags, summary: 'Reporting completeness and timeliness of a year (default: the latest with reports), per department and month', querystring: z.strictObject({ year: year.optional() }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => completeness(tx, actorOf(req), req.query.year)));
 
   // -- bulletins ---------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ export const coordApi = {
   },
   deleteAttachment: (id: string) => http.delete<null>(coordLinks.attachment(id)),
 
-  completeness: (year: number, signal?: AbortSignal) => http.get<Completeness>(`${base}/completeness`, { year }, signal),
+  /** A year's completeness; null: the latest year that has reports. */
+  completeness: (year: number | null, signal?: AbortSignal) => http.get<Completeness>(`${base}/completeness`, year === null ? {} : { year }, signal),
 
   bulletins: (signal?: AbortSignal) => http.get<{ items: BulletinSummary[] }>(`${base}/bulletins`, undefined, signal),
   bulletin: (id: string, signal?: AbortSignal) => http.get<Bulletin>(bulletin(id), undefined, signal),
@@ -95,7 +96,7 @@ export function useReport(department: string, period: string, enabled = true) {
   });
 }
 
-export function useCompleteness(year: number) {
+export function useCompleteness(year: number | null) {
   return useQuery({
     queryKey: coordKeys.completenessYear(year),
     queryFn: ({ signal }) => coordApi.completeness(year, signal),

@@ -231,7 +231,8 @@ export interface ValueIssue {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Completeness and timeliness — GET /api/coord/completeness?year=2011 (coord.read)
+// Completeness and timeliness — GET /api/coord/completeness?year=2011 (coord.read; without a year:
+// the latest year up to this one that has reports, else this year)
 
 export interface Rate {
   /** Department-months expected: active, and due (or already submitted). */

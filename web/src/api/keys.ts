@@ -31,7 +31,7 @@ export const coordKeys = {
   reportList: (query: object) => ['coord', 'reports', 'list', query] as const,
   report: (department: string, period: string) => ['coord', 'reports', 'detail', department, period] as const,
   completeness: ['coord', 'completeness'] as const,
-  completenessYear: (year: number) => ['coord', 'completeness', year] as const,
+  completenessYear: (year: number | null) => ['coord', 'completeness', year ?? 'latest'] as const,
   bulletins: ['coord', 'bulletins'] as const,
   bulletinList: ['coord', 'bulletins', 'list'] as const,
   bulletin: (id: string) => ['coord', 'bulletins', 'detail', id] as const,

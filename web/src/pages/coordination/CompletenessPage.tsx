@@ -63,9 +63,11 @@ export function CompletenessPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [params, setParams] = useSearchParams();
-  const chosen = Number(params.get('year'));
-  const year = reportYears().includes(chosen) ? chosen : currentYear();
-  const data = useCompleteness(year);
+  const asked = Number(params.get('year'));
+  const chosen = reportYears().includes(asked) ? asked : null;
+  // Without a chosen year the server answers the latest year that has reports.
+  const data = useCompleteness(chosen);
+  const year = chosen ?? data.data?.year ?? currentYear();
   const completeness = data.data;
   const late = useMemo(() => lateColumns(i18n), [i18n]);
 
@@ -78,7 +80,7 @@ export function CompletenessPage() {
           <div className="xf-toolbar xf-coord-card-toolbar">
             <Select<number>
               value={year}
-              onChange={(next) => setParams(next === currentYear() ? {} : { year: String(next) }, { replace: true })}
+              onChange={(next) => setParams({ year: String(next) }, { replace: true })}
               options={reportYears().map((y) => ({ value: y, label: t('coord.yearOption', { year: y }) }))}
               style={{ width: 110 }}
               data-testid="completeness-year"
