@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -11,10 +11,9 @@ import {
   type NoticePeriod,
   type Objection,
 } from '../../../api/benefitsWorkflow.ts';
-import { ApiError } from '../../../api/client.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
-import { QueryError } from '../../../components/QueryError.tsx';
+import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
@@ -272,25 +271,14 @@ export function ApplicationDetailPage() {
   usePageCrumb(app ? `${app.personName} · ${programmeName(i18n, app.programme, app.programmeName)}` : null);
 
   let body;
-  if (!valid || (detail.isError && !app)) {
-    // Not found and out of scope answer the same on purpose.
-    const error = valid ? detail.error : new ApiError(404, 'not_found', '', {}, `/api/benefits/applications/${id}`);
+  if (!app) {
     body = (
-      <Card>
-        <QueryError
-          error={error}
-          onRetry={() => void detail.refetch()}
-          notFoundTitle={t('wf.app.notFound')}
-          hideForbidden
-          backTo={{ path: '/benefits/applications', label: t('wf.app.back') }}
-        />
-      </Card>
-    );
-  } else if (!app) {
-    body = (
-      <Card>
-        <Skeleton active />
-      </Card>
+      <DetailPlaceholder
+        query={detail}
+        invalidPath={valid ? null : `/api/benefits/applications/${id}`}
+        notFoundTitle={t('wf.app.notFound')}
+        backTo={{ path: '/benefits/applications', label: t('wf.app.back') }}
+      />
     );
   } else {
     body = (

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { benefitsWorkflowApi, benefitsWorkflowKeys, type RollDetail } from '../../../api/benefitsWorkflow.ts';
-import { ApiError } from '../../../api/client.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
-import { QueryError } from '../../../components/QueryError.tsx';
+import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
@@ -81,24 +80,14 @@ export function RollDetailPage() {
   usePageCrumb(roll ? `${programmeName(i18n, roll.programme, roll.programmeName)} ${roll.period}` : null);
 
   let body;
-  if (!valid || (detail.isError && !roll)) {
-    const error = valid ? detail.error : new ApiError(404, 'not_found', '', {}, `/api/benefits/rolls/${id}`);
+  if (!roll) {
     body = (
-      <Card>
-        <QueryError
-          error={error}
-          onRetry={() => void detail.refetch()}
-          notFoundTitle={t('wf.roll.notFound')}
-          hideForbidden
-          backTo={{ path: '/benefits/rolls', label: t('wf.roll.back') }}
-        />
-      </Card>
-    );
-  } else if (!roll) {
-    body = (
-      <Card>
-        <Skeleton active />
-      </Card>
+      <DetailPlaceholder
+        query={detail}
+        invalidPath={valid ? null : `/api/benefits/rolls/${id}`}
+        notFoundTitle={t('wf.roll.notFound')}
+        backTo={{ path: '/benefits/rolls', label: t('wf.roll.back') }}
+      />
     );
   } else {
     body = (

@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useBulletin } from '../../../api/coordination.ts';
 import type { Bulletin } from '../../../api/coordinationTypes.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
-import { QueryError } from '../../../components/QueryError.tsx';
+import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
@@ -61,23 +61,13 @@ export function BulletinPage() {
   usePageCrumb(bulletin ? bulletin.title : null);
 
   let body;
-  if (detail.isError && !bulletin) {
+  if (!bulletin) {
     body = (
-      <Card>
-        <QueryError
-          error={detail.error}
-          onRetry={() => void detail.refetch()}
-          notFoundTitle={t('coord.bulletin.notFound')}
-          hideForbidden
-          backTo={{ path: '/coordination/bulletins', label: t('coord.bulletin.back') }}
-        />
-      </Card>
-    );
-  } else if (!bulletin) {
-    body = (
-      <Card>
-        <Skeleton active />
-      </Card>
+      <DetailPlaceholder
+        query={detail}
+        notFoundTitle={t('coord.bulletin.notFound')}
+        backTo={{ path: '/coordination/bulletins', label: t('coord.bulletin.back') }}
+      />
     );
   } else {
     body = (

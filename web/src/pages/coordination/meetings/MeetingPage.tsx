@@ -1,10 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../../api/client.ts';
 import { useMeeting } from '../../../api/coordinationMeetings.ts';
 import type { ActionItem, Meeting } from '../../../api/coordinationTypes.ts';
-import { QueryError } from '../../../components/QueryError.tsx';
+import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
@@ -184,24 +183,14 @@ export function MeetingPage() {
   usePageCrumb(meeting?.title ?? null);
 
   let body;
-  if (!valid || (detail.isError && !meeting)) {
-    const error = valid ? detail.error : new ApiError(404, 'not_found', '', {}, `/api/coord/meetings/${id}`);
+  if (!meeting) {
     body = (
-      <Card>
-        <QueryError
-          error={error}
-          onRetry={() => void detail.refetch()}
-          notFoundTitle={t('coordm.meeting.notFound')}
-          hideForbidden
-          backTo={{ path: '/coordination/meetings', label: t('coordm.meeting.back') }}
-        />
-      </Card>
-    );
-  } else if (!meeting) {
-    body = (
-      <Card>
-        <Skeleton active />
-      </Card>
+      <DetailPlaceholder
+        query={detail}
+        invalidPath={valid ? null : `/api/coord/meetings/${id}`}
+        notFoundTitle={t('coordm.meeting.notFound')}
+        backTo={{ path: '/coordination/meetings', label: t('coordm.meeting.back') }}
+      />
     );
   } else {
     body = <MeetingBody meeting={meeting} />;

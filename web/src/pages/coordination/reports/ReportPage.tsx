@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Timeline } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../../../api/coordination.ts';
 import type { Report, ReportEvent } from '../../../api/coordinationTypes.ts';
-import { ApiError } from '../../../api/client.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
-import { QueryError } from '../../../components/QueryError.tsx';
+import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
@@ -141,24 +140,14 @@ export function ReportPage() {
   usePageCrumb(report ? `${report.departmentName} ${periodLabel(report.period, lang)}` : null);
 
   let body;
-  if (!valid || (detail.isError && !report)) {
-    const error = valid ? detail.error : new ApiError(404, 'not_found', '', {}, `/api/coord/reports/${department}/${period}`);
+  if (!report) {
     body = (
-      <Card>
-        <QueryError
-          error={error}
-          onRetry={() => void detail.refetch()}
-          notFoundTitle={t('coord.report.notFound')}
-          hideForbidden
-          backTo={{ path: '/coordination/reports', label: t('coord.report.back') }}
-        />
-      </Card>
-    );
-  } else if (!report) {
-    body = (
-      <Card>
-        <Skeleton active />
-      </Card>
+      <DetailPlaceholder
+        query={detail}
+        invalidPath={valid ? null : `/api/coord/reports/${department}/${period}`}
+        notFoundTitle={t('coord.report.notFound')}
+        backTo={{ path: '/coordination/reports', label: t('coord.report.back') }}
+      />
     );
   } else {
     const review = report.reviewable && can(PERMISSIONS.coordManage);
