@@ -25,7 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { permissionsOf } from '../src/core/auth/roles.ts';
-import { monthsOfYear, nextMonth } from '../src/core/coordination/periods.ts';
+import { addMonths } from '../src/core/calendar.ts';
+import { monthsOfYear } from '../src/core/coordination/periods.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { withScope } from '../src/db/scope.ts';
 import type { Database } from '../src/db/types.ts';
@@ -167,7 +168,7 @@ async function buildReports(db: Database): Promise<CityReports> {
       if (r < 0.01) { city.missing++; continue; }
       const status = r < 0.025 ? 'returned' : r < (recent ? 0.175 : 0.05) ? 'submitted' : 'accepted';
       city.byStatus[status] = (city.byStatus[status] ?? 0) + 1;
-      const following = nextMonth(month);
+      const following = addMonths(month, 1);
       const late = random.chance(0.08);
       if (late) city.late++;
       const submittedAt = at(day(following, late ? random.int(6, 15) : random.int(1, 5)), random.int(8, 17), random.int(0, 59));

@@ -17,7 +17,7 @@ import { evaluateCommand } from './evaluate.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { programmeIds, type ProgrammeId } from '../core/benefits/types.ts';
 import { AppError } from '../core/errors.ts';
-import { isMonth } from '../modules/benefits/calendar.ts';
+import { isMonth } from '../core/calendar.ts';
 import { PaymentRolls, type RollAction } from '../modules/benefits/rolls.ts';
 import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';

@@ -8,7 +8,8 @@
  * Deterministic (seeded), and skipped when the district already has coordination data.
  */
 import { bulletinNumber, bulletinWording } from '../core/coordination/bulletin.ts';
-import { monthsOfYear, nextMonth, parsePeriod, type Period } from '../core/coordination/periods.ts';
+import { addMonths } from '../core/calendar.ts';
+import { monthsOfYear, parsePeriod, type Period } from '../core/coordination/periods.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import { bulletinContent } from '../modules/coordination/bulletins.ts';
@@ -223,7 +224,7 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
       if (MISSING.has(key)) continue;
       if (department.code === LATE_MEMBER.code && `${month}-01` < LATE_MEMBER.activeFrom) continue;
       const v = values.get(department.code)?.[i] as Record<string, number>;
-      const following = nextMonth(month);
+      const following = addMonths(month, 1);
       const submittedOn = monthDay(following, LATE[key] ?? random.int(1, 5));
       const submittedAt = at(submittedOn, random.int(8, 17), random.int(0, 59));
       const duties = work[department.code] ?? [];

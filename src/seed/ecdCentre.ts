@@ -9,6 +9,7 @@
  * Deterministic for a given day (seeded), in one transaction, skipped when the district already
  * has rooms.
  */
+import { addDays, daysBetween } from '../core/calendar.ts';
 import { randomUUID } from 'node:crypto';
 import { lmsAt, loadGrowthTables, type LmsTable } from '../core/growth/tables.ts';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAY, interpolateLms, lmsValueAt } from '../core/growth/zscore.ts';
@@ -26,11 +27,7 @@ const PURPOSE = '儿童生长发育监测与亲子活动指导';
 
 // ---- Dates ----------------------------------------------------------------------------------
 
-const DAY = 86_400_000;
-const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const ms = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-const addDays = (date: string, n: number): string => toDay(ms(date) + n * DAY);
-const daysBetween = (from: string, to: string): number => Math.round((ms(to) - ms(from)) / DAY);
 const at = (date: string, time: string): string => `${date}T${time}:00+08:00`;
 /** No classes on the fixed-date public holidays (New Year, Labour Day, National Day weeks). */
 const holiday = (date: string): boolean => /-(01-01|05-0[1-5]|10-0[1-7])$/.test(date);

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previousMonth } from '../../src/core/coordination/periods.ts';
+import { addMonths } from '../../src/core/calendar.ts';
 import { currentMonth } from '../../src/modules/coordination/reports.ts';
 import { as, choose, shot, startE2E, type E2E } from './browser.ts';
 
 /** The month just ended: its reports were due on the 5th, so every department is expected and most are late. */
-const month = previousMonth(currentMonth());
+const month = addMonths(currentMonth(), -1);
 
 async function statusOf(page: Page): Promise<string> {
   return (await page.getByTestId('report-status').textContent()) ?? '';

@@ -5,7 +5,8 @@
  * of the due day. A department created or closed mid-year is expected only in its active months, so
  * neither rate can exceed 100%.
  */
-import { dueDateOf, dueInstant, monthBounds } from './periods.ts';
+import { monthEnd, monthStart } from '../calendar.ts';
+import { dueDateOf, dueInstant } from './periods.ts';
 
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type CellState = 'inactive' | 'not_due' | 'missing' | ReportStatus;
@@ -55,8 +56,7 @@ export interface CompletenessResult {
 
 /** The department was a member during at least part of the month. */
 export function activeIn(department: DepartmentSpan, month: string): boolean {
-  const { first, last } = monthBounds(month);
-  return department.activeFrom <= last && (department.activeTo === null || department.activeTo >= first);
+  return department.activeFrom <= monthEnd(month) && (department.activeTo === null || department.activeTo >= monthStart(month));
 }
 
 export function rate(expected: number, received: number, onTime: number): Rate {

@@ -4,6 +4,8 @@
  * at the end of that day in China Standard Time.
  */
 
+import { addMonths } from '../calendar.ts';
+
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
 export interface Period {
@@ -54,36 +56,12 @@ export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => monthCode(year, i + 1));
 }
 
-/** The month after `month` (YYYY-MM). */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? monthCode(y + 1, 1) : monthCode(y, m + 1);
-}
-
-/** The month before `month` (YYYY-MM). */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? monthCode(y - 1, 12) : monthCode(y, m - 1);
-}
-
 /** The day a month's report is due: `dueDay` of the following month (YYYY-MM-DD). */
 export function dueDateOf(month: string, dueDay: number): string {
-  return `${nextMonth(month)}-${pad(dueDay)}`;
+  return `${addMonths(month, 1)}-${pad(dueDay)}`;
 }
 
 /** The instant a due day ends in China Standard Time (UTC+8): submissions before it are on time. */
 export function dueInstant(dueDate: string): number {
   return Date.parse(`${dueDate}T00:00:00+08:00`) + 86_400_000;
-}
-
-/** The first and last day of a month (YYYY-MM-DD). */
-export function monthBounds(month: string): { first: string; last: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { first: `${month}-01`, last: `${month}-${pad(lastDay)}` };
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -9,6 +9,7 @@
  * before walking: crawling is a milestone healthy children may skip, so it is `skippable` and its
  * 'late' reads as an observation, not as a reason for referral.
  */
+import { daysBetween } from '../calendar.ts';
 
 export const MILESTONE_CODES = ['sitting', 'crawling', 'standing_assisted', 'walking_assisted', 'standing_alone', 'walking_alone'] as const;
 export type MilestoneCode = (typeof MILESTONE_CODES)[number];
@@ -46,11 +47,6 @@ export function milestoneDefinition(code: MilestoneCode): MilestoneDefinition {
 
 /** Average days in a month (365.25 / 12), as WHO counts age in months. */
 export const DAYS_PER_MONTH = 30.4375;
-
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
-/** Whole days from one YYYY-MM-DD to another. */
-export const daysBetween = (from: string, to: string): number => Math.round(dayOf(to) - dayOf(from));
 
 /** Age in months on a day: days / 30.4375, to one decimal. */
 export function ageInMonths(birthDate: string, on: string): number {

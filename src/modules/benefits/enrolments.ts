@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
-import { addMonths, monthOf, monthStart } from './calendar.ts';
+import { addMonths, monthOf, monthStart } from '../../core/calendar.ts';
 
 interface EnrolmentRow {
   id: string;

@@ -24,7 +24,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
-import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from './calendar.ts';
+import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
 

@@ -11,7 +11,7 @@ import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { chinaToday } from '../registry/service.ts';
-import { isMonth } from './calendar.ts';
+import { isMonth } from '../../core/calendar.ts';
 import { noticeDocx } from './documents.ts';
 import { exitEnrolment, listEnrolments } from './enrolments.ts';
 import { addParameter, programmeCatalog } from './parameters.ts';

@@ -21,7 +21,7 @@ import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { chinaToday } from '../registry/service.ts';
-import { addDays, monthOf, monthStart } from './calendar.ts';
+import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
 import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
 

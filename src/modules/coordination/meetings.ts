@@ -4,7 +4,7 @@
  * (通知) go from the office to all or chosen departments, with read receipts. The desk gathers
  * what a user has to do now.
  */
-import { daysBetween, previousMonth } from '../../core/coordination/periods.ts';
+import { addMonths, daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { chinaToday } from '../registry/service.ts';
@@ -323,7 +323,7 @@ export async function desk(tx: Queryable, actor: CoordActor) {
   // Reports of the current and the three previous months that are overdue or due within the
   // reminder window; older gaps show in the completeness grid instead of as reminders.
   const months = [month];
-  while (months.length < 4) months.unshift(previousMonth(months[0] as string));
+  while (months.length < 4) months.unshift(addMonths(months[0] as string, -1));
   const recent: ReportSummary[] = [];
   for (const period of months) recent.push(...(await listReports(tx, actor, { period, department: office ? undefined : own?.code })).items);
   const reminders = (office || own ? recent : [])

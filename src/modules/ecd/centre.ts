@@ -1,6 +1,7 @@
+import { addDays, daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import {
-  MILESTONES, achievedOnProblem, ageInMonths, daysBetween, milestoneDefinition, milestoneStatus, type MilestoneCode,
+  MILESTONES, achievedOnProblem, ageInMonths, milestoneDefinition, milestoneStatus, type MilestoneCode,
 } from '../../core/growth/milestones.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
@@ -9,7 +10,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { chinaToday } from '../registry/service.ts';
 import type { EcdService } from './service.ts';
 import * as sessions from './centreSessions.ts';
-import { chinaDate, nextDay, presentRoom, type RoomRow } from './centreSessions.ts';
+import { chinaDate, presentRoom, type RoomRow } from './centreSessions.ts';
 
 /** The centre's floor area (report §2: 建成面积380平米的儿童早期发展指导中心). */
 export const CENTRE_AREA_M2 = 380;
@@ -340,7 +341,7 @@ export class EcdCentreService {
           GROUP BY t.id, t.name, t.weekly_hours, t.active
          HAVING t.active OR count(s.id) > 0
           ORDER BY t.name`,
-        [`${from}T00:00:00+08:00`, `${nextDay(to)}T00:00:00+08:00`],
+        [`${from}T00:00:00+08:00`, `${addDays(to, 1)}T00:00:00+08:00`],
       );
       return {
         from, to,

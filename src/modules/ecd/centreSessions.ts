@@ -3,6 +3,7 @@
  * transaction: row-level security decides which children (members, attendance) are seen.
  * A class's members are its open memberships of children whose consent stands.
  */
+import { addDays } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import { ageInMonths } from '../../core/growth/milestones.ts';
 import type { Queryable } from '../../db/types.ts';
@@ -23,7 +24,6 @@ type Domain = 'gross_motor' | 'fine_motor' | 'language' | 'cognition' | 'social_
 const refuse = (zh: string, en: string, details?: unknown) => new AppError('validation_failed', { zh, en, ...(details === undefined ? {} : { details }) });
 
 export const presentRoom = (r: RoomRow) => ({ code: r.code, name: r.name, areaM2: Number(r.area_m2), capacity: r.capacity });
-export const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** The calendar day of an instant in China (UTC+8). */
 export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -125,7 +125,7 @@ export async function list(tx: Queryable, from: string, to: string, ownOnly: boo
     : '';
   const { rows } = await tx.query<SessionRow>(
     `SELECT ${sessionColumns} WHERE s.starts_at >= $1::timestamptz AND s.starts_at < $2::timestamptz ${own} ORDER BY s.starts_at, k.name`,
-    [`${from}T00:00:00+08:00`, `${nextDay(to)}T00:00:00+08:00`],
+    [`${from}T00:00:00+08:00`, `${addDays(to, 1)}T00:00:00+08:00`],
   );
   return present(tx, rows);
 }

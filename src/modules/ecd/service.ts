@@ -1,5 +1,6 @@
 import { classifyGrowth, computeZScores, roundZScores, type GrowthZScores } from '../../core/growth/zscore.ts';
 import { loadGrowthTables } from '../../core/growth/tables.ts';
+import { daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
@@ -20,7 +21,6 @@ export interface MeasurementInput {
   note?: string | undefined;
 }
 
-const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /** Checks a measurement as the WHO rules and plain sense require; a refused value never gets a z-score. */
 export function checkMeasurement(m: MeasurementInput, birthDate: string, today: string): { ageDays: number; warnings: string[] } {
@@ -35,7 +35,7 @@ export function checkMeasurement(m: MeasurementInput, birthDate: string, today: 
   if (m.headCircumferenceCm !== undefined && (m.headCircumferenceCm < 20 || m.headCircumferenceCm > 60)) {
     throw refuse(`头围 ${m.headCircumferenceCm} cm 不合理,请核对`, `Head circumference ${m.headCircumferenceCm} cm is implausible`, 'headCircumferenceCm');
   }
-  const ageDays = days(birthDate, m.date);
+  const ageDays = daysBetween(birthDate, m.date);
   const warnings: string[] = [];
   if (m.position === 'standing' && ageDays < 9 * 30.4375) warnings.push('9 个月以下的婴儿应卧位测量身长;已按 WHO 规则处理,请核对测量方式');
   if (m.lengthHeightCm !== undefined && !m.position) warnings.push('未注明卧位或立位,按年龄推定(2 岁以下卧位)');
@@ -113,7 +113,7 @@ export class EcdService {
       return {
         child: presentChild(child),
         measurements: rows.map((m) => ({
-          id: m.id, date: m.measured_on, ageDays: days(child.birth_date, m.measured_on), weightKg: num(m.weight_kg), lengthHeightCm: num(m.length_height_cm),
+          id: m.id, date: m.measured_on, ageDays: daysBetween(child.birth_date, m.measured_on), weightKg: num(m.weight_kg), lengthHeightCm: num(m.length_height_cm),
           position: m.position, headCircumferenceCm: num(m.head_cm), oedema: m.oedema, zscores: m.zscores, statuses: m.statuses, note: m.note, enteredBy: m.entered_by,
         })),
       };

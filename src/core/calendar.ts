@@ -1,6 +1,6 @@
 /**
- * Calendar arithmetic on the plain dates and months the benefits module stores: 'YYYY-MM-DD'
- * days and 'YYYY-MM' months (kept in the database as the month's first day).
+ * Calendar arithmetic on plain dates and months as the modules store them: 'YYYY-MM-DD' days and
+ * 'YYYY-MM' months (kept in the database as the month's first day).
  */
 
 export function addDays(day: string, days: number): string {
@@ -30,6 +30,11 @@ export function monthsBetween(from: string, to: string): string[] {
 /** The last day of a month: '2011-02' → '2011-02-28'. */
 export function monthEnd(month: string): string {
   return addDays(monthStart(addMonths(month, 1)), -1);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export const isMonth = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
