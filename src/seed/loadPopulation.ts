@@ -1,7 +1,7 @@
 import { nameKeys } from '../core/registry/names.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { protectIdNumber, protectPhone } from '../modules/registry/protect.ts';
-import { insertEvents, insertHouseholds, insertPersons, type NewEvent, type NewPerson } from '../modules/registry/queries.ts';
+import { insertEvents, insertHouseholds, insertPersons, mergePendingNameTokens, type NewEvent, type NewPerson } from '../modules/registry/queries.ts';
 import type { Secrets } from '../server/secrets.ts';
 import type { SyntheticHousehold, SyntheticPerson } from './population.ts';
 
@@ -18,6 +18,7 @@ export async function loadPopulation(db: Database, secrets: Secrets, district: s
     const chunk = households.slice(start, start + CHUNK);
     persons += await db.transaction((tx) => loadChunk(tx, secrets, district, chunk, by));
   }
+  await mergePendingNameTokens(db);
   return persons;
 }
 

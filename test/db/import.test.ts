@@ -83,6 +83,18 @@ describe('roster import', () => {
     const again = await importRoster(t.db, testSecrets, actor, file, { township: '120114001' });
     expect({ imported: again.imported, unchanged: again.unchanged, rejected: again.rejected }).toEqual({ imported: 0, unchanged: 4, rejected: 8 });
     expect(await persons()).toBe(4);
+
+    // A registered person's row that says something else is refused, naming the columns; one that
+    // leaves optional columns empty says nothing new and is unchanged.
+    const edited = write('edited.xlsx', await rosterWorkbook([
+      good('H1', '王建国', idNumber('19500302', 111), { phone: '13900000001', maritalStatus: '丧偶' }),
+      good('H2', '赵四', idNumber('19600229', 333), { birthDate: 21975 }),
+    ]));
+    const third = await importRoster(t.db, testSecrets, actor, edited, { township: '120114001' });
+    expect({ imported: third.imported, unchanged: third.unchanged, rejected: third.rejected }).toEqual({ imported: 0, unchanged: 1, rejected: 1 });
+    expect(third.errors[0]).toMatchObject({ row: 2, column: '婚姻状况', reason: expect.stringContaining('婚姻状况、联系电话与登记不一致') });
+    const { rows: kept } = await t.db.query<{ marital_status: string; phone_enc: string | null }>(`SELECT marital_status, phone_enc FROM person WHERE name = '王建国'`);
+    expect(kept).toEqual([{ marital_status: 'unknown', phone_enc: null }]);
   });
 
   it('refuses files it cannot read as a roster, with a clear message, writing nothing', async () => {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { nameKeys } from '../../core/registry/names.ts';
+import { nameKeys, type NameKeys } from '../../core/registry/names.ts';
 import { mapHeaders, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { saveProgress } from '../jobs/queue.ts';
-import { protectIdNumber, protectPhone } from './protect.ts';
+import { protectIdNumber, protectPhone, type Protected } from './protect.ts';
 import * as q from './queries.ts';
 import { ByteCounter, importError, readRows, sniffFormat, type FileFormat } from './rows.ts';
 import { chinaToday } from './service.ts';
@@ -51,12 +51,18 @@ export interface ImportOptions {
 
 const MAX_ERROR_ROWS = 100_000;
 const CHUNK = 5_000;
+/** Rows read between two turns of the event loop. */
+const YIELD_EVERY = 64;
 
+/** A valid row waiting for its chunk, with its keys and ciphertexts already made. */
 interface Pending {
   rowNumber: number;
   values: string[];
   person: RosterPerson;
   villageCode: string;
+  id: Protected;
+  phone: { enc: string | null; masked: string | null };
+  keys: NameKeys;
 }
 
 /**
@@ -64,6 +70,10 @@ interface Pending {
  * are written in chunks, each chunk one transaction with the job's progress, so a crash leaves
  * whole chunks or nothing and a resumed run starts after the last committed chunk. Importing the
  * same file again changes nothing: a person is identified by ID number.
+ *
+ * Reading and writing overlap: while one chunk is being written, the next one is read, checked
+ * and encrypted, so the database and the JavaScript work each keep a core busy. Chunks still
+ * commit one after another, in file order.
  */
 export async function importRoster(db: Database, secrets: Secrets, actor: Actor, file: string, options: ImportOptions): Promise<ImportResult> {
   const format: FileFormat = sniffFormat(file);
@@ -71,6 +81,7 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
   const bytesTotal = fs.statSync(file).size;
   const villages = await villagesByKey(db, actor.district, options.township);
   const today = chinaToday();
+  const resumeUpTo = options.resume?.lastRow ?? 0;
   const progress: ImportProgress = options.resume ? { ...options.resume, rejected: 0, bytesTotal } : { lastRow: 1, imported: 0, unchanged: 0, rejected: 0, bytesRead: 0, bytesTotal };
   const errors: RejectedRow[] = [];
   /** A rejected row counts once, however many problems it has; each problem is listed. */
@@ -79,46 +90,60 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     for (const p of problems) if (errors.length < MAX_ERROR_ROWS) errors.push({ row, column: p.column, reason: p.reason, values });
   };
   const seenIds = new Map<string, number>();
-  const households = new Map<string, { id: string; village: string; isNew: boolean; address: string }>();
+  /** The village of each household number met in the file so far. */
+  const fileHouseholds = new Map<string, string>();
+  /** Households the writer knows: met in earlier chunks, found in the register, or taken elsewhere. */
+  const households = new Map<string, KnownHousehold>();
   let header: Map<RosterKey, number> | null = null;
   let rowNumber = 0;
   let pending: Pending[] = [];
   let analyzedAt = 0;
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const chunk = pending;
-    pending = [];
-    if (chunk.length === 0 && progress.lastRow >= rowNumber) return;
-    const resumeUpTo = options.resume?.lastRow ?? 0;
-    const toWrite = chunk.filter((p) => p.rowNumber > resumeUpTo);
+  const write = async (chunk: Pending[], upTo: number, bytesRead: number) => {
     await withScope(db, actor, async (tx) => {
-      const outcome = await writeChunk(tx, secrets, actor, options.township, toWrite, households);
+      const outcome = await writeChunk(tx, actor, options.township, chunk, households, (sealed) => secrets.decrypt(sealed));
       for (const r of outcome.rejected) reject(r.rowNumber, [{ column: r.column, reason: r.reason }], r.values);
       progress.imported += outcome.imported;
       progress.unchanged += outcome.unchanged;
-      progress.lastRow = Math.max(progress.lastRow, rowNumber);
-      progress.bytesRead = counter.bytes;
+      progress.lastRow = Math.max(progress.lastRow, upTo);
+      progress.bytesRead = bytesRead;
       // The job's progress commits with the chunk; jobs belong to the system, not to the user's role.
       await tx.query('RESET ROLE');
       if (options.job) await saveProgress(tx, options.job, { ...progress });
       if (outcome.imported > 0) {
         await appendAudit(tx, {
           district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import',
-          entityType: 'import', entityId: options.job?.id ?? null, ip: actor.ip, detail: { rows: toWrite.length, imported: outcome.imported, unchanged: outcome.unchanged },
+          entityType: 'import', entityId: options.job?.id ?? null, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, unchanged: outcome.unchanged },
         });
       }
     });
     options.onProgress?.({ ...progress });
-    // Planner statistics follow the table's growth (the embedded engine has no autovacuum), so
-    // that look-ups by ID number keep using their index as the register fills.
-    if (progress.imported - analyzedAt >= Math.max(20_000, analyzedAt)) {
-      await db.exec('VACUUM (ANALYZE) household, person');
+    // Planner statistics follow the table's growth (the embedded engine has no autovacuum, and the
+    // server's may not have come round yet), so that look-ups by ID number keep using their index:
+    // once this import has added as many rows as the statistics knew of, they are renewed.
+    const added = progress.imported - analyzedAt;
+    if (added >= 20_000 && added >= await q.estimatedPersons(db)) {
+      await db.exec('ANALYZE household, person');
       analyzedAt = progress.imported;
     }
   };
 
+  /** Hands the rows read so far to the writer, once it has finished the previous chunk. */
+  const flush = async () => {
+    const chunk = pending;
+    pending = [];
+    await writing;
+    if (chunk.length === 0 && progress.lastRow >= rowNumber) return;
+    writing = write(chunk, rowNumber, counter.bytes);
+    // Failures surface at the next flush or at the end; until then the rejection is held here.
+    writing.catch(() => undefined);
+  };
+
   for await (const cells of readRows(file, format, counter)) {
     rowNumber++;
+    // A file chunk holds hundreds of rows, read without a pause; let the writer's replies in.
+    if (rowNumber % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (header === null) {
       const mapped = mapHeaders(cells);
       if (mapped.missing.length > 0) {
@@ -148,16 +173,23 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
       continue;
     }
     seenIds.set(person.idNumber, rowNumber);
-    const household = households.get(person.householdNumber);
-    if (household && household.village !== village) {
+    const householdVillage = fileHouseholds.get(person.householdNumber);
+    if (householdVillage !== undefined && householdVillage !== village) {
       reject(rowNumber, [{ column: '村(居)', reason: `同一户号(${person.householdNumber})的成员不能分属不同村居` }], values);
       continue;
     }
-    pending.push({ rowNumber, values, person, villageCode: village });
+    fileHouseholds.set(person.householdNumber, village);
+    if (rowNumber <= resumeUpTo) continue; // committed by the interrupted run: checked again, not written again
+    pending.push({
+      rowNumber, values, person, villageCode: village,
+      id: protectIdNumber(secrets, person.idNumber), phone: protectPhone(secrets, person.phone), keys: nameKeys(person.name),
+    });
     if (pending.length >= (options.chunkSize ?? CHUNK)) await flush();
   }
   if (header === null) throw importError('import_empty', '文件中没有数据(连表头都没有)', 'The file holds no rows, not even a header');
   await flush();
+  await writing;
+  await q.mergePendingNameTokens(db);
   return { imported: progress.imported, unchanged: progress.unchanged, rejected: progress.rejected, errors, errorsTruncated: progress.rejected > errors.length };
 }
 
@@ -179,64 +211,103 @@ interface ChunkOutcome {
   rejected: { rowNumber: number; column: string; reason: string; values: string[] }[];
 }
 
-const sameAs = (p: RosterPerson, e: { name: string; hukou: string; birth_date: string; village_code: string }, village: string) =>
-  p.name === e.name && p.hukou === e.hukou && p.birthDate === e.birth_date && village === e.village_code;
+/** What the register holds of a person, as a re-imported row is compared with it. */
+interface Registered {
+  id_number_hash: string;
+  name: string;
+  hukou: string;
+  birth_date: string;
+  village_code: string;
+  marital_status: string;
+  phone_enc: string | null;
+  death_date: string | null;
+  one_child_certificate_number: string | null;
+  one_child_certificate_date: string | null;
+}
+
+/**
+ * The columns in which a row differs from the person registered under its ID number. A column the
+ * row leaves empty is not compared: the roster did not say. Identity columns (name, birth date,
+ * village, hukou) are compared always.
+ */
+function differences(p: RosterPerson, e: Registered, village: string, decrypt: (sealed: string) => string): string[] {
+  const given = <T>(value: T | null, registered: T | null) => value !== null && value !== registered;
+  const columns: [boolean, RosterKey][] = [
+    [p.name !== e.name, 'name'],
+    [p.birthDate !== e.birth_date, 'birthDate'],
+    [village !== e.village_code, 'village'],
+    [p.hukou !== e.hukou, 'hukou'],
+    [p.maritalStatus !== 'unknown' && p.maritalStatus !== e.marital_status, 'maritalStatus'],
+    [p.phone !== null && (e.phone_enc === null || decrypt(e.phone_enc) !== p.phone), 'phone'],
+    [given(p.deathDate, e.death_date), 'deathDate'],
+    [given(p.oneChildCertificateNumber, e.one_child_certificate_number), 'oneChildCertificateNumber'],
+    [given(p.oneChildCertificateDate, e.one_child_certificate_date), 'oneChildCertificateDate'],
+  ];
+  return columns.filter(([differs]) => differs).map(([, key]) => rosterColumns.find((c) => c.key === key)?.header ?? key);
+}
+
+/** A household the writer has met: id '' means its number is taken in another township. */
+interface KnownHousehold {
+  id: string;
+  village: string;
+}
 
 async function writeChunk(
-  tx: Queryable, secrets: Secrets, actor: Actor, township: string, chunk: Pending[],
-  households: Map<string, { id: string; village: string; isNew: boolean; address: string }>,
+  tx: Queryable, actor: Actor, township: string, chunk: Pending[], households: Map<string, KnownHousehold>, decrypt: (sealed: string) => string,
 ): Promise<ChunkOutcome> {
   const outcome: ChunkOutcome = { imported: 0, unchanged: 0, rejected: [] };
   if (chunk.length === 0) return outcome;
-  const ids = chunk.map((p) => protectIdNumber(secrets, p.person.idNumber));
-  const hashes = ids.map((x) => x.hash);
-  const visible = await tx.query<{ id_number_hash: string; name: string; hukou: string; birth_date: string; village_code: string }>(
-    'SELECT id_number_hash, name, hukou, birth_date::text AS birth_date, village_code FROM person WHERE id_number_hash = ANY ($1::text[])', [hashes],
-  );
-  const existing = new Map(visible.rows.map((r) => [r.id_number_hash, r]));
-  const taken = await q.takenIdHashes(tx, hashes);
+  // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared
+  // with the row (a new roster has none, and skips the second look-up).
+  const taken = await q.takenIdHashes(tx, chunk.map((p) => p.id.hash));
+  const visible = taken.size === 0 ? [] : (await tx.query<Registered>(
+    `SELECT id_number_hash, name, hukou, birth_date::text AS birth_date, village_code, marital_status, phone_enc, death_date::text AS death_date,
+            one_child_certificate_number, one_child_certificate_date::text AS one_child_certificate_date
+       FROM person WHERE id_number_hash = ANY ($1::text[])`, [[...taken]],
+  )).rows;
+  const existing = new Map(visible.map((r) => [r.id_number_hash, r]));
 
-  // Households: known from earlier chunks, already in the register, or new.
+  // Households: known from earlier chunks, already in the register (seen, or taken elsewhere), or new.
   const numbers = [...new Set(chunk.map((p) => p.person.householdNumber).filter((n) => !households.has(n)))];
-  if (numbers.length > 0) {
-    const found = await tx.query<{ id: string; household_number: string; village_code: string; address: string }>(
-      'SELECT id, household_number, village_code, address FROM household WHERE household_number = ANY ($1::text[])', [numbers],
+  const takenNumbers = numbers.length === 0 ? [] : (await tx.query<{ n: string }>(
+    'SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [numbers])).rows.map((r) => r.n);
+  if (takenNumbers.length > 0) {
+    const found = await tx.query<{ id: string; household_number: string; village_code: string }>(
+      'SELECT id, household_number, village_code FROM household WHERE household_number = ANY ($1::text[])', [takenNumbers],
     );
-    for (const h of found.rows) households.set(h.household_number, { id: h.id, village: h.village_code, isNew: false, address: h.address });
-    const elsewhere = await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [numbers]);
-    for (const { n } of elsewhere.rows) if (!households.has(n)) households.set(n, { id: '', village: '', isNew: false, address: '' });
+    for (const h of found.rows) households.set(h.household_number, { id: h.id, village: h.village_code });
+    for (const n of takenNumbers) if (!households.has(n)) households.set(n, { id: '', village: '' });
   }
   const newHouseholds: { id: string; number: string; village: string; address: string }[] = [];
   const people: q.NewPerson[] = [];
-  chunk.forEach((p, i) => {
-    const id = ids[i];
-    if (!id) return;
+  for (const p of chunk) {
+    const id = p.id;
     const already = existing.get(id.hash);
     if (already) {
-      if (sameAs(p.person, already, p.villageCode)) outcome.unchanged++;
-      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '身份证号', reason: '该身份证号已登记,但姓名、出生日期、户籍性质或村居与登记不一致;请通过变更登记修改' });
-      return;
+      const differing = differences(p.person, already, p.villageCode, decrypt);
+      if (differing.length === 0) outcome.unchanged++;
+      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: differing[0] as string, reason: `该身份证号已登记,但${differing.join('、')}与登记不一致;导入不修改已登记的人员,请通过变更登记修改` });
+      continue;
     }
     if (taken.has(id.hash)) {
       outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '身份证号', reason: '该身份证号已在其他乡镇街登记' });
-      return;
+      continue;
     }
     let household = households.get(p.person.householdNumber);
     if (household && household.id === '') {
       outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已被其他乡镇街使用` });
-      return;
+      continue;
     }
     if (household && household.village !== p.villageCode) {
       outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已登记在另一个村居` });
-      return;
+      continue;
     }
     if (!household) {
-      household = { id: randomUUID(), village: p.villageCode, isNew: true, address: p.person.address };
+      household = { id: randomUUID(), village: p.villageCode };
       households.set(p.person.householdNumber, household);
       newHouseholds.push({ id: household.id, number: p.person.householdNumber, village: p.villageCode, address: p.person.address });
     }
-    const keys = nameKeys(p.person.name);
-    const phone = protectPhone(secrets, p.person.phone);
+    const { keys, phone } = p;
     people.push({
       id: randomUUID(), householdId: household.id, townshipCode: township, villageCode: p.villageCode, relation: p.person.relation,
       name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
@@ -244,7 +315,7 @@ async function writeChunk(
       maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
       certificateDate: p.person.oneChildCertificateDate,
     });
-  });
+  }
   await q.insertHouseholds(tx, actor.district, actor.username, newHouseholds.map((h) => ({ ...h, township })));
   await q.insertEvents(tx, actor.district, actor.username,
     newHouseholds.map((h) => ({ householdId: h.id, personId: null, kind: 'registered', date: chinaToday(), detail: { source: 'import' } })));

@@ -223,6 +223,20 @@ export async function takenIdHashes(tx: Queryable, hashes: string[]): Promise<Se
   return new Set(rows.map((r) => r.h));
 }
 
+/** The person rows the planner's statistics know of (0 before the first ANALYZE). */
+export async function estimatedPersons(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'person'::regclass`);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Merges the name-token index's pending entries into the index (run as the table's owner, after a
+ * bulk insert), so that searches no longer scan them one by one.
+ */
+export async function mergePendingNameTokens(db: Queryable): Promise<void> {
+  await db.query(`SELECT gin_clean_pending_list('person_tokens'::regclass)`);
+}
+
 export async function villageOf(tx: Queryable, code: string): Promise<{ code: string; township_code: string } | null> {
   return (await tx.query<{ code: string; township_code: string }>('SELECT code, township_code FROM village WHERE code = $1', [code])).rows[0] ?? null;
 }
