@@ -37,11 +37,27 @@ export function loadSecretKey(config: Config): Buffer {
   return parseKey(fs.readFileSync(file, 'utf8'));
 }
 
+/** 96-bit nonces for AES-GCM, cut from a block of CSPRNG output: one system call per 4,096 of them, not one each. */
+class NoncePool {
+  private block = Buffer.alloc(0);
+  private offset = 0;
+  next(): Buffer {
+    if (this.offset === this.block.length) {
+      this.block = randomBytes(12 * 4096);
+      this.offset = 0;
+    }
+    const nonce = this.block.subarray(this.offset, this.offset + 12);
+    this.offset += 12;
+    return nonce;
+  }
+}
+
 export function createSecrets(key: Buffer): Secrets {
   const lookupKey = createHmac('sha256', key).update('xingfu lookup key').digest();
+  const nonces = new NoncePool();
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = nonces.next();
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
