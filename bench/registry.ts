@@ -2,7 +2,8 @@
  * `npm run bench`: the registry at district scale. Builds a 1,000,000-person district from CSV
  * rosters (30 townships), imports a workbook sample, and times name search and ID look-up —
  * each figure beside PostgreSQL's own COPY of the same rows, measured in the same run, so the
- * ratio means something on a noisy machine. Prints one JSON object per database.
+ * ratio means something on a noisy machine — and the person table's own insert rate, the ceiling
+ * of any import. Prints one JSON object per database.
  */
 import fs from 'node:fs';
 import os from 'node:os';
