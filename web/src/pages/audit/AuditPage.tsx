@@ -5,6 +5,7 @@ import { auditApi } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { serverPagination } from '../../components/serverPagination.ts';
 import { auditActionLabels, entityTypeLabels, formatDateTime, labelFor, useI18n } from '../../i18n/index.ts';
 import { AuditDetail } from './AuditDetail.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
@@ -86,14 +87,7 @@ export function AuditPage() {
         loading={audit.isFetching}
         expandable={{ expandedRowRender: (entry) => <AuditDetail entry={entry} /> }}
         scroll={{ x: 960 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: audit.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: AUDIT_PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        pagination={serverPagination(t, query, audit.data?.total, AUDIT_PAGE_SIZES)}
         onChange={(pagination, _filters, _sorter, extra) => {
           if (extra.action === 'paginate') {
             update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });

@@ -6,6 +6,7 @@ import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentQuery, type Pr
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
 import { categoryLabel } from './BenefitsTags.tsx';
@@ -219,14 +220,7 @@ export function EnrolmentsPage() {
               }}
               locale={{ emptyText: enrolments.isPending ? ' ' : t('enrolments.empty') }}
               scroll={{ x: manage ? 1420 : 1340 }}
-              pagination={{
-                current: query.page,
-                pageSize: query.pageSize,
-                total: enrolments.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: ENROLMENT_PAGE_SIZES.map(String),
-                showTotal: (total) => t('common.total', { total }),
-              }}
+              pagination={serverPagination(t, query, enrolments.data?.total, ENROLMENT_PAGE_SIZES)}
               data-testid="enrolments-table"
             />
           </>

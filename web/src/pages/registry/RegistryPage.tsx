@@ -9,6 +9,7 @@ import type { Person, PersonSort } from '../../api/registryTypes.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { personColumns } from './personColumns.tsx';
 import { PersonFilters } from './PersonFilters.tsx';
@@ -85,14 +86,7 @@ export function RegistryPage() {
         })}
         locale={{ emptyText: persons.isPending ? ' ' : t('registry.empty') }}
         scroll={{ x: 1040 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: persons.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PERSON_PAGE_SIZES.map(String),
-          showTotal: (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })),
-        }}
+        pagination={serverPagination(t, query, persons.data?.total, PERSON_PAGE_SIZES, (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })))}
         data-testid="persons-table"
       />
     </Card>

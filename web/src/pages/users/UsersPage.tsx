@@ -7,6 +7,7 @@ import { usersApi } from '../../api/users.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
@@ -87,14 +88,7 @@ export function UsersPage() {
         loading={users.isFetching}
         onChange={onTableChange}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        pagination={serverPagination(t, query, users.data?.total, PAGE_SIZES)}
         data-testid="users-table"
       />
       {manage && dialog?.kind === 'form' ? (

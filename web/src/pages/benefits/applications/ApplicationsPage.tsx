@@ -8,6 +8,7 @@ import { benefitsWorkflowApi, benefitsWorkflowKeys, type Application, type Appli
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { applicationColumns } from './applicationColumns.tsx';
@@ -134,14 +135,7 @@ export function ApplicationsPage() {
             })}
             locale={{ emptyText: list.isPending ? ' ' : t('wf.app.empty') }}
             scroll={{ x: 1380 }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: APPLICATION_PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={serverPagination(t, query, list.data?.total, APPLICATION_PAGE_SIZES)}
             data-testid="applications-table"
           />
         )}

@@ -10,6 +10,7 @@ import {
   type RollLineQuery,
 } from '../../../api/benefitsWorkflow.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { categoryLabel, fundingName, LINE_KINDS } from '../applications/workflowFormat.ts';
 import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
@@ -93,14 +94,7 @@ export function RollLinesTable({ roll }: { roll: RollDetail }) {
           onChange={onChange}
           locale={{ emptyText: lines.isPending ? ' ' : t('wf.roll.noLines') }}
           scroll={{ x: 1100 }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: lines.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total) => t('common.total', { total }),
-          }}
+          pagination={serverPagination(t, query, lines.data?.total, PAGE_SIZES)}
           data-testid="roll-lines-table"
         />
       )}

@@ -8,6 +8,7 @@ import { benefitsWorkflowApi, benefitsWorkflowKeys, type Roll, type RollQuery } 
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { useProgrammeOptions } from '../applications/useWorkflowData.ts';
@@ -158,14 +159,7 @@ export function RollsPage() {
             onRow={(roll) => ({ onClick: () => void navigate(`/benefits/rolls/${roll.id}`), className: 'xf-clickable-row' })}
             locale={{ emptyText: rolls.isPending ? ' ' : t('wf.roll.empty') }}
             scroll={{ x: 1000 }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: rolls.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={serverPagination(t, query, rolls.data?.total, PAGE_SIZES)}
             data-testid="rolls-table"
           />
         )}
