@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
+import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
 import { categoryLabel } from './BenefitsTags.tsx';
@@ -116,8 +117,6 @@ function EnrolmentFilters({ query, onChange, onRefresh }: FiltersProps) {
   const { t } = i18n;
   const programmes = useProgrammes();
   const { townships, loading } = useTownships();
-  const [q, setQ] = useState(query.q ?? '');
-  useEffect(() => setQ(query.q ?? ''), [query.q]);
 
   const programmeOptions = programmes.data
     ? programmes.data.map((p) => ({ value: p.id, label: programmeName(i18n, p.id, p.name) }))
@@ -126,19 +125,7 @@ function EnrolmentFilters({ query, onChange, onRefresh }: FiltersProps) {
 
   return (
     <div className="xf-toolbar">
-      <Input.Search
-        allowClear
-        placeholder={t('enrolments.search')}
-        value={q}
-        onChange={(event) => {
-          setQ(event.target.value);
-          if (event.target.value === '' && query.q) onChange({ q: undefined });
-        }}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        maxLength={40}
-        style={{ width: 260 }}
-        data-testid="enrolments-search"
-      />
+      <QuerySearch value={query.q} onSearch={(q) => onChange({ q })} placeholder={t('enrolments.search')} width={260} maxLength={40} data-testid="enrolments-search" />
       <Select<ProgrammeId>
         allowClear
         placeholder={t('enrolments.filterProgramme')}

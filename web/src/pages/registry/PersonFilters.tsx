@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Select } from 'antd';
 import type { Hukou, PersonQuery } from '../../api/registryTypes.ts';
+import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { HUKOUS } from './registryFormat.ts';
 import { useVillageOptions } from './useVillageOptions.ts';
@@ -15,26 +15,12 @@ interface PersonFiltersProps {
 export function PersonFilters({ query, onChange, onRefresh }: PersonFiltersProps) {
   const { t } = useI18n();
   const villages = useVillageOptions();
-  const [q, setQ] = useState(query.q ?? '');
-  useEffect(() => setQ(query.q ?? ''), [query.q]);
 
   const aliveValue = query.alive === undefined ? undefined : String(query.alive);
 
   return (
     <div className="xf-toolbar">
-      <Input.Search
-        allowClear
-        placeholder={t('registry.search')}
-        value={q}
-        onChange={(event) => {
-          setQ(event.target.value);
-          if (event.target.value === '' && query.q) onChange({ q: undefined });
-        }}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        maxLength={40}
-        style={{ width: 340 }}
-        data-testid="registry-search"
-      />
+      <QuerySearch value={query.q} onSearch={(q) => onChange({ q })} placeholder={t('registry.search')} width={340} maxLength={40} data-testid="registry-search" />
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

@@ -1,9 +1,9 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Select } from 'antd';
 import { useRoles } from '../../api/hooks.ts';
 import type { UserStatus } from '../../api/types.ts';
 import type { UserQuery } from '../../api/users.ts';
+import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { ROLE_CODES } from './grants.ts';
 
@@ -19,8 +19,6 @@ interface UsersFiltersProps {
 export function UsersFilters({ query, onChange, onRefresh, onCreate }: UsersFiltersProps) {
   const { t, tx, pick } = useI18n();
   const roles = useRoles();
-  const [q, setQ] = useState(query.q ?? '');
-  useEffect(() => setQ(query.q ?? ''), [query.q]);
 
   const roleOptions = (roles.data?.items ?? ROLE_CODES.map((code) => ({ code, label: undefined }))).map((role) => ({
     value: role.code,
@@ -29,18 +27,7 @@ export function UsersFilters({ query, onChange, onRefresh, onCreate }: UsersFilt
 
   return (
     <div className="xf-toolbar">
-      <Input.Search
-        allowClear
-        placeholder={t('users.search')}
-        value={q}
-        onChange={(event) => {
-          setQ(event.target.value);
-          if (event.target.value === '' && query.q) onChange({ q: undefined });
-        }}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        style={{ width: 240 }}
-        data-testid="users-search"
-      />
+      <QuerySearch value={query.q} onSearch={(q) => onChange({ q })} placeholder={t('users.search')} width={240} data-testid="users-search" />
       <Select
         allowClear
         placeholder={t('users.filterRole')}
