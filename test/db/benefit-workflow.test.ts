@@ -176,6 +176,21 @@ describe('benefits: confirmation workflow and payment rolls', () => {
          SELECT district_code, (SELECT id FROM payment_roll WHERE period = '2011-12-01'), programme, enrolment_id, person_id, township_code, village_code, paid_month, 'arrears', amount, funded_by
            FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id]);
     })).rejects.toThrow(/payment_line_once|duplicate/);
+    // A line's roll and enrolment exist, and neither changes its key.
+    await expect(t.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ('120114', 'reward-assistance', '2011-12-01', 'test')`);
+      await tx.query(
+        `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
+         SELECT district_code, (SELECT id FROM payment_roll WHERE period = '2011-12-01'), programme, gen_random_uuid(), person_id, township_code, village_code, '2011-12-01', 'regular', amount, funded_by
+           FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id]);
+    })).rejects.toThrow(/enrolment .* does not exist/);
+    await expect(t.db.query(
+      `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
+       SELECT district_code, gen_random_uuid(), programme, enrolment_id, person_id, township_code, village_code, '2011-12-01', 'regular', amount, funded_by
+         FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id])).rejects.toThrow(/roll .* does not exist/);
+    await expect(t.db.query('UPDATE payment_roll SET id = gen_random_uuid() WHERE id = $1', [roll.id])).rejects.toThrow(/keep their key/);
+    await expect(t.db.query('UPDATE benefit_enrolment SET id = gen_random_uuid() WHERE id = (SELECT enrolment_id FROM payment_line WHERE roll_id = $1 LIMIT 1)', [roll.id]))
+      .rejects.toThrow(/keep their key/);
 
     expect((await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`)).statusCode).toBe(409);
     expect((await finance.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'export' })).json().state).toBe('exported');

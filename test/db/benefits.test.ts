@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFamilies, type RegisterFamily } from '../../src/modules/benefits/register.ts';
 import { seedEnrolments } from '../../src/seed/enrolments.ts';
 import { loadPopulation } from '../../src/seed/loadPopulation.ts';
 import { generatePopulation } from '../../src/seed/population.ts';
@@ -45,6 +46,24 @@ describe('benefits over the register', () => {
     expect(roll.lineCount).toBeLessThanOrEqual(5467);
     expect(roll.totalAmount).toBe(roll.lineCount * 80);
   }, 300_000);
+
+  it('reads the same families whole, by household and by enrolment', async () => {
+    // Children in a fixed order: the order they are read in depends on the plan; no amount depends on it.
+    const sorted = (f: RegisterFamily) => ({ ...f, children: [...f.children].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) });
+    const by = (families: RegisterFamily[]) => new Map(families.map((f) => [f.parentIds.join(), sorted(f)]));
+    await t.db.transaction(async (tx) => {
+      const whole = by(await registerFamilies(tx));
+      const enrolled = by(await registerFamilies(tx, { enrolledIn: 'reward-assistance' }));
+      expect(enrolled.size).toBeGreaterThan(2000);
+      for (const [key, family] of enrolled) expect(family, key).toEqual(whole.get(key));
+      const { rows } = await tx.query<{ household_id: string }>(
+        "SELECT DISTINCT household_id FROM person WHERE relation_to_head IN ('head', 'spouse') ORDER BY household_id LIMIT 300");
+      const listed = by(await registerFamilies(tx, rows.map((r) => r.household_id)));
+      expect(listed.size).toBeGreaterThanOrEqual(300);
+      for (const [key, family] of listed) expect(family, key).toEqual(whole.get(key));
+      expect([...whole.values()].some((f) => f.children.some((c) => c.disability.length > 0))).toBe(true);
+    });
+  }, 120_000);
 
   it('shows a township only its own families', async () => {
     const xzz = await login(t.app, 'township.xiazhuzhuang');

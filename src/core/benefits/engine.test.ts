@@ -155,6 +155,15 @@ describe('evaluate: shape of every result', () => {
     }
   });
 
+  it('gives one programme’s results alone, as they are among all programmes', () => {
+    for (const { situation, rows } of evaluations) {
+      const all = evaluate(situation, rows, { explain: false }).results;
+      for (const programme of programmeIds) {
+        expect(evaluate(situation, rows, { explain: false, programme }).results).toEqual(all.filter((r) => r.programme === programme));
+      }
+    }
+  });
+
   it('does not change its input', () => {
     for (const { c, situation, rows } of evaluations) {
       const before = JSON.stringify(situation);

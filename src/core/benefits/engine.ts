@@ -41,6 +41,8 @@ export interface EvaluateOptions {
    * those condition objects are shared between results and frozen — do not mutate them.
    */
   explain?: boolean;
+  /** Only this programme's results (one per parent): what a payment roll of one programme needs. */
+  programme?: ProgrammeId;
 }
 
 /** A programme with its parameters resolved for one date. */
@@ -123,11 +125,12 @@ export function compileProgrammes(rows: readonly ParameterRow[], date: string): 
   ];
 }
 
-function run(compiled: readonly CompiledProgramme[], situation: Situation, explain: boolean): EvaluationResult {
+function run(compiled: readonly CompiledProgramme[], situation: Situation, explain: boolean, only: ProgrammeId | undefined): EvaluationResult {
   const f = deriveFacts(situation);
   const parents = situation.family.parents.length;
   const results: ProgrammeResult[] = [];
   for (const programme of compiled) {
+    if (only !== undefined && programme.id !== only) continue;
     for (let parent = 0; parent < parents; parent++) results.push(programme.evaluate(f, parent, explain));
   }
   return { results };
@@ -154,7 +157,7 @@ export function createEvaluator(rows: readonly ParameterRow[]): Evaluator {
         if (byDate.size >= CACHE_LIMIT) byDate.clear();
         byDate.set(situation.date, compiled);
       }
-      return run(compiled, situation, options.explain ?? true);
+      return run(compiled, situation, options.explain ?? true, options.programme);
     },
   };
 }
