@@ -145,7 +145,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
 
   'import.title': 'Import a roster',
   'import.intro': 'A roster is an Excel workbook (.xlsx) or a CSV file: a header row, then one row per person. Members of one household share the same household number; the household is created from the village and address of the first row with that number.',
-  'import.rules': 'The ID number identifies each person: importing the same file again registers no one twice, and people already registered count as unchanged. Rows with problems are not imported; download the error report, correct them and import again.',
+  'import.rules': 'The ID number identifies each person: importing the same file again registers no one twice, and people already registered count as unchanged when the row agrees with the register; a row that says otherwise is not imported (an import never changes a registered person: record the change instead). Rows with problems are not imported; download the error report, correct them and import again.',
   'import.columns': 'Columns (use the Chinese headers of the template):',
   'import.requiredLegend': '(* required)',
   'import.template': 'Download the template',
