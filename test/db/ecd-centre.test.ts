@@ -174,9 +174,14 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     });
     expect((first.json() as Session).attendance.every((a) => a.present === null)).toBe(true);
     // 测试乙班 with 测试教师甲 half an hour later: the teacher is taken.
-    expect(code(await schedule(ids.classB, '2030-03-04T09:30:00+08:00', { teacherId: ids.t1 }))).toBe('teacher_busy');
+    // The refusal names the session that holds the teacher or the room, in China time.
+    const busy = await schedule(ids.classB, '2030-03-04T09:30:00+08:00', { teacherId: ids.t1 });
+    expect(code(busy)).toBe('teacher_busy');
+    expect((busy.json() as { error: { messages: { 'zh-CN': string } } }).error.messages['zh-CN']).toContain('测试甲班 2030-03-04 09:00–10:00');
     // 测试丙班 (one child) in the small room at the same time: the room is taken.
-    expect(code(await schedule(ids.classC, '2030-03-04T08:30:00+08:00', { roomCode: 'tst-small' }))).toBe('room_busy');
+    const taken = await schedule(ids.classC, '2030-03-04T08:30:00+08:00', { roomCode: 'tst-small' });
+    expect(code(taken)).toBe('room_busy');
+    expect((taken.json() as { error: { messages: { en: string } } }).error.messages.en).toContain('测试甲班, 2030-03-04 09:00–10:00');
     // Back to back is fine.
     expect((await schedule(ids.classC, '2030-03-04T10:00:00+08:00', { roomCode: 'tst-small' })).statusCode).toBe(200);
     // 测试乙班 has two children: fits the small room (2)… after 测试甲班; three would not.

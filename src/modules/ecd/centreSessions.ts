@@ -158,15 +158,31 @@ export async function create(
   }
   const start = new Date(input.startsAt);
   const end = new Date(start.getTime() + input.minutes * 60_000);
-  const clash = async (column: 'room_code' | 'teacher_id', value: string) => (await tx.query<{ id: string; starts_at: Date }>(
-    `SELECT id, starts_at FROM ecd_session WHERE ${column} = $1 AND status <> 'cancelled'
-        AND starts_at < $3::timestamptz AND starts_at + minutes * interval '1 minute' > $2::timestamptz LIMIT 1`,
+  // The session already holding the room or the teacher, named in the refusal: which class, when.
+  const clash = async (column: 'room_code' | 'teacher_id', value: string) => (await tx.query<{ id: string; starts_at: Date; class_name: string; span: string }>(
+    `SELECT s.id, s.starts_at, c.name AS class_name,
+            to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || '–' ||
+            to_char((s.starts_at + s.minutes * interval '1 minute') AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') AS span
+       FROM ecd_session s JOIN ecd_class c ON c.district_code = s.district_code AND c.id = s.class_id
+      WHERE s.${column} = $1 AND s.status <> 'cancelled'
+        AND s.starts_at < $3::timestamptz AND s.starts_at + s.minutes * interval '1 minute' > $2::timestamptz
+      ORDER BY s.starts_at LIMIT 1`,
     [value, start, end],
   )).rows[0];
   const roomClash = await clash('room_code', theRoom.code);
-  if (roomClash) throw new AppError('room_busy', { details: { sessionId: roomClash.id, startsAt: roomClash.starts_at.toISOString() } });
+  if (roomClash) {
+    throw new AppError('room_busy', {
+      zh: `${theRoom.name}在此时间已有安排：${roomClash.class_name} ${roomClash.span}`, en: `${theRoom.name} is taken then: ${roomClash.class_name}, ${roomClash.span}`,
+      details: { sessionId: roomClash.id, startsAt: roomClash.starts_at.toISOString(), className: roomClash.class_name },
+    });
+  }
   const teacherClash = await clash('teacher_id', theTeacher.id);
-  if (teacherClash) throw new AppError('teacher_busy', { details: { sessionId: teacherClash.id, startsAt: teacherClash.starts_at.toISOString() } });
+  if (teacherClash) {
+    throw new AppError('teacher_busy', {
+      zh: `${theTeacher.name}在此时间已有安排：${teacherClash.class_name} ${teacherClash.span}`, en: `${theTeacher.name} is busy then: ${teacherClash.class_name}, ${teacherClash.span}`,
+      details: { sessionId: teacherClash.id, startsAt: teacherClash.starts_at.toISOString(), className: teacherClash.class_name },
+    });
+  }
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO ecd_session (district_code, class_id, starts_at, minutes, teacher_id, room_code, activity_plan_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
