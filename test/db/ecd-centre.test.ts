@@ -203,6 +203,28 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((await range('2030-03-05', 'soon')).statusCode).toBe(400);
   });
 
+  it('changes a class: name, ages, teacher and room, within the room and without taking another class’s name', async () => {
+    const change = (body: Record<string, unknown>) =>
+      teacher.put(`/api/ecd/classes/${ids.classB}`, { name: '测试乙班', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t2, roomCode: 'tst-big', ...body });
+    expect((await teacher.put(`/api/ecd/classes/${ids.classB}/members`, { childIds: [ids.other, ids.third, ids.mine] })).statusCode).toBe(200);
+    const small = await change({ roomCode: 'tst-small' });
+    expect(small.statusCode).toBe(422);
+    expect(code(small)).toBe('over_capacity');
+    expect((small.json() as { error: { messages: { 'zh-CN': string } } }).error.messages['zh-CN']).toBe('测试小室最多容纳 2 名儿童\uff0c本班 3 名');
+    expect(code(await change({ name: '测试甲班' }))).toBe('validation_failed');
+    expect(code(await change({ ageFromMonths: 30, ageToMonths: 12 }))).toBe('validation_failed');
+    expect((await teacher.put('/api/ecd/classes/00000000-0000-4000-8000-000000000000', { name: '无', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t2, roomCode: 'tst-big' })).statusCode).toBe(404);
+    const changed = await change({ name: '测试乙班(新)', ageFromMonths: 12, ageToMonths: 30, teacherId: ids.t3 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ name: '测试乙班(新)', ageFromMonths: 12, ageToMonths: 30, teacher: { id: ids.t3, name: '测试教师丙' }, room: { code: 'tst-big' } });
+    const { rows } = await t.db.query<{ before: { name: string }; after: { name: string } }>(
+      `SELECT before, after FROM audit_log WHERE action = 'ecd.class_update' AND entity_id = $1`, [ids.classB]);
+    expect(rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ name: '测试乙班', teacherId: ids.t2 }), after: expect.objectContaining({ name: '测试乙班(新)' }) })]);
+    // Put back as it was, for the tests after this one.
+    expect((await change({})).statusCode).toBe(200);
+    expect((await teacher.put(`/api/ecd/classes/${ids.classB}/members`, { childIds: [ids.other, ids.third] })).statusCode).toBe(200);
+  });
+
   it('takes attendance, records the absent, and cancels only what has not happened', async () => {
     const past = await teacher.post('/api/ecd/sessions', { classId: ids.classA, startsAt: `${addDays(today, -1)}T09:00:00+08:00`, minutes: 45 });
     expect(past.statusCode, past.body).toBe(200);

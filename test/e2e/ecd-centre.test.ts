@@ -113,6 +113,15 @@ describe('the ECD centre: milestones, calendar and the printed archive, in Chrom
     await page.getByTestId('ecd-tab-classes').click();
     await page.getByTestId('classes-table').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(page, 'ecd-centre-classes');
+    // A class is renamed from its row; the list shows the new name.
+    await page.getByTestId('classes-table').locator('tbody tr.ant-table-row').first().locator('[data-testid^="class-edit-"]').click();
+    const className = page.getByTestId('class-name');
+    const renamed = `${await className.inputValue()}(春季)`;
+    await className.fill(renamed);
+    await page.waitForTimeout(400); // the dialog's opening animation
+    await shot(page, 'ecd-centre-class-edit');
+    await page.getByTestId('class-save').click();
+    await page.getByTestId('classes-table').getByText(renamed, { exact: true }).waitFor();
     await page.getByTestId('ecd-tab-plans').click();
     await page.getByTestId('plans-cards').waitFor();
     await shot(page, 'ecd-centre-plans');

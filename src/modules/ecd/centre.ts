@@ -261,6 +261,36 @@ export class EcdCentreService {
     });
   }
 
+  /**
+   * Changes a class's name, ages, teacher or room. Sessions already scheduled keep the teacher and
+   * room they were booked with; the new room must hold the class's children.
+   */
+  async updateClass(actor: AuthContext, id: string, input: { name: string; ageFromMonths: number; ageToMonths: number; teacherId: string; roomCode: string }) {
+    if (input.ageToMonths < input.ageFromMonths) throw refuse('年龄范围不正确', 'The age range ends before it starts', 'ageToMonths');
+    return withScope(this.db, actor, async (tx) => {
+      const today = chinaToday();
+      const klass = await sessions.oneClass(tx, id, today);
+      if (input.teacherId !== klass.teacher.id) await sessions.teacher(tx, input.teacherId);
+      const room = await sessions.room(tx, input.roomCode);
+      if ((await tx.query('SELECT 1 FROM ecd_class WHERE name = $1 AND id <> $2', [input.name, id])).rows.length) {
+        throw refuse(`班级名称“${input.name}”已存在`, `A class named ${input.name} exists`, 'name');
+      }
+      if (klass.children.length > room.capacity) {
+        throw new AppError('over_capacity', {
+          zh: `${room.name}最多容纳 ${room.capacity} 名儿童，本班 ${klass.children.length} 名`, en: `${room.name} holds ${room.capacity} children; the class has ${klass.children.length}`,
+          details: { capacity: room.capacity, children: klass.children.length },
+        });
+      }
+      await tx.query('UPDATE ecd_class SET name = $2, age_from_months = $3, age_to_months = $4, teacher_id = $5, room_code = $6 WHERE id = $1',
+        [id, input.name, input.ageFromMonths, input.ageToMonths, input.teacherId, input.roomCode]);
+      await audit(tx, actor, 'ecd.class_update', 'ecd_class', id, {
+        before: { name: klass.name, ageFromMonths: klass.ageFromMonths, ageToMonths: klass.ageToMonths, teacherId: klass.teacher.id, roomCode: klass.room.code },
+        after: input,
+      });
+      return sessions.oneClass(tx, id, today);
+    });
+  }
+
   /** Sets the class's children: those left out leave today, new ones join today. */
   async setMembers(actor: AuthContext, classId: string, childIds: string[]) {
     const ids = [...new Set(childIds)];
@@ -274,7 +304,7 @@ export class EcdCentreService {
       if (withdrawn.length) throw new AppError('consent_withdrawn', { details: { childIds: withdrawn } });
       if (ids.length > klass.room.capacity) {
         throw new AppError('over_capacity', {
-          zh: `${klass.room.name}最多容纳 ${klass.room.capacity} 名儿童,本班 ${ids.length} 名`, en: `${klass.room.name} holds ${klass.room.capacity} children; the class would have ${ids.length}`,
+          zh: `${klass.room.name}最多容纳 ${klass.room.capacity} 名儿童，本班 ${ids.length} 名`, en: `${klass.room.name} holds ${klass.room.capacity} children; the class would have ${ids.length}`,
           details: { capacity: klass.room.capacity, children: ids.length },
         });
       }

@@ -172,6 +172,14 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
     schema: { tags, summary: 'Open a class', body: classBody, response: { 200: classView } },
   }, async (req) => centre.createClass(actorOf(req), req.body));
 
+  r.put('/api/ecd/classes/:id', {
+    config: { access: 'ecd.write' },
+    schema: {
+      tags, summary: 'Change a class’s name, ages, teacher or room (422 over_capacity: the new room is too small for its children)',
+      params: idParams, body: classBody, response: { 200: classView },
+    },
+  }, async (req) => centre.updateClass(actorOf(req), req.params.id, req.body));
+
   r.put('/api/ecd/classes/:id/members', {
     config: { access: 'ecd.write' },
     schema: {

@@ -152,7 +152,7 @@ export async function create(
   const enrolled = (await members(tx, [input.classId])).get(input.classId)?.length ?? 0;
   if (enrolled > theRoom.capacity) {
     throw new AppError('over_capacity', {
-      zh: `${theRoom.name}最多容纳 ${theRoom.capacity} 名儿童,本班 ${enrolled} 名`, en: `${theRoom.name} holds ${theRoom.capacity} children; the class has ${enrolled}`,
+      zh: `${theRoom.name}最多容纳 ${theRoom.capacity} 名儿童，本班 ${enrolled} 名`, en: `${theRoom.name} holds ${theRoom.capacity} children; the class has ${enrolled}`,
       details: { capacity: theRoom.capacity, children: enrolled },
     });
   }

@@ -55,6 +55,7 @@ export const ecdCentreApi = {
 
   classes: (signal?: AbortSignal) => http.get<{ items: EcdClass[] }>('/api/ecd/classes', undefined, signal),
   createClass: (body: ClassBody) => http.post<EcdClass>('/api/ecd/classes', body),
+  updateClass: (classId: string, body: ClassBody) => http.put<EcdClass>(`/api/ecd/classes/${enc(classId)}`, body),
   setMembers: (classId: string, childIds: string[]) => http.put<EcdClass>(`/api/ecd/classes/${enc(classId)}/members`, { childIds }),
 
   sessions: (from: string, to: string, signal?: AbortSignal) => http.get<{ items: Session[] }>('/api/ecd/sessions', { from, to }, signal),
@@ -153,10 +154,11 @@ export function useClasses(enabled = true) {
   return useQuery({ queryKey: ecdcKeys.classes, queryFn: ({ signal }) => ecdCentreApi.classes(signal), enabled });
 }
 
-export function useCreateClass() {
+/** Opens a class, or (given its id) changes one. */
+export function useSaveClass(classId?: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ClassBody) => ecdCentreApi.createClass(body),
+    mutationFn: (body: ClassBody) => (classId === undefined ? ecdCentreApi.createClass(body) : ecdCentreApi.updateClass(classId, body)),
     onSuccess: () => void client.invalidateQueries({ queryKey: ecdcKeys.classes }),
   });
 }

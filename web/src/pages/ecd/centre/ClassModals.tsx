@@ -2,34 +2,47 @@ import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Select, Space, T
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ecdApi } from '../../../api/ecd.ts';
-import { useCentre, useCreateClass, useSetMembers, type ClassBody } from '../../../api/ecdCentre.ts';
+import { useCentre, useSaveClass, useSetMembers, type ClassBody } from '../../../api/ecdCentre.ts';
 import type { EcdClass } from '../../../api/ecdCentreTypes.ts';
 import { queryKeys } from '../../../api/keys.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { ageDays, monthsOf } from '../ecdFormat.ts';
 import { useEcdErrorText } from './ecdErrors.ts';
 
-/** 新建班级: name, ages, teacher and room. */
-export function ClassModal({ onClose }: { onClose: () => void }) {
+/** 新建班级, or 编辑班级 of a given class: name, ages, teacher and room. */
+export function ClassModal({ ecdClass, onClose }: { ecdClass?: EcdClass; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const errorText = useEcdErrorText();
   const [form] = Form.useForm<ClassBody>();
   const centre = useCentre();
-  const create = useCreateClass();
+  const create = useSaveClass(ecdClass?.id);
   const submit = (v: ClassBody) =>
     create.mutate(
       { ...v, name: v.name.trim() },
       {
         onSuccess: () => {
-          void message.success(t('ecdc.class.created'));
+          void message.success(t(ecdClass ? 'ecdc.class.updated' : 'ecdc.class.created'));
           onClose();
         },
       },
     );
+  const initial: Partial<ClassBody> = ecdClass
+    ? { name: ecdClass.name, ageFromMonths: ecdClass.ageFromMonths, ageToMonths: ecdClass.ageToMonths, teacherId: ecdClass.teacher.id, roomCode: ecdClass.room.code }
+    : { ageFromMonths: 12, ageToMonths: 18 };
+  // A class keeps its teacher in the list even when the teacher is no longer active.
+  const teachers = (centre.data?.teachers ?? []).filter((x) => x.active || x.id === ecdClass?.teacher.id);
   return (
-    <Modal open title={t('ecdc.class.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
-      <Form<ClassBody> form={form} layout="vertical" onFinish={submit} initialValues={{ ageFromMonths: 12, ageToMonths: 18 }}>
+    <Modal
+      open
+      title={ecdClass ? t('ecdc.class.editTitle', { name: ecdClass.name }) : t('ecdc.class.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'class-save' }}
+      destroyOnHidden
+    >
+      <Form<ClassBody> form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         <Form.Item name="name" label={t('ecdc.class.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
           <Input data-testid="class-name" />
         </Form.Item>
@@ -53,7 +66,7 @@ export function ClassModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="teacherId" label={t('ecdc.class.teacher')} rules={[{ required: true }]}>
-          <Select options={(centre.data?.teachers ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))} data-testid="class-teacher" />
+          <Select options={teachers.map((x) => ({ value: x.id, label: x.name }))} data-testid="class-teacher" />
         </Form.Item>
         <Form.Item name="roomCode" label={t('ecdc.class.room')} rules={[{ required: true }]}>
           <Select options={(centre.data?.rooms ?? []).map((r) => ({ value: r.code, label: `${r.name}(${r.areaM2} m² · ${r.capacity})` }))} data-testid="class-room" />

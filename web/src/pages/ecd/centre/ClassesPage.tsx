@@ -1,5 +1,5 @@
-import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useClasses } from '../../../api/ecdCentre.ts';
 import type { EcdClass } from '../../../api/ecdCentreTypes.ts';
@@ -18,6 +18,7 @@ export function ClassesPage() {
   const classes = useClasses();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<EcdClass | null>(null);
+  const [changing, setChanging] = useState<EcdClass | null>(null);
 
   const columns: TableColumnsType<EcdClass> = [
     {
@@ -54,11 +55,16 @@ export function ClassesPage() {
           {
             key: 'actions',
             title: '',
-            width: 130,
+            width: 200,
             render: (_: unknown, c: EcdClass) => (
-              <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing(c)} data-testid={`class-members-${c.id}`}>
-                {t('ecdc.class.members')}
-              </Button>
+              <Space size={8}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setChanging(c)} data-testid={`class-edit-${c.id}`}>
+                  {t('ecdc.class.edit')}
+                </Button>
+                <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing(c)} data-testid={`class-members-${c.id}`}>
+                  {t('ecdc.class.members')}
+                </Button>
+              </Space>
             ),
           },
         ]
@@ -106,6 +112,7 @@ export function ClassesPage() {
         )}
       </Card>
       {creating ? <ClassModal onClose={() => setCreating(false)} /> : null}
+      {changing ? <ClassModal ecdClass={changing} onClose={() => setChanging(null)} /> : null}
       {editing ? <MembersModal ecdClass={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );
