@@ -70,6 +70,9 @@ export async function choose(page: Page, testId: string, option: string | RegExp
   await field.click();
   if (search !== undefined) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  // A single select closes its list; until it has, the list covers the fields below it.
+  const multiple = await field.evaluate((n) => n.closest('.ant-select')?.classList.contains('ant-select-multiple') ?? false);
+  if (!multiple) await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
 }
 
 /** A full-page screenshot in test-results/, to look at. */
