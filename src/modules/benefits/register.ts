@@ -2,6 +2,7 @@ import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { parameterRowsSchema } from '../../core/benefits/parameters.ts';
 import type { Situation } from '../../core/benefits/types.ts';
 import type { Queryable } from '../../db/types.ts';
+import { inFlight } from '../../db/inFlight.ts';
 
 /** The parameter rows in force for the district (all dates), as the engine takes them. */
 export async function parameterRows(tx: Queryable): Promise<ParameterRow[]> {
@@ -35,16 +36,6 @@ const packed = (columns: readonly string[]) => `concat(${columns.join(", ',', ")
 const parentColumns = packed(['id', 'household_id', 'township_code', 'sex', 'birth_date', 'hukou', 'death_date', 'moved_out_on',
   'one_child_certificate_number IS NOT NULL', 'out_of_policy_birth IS TRUE', 'second_child_quota_waived_on']);
 const childColumns = packed(['r.person_id', 'c.id', 'c.sex', 'c.birth_date', 'r.adopted', 'c.death_date', 'c.hospital_delivery IS TRUE', 'd.assessments']);
-
-/**
- * A statement sent now and awaited later, while this process works on the previous one's rows:
- * the database and the process then work at the same time. Should the work throw first, the
- * statement's own failure is not reported as an unhandled rejection.
- */
-export function inFlight<T>(statement: Promise<T>): Promise<T> {
-  statement.catch(() => undefined);
-  return statement;
-}
 
 /**
  * Sets, for the rest of the transaction, what reading a whole register needs: hash joins over a

@@ -26,7 +26,8 @@ import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
-import { inFlight, parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+import { inFlight } from '../../db/inFlight.ts';
 
 /** How far back a roll looks for unpaid months (arrears) and changed amounts (adjustments). */
 export const LOOKBACK_MONTHS = 24;

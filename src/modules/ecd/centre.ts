@@ -250,7 +250,7 @@ export class EcdCentreService {
     return withScope(this.db, actor, async (tx) => {
       await sessions.teacher(tx, input.teacherId);
       await sessions.room(tx, input.roomCode);
-      if ((await tx.query('SELECT 1 FROM ecd_class WHERE name = $1', [input.name])).rows.length) throw refuse(`班级名称“${input.name}”已存在`, `A class named ${input.name} exists`, 'name');
+      await sessions.refuseTakenName(tx, input.name);
       const { rows } = await tx.query<{ id: string }>(
         'INSERT INTO ecd_class (district_code, name, age_from_months, age_to_months, teacher_id, room_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
         [actor.district, input.name, input.ageFromMonths, input.ageToMonths, input.teacherId, input.roomCode],
@@ -272,15 +272,8 @@ export class EcdCentreService {
       const klass = await sessions.oneClass(tx, id, today);
       if (input.teacherId !== klass.teacher.id) await sessions.teacher(tx, input.teacherId);
       const room = await sessions.room(tx, input.roomCode);
-      if ((await tx.query('SELECT 1 FROM ecd_class WHERE name = $1 AND id <> $2', [input.name, id])).rows.length) {
-        throw refuse(`班级名称“${input.name}”已存在`, `A class named ${input.name} exists`, 'name');
-      }
-      if (klass.children.length > room.capacity) {
-        throw new AppError('over_capacity', {
-          zh: `${room.name}最多容纳 ${room.capacity} 名儿童，本班 ${klass.children.length} 名`, en: `${room.name} holds ${room.capacity} children; the class has ${klass.children.length}`,
-          details: { capacity: room.capacity, children: klass.children.length },
-        });
-      }
+      await sessions.refuseTakenName(tx, input.name, id);
+      sessions.refuseOverCapacity(room, klass.children.length);
       await tx.query('UPDATE ecd_class SET name = $2, age_from_months = $3, age_to_months = $4, teacher_id = $5, room_code = $6 WHERE id = $1',
         [id, input.name, input.ageFromMonths, input.ageToMonths, input.teacherId, input.roomCode]);
       await audit(tx, actor, 'ecd.class_update', 'ecd_class', id, {
@@ -302,12 +295,7 @@ export class EcdCentreService {
       if (missing.length) throw new AppError('not_found', { zh: '有儿童不存在或无权访问', en: 'Some children are unknown', details: { childIds: missing } });
       const withdrawn = children.filter((c) => c.consent_withdrawn_at).map((c) => c.id);
       if (withdrawn.length) throw new AppError('consent_withdrawn', { details: { childIds: withdrawn } });
-      if (ids.length > klass.room.capacity) {
-        throw new AppError('over_capacity', {
-          zh: `${klass.room.name}最多容纳 ${klass.room.capacity} 名儿童，本班 ${ids.length} 名`, en: `${klass.room.name} holds ${klass.room.capacity} children; the class would have ${ids.length}`,
-          details: { capacity: klass.room.capacity, children: ids.length },
-        });
-      }
+      sessions.refuseOverCapacity(klass.room, ids.length, true);
       const before = klass.children.map((c) => c.id);
       await tx.query('UPDATE ecd_class_member SET left_on = $2 WHERE class_id = $1 AND left_on IS NULL AND NOT (child_id = ANY($3::uuid[]))', [classId, today, ids]);
       for (const id of ids) {

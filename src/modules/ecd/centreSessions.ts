@@ -41,6 +41,22 @@ export async function room(tx: Queryable, code: string, lock = false) {
   return row;
 }
 
+/** Refuses a class of `children` in a room that holds fewer (422 over_capacity); `would` for members not yet saved. */
+export function refuseOverCapacity(room: { name: string; capacity: number }, children: number, would = false): void {
+  if (children <= room.capacity) return;
+  throw new AppError('over_capacity', {
+    zh: `${room.name}最多容纳 ${room.capacity} 名儿童，本班 ${children} 名`, en: `${room.name} holds ${room.capacity} children; the class ${would ? 'would have' : 'has'} ${children}`,
+    details: { capacity: room.capacity, children },
+  });
+}
+
+/** Refuses a class name another class of the district has (`except`: the class being changed). */
+export async function refuseTakenName(tx: Queryable, name: string, except: string | null = null): Promise<void> {
+  if ((await tx.query('SELECT 1 FROM ecd_class WHERE name = $1 AND id IS DISTINCT FROM $2', [name, except])).rows.length) {
+    throw refuse(`班级名称“${name}”已存在`, `A class named ${name} exists`, { field: 'name' });
+  }
+}
+
 /** Open memberships of children whose consent stands, by class. */
 async function members(tx: Queryable, classIds: string[]): Promise<Map<string, MemberRow[]>> {
   const { rows } = await tx.query<MemberRow>(
@@ -149,13 +165,7 @@ export async function create(
   if (input.activityPlanId && !(await tx.query('SELECT 1 FROM ecd_activity_plan WHERE id = $1', [input.activityPlanId])).rows.length) {
     throw refuse('没有这个活动方案', 'Unknown activity plan', { field: 'activityPlanId' });
   }
-  const enrolled = (await members(tx, [input.classId])).get(input.classId)?.length ?? 0;
-  if (enrolled > theRoom.capacity) {
-    throw new AppError('over_capacity', {
-      zh: `${theRoom.name}最多容纳 ${theRoom.capacity} 名儿童，本班 ${enrolled} 名`, en: `${theRoom.name} holds ${theRoom.capacity} children; the class has ${enrolled}`,
-      details: { capacity: theRoom.capacity, children: enrolled },
-    });
-  }
+  refuseOverCapacity(theRoom, (await members(tx, [input.classId])).get(input.classId)?.length ?? 0);
   const start = new Date(input.startsAt);
   const end = new Date(start.getTime() + input.minutes * 60_000);
   // The session already holding the room or the teacher, named in the refusal: which class, when.

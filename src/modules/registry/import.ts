@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { nameKeys, type NameKeys } from '../../core/registry/names.ts';
 import { mapHeaders, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { inFlight } from '../../db/inFlight.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
@@ -135,9 +136,8 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     pending = [];
     await writing;
     if (chunk.length === 0 && progress.lastRow >= rowNumber) return;
-    writing = write(chunk, rowNumber, counter.bytes);
-    // Failures surface at the next flush or at the end; until then the rejection is held here.
-    writing.catch(() => undefined);
+    // Failures surface at the next flush or at the end.
+    writing = inFlight(write(chunk, rowNumber, counter.bytes));
   };
 
   for await (const cells of readRows(file, format, counter)) {
