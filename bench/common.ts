@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyLine } from '../src/db/copy.ts';
 import { openEmbedded } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import type { Database, Queryable, QueryResult, SqlParam } from '../src/db/types.ts';
@@ -28,7 +29,7 @@ export class CopyText {
   private lines: string[] = [];
   constructor(private readonly chunkRows: number) {}
   add(values: readonly (string | number | boolean | null)[]): void {
-    this.lines.push(`${values.map(copyValue).join('\t')}\n`);
+    this.lines.push(copyLine(values));
     this.rows++;
     if (this.lines.length >= this.chunkRows) this.flush();
   }
@@ -40,14 +41,6 @@ export class CopyText {
   get bytes(): number {
     return this.chunks.reduce((n, c) => n + c.length, 0);
   }
-}
-
-/** One value as COPY's text format writes it: \N for null, t/f for booleans, backslash escapes. */
-export function copyValue(v: string | number | boolean | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
 /** COPY the chunks into a table: one COPY … FROM STDIN on the server, one COPY per chunk (from /dev/blob) embedded. Milliseconds. */
@@ -84,13 +77,14 @@ export class QueryLog {
   scoped(q: Queryable): Queryable {
     return {
       exec: async (sql: string) => { await this.time(sql, async () => { await q.exec(sql); return { rows: [], rowCount: 0 }; }); },
+      copyIn: async (table: string, columns: readonly string[], text: string) => { await this.time(`COPY ${table}`, async () => { await q.copyIn(table, columns, text); return { rows: [], rowCount: 0 }; }); },
       query: <T>(sql: string, params?: readonly SqlParam[]) => this.time(sql, () => q.query<T>(sql, params)),
     };
   }
   /** The database, with every statement of its transactions timed. */
   database(db: Database): Database {
     const base = this.scoped(db);
-    return { kind: db.kind, query: base.query, exec: base.exec, transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))), close: () => db.close() };
+    return { kind: db.kind, query: base.query, exec: base.exec, copyIn: base.copyIn, transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))), close: () => db.close() };
   }
   private async time<T>(sql: string, run: () => Promise<QueryResult<T>>): Promise<QueryResult<T>> {
     const t0 = performance.now();
@@ -136,7 +130,7 @@ export async function open(kind: Kind, dir: string, name: string): Promise<{ db:
   const u = new URL(url);
   u.pathname = `/${name}`;
   try {
-    return { db: await openPostgres(u.toString(), 4), drop: async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }, url: u.toString() };
+    return { db: await openPostgres(u.toString(), 4), drop: async () => { if (process.env.BENCH_KEEP) { console.error(`kept ${name}`); await admin.end(); return; } await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }, url: u.toString() };
   } catch (err) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

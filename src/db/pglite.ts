@@ -6,6 +6,16 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
+    async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+      // The engine reads COPY's rows from a virtual file, which PostgreSQL allows only to
+      // privileged roles: the rows are copied as the session's user (into the temporary table
+      // the caller names), and the transaction's role is set again after. A failed COPY fails
+      // the transaction, whose end restores the role.
+      const role = (await target.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role ?? 'none';
+      if (role !== 'none') await target.query("SELECT set_config('role', 'none', true)");
+      await target.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      if (role !== 'none') await target.query("SELECT set_config('role', $1, true)", [role]);
+    },
     async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<T>> {
       const result = await target.query<T>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
@@ -27,6 +37,7 @@ export async function openEmbedded(options: { dataDir?: string; loadDataDir?: Bl
     pglite,
     query: base.query,
     exec: base.exec,
+    copyIn: base.copyIn,
     async transaction(fn) {
       return pglite.transaction((tx) => fn(wrap(tx)));
     },

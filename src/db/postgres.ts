@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable, QueryResult, SqlParam } from './types.ts';
 
 // Keep 64-bit integers and dates as the embedded engine returns them: bigint as number when safe.
@@ -10,6 +13,15 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   return {
+    async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+      // A COPY holds its connection from start to end: on the pool, take one for it.
+      const client = target instanceof pg.Pool ? await target.connect() : target;
+      try {
+        await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      } finally {
+        if (client !== target) (client as pg.PoolClient).release();
+      }
+    },
     async exec(sql: string): Promise<void> {
       await target.query(sql);
     },
@@ -33,6 +45,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     pool,
     query: base.query,
     exec: base.exec,
+    copyIn: base.copyIn,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -9,6 +9,11 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<T>>;
   /** Runs several statements separated by semicolons (migrations, seeds); no parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Loads rows into a table with COPY … FROM STDIN: `text` in COPY's text format (src/db/copy.ts).
+   * For a temporary table of the transaction: COPY does not pass row-level security.
+   */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
 export type DatabaseKind = 'embedded' | 'postgres';

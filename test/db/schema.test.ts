@@ -6,6 +6,7 @@ import { listMigrations, migrate, MigrationError } from '../../src/db/migrate.ts
 import { openEmbedded } from '../../src/db/pglite.ts';
 import { distributionViolations } from '../../src/db/distribution.ts';
 import type { Database } from '../../src/db/types.ts';
+import { copyLine } from '../../src/db/copy.ts';
 
 class Rollback extends Error {}
 import { openTestDatabase } from '../helpers.ts';
@@ -52,6 +53,43 @@ describe('schema', () => {
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
     expect(await migrate(db)).toEqual([]);
+  });
+});
+
+describe('COPY into a temporary table', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  const values: (string | number | boolean | null)[][] = [
+    ['2f1d6a3e-7c55-4c1a-9f59-0d7a6b1c2e01', 'tab\there, line\nthere', 'back\\slash', 80.5, true],
+    ['6b0e5c0a-1d2f-4e8b-a3c4-5d6e7f8a9b0c', '张三 · 下朱庄', null, -12, false],
+  ];
+
+  it('loads every value as written, tabs, new lines, backslashes and nulls included, as the application role', async () => {
+    const rows = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL ROLE xingfu_app');
+      await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text, other text, amount numeric, flag boolean) ON COMMIT DROP');
+      await tx.copyIn('copied', ['id', 'note', 'other', 'amount', 'flag'], values.map(copyLine).join(''));
+      return (await tx.query<{ id: string; note: string; other: string | null; amount: string; flag: boolean }>(
+        'SELECT id::text AS id, note, other, amount::text AS amount, flag FROM copied ORDER BY id')).rows;
+    });
+    expect(rows).toEqual(values.map(([id, note, other, amount, flag]) => ({ id, note, other, amount: String(amount), flag })));
+  });
+
+  it('fails as a whole on a bad value, and the transaction writes nothing', async () => {
+    await expect(db.transaction(async (tx) => {
+      await tx.exec('CREATE TABLE copy_written (district_code text, id int, PRIMARY KEY (district_code, id))');
+      await tx.query("INSERT INTO copy_written VALUES ('120114', 1)");
+      await tx.query('SET LOCAL ROLE xingfu_app');
+      await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text) ON COMMIT DROP');
+      await tx.copyIn('copied', ['id', 'note'], copyLine(['not-a-uuid', 'x']));
+    })).rejects.toThrow(/uuid/);
+    expect((await db.query<{ t: string | null }>("SELECT to_regclass('copy_written')::text AS t")).rows[0]?.t).toBeNull();
+    // The connection is usable afterwards, as its own user again.
+    expect((await db.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role).toBe('none');
   });
 });
 
