@@ -12,12 +12,26 @@ export async function parameterRows(tx: Queryable): Promise<ParameterRow[]> {
   return parameterRowsSchema.parse(rows.map((r) => ({ programme: r.programme, name: r.name, value: r.value, unit: r.unit, effectiveFrom: r.effective_from, reference: r.reference })));
 }
 
+/** A child of a register family. */
+export interface RegisterChild {
+  /** The child's person id, when read from the register. */
+  id?: string;
+  /** Which parent's link the child was read by (0 or 1): whether adopted is a fact of the link. */
+  via?: number;
+  sex: 'M' | 'F';
+  birthDate: string;
+  adopted: boolean;
+  deathDate: string | null;
+  disability: readonly { grade: number; on: string }[];
+  hospitalDelivery?: boolean;
+}
+
 /** A family of the register: its parents (with person ids, to count persons paid) and the facts over time. */
 export interface RegisterFamily {
   township: string;
   parentIds: string[];
   parents: { sex: 'M' | 'F'; birthDate: string; hukou: 'rural' | 'urban'; deathDate: string | null }[];
-  children: { sex: 'M' | 'F'; birthDate: string; adopted: boolean; deathDate: string | null; disability: readonly { grade: number; on: string }[]; hospitalDelivery?: boolean }[];
+  children: RegisterChild[];
   outOfPolicyBirth: boolean;
   oneChildCertificate: boolean;
   movedOutOn: (string | null)[];
@@ -70,77 +84,86 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
   // filtered (4 s for a district's enrolled households, against 1 s by hash joins): for the
   // households enrolled in a programme, nested loops are turned off for this one statement.
   // Links of parents not read (of persons neither head nor spouse) are dropped below.
-  const ofParents = households === undefined ? '' : `AND r.person_id IN (SELECT id FROM person WHERE relation_to_head IN ('head', 'spouse') ${only})`;
+  // When filtered, the links of the parents read are selected first (materialized): the planner
+  // then joins only those to the children (1.6 s instead of 2 s for a district's enrolled households).
+  const links = households === undefined ? ''
+    : `WITH links AS MATERIALIZED (SELECT r.district_code, r.person_id, r.related_person_id, r.adopted FROM relationship r
+         WHERE r.kind = 'child' AND r.person_id IN (SELECT id FROM person WHERE relation_to_head IN ('head', 'spouse') ${only}))`;
   const nestedLoops = enrolled
     ? (await tx.query<{ was: string }>("SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)")).rows[0]?.was
     : undefined;
   const children = inFlight(tx.query<{ f: string }>(
-    `SELECT ${childColumns}
-       FROM relationship r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id
+    `${links} SELECT ${childColumns}
+       FROM ${households === undefined ? 'relationship' : 'links'} r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id
        LEFT JOIN (SELECT district_code, person_id, string_agg(concat(grade, ' ', assessed_on), ' ' ORDER BY assessed_on) AS assessments
                     FROM disability_assessment GROUP BY district_code, person_id) d ON d.district_code = c.district_code AND d.person_id = c.id
-      WHERE r.kind = 'child' ${ofParents}`,
+      ${households === undefined ? "WHERE r.kind = 'child'" : ''}`,
     args,
   ));
   const families: RegisterFamily[] = [];
   // Where each parent is: family index × 2 + the parent's index in it.
   const seat = new Map<string, number>();
+  // Arrays are built at their final length ([a], then [a, b]): a push onto an empty array
+  // reserves room for 17 elements, for each of a district's families.
   let household = '';
   let family: RegisterFamily | undefined;
+  let township = '';
   for (const { f } of parents) {
     const row = new Fields(f);
     const id = row.text();
     const householdId = row.text();
-    const township = row.text();
-    if (family === undefined || householdId !== household || family.parentIds.length === 2) {
-      family = { township, parentIds: [], parents: [], children: [], outOfPolicyBirth: false, oneChildCertificate: false, movedOutOn: [], secondChildQuotaWaivedOn: null };
-      families.push(family);
-      household = householdId;
-    }
-    seat.set(id, (families.length - 1) * 2 + family.parentIds.length);
-    family.parentIds.push(id);
+    // Thirty townships: one string each, not one per parent.
+    if (!row.flag(township)) township = row.previous();
     const sex = row.flag('F') ? 'F' : 'M';
     const birthDate = row.text();
     const hukou = row.flag('rural') ? 'rural' : 'urban';
-    family.parents.push({ sex, birthDate, hukou, deathDate: row.date() });
-    family.movedOutOn.push(row.date());
-    if (row.flag('t')) family.oneChildCertificate = true;
-    if (row.flag('t')) family.outOfPolicyBirth = true;
+    const parent = { sex, birthDate, hukou, deathDate: row.date() } as const;
+    const movedOut = row.date();
+    const certificate = row.flag('t');
+    const outOfPolicy = row.flag('t');
     const waived = row.date();
+    if (family === undefined || householdId !== household || family.parentIds.length === 2) {
+      family = { township, parentIds: [id], parents: [parent], children: noChildren, outOfPolicyBirth: outOfPolicy, oneChildCertificate: certificate, movedOutOn: [movedOut], secondChildQuotaWaivedOn: waived };
+      families.push(family);
+      household = householdId;
+      seat.set(id, (families.length - 1) * 2);
+      continue;
+    }
+    seat.set(id, (families.length - 1) * 2 + 1);
+    family.parentIds = [family.parentIds[0] as string, id];
+    family.parents = [family.parents[0] as RegisterFamily['parents'][number], parent];
+    family.movedOutOn = [family.movedOutOn[0] as string | null, movedOut];
+    if (certificate) family.oneChildCertificate = true;
+    if (outOfPolicy) family.outOfPolicyBirth = true;
     if (waived !== null && (family.secondChildQuotaWaivedOn == null || waived < family.secondChildQuotaWaivedOn)) family.secondChildQuotaWaivedOn = waived;
   }
 
   // A child linked to both parents is one child, with the link of the first parent (whether
-  // adopted is a fact of the link): per family, the ids of its children and the parent of each link.
-  const links: ({ ids: string[]; parents: number[] } | undefined)[] = new Array(families.length);
+  // adopted is a fact of the link).
   const { rows: childRows } = await children;
   if (nestedLoops !== undefined) await tx.query("SELECT set_config('enable_nestloop', $1, true)", [nestedLoops]);
   for (const { f } of childRows) {
     const row = new Fields(f);
     const at = seat.get(row.text());
     if (at === undefined) continue;
-    const index = at >> 1;
-    const parent = at & 1;
-    const target = families[index] as RegisterFamily;
-    const childId = row.text();
+    const target = families[at >> 1] as RegisterFamily;
+    const via = at & 1;
+    const id = row.text();
+    const known = target.children;
+    let twin: RegisterChild | undefined;
+    for (const c of known) if (c.id === id) twin = c;
     const sex = row.flag('F') ? 'F' : 'M';
     const birthDate = row.text();
     const adopted = row.flag('t');
-    let link = links[index];
-    if (link === undefined) links[index] = link = { ids: [], parents: [] };
-    const k = link.ids.indexOf(childId);
-    if (k >= 0) {
-      if (parent < (link.parents[k] ?? 0)) {
-        (target.children[k] as RegisterFamily['children'][number]).adopted = adopted;
-        link.parents[k] = parent;
+    if (twin !== undefined) {
+      if (via < (twin.via ?? 0)) {
+        twin.adopted = adopted;
+        twin.via = via;
       }
       continue;
     }
-    link.ids.push(childId);
-    link.parents.push(parent);
-    const deathDate = row.date();
-    const hospitalDelivery = row.flag('t');
-    target.children.push({ sex, birthDate, adopted, deathDate, disability: row.assessments(), hospitalDelivery });
+    const child: RegisterChild = { id, via, sex, birthDate, adopted, deathDate: row.date(), hospitalDelivery: row.flag('t'), disability: row.assessments() };
+    target.children = known.length === 0 ? [child] : [...known, child];
   }
   return families;
 }
@@ -148,12 +171,16 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
 /** No assessments: shared by the children without any (most of them). */
 const noAssessments: readonly { grade: number; on: string }[] = Object.freeze([]);
 
+/** No children: shared by the families without any, until their first (a new array each time one is added). */
+const noChildren: RegisterChild[] = Object.freeze([]) as unknown as RegisterChild[];
+
 /**
  * The fields of a packed row, read in turn: only the kept ones become strings (a family read
  * of a whole register allocates less, which on a busy machine is most of its time).
  */
 class Fields {
   private at = 0;
+  private last = 0;
   constructor(private readonly row: string) {}
   /** The next field as text. */
   text(): string {
@@ -161,6 +188,10 @@ class Fields {
     const value = this.row.slice(this.at, end);
     this.at = end + 1;
     return value;
+  }
+  /** The field just read, as text. */
+  previous(): string {
+    return this.row.slice(this.last, this.at - 1);
   }
   /** The next field, a date or empty (null). */
   date(): string | null {
@@ -186,6 +217,7 @@ class Fields {
     return out;
   }
   private end(): number {
+    this.last = this.at;
     const comma = this.row.indexOf(',', this.at);
     return comma < 0 ? this.row.length : comma;
   }

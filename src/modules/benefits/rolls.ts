@@ -27,6 +27,7 @@ import { appendAudit } from '../audit/log.ts';
 import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+import { copyLine } from '../../db/copy.ts';
 import { inFlight } from '../../db/inFlight.ts';
 
 /** How far back a roll looks for unpaid months (arrears) and changed amounts (adjustments). */
@@ -92,12 +93,18 @@ function programmeOf(id: string) {
   return programme;
 }
 
+/** A family's results for one programme on one day, kept while a run of enrolments is planned: a couple enrolled together is evaluated once. */
+type Evaluated = Map<string, Map<RegisterFamily, readonly ProgrammeResult[]>>;
+
 /** What a programme owes one parent of a family for one month, and why not when it owes nothing. */
-function dueFor(evaluator: Evaluator, programme: ProgrammeId, once: boolean, family: RegisterFamily, parent: number, month: string): { amount: number; reasons: string[]; category: string | null } {
+function dueFor(evaluator: Evaluator, evaluated: Evaluated, programme: ProgrammeId, once: boolean, family: RegisterFamily, parent: number, month: string): { amount: number; reasons: string[]; category: string | null } {
   const movedOut = family.movedOutOn[parent];
   const day = once ? monthEnd(month) : monthStart(month);
   if (movedOut !== null && movedOut !== undefined && movedOut < monthStart(month)) return { amount: 0, reasons: [`已于 ${movedOut} 迁出本区`], category: null };
-  const results = evaluator.evaluate(situationOn(family, day), { explain: false, programme }).results;
+  let onDay = evaluated.get(day);
+  if (onDay === undefined) evaluated.set(day, onDay = new Map());
+  let results = onDay.get(family);
+  if (results === undefined) onDay.set(family, results = evaluator.evaluate(situationOn(family, day), { explain: false, programme }).results);
   let result: ProgrammeResult | undefined;
   for (const r of results) if (r.programme === programme && r.parent === parent) { result = r; break; }
   if (result === undefined) return { amount: 0, reasons: ['无评估结果'], category: null };
@@ -145,6 +152,7 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
   return (enrolments) => {
     const lines: NewLine[] = [];
     const stops: Stop[] = [];
+    const evaluated: Evaluated = new Map();
     for (const e of enrolments) {
       const at = where.get(e.person_id);
       const start = monthOf(e.start_month);
@@ -161,13 +169,15 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
         let due: { amount: number; reasons: string[]; category: string | null };
         if (last !== null && month > last) due = { amount: 0, reasons: ['已办理退出'], category: null };
         else if (at === undefined) due = { amount: 0, reasons: ['户籍中未找到该对象的家庭'], category: null };
-        else due = dueFor(evaluator, programme, once, at.family, at.parent, month);
-        const base = { enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, category: due.category ?? e.category };
+        else due = dueFor(evaluator, evaluated, programme, once, at.family, at.parent, month);
+        const category = due.category ?? e.category;
+        const line = (kind: NewLine['kind'], amount: number, note: string | null): NewLine =>
+          ({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, kind, amount, category, note });
         if (before?.paid === true) {
           const difference = fen(due.amount) - before.fen;
-          if (difference !== 0) lines.push({ ...base, kind: 'adjustment', amount: difference / 100, note: `${month} 已发 ${(before.fen / 100).toFixed(2)} 元,应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `(${due.reasons.join(';')})` : ''}` });
+          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元,应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `(${due.reasons.join(';')})` : ''}`));
         } else if (due.amount > 0) {
-          lines.push({ ...base, kind: isPeriod ? 'regular' : 'arrears', amount: due.amount, note: isPeriod ? null : `补发 ${month}` });
+          lines.push(isPeriod ? line('regular', due.amount, null) : line('arrears', due.amount, `补发 ${month}`));
         } else if (isPeriod && (last === null || last >= period)) {
           stops.push({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, reasons: due.reasons });
         }
@@ -180,6 +190,25 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
 /** Lines per INSERT: each statement also runs the line triggers once, over the rows it wrote. */
 const INSERT_BATCH = 50_000;
 
+/** Enrolments planned between two looks at the statements in flight. */
+const PLAN_RUN = 2_000;
+
+/** The columns of a new line as planned, loaded into the transaction's roll_line_in table by COPY. */
+const newLineColumns = ['enrolment_id', 'person_id', 'township_code', 'village_code', 'paid_month', 'kind', 'amount', 'category', 'note'] as const;
+
+/**
+ * Where the lines of a roll being generated wait to be written: a temporary table of the
+ * transaction, loaded by COPY, from which each batch goes into payment_line under row-level
+ * security (COPY and INSERT … SELECT take 0.6 s for 50,000 lines on the server, where the same
+ * lines as array parameters of one INSERT took 0.84 s). The application role needs the
+ * TEMPORARY privilege on the database, which PostgreSQL grants to every role by default.
+ */
+async function createLineStaging(tx: Queryable): Promise<void> {
+  await tx.exec(`CREATE TEMPORARY TABLE IF NOT EXISTS roll_line_in (enrolment_id uuid, person_id uuid, township_code text, village_code text,
+                   paid_month date, kind text, amount numeric(10, 2), category text, note text) ON COMMIT DROP;
+                 TRUNCATE roll_line_in`);
+}
+
 /**
  * Writes the lines, a batch per statement, each batch in person order: the unique index on
  * (programme, person, month) is then filled leaf after leaf rather than at random (a tenth less
@@ -187,16 +216,18 @@ const INSERT_BATCH = 50_000;
  */
 async function insertLines(tx: Queryable, district: string, rollId: string, programme: string, fundedBy: FundingBody, lines: readonly NewLine[]): Promise<void> {
   for (let i = 0; i < lines.length; i += INSERT_BATCH) {
-    const chunk = lines.slice(i, i + INSERT_BATCH);
+    let text = '';
+    for (let k = i; k < Math.min(i + INSERT_BATCH, lines.length); k++) {
+      const l = lines[k] as NewLine;
+      text += copyLine([l.enrolmentId, l.personId, l.township, l.village, monthStart(l.paidMonth), l.kind, l.amount, l.category, l.note]);
+    }
+    await tx.copyIn('roll_line_in', newLineColumns, text);
     await tx.query(
       `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
-       SELECT $1, $2, $3, e, p, t, v, m::date, k, a, $4, c, n
-         FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::numeric[], $12::text[], $13::text[]) AS x(e, p, t, v, m, k, a, c, n)
-        ORDER BY p, m`,
-      [district, rollId, programme, fundedBy,
-        chunk.map((l) => l.enrolmentId), chunk.map((l) => l.personId), chunk.map((l) => l.township), chunk.map((l) => l.village),
-        chunk.map((l) => monthStart(l.paidMonth)), chunk.map((l) => l.kind), chunk.map((l) => l.amount), chunk.map((l) => l.category), chunk.map((l) => l.note)],
-    );
+       SELECT $1, $2, $3, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, $4, category, note
+         FROM roll_line_in ORDER BY person_id, paid_month`,
+      [district, rollId, programme, fundedBy]);
+    await tx.exec('TRUNCATE roll_line_in');
   }
 }
 
@@ -267,19 +298,30 @@ export class PaymentRolls {
         id = roll.id;
         await tx.query('DELETE FROM payment_line WHERE roll_id = $1', [id]);
       }
-      // Planned a run of enrolments at a time; each run's lines are written while the next is planned.
+      // Planned a run of enrolments at a time, and written a batch at a time while the next batch
+      // is planned: between runs the statements in flight move on (each step of a COPY and the
+      // INSERT after it waits for this process to hand over the next).
       const { enrolments, planner } = await this.prepare(tx, programme, period, rows);
+      await createLineStaging(tx);
       const stops: Stop[] = [];
       let lineCount = 0;
       let totalFen = 0;
       let writing: Promise<void> | undefined;
-      for (let i = 0; i < enrolments.length; i += INSERT_BATCH) {
-        const part = planner(enrolments.slice(i, i + INSERT_BATCH));
+      let batch: NewLine[] = [];
+      for (let i = 0; i < enrolments.length; i += PLAN_RUN) {
+        const part = planner(enrolments.slice(i, i + PLAN_RUN));
         stops.push(...part.stops);
         lineCount += part.lines.length;
-        for (const l of part.lines) totalFen += fen(l.amount);
-        await writing;
-        writing = inFlight(insertLines(tx, actor.district, id, programme, definition.fundedBy, part.lines));
+        for (const l of part.lines) {
+          totalFen += fen(l.amount);
+          batch.push(l);
+        }
+        if (batch.length >= INSERT_BATCH || i + PLAN_RUN >= enrolments.length) {
+          await writing;
+          writing = inFlight(insertLines(tx, actor.district, id, programme, definition.fundedBy, batch));
+          batch = [];
+        }
+        await new Promise(setImmediate);
       }
       await writing;
       const total = totalFen / 100;
@@ -305,15 +347,19 @@ export class PaymentRolls {
   /** Reads what planning needs (inside the caller's transaction): the enrolments, and a planner for any run of them. */
   private async prepare(tx: Queryable, programme: ProgrammeId, period: string, rows: readonly ParameterRow[]) {
     const windowStart = monthStart(addMonths(period, -LOOKBACK_MONTHS));
+    const due = 'FROM benefit_enrolment WHERE programme = $1 AND start_month <= $2 AND (last_month IS NULL OR last_month >= $3)';
+    const args = [programme, monthStart(period), windowStart];
+    // A long list of households is slower to pass than to select on the server: for many
+    // enrolments, the families are selected by programme and read while the enrolments are parsed.
+    const many = (await tx.query<{ many: boolean }>(`SELECT count(*) > 5000 AS many FROM (SELECT 1 ${due} LIMIT 5001) e`, args)).rows[0]?.many === true;
     // One text per enrolment (as registerFamilies reads the register): a district has hundreds of thousands.
-    const enrolments = (await tx.query<{ f: string }>(
+    const enrolmentRows = inFlight(tx.query<{ f: string }>(
       `SELECT concat(id, ',', person_id, ',', household_id, ',', township_code, ',', village_code, ',', category, ',', start_month, ',', last_month) AS f
-         FROM benefit_enrolment WHERE programme = $1 AND start_month <= $2 AND (last_month IS NULL OR last_month >= $3)
-        ORDER BY township_code, village_code, id`,
-      [programme, monthStart(period), windowStart])).rows.map(({ f }) => enrolmentOf(f));
+         ${due} ORDER BY township_code, village_code, id`, args));
+    const ofProgramme = many ? inFlight(registerFamilies(tx, { enrolledIn: programme })) : undefined;
+    const enrolments = (await enrolmentRows).rows.map(({ f }) => enrolmentOf(f));
     if (enrolments.length === 0) return { enrolments, planner: () => ({ lines: [], stops: [] }) };
-    // A long list of households is slower to pass than to select on the server.
-    const families = await registerFamilies(tx, enrolments.length > 5_000 ? { enrolledIn: programme } : [...new Set(enrolments.map((e) => e.household_id))]);
+    const families = await (ofProgramme ?? registerFamilies(tx, [...new Set(enrolments.map((e) => e.household_id))]));
     const paid = new Map<string, Map<string, { fen: number; paid: boolean }>>();
     const history = await tx.query<{ person_id: string; month: string; kind: string; amount: string }>(
       `SELECT person_id, paid_month::text AS month, kind, amount::text AS amount FROM payment_line
