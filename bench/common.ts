@@ -120,7 +120,7 @@ export const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?
 
 // --- One database ------------------------------------------------------------------------------
 
-/** A fresh bench database: embedded in dir/pg, or `name` created beside BENCH_DATABASE_URL (drop drops it; url is its address). */
+/** A fresh bench database: embedded in dir/pg, or `name` created beside BENCH_DATABASE_URL (drop drops it, unless BENCH_KEEP is set: then it is kept for inspection and its name printed; url is its address). */
 export async function open(kind: Kind, dir: string, name: string): Promise<{ db: Database; drop: () => Promise<void>; url: string | null }> {
   if (kind === 'embedded') return { db: await openEmbedded({ dataDir: path.join(dir, 'pg') }), drop: async () => undefined, url: null };
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -130,7 +130,11 @@ export async function open(kind: Kind, dir: string, name: string): Promise<{ db:
   const u = new URL(url);
   u.pathname = `/${name}`;
   try {
-    return { db: await openPostgres(u.toString(), 4), drop: async () => { if (process.env.BENCH_KEEP) { console.error(`kept ${name}`); await admin.end(); return; } await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }, url: u.toString() };
+    return { db: await openPostgres(u.toString(), 4), drop: async () => {
+      if (process.env.BENCH_KEEP === undefined) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      else console.error(`kept database ${name}`);
+      await admin.end();
+    }, url: u.toString() };
   } catch (err) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
