@@ -7,6 +7,7 @@ import { openEmbedded } from '../../src/db/pglite.ts';
 import { distributionViolations } from '../../src/db/distribution.ts';
 import type { Database } from '../../src/db/types.ts';
 import { copyLine } from '../../src/db/copy.ts';
+import { Cursor } from '../../src/db/cursor.ts';
 
 class Rollback extends Error {}
 import { openTestDatabase } from '../helpers.ts';
@@ -90,6 +91,37 @@ describe('COPY into a temporary table', () => {
     expect((await db.query<{ t: string | null }>("SELECT to_regclass('copy_written')::text AS t")).rows[0]?.t).toBeNull();
     // The connection is usable afterwards, as its own user again.
     expect((await db.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role).toBe('none');
+  });
+});
+
+describe('a cursor read in batches', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  const read = (rows: number, batch: number) => db.transaction(async (tx) => {
+    const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, { enable_nestloop: 'off' });
+    // The planning settings are back as they were once the cursor is declared.
+    const after = (await tx.query<{ nestloop: string; fraction: string }>(
+      "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction")).rows[0];
+    const batches: number[][] = [];
+    for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
+    const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
+    return { batches, after, open };
+  });
+
+  it('hands over every row once, in order, a batch at a time, and closes the cursor after the last', async () => {
+    const { batches, after, open } = await read(10, 4);
+    expect(batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+    expect(after).toEqual({ nestloop: 'on', fraction: '0.1' });
+    expect(open).toBe(0);
+  });
+
+  it('ends on an empty batch when the rows fill the last batch exactly, and reads nothing from an empty query', async () => {
+    expect((await read(8, 4)).batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], []]);
+    expect((await read(0, 4)).batches).toEqual([[]]);
   });
 });
 

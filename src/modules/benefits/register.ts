@@ -2,6 +2,7 @@ import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { parameterRowsSchema } from '../../core/benefits/parameters.ts';
 import type { Situation } from '../../core/benefits/types.ts';
 import type { Queryable } from '../../db/types.ts';
+import { Cursor } from '../../db/cursor.ts';
 import { inFlight } from '../../db/inFlight.ts';
 
 /** The parameter rows in force for the district (all dates), as the engine takes them. */
@@ -89,17 +90,16 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
   const links = households === undefined ? ''
     : `WITH links AS MATERIALIZED (SELECT r.district_code, r.person_id, r.related_person_id, r.adopted FROM relationship r
          WHERE r.kind = 'child' AND r.person_id IN (SELECT id FROM person WHERE relation_to_head IN ('head', 'spouse') ${only}))`;
-  const nestedLoops = enrolled
-    ? (await tx.query<{ was: string }>("SELECT current_setting('enable_nestloop') AS was, set_config('enable_nestloop', 'off', true)")).rows[0]?.was
-    : undefined;
-  const children = inFlight(tx.query<{ f: string }>(
-    `${links} SELECT ${childColumns}
+  const childrenSql = `${links} SELECT ${childColumns}
        FROM ${households === undefined ? 'relationship' : 'links'} r JOIN person c ON c.district_code = r.district_code AND c.id = r.related_person_id
        LEFT JOIN (SELECT district_code, person_id, string_agg(concat(grade, ' ', assessed_on), ' ' ORDER BY assessed_on) AS assessments
                     FROM disability_assessment GROUP BY district_code, person_id) d ON d.district_code = c.district_code AND d.person_id = c.id
-      ${households === undefined ? "WHERE r.kind = 'child'" : ''}`,
-    args,
-  ));
+      ${households === undefined ? "WHERE r.kind = 'child'" : ''}`;
+  // Many families: the children come through a cursor, a batch at a time, each batch produced by
+  // the server while the previous one is sorted into families here.
+  const children = households === undefined || enrolled
+    ? (await Cursor.open<{ f: string }>(tx, 'register_children', childrenSql, args, CHILD_BATCH, enrolled ? { enable_nestloop: 'off' } : {})).batches()
+    : oneBatch(inFlight(tx.query<{ f: string }>(childrenSql, args)));
   const families: RegisterFamily[] = [];
   // Where each parent is: family index × 2 + the parent's index in it.
   const seat = new Map<string, number>();
@@ -140,9 +140,7 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
 
   // A child linked to both parents is one child, with the link of the first parent (whether
   // adopted is a fact of the link).
-  const { rows: childRows } = await children;
-  if (nestedLoops !== undefined) await tx.query("SELECT set_config('enable_nestloop', $1, true)", [nestedLoops]);
-  for (const { f } of childRows) {
+  for await (const batch of children) for (const { f } of batch) {
     const row = new Fields(f);
     const at = seat.get(row.text());
     if (at === undefined) continue;
@@ -166,6 +164,14 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
     target.children = known.length === 0 ? [child] : [...known, child];
   }
   return families;
+}
+
+/** Child rows per batch of a cursor. */
+const CHILD_BATCH = 20_000;
+
+/** A statement's rows as the one batch of a read. */
+async function* oneBatch<T>(statement: Promise<{ rows: T[] }>): AsyncGenerator<T[]> {
+  yield (await statement).rows;
 }
 
 /** No assessments: shared by the children without any (most of them). */
