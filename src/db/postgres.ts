@@ -12,8 +12,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+  // A transaction's statements may be sent before the previous one has finished (inFlight.ts):
+  // they wait here for their turn, in the order sent, rather than in the driver's own queue
+  // (deprecated, and to be removed in pg 9). The pool gives each statement a connection of its own.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    if (target instanceof pg.Pool) return run();
+    const result = turn.then(run);
+    turn = result.catch(() => undefined);
+    return result;
+  };
   return {
-    async copyIn(table: string, columns: readonly string[], text: string): Promise<void> {
+    copyIn: (table: string, columns: readonly string[], text: string) => inTurn(async () => {
       // A COPY holds its connection from start to end: on the pool, take one for it.
       const client = target instanceof pg.Pool ? await target.connect() : target;
       try {
@@ -21,14 +31,14 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
       } finally {
         if (client !== target) (client as pg.PoolClient).release();
       }
-    },
-    async exec(sql: string): Promise<void> {
+    }),
+    exec: (sql: string) => inTurn(async () => {
       await target.query(sql);
-    },
-    async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<T>> {
+    }),
+    query: <T>(sql: string, params: readonly SqlParam[] = []) => inTurn(async (): Promise<QueryResult<T>> => {
       const result = await target.query(sql, params as unknown[]);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
-    },
+    }),
   };
 }
 

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listMigrations, migrate, MigrationError } from '../../src/db/migrate.ts';
 import { openEmbedded } from '../../src/db/pglite.ts';
 import { distributionViolations } from '../../src/db/distribution.ts';
 import type { Database } from '../../src/db/types.ts';
 import { copyLine } from '../../src/db/copy.ts';
 import { Cursor } from '../../src/db/cursor.ts';
+import { inFlight } from '../../src/db/inFlight.ts';
 
 class Rollback extends Error {}
 import { openTestDatabase } from '../helpers.ts';
@@ -54,6 +55,27 @@ describe('schema', () => {
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
     expect(await migrate(db)).toEqual([]);
+  });
+});
+
+describe('statements sent before the previous one has finished', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  it('run in the order sent, each with its own result, without leaning on the driver\'s deprecated queue', async () => {
+    const warned = vi.spyOn(process, 'emitWarning');
+    const results = await db.transaction(async (tx) => {
+      const first = inFlight(tx.query<{ n: number }>('SELECT 1 AS n, pg_sleep(0.05)'));
+      const second = inFlight(tx.query<{ n: number }>('SELECT 2 AS n'));
+      const third = tx.query<{ n: number }>('SELECT 3 AS n');
+      return [await first, await second, await third].map((r) => r.rows[0]?.n);
+    });
+    expect(results).toEqual([1, 2, 3]);
+    expect(warned.mock.calls.map(([message]) => String(message)).filter((m) => m.includes('already executing'))).toEqual([]);
+    warned.mockRestore();
   });
 });
 
