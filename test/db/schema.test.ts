@@ -58,92 +58,82 @@ describe('schema', () => {
   });
 });
 
-describe('statements sent before the previous one has finished', () => {
+describe('the database layer', () => {
   let db: Database;
   beforeAll(async () => {
     db = await openTestDatabase();
   });
   afterAll(async () => db.close());
 
-  it('run in the order sent, each with its own result, without leaning on the driver\'s deprecated queue', async () => {
-    const warned = vi.spyOn(process, 'emitWarning');
-    const results = await db.transaction(async (tx) => {
-      const first = inFlight(tx.query<{ n: number }>('SELECT 1 AS n, pg_sleep(0.05)'));
-      const second = inFlight(tx.query<{ n: number }>('SELECT 2 AS n'));
-      const third = tx.query<{ n: number }>('SELECT 3 AS n');
-      return [await first, await second, await third].map((r) => r.rows[0]?.n);
+  describe('statements sent before the previous one has finished', () => {
+    it('run in the order sent, each with its own result, without leaning on the driver\'s deprecated queue', async () => {
+      const warned = vi.spyOn(process, 'emitWarning');
+      const results = await db.transaction(async (tx) => {
+        const first = inFlight(tx.query<{ n: number }>('SELECT 1 AS n, pg_sleep(0.05)'));
+        const second = inFlight(tx.query<{ n: number }>('SELECT 2 AS n'));
+        const third = tx.query<{ n: number }>('SELECT 3 AS n');
+        return [await first, await second, await third].map((r) => r.rows[0]?.n);
+      });
+      expect(results).toEqual([1, 2, 3]);
+      expect(warned.mock.calls.map(([message]) => String(message)).filter((m) => m.includes('already executing'))).toEqual([]);
+      warned.mockRestore();
     });
-    expect(results).toEqual([1, 2, 3]);
-    expect(warned.mock.calls.map(([message]) => String(message)).filter((m) => m.includes('already executing'))).toEqual([]);
-    warned.mockRestore();
   });
-});
 
-describe('COPY into a temporary table', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-  });
-  afterAll(async () => db.close());
+  describe('COPY into a temporary table', () => {
+    const values: (string | number | boolean | null)[][] = [
+      ['2f1d6a3e-7c55-4c1a-9f59-0d7a6b1c2e01', 'tab\there, line\nthere', 'back\\slash', 80.5, true],
+      ['6b0e5c0a-1d2f-4e8b-a3c4-5d6e7f8a9b0c', '张三 · 下朱庄', null, -12, false],
+    ];
 
-  const values: (string | number | boolean | null)[][] = [
-    ['2f1d6a3e-7c55-4c1a-9f59-0d7a6b1c2e01', 'tab\there, line\nthere', 'back\\slash', 80.5, true],
-    ['6b0e5c0a-1d2f-4e8b-a3c4-5d6e7f8a9b0c', '张三 · 下朱庄', null, -12, false],
-  ];
-
-  it('loads every value as written, tabs, new lines, backslashes and nulls included, as the application role', async () => {
-    const rows = await db.transaction(async (tx) => {
-      await tx.query('SET LOCAL ROLE xingfu_app');
-      await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text, other text, amount numeric, flag boolean) ON COMMIT DROP');
-      await tx.copyIn('copied', ['id', 'note', 'other', 'amount', 'flag'], values.map(copyLine).join(''));
-      return (await tx.query<{ id: string; note: string; other: string | null; amount: string; flag: boolean }>(
-        'SELECT id::text AS id, note, other, amount::text AS amount, flag FROM copied ORDER BY id')).rows;
+    it('loads every value as written, tabs, new lines, backslashes and nulls included, as the application role', async () => {
+      const rows = await db.transaction(async (tx) => {
+        await tx.query('SET LOCAL ROLE xingfu_app');
+        await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text, other text, amount numeric, flag boolean) ON COMMIT DROP');
+        await tx.copyIn('copied', ['id', 'note', 'other', 'amount', 'flag'], values.map(copyLine).join(''));
+        return (await tx.query<{ id: string; note: string; other: string | null; amount: string; flag: boolean }>(
+          'SELECT id::text AS id, note, other, amount::text AS amount, flag FROM copied ORDER BY id')).rows;
+      });
+      expect(rows).toEqual(values.map(([id, note, other, amount, flag]) => ({ id, note, other, amount: String(amount), flag })));
     });
-    expect(rows).toEqual(values.map(([id, note, other, amount, flag]) => ({ id, note, other, amount: String(amount), flag })));
+
+    it('fails as a whole on a bad value, and the transaction writes nothing', async () => {
+      await expect(db.transaction(async (tx) => {
+        await tx.exec('CREATE TABLE copy_written (district_code text, id int, PRIMARY KEY (district_code, id))');
+        await tx.query("INSERT INTO copy_written VALUES ('120114', 1)");
+        await tx.query('SET LOCAL ROLE xingfu_app');
+        await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text) ON COMMIT DROP');
+        await tx.copyIn('copied', ['id', 'note'], copyLine(['not-a-uuid', 'x']));
+      })).rejects.toThrow(/uuid/);
+      expect((await db.query<{ t: string | null }>("SELECT to_regclass('copy_written')::text AS t")).rows[0]?.t).toBeNull();
+      // The connection is usable afterwards, as its own user again.
+      expect((await db.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role).toBe('none');
+    });
   });
 
-  it('fails as a whole on a bad value, and the transaction writes nothing', async () => {
-    await expect(db.transaction(async (tx) => {
-      await tx.exec('CREATE TABLE copy_written (district_code text, id int, PRIMARY KEY (district_code, id))');
-      await tx.query("INSERT INTO copy_written VALUES ('120114', 1)");
-      await tx.query('SET LOCAL ROLE xingfu_app');
-      await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text) ON COMMIT DROP');
-      await tx.copyIn('copied', ['id', 'note'], copyLine(['not-a-uuid', 'x']));
-    })).rejects.toThrow(/uuid/);
-    expect((await db.query<{ t: string | null }>("SELECT to_regclass('copy_written')::text AS t")).rows[0]?.t).toBeNull();
-    // The connection is usable afterwards, as its own user again.
-    expect((await db.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role).toBe('none');
-  });
-});
+  describe('a cursor read in batches', () => {
+    const read = (rows: number, batch: number) => db.transaction(async (tx) => {
+      const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, { enable_nestloop: 'off' });
+      // The planning settings are back as they were once the cursor is declared.
+      const after = (await tx.query<{ nestloop: string; fraction: string }>(
+        "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction")).rows[0];
+      const batches: number[][] = [];
+      for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
+      const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
+      return { batches, after, open };
+    });
 
-describe('a cursor read in batches', () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openTestDatabase();
-  });
-  afterAll(async () => db.close());
+    it('hands over every row once, in order, a batch at a time, and closes the cursor after the last', async () => {
+      const { batches, after, open } = await read(10, 4);
+      expect(batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+      expect(after).toEqual({ nestloop: 'on', fraction: '0.1' });
+      expect(open).toBe(0);
+    });
 
-  const read = (rows: number, batch: number) => db.transaction(async (tx) => {
-    const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, { enable_nestloop: 'off' });
-    // The planning settings are back as they were once the cursor is declared.
-    const after = (await tx.query<{ nestloop: string; fraction: string }>(
-      "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction")).rows[0];
-    const batches: number[][] = [];
-    for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
-    const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
-    return { batches, after, open };
-  });
-
-  it('hands over every row once, in order, a batch at a time, and closes the cursor after the last', async () => {
-    const { batches, after, open } = await read(10, 4);
-    expect(batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
-    expect(after).toEqual({ nestloop: 'on', fraction: '0.1' });
-    expect(open).toBe(0);
-  });
-
-  it('ends on an empty batch when the rows fill the last batch exactly, and reads nothing from an empty query', async () => {
-    expect((await read(8, 4)).batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], []]);
-    expect((await read(0, 4)).batches).toEqual([[]]);
+    it('ends on an empty batch when the rows fill the last batch exactly, and reads nothing from an empty query', async () => {
+      expect((await read(8, 4)).batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], []]);
+      expect((await read(0, 4)).batches).toEqual([[]]);
+    });
   });
 });
 
