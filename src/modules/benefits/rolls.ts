@@ -130,17 +130,10 @@ export interface RollPlanInput {
 }
 
 /**
- * Plans the lines of a roll: pure over the data it is given (enrolments, families, what was
- * paid before, which families changed), so it can be tested and timed without a database.
- */
-export function planRoll(input: RollPlanInput & { enrolments: readonly EnrolmentRow[] }): RollPlan {
-  return rollPlanner(input)(input.enrolments);
-}
-
-/**
- * planRoll in parts: what every enrolment needs (the evaluator, where each parent sits) is
- * prepared once, then enrolments are planned a run at a time, so that a run's lines can be
- * written while the next run is planned.
+ * Plans the lines of a roll, pure over the data it is given (enrolments, families, what was paid
+ * before, which families changed): what every enrolment needs (the evaluator, where each parent
+ * sits) is prepared once, then enrolments are planned a run at a time, so that a run's lines can
+ * be written while the next run is planned.
  */
 export function rollPlanner(input: RollPlanInput): (enrolments: readonly EnrolmentRow[]) => RollPlan {
   const { programme, period } = input;
@@ -187,7 +180,7 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
   };
 }
 
-/** Lines per INSERT: each statement also runs the line triggers once, over the rows it wrote. */
+/** Lines per INSERT (about: a batch closes at the first run that reaches it): each statement also runs the line triggers once, over the rows it wrote. */
 const INSERT_BATCH = 50_000;
 
 /** Enrolments planned between two looks at the statements in flight. */
@@ -210,25 +203,20 @@ async function createLineStaging(tx: Queryable): Promise<void> {
 }
 
 /**
- * Writes the lines, a batch per statement, each batch in person order: the unique index on
- * (programme, person, month) is then filled leaf after leaf rather than at random (a tenth less
- * time for a district's roll).
+ * Writes one batch of lines in one statement, in person order: the unique index on (programme,
+ * person, month) is then filled leaf after leaf rather than at random (a tenth less time for a
+ * district's roll).
  */
 async function insertLines(tx: Queryable, district: string, rollId: string, programme: string, fundedBy: FundingBody, lines: readonly NewLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += INSERT_BATCH) {
-    let text = '';
-    for (let k = i; k < Math.min(i + INSERT_BATCH, lines.length); k++) {
-      const l = lines[k] as NewLine;
-      text += copyLine([l.enrolmentId, l.personId, l.township, l.village, monthStart(l.paidMonth), l.kind, l.amount, l.category, l.note]);
-    }
-    await tx.copyIn('roll_line_in', newLineColumns, text);
-    await tx.query(
-      `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
-       SELECT $1, $2, $3, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, $4, category, note
-         FROM roll_line_in ORDER BY person_id, paid_month`,
-      [district, rollId, programme, fundedBy]);
-    await tx.exec('TRUNCATE roll_line_in');
-  }
+  let text = '';
+  for (const l of lines) text += copyLine([l.enrolmentId, l.personId, l.township, l.village, monthStart(l.paidMonth), l.kind, l.amount, l.category, l.note]);
+  await tx.copyIn('roll_line_in', newLineColumns, text);
+  await tx.query(
+    `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
+     SELECT $1, $2, $3, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, $4, category, note
+       FROM roll_line_in ORDER BY person_id, paid_month`,
+    [district, rollId, programme, fundedBy]);
+  await tx.exec('TRUNCATE roll_line_in');
 }
 
 interface RollRow {
@@ -336,12 +324,6 @@ export class PaymentRolls {
       return id;
     });
     return this.detail(actor, rollId);
-  }
-
-  /** Reads what planning needs and plans (inside the caller's transaction). */
-  async plan(tx: Queryable, programme: ProgrammeId, period: string, rows: readonly ParameterRow[]): Promise<RollPlan> {
-    const { enrolments, planner } = await this.prepare(tx, programme, period, rows);
-    return planner(enrolments);
   }
 
   /** Reads what planning needs (inside the caller's transaction): the enrolments, and a planner for any run of them. */
