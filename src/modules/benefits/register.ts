@@ -84,7 +84,6 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
   // relationship makes the planner probe its index once per parent when the parents are
   // filtered (4 s for a district's enrolled households, against 1 s by hash joins): for the
   // households enrolled in a programme, nested loops are turned off for this one statement.
-  // Links of parents not read (of persons neither head nor spouse) are dropped below.
   // When filtered, the links of the parents read are selected first (materialized): the planner
   // then joins only those to the children (1.6 s instead of 2 s for a district's enrolled households).
   const links = households === undefined ? ''
@@ -100,51 +99,66 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
   const children = households === undefined || enrolled
     ? (await Cursor.open<{ f: string }>(tx, 'register_children', childrenSql, args, CHILD_BATCH, enrolled ? { enable_nestloop: 'off' } : {})).batches()
     : oneBatch(inFlight(tx.query<{ f: string }>(childrenSql, args)));
-  const families: RegisterFamily[] = [];
-  // Where each parent is: family index × 2 + the parent's index in it.
-  const seat = new Map<string, number>();
-  // Arrays are built at their final length ([a], then [a, b]): a push onto an empty array
-  // reserves room for 17 elements, for each of a district's families.
-  let household = '';
-  let family: RegisterFamily | undefined;
-  let township = '';
-  for (const { f } of parents) {
-    const row = new Fields(f);
+  const assembler = new FamilyAssembler();
+  for (const { f } of parents) assembler.parent(f);
+  for await (const batch of children) for (const { f } of batch) assembler.child(f);
+  return assembler.done();
+}
+
+/**
+ * Sorts the packed rows of registerFamilies into families: parents in household order (the
+ * spouse before the head, two to a family), then the children's links in any order.
+ */
+export class FamilyAssembler {
+  private readonly families: RegisterFamily[] = [];
+  /** Where each parent is: family index × 2 + the parent's index in it. */
+  private readonly seat = new Map<string, number>();
+  /** The parent read last, whose family is made when the next row shows whether a spouse follows. */
+  private pending: PendingParent | undefined;
+  private township = '';
+  /** One reader for every row: a district has a million and a half. */
+  private readonly row = new Fields();
+
+  /** A parent row (parentColumns). */
+  parent(f: string): void {
+    const row = this.row.reset(f);
     const id = row.text();
-    const householdId = row.text();
+    const household = row.text();
     // Thirty townships: one string each, not one per parent.
-    if (!row.flag(township)) township = row.previous();
+    if (!row.flag(this.township)) this.township = row.previous();
     const sex = row.flag('F') ? 'F' : 'M';
     const birthDate = row.text();
     const hukou = row.flag('rural') ? 'rural' : 'urban';
-    const parent = { sex, birthDate, hukou, deathDate: row.date() } as const;
-    const movedOut = row.date();
-    const certificate = row.flag('t');
-    const outOfPolicy = row.flag('t');
-    const waived = row.date();
-    if (family === undefined || householdId !== household || family.parentIds.length === 2) {
-      family = { township, parentIds: [id], parents: [parent], children: noChildren, outOfPolicyBirth: outOfPolicy, oneChildCertificate: certificate, movedOutOn: [movedOut], secondChildQuotaWaivedOn: waived };
-      families.push(family);
-      household = householdId;
-      seat.set(id, (families.length - 1) * 2);
-      continue;
+    const next: PendingParent = {
+      id, household, township: this.township, parent: { sex, birthDate, hukou, deathDate: row.date() },
+      movedOut: row.date(), certificate: row.flag('t'), outOfPolicy: row.flag('t'), waived: row.date(),
+    };
+    const first = this.pending;
+    if (first === undefined) {
+      this.pending = next;
+    } else if (first.household === household) {
+      this.pending = undefined;
+      this.add(first, next);
+    } else {
+      this.add(first, undefined);
+      this.pending = next;
     }
-    seat.set(id, (families.length - 1) * 2 + 1);
-    family.parentIds = [family.parentIds[0] as string, id];
-    family.parents = [family.parents[0] as RegisterFamily['parents'][number], parent];
-    family.movedOutOn = [family.movedOutOn[0] as string | null, movedOut];
-    if (certificate) family.oneChildCertificate = true;
-    if (outOfPolicy) family.outOfPolicyBirth = true;
-    if (waived !== null && (family.secondChildQuotaWaivedOn == null || waived < family.secondChildQuotaWaivedOn)) family.secondChildQuotaWaivedOn = waived;
   }
 
-  // A child linked to both parents is one child, with the link of the first parent (whether
-  // adopted is a fact of the link).
-  for await (const batch of children) for (const { f } of batch) {
-    const row = new Fields(f);
-    const at = seat.get(row.text());
-    if (at === undefined) continue;
-    const target = families[at >> 1] as RegisterFamily;
+  /**
+   * A child link (childColumns), after every parent. A child linked to both parents is one
+   * child, with the link of the first parent (whether adopted is a fact of the link). Links of
+   * parents not read (of persons neither head nor spouse) are dropped.
+   */
+  child(f: string): void {
+    if (this.pending !== undefined) {
+      this.add(this.pending, undefined);
+      this.pending = undefined;
+    }
+    const row = this.row.reset(f);
+    const at = this.seat.get(row.text());
+    if (at === undefined) return;
+    const target = this.families[at >> 1] as RegisterFamily;
     const via = at & 1;
     const id = row.text();
     const known = target.children;
@@ -158,12 +172,45 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
         twin.adopted = adopted;
         twin.via = via;
       }
-      continue;
+      return;
     }
     const child: RegisterChild = { id, via, sex, birthDate, adopted, deathDate: row.date(), hospitalDelivery: row.flag('t'), disability: row.assessments() };
     target.children = known.length === 0 ? [child] : [...known, child];
   }
-  return families;
+
+  /** The families, once every row is in. */
+  done(): RegisterFamily[] {
+    if (this.pending !== undefined) this.add(this.pending, undefined);
+    this.pending = undefined;
+    return this.families;
+  }
+
+  /** A family of one parent or two (the spouse first), its arrays made at their final length. */
+  private add(a: PendingParent, b: PendingParent | undefined): void {
+    const at = this.families.length * 2;
+    this.seat.set(a.id, at);
+    if (b === undefined) {
+      this.families.push({ township: a.township, parentIds: [a.id], parents: [a.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy,
+        oneChildCertificate: a.certificate, movedOutOn: [a.movedOut], secondChildQuotaWaivedOn: a.waived });
+      return;
+    }
+    this.seat.set(b.id, at + 1);
+    const waived = a.waived === null ? b.waived : b.waived === null || a.waived <= b.waived ? a.waived : b.waived;
+    this.families.push({ township: a.township, parentIds: [a.id, b.id], parents: [a.parent, b.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy || b.outOfPolicy,
+      oneChildCertificate: a.certificate || b.certificate, movedOutOn: [a.movedOut, b.movedOut], secondChildQuotaWaivedOn: waived });
+  }
+}
+
+/** A parent row read, before its family is made. */
+interface PendingParent {
+  id: string;
+  household: string;
+  township: string;
+  parent: RegisterFamily['parents'][number];
+  movedOut: string | null;
+  certificate: boolean;
+  outOfPolicy: boolean;
+  waived: string | null;
 }
 
 /** Child rows per batch of a cursor. */
@@ -185,9 +232,16 @@ const noChildren: RegisterChild[] = Object.freeze([]) as unknown as RegisterChil
  * of a whole register allocates less, which on a busy machine is most of its time).
  */
 class Fields {
+  private row = '';
   private at = 0;
   private last = 0;
-  constructor(private readonly row: string) {}
+  /** Starts reading another row. */
+  reset(row: string): this {
+    this.row = row;
+    this.at = 0;
+    this.last = 0;
+    return this;
+  }
   /** The next field as text. */
   text(): string {
     const end = this.end();
