@@ -5,12 +5,15 @@
  *   B. generating that month's reward-assistance payment roll (the real PaymentRolls.generate);
  *   C. evaluating one situation: the engine alone, and POST /api/benefits/evaluate through the app;
  * each beside PostgreSQL's own COPY of the same person rows, measured in the same run, so the
- * ratio means something on a noisy machine. Prints one JSON object per database.
+ * ratio means something on a noisy machine. COPY, A and B run BENCH_RUNS times (3; B each time
+ * on a fresh roll): the figures are those of the median run, and every run is printed beside
+ * them, the first (cold: the register just loaded, this process's code not yet optimised) apart.
+ * Prints one JSON object per database.
  *
  *   node --import tsx bench/benefits.ts [postgres|embedded]
  *   BENCH_PERSONS (1,000,000), BENCH_EMBEDDED_PERSONS (the embedded run's size, default BENCH_PERSONS),
  *   BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test: a database is created beside it and dropped),
- *   BENCH_EVALUATE_CALLS (2,000), BENCH_MONTH (2011-06).
+ *   BENCH_EVALUATE_CALLS (2,000), BENCH_MONTH (2011-06), BENCH_RUNS (3).
  *
  * Each database runs in a child process of its own, so that its peak RSS is its own.
  */
@@ -42,6 +45,7 @@ const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const EMBEDDED_PERSONS = Number(process.env.BENCH_EMBEDDED_PERSONS ?? PERSONS);
 const CALLS = Number(process.env.BENCH_EVALUATE_CALLS ?? 2_000);
 const MONTH = process.env.BENCH_MONTH ?? '2011-06';
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const DAY = `${MONTH}-01`;
 const PROGRAMME = 'reward-assistance';
 const CHUNK_ROWS = 50_000;
@@ -222,6 +226,61 @@ const seconds = (s: number) => Number(s.toFixed(3));
 const percentiles = (ms: number[]) => ({ p50: quantile(ms, 0.5, 4), p95: quantile(ms, 0.95, 4), p99: quantile(ms, 0.99, 4), max: quantile(ms, 1, 4), calls: ms.length });
 const rate = (n: number, s: number) => Math.round(n / s);
 
+// --- The timed parts ---------------------------------------------------------------------------
+
+interface EvaluateAllRun {
+  seconds: number;
+  readSeconds: number;
+  families: number;
+  eligible: Record<string, number>;
+  log: SecondsLog;
+}
+
+/** A. Every person of the register, one month, as the office. */
+async function evaluateAll(db: Database, office: Actor): Promise<EvaluateAllRun> {
+  const log = new SecondsLog();
+  const eligible: Record<string, number> = {};
+  let families = 0;
+  let readSeconds = 0;
+  const t0 = performance.now();
+  await withScope(db, office, async (scoped) => {
+    const tx = log.scoped(scoped);
+    const evaluator = createEvaluator(await parameterRows(tx));
+    const read = await registerFamilies(tx);
+    readSeconds = (performance.now() - t0) / 1000;
+    families = read.length;
+    for (const family of read) {
+      for (const r of evaluator.evaluate(situationOn(family, DAY), { explain: false }).results) {
+        if (r.eligible) eligible[r.programme] = (eligible[r.programme] ?? 0) + 1;
+      }
+    }
+  });
+  return { seconds: (performance.now() - t0) / 1000, readSeconds, families, eligible, log };
+}
+
+interface RollRun {
+  seconds: number;
+  roll: Awaited<ReturnType<PaymentRolls['generate']>>;
+  log: SecondsLog;
+}
+
+/** B. The month's reward-assistance roll, as the office would generate it. */
+async function generateRoll(db: Database, office: Actor): Promise<RollRun> {
+  const log = new SecondsLog();
+  const t0 = performance.now();
+  const roll = await new PaymentRolls(log.database(db), secrets).generate(office, PROGRAMME, MONTH);
+  return { seconds: (performance.now() - t0) / 1000, roll, log };
+}
+
+/** Removes the rolls of earlier runs as the owner (rolls are never deleted otherwise: the guards are set aside for it). */
+async function removeRolls(db: Database): Promise<void> {
+  await db.exec('SET session_replication_role = replica; TRUNCATE payment_line; DELETE FROM payment_roll; SET session_replication_role = DEFAULT');
+  await db.exec('VACUUM (ANALYZE) payment_line, payment_roll');
+}
+
+/** The median of some values (the lower middle one of an even count). */
+const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)] ?? 0;
+
 // --- One database ------------------------------------------------------------------------------
 
 async function run(kind: Kind): Promise<Record<string, unknown>> {
@@ -242,9 +301,13 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
 
     // Baseline: PostgreSQL's own COPY of the same person rows into a bare table (no indexes,
     // constraints or foreign keys, unlogged), as bench/registry.ts measures it.
-    await db.exec('DROP TABLE IF EXISTS bench_copy; CREATE UNLOGGED TABLE bench_copy (LIKE person INCLUDING DEFAULTS)');
-    const bareSeconds = await copyInto(db, 'bench_copy', columns.person, d.person.chunks);
-    await db.exec('DROP TABLE bench_copy');
+    const copyRuns: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await db.exec('DROP TABLE IF EXISTS bench_copy; CREATE UNLOGGED TABLE bench_copy (LIKE person INCLUDING DEFAULTS)');
+      copyRuns.push(await copyInto(db, 'bench_copy', columns.person, d.person.chunks));
+      await db.exec('DROP TABLE bench_copy');
+    }
+    const bareSeconds = median(copyRuns);
 
     // The register itself: the real tables, with their indexes, constraints and foreign keys.
     const households = await copyInto(db, 'household', columns.household, d.household.chunks);
@@ -275,34 +338,22 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
 
     const office: Actor = await actorFor(db, 'office');
 
-    // A. Every person of the register, one month, as the office.
-    const logA = new SecondsLog();
-    let families: RegisterFamily[] = [];
-    const eligible: Record<string, number> = {};
-    t0 = performance.now();
-    let readSeconds = 0;
-    await withScope(db, office, async (scoped) => {
-      const tx = logA.scoped(scoped);
-      const evaluator = createEvaluator(await parameterRows(tx));
-      families = await registerFamilies(tx);
-      readSeconds = (performance.now() - t0) / 1000;
-      for (const family of families) {
-        for (const r of evaluator.evaluate(situationOn(family, DAY), { explain: false }).results) {
-          if (r.eligible) eligible[r.programme] = (eligible[r.programme] ?? 0) + 1;
-        }
-      }
-    });
-    const aSeconds = (performance.now() - t0) / 1000;
-    const familyCount = families.length;
-    families = [];
-
-    // B. The month's reward-assistance roll, as the office would generate it.
-    const logB = new SecondsLog();
-    t0 = performance.now();
-    const roll = await new PaymentRolls(logB.database(db), secrets).generate(office, PROGRAMME, MONTH);
-    const bSeconds = (performance.now() - t0) / 1000;
-    if (roll.lineCount !== (d.enrolments[PROGRAMME] ?? 0)) throw new Error(`the roll has ${roll.lineCount} lines for ${d.enrolments[PROGRAMME]} enrolments`);
+    // A then B, RUNS times: each B on a fresh roll (the previous run's removed as the owner,
+    // past the roll's guards, untimed). The median run by A + B is the one reported.
+    const runs: { a: EvaluateAllRun; b: RollRun }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i > 0) await removeRolls(db);
+      const a = await evaluateAll(db, office);
+      const b = await generateRoll(db, office);
+      if (b.roll.lineCount !== (d.enrolments[PROGRAMME] ?? 0)) throw new Error(`the roll has ${b.roll.lineCount} lines for ${d.enrolments[PROGRAMME]} enrolments`);
+      runs.push({ a, b });
+    }
     const rssAfterRoll = process.resourceUsage().maxRSS / 1024;
+    const byTotal = [...runs].sort((x, y) => (x.a.seconds + x.b.seconds) - (y.a.seconds + y.b.seconds));
+    const { a: runA, b: runB } = byTotal[Math.floor((byTotal.length - 1) / 2)] as (typeof runs)[number];
+    const aSeconds = runA.seconds;
+    const bSeconds = runB.seconds;
+    const roll = runB.roll;
 
     // Diagnostics, untimed: A's loop split into building situations and the engine, over the
     // families read again (after B, so that their garbage does not fall into B's time).
@@ -389,21 +440,26 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       persons: d.persons,
       ...(target < PERSONS ? { note: `embedded run at BENCH_EMBEDDED_PERSONS=${target} of BENCH_PERSONS=${PERSONS}` } : {}),
       month: MONTH,
-      copyBaseline: { what: 'COPY of the person rows into a bare unlogged table (no indexes, constraints or foreign keys)', rows: d.person.rows, seconds: seconds(copySeconds), rowsPerSecond: rate(d.person.rows, copySeconds) },
+      copyBaseline: { what: 'COPY of the person rows into a bare unlogged table (no indexes, constraints or foreign keys)', rows: d.person.rows, seconds: seconds(copySeconds), rowsPerSecond: rate(d.person.rows, copySeconds), runs: copyRuns.map(seconds) },
+      runs: {
+        count: RUNS, reported: 'the median run by A + B',
+        each: runs.map(({ a, b }) => ({ a: seconds(a.seconds), b: seconds(b.seconds), ab: seconds(a.seconds + b.seconds), ratioToMedianCopy: Number(((a.seconds + b.seconds) / copySeconds).toFixed(2)) })),
+      },
       registerCopy,
       evaluateAll: {
-        seconds: seconds(aSeconds), personsPerSecond: rate(d.persons, aSeconds), families: familyCount, ratioToCopy: ratio(aSeconds), ratioToRegisterCopy: ratioRegister(aSeconds),
-        eligiblePersons: eligible,
-        phases: { readRegisterSeconds: seconds(readSeconds), sqlSeconds: logA.totalSeconds(), readRegisterOtherSeconds: seconds(readSeconds - logA.totalSeconds()), situationsSeconds: seconds(situationSeconds), engineSeconds: seconds(engineSeconds), statements: logA.top() },
+        seconds: seconds(aSeconds), personsPerSecond: rate(d.persons, aSeconds), families: runA.families, ratioToCopy: ratio(aSeconds), ratioToRegisterCopy: ratioRegister(aSeconds),
+        eligiblePersons: runA.eligible,
+        phases: { readRegisterSeconds: seconds(runA.readSeconds), sqlSeconds: runA.log.totalSeconds(), readRegisterOtherSeconds: seconds(runA.readSeconds - runA.log.totalSeconds()), situationsSeconds: seconds(situationSeconds), engineSeconds: seconds(engineSeconds), statements: runA.log.top() },
       },
       roll: {
         seconds: seconds(bSeconds), lines: roll.lineCount, totalAmount: roll.totalAmount, stops: roll.stopCount, personsPerSecond: rate(d.persons, bSeconds),
         linesPerSecond: rate(roll.lineCount, bSeconds), ratioToCopy: ratio(bSeconds), ratioToRegisterCopy: ratioRegister(bSeconds),
-        phases: { sqlSeconds: logB.totalSeconds(), jsSeconds: seconds(bSeconds - logB.totalSeconds()), statements: logB.top() },
+        phases: { sqlSeconds: runB.log.totalSeconds(), jsSeconds: seconds(bSeconds - runB.log.totalSeconds()), statements: runB.log.top() },
       },
       evaluateAllAndRoll: {
         seconds: seconds(ab), personsPerSecond: rate(d.persons, ab), ratioToCopy: ratio(ab), ratioToRegisterCopy: ratioRegister(ab),
-        target: { seconds: 10, ratioToCopy: 3, appliesTo: 'postgres at 1,000,000 persons', met: ab <= 10 && ab / copySeconds <= 3 },
+        first: { seconds: seconds((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)), ratioToCopy: ratio((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)) },
+        target: { seconds: 10, ratioToCopy: 3, appliesTo: 'postgres at 1,000,000 persons, the median run', met: kind === 'postgres' && target >= 1_000_000 ? ab <= 10 && ab / copySeconds <= 3 : null },
       },
       evaluateOneMs: {
         engine: percentiles(engineMs),
