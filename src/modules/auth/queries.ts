@@ -76,16 +76,21 @@ export interface GrantRow {
   department_name: string | null;
 }
 
-export async function findGrants(db: Queryable, district: string, userIds: readonly string[]): Promise<Map<string, GrantRow[]>> {
-  const { rows } = await db.query<GrantRow & { user_id: string }>(
-    `SELECT g.user_id, g.role, g.township_code, t.name AS township_name, g.village_code, v.name AS village_name,
-            g.department_code, d.name AS department_name
-       FROM user_grant g
+/** A grant row with its scope's names (the `g` of grantJoins). */
+const grantColumns = `g.role, g.township_code, t.name AS township_name, g.village_code, v.name AS village_name,
+            g.department_code, d.name AS department_name`;
+const grantJoins = `user_grant g
        LEFT JOIN township t ON t.district_code = g.district_code AND t.code = g.township_code
        LEFT JOIN village v ON v.district_code = g.district_code AND v.code = g.village_code
-       LEFT JOIN department d ON d.district_code = g.district_code AND d.code = g.department_code
+       LEFT JOIN department d ON d.district_code = g.district_code AND d.code = g.department_code`;
+const grantOrder = 'g.role, g.township_code, g.village_code, g.department_code';
+
+export async function findGrants(db: Queryable, district: string, userIds: readonly string[]): Promise<Map<string, GrantRow[]>> {
+  const { rows } = await db.query<GrantRow & { user_id: string }>(
+    `SELECT g.user_id, ${grantColumns}
+       FROM ${grantJoins}
       WHERE g.district_code = $1 AND g.user_id = ANY ($2::uuid[])
-      ORDER BY g.role, g.township_code, g.village_code, g.department_code`,
+      ORDER BY ${grantOrder}`,
     [district, [...userIds]],
   );
   const map = new Map<string, GrantRow[]>();
@@ -144,14 +149,39 @@ export async function insertSession(
   );
 }
 
-export async function findSession(db: Queryable, district: string, tokenHash: string): Promise<SessionRow | null> {
-  const { rows } = await db.query<SessionRow>(
-    `SELECT s.district_code, s.user_id, s.csrf_token, s.state, s.last_seen_at, p.idle_timeout_minutes
+/** What every request needs to know of its session, read in one statement (a request pays one round trip for it). */
+export interface SessionContext {
+  session: SessionRow;
+  /** Null when the user no longer exists. */
+  user: UserRow | null;
+  grants: GrantRow[];
+  policy: PolicyRow;
+}
+
+export async function findSessionContext(db: Queryable, district: string, tokenHash: string): Promise<SessionContext | null> {
+  type UserJson = Omit<UserRow, 'password_changed_at' | 'locked_until'> & { password_changed_at: string; locked_until: string | null };
+  const { rows } = await db.query<SessionRow & PolicyRow & { user: UserJson | null; grants: GrantRow[] }>(
+    `SELECT s.district_code, s.user_id, s.csrf_token, s.state, s.last_seen_at,
+            p.min_password_length, p.password_expiry_days, p.lockout_threshold, p.lockout_minutes, p.idle_timeout_minutes, p.require_totp_for_privileged,
+            (SELECT row_to_json(u) FROM (SELECT ${userColumns} FROM app_user WHERE district_code = s.district_code AND id = s.user_id) u) AS user,
+            (SELECT coalesce(json_agg(g ORDER BY ${grantOrder.replaceAll('g.', '')}), '[]') FROM (SELECT ${grantColumns} FROM ${grantJoins}
+              WHERE g.district_code = s.district_code AND g.user_id = s.user_id) g) AS grants
        FROM session s JOIN security_policy p ON p.district_code = s.district_code
       WHERE s.district_code = $1 AND s.token_hash = $2`,
     [district, tokenHash],
   );
-  return rows[0] ?? null;
+  const r = rows[0];
+  if (r === undefined) return null;
+  return {
+    session: { district_code: r.district_code, user_id: r.user_id, csrf_token: r.csrf_token, state: r.state, last_seen_at: r.last_seen_at, idle_timeout_minutes: r.idle_timeout_minutes },
+    // JSON carries the user's timestamps as text.
+    user: r.user === null ? null : { ...r.user, password_changed_at: new Date(r.user.password_changed_at), locked_until: r.user.locked_until === null ? null : new Date(r.user.locked_until) },
+    grants: r.grants,
+    policy: {
+      min_password_length: r.min_password_length, password_expiry_days: r.password_expiry_days, lockout_threshold: r.lockout_threshold,
+      lockout_minutes: r.lockout_minutes, idle_timeout_minutes: r.idle_timeout_minutes, require_totp_for_privileged: r.require_totp_for_privileged,
+    },
+  };
 }
 
 export async function touchSession(db: Queryable, district: string, tokenHash: string): Promise<void> {

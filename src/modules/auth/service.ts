@@ -28,6 +28,9 @@ export interface AuthContext extends Actor {
   permissions: Permission[];
 }
 
+/** How often a session's last-seen time is written while it is in use (touchSession's own interval). */
+const TOUCH_EVERY_MS = 15_000;
+
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** The cookie value names the district, so the session is found on the district's shard. */
@@ -129,18 +132,20 @@ export class AuthService {
   async resolve(cookie: string | undefined): Promise<AuthContext | 'expired' | null> {
     const parsed = parseSessionCookie(cookie);
     if (!parsed) return null;
-    const session = await q.findSession(this.db, parsed.district, parsed.tokenHash);
-    if (!session) return null;
+    // Every request resolves its session: the session, its user, their grants and the district's
+    // policy come in one statement.
+    const context = await q.findSessionContext(this.db, parsed.district, parsed.tokenHash);
+    if (!context) return null;
+    const { session, user, policy } = context;
     const idleMs = session.idle_timeout_minutes * 60_000;
-    const user = await q.findUser(this.db, parsed.district, session.user_id);
-    if (!user || user.disabled || Date.now() - session.last_seen_at.getTime() > idleMs) {
+    const idle = Date.now() - session.last_seen_at.getTime();
+    if (!user || user.disabled || idle > idleMs) {
       await q.deleteSession(this.db, parsed.district, parsed.tokenHash);
       return 'expired';
     }
-    await q.touchSession(this.db, parsed.district, parsed.tokenHash);
-    const grantRows = (await q.findGrants(this.db, parsed.district, [user.id])).get(user.id) ?? [];
-    const grants: Grant[] = grantRows.map(q.toGrant);
-    const policy = await q.findPolicy(this.db, parsed.district);
+    // The last-seen time moves at most every TOUCH_EVERY_MS (touchSession checks it again on the server).
+    if (idle > TOUCH_EVERY_MS) await q.touchSession(this.db, parsed.district, parsed.tokenHash);
+    const grants: Grant[] = context.grants.map(q.toGrant);
     const expired =
       policy.password_expiry_days > 0 &&
       Date.now() - user.password_changed_at.getTime() > policy.password_expiry_days * 86_400_000;
