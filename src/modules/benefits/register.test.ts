@@ -55,3 +55,29 @@ describe('FamilyAssembler', () => {
     expect(families[0]?.children.map((c) => c.id)).toEqual(['k2']);
   });
 });
+
+describe('FamilyAssembler at scale', () => {
+  it('finds every parent among thousands, whether or not it was told how many would come', () => {
+    const households = 5000;
+    const parents: string[] = [];
+    const children: string[] = [];
+    for (let h = 0; h < households; h++) {
+      const household = `h${String(h).padStart(6, '0')}`;
+      parents.push(parent(`w${h}`, household), parent(`m${h}`, household, { sex: 'M' }));
+      // A child of both, listed from the father first in odd households; one of the mother's alone.
+      children.push(child(h % 2 === 1 ? `m${h}` : `w${h}`, `k${h}`), child(h % 2 === 1 ? `w${h}` : `m${h}`, `k${h}`), child(`w${h}`, `j${h}`));
+    }
+    children.push(child('nobody', 'k0'));
+    for (const expected of [0, parents.length]) {
+      const a = new FamilyAssembler(expected);
+      for (const p of parents) a.parent(p);
+      for (const c of [...children].reverse()) a.child(c);
+      const families = a.done();
+      expect(families).toHaveLength(households);
+      families.forEach((f, h) => {
+        expect(f.parentIds).toEqual([`w${h}`, `m${h}`]);
+        expect(f.children.map((c) => [c.id, c.via])).toEqual([[`j${h}`, 0], [`k${h}`, 0]]);
+      });
+    }
+  });
+});

@@ -99,7 +99,7 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
   const children = households === undefined || enrolled
     ? (await Cursor.open<{ f: string }>(tx, 'register_children', childrenSql, args, CHILD_BATCH, enrolled ? { enable_nestloop: 'off' } : {})).batches()
     : oneBatch(inFlight(tx.query<{ f: string }>(childrenSql, args)));
-  const assembler = new FamilyAssembler();
+  const assembler = new FamilyAssembler(parents.length);
   for (const { f } of parents) assembler.parent(f);
   for await (const batch of children) for (const { f } of batch) assembler.child(f);
   return assembler.done();
@@ -112,12 +112,17 @@ export async function registerFamilies(tx: Queryable, households?: readonly stri
 export class FamilyAssembler {
   private readonly families: RegisterFamily[] = [];
   /** Where each parent is: family index × 2 + the parent's index in it. */
-  private readonly seat = new Map<string, number>();
+  private readonly seats: Seats;
   /** The parent read last, whose family is made when the next row shows whether a spouse follows. */
   private pending: PendingParent | undefined;
   private township = '';
   /** One reader for every row: a district has a million and a half. */
   private readonly row = new Fields();
+
+  /** `parents`: how many parent rows will come, if known (the table of seats is made at its size). */
+  constructor(parents = 0) {
+    this.seats = new Seats(parents, (seat) => this.families[seat >> 1]?.parentIds[seat & 1] ?? '');
+  }
 
   /** A parent row (parentColumns). */
   parent(f: string): void {
@@ -156,14 +161,17 @@ export class FamilyAssembler {
       this.pending = undefined;
     }
     const row = this.row.reset(f);
-    const at = this.seat.get(row.text());
-    if (at === undefined) return;
+    // The parent's id is looked up where it stands in the row, not cut out of it.
+    const at = this.seats.find(f, 0, row.skip());
+    if (at < 0) return;
     const target = this.families[at >> 1] as RegisterFamily;
     const via = at & 1;
-    const id = row.text();
+    // The child's id is compared where it stands in the row, and cut out only for a new child.
+    const from = row.position();
+    const to = row.skip();
     const known = target.children;
     let twin: RegisterChild | undefined;
-    for (const c of known) if (c.id === id) twin = c;
+    for (const c of known) if (c.id !== undefined && c.id.length === to - from && f.startsWith(c.id, from)) twin = c;
     const sex = row.flag('F') ? 'F' : 'M';
     const birthDate = row.text();
     const adopted = row.flag('t');
@@ -174,7 +182,7 @@ export class FamilyAssembler {
       }
       return;
     }
-    const child: RegisterChild = { id, via, sex, birthDate, adopted, deathDate: row.date(), hospitalDelivery: row.flag('t'), disability: row.assessments() };
+    const child: RegisterChild = { id: f.slice(from, to), via, sex, birthDate, adopted, deathDate: row.date(), hospitalDelivery: row.flag('t'), disability: row.assessments() };
     target.children = known.length === 0 ? [child] : [...known, child];
   }
 
@@ -188,17 +196,86 @@ export class FamilyAssembler {
   /** A family of one parent or two (the spouse first), its arrays made at their final length. */
   private add(a: PendingParent, b: PendingParent | undefined): void {
     const at = this.families.length * 2;
-    this.seat.set(a.id, at);
+    this.seats.add(a.id, at);
     if (b === undefined) {
       this.families.push({ township: a.township, parentIds: [a.id], parents: [a.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy,
         oneChildCertificate: a.certificate, movedOutOn: [a.movedOut], secondChildQuotaWaivedOn: a.waived });
       return;
     }
-    this.seat.set(b.id, at + 1);
+    this.seats.add(b.id, at + 1);
     const waived = a.waived === null ? b.waived : b.waived === null || a.waived <= b.waived ? a.waived : b.waived;
     this.families.push({ township: a.township, parentIds: [a.id, b.id], parents: [a.parent, b.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy || b.outOfPolicy,
       oneChildCertificate: a.certificate || b.certificate, movedOutOn: [a.movedOut, b.movedOut], secondChildQuotaWaivedOn: waived });
   }
+}
+
+/**
+ * Where each parent sits (FamilyAssembler's family index × 2 + parent index), found from the
+ * parent's id as it stands in a row: an open-addressing table of seats, hashed on the id's last
+ * characters, each hit checked against the id itself. A Map keyed by the ids cut out of the rows
+ * cost about a second of a whole-register read (572,000 parents, 856,000 look-ups), most of it
+ * hashing and storing the cut-out strings.
+ */
+class Seats {
+  private table: Int32Array;
+  private size = 0;
+
+  /** `expected`: how many seats will be added (the table starts at twice that); `idOf`: the id of a seat. */
+  constructor(expected: number, private readonly idOf: (seat: number) => string) {
+    this.table = new Int32Array(capacityFor(expected)).fill(-1);
+  }
+
+  add(id: string, seat: number): void {
+    if ((this.size + 1) * 2 > this.table.length) this.grow();
+    this.place(hashOf(id, 0, id.length), seat);
+    this.size++;
+  }
+
+  /** The seat of the id text[from, to), or -1. */
+  find(text: string, from: number, to: number): number {
+    const mask = this.table.length - 1;
+    for (let i = hashOf(text, from, to) & mask; ; i = (i + 1) & mask) {
+      const seat = this.table[i] as number;
+      if (seat < 0) return -1;
+      const id = this.idOf(seat);
+      if (id.length === to - from && text.startsWith(id, from)) return seat;
+    }
+  }
+
+  private place(hash: number, seat: number): void {
+    const mask = this.table.length - 1;
+    let i = hash & mask;
+    while ((this.table[i] as number) >= 0) i = (i + 1) & mask;
+    this.table[i] = seat;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2).fill(-1);
+    for (const seat of old) {
+      if (seat < 0) continue;
+      const id = this.idOf(seat);
+      this.place(hashOf(id, 0, id.length), seat);
+    }
+  }
+}
+
+/** A power of two at least twice `n` (and at least 1,024). */
+function capacityFor(n: number): number {
+  let capacity = 1024;
+  while (capacity < n * 2) capacity *= 2;
+  return capacity;
+}
+
+/**
+ * FNV-1a over the last 16 characters of text[from, to): of a UUID, 60 random bits in every
+ * version (version 7 starts with the time). Only where a look-up starts depends on it: every hit is
+ * checked against the whole id.
+ */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(from, to - 16); i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** A parent row read, before its family is made. */
@@ -248,6 +325,16 @@ class Fields {
     const value = this.row.slice(this.at, end);
     this.at = end + 1;
     return value;
+  }
+  /** Where the next field starts. */
+  position(): number {
+    return this.at;
+  }
+  /** Passes over the next field; where it ended (its comma, or the row's end). */
+  skip(): number {
+    const end = this.end();
+    this.at = end + 1;
+    return end;
   }
   /** The field just read, as text. */
   previous(): string {
