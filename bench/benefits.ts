@@ -432,7 +432,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const ratio = (s: number) => Number((s / copySeconds).toFixed(2));
     const ratioRegister = (s: number) => Number((s / persons).toFixed(2));
     const settings = (await db.query<{ name: string; setting: string }>(
-      `SELECT name, setting || coalesce(unit, '') AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem', 'synchronous_commit')`)).rows;
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem', 'synchronous_commit')`)).rows;
     return {
       database: kind,
       settings: Object.fromEntries(settings.map((r) => [r.name, r.setting])),

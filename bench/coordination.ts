@@ -354,7 +354,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     }
 
     const settings = (await db.query<{ name: string; setting: string }>(
-      `SELECT name, setting || coalesce(unit, '') AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem')`)).rows;
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem')`)).rows;
     return {
       database: kind,
       machine,
