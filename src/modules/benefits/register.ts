@@ -121,7 +121,11 @@ export class FamilyAssembler {
 
   /** `parents`: how many parent rows will come, if known (the table of seats is made at its size). */
   constructor(parents = 0) {
-    this.seats = new Seats(parents, (seat) => this.families[seat >> 1]?.parentIds[seat & 1] ?? '');
+    this.seats = new Seats(parents, (seat) => {
+      const id = this.families[seat >> 1]?.parentIds[seat & 1];
+      if (id === undefined) throw new Error(`no parent at seat ${seat}`);
+      return id;
+    });
   }
 
   /** A parent row (parentColumns). */
@@ -193,19 +197,24 @@ export class FamilyAssembler {
     return this.families;
   }
 
-  /** A family of one parent or two (the spouse first), its arrays made at their final length. */
+  /**
+   * A family of one parent or two (the spouse first), its arrays made at their final length. The
+   * family is in place before its parents' seats are added: a growing table of seats reads every
+   * seat's id from its family.
+   */
   private add(a: PendingParent, b: PendingParent | undefined): void {
     const at = this.families.length * 2;
-    this.seats.add(a.id, at);
     if (b === undefined) {
       this.families.push({ township: a.township, parentIds: [a.id], parents: [a.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy,
         oneChildCertificate: a.certificate, movedOutOn: [a.movedOut], secondChildQuotaWaivedOn: a.waived });
+      this.seats.add(a.id, at);
       return;
     }
-    this.seats.add(b.id, at + 1);
     const waived = a.waived === null ? b.waived : b.waived === null || a.waived <= b.waived ? a.waived : b.waived;
     this.families.push({ township: a.township, parentIds: [a.id, b.id], parents: [a.parent, b.parent], children: noChildren, outOfPolicyBirth: a.outOfPolicy || b.outOfPolicy,
       oneChildCertificate: a.certificate || b.certificate, movedOutOn: [a.movedOut, b.movedOut], secondChildQuotaWaivedOn: waived });
+    this.seats.add(a.id, at);
+    this.seats.add(b.id, at + 1);
   }
 }
 
