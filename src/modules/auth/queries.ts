@@ -164,7 +164,7 @@ export async function findSessionContext(db: Queryable, district: string, tokenH
     `SELECT s.district_code, s.user_id, s.csrf_token, s.state, s.last_seen_at,
             p.min_password_length, p.password_expiry_days, p.lockout_threshold, p.lockout_minutes, p.idle_timeout_minutes, p.require_totp_for_privileged,
             (SELECT row_to_json(u) FROM (SELECT ${userColumns} FROM app_user WHERE district_code = s.district_code AND id = s.user_id) u) AS user,
-            (SELECT coalesce(json_agg(g ORDER BY ${grantOrder.replaceAll('g.', '')}), '[]') FROM (SELECT ${grantColumns} FROM ${grantJoins}
+            (SELECT coalesce(json_agg(g ORDER BY ${grantOrder}), '[]') FROM (SELECT ${grantColumns} FROM ${grantJoins}
               WHERE g.district_code = s.district_code AND g.user_id = s.user_id) g) AS grants
        FROM session s JOIN security_policy p ON p.district_code = s.district_code
       WHERE s.district_code = $1 AND s.token_hash = $2`,
