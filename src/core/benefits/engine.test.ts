@@ -155,6 +155,29 @@ describe('evaluate: shape of every result', () => {
     }
   });
 
+  it('shares one frozen result between evaluations that fail the same conditions (the fast path)', () => {
+    const evaluator = createEvaluator(defaultParameterRows);
+    // Parents of 41: too young for reward assistance, whenever their daughter was born.
+    const young = (daughter: string) => {
+      const parsed = parseSituation({
+        date: '2011-06-15', township: '120114002',
+        family: {
+          parents: [{ sex: 'F', birthDate: '1970-03-02', hukou: 'rural', alive: true }, { sex: 'M', birthDate: '1969-10-01', hukou: 'rural', alive: true }],
+          children: [{ sex: 'F', birthDate: daughter, adopted: false, alive: true, deathDate: null, disabilityGrade: null }],
+          outOfPolicyBirth1973to2001: false, oneChildCertificate: true,
+        },
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return evaluator.evaluate(parsed.situation, { explain: false }).results;
+    };
+    const [a, b] = [young('1996-01-01'), young('1998-07-07')];
+    const reward = (rs: readonly ProgrammeResult[]) => rs.find((r) => r.programme === 'reward-assistance' && r.parent === 0);
+    expect(reward(a)?.eligible).toBe(false);
+    expect(reward(a)).toBe(reward(b));
+    expect(Object.isFrozen(reward(a))).toBe(true);
+    expect(Object.isFrozen(reward(a)?.conditions)).toBe(true);
+  });
+
   it('gives one programme’s results alone, as they are among all programmes', () => {
     for (const { situation, rows } of evaluations) {
       const all = evaluate(situation, rows, { explain: false }).results;

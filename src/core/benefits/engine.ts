@@ -22,7 +22,7 @@ import type { Programme } from './programmes/programme.ts';
 import { rewardAssistance } from './programmes/reward-assistance.ts';
 import { specialAssistance } from './programmes/special-assistance.ts';
 import { topUpDahuangbao } from './programmes/top-up-dahuangbao.ts';
-import type { ConditionResult, EvaluationResult, FundingBody, ProgrammeId, ProgrammeResult, Situation } from './types.ts';
+import type { ConditionResult, EvaluationResult, FundingBody, ProgrammeId, ProgrammeResult, Situation, SpecialAssistanceCategory } from './types.ts';
 
 /** Every programme the engine evaluates, in result order. */
 export const programmes = [
@@ -38,7 +38,8 @@ export interface EvaluateOptions {
   /**
    * true (default): every condition with its detail and the amount's parameters — the trace
    * for a person. false: only the failed conditions, with empty details, and no amountDetail;
-   * those condition objects are shared between results and frozen — do not mutate them.
+   * those condition objects, and every ineligible result with its list of them, are shared
+   * between evaluations and frozen — do not mutate them.
    */
   explain?: boolean;
   /** Only this programme's results (one per parent): what a payment roll of one programme needs. */
@@ -84,13 +85,37 @@ function compile<P>(programme: Programme<P>, snapshot: ParameterSnapshot): Compi
   if (!snapshot.hasProgramme(programme.id)) return notInForce(programme, snapshot.on);
   const p = programme.resolve(snapshot);
   const conditions = programme.conditions;
+  if (conditions.length > 30) throw new RangeError(`${programme.id}: more than 30 conditions`);
   const labels = conditions.map((c) => c.label(p));
   // Without explanation a failed condition is the same object every time: shared and frozen.
   const failed = conditions.map((c, i): ConditionResult => Object.freeze({ id: c.id, label: labels[i] ?? c.id, met: false, detail: '' }));
+  // And so is an ineligible result: it depends only on which conditions failed (a bit each), the
+  // parent and the category. A whole register evaluated for a month is mostly ineligible results.
+  const refusals = new Map<number, ProgrammeResult>();
+  const withCategory = (r: ProgrammeResult, category: SpecialAssistanceCategory | undefined) => {
+    if (category !== undefined) r.category = category;
+    return r;
+  };
+  const refusal = (mask: number, parent: number, category: SpecialAssistanceCategory | undefined): ProgrammeResult => {
+    const key = (mask * 4 + parent) * 3 + (category === undefined ? 0 : category === 'death' ? 1 : 2);
+    let r = refusals.get(key);
+    if (r === undefined) {
+      const trace = Object.freeze(failed.filter((_, i) => (mask & (1 << i)) !== 0)) as ConditionResult[];
+      refusals.set(key, r = Object.freeze(withCategory(result(programme, parent, false, 0, trace), category)));
+    }
+    return r;
+  };
   return {
     id: programme.id,
     fundedBy: programme.fundedBy,
     evaluate(f, parent, explain) {
+      const category = programme.category?.(f, p);
+      if (!explain) {
+        let mask = 0;
+        for (let i = 0; i < conditions.length; i++) if (conditions[i]?.test(f, parent, p) === false) mask |= 1 << i;
+        if (mask !== 0) return refusal(mask, parent, category);
+        return withCategory(result(programme, parent, true, programme.amount(f, parent, p), []), category);
+      }
       const trace: ConditionResult[] = [];
       let eligible = true;
       for (let i = 0; i < conditions.length; i++) {
@@ -98,15 +123,10 @@ function compile<P>(programme: Programme<P>, snapshot: ParameterSnapshot): Compi
         if (c === undefined) continue;
         const met = c.test(f, parent, p);
         if (!met) eligible = false;
-        if (explain) trace.push({ id: c.id, label: labels[i] ?? c.id, met, detail: c.explain(f, parent, p) });
-        else if (!met) trace.push(failed[i] as ConditionResult);
+        trace.push({ id: c.id, label: labels[i] ?? c.id, met, detail: c.explain(f, parent, p) });
       }
-      const r = result(programme, parent, eligible, eligible ? programme.amount(f, parent, p) : 0, trace);
-      if (programme.category !== undefined) {
-        const category = programme.category(f, p);
-        if (category !== undefined) r.category = category;
-      }
-      if (explain && eligible) r.amountDetail = programme.amountDetail(f, parent, p);
+      const r = withCategory(result(programme, parent, eligible, eligible ? programme.amount(f, parent, p) : 0, trace), category);
+      if (eligible) r.amountDetail = programme.amountDetail(f, parent, p);
       return r;
     },
   };
