@@ -222,7 +222,7 @@ export class FamilyAssembler {
  * Where each parent sits (FamilyAssembler's family index × 2 + parent index), found from the
  * parent's id as it stands in a row: an open-addressing table of seats, hashed on the id's last
  * characters, each hit checked against the id itself. A Map keyed by the ids cut out of the rows
- * cost about a second of a whole-register read (572,000 parents, 856,000 look-ups), most of it
+ * cost a whole-register read (572,000 parents, 856,000 look-ups) about 0.6 s more, most of it
  * hashing and storing the cut-out strings.
  */
 class Seats {
