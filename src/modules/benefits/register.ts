@@ -330,10 +330,8 @@ class Fields {
   }
   /** The next field as text. */
   text(): string {
-    const end = this.end();
-    const value = this.row.slice(this.at, end);
-    this.at = end + 1;
-    return value;
+    const end = this.skip();
+    return this.row.slice(this.last, end);
   }
   /** Where the next field starts. */
   position(): number {
@@ -351,17 +349,13 @@ class Fields {
   }
   /** The next field, a date or empty (null). */
   date(): string | null {
-    const end = this.end();
-    const value = end === this.at ? null : this.row.slice(this.at, end);
-    this.at = end + 1;
-    return value;
+    const end = this.skip();
+    return end === this.last ? null : this.row.slice(this.last, end);
   }
   /** Whether the next field is the given value. */
   flag(value: string): boolean {
-    const end = this.end();
-    const is = end - this.at === value.length && this.row.startsWith(value, this.at);
-    this.at = end + 1;
-    return is;
+    const end = this.skip();
+    return end - this.last === value.length && this.row.startsWith(value, this.last);
   }
   /** The next field: disability assessments as grade and day pairs separated by spaces, oldest first. */
   assessments(): readonly { grade: number; on: string }[] {
