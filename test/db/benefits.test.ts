@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerFamilies, type RegisterFamily } from '../../src/modules/benefits/register.ts';
+import { idNumber } from '../fixtures/roster.ts';
 import { seedEnrolments } from '../../src/seed/enrolments.ts';
 import { loadPopulation } from '../../src/seed/loadPopulation.ts';
 import { generatePopulation } from '../../src/seed/population.ts';
@@ -93,4 +94,64 @@ describe('benefits over the register', () => {
     expect(bad.json().error.details[0].path).toMatch(/children/);
     expect((await (await login(t.app, 'sysadmin')).post('/api/benefits/evaluate', situation)).statusCode).toBe(403);
   });
+  it('keeps each family as the register changes, in the app and by hand; the kept families equal a rebuild from scratch', async () => {
+    const yangcun = await login(t.app, 'township.yangcun');
+    const { rows: [couple] } = await t.db.query<{ household: string; head: string; spouse: string }>(
+      `SELECT h.household_id AS household, h.id AS head, s.id AS spouse FROM person h
+         JOIN person s ON s.district_code = h.district_code AND s.household_id = h.household_id AND s.relation_to_head = 'spouse'
+        WHERE h.relation_to_head = 'head' AND h.township_code = '120114001' AND h.alive AND s.alive AND h.moved_out_on IS NULL
+          AND s.moved_out_on IS NULL AND s.birth_date BETWEEN '1970-01-01' AND '1980-01-01' ORDER BY h.id LIMIT 1`);
+    if (couple === undefined) throw new Error('no couple in Yangcun');
+    const families = () => t.db.transaction((tx) => registerFamilies(tx, [couple.household]));
+    const childBorn = (f: RegisterFamily | undefined) => f?.children.find((c) => c.birthDate === '2005-03-01');
+    const before = (await families())[0];
+    expect(before?.parentIds).toEqual([couple.spouse, couple.head]);
+
+    // Through the app, as a township user (row-level security on): a birth, an assessment, a death, a move.
+    const birth = await yangcun.post(`/api/registry/households/${couple.household}/members`, {
+      event: 'birth', date: '2005-03-01', parentIds: [couple.head, couple.spouse],
+      member: { name: '张新', relation: '子女', idNumber: idNumber('20050301', 31), hukou: '农业' },
+    });
+    expect(birth.statusCode, birth.body).toBe(201);
+    const childId: string = birth.json().id;
+    expect((await families())[0]?.children).toHaveLength((before?.children.length ?? 0) + 1);
+    expect((await yangcun.post(`/api/registry/persons/${childId}/disability`, { date: '2009-05-01', grade: 3 })).statusCode).toBe(200);
+    expect((await yangcun.post(`/api/registry/persons/${childId}/death`, { date: '2010-07-08' })).statusCode).toBe(200);
+    expect((await yangcun.post(`/api/registry/persons/${couple.spouse}/move-out`, { date: '2012-02-01', destination: '北京市' })).statusCode).toBe(200);
+    let [family] = await families();
+    expect(childBorn(family)).toEqual({ sex: 'M', birthDate: '2005-03-01', adopted: false, deathDate: '2010-07-08', hospitalDelivery: false, disability: [{ grade: 3, on: '2009-05-01' }] });
+    expect(family?.movedOutOn).toEqual(['2012-02-01', null]);
+
+    // By hand: a child linked to both parents takes the first parent's link (the spouse's).
+    await t.db.query("UPDATE relationship SET adopted = true WHERE related_person_id = $1 AND person_id = $2", [childId, couple.head]);
+    expect(childBorn((await families())[0])?.adopted).toBe(false);
+    await t.db.query("UPDATE relationship SET adopted = true WHERE related_person_id = $1 AND person_id = $2", [childId, couple.spouse]);
+    expect(childBorn((await families())[0])?.adopted).toBe(true);
+    // The child moves to a household of its own, and stays the couple's child; without the
+    // spouse's link, the head's (adopted) still makes it theirs.
+    const { rows: [elsewhere] } = await t.db.query<{ id: string }>("SELECT id FROM household WHERE township_code = '120114001' AND id <> $1 LIMIT 1", [couple.household]);
+    await t.db.query("UPDATE person SET household_id = $2, relation_to_head = 'other', updated_by = 'test' WHERE id = $1", [childId, elsewhere?.id ?? '']);
+    await t.db.query('DELETE FROM relationship WHERE related_person_id = $1 AND person_id = $2', [childId, couple.spouse]);
+    [family] = await families();
+    expect(childBorn(family)).toMatchObject({ adopted: true, deathDate: '2010-07-08' });
+    // A third head or spouse in one household (a register error) is a family of its own.
+    const { rows: [third] } = await t.db.query<{ id: string }>(
+      `INSERT INTO person SELECT (jsonb_populate_record(NULL::person, to_jsonb(p) || jsonb_build_object('id', gen_random_uuid(), 'id_number_hash', md5(p.id::text)))).*
+         FROM person p WHERE p.id = $1 RETURNING id`, [couple.spouse]);
+    const split = await families();
+    // Spouses before the head, in id order, two to a family.
+    expect(split.map((f) => f.parentIds)).toEqual([[couple.spouse, third?.id ?? ''].sort(), [couple.head]]);
+
+    // Every family kept equals every family rebuilt from the register as it now stands.
+    const kept = 'SELECT district_code, household_id, part, township_code, village_code, facts FROM benefit_family ORDER BY 1, 2, 3';
+    const now = (await t.db.query(kept)).rows;
+    expect(now.length).toBeGreaterThan(2000);
+    const rebuilt = await t.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM benefit_family');
+      await tx.query('SELECT xingfu_benefit_family_rebuild(array_agg(district_code), array_agg(id)) FROM household');
+      const rows = (await tx.query(kept)).rows;
+      throw Object.assign(new Error('rolled back'), { rows });
+    }).catch((e: { rows?: unknown[] }) => e.rows);
+    expect(rebuilt).toEqual(now);
+  }, 300_000);
 });

@@ -39,7 +39,8 @@ export async function personFacts(tx: Queryable, personId: string): Promise<Pers
 
 /** The family in which the person is a parent (household head or spouse), with their index. */
 export async function familyOf(tx: Queryable, person: Pick<PersonFacts, 'id' | 'householdId' | 'name'>): Promise<{ family: RegisterFamily; parent: number }> {
-  const [family] = await registerFamilies(tx, [person.householdId]);
+  // A household's third head or spouse (a register error) is a family of its own.
+  const family = (await registerFamilies(tx, [person.householdId])).find((f) => f.parentIds.includes(person.id));
   const parent = family?.parentIds.indexOf(person.id) ?? -1;
   if (family === undefined || parent < 0) {
     throw new AppError('not_eligible', {
