@@ -15,6 +15,14 @@ export async function withDatabase<T>(purpose: string, fn: (db: Database, config
   }
 }
 
+/** An error as a program reads it: the stable code, both messages and the details. */
+export function errorJson(err: unknown): { code: string; message: { zh: string; en: string }; details?: unknown } {
+  if (err instanceof AppError) return { code: err.code, message: { zh: err.messageZh, en: err.messageEn }, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (err instanceof MigrationError) return { code: 'migration_failed', message: { zh: '数据库迁移失败', en: err.message } };
+  const text = err instanceof Error ? err.message : String(err);
+  return { code: 'internal_error', message: { zh: text, en: text } };
+}
+
 /** Prints an error the way an operator can act on it, and sets a failing exit code. */
 export function reportError(err: unknown): void {
   if (err instanceof AppError) {

@@ -4,11 +4,11 @@ import { withScope } from '../db/scope.ts';
 import { listMigrations } from '../db/migrate.ts';
 import { verifyAllChains } from '../modules/audit/service.ts';
 import { seedDemo, seedOrganisation } from '../seed/demo.ts';
-import { readStdin, reportError, withDatabase } from './common.ts';
+import { errorJson, readStdin, reportError, withDatabase } from './common.ts';
 import { idCheckCommand } from './idCheck.ts';
 import { serve } from './serve.ts';
 import { addUser } from './users.ts';
-import { importPersonsCommand } from './importPersons.ts';
+import { describeImport, importPersonsCommand } from './importPersons.ts';
 import { loadConfig } from '../config.ts';
 import { createSecrets, loadSecretKey } from '../server/secrets.ts';
 import { zscoreCommand } from './zscore.ts';
@@ -86,16 +86,28 @@ user
 const importCommand = program.command('import').description('Bulk imports');
 importCommand
   .command('persons <file>')
-  .description('Import a township roster (.xlsx or .csv, the template’s columns); rejected rows go to FILE.errors.xlsx')
+  .description('Import a township roster (.xlsx or .csv, in its own layout); rejected rows go to FILE.errors.xlsx. Rows that change a registered person are imported only with --apply, after a --preview')
   .requiredOption('--township <code>', 'the township (9-digit code) the roster belongs to')
-  .option('--json', 'print {"imported", "unchanged", "rejected", "errorsFile"} at the end')
-  .action(async (file: string, o: { township: string; json?: boolean }) => {
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
-    await withDatabase('xingfu import persons', async (db) => {
-      const summary = await importPersonsCommand(db, secrets, file, o.township, (line) => process.stderr.write(`${line}\n`));
-      process.stdout.write(o.json ? `${JSON.stringify(summary)}\n`
-        : `导入 ${summary.imported} 人,未变化 ${summary.unchanged} 人,未通过 ${summary.rejected} 行${summary.errorsFile ? `(错误报告:${summary.errorsFile})` : ''}\n`);
-    });
+  .option('--preview', 'say what the import would do (new, unchanged, changed with old → new, refused) and write nothing')
+  .option('--apply', 'import new persons and record the changes to registered persons as life events')
+  .option('--mapping <file>', 'JSON {"the file\'s header": "field or template header", "a column to ignore": null}')
+  .option('--village <name>', 'the village (name or 12-digit code) of every row, for a roster without a village column')
+  .option('--json', 'print the summary (or the error) as JSON on stdout')
+  .action(async (file: string, o: { township: string; preview?: boolean; apply?: boolean; mapping?: string; village?: string; json?: boolean }) => {
+    try {
+      if (o.preview && o.apply) throw new AppError('validation_failed', { zh: '--preview 与 --apply 只能选一个', en: 'Give --preview or --apply, not both' });
+      const secrets = createSecrets(loadSecretKey(loadConfig()));
+      await withDatabase('xingfu import persons', async (db) => {
+        const mode = o.preview ? 'preview' : o.apply ? 'apply' : 'new';
+        const summary = await importPersonsCommand(db, secrets, file, { township: o.township, mode, mappingFile: o.mapping, village: o.village },
+          (line) => process.stderr.write(`${line}\n`));
+        process.stdout.write(o.json ? `${JSON.stringify(summary)}\n` : describeImport(summary));
+      });
+    } catch (err) {
+      if (!o.json) throw err;
+      process.stdout.write(`${JSON.stringify({ error: errorJson(err) })}\n`);
+      process.exitCode = 1;
+    }
   });
 
 const audit = program.command('audit').description('Audit log');

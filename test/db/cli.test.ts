@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, testDatabaseKind } from '../helpers.ts';
 import { runCli, testSecretKey } from '../processes.ts';
-import { idNumber, row, rosterWorkbook } from '../fixtures/roster.ts';
+import { idNumber, row, rosterWorkbook, sheetWorkbook } from '../fixtures/roster.ts';
 
 describe('the xingfu command', () => {
   let env: NodeJS.ProcessEnv;
@@ -64,14 +64,33 @@ describe('the xingfu command', () => {
     fs.writeFileSync(file, await rosterWorkbook([person('C1', '马力', idNumber('19551010', 111)), person('C2', '牛二', '120114195510101110')]));
     const first = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ imported: 1, unchanged: 0, rejected: 1, errorsFile: path.join(dir, 'yangcun.errors.xlsx') });
+    expect(JSON.parse(first.stdout)).toMatchObject({ mode: 'new', headerRow: 1, imported: 1, newHouseholds: 1, unchanged: 0, rejected: 1, errorsFile: path.join(dir, 'yangcun.errors.xlsx') });
     expect(fs.existsSync(path.join(dir, 'yangcun.errors.xlsx'))).toBe(true);
-    expect(first.stderr).toMatch(/100% rows 2/);
+    expect(first.stderr).toMatch(/100% imported 1/);
     const again = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, unchanged: 1, rejected: 1 });
     const unknown = await runCli(['import', 'persons', file, '--township', '120114999'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('120114999');
+    // --json prints a refusal as JSON on stdout too.
+    const refusedJson = await runCli(['import', 'persons', file, '--township', '120114999', '--json'], env);
+    expect(refusedJson.code).toBe(1);
+    expect(JSON.parse(refusedJson.stdout)).toMatchObject({ error: { code: 'not_found', message: { zh: expect.stringContaining('120114999') } } });
+
+    // A roster in its own words, mapped with a file; a change is shown by --preview and recorded by --apply.
+    const own = path.join(dir, 'own.xlsx');
+    const mapping = path.join(dir, 'mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ 名字: '姓名', 角色: 'relation', 证件: '身份证号', 户别: 'hukou', 电话: 'phone', 备注: null }));
+    const ownRows = (phone: string) => sheetWorkbook([['名字', '角色', '证件', '户别', '电话', '备注'], ['马力', '户主', idNumber('19551010', 111), '农业', phone, '']]);
+    fs.writeFileSync(own, await ownRows('13512340000'));
+    const refused = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--json'], env);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'validation_failed', message: { zh: expect.stringContaining('缺少必需的列') } } });
+    const preview = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--preview'], env);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('有变更 1 人');
+    expect(preview.stdout).toContain('联系电话 空 → 135****0000');
+    const applied = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--apply', '--json'], env);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ mode: 'apply', updated: 1, imported: 0, rejected: 0 });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber, rosterWorkbook, row } from '../fixtures/roster.ts';
+import { idNumber, rosterWorkbook, row, sheetWorkbook } from '../fixtures/roster.ts';
 import { resultsDir, signIn, startE2E, type E2E } from './browser.ts';
 
 const headId = idNumber('19780315', 11);
@@ -65,6 +65,12 @@ describe('the registry in Chromium', () => {
     await page.getByTestId('import-page').waitFor();
     expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/registry/import-template');
     await page.locator('[data-testid="import-page"] input[type="file"]').setInputFiles(file);
+    // First a preview: nothing is written until the township confirms.
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-count-new').getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('import-count-refused').getAttribute('data-count')).toBe('2');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply-confirm').click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-imported').getAttribute('data-count')).toBe('3');
     expect(await page.getByTestId('import-unchanged').getAttribute('data-count')).toBe('0');
@@ -110,14 +116,14 @@ describe('the registry in Chromium', () => {
 
     await page.getByTestId('household-page').waitFor();
     const members = page.getByTestId('members-table');
-    await members.locator('tbody tr.ant-table-row', { hasText: '李秀兰' }).waitFor();
+    await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('李秀兰', { exact: true }) }).waitFor();
     expect(await members.textContent()).not.toContain(headId);
     expect(await page.getByTestId('household-number').textContent()).toBe('YC-E2E-1');
     expect(await page.getByTestId('events-timeline').textContent()).toContain('建档');
     await shot(page, 'registry-household.png');
 
     // Reveal the head's full ID number, with a reason.
-    await members.locator('tbody tr.ant-table-row', { hasText: '张建华' }).locator('[data-testid^="reveal-"]').click();
+    await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('张建华', { exact: true }) }).locator('[data-testid^="reveal-"]').click();
     await page.getByTestId('reveal-reason').fill('核对奖扶申请材料');
     await page.getByTestId('reveal-confirm').click();
     await page.getByTestId('revealed-id').waitFor();
@@ -125,6 +131,79 @@ describe('the registry in Chromium', () => {
     expect(await page.getByTestId('revealed-phone').textContent()).toBe('13812345678');
     expect(await page.getByTestId('reveal-modal').textContent()).toContain('审计日志');
     await shot(page, 'registry-reveal.png');
+    await context.close();
+  });
+
+  it('imports a roster in its own layout: a column matched by hand, a change previewed and applied, the family linked', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, e.server.url, 'township.yangcun');
+    const ids = { head: idNumber('19560707', 71), wife: idNumber('19580808', 82), son: idNumber('19830303', 93) };
+    // A village's own roster: a title, headers in its own words, no 户号; “证件” is a header no one else uses.
+    const layout = (wifePhone: string) => sheetWorkbook([
+      ['杨村街道振华里社区花名册'],
+      ['姓名', '与户主关系', '性别', '证件', '户口性质', '婚姻状况', '联系电话', '所属村（居）'],
+      ['孔繁荣', '户主', '男', ids.head, '农业', '已婚', '', '振华里社区'],
+      ['陶玉梅', '妻', '女', ids.wife, '农业', '已婚', wifePhone, '振华里社区'],
+      ['孔德明', '儿子', '男', ids.son, '农业', '未婚', '', '振华里社区'],
+    ], ['A1:H1']);
+    const first = path.join(tmp, '振华里花名册.xlsx');
+    fs.writeFileSync(first, await layout('13011112222'));
+    await page.goto(`${e.server.url}/registry/import`);
+    await page.locator('[data-testid="import-page"] input[type="file"]').setInputFiles(first);
+
+    // The column no one could match is matched by hand.
+    await page.getByTestId('import-mapping').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-mapping-missing').textContent()).toContain('身份证号');
+    await shot(page, 'registry-import-mapping.png');
+    await page.getByTestId('import-mapping-select-3').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="身份证号"]').click();
+    await page.getByTestId('import-mapping-complete').waitFor();
+    await page.getByTestId('import-mapping-submit').click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-count-new').getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('import-count-households').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('import-count-links').getAttribute('data-count')).toBe('3');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply-confirm').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-links').getAttribute('data-count')).toBe('3');
+
+    // The next roster of the same village: the mapping is remembered; a new phone number is previewed, then applied.
+    const second = path.join(tmp, '振华里花名册-12月.xlsx');
+    fs.writeFileSync(second, await layout('13099998888'));
+    await page.getByTestId('import-again').click();
+    await page.locator('[data-testid="import-page"] input[type="file"]').setInputFiles(second);
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-count-changed').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('import-count-unchanged').getAttribute('data-count')).toBe('2');
+    const change = page.getByTestId('import-changes').locator('[data-row="4"]');
+    expect(await change.textContent()).toContain('陶玉梅');
+    expect(await change.textContent()).toContain('130****2222');
+    expect(await change.textContent()).toContain('130****8888');
+    await shot(page, 'registry-import-preview.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'registry-import-preview-phone.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply-confirm').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-updated').getAttribute('data-count')).toBe('1');
+
+    // The household, with its members and their links, and the change in its history.
+    await page.goto(`${e.server.url}/registry?q=${encodeURIComponent('孔德明')}`);
+    const hit = page.getByTestId('persons-table').locator('tbody tr.ant-table-row', { hasText: '孔德明' });
+    await hit.waitFor();
+    await hit.click();
+    await page.getByTestId('household-page').waitFor();
+    const members = page.getByTestId('members-table');
+    const son = members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('孔德明', { exact: true }) });
+    await son.waitFor();
+    expect(await son.textContent()).toContain('孔繁荣');
+    expect(await son.textContent()).toContain('陶玉梅');
+    expect(await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('孔繁荣', { exact: true }) }).textContent()).toContain('陶玉梅');
+    expect(await page.getByTestId('event-changed').textContent()).toContain('联系电话');
+    await shot(page, 'registry-import-household.png');
     await context.close();
   });
 });

@@ -83,6 +83,18 @@ describe('checkIdNumber today in the China calendar (UTC+8)', () => {
   });
 });
 
+describe('checkIdNumber on the GB 11643-1999 published examples', () => {
+  it('accepts 440524188001010014, born 1880-01-01', () => {
+    expect(checkIdNumber('440524188001010014', TODAY)).toEqual({
+      valid: true, normalized: '440524188001010014', birthDate: '1880-01-01', sex: 'male', divisionCode: '440524', reason: null,
+    });
+  });
+
+  it('accepts 11010519491231002X, born 1949-12-31', () => {
+    expect(checkIdNumber('11010519491231002X', TODAY)).toMatchObject({ valid: true, birthDate: '1949-12-31', sex: 'female' });
+  });
+});
+
 describe('computeCheckCharacter', () => {
   it('gives the GB 11643-1999 published examples', () => {
     expect(computeCheckCharacter('11010519491231002')).toBe('X');

@@ -55,7 +55,11 @@ const CHECK_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 1
 /** Check character for (weighted sum mod 11) = 0, 1, …, 10. */
 const CHECK_CHARACTERS = '10X98765432';
 
-const EARLIEST_BIRTH_DATE = '1900-01-01';
+/**
+ * GB 11643-1999 sets no earliest birth date (its own example is born 1880-01-01); a year before
+ * 1800 can only be a typing error.
+ */
+const EARLIEST_BIRTH_DATE = '1800-01-01';
 
 const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -73,7 +77,7 @@ const FULL_WIDTH_DIGIT_ZERO = 0xff10;
  *   1. length   — 15 or 18 characters after normalisation
  *   2. chars    — 18: 17 digits then a digit or X; 15: 15 digits
  *   3. division — province prefix known, and not an all-zero segment a person cannot carry
- *   4. date     — birth date is a real calendar date, not before 1900-01-01
+ *   4. date     — birth date is a real calendar date, not before 1800-01-01
  *   5. future   — birth date is not after `today` in the China (UTC+8) calendar
  *   6. checksum — the 18th character is the MOD 11-2 check character
  * A 15-digit number never fails on checksum: its check character is computed.

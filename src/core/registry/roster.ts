@@ -1,40 +1,48 @@
-import { checkIdNumber, type IdCheckReason } from '../ids/idNumber.ts';
+import { checkIdNumber, type IdCheckReason, type IdCheckResult } from '../ids/idNumber.ts';
+import { isAmbiguousKinshipCode, parseKinship, usualKinshipWords, type Kinship, type Relation } from './kinship.ts';
+
+export type { Relation } from './kinship.ts';
 
 /**
  * The township roster (花名册) as offices keep it in Excel: its columns, and the validation of one
- * row into a person of the register. Pure: village look-up and duplicate detection are the
- * caller's.
+ * row into a person of the register. Pure: finding the header (rosterHeaders.ts), village look-up,
+ * duplicate detection and family links (kinship.ts) are the caller's.
  */
 export const rosterColumns = [
-  { key: 'householdNumber', header: '户号', required: true, example: 'YC001-0001' },
+  { key: 'householdNumber', header: '户号', required: false, example: 'YC001-0001' },
   { key: 'village', header: '村(居)', required: true, example: '和平里社区' },
-  { key: 'address', header: '家庭住址', required: true, example: '杨村街道和平里3号楼2门101' },
+  { key: 'address', header: '家庭住址', required: false, example: '杨村街道和平里3号楼2门101' },
   { key: 'name', header: '姓名', required: true, example: '张晓明' },
   { key: 'relation', header: '与户主关系', required: true, example: '户主' },
   { key: 'sex', header: '性别', required: false, example: '男' },
   { key: 'birthDate', header: '出生日期', required: false, example: '1950-03-02' },
-  { key: 'idNumber', header: '身份证号', required: true, example: '120114195003021237' },
+  { key: 'idNumber', header: '身份证号', required: true, example: '120114195003021231' },
   { key: 'hukou', header: '户籍性质', required: true, example: '农业' },
   { key: 'maritalStatus', header: '婚姻状况', required: false, example: '已婚' },
   { key: 'phone', header: '联系电话', required: false, example: '13812345678' },
   { key: 'deathDate', header: '死亡日期', required: false, example: '' },
   { key: 'oneChildCertificateNumber', header: '独生子女证号', required: false, example: '' },
   { key: 'oneChildCertificateDate', header: '独生子女证发证日期', required: false, example: '' },
+  { key: 'headIdNumber', header: '户主身份证号', required: false, example: '' },
+  { key: 'movedOutOn', header: '迁出日期', required: false, example: '' },
+  { key: 'moveDestination', header: '迁往地', required: false, example: '' },
 ] as const;
 
 export type RosterKey = (typeof rosterColumns)[number]['key'];
 export type RawRow = Partial<Record<RosterKey, unknown>>;
 
-export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
 export type Hukou = 'rural' | 'urban';
 export type MaritalStatus = 'unmarried' | 'married' | 'divorced' | 'widowed' | 'unknown';
 
 export interface RosterPerson {
-  householdNumber: string;
+  householdNumber: string | null;
   village: string;
-  address: string;
+  address: string | null;
   name: string;
+  /** The person table's relation_to_head. */
   relation: Relation;
+  /** What the relation column said, in detail (长子, 儿媳, 外孙女…). */
+  kinship: Kinship;
   sex: 'M' | 'F';
   birthDate: string;
   idNumber: string;
@@ -44,6 +52,10 @@ export interface RosterPerson {
   deathDate: string | null;
   oneChildCertificateNumber: string | null;
   oneChildCertificateDate: string | null;
+  /** Normalized like idNumber. */
+  headIdNumber: string | null;
+  movedOutOn: string | null;
+  moveDestination: string | null;
 }
 
 export interface RowProblem {
@@ -54,23 +66,19 @@ export interface RowProblem {
 
 export type RowResult = { ok: true; person: RosterPerson } | { ok: false; problems: RowProblem[] };
 
-const relations: Record<string, Relation> = {
-  户主: 'head', 本人: 'head', 配偶: 'spouse', 妻: 'spouse', 夫: 'spouse', 妻子: 'spouse', 丈夫: 'spouse',
-  子女: 'child', 子: 'child', 女: 'child', 儿子: 'child', 女儿: 'child', 长子: 'child', 长女: 'child', 次子: 'child', 次女: 'child', 养子: 'child', 养女: 'child',
-  父母: 'parent', 父亲: 'parent', 母亲: 'parent', 父: 'parent', 母: 'parent',
-  孙子女: 'grandchild', 孙子: 'grandchild', 孙女: 'grandchild', 外孙子: 'grandchild', 外孙女: 'grandchild',
-  其他: 'other',
+const hukous: Record<string, Hukou> = {
+  农业: 'rural', 农村: 'rural', 农业户口: 'rural', 农村户口: 'rural', 农业户籍: 'rural',
+  非农业: 'urban', 非农: 'urban', 城镇: 'urban', 非农业户口: 'urban', 非农户口: 'urban', 城镇户口: 'urban', 非农业户籍: 'urban', 居民: 'urban',
 };
-const hukous: Record<string, Hukou> = { 农业: 'rural', 农村: 'rural', 农业户口: 'rural', 非农业: 'urban', 非农: 'urban', 城镇: 'urban', 非农业户口: 'urban', 居民: 'urban' };
 const maritals: Record<string, MaritalStatus> = { 未婚: 'unmarried', 已婚: 'married', 初婚: 'married', 再婚: 'married', 复婚: 'married', 离婚: 'divorced', 离异: 'divorced', 丧偶: 'widowed' };
 
-const idReasons: Record<IdCheckReason, string> = {
-  length: '身份证号位数不对(应为18位或15位)',
-  chars: '身份证号含非法字符(只能是数字,末位可为X)',
-  checksum: '身份证号校验码错误',
-  date: '身份证号中的出生日期不存在',
-  future: '身份证号中的出生日期晚于今天',
-  division: '身份证号的行政区划代码无效',
+const idReasons: Record<IdCheckReason, (column: string) => string> = {
+  length: (c) => `${c}位数不对（应为18位或15位）`,
+  chars: (c) => `${c}含非法字符（只能是数字，末位可为X）`,
+  checksum: (c) => `${c}校验码错误`,
+  date: (c) => `${c}中的出生日期不存在`,
+  future: (c) => `${c}中的出生日期晚于今天`,
+  division: (c) => `${c}的行政区划代码无效`,
 };
 
 export class FormulaCell {
@@ -119,6 +127,20 @@ export function parseDate(value: unknown): string | null {
   return null;
 }
 
+/**
+ * Year and month of a "出生年月" cell: 1950.03, 1950-3, 1950年3月, 195003. A number 1950.1 may be
+ * January or October (Excel dropped the 0 of 1950.10): both are returned. Null when it is not one.
+ */
+function yearMonths(value: unknown): string[] | null {
+  const text = cellText(value);
+  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const months = typeof value === 'number' && /^\d{4}\.\d$/.test(text) ? [month, month * 10] : [month];
+  const valid = months.filter((n) => n >= 1 && n <= 12);
+  return valid.length === 0 ? null : valid.map((n) => `${m[1]}-${String(n).padStart(2, '0')}`);
+}
+
 /** Validates one roster row; `today` bounds dates (YYYY-MM-DD, China calendar). */
 export function validateRosterRow(raw: RawRow, today: string): RowResult {
   const problems: RowProblem[] = [];
@@ -127,11 +149,12 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
   const text = (key: RosterKey): string => {
     const v = raw[key];
     if (v instanceof FormulaCell) {
-      problem(key, 'formula', `单元格含公式(${v.formula}),请复制后“粘贴为数值”再导入`);
+      problem(key, 'formula', `单元格含公式（${v.formula}），请复制后“粘贴为数值”再导入`);
       return '';
     }
     return cellText(v);
   };
+  const orNull = (t: string) => (t === '' ? null : t);
   for (const column of rosterColumns) {
     const value = raw[column.key];
     if (column.required && !(value instanceof FormulaCell) && cellText(value) === '') {
@@ -140,89 +163,125 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
   }
   const dateOf = (key: RosterKey): string | null => {
     const value = raw[key];
+    if (value instanceof FormulaCell) text(key);
     if (value instanceof FormulaCell || cellText(value) === '') return null;
     const date = parseDate(value);
-    if (date === null) problem(key, 'date', `${header(key)}“${cellText(value)}”不是有效日期(应为 2011-06-15 这样的格式)`);
+    if (date === null) problem(key, 'date', `${header(key)}“${cellText(value)}”不是有效日期（应为 2011-06-15 这样的格式）`);
     else if (date > today) problem(key, 'future', `${header(key)}${date}晚于今天`);
     return date;
   };
+  const todayInstant = new Date(`${today}T12:00:00+08:00`);
+  const idOf = (key: 'idNumber' | 'headIdNumber'): IdCheckResult | null => {
+    const t = text(key);
+    const id = t === '' ? null : checkIdNumber(t, todayInstant);
+    if (id && !id.valid && id.reason) problem(key, `id_${id.reason}`, idReasons[id.reason](header(key)));
+    return id;
+  };
 
-  const idText = text('idNumber');
-  const id = idText === '' ? null : checkIdNumber(idText, new Date(`${today}T12:00:00+08:00`));
-  if (id && !id.valid && id.reason) problem('idNumber', `id_${id.reason}`, idReasons[id.reason]);
+  const id = idOf('idNumber');
+  const idSex = id?.valid ? (id.sex === 'male' ? 'M' : 'F') : null;
+  const sexWord = (s: 'M' | 'F') => (s === 'M' ? '男' : '女');
 
   const name = text('name').replace(/\s+/g, '');
-  if (name.length > 40) problem('name', 'too_long', '姓名过长(最多40个字)');
+  if (name.length > 40) problem('name', 'too_long', '姓名过长（最多40个字）');
 
   const relationText = text('relation');
-  const relation = relations[relationText];
-  if (relationText !== '' && !relation) problem('relation', 'unknown', `与户主关系“${relationText}”无法识别(可填:户主、配偶、子女、父母、孙子女、其他)`);
+  const kinship = relationText === '' ? null : parseKinship(relationText);
+  if (relationText !== '' && !kinship) {
+    if (isAmbiguousKinshipCode(relationText)) {
+      problem('relation', 'ambiguous', `与户主关系“${relationText}”有歧义：可能是一位代码（1 配偶、2 子），也可能是丢了开头0的两位代码（01 本人、02 户主）；请填写文字，或把该列设为文本格式后填写两位代码`);
+    } else {
+      problem('relation', 'unknown', `与户主关系“${relationText}”无法识别（可填：${usualKinshipWords.join('、')}等，或家庭关系代码，如 02 户主、10 配偶、20 子、30 女）`);
+    }
+  }
+  if (kinship?.sex && idSex && kinship.sex !== idSex) {
+    problem('relation', 'sex_mismatch', `与户主关系“${relationText}”与身份证号表明的性别（${sexWord(idSex)}）不符`);
+  }
 
   const hukouText = text('hukou');
-  const hukou = hukous[hukouText];
-  if (hukouText !== '' && !hukou) problem('hukou', 'unknown', `户籍性质“${hukouText}”无法识别(应为“农业”或“非农业”)`);
+  const hukou = Object.hasOwn(hukous, hukouText) ? hukous[hukouText] : undefined;
+  if (hukouText !== '' && !hukou) problem('hukou', 'unknown', `户籍性质“${hukouText}”无法识别（应为“农业”或“非农业”）`);
 
   const maritalText = text('maritalStatus');
-  const marital = maritalText === '' ? 'unknown' : maritals[maritalText];
-  if (!marital) problem('maritalStatus', 'unknown', `婚姻状况“${maritalText}”无法识别(未婚、已婚、离婚、丧偶)`);
+  const marital = maritalText === '' ? 'unknown' : Object.hasOwn(maritals, maritalText) ? maritals[maritalText] : undefined;
+  if (!marital) problem('maritalStatus', 'unknown', `婚姻状况“${maritalText}”无法识别（未婚、已婚、离婚、丧偶）`);
 
   const sexText = text('sex');
   const sex = sexText === '男' ? 'M' : sexText === '女' ? 'F' : sexText === '' ? null : undefined;
-  if (sex === undefined) problem('sex', 'unknown', `性别“${sexText}”无法识别(应为“男”或“女”)`);
-  if (id?.valid && sex && (sex === 'M') !== (id.sex === 'male')) {
-    problem('sex', 'sex_mismatch', `性别与身份证号不符(身份证号表明为${id.sex === 'male' ? '男' : '女'})`);
-  }
+  if (sex === undefined) problem('sex', 'unknown', `性别“${sexText}”无法识别（应为“男”或“女”）`);
+  if (idSex && sex && sex !== idSex) problem('sex', 'sex_mismatch', `性别与身份证号不符（身份证号表明为${sexWord(idSex)}）`);
 
-  const birthDate = dateOf('birthDate');
-  if (id?.valid && birthDate && birthDate !== id.birthDate) {
-    problem('birthDate', 'birth_mismatch', `出生日期与身份证号不符(身份证号表明为${id.birthDate})`);
-  }
+  checkBirthDate(raw.birthDate, id, today, (code, reason) => problem('birthDate', code, reason));
   const deathDate = dateOf('deathDate');
   if (deathDate && id?.birthDate && deathDate < id.birthDate) problem('deathDate', 'before_birth', '死亡日期早于出生日期');
+  const movedOutOn = dateOf('movedOutOn');
+  if (movedOutOn && id?.birthDate && movedOutOn < id.birthDate) problem('movedOutOn', 'before_birth', '迁出日期早于出生日期');
+  const moveDestination = orNull(text('moveDestination'));
+
+  const headId = idOf('headIdNumber');
+  if (headId?.valid && id?.valid && kinship?.kin === 'head' && headId.normalized !== id.normalized) {
+    problem('headIdNumber', 'head_mismatch', '本人是户主，户主身份证号应与本人身份证号相同');
+  }
 
   const phone = text('phone').replace(/[\s-]/g, '');
   if (phone !== '' && !/^(1[3-9]\d{9}|0\d{9,11}|\d{7,8})$/.test(phone)) {
-    problem('phone', 'phone', `联系电话“${phone}”格式不正确(手机号11位,或区号+座机号)`);
+    problem('phone', 'phone', `联系电话“${phone}”格式不正确（手机号11位，或区号+座机号）`);
   }
   const certNumber = text('oneChildCertificateNumber');
   const certDate = dateOf('oneChildCertificateDate');
-  if (certDate && certNumber === '') problem('oneChildCertificateNumber', 'required', '填写了发证日期,但未填独生子女证号');
+  if (certDate && certNumber === '') problem('oneChildCertificateNumber', 'required', '填写了发证日期，但未填独生子女证号');
 
-  if (problems.length > 0 || !id?.valid || !id.normalized || !id.birthDate || !id.sex || !relation || !hukou || !marital) {
+  if (problems.length > 0 || !id?.valid || !id.normalized || !id.birthDate || !idSex || !kinship || !hukou || !marital) {
     return { ok: false, problems };
   }
   return {
     ok: true,
     person: {
-      householdNumber: text('householdNumber'),
+      householdNumber: orNull(text('householdNumber')),
       village: text('village'),
-      address: text('address'),
+      address: orNull(text('address')),
       name,
-      relation,
-      sex: id.sex === 'male' ? 'M' : 'F',
+      relation: kinship.relation,
+      kinship,
+      sex: idSex,
       birthDate: id.birthDate,
       idNumber: id.normalized,
       hukou,
       maritalStatus: marital,
-      phone: phone === '' ? null : phone,
+      phone: orNull(phone),
       deathDate,
-      oneChildCertificateNumber: certNumber === '' ? null : certNumber,
+      oneChildCertificateNumber: orNull(certNumber),
       oneChildCertificateDate: certDate,
+      headIdNumber: headId?.normalized ?? null,
+      movedOutOn,
+      moveDestination,
     },
   };
 }
 
-/** Maps a header row to roster keys; reports required columns that are missing and unknown ones. */
-export function mapHeaders(headers: readonly unknown[]): { index: Map<RosterKey, number>; missing: string[]; unknown: string[] } {
-  const index = new Map<RosterKey, number>();
-  const unknown: string[] = [];
-  headers.forEach((h, i) => {
-    const text = cellText(h).replace(/\s+/g, '');
-    if (text === '') return;
-    const column = rosterColumns.find((c) => cellText(c.header) === text);
-    if (column && !index.has(column.key)) index.set(column.key, i);
-    else unknown.push(text);
-  });
-  const missing = rosterColumns.filter((c) => c.required && !index.has(c.key)).map((c) => c.header);
-  return { index, missing, unknown };
+/**
+ * The birth-date column, which only has to agree with the ID number: a full date, or a year and
+ * month (a "出生年月" column). A date value or serial on the 1st of the ID's month is taken as a
+ * cell formatted to show the month only.
+ */
+function checkBirthDate(value: unknown, id: IdCheckResult | null, today: string, problem: (code: string, reason: string) => void): void {
+  if (value instanceof FormulaCell) {
+    problem('formula', `单元格含公式（${value.formula}），请复制后“粘贴为数值”再导入`);
+    return;
+  }
+  const text = cellText(value);
+  if (text === '') return;
+  const idBirth = id?.valid ? id.birthDate : null;
+  const date = parseDate(value);
+  if (date !== null) {
+    if (date > today) problem('future', `出生日期${date}晚于今天`);
+    else if (idBirth && date !== idBirth) {
+      const monthOnly = (value instanceof Date || typeof value === 'number') && date.endsWith('-01') && date.slice(0, 7) === idBirth.slice(0, 7);
+      if (!monthOnly) problem('birth_mismatch', `出生日期与身份证号不符（身份证号表明为${idBirth}）`);
+    }
+    return;
+  }
+  const months = yearMonths(value);
+  if (months === null) problem('date', `出生日期“${text}”不是有效日期（应为 2011-06-15 这样的格式）`);
+  else if (idBirth && !months.includes(idBirth.slice(0, 7))) problem('birth_mismatch', `出生年月与身份证号不符（身份证号表明为${idBirth}）`);
 }

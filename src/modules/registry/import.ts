@@ -1,132 +1,337 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import { maskText } from '../../core/privacy/mask.ts';
 import { nameKeys, type NameKeys } from '../../core/registry/names.ts';
-import { mapHeaders, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { cellText, FormulaCell, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { detectHeader, normalizeHeader, type ColumnMapping, type HeaderLayout } from '../../core/registry/rosterHeaders.ts';
 import { inFlight } from '../../db/inFlight.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
-import type { Database, Queryable } from '../../db/types.ts';
+import type { Database } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { appendAudit } from '../audit/log.ts';
 import { saveProgress } from '../jobs/queue.ts';
-import { protectIdNumber, protectPhone, type Protected } from './protect.ts';
-import * as q from './queries.ts';
-import { ByteCounter, importError, readRows, sniffFormat, type FileFormat } from './rows.ts';
+import { ByteCounter, importError, readRows, sniffFormat, type SheetRow } from './rows.ts';
 import { chinaToday } from './service.ts';
+import { newGroup, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
+import { writeChunk, type ChangeView, type Pending } from './importWrite.ts';
+import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
+import * as q from './queries.ts';
+import type { RejectedRow } from './importWorkbooks.ts';
 
-/** One rejected row of an import, as the error workbook lists it. */
-export interface RejectedRow {
-  row: number;
-  column: string;
-  reason: string;
-  values: string[];
-}
+export { errorWorkbook, templateWorkbook, type RejectedRow } from './importWorkbooks.ts';
+
+/**
+ * `preview`: reads the whole roster and says what an import would do, writing nothing;
+ * `apply`: imports new persons and links, and records the changes the preview showed;
+ * `new`: imports new persons and links, and refuses rows that would change a registered person.
+ */
+export type ImportMode = 'preview' | 'apply' | 'new';
 
 export interface ImportProgress {
-  /** Rows up to this (1-based, header = 1) are committed. */
+  /** Rows up to this spreadsheet row are committed. */
   lastRow: number;
   imported: number;
   unchanged: number;
   rejected: number;
+  updated: number;
+  links: number;
+  newHouseholds: number;
   bytesRead: number;
   bytesTotal: number;
 }
 
+/** A column of the file: its header, the field it was matched to, and how. */
+export interface ImportColumn {
+  column: number;
+  header: string;
+  key: RosterKey | null;
+  how: 'template' | 'synonym' | 'remembered' | 'mapping' | null;
+  samples: string[];
+}
+
 export interface ImportResult {
+  status: 'needs_mapping' | 'done';
+  mode: ImportMode;
+  /** The spreadsheet row number of the (last) header row. */
+  headerRow: number | null;
+  title: string | null;
+  columns: ImportColumn[];
+  missing: RosterKey[];
+  defaultVillage: { code: string; name: string } | null;
+  /** Data rows read (blank rows and footers not counted). */
+  rows: number;
+  /** New persons: written, or (preview) to be written. */
   imported: number;
+  newHouseholds: number;
   unchanged: number;
+  /** Registered persons with changes: found (preview) or recorded (apply). */
+  changed: number;
+  links: number;
   rejected: number;
+  changes: ChangeView[];
+  changesTruncated: boolean;
+  /** The version each changed person had when the preview was made, by ID-number hash. */
+  versions: Record<string, number>;
   errors: RejectedRow[];
   errorsTruncated: boolean;
+  notes: LinkNote[];
+  /** The file's own headers, for the error workbook. */
+  headers: string[];
 }
 
 export interface ImportOptions {
   /** The township the roster belongs to; its villages are the only ones accepted. */
   township: string;
-  chunkSize?: number;
+  mode?: ImportMode | undefined;
+  /** The user's column choices for this file (normalized header → field, or null to ignore). */
+  mapping?: ColumnMapping | undefined;
+  /** The township's earlier choices. */
+  remembered?: ColumnMapping | undefined;
+  /** The village (code or name) of every row, for a roster without a village column. */
+  defaultVillage?: string | null | undefined;
+  /** Apply after a preview: changes are recorded only for persons still at these versions. */
+  expectedVersions?: Record<string, number> | undefined;
+  chunkSize?: number | undefined;
   /** Progress already committed by an earlier, interrupted run of the same job. */
   resume?: ImportProgress | undefined;
   job?: { district: string; id: string } | undefined;
-  onProgress?: (p: ImportProgress) => void;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
 }
 
 const MAX_ERROR_ROWS = 100_000;
+const MAX_CHANGES_SHOWN = 500;
+const MAX_NOTES = 1_000;
 const CHUNK = 5_000;
 /** Rows read between two turns of the event loop. */
 const YIELD_EVERY = 64;
+/** Rows searched for the header. */
+const HEADER_ROWS = 30;
+const SAMPLES = 3;
 
-/** A valid row waiting for its chunk, with its keys and ciphertexts already made. */
-interface Pending {
-  rowNumber: number;
-  values: string[];
-  person: RosterPerson;
-  villageCode: string;
-  id: Protected;
-  phone: { enc: string | null; masked: string | null };
-  keys: NameKeys;
+const requiredKeys = rosterColumns.filter((c) => c.required).map((c) => c.key);
+const templateHeader = (key: RosterKey) => rosterColumns.find((c) => c.key === key)?.header ?? key;
+
+/** A cell as the error workbook and the preview show it. */
+function shown(value: unknown): string {
+  if (value instanceof FormulaCell) return `=${value.formula}`;
+  return cellText(value);
+}
+
+interface Village {
+  code: string;
+  name: string;
+}
+
+/** The township's villages, found by code, by name, and by name without 村/社区/居委会. */
+class Villages {
+  private readonly byKey = new Map<string, Village | null>();
+  readonly all: Village[];
+  constructor(rows: Village[]) {
+    this.all = rows;
+    const add = (key: string, v: Village) => {
+      const known = this.byKey.get(key);
+      this.byKey.set(key, known === undefined || known?.code === v.code ? v : null);
+    };
+    for (const v of rows) {
+      add(v.code, v);
+      add(normalizeHeader(v.name), v);
+      add(Villages.stem(v.name), v);
+    }
+  }
+  static stem(name: string): string {
+    return normalizeHeader(name).replace(/(村民委员会|居民委员会|村委会|居委会|社区|村)$/, '');
+  }
+  find(text: string): Village | null {
+    const key = normalizeHeader(text);
+    return this.byKey.get(key) ?? this.byKey.get(Villages.stem(text)) ?? null;
+  }
+  /** The one village a title such as “武清区梅厂镇六道口村人口花名册” names. */
+  inTitle(title: string | null): Village | null {
+    if (!title) return null;
+    const named = this.all.filter((v) => title.includes(v.name));
+    return named.length === 1 ? (named[0] as Village) : null;
+  }
+}
+
+async function townshipVillages(db: Database, district: string, township: string): Promise<Villages> {
+  const { rows } = await db.query<Village>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [district, township]);
+  if (rows.length === 0) throw importError('import_township', `乡镇街代码 ${township} 不存在或没有村居`, `Unknown township ${township}`);
+  return new Villages(rows);
+}
+
+/** When no row reads as a header, the first full-looking row is offered for matching by hand. */
+function fallbackLayout(rows: readonly SheetRow[]): HeaderLayout | null {
+  const filled = rows.map((r) => r.cells.filter((c) => cellText(c) !== '').length);
+  const widest = Math.max(0, ...filled);
+  const index = filled.findIndex((n) => n >= Math.max(2, Math.ceil(widest / 2)));
+  if (index < 0) return null;
+  const row = rows[index] as SheetRow;
+  const columns = row.cells.flatMap((c, column) => (cellText(c) === '' ? [] : [{ column, header: cellText(c), normalized: normalizeHeader(c), key: null, how: null }]));
+  const title = rows.slice(0, index).map((r) => r.cells.map(cellText).filter(Boolean).join(' ')).join(' ') || null;
+  return { firstHeaderIndex: index, lastHeaderIndex: index, columns, missing: [...requiredKeys], title };
+}
+
+const idLike = /^\d{15}$|^\d{17}[\dXx]$/;
+
+/** Sample values of a column, ID and phone numbers masked. */
+function samplesOf(rows: readonly SheetRow[], column: number): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const text = shown(r.cells[column]);
+    if (text === '') continue;
+    out.push(idLike.test(text) ? `${text.slice(0, 6)}${'*'.repeat(text.length - 10)}${text.slice(-4)}` : maskText(text));
+    if (out.length >= SAMPLES) break;
+  }
+  return out;
 }
 
 /**
- * Imports a township roster (.xlsx or .csv), streamed: rows are validated one by one, valid rows
- * are written in chunks, each chunk one transaction with the job's progress, so a crash leaves
- * whole chunks or nothing and a resumed run starts after the last committed chunk. Importing the
- * same file again changes nothing: a person is identified by ID number.
+ * Imports (or previews the import of) a township roster, .xlsx or .csv, as townships write them:
+ * the header row is found under any title rows and its columns matched by their usual names (and
+ * by the township's own choices); rows are grouped into households and the family links their
+ * 与户主关系 imply are made; a row for a registered person either matches the register, brings a
+ * change (shown in a preview, recorded only when confirmed) or is refused with the reason.
  *
- * Reading and writing overlap: while one chunk is being written, the next one is read, checked
- * and encrypted, so the database and the JavaScript work each keep a core busy. Chunks still
- * commit one after another, in file order.
+ * Streamed: rows are validated one by one and written in chunks that end at a household's end,
+ * each chunk one transaction with the job's progress, so a crash leaves whole chunks or nothing
+ * and a resumed run starts after the last committed chunk. While one chunk is written the next is
+ * read, so the database and the JavaScript work each keep a core busy.
  */
 export async function importRoster(db: Database, secrets: Secrets, actor: Actor, file: string, options: ImportOptions): Promise<ImportResult> {
-  const format: FileFormat = sniffFormat(file);
+  const mode = options.mode ?? 'new';
+  const format = sniffFormat(file);
   const counter = new ByteCounter();
   const bytesTotal = fs.statSync(file).size;
-  const villages = await villagesByKey(db, actor.district, options.township);
+  const villages = await townshipVillages(db, actor.district, options.township);
   const today = chinaToday();
-  const resumeUpTo = options.resume?.lastRow ?? 0;
-  const progress: ImportProgress = options.resume ? { ...options.resume, rejected: 0, bytesTotal } : { lastRow: 1, imported: 0, unchanged: 0, rejected: 0, bytesRead: 0, bytesTotal };
-  const errors: RejectedRow[] = [];
-  /** A rejected row counts once, however many problems it has; each problem is listed. */
-  const reject = (row: number, problems: { column: string; reason: string }[], values: string[]) => {
-    progress.rejected++;
-    for (const p of problems) if (errors.length < MAX_ERROR_ROWS) errors.push({ row, column: p.column, reason: p.reason, values });
+  const reader = readRows(file, format, counter)[Symbol.asyncIterator]();
+  const first: SheetRow[] = [];
+  while (first.length < HEADER_ROWS) {
+    const next = await reader.next();
+    if (next.done) break;
+    first.push(next.value);
+  }
+  if (first.length === 0) throw importError('import_empty', '文件中没有数据', 'The file holds no rows');
+
+  const detected = detectHeader(first.map((r) => r.cells), { mapping: options.mapping, remembered: options.remembered });
+  const layout = detected ?? fallbackLayout(first);
+  if (!layout) throw importError('import_no_header', '找不到表头行：文件前30行中没有可以识别的列名', 'No header row found in the first 30 rows');
+  const headerRow = (first[layout.lastHeaderIndex] as SheetRow).number;
+  const sampleRows = first.slice(layout.lastHeaderIndex + 1);
+  const columns: ImportColumn[] = layout.columns.map((c) => ({ column: c.column, header: c.header, key: c.key, how: c.how, samples: samplesOf(sampleRows, c.column) }));
+  const keyed = layout.columns.filter((c): c is typeof c & { key: RosterKey } => c.key !== null);
+  const hasColumn = (key: RosterKey) => keyed.some((c) => c.key === key);
+
+  let defaultVillage: Village | null = null;
+  if (!hasColumn('village')) {
+    if (options.defaultVillage) {
+      defaultVillage = villages.find(options.defaultVillage);
+      if (!defaultVillage) throw importError('import_village', `村（居）“${options.defaultVillage}”不在本乡镇街`, `Village ${options.defaultVillage} is not in the township`);
+    } else {
+      defaultVillage = villages.inTitle(layout.title);
+    }
+  }
+  const missing = layout.missing.filter((k) => !(k === 'village' && defaultVillage));
+  const result: ImportResult = {
+    status: 'done', mode, headerRow, title: layout.title, columns, missing, defaultVillage, rows: 0, imported: 0, newHouseholds: 0,
+    unchanged: 0, changed: 0, links: 0, rejected: 0, changes: [], changesTruncated: false, versions: {}, errors: [], errorsTruncated: false,
+    notes: [], headers: [],
   };
+  // The error workbook repeats every column of the file, under the file's own headers.
+  const width = Math.max(...first.map((r) => r.cells.length), ...layout.columns.map((c) => c.column + 1));
+  const headerText = new Map(layout.columns.map((c) => [c.column, c.header]));
+  result.headers = Array.from({ length: width }, (_v, i) => headerText.get(i) ?? `第${i + 1}列`);
+  if (missing.length > 0) {
+    if (mode === 'preview') return { ...result, status: 'needs_mapping' };
+    const unknown = layout.columns.filter((c) => c.key === null).map((c) => c.header);
+    const names = missing.map(templateHeader);
+    throw importError('import_columns',
+      `缺少必需的列：${names.join('、')}。文件第${headerRow}行被当作表头${unknown.length > 0 ? `，其中未能识别的列：${unknown.join('、')}` : ''}。请在网页导入时手工匹配这些列，或用 --mapping 指定`,
+      `Missing required columns: ${names.join(', ')}. Row ${headerRow} was read as the header${unknown.length > 0 ? `; unrecognised columns: ${unknown.join(', ')}` : ''}. Match them by hand in the web import, or give --mapping`,
+      { missing: names, unknown, headerRow });
+  }
+
+  const resumeUpTo = options.resume?.lastRow ?? 0;
+  const progress: ImportProgress = options.resume
+    ? { ...options.resume, rejected: 0, bytesTotal }
+    : { lastRow: headerRow, imported: 0, unchanged: 0, rejected: 0, updated: 0, links: 0, newHouseholds: 0, bytesRead: 0, bytesTotal };
+  /** A rejected row counts once, however many problems it has; each problem is listed. */
+  const reject = (row: number, problems: readonly { column: string; reason: string }[], values: string[]) => {
+    progress.rejected++;
+    for (const p of problems) {
+      if (result.errors.length < MAX_ERROR_ROWS) result.errors.push({ row, column: p.column, reason: p.reason, values });
+      else result.errorsTruncated = true;
+    }
+  };
+  const noted = new Set<string>();
+  const note = (n: LinkNote) => {
+    const key = `${n.row}:${n.text}`;
+    if (noted.has(key) || result.notes.length >= MAX_NOTES) return;
+    noted.add(key);
+    result.notes.push(n);
+  };
+  const headerCells = new Map(keyed.map((c) => [c.column, c.normalized]));
+  /** A header repeated on every printed page of a long roster. */
+  const repeatsHeader = (cells: readonly unknown[]) =>
+    keyed.filter((c) => normalizeHeader(cells[c.column]) === headerCells.get(c.column)).length * 2 >= keyed.length;
+
   const seenIds = new Map<string, number>();
-  /** The village of each household number met in the file so far. */
-  const fileHouseholds = new Map<string, string>();
-  /** Households the writer knows: met in earlier chunks, found in the register, or taken elsewhere. */
-  const households = new Map<string, KnownHousehold>();
-  let header: Map<RosterKey, number> | null = null;
-  let rowNumber = 0;
+  const groups = new Map<string, HouseholdGroup>();
+  const groupVillage = new Map<string, string>();
+  let block: HouseholdGroup | null = null;
   let pending: Pending[] = [];
+  let lastRow = headerRow;
   let analyzedAt = 0;
   let writing: Promise<void> = Promise.resolve();
+  const context = { actor, township: options.township, mode, today, secrets, expectedVersions: options.expectedVersions, job: options.job?.id ?? null,
+    households: new Map<string, { id: string; village: string; since: string } | null>(), linksMade: new Set<string>(), note };
 
   const write = async (chunk: Pending[], upTo: number, bytesRead: number) => {
     await withScope(db, actor, async (tx) => {
-      const outcome = await writeChunk(tx, actor, options.township, chunk, households, (sealed) => secrets.decrypt(sealed));
-      for (const r of outcome.rejected) reject(r.rowNumber, [{ column: r.column, reason: r.reason }], r.values);
+      const outcome = await writeChunk(tx, context, chunk);
+      forgetWritten(chunk);
+      for (const r of outcome.rejected) reject(r.row, r.problems, r.values);
       progress.imported += outcome.imported;
       progress.unchanged += outcome.unchanged;
+      progress.updated += outcome.changed;
+      progress.links += outcome.links;
+      progress.newHouseholds += outcome.newHouseholds;
+      for (const c of outcome.changes) {
+        if (result.changes.length < MAX_CHANGES_SHOWN) result.changes.push(c.view);
+        else result.changesTruncated = true;
+        result.versions[c.hash] = c.version;
+      }
       progress.lastRow = Math.max(progress.lastRow, upTo);
       progress.bytesRead = bytesRead;
       // The job's progress commits with the chunk; jobs belong to the system, not to the user's role.
       await tx.query('RESET ROLE');
       if (options.job) await saveProgress(tx, options.job, { ...progress });
-      if (outcome.imported > 0) {
-        await appendAudit(tx, {
-          district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import',
-          entityType: 'import', entityId: options.job?.id ?? null, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, unchanged: outcome.unchanged },
-        });
-      }
     });
     options.onProgress?.({ ...progress });
     // Planner statistics follow the table's growth (the embedded engine has no autovacuum, and the
     // server's may not have come round yet), so that look-ups by ID number keep using their index:
     // once this import has added as many rows as the statistics knew of, they are renewed.
     const added = progress.imported - analyzedAt;
-    if (added >= 20_000 && added >= await q.estimatedPersons(db)) {
+    if (mode !== 'preview' && added >= 20_000 && added >= await q.estimatedPersons(db)) {
       await db.exec('ANALYZE household, person');
       analyzedAt = progress.imported;
+    }
+  };
+
+  /**
+   * A chunk ends where its households end, so their members need not stay in memory: a block
+   * under a 户主 never comes back; a 户号 that comes back later in the file finds its members in
+   * the register (a preview, which writes nothing, keeps them).
+   */
+  const forgetWritten = (chunk: readonly Pending[]) => {
+    for (const group of new Set(chunk.map((p) => p.group))) {
+      if (group.key.startsWith('b:')) {
+        groups.delete(group.key);
+        groupVillage.delete(group.key);
+        group.members.clear();
+      } else if (mode !== 'preview') {
+        group.members.clear();
+        group.existed = group.householdId !== null;
+        group.registeredLoaded = false;
+      }
     }
   };
 
@@ -135,232 +340,93 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     const chunk = pending;
     pending = [];
     await writing;
-    if (chunk.length === 0 && progress.lastRow >= rowNumber) return;
+    if (chunk.length === 0 && progress.lastRow >= lastRow) return;
     // Failures surface at the next flush or at the end.
-    writing = inFlight(write(chunk, rowNumber, counter.bytes));
+    writing = inFlight(write(chunk, lastRow, counter.bytes));
   };
 
-  for await (const cells of readRows(file, format, counter)) {
-    rowNumber++;
-    // A file chunk holds hundreds of rows, read without a pause; let the writer's replies in.
-    if (rowNumber % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    if (header === null) {
-      const mapped = mapHeaders(cells);
-      if (mapped.missing.length > 0) {
-        throw importError('import_columns', `缺少必需的列:${mapped.missing.join('、')}。请使用导入模板的表头(第一行)`,
-          `Missing required columns: ${mapped.missing.join(', ')}. Use the template's header row`, { missing: mapped.missing, unknown: mapped.unknown });
-      }
-      header = mapped.index;
-      continue;
+  const groupOf = (person: RosterPerson, row: number): HouseholdGroup | string => {
+    let key: string;
+    if (person.householdNumber !== null) key = `n:${person.householdNumber}`;
+    else if (person.headIdNumber !== null || (hasColumn('headIdNumber') && person.kinship.kin === 'head')) key = `h:${person.headIdNumber ?? person.idNumber}`;
+    else if (person.kinship.kin === 'head') {
+      block = newGroup(`b:${row}`);
+      groups.set(block.key, block);
+      return block;
+    } else if (block) return block;
+    else return '无法确定此人属于哪一户：花名册没有户号列时，每户从户主行开始，此行上方没有户主';
+    let group = groups.get(key);
+    if (!group) {
+      group = newGroup(key);
+      groups.set(key, group);
     }
+    block = null;
+    return group;
+  };
+
+  const take = async (sheetRow: SheetRow) => {
+    const { number: row, cells } = sheetRow;
+    if (repeatsHeader(cells)) return;
     const raw: RawRow = {};
-    for (const [key, index] of header) raw[key] = cells[index] ?? null;
-    const values = rosterColumns.map((c) => { const i = header?.get(c.key); return i === undefined ? '' : String(cells[i] ?? ''); });
-    const result = validateRosterRow(raw, today);
-    if (!result.ok) {
-      reject(rowNumber, result.problems, values);
-      continue;
-    }
-    const person = result.person;
-    const village = villages.get(person.village);
+    for (const c of keyed) raw[c.key] = cells[c.column] ?? null;
+    if (defaultVillage && cellText(raw.village) === '') raw.village = defaultVillage.code;
+    // Lines such as 填表人、审核人、合计 under the table: no name, no ID number, no relation.
+    if (cellText(raw.name) === '' && cellText(raw.idNumber) === '' && cellText(raw.relation) === '') return;
+    result.rows++;
+    const values = result.headers.map((_h, i) => shown(cells[i]));
+    const checked = validateRosterRow(raw, today);
+    if (!checked.ok) return reject(row, checked.problems, values);
+    const person = checked.person;
+    const village = villages.find(person.village);
     if (!village) {
-      reject(rowNumber, [{ column: '村(居)', reason: `村(居)“${person.village}”不在本乡镇街(${options.township})的村居名单中` }], values);
-      continue;
+      return reject(row, [{ column: templateHeader('village'), reason: `村（居）“${person.village}”不在本乡镇街（${options.township}）的村居名单中` }], values);
     }
     const firstRow = seenIds.get(person.idNumber);
-    if (firstRow !== undefined) {
-      reject(rowNumber, [{ column: '身份证号', reason: `身份证号与第${firstRow}行重复` }], values);
-      continue;
+    if (firstRow !== undefined) return reject(row, [{ column: templateHeader('idNumber'), reason: `身份证号与第${firstRow}行重复` }], values);
+    seenIds.set(person.idNumber, row);
+    const group = groupOf(person, row);
+    if (typeof group === 'string') return reject(row, [{ column: templateHeader('relation'), reason: group }], values);
+    const known = groupVillage.get(group.key);
+    if (known !== undefined && known !== village.code) {
+      return reject(row, [{ column: templateHeader('village'), reason: '同一户的成员不能分属不同村居' }], values);
     }
-    seenIds.set(person.idNumber, rowNumber);
-    const householdVillage = fileHouseholds.get(person.householdNumber);
-    if (householdVillage !== undefined && householdVillage !== village) {
-      reject(rowNumber, [{ column: '村(居)', reason: `同一户号(${person.householdNumber})的成员不能分属不同村居` }], values);
-      continue;
+    groupVillage.set(group.key, village.code);
+    if (person.kinship.kin === 'head') {
+      if (group.headRow !== null && group.headRow !== row) {
+        return reject(row, [{ column: templateHeader('relation'), reason: `同一户已有户主（第${group.headRow}行）` }], values);
+      }
+      group.headRow = row;
     }
-    fileHouseholds.set(person.householdNumber, village);
-    if (rowNumber <= resumeUpTo) continue; // committed by the interrupted run: checked again, not written again
-    pending.push({
-      rowNumber, values, person, villageCode: village,
-      id: protectIdNumber(secrets, person.idNumber), phone: protectPhone(secrets, person.phone), keys: nameKeys(person.name),
-    });
-    if (pending.length >= (options.chunkSize ?? CHUNK)) await flush();
+    if (row <= resumeUpTo) return; // committed by the interrupted run: checked again, not written again
+    // A chunk ends where a household ends, so that each household's links are made with it.
+    const previous = pending[pending.length - 1];
+    if (pending.length >= (options.chunkSize ?? CHUNK) && previous && previous.group !== group) await flush();
+    const hash = idLookupHash(secrets, person.idNumber);
+    const sealed = mode === 'preview' ? null : {
+      id: protectIdNumber(secrets, person.idNumber), phone: protectPhone(secrets, person.phone), keys: nameKeys(person.name) as NameKeys,
+    };
+    pending.push({ row, values, person, village: village.code, villageName: village.name, hash, sealed, group });
+    lastRow = row;
+  };
+
+  for (const r of sampleRows) await take(r);
+  let read = 0;
+  for (;;) {
+    const next = await reader.next();
+    if (next.done) break;
+    // A file chunk holds hundreds of rows, read without a pause; let the writer's replies in.
+    if (++read % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await take(next.value);
   }
-  if (header === null) throw importError('import_empty', '文件中没有数据(连表头都没有)', 'The file holds no rows, not even a header');
   await flush();
   await writing;
-  await q.mergePendingNameTokens(db);
-  return { imported: progress.imported, unchanged: progress.unchanged, rejected: progress.rejected, errors, errorsTruncated: progress.rejected > errors.length };
-}
-
-/** The township's villages by name and by code. */
-async function villagesByKey(db: Database, district: string, township: string): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2', [district, township]);
-  if (rows.length === 0) throw importError('import_township', `乡镇街代码 ${township} 不存在或没有村居`, `Unknown township ${township}`);
-  const map = new Map<string, string>();
-  for (const r of rows) {
-    map.set(r.code, r.code);
-    map.set(r.name, r.code);
-  }
-  return map;
-}
-
-interface ChunkOutcome {
-  imported: number;
-  unchanged: number;
-  rejected: { rowNumber: number; column: string; reason: string; values: string[] }[];
-}
-
-/** What the register holds of a person, as a re-imported row is compared with it. */
-interface Registered {
-  id_number_hash: string;
-  name: string;
-  hukou: string;
-  birth_date: string;
-  village_code: string;
-  marital_status: string;
-  phone_enc: string | null;
-  death_date: string | null;
-  one_child_certificate_number: string | null;
-  one_child_certificate_date: string | null;
-}
-
-/**
- * The columns in which a row differs from the person registered under its ID number. A column the
- * row leaves empty is not compared: the roster did not say. Identity columns (name, birth date,
- * village, hukou) are compared always.
- */
-function differences(p: RosterPerson, e: Registered, village: string, decrypt: (sealed: string) => string): string[] {
-  const given = <T>(value: T | null, registered: T | null) => value !== null && value !== registered;
-  const columns: [boolean, RosterKey][] = [
-    [p.name !== e.name, 'name'],
-    [p.birthDate !== e.birth_date, 'birthDate'],
-    [village !== e.village_code, 'village'],
-    [p.hukou !== e.hukou, 'hukou'],
-    [p.maritalStatus !== 'unknown' && p.maritalStatus !== e.marital_status, 'maritalStatus'],
-    [p.phone !== null && (e.phone_enc === null || decrypt(e.phone_enc) !== p.phone), 'phone'],
-    [given(p.deathDate, e.death_date), 'deathDate'],
-    [given(p.oneChildCertificateNumber, e.one_child_certificate_number), 'oneChildCertificateNumber'],
-    [given(p.oneChildCertificateDate, e.one_child_certificate_date), 'oneChildCertificateDate'],
-  ];
-  return columns.filter(([differs]) => differs).map(([, key]) => rosterColumns.find((c) => c.key === key)?.header ?? key);
-}
-
-/** A household the writer has met: id '' means its number is taken in another township. */
-interface KnownHousehold {
-  id: string;
-  village: string;
-}
-
-async function writeChunk(
-  tx: Queryable, actor: Actor, township: string, chunk: Pending[], households: Map<string, KnownHousehold>, decrypt: (sealed: string) => string,
-): Promise<ChunkOutcome> {
-  const outcome: ChunkOutcome = { imported: 0, unchanged: 0, rejected: [] };
-  if (chunk.length === 0) return outcome;
-  // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared
-  // with the row (a new roster has none, and skips the second look-up).
-  const taken = await q.takenIdHashes(tx, chunk.map((p) => p.id.hash));
-  const visible = taken.size === 0 ? [] : (await tx.query<Registered>(
-    `SELECT id_number_hash, name, hukou, birth_date::text AS birth_date, village_code, marital_status, phone_enc, death_date::text AS death_date,
-            one_child_certificate_number, one_child_certificate_date::text AS one_child_certificate_date
-       FROM person WHERE id_number_hash = ANY ($1::text[])`, [[...taken]],
-  )).rows;
-  const existing = new Map(visible.map((r) => [r.id_number_hash, r]));
-
-  // Households: known from earlier chunks, already in the register (seen, or taken elsewhere), or new.
-  const numbers = [...new Set(chunk.map((p) => p.person.householdNumber).filter((n) => !households.has(n)))];
-  const takenNumbers = numbers.length === 0 ? [] : (await tx.query<{ n: string }>(
-    'SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [numbers])).rows.map((r) => r.n);
-  if (takenNumbers.length > 0) {
-    const found = await tx.query<{ id: string; household_number: string; village_code: string }>(
-      'SELECT id, household_number, village_code FROM household WHERE household_number = ANY ($1::text[])', [takenNumbers],
-    );
-    for (const h of found.rows) households.set(h.household_number, { id: h.id, village: h.village_code });
-    for (const n of takenNumbers) if (!households.has(n)) households.set(n, { id: '', village: '' });
-  }
-  const newHouseholds: { id: string; number: string; village: string; address: string }[] = [];
-  const people: q.NewPerson[] = [];
-  for (const p of chunk) {
-    const id = p.id;
-    const already = existing.get(id.hash);
-    if (already) {
-      const differing = differences(p.person, already, p.villageCode, decrypt);
-      if (differing.length === 0) outcome.unchanged++;
-      else outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: differing[0] as string, reason: `该身份证号已登记,但${differing.join('、')}与登记不一致;导入不修改已登记的人员,请通过变更登记修改` });
-      continue;
-    }
-    if (taken.has(id.hash)) {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '身份证号', reason: '该身份证号已在其他乡镇街登记' });
-      continue;
-    }
-    let household = households.get(p.person.householdNumber);
-    if (household && household.id === '') {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已被其他乡镇街使用` });
-      continue;
-    }
-    if (household && household.village !== p.villageCode) {
-      outcome.rejected.push({ rowNumber: p.rowNumber, values: p.values, column: '户号', reason: `户号 ${p.person.householdNumber} 已登记在另一个村居` });
-      continue;
-    }
-    if (!household) {
-      household = { id: randomUUID(), village: p.villageCode };
-      households.set(p.person.householdNumber, household);
-      newHouseholds.push({ id: household.id, number: p.person.householdNumber, village: p.villageCode, address: p.person.address });
-    }
-    const { keys, phone } = p;
-    people.push({
-      id: randomUUID(), householdId: household.id, townshipCode: township, villageCode: p.villageCode, relation: p.person.relation,
-      name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
-      idEnc: id.enc, idHash: id.hash, idMasked: id.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
-      maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
-      certificateDate: p.person.oneChildCertificateDate,
-    });
-  }
-  await q.insertHouseholds(tx, actor.district, actor.username, newHouseholds.map((h) => ({ ...h, township })));
-  await q.insertEvents(tx, actor.district, actor.username,
-    newHouseholds.map((h) => ({ householdId: h.id, personId: null, kind: 'registered', date: chinaToday(), detail: { source: 'import' } })));
-  await q.insertPersons(tx, actor.district, actor.username, people);
-  outcome.imported = people.length;
-  return outcome;
-}
-
-/** The error workbook: one line per problem, with the row number, the column, the reason in Chinese and the row as given. */
-export async function errorWorkbook(result: ImportResult): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('未导入的行');
-  sheet.columns = [
-    { header: '行号', key: 'row', width: 8 },
-    { header: '问题所在列', key: 'column', width: 14 },
-    { header: '原因', key: 'reason', width: 60 },
-    ...rosterColumns.map((c) => ({ header: c.header, key: c.key, width: 16 })),
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const e of result.errors) {
-    const line: Record<string, string | number> = { row: e.row, column: e.column, reason: e.reason };
-    rosterColumns.forEach((c, i) => { line[c.key] = e.values[i] ?? ''; });
-    sheet.addRow(line);
-  }
-  if (result.errorsTruncated) sheet.addRow({ reason: `另有 ${result.rejected - result.errors.length} 个问题未列出(只列出前 ${result.errors.length} 个)` });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** The import template: the roster's Chinese headers, an example row and a sheet of notes. */
-export async function templateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('花名册');
-  sheet.columns = rosterColumns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length * 3) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(rosterColumns.map((c) => [c.key, c.example])));
-  sheet.getColumn('idNumber').numFmt = '@';
-  sheet.getColumn('phone').numFmt = '@';
-  const notes = workbook.addWorksheet('填写说明');
-  notes.columns = [{ header: '列', key: 'h', width: 18 }, { header: '是否必填', key: 'r', width: 10 }, { header: '说明', key: 'n', width: 70 }];
-  const explain: Partial<Record<RosterKey, string>> = {
-    householdNumber: '同一户的成员填相同户号', village: '村(居)名称或12位代码,须属于本乡镇街', relation: '户主、配偶、子女、父母、孙子女、其他',
-    sex: '男或女,须与身份证号一致;可不填', birthDate: '如 1950-03-02;须与身份证号一致;可不填', idNumber: '18位(末位可为X)或15位旧号,请设置为文本格式',
-    hukou: '农业或非农业', maritalStatus: '未婚、已婚、离婚、丧偶', deathDate: '已故人员填写', oneChildCertificateDate: '如 1985-06-01',
+  if (mode !== 'preview' && progress.imported > 0) await q.mergePendingNameTokens(db);
+  result.errors.sort((a, b) => a.row - b.row);
+  result.notes.sort((a, b) => a.row - b.row);
+  result.changes.sort((a, b) => a.row - b.row);
+  return {
+    ...result, imported: progress.imported, unchanged: progress.unchanged, rejected: progress.rejected, changed: progress.updated,
+    links: progress.links, newHouseholds: progress.newHouseholds,
   };
-  for (const c of rosterColumns) notes.addRow({ h: c.header, r: c.required ? '必填' : '选填', n: explain[c.key] ?? '' });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+

@@ -273,6 +273,7 @@ export interface NewPerson {
   certificateDate: string | null;
   outOfPolicyBirth?: boolean | null;
   outOfPolicySource?: string | null;
+  movedOutOn?: string | null;
 }
 
 /** Inserts many persons in one statement (arrays unnested), the way bulk imports stay fast. */
@@ -283,21 +284,22 @@ export async function insertPersons(tx: Queryable, district: string, by: string,
     `INSERT INTO person (district_code, id, household_id, township_code, village_code, relation_to_head, name, name_pinyin,
         name_initials, name_tokens, sex, birth_date, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked,
         hukou, marital_status, alive, death_date, one_child_certificate_number, one_child_certificate_date, out_of_policy_birth,
-        out_of_policy_source, created_by, updated_by)
+        out_of_policy_source, moved_out_on, created_by, updated_by)
      SELECT $1, u.id, u.household_id, u.township_code, u.village_code, u.relation, u.name, u.pinyin, u.initials,
             string_to_array(u.tokens, chr(31)), u.sex, u.birth_date, u.id_enc, u.id_hash, u.id_masked, u.phone_enc, u.phone_masked,
-            u.hukou, u.marital, u.death_date IS NULL, u.death_date, u.cert_no, u.cert_date, u.oop, u.oop_source, $2, $2
+            u.hukou, u.marital, u.death_date IS NULL, u.death_date, u.cert_no, u.cert_date, u.oop, u.oop_source, u.moved_out_on, $2, $2
        FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
                    $12::text[], $13::date[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
-                   $21::date[], $22::text[], $23::date[], $24::boolean[], $25::text[])
+                   $21::date[], $22::text[], $23::date[], $24::boolean[], $25::text[], $26::date[])
          AS u(id, household_id, township_code, village_code, relation, name, pinyin, initials, tokens, sex, birth_date, id_enc,
-              id_hash, id_masked, phone_enc, phone_masked, hukou, marital, death_date, cert_no, cert_date, oop, oop_source)`,
+              id_hash, id_masked, phone_enc, phone_masked, hukou, marital, death_date, cert_no, cert_date, oop, oop_source, moved_out_on)`,
     [
       district, by, col('id'), col('householdId'), col('townshipCode'), col('villageCode'), col('relation'), col('name'), col('pinyin'),
       col('initials'), people.map((p) => p.tokens.join('\x1f')), col('sex'), col('birthDate'), col('idEnc'), col('idHash'), col('idMasked'),
       col('phoneEnc') as string[], col('phoneMasked') as string[], col('hukou'), col('maritalStatus'), col('deathDate') as string[],
       col('certificateNumber') as string[], col('certificateDate') as string[],
       people.map((p) => p.outOfPolicyBirth ?? null), people.map((p) => p.outOfPolicySource ?? null) as string[],
+      people.map((p) => p.movedOutOn ?? null) as string[],
     ],
   );
 }

@@ -9,10 +9,9 @@ import { AppError } from '../../core/errors.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { enqueueJob, getJob } from '../jobs/queue.ts';
 import { exportPersons } from './export.ts';
 import { templateWorkbook } from './import.ts';
-import { IMPORT_JOB, runPendingImports, type ImportPayload } from './jobs.ts';
+import { ImportService } from './importService.ts';
 import * as s from './schemas.ts';
 import type { RegistryService } from './service.ts';
 
@@ -22,6 +21,7 @@ const ok = z.object({ ok: z.literal(true) });
 export function registryRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { registry, db } = deps;
+  const imports = new ImportService(db, deps.secrets, app.log);
 
   r.get('/api/registry/persons', {
     config: { access: 'registry.read' },
@@ -77,7 +77,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.post('/api/registry/imports', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several)', response: { 202: z.object({ id: z.string() }) } },
+    schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview', response: { 202: s.importStarted } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
@@ -88,7 +88,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     const township = requested ?? (writable.length === 1 ? writable[0] : undefined);
     if (!township || !writable.includes(township) || actor.grants.some((g) => g.role === 'village' && g.township === township)) {
       part.file.resume();
-      throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册(村级专干请逐户登记)', en: 'Rosters can be imported into your own township only' });
+      throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册（村级专干请逐户登记）', en: 'Rosters can be imported into your own township only' });
     }
     fs.mkdirSync(deps.uploadDir, { recursive: true });
     const file = path.join(deps.uploadDir, `${crypto.randomUUID()}.upload`);
@@ -97,38 +97,35 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
       fs.rmSync(file, { force: true });
       throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
     }
-    const payload: ImportPayload = { file, fileName: part.filename, township, actor: { userId: actor.userId, username: actor.username, grants: actor.grants, ip: actor.ip } };
-    const id = await enqueueJob(db, { district: actor.district, kind: IMPORT_JOB, payload, createdBy: actor.userId });
-    void runPendingImports(db, deps.secrets, `web:${process.pid}`, req.log);
-    return reply.status(202).send({ id });
+    return reply.status(202).send({ id: await imports.start(actor, { file, fileName: part.filename, township }) });
   });
 
   r.get('/api/registry/imports/:id', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Progress and result of an import', params: s.idParams, response: { 200: s.importJobView } },
+    schema: { tags: ['registry'], summary: 'Progress of an import; its preview (columns matched, new, unchanged, changed, refused) or its result', params: s.idParams, response: { 200: s.importJobView } },
+  }, async (req) => imports.view(actorOf(req), req.params.id));
+
+  r.post('/api/registry/imports/:id/mapping', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Preview the same file again with its columns matched by hand (remembered for the township if asked)', params: s.idParams, body: s.importMappingBody, response: { 202: s.importStarted } },
+  }, async (req, reply) => reply.status(202).send({ id: await imports.remap(actorOf(req), req.params.id, req.body) }));
+
+  r.post('/api/registry/imports/:id/apply', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Confirm a preview: import the new persons and record the changes it showed', params: s.idParams, response: { 202: s.importStarted } },
+  }, async (req, reply) => reply.status(202).send({ id: await imports.apply(actorOf(req), req.params.id) }));
+
+  r.post('/api/registry/imports/:id/cancel', {
+    config: { access: 'registry.write' },
+    schema: { tags: ['registry'], summary: 'Cancel a preview and delete the uploaded file', params: s.idParams, response: { 200: ok } },
   }, async (req) => {
-    const actor = actorOf(req);
-    const job = await getJob(db, actor.district, req.params.id);
-    const payload = job?.payload as ImportPayload | undefined;
-    if (!job || job.kind !== IMPORT_JOB || payload?.actor.userId !== actor.userId) throw new AppError('not_found');
-    const p = job.progress as { lastRow?: number; imported?: number; unchanged?: number; rejected?: number; bytesRead?: number; bytesTotal?: number };
-    const result = job.result as { imported: number; unchanged: number; rejected: number; hasErrorsFile: boolean } | null;
-    const percent = job.state === 'done' ? 100 : p.bytesTotal ? Math.min(99, Math.floor(((p.bytesRead ?? 0) / p.bytesTotal) * 100)) : 0;
-    return {
-      id: job.id, state: job.state, fileName: payload.fileName, township: payload.township, error: job.error, result,
-      progress: { rowsDone: Math.max(0, (p.lastRow ?? 1) - 1), imported: p.imported ?? 0, unchanged: p.unchanged ?? 0, rejected: p.rejected ?? 0, percent },
-    };
+    await imports.cancel(actorOf(req), req.params.id);
+    return { ok: true as const };
   });
 
   r.get('/api/registry/imports/:id/errors', {
     config: { access: 'registry.write' },
     schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const job = await getJob(db, actor.district, req.params.id);
-    if (!job || (job.payload as ImportPayload).actor.userId !== actor.userId) throw new AppError('not_found');
-    const { rows } = await db.query<{ content: Uint8Array }>(`SELECT content FROM job_file WHERE district_code = $1 AND job_id = $2 AND name = 'errors.xlsx'`, [actor.district, job.id]);
-    if (!rows[0]) throw new AppError('not_found');
-    return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(Buffer.from(rows[0].content));
-  });
+  }, async (req, reply) =>
+    reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
 }

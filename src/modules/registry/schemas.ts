@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rosterColumns, type RosterKey } from '../../core/registry/roster.ts';
 
 const date = z.iso.date();
 const named = z.object({ code: z.string(), name: z.string() });
@@ -69,12 +70,52 @@ export const marriageBody = z.strictObject({ date, spouseId: z.uuid() });
 export const revealBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
 export const idParams = z.object({ id: z.uuid() });
 
+const rosterField = z.enum(rosterColumns.map((c) => c.key) as [RosterKey, ...RosterKey[]]);
+const importCounts = { imported: z.number(), unchanged: z.number(), rejected: z.number() };
+
+export const importColumn = z.object({
+  column: z.number(), header: z.string(), key: rosterField.nullable(), how: z.enum(['template', 'synonym', 'remembered', 'mapping']).nullable(),
+  samples: z.array(z.string()),
+});
+
+export const importPreview = z.object({
+  status: z.enum(['needs_mapping', 'ready']),
+  headerRow: z.number().nullable(),
+  title: z.string().nullable(),
+  fields: z.array(z.object({ key: rosterField, label: z.string(), required: z.boolean() })),
+  columns: z.array(importColumn),
+  missing: z.array(rosterField),
+  defaultVillage: named.nullable(),
+  villages: z.array(named),
+  counts: z.object({ rows: z.number(), new: z.number(), newHouseholds: z.number(), unchanged: z.number(), changed: z.number(), refused: z.number(), links: z.number() }),
+  changes: z.array(z.object({
+    row: z.number(), name: z.string(), idNumber: z.string(),
+    fields: z.array(z.object({ key: rosterField, label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  })),
+  changesTruncated: z.boolean(),
+  refused: z.array(z.object({ row: z.number(), column: z.string(), reason: z.string() })),
+  refusedTruncated: z.boolean(),
+  notes: z.array(z.object({ row: z.number(), name: z.string(), text: z.string() })),
+  hasErrorsFile: z.boolean(),
+});
+
 export const importJobView = z.object({
   id: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
+  mode: z.enum(['preview', 'apply']),
   fileName: z.string(),
   township: z.string(),
-  progress: z.object({ rowsDone: z.number(), imported: z.number(), unchanged: z.number(), rejected: z.number(), percent: z.number() }),
-  result: z.object({ imported: z.number(), unchanged: z.number(), rejected: z.number(), hasErrorsFile: z.boolean() }).nullable(),
+  progress: z.object({ rowsDone: z.number(), ...importCounts, percent: z.number() }),
+  preview: importPreview.nullable(),
+  result: z.object({ ...importCounts, newHouseholds: z.number(), updated: z.number(), links: z.number(), hasErrorsFile: z.boolean() }).nullable(),
+  next: z.string().nullable(),
   error: z.string().nullable(),
 });
+
+export const importMappingBody = z.strictObject({
+  columns: z.array(z.strictObject({ column: z.number().int().min(0).max(500), key: rosterField.nullable() })).max(500),
+  defaultVillage: z.string().regex(/^\d{12}$/).nullable().optional(),
+  remember: z.boolean(),
+});
+
+export const importStarted = z.object({ id: z.string() });

@@ -3,6 +3,7 @@ import type {
   Household,
   HouseholdCreate,
   ImportJob,
+  ImportMapping,
   MemberAdd,
   PersonPage,
   PersonQuery,
@@ -15,11 +16,12 @@ const households = '/api/registry/households';
 const imports = '/api/registry/imports';
 const person = (id: string) => `${persons}/${encodeURIComponent(id)}`;
 const household = (id: string) => `${households}/${encodeURIComponent(id)}`;
+const importJob = (id: string) => `${imports}/${encodeURIComponent(id)}`;
 
 /** Links the browser downloads itself (the session cookie goes along). */
 export const registryLinks = {
   template: '/api/registry/import-template',
-  importErrors: (id: string) => `${imports}/${encodeURIComponent(id)}/errors`,
+  importErrors: (id: string) => `${importJob(id)}/errors`,
 };
 
 export const registryApi = {
@@ -38,5 +40,10 @@ export const registryApi = {
     form.append('file', file, fileName);
     return http.upload<{ id: string }>(imports, form);
   },
-  importJob: (id: string, signal?: AbortSignal) => http.get<ImportJob>(`${imports}/${encodeURIComponent(id)}`, undefined, signal),
+  importJob: (id: string, signal?: AbortSignal) => http.get<ImportJob>(importJob(id), undefined, signal),
+  /** Match the columns by hand: answers the id of a new preview job. */
+  mapImport: (id: string, body: ImportMapping) => http.post<{ id: string }>(`${importJob(id)}/mapping`, body),
+  /** Write what a ready preview showed: answers the id of the apply job. */
+  applyImport: (id: string) => http.post<{ id: string }>(`${importJob(id)}/apply`),
+  cancelImport: (id: string) => http.post<Ok>(`${importJob(id)}/cancel`),
 };

@@ -78,7 +78,8 @@ export type LifeEventKind =
   | 'disability_assessed'
   | 'hukou_change'
   | 'registered'
-  | 'corrected';
+  | 'corrected'
+  | 'changed';
 
 export interface LifeEvent {
   id: string;
@@ -148,12 +149,117 @@ export interface MemberProblem {
 
 export type ImportState = 'queued' | 'running' | 'done' | 'failed';
 
+/** A field of the register a roster's column can fill. */
+export type RosterField =
+  | 'householdNumber'
+  | 'village'
+  | 'address'
+  | 'name'
+  | 'relation'
+  | 'sex'
+  | 'birthDate'
+  | 'idNumber'
+  | 'hukou'
+  | 'maritalStatus'
+  | 'phone'
+  | 'deathDate'
+  | 'oneChildCertificateNumber'
+  | 'oneChildCertificateDate'
+  | 'headIdNumber'
+  | 'movedOutOn'
+  | 'moveDestination';
+
+/** How a column was matched to its field: the template's header, a known synonym, the township's last choice, or by hand. */
+export type ColumnMatch = 'template' | 'synonym' | 'remembered' | 'mapping';
+
+/** One column of the file as the preview read it. */
+export interface ImportColumn {
+  column: number;
+  header: string;
+  key: RosterField | null;
+  how: ColumnMatch | null;
+  samples: string[];
+}
+
+export interface ImportField {
+  key: RosterField;
+  /** Chinese, as the roster heads it. */
+  label: string;
+  required: boolean;
+}
+
+/** One registered person the import would change, field by field. */
+export interface ImportChange {
+  row: number;
+  name: string;
+  /** Masked by the server. */
+  idNumber: string;
+  fields: { key: RosterField; label: string; before: string | null; after: string | null }[];
+}
+
+export interface ImportRefusedRow {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportNote {
+  row: number;
+  name: string;
+  text: string;
+}
+
+/** What an import would do, before anything is written (a preview job's answer). */
+export interface ImportPreview {
+  status: 'needs_mapping' | 'ready';
+  /** The spreadsheet's row number of the header. */
+  headerRow: number | null;
+  /** Title rows above the header, if any. */
+  title: string | null;
+  fields: ImportField[];
+  columns: ImportColumn[];
+  missing: RosterField[];
+  defaultVillage: CodeName | null;
+  villages: CodeName[];
+  counts: { rows: number; new: number; newHouseholds: number; unchanged: number; changed: number; refused: number; links: number };
+  changes: ImportChange[];
+  changesTruncated: boolean;
+  refused: ImportRefusedRow[];
+  refusedTruncated: boolean;
+  notes: ImportNote[];
+  hasErrorsFile: boolean;
+}
+
+/** What an apply job wrote. */
+export interface ImportResult {
+  imported: number;
+  newHouseholds: number;
+  updated: number;
+  links: number;
+  unchanged: number;
+  rejected: number;
+  hasErrorsFile: boolean;
+}
+
 export interface ImportJob {
   id: string;
   state: ImportState;
+  mode: 'preview' | 'apply';
   fileName: string;
   township: string;
-  progress: { rowsDone: number; imported: number; unchanged: number; rejected: number; percent: number };
-  result: { imported: number; unchanged: number; rejected: number; hasErrorsFile: boolean } | null;
   error: string | null;
+  progress: { rowsDone: number; imported: number; unchanged: number; rejected: number; percent: number };
+  /** Mode 'preview', state 'done'. */
+  preview: ImportPreview | null;
+  /** Mode 'apply', state 'done'. */
+  result: ImportResult | null;
+  /** The job that followed this preview: a new preview after re-mapping, or the apply. */
+  next: string | null;
+}
+
+/** The body of POST /api/registry/imports/:id/mapping. */
+export interface ImportMapping {
+  columns: { column: number; key: RosterField | null }[];
+  defaultVillage?: string | null;
+  remember: boolean;
 }

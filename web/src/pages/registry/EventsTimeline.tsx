@@ -14,6 +14,7 @@ const KINDS: Record<LifeEventKind, { colour: string; tag: string }> = {
   hukou_change: { colour: 'blue', tag: 'geekblue' },
   registered: { colour: 'blue', tag: 'blue' },
   corrected: { colour: 'gray', tag: 'gold' },
+  changed: { colour: 'blue', tag: 'cyan' },
 };
 
 function isKind(kind: string): kind is LifeEventKind {
@@ -27,7 +28,7 @@ function field(detail: unknown, name: string): string | number | undefined {
 }
 
 /** What the event's detail says, in words (the server's detail differs by kind). */
-function detailText(event: LifeEvent, { t }: Pick<I18n, 't'>): string | null {
+function detailText(event: LifeEvent, { t, tx }: Pick<I18n, 't' | 'tx'>): string | null {
   const grade = field(event.detail, 'grade');
   switch (event.kind) {
     case 'registered': {
@@ -46,6 +47,12 @@ function detailText(event: LifeEvent, { t }: Pick<I18n, 't'>): string | null {
     case 'death': {
       const note = field(event.detail, 'note');
       return note === undefined || note === '' ? null : t('event.note', { note });
+    }
+    case 'changed': {
+      const fields = (event.detail as { fields?: unknown } | null)?.fields;
+      if (!Array.isArray(fields)) return null;
+      const names = fields.filter((f): f is string => typeof f === 'string').map((f) => tx(`import.field.${f}`, f));
+      return t('event.changedFields', { fields: names.join(t('import.separator')) });
     }
     case 'disability_assessed':
       return grade === 1 || grade === 2 || grade === 3 || grade === 4 ? t(`registry.grade.${grade}`) : null;

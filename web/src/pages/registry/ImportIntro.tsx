@@ -3,9 +3,12 @@ import { Button, Tag, Typography } from 'antd';
 import { registryLinks } from '../../api/registry.ts';
 import { useI18n } from '../../i18n/index.ts';
 
-/** The roster's columns as the template heads them (Chinese in both languages: the file uses them). */
+/**
+ * The roster's columns as the template heads them (Chinese in both languages: the file uses them).
+ * Without 户号, households follow the heads (户主) down the rows.
+ */
 const COLUMNS: ReadonlyArray<{ header: string; required: boolean }> = [
-  { header: '户号', required: true },
+  { header: '户号', required: false },
   { header: '村(居)', required: true },
   { header: '家庭住址', required: true },
   { header: '姓名', required: true },

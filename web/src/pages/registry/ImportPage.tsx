@@ -28,7 +28,10 @@ function importTownships(grants: Grant[]): CodeName[] {
   return [...result.values()];
 }
 
-/** 导入花名册: upload a roster, follow the import, get the counts and the error report. */
+/**
+ * 导入花名册: upload a roster; follow its preview (matching the columns by hand when its headers
+ * are not recognised); confirm it; get the counts and the error report.
+ */
 export function ImportPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -102,10 +105,15 @@ export function ImportPage() {
 
   return (
     <Card title={t('import.title')} data-testid="import-page">
-      <ImportIntro />
-      <div className="xf-import-body">
-        {jobId ? <ImportJobStatus jobId={jobId} onAgain={() => showJob(null)} /> : picker}
-      </div>
+      {/* Once a file is in, its steps say what is needed: the intro would only push them down. */}
+      {jobId ? (
+        <ImportJobStatus key={jobId} jobId={jobId} onJob={showJob} onAgain={() => showJob(null)} />
+      ) : (
+        <>
+          <ImportIntro />
+          <div className="xf-import-body">{picker}</div>
+        </>
+      )}
     </Card>
   );
 }

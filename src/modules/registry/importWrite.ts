@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import type { NameKeys } from '../../core/registry/names.ts';
+import { rosterColumns, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import type { Actor } from '../../db/scope.ts';
+import type { Queryable } from '../../db/types.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { appendAudit } from '../audit/log.ts';
+import type { ImportMode } from './import.ts';
+import { applyChange, compareWithRegister, registeredColumns, type PersonChange, type Registered } from './importChanges.ts';
+import { insertLinks, loadRegisteredMembers, missingLinks, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
+import type { Protected } from './protect.ts';
+import * as q from './queries.ts';
+
+/** A valid row waiting for its chunk; `sealed` (ciphertexts and name keys) is made only when it will be written. */
+export interface Pending {
+  row: number;
+  values: string[];
+  person: RosterPerson;
+  village: string;
+  villageName: string;
+  hash: string;
+  sealed: { id: Protected; phone: { enc: string | null; masked: string | null }; keys: NameKeys } | null;
+  group: HouseholdGroup;
+}
+
+/** A change to a registered person as the preview lists it. */
+export interface ChangeView {
+  row: number;
+  name: string;
+  idNumber: string;
+  fields: { key: RosterKey; label: string; before: string | null; after: string | null }[];
+}
+
+/** What the writer of an import knows across chunks. */
+export interface WriteContext {
+  actor: Actor;
+  township: string;
+  mode: ImportMode;
+  today: string;
+  secrets: Secrets;
+  expectedVersions: Record<string, number> | undefined;
+  job: string | null;
+  /** Households by number: the register's (with the day it was registered), or null when the number is another township's. */
+  households: Map<string, { id: string; village: string; since: string } | null>;
+  linksMade: Set<string>;
+  note: (n: LinkNote) => void;
+}
+
+export interface ChunkOutcome {
+  imported: number;
+  unchanged: number;
+  changed: number;
+  links: number;
+  newHouseholds: number;
+  rejected: { row: number; problems: { column: string; reason: string }[]; values: string[] }[];
+  changes: { view: ChangeView; hash: string; version: number }[];
+}
+
+const label = (key: RosterKey) => rosterColumns.find((c) => c.key === key)?.header ?? key;
+
+interface RegisteredRow extends Registered {
+  household_since: string;
+}
+
+/** The persons registered under these ID-number hashes that the importer sees. */
+async function registeredByHash(tx: Queryable, hashes: readonly string[]): Promise<Map<string, RegisteredRow>> {
+  if (hashes.length === 0) return new Map();
+  const { rows } = await tx.query<RegisteredRow>(
+    `SELECT ${registeredColumns}, h.created_at::date::text AS household_since
+       FROM person p JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
+      WHERE p.id_number_hash = ANY ($1::text[])`, [hashes],
+  );
+  return new Map(rows.map((r) => [r.id_number_hash, r]));
+}
+
+/** Finds the households of the chunk's household numbers: in the register, another township's, or new. */
+async function resolveNumbers(tx: Queryable, context: WriteContext, numbers: readonly string[]): Promise<void> {
+  const unknown = [...new Set(numbers)].filter((n) => !context.households.has(n));
+  if (unknown.length === 0) return;
+  const taken = (await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [unknown])).rows.map((r) => r.n);
+  if (taken.length === 0) return;
+  const found = await tx.query<{ id: string; household_number: string; village_code: string; since: string }>(
+    'SELECT id, household_number, village_code, created_at::date::text AS since FROM household WHERE household_number = ANY ($1::text[])', [taken],
+  );
+  for (const h of found.rows) context.households.set(h.household_number, { id: h.id, village: h.village_code, since: h.since });
+  for (const n of taken) if (!context.households.has(n)) context.households.set(n, null);
+}
+
+/**
+ * One chunk of an import, in one transaction: rows for registered persons are compared with the
+ * register; new persons join their household (the register's, or a new one); the links the
+ * households imply are made; in `apply` mode the changes are recorded. In `preview` mode the same
+ * decisions are made and counted, and nothing is written.
+ */
+export async function writeChunk(tx: Queryable, context: WriteContext, chunk: readonly Pending[]): Promise<ChunkOutcome> {
+  const { actor, mode, secrets } = context;
+  const outcome: ChunkOutcome = { imported: 0, unchanged: 0, changed: 0, links: 0, newHouseholds: 0, rejected: [], changes: [] };
+  if (chunk.length === 0) return outcome;
+  const write = mode !== 'preview';
+  // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared.
+  const taken = await q.takenIdHashes(tx, chunk.map((p) => p.hash));
+  const registered = taken.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...taken]);
+  await resolveNumbers(tx, context, chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])));
+
+  const refuse = (p: Pending, key: RosterKey | string, reason: string) =>
+    outcome.rejected.push({ row: p.row, problems: [{ column: key in labels ? label(key as RosterKey) : key, reason }], values: p.values });
+
+  // A group's household: the one its 户号 names, or the one its registered members (the head first) belong to.
+  const since = new Map<string, string>();
+  const groupsOfChunk = new Set<HouseholdGroup>();
+  for (const p of chunk) groupsOfChunk.add(p.group);
+  for (const group of groupsOfChunk) {
+    if (group.householdId !== null) continue;
+    const number = group.key.startsWith('n:') ? group.key.slice(2) : null;
+    const byNumber = number === null ? undefined : context.households.get(number);
+    if (byNumber) {
+      group.householdId = byNumber.id;
+      group.existed = true;
+      since.set(byNumber.id, byNumber.since);
+      continue;
+    }
+    const members = chunk.filter((p) => p.group === group && registered.has(p.hash));
+    const anchor = members.find((p) => p.person.kinship.kin === 'head') ?? members[0];
+    const found = anchor && registered.get(anchor.hash);
+    if (found && number === null) {
+      group.householdId = found.household_id;
+      group.existed = true;
+      since.set(found.household_id, found.household_since);
+    }
+  }
+
+  const newHouseholds: q.NewHousehold[] = [];
+  const events: q.NewEvent[] = [];
+  const people: q.NewPerson[] = [];
+  const toChange: { p: Pending; registered: RegisteredRow; change: PersonChange }[] = [];
+  for (const p of chunk) {
+    const group = p.group;
+    const already = registered.get(p.hash);
+    if (already) {
+      if (group.householdId !== null && already.household_id !== group.householdId) {
+        refuse(p, 'householdNumber', '此人已登记在另一户：分户、并户请办理变更登记，导入不作修改');
+        continue;
+      }
+      const { refusals, change } = compareWithRegister(p.person, already, p.village, context.today, (sealed) => secrets.decrypt(sealed));
+      if (refusals.length > 0) {
+        outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: label(r.key), reason: r.reason })), values: p.values });
+        continue;
+      }
+      group.members.set(already.id, { ref: already.id, kinship: p.person.kinship, sex: already.sex, birthDate: already.birth_date, row: p.row, name: p.person.name, registered: true });
+      if (!change) {
+        outcome.unchanged++;
+        continue;
+      }
+      const fields = change.fields.map((f) => `${label(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
+      if (mode === 'new') {
+        refuse(p, change.fields[0]?.key ?? 'idNumber', `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`);
+        continue;
+      }
+      const expected = context.expectedVersions?.[p.hash];
+      if (mode === 'apply' && context.expectedVersions && expected !== already.version) {
+        refuse(p, change.fields[0]?.key ?? 'idNumber', `预览之后此人的登记已有变动，本行的变更未导入，请重新上传预览：${fields}`);
+        continue;
+      }
+      outcome.changes.push({
+        hash: p.hash, version: already.version,
+        view: { row: p.row, name: p.person.name, idNumber: p.person.idNumber.slice(0, 6) + '********' + p.person.idNumber.slice(-4), fields: change.fields.map((f) => ({ ...f, label: label(f.key) })) },
+      });
+      toChange.push({ p, registered: already, change });
+      continue;
+    }
+    if (taken.has(p.hash)) {
+      refuse(p, 'idNumber', '该身份证号已在其他乡镇街登记');
+      continue;
+    }
+    const number = p.person.householdNumber;
+    if (number !== null && context.households.get(number) === null) {
+      refuse(p, 'householdNumber', `户号 ${number} 已被其他乡镇街使用`);
+      continue;
+    }
+    const known = number === null ? undefined : context.households.get(number);
+    if (known && known.village !== p.village) {
+      refuse(p, 'householdNumber', `户号 ${number} 已登记在另一个村居`);
+      continue;
+    }
+    if (group.householdId === null) {
+      group.householdId = randomUUID();
+      const household = { id: group.householdId, township: context.township, village: p.village, number, address: (firstAddress(chunk, group) ?? p.villageName).slice(0, 200) };
+      newHouseholds.push(household);
+      if (number !== null) context.households.set(number, { id: household.id, village: p.village, since: context.today });
+      events.push({ householdId: household.id, personId: null, kind: 'registered', date: context.today, detail: { source: 'import', job: context.job } });
+    }
+    const id = randomUUID();
+    group.members.set(id, { ref: id, kinship: p.person.kinship, sex: p.person.sex, birthDate: p.person.birthDate, row: p.row, name: p.person.name, registered: false });
+    const joined = since.get(group.householdId);
+    if (group.existed && joined !== undefined) {
+      // A new member of a registered household: a child born since it was registered (or in the
+      // last year, as births are registered late), or someone who moved in.
+      const born = (p.person.birthDate >= joined || p.person.birthDate >= yearBefore(context.today)) && ['child', 'adoptedChild', 'grandchild'].includes(p.person.kinship.kin);
+      events.push({ householdId: group.householdId, personId: id, kind: born ? 'birth' : 'move_in', date: born ? p.person.birthDate : context.today, detail: { name: p.person.name, source: 'import', job: context.job } });
+    }
+    if (p.sealed) {
+      const { id: idNumber, phone, keys } = p.sealed;
+      people.push({
+        id, householdId: group.householdId, townshipCode: context.township, villageCode: p.village, relation: p.person.relation,
+        name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
+        idEnc: idNumber.enc, idHash: idNumber.hash, idMasked: idNumber.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
+        maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
+        certificateDate: p.person.oneChildCertificateDate, movedOutOn: p.person.movedOutOn,
+      });
+    }
+    outcome.imported++;
+  }
+  outcome.newHouseholds = newHouseholds.length;
+
+  await loadRegisteredMembers(tx, [...groupsOfChunk]);
+  const links = await missingLinks(tx, [...groupsOfChunk], context.linksMade, context.note);
+  outcome.links = links.length;
+  if (!write) {
+    outcome.changed = toChange.length;
+    return outcome;
+  }
+  await q.insertHouseholds(tx, actor.district, actor.username, newHouseholds);
+  await q.insertPersons(tx, actor.district, actor.username, people);
+  await q.insertEvents(tx, actor.district, actor.username, events);
+  await insertLinks(tx, actor.district, actor.username, links);
+  for (const { p, registered: before, change } of toChange) {
+    if (!await applyChange(tx, before, change, actor.username, (plain) => secrets.encrypt(plain))) {
+      refuse(p, change.fields[0]?.key ?? 'idNumber', '导入期间此人的登记被修改，本行的变更未导入，请重新上传预览');
+      outcome.changes = outcome.changes.filter((c) => c.hash !== p.hash);
+      continue;
+    }
+    await q.insertEvents(tx, actor.district, actor.username, change.events.map((e) => ({
+      householdId: before.household_id, personId: before.id, kind: e.kind, date: e.date, detail: { ...e.detail, source: 'import', job: context.job },
+    })));
+    await appendAudit(tx, {
+      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import_change', entityType: 'person',
+      entityId: before.id, ip: actor.ip,
+      before: Object.fromEntries(change.fields.map((f) => [f.key, f.before])), after: Object.fromEntries(change.fields.map((f) => [f.key, f.after])),
+      detail: { job: context.job, row: p.row, events: change.events.map((e) => e.kind) },
+    });
+    outcome.changed++;
+  }
+  if (outcome.imported > 0 || outcome.links > 0) {
+    await appendAudit(tx, {
+      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import', entityType: 'import',
+      entityId: context.job, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, households: outcome.newHouseholds, links: outcome.links, unchanged: outcome.unchanged },
+    });
+  }
+  return outcome;
+}
+
+const labels: Record<string, true> = Object.fromEntries(rosterColumns.map((c) => [c.key, true]));
+
+function yearBefore(day: string): string {
+  return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+}
+
+function firstAddress(chunk: readonly Pending[], group: HouseholdGroup): string | null {
+  return chunk.find((p) => p.group === group && p.person.address !== null)?.person.address ?? null;
+}
