@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachOf, type Grant } from '../../src/core/auth/roles.ts';
 import type { Actor } from '../../src/db/scope.ts';
-import { errorWorkbook, importRoster, type ImportOptions } from '../../src/modules/registry/import.ts';
+import { errorWorkbook, importRoster, templateWorkbook, type ImportOptions } from '../../src/modules/registry/import.ts';
 import { idNumber, sheetWorkbook, type Cell } from '../fixtures/roster.ts';
 import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
 
@@ -67,6 +67,12 @@ describe('rosters as townships write them', () => {
       WHERE pa.household_id = $1`, [household])).rows
     .map((l) => (l.kind === 'spouse' ? `spouse:${[l.a, l.b].sort().join('+')}` : `child:${l.a}→${l.b}${l.adopted ? '（收养）' : ''}`)).sort();
 
+  it('imports the template as downloaded: its example row is a valid person', async () => {
+    const result = await run(write(await templateWorkbook()));
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ imported: 1, newHouseholds: 1, rejected: 0 });
+  });
+
   it('finds the header under the title, matches its words, groups households under each 户主 and makes the family links', async () => {
     const file = write(await villageRoster());
     const preview = await run(file, { mode: 'preview' });
@@ -93,6 +99,33 @@ describe('rosters as townships write them', () => {
 
     // The same file again changes nothing and makes no second link.
     expect(await run(file, { mode: 'apply' })).toMatchObject({ imported: 0, unchanged: 8, links: 0, rejected: 0, changed: 0 });
+  });
+
+  it('reads a two-row header with merged cells, and groups households by the head\'s ID number wherever their rows are', async () => {
+    const a = { head: idNumber('19620202', 211), wife: idNumber('19640404', 222) };
+    const b = { head: idNumber('19630303', 231), child: idNumber('19900909', 243) };
+    const rows: Cell[][] = [
+      ['姓名', '户主身份证号码', '与户主关系', '身份证号码', '户口性质', '村（居）', '独生子女证', null],
+      [null, null, null, null, null, null, '证号', '发证日期'],
+      ['龚平', a.head, '户主', a.head, '农业', '新华里社区', '', ''],
+      ['贺强', b.head, '户主', b.head, '农业', '新华里社区', '津武0099', '1991-05-01'],
+      ['龚妻', a.head, '妻', a.wife, '农业', '新华里社区', '', ''],
+      ['贺子', b.head, '子', b.child, '农业', '新华里社区', '', ''],
+    ];
+    const file = write(await sheetWorkbook(rows, ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:F2', 'G1:H1']));
+    const result = await run(file, { mode: 'apply' });
+    expect(result.errors).toEqual([]);
+    expect(result.headerRow).toBe(2);
+    expect(Object.fromEntries(result.columns.map((c) => [c.header, c.key]))).toMatchObject({
+      户主身份证号码: 'headIdNumber', 身份证号码: 'idNumber', '独生子女证/证号': 'oneChildCertificateNumber', '独生子女证/发证日期': 'oneChildCertificateDate',
+    });
+    expect(result).toMatchObject({ imported: 4, newHouseholds: 2, links: 2 });
+    const [wife] = await personByName('龚妻');
+    const [head] = await personByName('龚平');
+    expect(wife?.household_id).toBe(head?.household_id);
+    expect(await links(head?.household_id as string)).toEqual(['spouse:龚妻+龚平']);
+    const { rows: certificate } = await t.db.query<{ n: string }>(`SELECT one_child_certificate_number AS n FROM person WHERE name = '贺强'`);
+    expect(certificate).toEqual([{ n: '津武0099' }]);
   });
 
   it('gives the programmes the family the roster describes', async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { rosterColumns, type RosterKey } from '../../core/registry/roster.ts';
@@ -8,6 +9,9 @@ import type { Secrets } from '../../server/secrets.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { enqueueJob, getJob, type Job } from '../jobs/queue.ts';
 import { IMPORT_JOB, rememberMapping, runPendingImports, type ImportJobResult, type ImportPayload, type PreviewJobResult } from './jobs.ts';
+
+/** An uploaded roster whose preview was neither confirmed nor cancelled is deleted after this long. */
+const UPLOAD_KEPT_MS = 7 * 24 * 3_600_000;
 
 const fields = rosterColumns.map((c) => ({ key: c.key as RosterKey, label: c.header as string, required: c.required as boolean }));
 
@@ -41,6 +45,15 @@ export class ImportService {
     );
     if (rows.length === 0) {
       throw new AppError('invalid_transition', { zh: '该预览已处理（已确认、已重新匹配或已取消），请刷新页面', en: 'This preview has already been confirmed, re-matched or cancelled; reload the page' });
+    }
+  }
+
+  /** Deletes uploads left by previews nobody confirmed or cancelled (a preview then says the file is gone). */
+  static sweepUploads(dir: string, now = Date.now()): void {
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (name.endsWith('.upload') && fs.statSync(file).mtimeMs < now - UPLOAD_KEPT_MS) fs.rmSync(file, { force: true });
     }
   }
 

@@ -91,6 +91,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
       throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册（村级专干请逐户登记）', en: 'Rosters can be imported into your own township only' });
     }
     fs.mkdirSync(deps.uploadDir, { recursive: true });
+    ImportService.sweepUploads(deps.uploadDir);
     const file = path.join(deps.uploadDir, `${crypto.randomUUID()}.upload`);
     await pipeline(part.file, fs.createWriteStream(file));
     if (part.file.truncated) {

@@ -194,6 +194,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.mapping.remapIntro': 'Check the field of each column. A new preview is made with the new matching.',
   'import.mapping.headerRow': 'Header on row {row}',
   'import.mapping.titleRows': 'Title: {title}',
+  'import.mapping.villageAll': 'Village of every row: {village}',
   'import.mapping.col.header': 'Header in the file',
   'import.mapping.col.samples': 'Sample values',
   'import.mapping.col.field': 'Field',

@@ -192,6 +192,7 @@ export const registryZhCN = {
   'import.mapping.remapIntro': '请检查每一列对应的字段。修改后将按新的匹配重新生成预览。',
   'import.mapping.headerRow': '表头在第 {row} 行',
   'import.mapping.titleRows': '标题：{title}',
+  'import.mapping.villageAll': '各行的村（居）：{village}',
   'import.mapping.col.header': '文件表头',
   'import.mapping.col.samples': '示例数据',
   'import.mapping.col.field': '对应字段',

@@ -230,11 +230,14 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
 /** Where the header was found, and the title rows above it. */
 export function HeaderFacts({ preview }: { preview: ImportPreview }) {
   const { t } = useI18n();
-  if (preview.headerRow === null && !preview.title) return null;
+  if (preview.headerRow === null && !preview.title && !preview.defaultVillage) return null;
   return (
     <Flex wrap gap={12} className="xf-muted" style={{ marginTop: 4 }}>
       {preview.headerRow !== null ? <span>{t('import.mapping.headerRow', { row: preview.headerRow })}</span> : null}
       {preview.title ? <span>{t('import.mapping.titleRows', { title: preview.title })}</span> : null}
+      {preview.defaultVillage && !preview.columns.some((c) => c.key === 'village') ? (
+        <span data-testid="import-village-all">{t('import.mapping.villageAll', { village: preview.defaultVillage.name })}</span>
+      ) : null}
     </Flex>
   );
 }
