@@ -69,9 +69,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { demo?: boolean; dataDir?: string } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }, { demo: options.demo ?? false });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }, { demo: options.demo ?? false, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const app = await buildApp({ config, db, secrets: testSecrets });
   await app.ready();
   return {

@@ -5,9 +5,9 @@ import { rosterColumns, type RosterKey } from '../core/registry/roster.ts';
 import { normalizeHeader, type ColumnMapping } from '../core/registry/rosterHeaders.ts';
 import type { Actor } from '../db/scope.ts';
 import type { Database } from '../db/types.ts';
-import { enqueueJob, failJob, finishJob } from '../modules/jobs/queue.ts';
+import { failJob, finishJob, releaseOrphans, startOwnJob, workerName } from '../modules/jobs/queue.ts';
 import { errorWorkbook, importRoster, type ImportMode, type ImportResult } from '../modules/registry/import.ts';
-import { rememberedMapping } from '../modules/registry/jobs.ts';
+import { CLI_IMPORT_JOB, CLI_ORPHAN, rememberedMapping } from '../modules/registry/jobs.ts';
 import type { Secrets } from '../server/secrets.ts';
 
 export interface ImportSummary {
@@ -75,7 +75,9 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
   if (!district) throw new AppError('not_found', { zh: `乡镇街代码 ${o.township} 不存在`, en: `Unknown township ${o.township}` });
   const grants: Grant[] = [{ role: 'township', township: o.township, village: null, department: null }];
   const actor: Actor = { district, userId: '', username: 'cli', grants, reach: reachOf(grants), ip: null };
-  const jobId = await enqueueJob(db, { district, kind: 'registry.import.cli', payload: { file, township: o.township, mode: o.mode } });
+  // An earlier import of this host whose process was killed is marked as interrupted, not left running.
+  await releaseOrphans(db, [CLI_IMPORT_JOB], CLI_ORPHAN);
+  const jobId = await startOwnJob(db, { district, kind: CLI_IMPORT_JOB, payload: { file, township: o.township, mode: o.mode }, worker: workerName('cli') });
   const job = { district, id: jobId };
   try {
     const result = await importRoster(db, secrets, actor, file, {

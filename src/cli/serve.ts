@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/index.ts';
 import { deleteIdleSessions } from '../modules/auth/queries.ts';
+import { workerName } from '../modules/jobs/queue.ts';
 import { runPendingImports } from '../modules/registry/jobs.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -16,7 +17,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db, secrets);
   const app = await buildApp({ config, db, secrets });
-  const worker = `serve:${process.pid}`;
+  const worker = workerName('serve');
   const resumeImports = () =>
     runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
   const sweep = setInterval(() => {

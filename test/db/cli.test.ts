@@ -92,7 +92,7 @@ describe('the xingfu command', () => {
     const applied = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--apply', '--json'], env);
     expect(JSON.parse(applied.stdout)).toMatchObject({ mode: 'apply', updated: 1, imported: 0, rejected: 0 });
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 240_000);
 
   it('generates a payment roll as a named account, refuses a bad month, and keeps the four-eyes rule', async () => {
     const bad = await runCli(['roll', 'generate', '--programme', 'reward-assistance', '--period', '2011-13', '--as', 'office.zhang'], env);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/types.ts';
-import { claimJob, enqueueJob, failJob, finishJob, getJob, saveProgress } from '../../src/modules/jobs/queue.ts';
+import os from 'node:os';
+import { claimJob, enqueueJob, failJob, finishJob, getJob, releaseOrphans, saveProgress, startOwnJob, workerName } from '../../src/modules/jobs/queue.ts';
 import { openTestDatabase } from '../helpers.ts';
 
 describe('background jobs in PostgreSQL', () => {
@@ -33,5 +34,33 @@ describe('background jobs in PostgreSQL', () => {
     expect(resumed).toMatchObject({ id, attempts: 2, progress: { chunk: 4 } });
     await failJob(db, resumed!, 'file vanished');
     expect(await getJob(db, '120114', id)).toMatchObject({ state: 'failed', error: 'file vanished' });
+  });
+
+  it('takes up at once the jobs of a dead worker of this host, and fails a dead command line\'s', async () => {
+    const dead = `serve:${os.hostname()}:99999999`; // no such process
+    const alive = `serve:${os.hostname()}:${process.ppid}`;
+    const elsewhere = 'serve:another-host:1';
+    const ids: string[] = [];
+    for (const worker of [dead, alive, elsewhere]) {
+      const id = await startOwnJob(db, { district: '120114', kind: 'test.orphans', payload: { worker }, worker });
+      ids.push(id);
+    }
+    // A job just locked is not claimable: its lease runs.
+    expect(await claimJob(db, 'w', ['test.orphans'])).toBeNull();
+    expect(await releaseOrphans(db, ['test.orphans'])).toBe(1);
+    const claimed = await claimJob(db, workerName('w'), ['test.orphans']);
+    expect(claimed?.id).toBe(ids[0]);
+    expect(await claimJob(db, 'w', ['test.orphans'])).toBeNull();
+
+    const cli = await startOwnJob(db, { district: '120114', kind: 'test.cli', payload: {}, worker: `cli:${os.hostname()}:99999998` });
+    const mine = await startOwnJob(db, { district: '120114', kind: 'test.cli', payload: {}, worker: workerName('cli') });
+    expect(await releaseOrphans(db, ['test.cli'], 'interrupted')).toBe(1);
+    expect(await getJob(db, '120114', cli)).toMatchObject({ state: 'failed', error: 'interrupted' });
+    expect(await getJob(db, '120114', mine)).toMatchObject({ state: 'running' });
+    // A command line on another host, silent for a quarter of an hour, is gone too.
+    const far = await startOwnJob(db, { district: '120114', kind: 'test.cli', payload: {}, worker: 'cli:another-host:7' });
+    await db.query(`UPDATE job SET locked_at = now() - interval '16 minutes' WHERE id = $1`, [far]);
+    expect(await releaseOrphans(db, ['test.cli'], 'interrupted')).toBe(1);
+    expect((await getJob(db, '120114', far))?.state).toBe('failed');
   });
 });

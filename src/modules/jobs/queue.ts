@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Database, Queryable } from '../../db/types.ts';
 
 /**
@@ -94,4 +95,54 @@ export async function failJob(db: Queryable, job: Pick<Job, 'district' | 'id'>, 
 export async function getJob(db: Queryable, district: string, id: string): Promise<Job | null> {
   const { rows } = await db.query<JobRow>(`SELECT ${columns} FROM job WHERE district_code = $1 AND id = $2`, [district, id]);
   return rows[0] ? toJob(rows[0]) : null;
+}
+
+/** This process as a job's worker: host and process id, so that a restarted host can tell its dead workers' jobs. */
+export function workerName(role: string): string {
+  return `${role}:${os.hostname()}:${process.pid}`;
+}
+
+const startedAt = new Date(Date.now() - Math.round(process.uptime() * 1000));
+
+/** Whether a worker of this host is gone: its process has ended, or is this process since a restart (same pid, e.g. in a container). */
+function deadOnThisHost(lockedBy: string, lockedAt: Date): boolean {
+  const [, host, pid] = lockedBy.split(':');
+  if (host !== os.hostname() || pid === undefined || !/^\d+$/.test(pid)) return false;
+  if (Number(pid) === process.pid) return lockedAt < startedAt;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Jobs of these kinds whose worker on this host has died: at once claimable again (their lease is
+ * ended), or, for jobs no server can resume (a command line's), failed with the given message.
+ * Returns how many were found.
+ */
+export async function releaseOrphans(db: Queryable, kinds: readonly string[], orphanMessage?: string): Promise<number> {
+  const { rows } = await db.query<{ district_code: string; id: string; locked_by: string; locked_at: Date; stale: boolean }>(
+    `SELECT district_code, id, locked_by, locked_at, locked_at < now() - interval '15 minutes' AS stale
+       FROM job WHERE kind = ANY ($1::text[]) AND state = 'running' AND locked_by IS NOT NULL`, [[...kinds]],
+  );
+  // A job no server resumes, silent for a quarter of an hour, has lost its process wherever it ran.
+  const dead = rows.filter((r) => deadOnThisHost(r.locked_by, r.locked_at) || (orphanMessage !== undefined && r.stale));
+  for (const r of dead) {
+    if (orphanMessage) await failJob(db, { district: r.district_code, id: r.id }, orphanMessage);
+    else await db.query(`UPDATE job SET locked_at = 'epoch', updated_at = now() WHERE district_code = $1 AND id = $2 AND locked_by = $3`, [r.district_code, r.id, r.locked_by]);
+  }
+  return dead.length;
+}
+
+/** A job this process runs itself, at once (a command line's): running from the start, under this worker's name. */
+export async function startOwnJob(db: Queryable, job: { district: string; kind: string; payload: unknown; worker: string }): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO job (district_code, kind, payload, state, locked_by, locked_at, attempts) VALUES ($1, $2, $3::jsonb, 'running', $4, now(), 1) RETURNING id`,
+    [job.district, job.kind, JSON.stringify(job.payload), job.worker],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('job insert returned no id');
+  return id;
 }

@@ -7,7 +7,7 @@ import { normalizeHeader, type ColumnMapping } from '../../core/registry/rosterH
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { enqueueJob, getJob, type Job } from '../jobs/queue.ts';
+import { enqueueJob, getJob, workerName, type Job } from '../jobs/queue.ts';
 import { IMPORT_JOB, rememberMapping, runPendingImports, type ImportJobResult, type ImportPayload, type PreviewJobResult } from './jobs.ts';
 
 /** An uploaded roster whose preview was neither confirmed nor cancelled is deleted after this long. */
@@ -30,7 +30,7 @@ export class ImportService {
       if (follows) await this.follow(tx, actor.district, follows.id, jobId);
       return jobId;
     });
-    void runPendingImports(this.db, this.secrets, `web:${process.pid}`, this.log);
+    void runPendingImports(this.db, this.secrets, workerName('web'), this.log);
     return id;
   }
 

@@ -97,6 +97,10 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   const outcome: ChunkOutcome = { imported: 0, unchanged: 0, changed: 0, links: 0, newHouseholds: 0, rejected: [], changes: [] };
   if (chunk.length === 0) return outcome;
   const write = mode !== 'preview';
+  // Imports into one township take turns chunk by chunk, so two uploads of one roster cannot both
+  // find a household or a person new and then collide on the unique indexes: the second sees the
+  // first's committed rows (each statement of the transaction reads after the lock is granted).
+  if (write) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('registry.import:' || $1 || ':' || $2, 0))`, [actor.district, context.township]);
   // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared.
   const taken = await q.takenIdHashes(tx, chunk.map((p) => p.hash));
   const registered = taken.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...taken]);

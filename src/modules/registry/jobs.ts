@@ -7,12 +7,16 @@ import type { RosterKey } from '../../core/registry/roster.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { claimJob, failJob, finishJob, type Job } from '../jobs/queue.ts';
+import { claimJob, failJob, finishJob, releaseOrphans, type Job } from '../jobs/queue.ts';
 import { errorWorkbook, importRoster, type ImportColumn, type ImportProgress, type ImportResult } from './import.ts';
 import type { ChangeView } from './importWrite.ts';
 import type { LinkNote } from './importFamilies.ts';
 
 export const IMPORT_JOB = 'registry.import';
+/** An import from the command line: run by that process alone; failed when that process is gone. */
+export const CLI_IMPORT_JOB = 'registry.import.cli';
+/** A chunk commits within seconds: a worker that has not for this long is gone. */
+const IMPORT_LEASE_SECONDS = 120;
 
 export interface ImportPayload {
   file: string;
@@ -65,6 +69,7 @@ export interface ImportJobResult {
 }
 
 const REFUSED_SHOWN = 200;
+export const CLI_ORPHAN = '命令行导入中断（进程已退出）；已提交的部分已保存，重新运行同一命令即可继续';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The column choices a township made for its earlier files. */
@@ -150,8 +155,11 @@ export async function previewResult(db: Queryable, district: string, jobId: stri
 /** Picks up imports that no process is running: new ones, and those whose process died (resumed). */
 export async function runPendingImports(db: Database, secrets: Secrets, worker: string, log?: FastifyBaseLogger): Promise<number> {
   let ran = 0;
+  // Jobs of a worker of this host that has died (a crash, a restart) are taken up at once, not after their lease.
+  await releaseOrphans(db, [IMPORT_JOB]);
+  await releaseOrphans(db, [CLI_IMPORT_JOB], CLI_ORPHAN);
   for (;;) {
-    const job = await claimJob(db, worker, [IMPORT_JOB]);
+    const job = await claimJob(db, worker, [IMPORT_JOB], IMPORT_LEASE_SECONDS);
     if (!job) return ran;
     await runImportJob(db, secrets, job, log);
     ran++;

@@ -16,6 +16,10 @@ import * as s from './schemas.ts';
 import type { RegistryService } from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A roster upload has a file and at most a township field; this many fields is an abuse. */
+const MAX_FIELDS = 4;
+/** How long after the whole body has arrived the file may take to end. */
+const BODY_END_GRACE_MS = 2_000;
 const ok = z.object({ ok: z.literal(true) });
 
 export function registryRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string }): void {
@@ -80,8 +84,14 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview', response: { 202: s.importStarted } },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
+    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: MAX_FIELDS } }).catch((err: unknown) => { throw malformedUpload(err); });
     if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'Choose a file to import' });
+    // Past the field limit the parser stops reading the body but still hands over the file, whose
+    // stream would then never end: such a form is refused before its file is read.
+    if (Object.values(part.fields).filter((f) => f !== part).length >= MAX_FIELDS) {
+      part.file.destroy();
+      throw new AppError('body_too_large', { zh: '上传的表单字段过多', en: 'The upload has too many form fields' });
+    }
     const field = part.fields.township;
     const requested = field && 'value' in field ? String(field.value) : undefined;
     const writable = actor.grants.filter((g) => g.role === 'township' || g.role === 'village').map((g) => g.township).filter((t): t is string => t !== null);
@@ -93,12 +103,28 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     fs.mkdirSync(deps.uploadDir, { recursive: true });
     ImportService.sweepUploads(deps.uploadDir);
     const file = path.join(deps.uploadDir, `${crypto.randomUUID()}.upload`);
-    await pipeline(part.file, fs.createWriteStream(file));
-    if (part.file.truncated) {
+    // The roster holds names and ID numbers: whatever goes wrong, no part of it stays behind.
+    try {
+      // Opened now, not by the stream on a later tick, so a failed upload cannot create the file after it was removed.
+      const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'wx', 0o600) });
+      const copied = pipeline(part.file, out);
+      copied.catch(() => undefined); // its failure is the race's
+      const deadline = bodyEndDeadline(req.raw);
+      try {
+        await Promise.race([copied, deadline.expired]);
+      } catch (err) {
+        part.file.destroy();
+        out.destroy();
+        throw malformedUpload(err);
+      } finally {
+        deadline.cancel();
+      }
+      if (part.file.truncated) throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
+      return reply.status(202).send({ id: await imports.start(actor, { file, fileName: part.filename, township }) });
+    } catch (err) {
       fs.rmSync(file, { force: true });
-      throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
+      throw err;
     }
-    return reply.status(202).send({ id: await imports.start(actor, { file, fileName: part.filename, township }) });
   });
 
   r.get('/api/registry/imports/:id', {
@@ -129,4 +155,37 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams },
   }, async (req, reply) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
+}
+
+/** A multipart body that cannot be read: cut short, without a boundary, with too many parts. */
+function malformedUpload(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const status = (err as { statusCode?: number }).statusCode;
+  if (status === 413) return new AppError('body_too_large', { zh: '上传的内容过多（文件过大或字段过多）', en: 'The upload has too many parts or is too large' });
+  return new AppError('validation_failed', {
+    zh: '上传的文件不完整或格式不对（可能传输中断），请重新上传', en: 'The upload is incomplete or malformed (perhaps cut short); upload the file again',
+    details: { code: 'upload_malformed' },
+  });
+}
+
+/**
+ * A body that ends without its closing boundary leaves the file's stream open (or closed without
+ * an end) for ever: once the whole request has arrived, the file must be written within a moment.
+ */
+function bodyEndDeadline(request: NodeJS.ReadableStream & { readableEnded?: boolean }): { expired: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let arm = () => undefined as void;
+  const expired = new Promise<never>((_resolve, reject) => {
+    arm = () => { timer = setTimeout(() => reject(new Error('the body ended before the file')), BODY_END_GRACE_MS); };
+  });
+  expired.catch(() => undefined);
+  if (request.readableEnded) arm();
+  else request.once('end', arm);
+  return {
+    expired,
+    cancel: () => {
+      request.removeListener('end', arm);
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
