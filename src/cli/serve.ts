@@ -20,7 +20,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const resumeImports = () =>
     runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
   const sweep = setInterval(() => {
-    deleteIdleSessions(db).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
+    deleteIdleSessions(db, config.sessionLifetimeHours).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
     deleteStaleCounters(db).catch((err: unknown) => app.log.warn({ err }, 'sign-in counter sweep failed'));
     void resumeImports();
   }, 5 * 60_000);

@@ -152,6 +152,22 @@ describe('sign-in and sessions', () => {
     await admin.patch(`/api/users/${id}`, { disabled: false });
   });
 
+  it('ends a session at its absolute lifetime of 12 hours, however active it is', async () => {
+    const c = await login(t.app, 'wang.li');
+    const age = (hours: number) =>
+      t.db.query(
+        `UPDATE session SET created_at = now() - make_interval(hours => $1), last_seen_at = now()
+          WHERE user_id = (SELECT id FROM app_user WHERE username = 'wang.li')`,
+        [hours],
+      );
+    await age(11);
+    expect((await c.get('/api/home')).statusCode).toBe(200);
+    await age(13);
+    const res = await c.get('/api/home');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('session_expired');
+  });
+
   it('needs the CSRF token for every state change', async () => {
     const c = await login(t.app, 'sysadmin');
     const missing = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });

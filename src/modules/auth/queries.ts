@@ -31,6 +31,7 @@ export interface SessionRow {
   user_id: string;
   csrf_token: string;
   state: 'pending_totp' | 'active';
+  created_at: Date;
   last_seen_at: Date;
   idle_timeout_minutes: number;
 }
@@ -243,7 +244,7 @@ export interface SessionContext {
 export async function findSessionContext(db: Queryable, district: string, tokenHash: string): Promise<SessionContext | null> {
   type UserJson = Omit<UserRow, 'password_changed_at' | 'locked_until'> & { password_changed_at: string; locked_until: string | null };
   const { rows } = await db.query<SessionRow & PolicyRow & { user: UserJson | null; grants: GrantRow[] }>(
-    `SELECT s.district_code, s.user_id, s.csrf_token, s.state, s.last_seen_at,
+    `SELECT s.district_code, s.user_id, s.csrf_token, s.state, s.created_at, s.last_seen_at,
             p.min_password_length, p.password_expiry_days, p.lockout_threshold, p.lockout_minutes, p.idle_timeout_minutes, p.require_totp_for_privileged,
             (SELECT row_to_json(u) FROM (SELECT ${userColumns} FROM app_user WHERE district_code = s.district_code AND id = s.user_id) u) AS user,
             (SELECT coalesce(json_agg(g ORDER BY ${grantOrder}), '[]') FROM (SELECT ${grantColumns} FROM ${grantJoins}
@@ -255,7 +256,10 @@ export async function findSessionContext(db: Queryable, district: string, tokenH
   const r = rows[0];
   if (r === undefined) return null;
   return {
-    session: { district_code: r.district_code, user_id: r.user_id, csrf_token: r.csrf_token, state: r.state, last_seen_at: r.last_seen_at, idle_timeout_minutes: r.idle_timeout_minutes },
+    session: {
+      district_code: r.district_code, user_id: r.user_id, csrf_token: r.csrf_token, state: r.state, created_at: r.created_at,
+      last_seen_at: r.last_seen_at, idle_timeout_minutes: r.idle_timeout_minutes,
+    },
     // JSON carries the user's timestamps as text.
     user: r.user === null ? null : { ...r.user, password_changed_at: new Date(r.user.password_changed_at), locked_until: r.user.locked_until === null ? null : new Date(r.user.locked_until) },
     grants: r.grants,
@@ -293,10 +297,13 @@ export async function deleteUserSessions(db: Queryable, district: string, userId
   ]);
 }
 
-export async function deleteIdleSessions(db: Queryable): Promise<number> {
+/** Deletes the sessions past their idle timeout or their absolute lifetime. */
+export async function deleteIdleSessions(db: Queryable, lifetimeHours: number): Promise<number> {
   const { rowCount } = await db.query(
     `DELETE FROM session s USING security_policy p
-      WHERE p.district_code = s.district_code AND s.last_seen_at < now() - make_interval(mins => p.idle_timeout_minutes)`,
+      WHERE p.district_code = s.district_code
+        AND (s.last_seen_at < now() - make_interval(mins => p.idle_timeout_minutes) OR s.created_at < now() - make_interval(hours => $1))`,
+    [lifetimeHours],
   );
   return rowCount;
 }

@@ -53,10 +53,16 @@ export interface LoginOutcome {
   csrfToken: string;
 }
 
+export interface AuthOptions {
+  /** Absolute session lifetime: a session ends this long after sign-in, however active. */
+  sessionLifetimeHours: number;
+}
+
 export class AuthService {
   constructor(
     private readonly db: Database,
     private readonly secrets: Secrets,
+    private readonly options: AuthOptions,
   ) {
     void prepareDecoy();
   }
@@ -144,7 +150,10 @@ export class AuthService {
     });
   }
 
-  /** Finds the session of a cookie; an idle session is ended and reported as expired. */
+  /**
+   * Finds the session of a cookie; a session idle past the policy's timeout, or older than the
+   * absolute lifetime however active, is ended and reported as expired.
+   */
   async resolve(cookie: string | undefined): Promise<AuthContext | 'expired' | null> {
     const parsed = parseSessionCookie(cookie);
     if (!parsed) return null;
@@ -155,7 +164,8 @@ export class AuthService {
     const { session, user, policy } = context;
     const idleMs = session.idle_timeout_minutes * 60_000;
     const idle = Date.now() - session.last_seen_at.getTime();
-    if (!user || user.disabled || idle > idleMs) {
+    const age = Date.now() - session.created_at.getTime();
+    if (!user || user.disabled || idle > idleMs || age > this.options.sessionLifetimeHours * 3_600_000) {
       await q.deleteSession(this.db, parsed.district, parsed.tokenHash);
       return 'expired';
     }
