@@ -412,7 +412,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
             .filter((r) => r.programme === PROGRAMME).map((r) => ({ parent: r.parent, eligible: r.eligible, monthlyAmount: r.monthlyAmount }));
         }
       }
-      const auth = new AuthService(db, secrets);
+      const auth = new AuthService(db, secrets, { sessionLifetimeHours: 12 });
       const user = await actorFor(db, 'office');
       for (let i = 0; i < Math.min(CALLS, 500) + 20; i++) {
         let c0 = performance.now();

@@ -15,6 +15,7 @@ const envSchema = z.object({
   XINGFU_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   XINGFU_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   XINGFU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  XINGFU_SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +29,8 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
   dbPoolSize: number;
+  /** A session ends this long after sign-in, however active (besides the policy's idle timeout). */
+  sessionLifetimeHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   version: string;
 }
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: truthy(e.XINGFU_TRUST_PROXY),
     cookieSecure: e.XINGFU_COOKIE_SECURE === 'auto' ? 'auto' : e.XINGFU_COOKIE_SECURE === '1',
     dbPoolSize: e.XINGFU_DB_POOL,
+    sessionLifetimeHours: e.XINGFU_SESSION_LIFETIME_HOURS,
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
     ...overrides,

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/index.ts';
-import { deleteIdleSessions } from '../modules/auth/queries.ts';
+import { deleteIdleSessions, deleteStaleCounters } from '../modules/auth/queries.ts';
 import { workerName } from '../modules/jobs/queue.ts';
 import { runPendingImports } from '../modules/registry/jobs.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -21,7 +21,8 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const resumeImports = () =>
     runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
   const sweep = setInterval(() => {
-    deleteIdleSessions(db).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
+    deleteIdleSessions(db, config.sessionLifetimeHours).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
+    deleteStaleCounters(db).catch((err: unknown) => app.log.warn({ err }, 'sign-in counter sweep failed'));
     void resumeImports();
   }, 5 * 60_000);
   sweep.unref();

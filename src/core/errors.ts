@@ -14,7 +14,7 @@ export const errorCatalog = {
   not_found: { status: 404, zh: '未找到该记录或无权访问', en: 'Not found' },
   invalid_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   account_locked: { status: 423, zh: '账户已被锁定，请稍后再试', en: 'The account is locked; try again later' },
-  account_disabled: { status: 403, zh: '账户已停用', en: 'The account is disabled' },
+  too_many_attempts: { status: 429, zh: '此地址登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address; try again later' },
   district_required: { status: 400, zh: '该用户名存在于多个区县，请指定区县', en: 'This username exists in several districts; give the district' },
   totp_invalid: { status: 401, zh: '动态验证码错误', en: 'Wrong one-time code' },
   totp_not_pending: { status: 400, zh: '当前无需动态验证码', en: 'No one-time code is expected now' },

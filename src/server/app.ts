@@ -54,7 +54,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   await app.register(cookie);
   await app.register(multipart);
 
-  const auth = new AuthService(db, secrets);
+  const auth = new AuthService(db, secrets, { sessionLifetimeHours: config.sessionLifetimeHours });
   registerAuth(app, auth);
 
   await app.register(swagger, {

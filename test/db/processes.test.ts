@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, testDatabaseKind } from '../helpers.ts';
 import { runCli, startServer, testSecretKey, type ServerProcess } from '../processes.ts';
@@ -46,6 +47,21 @@ describe('several processes', { timeout: 180_000 }, () => {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacher', password: 'xingfu-demo-2011' }),
       });
       expect(locked.status).toBe(423);
+      // Concurrent guesses spread over both processes are claimed in the database: no more
+      // passwords are checked than the threshold.
+      const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+        fetch(`${[a, b][i % 2]?.url}/api/auth/login`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'parent', password: `wrong-${i}-pass` }),
+        })));
+      expect(guesses.filter((r) => r.status === 401)).toHaveLength(4);
+      expect(guesses.filter((r) => r.status === 423)).toHaveLength(36);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const checked = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor_username = 'parent' AND detail->>'reason' = 'password'",
+      );
+      await client.end();
+      expect(checked.rows[0]?.n).toBe(5);
     });
   } else {
     it('keep the embedded database to one process: a second server or a CLI command is refused with a clear message', async () => {

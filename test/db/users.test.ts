@@ -73,7 +73,9 @@ describe('users and roles', () => {
     expect(res.json().status).toBe('disabled');
     expect((await victim.get('/api/home')).statusCode).toBe(401);
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'liaison.agri', password: 'xingfu-demo-2011' } });
-    expect(again.json().error.code).toBe('account_disabled');
+    // Answered like a wrong password: the answer does not confirm that the account exists.
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error.code).toBe('invalid_credentials');
     const audit = await t.db.query<{ before: { status: string }; after: { status: string } }>(
       "SELECT before, after FROM audit_log WHERE action = 'user.update' AND entity_id = $1", [id],
     );
@@ -90,6 +92,17 @@ describe('users and roles', () => {
     expect((await admin.get('/api/users?status=locked')).json().items.map((u: { id: string }) => u.id)).toEqual([id]);
     expect((await admin.post(`/api/users/${id}/unlock`)).statusCode).toBe(200);
     expect((await admin.get('/api/users?status=locked')).json().total).toBe(0);
+  });
+
+  it('lifts a lock caused by failed sign-ins', async () => {
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'township.meichang', password }, remoteAddress: '10.0.9.1' });
+    for (let i = 0; i < 5; i++) await attempt(`wrong-${i}-password`);
+    expect((await attempt('xingfu-demo-2011')).statusCode).toBe(423);
+    const locked = (await admin.get('/api/users?status=locked')).json().items;
+    expect(locked.map((u: { username: string }) => u.username)).toEqual(['township.meichang']);
+    expect((await admin.post(`/api/users/${locked[0].id}/unlock`)).statusCode).toBe(200);
+    expect((await attempt('xingfu-demo-2011')).statusCode).toBe(200);
   });
 
   it('does not let an administrator disable themselves or change their own roles', async () => {

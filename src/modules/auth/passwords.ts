@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { checkPassword, passwordProblemText } from '../../core/auth/password.ts';
 import { AppError } from '../../core/errors.ts';
@@ -15,11 +16,20 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** A hash to verify against when the user does not exist, so that timing does not tell. */
+/**
+ * A hash with the same parameters to verify against when no account has the name, so that the
+ * time of the answer does not tell. prepareDecoy makes it ahead of the first such sign-in.
+ */
 let decoy: Promise<string> | null = null;
-export async function verifyDecoy(password: string): Promise<void> {
-  decoy ??= hashPassword('decoy password that matches nothing');
-  await verifyPassword(await decoy, password);
+export function prepareDecoy(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(24).toString('base64url'));
+  return decoy;
+}
+
+/** Verifies a password against the decoy hash: as long as a real check, and never right. */
+export async function verifyDecoy(password: string): Promise<false> {
+  await verifyPassword(await prepareDecoy(), password);
+  return false;
 }
 
 export function assertStrongPassword(password: string, username: string, minPasswordLength: number): void {

@@ -1,13 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { generateSecret, generateURI, verify as verifyTotpCode } from 'otplib';
 import QRCode from 'qrcode';
+import { addressKey } from '../../core/auth/lockout.ts';
 import { isPrivileged, permissionsOf, reachOf, type Grant, type Permission } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
-import { assertStrongPassword, hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import * as attempts from './attempts.ts';
+import { assertStrongPassword, hashPassword, prepareDecoy, verifyDecoy, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
 
 export interface RequestInfo {
@@ -51,48 +53,60 @@ export interface LoginOutcome {
   csrfToken: string;
 }
 
+export interface AuthOptions {
+  /** Absolute session lifetime: a session ends this long after sign-in, however active. */
+  sessionLifetimeHours: number;
+}
+
 export class AuthService {
   constructor(
     private readonly db: Database,
     private readonly secrets: Secrets,
-  ) {}
+    private readonly options: AuthOptions,
+  ) {
+    void prepareDecoy();
+  }
 
+  /**
+   * Signs in with a password. Each check is first claimed under the lockout rules (attempts.ts),
+   * so no more checks run than the limits allow, however many requests arrive at once. A name
+   * without an account, a wrong password and a disabled account go through the same statements
+   * and the same Argon2id work and get the same answers, locks included: only an active account
+   * with its right password is told apart.
+   */
   async login(input: { username: string; password: string; district?: string | undefined }, req: RequestInfo): Promise<LoginOutcome> {
     const username = input.username.trim().toLowerCase();
     const candidates = await q.findUsersByUsername(this.db, username, input.district ?? null);
     if (candidates.length > 1) throw new AppError('district_required');
-    const user = candidates[0];
-    if (!user) {
-      await verifyDecoy(input.password);
-      throw new AppError('invalid_credentials');
-    }
-    const policy = await q.findPolicy(this.db, user.district_code);
-    const audit = (action: string, result: 'success' | 'failure', detail?: unknown) => (tx: Queryable) =>
-      appendAudit(tx, {
-        district: user.district_code, actorId: user.id, actorUsername: user.username, action,
-        entityType: 'user', entityId: user.id, result, ip: req.ip, detail,
+    const user = candidates[0] ?? null;
+    const attempt = await attempts.claim(this.db, {
+      district: user?.district_code ?? input.district ?? null, username, address: addressKey(req.ip),
+    });
+    const audit = (action: string, result: 'success' | 'failure', detail?: unknown) => async (tx: Queryable) => {
+      if (!attempt.auditable) return;
+      await appendAudit(tx, {
+        district: attempt.key.district, actorId: user?.id ?? null, actorUsername: user?.username ?? username, action,
+        entityType: 'user', entityId: user?.id ?? null, result, ip: req.ip, detail,
       });
+    };
 
-    if (user.locked_until !== null && user.locked_until.getTime() > Date.now()) {
-      await this.db.transaction(audit('auth.login_failed', 'failure', { reason: 'locked' }));
-      throw lockedError(user.locked_until);
+    const { claim } = attempt;
+    if (!claim.granted) {
+      await this.db.transaction(audit('auth.login_failed', 'failure', { reason: claim.block.by === 'address' ? 'address_limit' : 'locked' }));
+      throw attempts.blockedError(claim.block);
     }
-    if (!(await verifyPassword(user.password_hash, input.password))) {
-      const lockedUntil = await this.db.transaction(async (tx) => {
-        const until = await q.recordFailedLogin(tx, user, policy);
-        await audit('auth.login_failed', 'failure', { reason: 'password', locked: until !== null })(tx);
-        return until;
-      });
-      throw lockedUntil ? lockedError(lockedUntil) : new AppError('invalid_credentials');
-    }
-    if (user.disabled) {
-      await this.db.transaction(audit('auth.login_failed', 'failure', { reason: 'disabled' }));
-      throw new AppError('account_disabled');
+    const right = user ? await verifyPassword(user.password_hash, input.password) : await verifyDecoy(input.password);
+    if (!user || !right || user.disabled) {
+      const reason = !user ? 'unknown_user' : !right ? 'password' : 'disabled';
+      await this.db.transaction(audit('auth.login_failed', 'failure', { reason, locked: claim.next?.by === 'account' }));
+      throw claim.next?.by === 'account' ? attempts.blockedError(claim.next) : new AppError('invalid_credentials');
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const totpRequired = user.totp_enabled;
     await this.db.transaction(async (tx) => {
+      // With a second factor to come, the sign-in is not complete: the code's guesses stay counted.
+      await attempts.giveBack(tx, attempt, !totpRequired);
       await q.recordSuccessfulLogin(tx, user);
       await q.insertSession(tx, {
         district: user.district_code, tokenHash: hashToken(token), userId: user.id, csrfToken,
@@ -103,19 +117,27 @@ export class AuthService {
     return { cookie: `${user.district_code}.${token}`, totpRequired, csrfToken };
   }
 
-  /** Second step of a sign-in with a second factor. */
+  /** Second step of a sign-in with a second factor; its guesses are claimed like passwords. */
   async verifyTotp(ctx: AuthContext, code: string): Promise<void> {
     if (!ctx.pendingTotp) throw new AppError('totp_not_pending');
+    const attempt = await attempts.claim(this.db, { district: ctx.district, username: ctx.username, address: addressKey(ctx.ip) });
+    const { claim } = attempt;
+    if (!claim.granted) {
+      // A locked sign-in starts again from the password, once the lock has run out.
+      await this.db.transaction(async (tx) => {
+        await q.deleteSession(tx, ctx.district, ctx.tokenHash);
+        await appendAudit(tx, this.auditOf(ctx, 'auth.totp_failed', 'failure', { reason: 'locked' }));
+      });
+      throw attempts.blockedError(claim.block);
+    }
     const user = await q.findUser(this.db, ctx.district, ctx.userId);
     const ok = user?.totp_secret != null && (await this.checkCode(user.totp_secret, code));
     if (!ok) {
-      await this.db.transaction(async (tx) => {
-        if (user) await q.recordFailedLogin(tx, user, await q.findPolicy(tx, ctx.district));
-        await appendAudit(tx, this.auditOf(ctx, 'auth.totp_failed', 'failure'));
-      });
+      await this.db.transaction(async (tx) => appendAudit(tx, this.auditOf(ctx, 'auth.totp_failed', 'failure')));
       throw new AppError('totp_invalid');
     }
     await this.db.transaction(async (tx) => {
+      await attempts.giveBack(tx, attempt, true);
       await q.activateSession(tx, ctx.district, ctx.tokenHash);
       await appendAudit(tx, this.auditOf(ctx, 'auth.login', 'success', { secondFactor: 'totp' }));
     });
@@ -128,7 +150,10 @@ export class AuthService {
     });
   }
 
-  /** Finds the session of a cookie; an idle session is ended and reported as expired. */
+  /**
+   * Finds the session of a cookie; a session idle past the policy's timeout, or older than the
+   * absolute lifetime however active, is ended and reported as expired.
+   */
   async resolve(cookie: string | undefined): Promise<AuthContext | 'expired' | null> {
     const parsed = parseSessionCookie(cookie);
     if (!parsed) return null;
@@ -139,7 +164,8 @@ export class AuthService {
     const { session, user, policy } = context;
     const idleMs = session.idle_timeout_minutes * 60_000;
     const idle = Date.now() - session.last_seen_at.getTime();
-    if (!user || user.disabled || idle > idleMs) {
+    const age = Date.now() - session.created_at.getTime();
+    if (!user || user.disabled || idle > idleMs || age > this.options.sessionLifetimeHours * 3_600_000) {
       await q.deleteSession(this.db, parsed.district, parsed.tokenHash);
       return 'expired';
     }
@@ -219,13 +245,4 @@ export class AuthService {
       entityType: 'user', entityId: ctx.userId, result, ip: ctx.ip, detail,
     };
   }
-}
-
-function lockedError(until: Date): AppError {
-  const time = until.toISOString();
-  return new AppError('account_locked', {
-    zh: `登录失败次数过多，账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
-    en: `Too many failed sign-ins; the account is locked until ${time}`,
-    details: { lockedUntil: time },
-  });
 }

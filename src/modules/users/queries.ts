@@ -83,15 +83,25 @@ export async function updateUser(tx: Queryable, id: string, patch: { displayName
 }
 
 export async function setPassword(tx: Queryable, id: string, hash: string): Promise<void> {
+  await clearSignInCounts(tx, id);
   await tx.query(
     `UPDATE app_user SET password_hash = $2, password_changed_at = now(), must_change_password = true,
-            failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
+            locked_until = NULL, updated_at = now() WHERE id = $1`,
     [id, hash],
   );
 }
 
 export async function unlock(tx: Queryable, id: string): Promise<void> {
-  await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1', [id]);
+  await clearSignInCounts(tx, id);
+  await tx.query('UPDATE app_user SET locked_until = NULL, updated_at = now() WHERE id = $1', [id]);
+}
+
+/**
+ * The sign-in counts that lock the account are not visible to the application role; they are
+ * cleared through a definer function (before the account's row, in the order sign-ins lock them).
+ */
+async function clearSignInCounts(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT xingfu_signin_unlock($1::uuid)', [id]);
 }
 
 export async function endSessions(tx: Queryable, id: string): Promise<void> {
