@@ -209,6 +209,19 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,${expected},${expected * 80}\\.00,reward-assistance-2011-01-`));
     expect(lines[1]).toMatch(/^6217590000001234567,测试[甲丁],80\.00,reward-assistance-2011-01-[0-9a-f]{8}-000001$/);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action IN ('benefits.roll_download_bank', 'benefits.roll_download_xlsx') AND entity_id = $1", [roll.id])).toBe(2);
+
+    // A name a spreadsheet would take for a formula arrives in the bank file and the roll as inert text.
+    const malicious = '=HYPERLINK("http://e.cn","点")';
+    const { rows: [named] } = await t.db.query<{ name: string }>('SELECT name FROM person WHERE id = $1', [victim.head]);
+    await t.db.query('UPDATE person SET name = $2 WHERE id = $1', [victim.head, malicious]);
+    const inertBank = (await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`)).body;
+    expect(inertBank).toMatch(/\r\n\d+,"'=HYPERLINK\(""http:\/\/e\.cn"",""点""\)",80\.00,reward-assistance-2011-01-/);
+    const inertBook = new ExcelJS.Workbook();
+    await inertBook.xlsx.load((await office.get(`/api/benefits/rolls/${roll.id}/roll.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const names = inertBook.worksheets[0]?.getColumn(4).values ?? [];
+    expect(names).toContain(`'${malicious}`);
+    expect(names).not.toContain(malicious);
+    await t.db.query('UPDATE person SET name = $2 WHERE id = $1', [victim.head, named?.name]);
   }, 120_000);
 
   it('pays late approvals and skipped months as arrears, stops deaths, and recovers a month paid after a death recorded late', async () => {

@@ -128,4 +128,19 @@ describe('registry: households and persons', () => {
     const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>("SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'township.yangcun'");
     expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
   });
+
+  it('exports a name a spreadsheet would take for a formula as inert text', async () => {
+    const malicious = '=HYPERLINK("http://e.cn","点")';
+    const created = await yangcun.post('/api/registry/households', {
+      village: '120114001201', address: '杨村街道东刘庄村9号', householdNumber: 'YC-0009',
+      members: [{ name: malicious, relation: '户主', idNumber: idNumber('19600101', 901), hukou: '农业' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await yangcun.get('/api/registry/persons/export?q=YC-0009');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]?.getRow(2).getCell(1);
+    expect(cell?.value).toBe(`'${malicious}`);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+  });
 });
