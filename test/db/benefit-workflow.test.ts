@@ -199,6 +199,10 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
+    // Who made and approved the roll, and when, as a clock in China shows it.
+    const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
+      "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);
+    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：office（${made?.generated}）.*审批：office\\.finance（${made?.approved}）$`));
     const totalRow = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.values && (r.values as unknown[]).includes('合计'));
     expect(totalRow?.values).toContain(expected * 80);
     const bank = await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`);

@@ -229,9 +229,11 @@ export interface RollHeader {
   /** The roll reference, e.g. RA-2011-06-3f2a… */
   reference: string;
   generatedBy: string;
+  /** As a clock in China shows it, e.g. 2011-06-02 09:00 (core/calendar chinaDateTime). */
   generatedAt: string;
   checkedBy: string | null;
   approvedBy: string | null;
+  /** As generatedAt. */
   approvedAt: string | null;
 }
 
