@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { idNumber } from '../fixtures/roster.ts';
-import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
+import { login, startTestApp, testSecrets, type Client, type TestApp } from '../helpers.ts';
 
 describe('registry: households and persons', () => {
   let t: TestApp;
@@ -127,6 +129,30 @@ describe('registry: households and persons', () => {
     expect(String(sheet?.getRow(2).getCell(4).value)).toMatch(/^120114\*{8}/);
     const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>("SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'township.yangcun'");
     expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
+  });
+
+  it('writes no ID number, phone number or searched-for name into the server log', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info' }), db: t.db, secrets: testSecrets, logStream: { write: (line: string) => { lines.push(line); } } });
+    await logged.ready();
+    try {
+      const client = await login(logged, 'township.yangcun');
+      const fullWidth = headId.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      expect((await client.get(`/api/registry/persons?q=${headId}&page=1`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons?q=${encodeURIComponent(fullWidth)}`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons?q=${encodeURIComponent('张晓明')}&sort=name`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons/export?q=${headId}`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons/${headId}/13812345678`)).statusCode).toBe(404);
+      const log = lines.join('');
+      expect(log).toContain('incoming request');
+      expect(log).toContain('/api/registry/persons?q=[redacted]&page=1');
+      expect(log).toContain('/api/registry/persons?q=[redacted]&sort=name');
+      for (const secret of [headId, headId.slice(6, 14), encodeURIComponent(fullWidth), '13812345678', '张晓明', encodeURIComponent('张晓明')]) {
+        expect(log, secret).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
   });
 
   it('exports a name a spreadsheet would take for a formula as inert text', async () => {
