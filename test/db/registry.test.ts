@@ -131,6 +131,27 @@ describe('registry: households and persons', () => {
     expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
   });
 
+  it('records every search and every household read in the audit log, with what was searched for (an ID number masked) and how many were found', async () => {
+    const lastEntry = async (action: string) => (await t.db.query<{ entity_id: string | null; detail: Record<string, unknown> }>(
+      "SELECT entity_id, detail FROM audit_log WHERE action = $1 AND actor_username = 'township.yangcun' ORDER BY seq DESC LIMIT 1", [action])).rows[0];
+    const entries = async (action: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]?.n;
+    const fullWidth = headId.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    for (const q of [headId, fullWidth]) {
+      const before = await entries('registry.search');
+      expect((await yangcun.get(`/api/registry/persons?q=${encodeURIComponent(q)}&village=120114001201`)).json().total).toBe(1);
+      expect(await entries('registry.search')).toBe((before ?? 0) + 1);
+      const entry = await lastEntry('registry.search');
+      expect(entry?.detail).toEqual({ query: { kind: 'id_number', text: `120114********${headId.slice(-4)}` }, village: '120114001201', page: 1, results: 1 });
+      expect(JSON.stringify(entry)).not.toContain(headId.slice(6, 14));
+    }
+    await yangcun.get('/api/registry/persons?q=zxm&alive=true');
+    expect((await lastEntry('registry.search'))?.detail).toEqual({ query: { kind: 'name', text: 'zxm' }, alive: true, page: 1, results: 1 });
+    await yangcun.get('/api/registry/persons?village=120114001201&page=2&pageSize=1');
+    expect((await lastEntry('registry.search'))?.detail).toMatchObject({ village: '120114001201', page: 2, results: expect.any(Number) });
+    const household = (await yangcun.get(`/api/registry/households/${householdId}`)).json();
+    expect(await lastEntry('registry.household_view')).toEqual({ entity_id: householdId, detail: { members: household.members.length } });
+  });
+
   it('writes no ID number, phone number or searched-for name into the server log', async () => {
     const lines: string[] = [];
     const logged = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info' }), db: t.db, secrets: testSecrets, logStream: { write: (line: string) => { lines.push(line); } } });
