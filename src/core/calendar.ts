@@ -38,3 +38,8 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export const isMonth = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+
+/** An instant as it reads on a clock in China (UTC+8, no daylight saving), to the minute: '2026-12-07 11:47'. */
+export function chinaDateTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

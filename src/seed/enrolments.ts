@@ -7,6 +7,7 @@
  * engine over the generated register, so the rolls pay what the yearly summary says.
  */
 import { createEvaluator } from '../core/benefits/engine.ts';
+import { luhnCheckDigit } from '../core/ids/bankAccount.ts';
 import { maskBankAccount } from '../core/privacy/mask.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { parameterRows, registerFamilies, situationOn } from '../modules/benefits/register.ts';
@@ -45,7 +46,11 @@ export async function seedEnrolments(db: Database, secrets: Secrets, district: s
       }
     }
     const list = [...rows.values()];
-    const accounts = list.map(() => `621759${String(random.int(0, 9_999_999_999_999)).padStart(13, '0')}`);
+    // 19-digit UnionPay card numbers whose last digit is their Luhn check digit, as an application would take them.
+    const accounts = list.map(() => {
+      const body = `621759${String(random.int(0, 999_999_999_999)).padStart(12, '0')}`;
+      return body + luhnCheckDigit(body);
+    });
     for (let i = 0; i < list.length; i += 5_000) {
       const chunk = list.slice(i, i + 5_000);
       const at = (f: (e: (typeof list)[number], k: number) => string | null) => chunk.map((e, k) => f(e, i + k));
@@ -109,8 +114,8 @@ export async function seedApplications(db: Database, secrets: Secrets): Promise<
   const apply = (name: string, appliedOn: string, account: string) => workflow.create(worker, {
     programme: 'reward-assistance', personId: id(name), year: 2012, appliedOn, bankName: '天津农商银行', bankAccount: account,
   });
-  const liu = await apply('刘福来', '2012-04-05', '6217590000120120401');
+  const liu = await apply('刘福来', '2012-04-05', '6217590000120120407');
   await workflow.decide(worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2012-04-06' });
-  await apply('高保国', '2012-08-06', '6217590000120120802');
-  await apply('孙玉兰', '2012-12-03', '6217590000120121201');
+  await apply('高保国', '2012-08-06', '6217590000120120803');
+  await apply('孙玉兰', '2012-12-03', '6217590000120121207');
 }

@@ -31,6 +31,7 @@ import { UserService } from '../modules/users/service.ts';
 import { demoAccounts } from '../seed/demo.ts';
 import { registerAuth, SESSION_COOKIE } from './auth.ts';
 import { registerErrorHandling, requestLanguage } from './errors.ts';
+import { loggerOptions, type LogStream } from './logging.ts';
 import type { Secrets } from './secrets.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -39,11 +40,13 @@ export interface AppDeps {
   config: Config;
   db: Database;
   secrets: Secrets;
+  /** Where the log goes; standard output by default. */
+  logStream?: LogStream;
 }
 
-export async function buildApp({ config, db, secrets }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, secrets, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, logStream),
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),

@@ -38,9 +38,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     return { head, wife, household: res.json().id };
   }
 
-  async function apply(personId: string, appliedOn: string) {
+  async function apply(personId: string, appliedOn: string, bankAccount = '6217 5900 0009 1234 567') {
     return village.post('/api/benefits/applications', {
-      programme: 'reward-assistance', personId, year: 2011, appliedOn, bankName: '天津农商银行', bankAccount: '6217 5900 0000 1234 567',
+      programme: 'reward-assistance', personId, year: 2011, appliedOn, bankName: '天津农商银行', bankAccount,
     });
   }
 
@@ -131,7 +131,14 @@ describe('benefits: confirmation workflow and payment rolls', () => {
 
     // An upheld objection rejects; the step is recorded with the reason.
     const second = await family('1949-07-01', '1950-02-01', 402, '测试乙');
-    let a = (await apply(second.wife, '2011-01-05')).json();
+    // A UnionPay card number whose check digit does not agree (one digit mistyped) is refused; a passbook account is taken as given.
+    const mistyped = await apply(second.wife, '2011-01-05', '6217 5900 0000 1234 567');
+    expect(mistyped.statusCode).toBe(400);
+    expect(mistyped.json().error).toMatchObject({ code: 'validation_failed', details: { field: 'bankAccount' } });
+    expect(mistyped.json().error.messages['zh-CN']).toContain('校验位');
+    expect(await count('SELECT count(*)::int AS n FROM benefit_application')).toBe(before);
+    let a = (await apply(second.wife, '2011-01-05', '12050101040012345')).json();
+    expect(a.bankAccountMasked).toBe('*************2345');
     expect((await apply(second.wife, '2011-01-06')).json().error.code).toBe('duplicate_application');
     expect((await village.post(`/api/benefits/applications/${a.id}/decision`, { action: 'reject', version: a.version })).statusCode).toBe(400);
     a = (await village.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).json();
@@ -199,6 +206,10 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
+    // Who made and approved the roll, and when, as a clock in China shows it.
+    const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
+      "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);
+    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：office（${made?.generated}）.*审批：office\\.finance（${made?.approved}）$`));
     const totalRow = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.values && (r.values as unknown[]).includes('合计'));
     expect(totalRow?.values).toContain(expected * 80);
     const bank = await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`);
@@ -207,8 +218,20 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(lines[0]).toBe('account,name,amount,reference');
     expect(lines).toHaveLength(expected + 2);
     expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,${expected},${expected * 80}\\.00,reward-assistance-2011-01-`));
-    expect(lines[1]).toMatch(/^6217590000001234567,测试[甲丁],80\.00,reward-assistance-2011-01-[0-9a-f]{8}-000001$/);
+    expect(lines[1]).toMatch(/^6217590000091234567,测试[甲丁],80\.00,reward-assistance-2011-01-[0-9a-f]{8}-000001$/);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action IN ('benefits.roll_download_bank', 'benefits.roll_download_xlsx') AND entity_id = $1", [roll.id])).toBe(2);
+
+    // A name a spreadsheet would take for a formula arrives in the bank file and the roll as inert text.
+    const malicious = '=HYPERLINK("http://e.cn","点")';
+    await t.db.query('UPDATE person SET name = $2 WHERE id = $1', [victim.head, malicious]);
+    const inertBank = (await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`)).body;
+    expect(inertBank).toMatch(/\r\n\d+,"'=HYPERLINK\(""http:\/\/e\.cn"",""点""\)",80\.00,reward-assistance-2011-01-/);
+    const inertBook = new ExcelJS.Workbook();
+    await inertBook.xlsx.load((await office.get(`/api/benefits/rolls/${roll.id}/roll.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const names = inertBook.worksheets[0]?.getColumn(4).values ?? [];
+    expect(names).toContain(`'${malicious}`);
+    expect(names).not.toContain(malicious);
+    await t.db.query('UPDATE person SET name = $2 WHERE id = $1', [victim.head, '测试丁']);
   }, 120_000);
 
   it('pays late approvals and skipped months as arrears, stops deaths, and recovers a month paid after a death recorded late', async () => {

@@ -284,4 +284,37 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const officeDesk = (await office.get('/api/coord/desk')).json();
     expect(officeDesk.overdueActions.map((a: { owner: string }) => a.owner)).toEqual(expect.arrayContaining(['civil-affairs', 'statistics']));
   });
+
+  it('serves an attachment as a download of a safe type, whatever type its uploader claimed', async () => {
+    const upload = async (fileName: string, contentType: string, content: string) => {
+      const boundary = '----xingfu-test-boundary';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+        Buffer.from(content),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.app.inject({
+        method: 'POST', url: `/api/coord/reports/health/${month}/attachments`, payload,
+        headers: { cookie: health.cookie, 'x-csrf-token': health.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { id: string; contentType: string };
+    };
+    const page = await upload('汇报.html', 'text/html', '<script>alert(document.cookie)</script>');
+    const drawing = await upload('图.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    const pdf = await upload('材料.pdf', 'application/pdf', '%PDF-1.4\n');
+    const photo = await upload('现场.JPG', 'IMAGE/JPEG; name=x', '\xff\xd8\xff');
+    expect([page.contentType, drawing.contentType, pdf.contentType, photo.contentType]).toEqual(['application/octet-stream', 'application/octet-stream', 'application/pdf', 'image/jpeg']);
+    // An attachment stored before with the uploader's type is served safely too.
+    await t.db.query("UPDATE coord_attachment SET content_type = 'text/html; charset=utf-8' WHERE id = $1", [page.id]);
+    const served = async (id: string) => office.get(`/api/coord/attachments/${id}`);
+    for (const [id, type] of [[page.id, 'application/octet-stream'], [drawing.id, 'application/octet-stream'], [pdf.id, 'application/pdf'], [photo.id, 'image/jpeg']] as const) {
+      const res = await served(id);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type'], id).toBe(type);
+      expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename\*=UTF-8''/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await served(page.id)).body).toBe('<script>alert(document.cookie)</script>');
+  });
 });

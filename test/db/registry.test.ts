@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { idNumber } from '../fixtures/roster.ts';
-import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
+import { login, startTestApp, testSecrets, type Client, type TestApp } from '../helpers.ts';
 
 describe('registry: households and persons', () => {
   let t: TestApp;
@@ -127,5 +129,65 @@ describe('registry: households and persons', () => {
     expect(String(sheet?.getRow(2).getCell(4).value)).toMatch(/^120114\*{8}/);
     const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>("SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'township.yangcun'");
     expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
+  });
+
+  it('records every search and every household read in the audit log, with what was searched for (an ID number masked) and how many were found', async () => {
+    const lastEntry = async (action: string) => (await t.db.query<{ entity_id: string | null; detail: Record<string, unknown> }>(
+      "SELECT entity_id, detail FROM audit_log WHERE action = $1 AND actor_username = 'township.yangcun' ORDER BY seq DESC LIMIT 1", [action])).rows[0];
+    const entries = async (action: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]?.n;
+    const fullWidth = headId.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    for (const q of [headId, fullWidth]) {
+      const before = await entries('registry.search');
+      expect((await yangcun.get(`/api/registry/persons?q=${encodeURIComponent(q)}&village=120114001201`)).json().total).toBe(1);
+      expect(await entries('registry.search')).toBe((before ?? 0) + 1);
+      const entry = await lastEntry('registry.search');
+      expect(entry?.detail).toEqual({ query: { kind: 'id_number', text: `120114********${headId.slice(-4)}` }, village: '120114001201', page: 1, results: 1 });
+      expect(JSON.stringify(entry)).not.toContain(headId.slice(6, 14));
+    }
+    await yangcun.get('/api/registry/persons?q=zxm&alive=true');
+    expect((await lastEntry('registry.search'))?.detail).toEqual({ query: { kind: 'name', text: 'zxm' }, alive: true, page: 1, results: 1 });
+    await yangcun.get('/api/registry/persons?village=120114001201&page=2&pageSize=1');
+    expect((await lastEntry('registry.search'))?.detail).toMatchObject({ village: '120114001201', page: 2, results: expect.any(Number) });
+    const household = (await yangcun.get(`/api/registry/households/${householdId}`)).json();
+    expect(await lastEntry('registry.household_view')).toEqual({ entity_id: householdId, detail: { members: household.members.length } });
+  });
+
+  it('writes no ID number, phone number or searched-for name into the server log', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info' }), db: t.db, secrets: testSecrets, logStream: { write: (line: string) => { lines.push(line); } } });
+    await logged.ready();
+    try {
+      const client = await login(logged, 'township.yangcun');
+      const fullWidth = headId.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      expect((await client.get(`/api/registry/persons?q=${headId}&page=1`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons?q=${encodeURIComponent(fullWidth)}`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons?q=${encodeURIComponent('张晓明')}&sort=name`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons/export?q=${headId}`)).statusCode).toBe(200);
+      expect((await client.get(`/api/registry/persons/${headId}/13812345678`)).statusCode).toBe(404);
+      const log = lines.join('');
+      expect(log).toContain('incoming request');
+      expect(log).toContain('/api/registry/persons?q=[redacted]&page=1');
+      expect(log).toContain('/api/registry/persons?q=[redacted]&sort=name');
+      for (const secret of [headId, headId.slice(6, 14), encodeURIComponent(fullWidth), '13812345678', '张晓明', encodeURIComponent('张晓明')]) {
+        expect(log, secret).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('exports a name a spreadsheet would take for a formula as inert text', async () => {
+    const malicious = '=HYPERLINK("http://e.cn","点")';
+    const created = await yangcun.post('/api/registry/households', {
+      village: '120114001201', address: '杨村街道东刘庄村9号', householdNumber: 'YC-0009',
+      members: [{ name: malicious, relation: '户主', idNumber: idNumber('19600101', 901), hukou: '农业' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await yangcun.get('/api/registry/persons/export?q=YC-0009');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]?.getRow(2).getCell(1);
+    expect(cell?.value).toBe(`'${malicious}`);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
   });
 });

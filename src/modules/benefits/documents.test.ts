@@ -29,6 +29,9 @@ async function docxParagraphs(buffer: Buffer): Promise<string[]> {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 }
 
+/** A name as the security test registered it: a live link if a spreadsheet evaluated it. */
+const MALICIOUS = '=HYPERLINK("http://e.cn","点")';
+
 // ---------------------------------------------------------------------------------------------
 
 const person = (name: string, village: string, extra: Partial<NoticePerson> = {}): NoticePerson => ({
@@ -163,6 +166,28 @@ describe('the payment roll', () => {
     expect(rows.findIndex((r) => r[0] === '梅厂镇')).toBeLessThan(rows.findIndex((r) => r[0] === '大碱厂镇'));
   });
 
+  it('writes a name or note a spreadsheet would take for a formula as inert text, and amounts as numbers', async () => {
+    const lines = [
+      line(1, { name: MALICIOUS, amount: 120.3 }),
+      line(2, { kind: 'adjustment', amount: -0.3, note: '-多发冲回', name: '@SUM(1+1)' }),
+    ];
+    const totals: RollTotals = { lines: 2, amount: 120, byTownship: [{ townshipName: '梅厂镇', lines: 2, amount: 120 }], byFundingBody: [{ fundedBy: 'district', amount: 120 }] };
+    const { out, bytes } = sink();
+    await writeRollWorkbook(out, header, from(lines), totals);
+    const roll = (await readWorkbook(bytes())).getWorksheet('发放花名册');
+    if (!roll) throw new Error('no roll sheet');
+    expect(roll.getCell('D5').value).toBe(`'${MALICIOUS}`);
+    expect(roll.getCell('D5').type).toBe(ExcelJS.ValueType.String);
+    expect(roll.getCell('D6').value).toBe("'@SUM(1+1)");
+    expect(roll.getCell('K6').value).toBe("'-多发冲回");
+    expect(roll.getCell('I6').value).toBe(-0.3);
+    expect(roll.getCell('I6').type).toBe(ExcelJS.ValueType.Number);
+    const zip = await JSZip.loadAsync(bytes());
+    for (const name of Object.keys(zip.files).filter((f) => f.startsWith('xl/worksheets/'))) {
+      expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
+    }
+  });
+
   it('refuses a roll whose lines do not add up to the control totals', async () => {
     await expect(writeRollWorkbook(sink().out, header, from(rollLines), { ...rollTotals, amount: 240.01 })).rejects.toThrow(/control totals/);
     await expect(writeRollWorkbook(sink().out, header, from(rollLines), { ...rollTotals, lines: 4 })).rejects.toThrow(/control totals/);
@@ -232,6 +257,18 @@ describe('the bank file', () => {
       ['6228480020000000029', '王, "小" 明', '0.10', 'RA-2011-06-3f2a/2'],
       ['6228480020000000037', '李秀英', '0.20', 'RA-2011-06-3f2a/3'],
       ['TOTAL', '3', '120.30', 'RA-2011-06-3f2a'],
+    ]);
+  });
+
+  it('writes a name a spreadsheet would take for a formula as inert text, the amount as a number', async () => {
+    const lines: BankLine[] = [{ account: '6228480020000000011', name: MALICIOUS, amount: 80, reference: 'R-1' }, { account: '6228480020000000029', name: '-1+1', amount: 0.5, reference: 'R-2' }];
+    const { text } = await bankFile(lines, { reference: 'R', lines: 2, amount: 80.5 });
+    expect(text).toContain(`6228480020000000011,"'=HYPERLINK(""http://e.cn"",""点"")",80.00,R-1\r\n`);
+    const rows = parse(text.slice(1), { record_delimiter: '\r\n' }) as string[][];
+    expect(rows.slice(1)).toEqual([
+      ['6228480020000000011', `'${MALICIOUS}`, '80.00', 'R-1'],
+      ['6228480020000000029', "'-1+1", '0.50', 'R-2'],
+      ['TOTAL', '2', '80.50', 'R'],
     ]);
   });
 

@@ -5,13 +5,15 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { FundingBody } from '../../core/benefits/types.ts';
+import { inertCell, inertRow, inertText } from '../../core/exports/inert.ts';
 
 /*
  * The paper the benefits office issues: the public notice of the persons to be confirmed (.docx),
  * the monthly payment roll (.xlsx) and the bank's payment file (.csv). The writers are pure: the
  * caller reads the data (and checks who may see it); these only lay it out. Money is summed in
  * integer fen, never in floating yuan, and a roll or bank file whose lines do not add up to the
- * control totals the caller computed is refused rather than written.
+ * control totals the caller computed is refused rather than written. Every cell and field of the
+ * roll and the bank file goes through core/exports/inert, so no name becomes a formula.
  */
 
 type Category = 'death' | 'disability' | null;
@@ -227,9 +229,11 @@ export interface RollHeader {
   /** The roll reference, e.g. RA-2011-06-3f2a… */
   reference: string;
   generatedBy: string;
+  /** As a clock in China shows it, e.g. 2011-06-02 09:00 (core/calendar chinaDateTime). */
   generatedAt: string;
   checkedBy: string | null;
   approvedBy: string | null;
+  /** As generatedAt. */
   approvedAt: string | null;
 }
 
@@ -317,24 +321,24 @@ function writeRollHead(sheet: ExcelJS.Worksheet, header: RollHeader): void {
   ];
   lines.forEach((text, i) => {
     const row = sheet.getRow(i + 1);
-    row.getCell(1).value = text;
+    row.getCell(1).value = inertText(text);
     row.getCell(1).font = i === 0 ? { bold: true, size: 16 } : { size: 10 };
     row.getCell(1).alignment = { horizontal: i === 0 ? 'center' : 'left' };
     sheet.mergeCells(i + 1, 1, i + 1, rollColumns.length);
     row.commit();
   });
   const head = sheet.getRow(HEADER_ROW);
-  head.values = rollColumns.map((c) => c.header as string);
+  head.values = rollColumns.map((c) => inertText(c.header as string));
   head.font = { bold: true };
   head.alignment = { horizontal: 'center' };
   head.commit();
 }
 
 function addRollLine(sheet: ExcelJS.Worksheet, line: RollLineOut, fen: number): void {
-  const row = sheet.addRow({
+  const row = sheet.addRow(inertRow({
     seq: line.seq, township: line.townshipName, village: line.villageName, name: line.name, idNumber: line.idNumberMasked, paidMonth: line.paidMonth,
     category: categoryLabel(line.category), kind: kindLabel[line.kind], amount: fen / 100, fundedBy: fundLabel[line.fundedBy], note: line.note ?? undefined,
-  });
+  }));
   row.getCell(AMOUNT_COLUMN).numFmt = MONEY;
   row.commit();
 }
@@ -344,7 +348,7 @@ async function writeRollSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, he
   const sheet = workbook.addWorksheet('汇总', { pageSetup: { paperSize: 9, orientation: 'portrait' } });
   sheet.columns = [{ width: 22 }, { width: 12 }, { width: 16 }];
   const add = (values: (string | number | null)[], options: { bold?: boolean; moneyAt?: number } = {}) => {
-    const row = sheet.addRow(values);
+    const row = sheet.addRow(values.map(inertCell));
     if (options.bold) row.font = { bold: true };
     if (options.moneyAt) row.getCell(options.moneyAt).numFmt = MONEY;
     row.commit();
@@ -394,7 +398,7 @@ export async function writeRollWorkbook(out: NodeJS.WritableStream, header: Roll
   for await (const line of lines) addRollLine(sheet, line, tally.add(line));
   const differences = tally.differences(totals);
   if (differences.length > 0) throw new Error(`roll ${header.reference} does not match its control totals: ${differences.join('; ')}`);
-  const total = sheet.addRow({ seq: '合计', township: tally.lines, village: '人次', amount: tally.fen / 100 });
+  const total = sheet.addRow(inertRow({ seq: '合计', township: tally.lines, village: '人次', amount: tally.fen / 100 }));
   total.font = { bold: true };
   total.getCell(AMOUNT_COLUMN).numFmt = MONEY;
   total.commit();
@@ -416,12 +420,16 @@ export interface BankLine {
   reference: string;
 }
 
-/** One field as RFC 4180 wants it: quoted when it holds a comma, quote or line break, quotes doubled. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * One field as RFC 4180 wants it — quoted when it holds a comma, quote or line break, quotes
+ * doubled — and, unless it is an amount, inert: a name such as =HYPERLINK(…) gets its apostrophe.
+ */
+function csvField(value: string | { amount: string }): string {
+  const text = typeof value === 'string' ? inertText(value) : value.amount;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const csvLine = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
+const csvLine = (fields: (string | { amount: string })[]) => `${fields.map(csvField).join(',')}\r\n`;
 
 /** Writes, waiting for the stream to drain when it asks to, so a long file does not pile up in memory. */
 function write(out: NodeJS.WritableStream, text: string): Promise<void> {
@@ -451,12 +459,12 @@ export async function writeBankCsv(out: NodeJS.WritableStream, lines: AsyncItera
     if (fen <= 0) throw new Error(`bank line ${line.reference} has a non-positive amount ${line.amount}`);
     count++;
     sum += fen;
-    await write(out, csvLine([line.account, line.name, fenText(fen), line.reference]));
+    await write(out, csvLine([line.account, line.name, { amount: fenText(fen) }, line.reference]));
   }
   if (count !== control.lines || sum !== toFen(control.amount, 'bank control total')) {
     throw new Error(`bank file ${control.reference}: ${count} lines ${fenText(sum)} do not match control ${control.lines} lines ${control.amount}`);
   }
-  await write(out, csvLine(['TOTAL', String(count), fenText(sum), control.reference]));
+  await write(out, csvLine(['TOTAL', String(count), { amount: fenText(sum) }, control.reference]));
   await new Promise<void>((resolve) => out.end(() => resolve()));
   return { lines: count, amount: sum / 100 };
 }

@@ -24,7 +24,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
-import { addMonths, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
+import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
 import { copyLine } from '../../db/copy.ts';
@@ -478,8 +478,8 @@ export class PaymentRolls {
       }
       await writeRollWorkbook(out, {
         districtName: '武清区', programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
-        state: stateName[roll.state], reference: rollReference(roll), generatedBy: roll.generated_by, generatedAt: roll.generated_at.toISOString(),
-        checkedBy: roll.checked_by, approvedBy: roll.approved_by, approvedAt: roll.approved_at?.toISOString() ?? null,
+        state: stateName[roll.state], reference: rollReference(roll), generatedBy: roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
+        checkedBy: roll.checked_by, approvedBy: roll.approved_by, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
       }, lines(), {
         lines: roll.line_count, amount: Number(roll.total_amount),
         byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),

@@ -15,6 +15,7 @@ import { parameterAt, ParameterMissingError, type ParameterRow } from '../../cor
 import type { ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
 import { AppError } from '../../core/errors.ts';
+import { checkBankAccount } from '../../core/ids/bankAccount.ts';
 import { maskBankAccount } from '../../core/privacy/mask.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
@@ -181,6 +182,13 @@ export class BenefitsWorkflow {
     if (Number(input.appliedOn.slice(0, 4)) > input.year + 1 || Number(input.appliedOn.slice(0, 4)) < input.year - 1) {
       throw new AppError('validation_failed', { zh: '申请日期与确认年度不符', en: 'The application date does not fit the confirmation year', details: { field: 'appliedOn' } });
     }
+    const bank = checkBankAccount(input.bankAccount);
+    if (!bank.ok) {
+      throw new AppError('validation_failed', bank.problem === 'check_digit'
+        ? { zh: '银行卡号校验位不符（可能有数字输错或前后颠倒），请对照银行卡核对', en: 'The card number’s check digit does not match (a digit mistyped or two swapped): check it against the card', details: { field: 'bankAccount', problem: bank.problem } }
+        : { zh: '银行账号应为 12 至 30 位数字', en: 'Bank account: 12 to 30 digits', details: { field: 'bankAccount', problem: bank.problem } });
+    }
+    const account = bank.account;
     return withScope(this.db, actor, async (tx) => {
       const rows = await parameterRows(tx);
       const evaluation = await evaluatePerson(tx, rows, input.personId, input.appliedOn);
@@ -200,7 +208,6 @@ export class BenefitsWorkflow {
           details: failedConditions(result),
         });
       }
-      const account = input.bankAccount.replace(/\s+/g, '');
       const amount = result.period === 'once' ? (result.onceAmount ?? 0) : result.monthlyAmount;
       const inserted = await tx.query<{ id: string }>(
         `INSERT INTO benefit_application (district_code, programme, year, person_id, household_id, township_code, village_code, category, applied_on,

@@ -8,6 +8,7 @@ import { computeCompleteness, judgeCell, type Cell, type ReportFact } from '../.
 import { aggregate, checkSubmission, checkValues, type RuleSpec, type ValueIssue } from '../../core/coordination/indicators.ts';
 import { monthsOfYear, parsePeriod } from '../../core/coordination/periods.ts';
 import { AppError } from '../../core/errors.ts';
+import { safeContentType } from '../../core/files/contentType.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
 import { chinaToday } from '../registry/service.ts';
@@ -127,7 +128,7 @@ export async function getReport(tx: Queryable, actor: CoordActor, departmentCode
     const files = await tx.query<{ id: string; file_name: string; content_type: string; size: number; uploaded_by: string; uploaded_at: Date }>(
       'SELECT id, file_name, content_type, size, uploaded_by, uploaded_at FROM coord_attachment WHERE report_id = $1 ORDER BY uploaded_at', [row.id],
     );
-    attachments = files.rows.map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, size: f.size, uploadedBy: f.uploaded_by, uploadedAt: iso(f.uploaded_at) as string }));
+    attachments = files.rows.map((f) => ({ id: f.id, fileName: f.file_name, contentType: safeContentType(f.content_type), size: f.size, uploadedBy: f.uploaded_by, uploadedAt: iso(f.uploaded_at) as string }));
   }
   const status = row?.status ?? null;
   const active = cell.state !== 'inactive';
@@ -304,23 +305,25 @@ export async function addAttachment(
     row = (await findReport(tx, departmentCode, month)) as ReportRow;
   }
   const fileName = file.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'attachment';
+  const contentType = safeContentType(file.contentType);
   const { rows } = await tx.query<{ id: string; uploaded_at: Date }>(
     `INSERT INTO coord_attachment (district_code, report_id, department_code, file_name, content_type, size, content, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, uploaded_at`,
-    [actor.district, row.id, departmentCode, fileName, file.contentType || 'application/octet-stream', file.content.length, file.content, await actorName(tx, actor)],
+    [actor.district, row.id, departmentCode, fileName, contentType, file.content.length, file.content, await actorName(tx, actor)],
   );
   const created = rows[0] as { id: string; uploaded_at: Date };
   await audit(tx, actor, 'coord.attachment_add', 'coord_attachment', created.id, { detail: { report: row.id, fileName, size: file.content.length } });
-  return { id: created.id, fileName, contentType: file.contentType || 'application/octet-stream', size: file.content.length, uploadedBy: await actorName(tx, actor), uploadedAt: iso(created.uploaded_at) as string };
+  return { id: created.id, fileName, contentType, size: file.content.length, uploadedBy: await actorName(tx, actor), uploadedAt: iso(created.uploaded_at) as string };
 }
 
+/** An attachment as it is downloaded: its content type is a safe one, even for a file stored with the uploader's. */
 export async function readAttachment(tx: Queryable, id: string) {
   const { rows } = await tx.query<{ file_name: string; content_type: string; content: Uint8Array }>(
     'SELECT file_name, content_type, content FROM coord_attachment WHERE id = $1', [id],
   );
   const row = rows[0];
   if (!row) throw new AppError('not_found');
-  return { fileName: row.file_name, contentType: row.content_type, content: Buffer.from(row.content) };
+  return { fileName: row.file_name, contentType: safeContentType(row.content_type), content: Buffer.from(row.content) };
 }
 
 export async function deleteAttachment(tx: Queryable, actor: CoordActor, id: string): Promise<void> {

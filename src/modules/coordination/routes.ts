@@ -174,10 +174,10 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.get('/api/coord/attachments/:id', {
     config: { access: 'coord.read' },
-    schema: { tags, summary: 'Download an attachment', params: id },
+    schema: { tags, summary: 'Download an attachment (always as a download, of a type no browser runs)', params: id },
   }, async (req, reply) => {
     const file = await withScope(db, actorOf(req), (tx) => readAttachment(tx, req.params.id));
-    return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).send(file.content);
+    return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).header('x-content-type-options', 'nosniff').send(file.content);
   });
 
   r.delete('/api/coord/attachments/:id', {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { inertRow } from '../../core/exports/inert.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -15,7 +16,8 @@ const maritalLabel: Record<string, string> = { unmarried: '未婚', married: '�
 
 /**
  * Streams a filtered list of persons as .xlsx, page by page, with ID and phone numbers masked.
- * The export is audit-logged (who, which filter, how many rows) before the first byte leaves.
+ * The export is audit-logged (who, which filter, how many rows) before the first byte leaves; its
+ * cells are inert (core/exports/inert), so no name becomes a formula.
  */
 export async function exportPersons(db: Database, actor: AuthContext, filter: q.SearchFilter, filterText: Record<string, unknown>): Promise<PassThrough> {
   const count = await withScope(db, actor, async (tx) => {
@@ -40,11 +42,11 @@ export async function exportPersons(db: Database, actor: AuthContext, filter: q.
       for (let offset = 0; offset < Math.min(count, EXPORT_LIMIT); offset += PAGE) {
         const { rows } = await withScope(db, actor, (tx) => q.searchPersons(tx, filter, { limit: PAGE, offset, sort: 'name', order: 'asc' }));
         for (const p of rows) {
-          sheet.addRow({
+          sheet.addRow(inertRow({
             name: p.name, sex: p.sex === 'M' ? '男' : '女', birthDate: p.birth_date, idNumber: p.id_number_masked, hukou: p.hukou === 'rural' ? '农业' : '非农业',
             marital: maritalLabel[p.marital_status] ?? '', township: p.township_name, village: p.village_name, householdNumber: p.household_number ?? '',
             relation: relationLabel[p.relation_to_head] ?? '', phone: p.phone_masked ?? '', status: p.alive ? (p.moved_out_on ? `已迁出 ${p.moved_out_on}` : '健在') : `已故 ${p.death_date ?? ''}`,
-          }).commit();
+          })).commit();
         }
         if (rows.length < PAGE) break;
       }

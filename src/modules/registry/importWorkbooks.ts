@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inertRow, inertText } from '../../core/exports/inert.ts';
 import { rosterColumns, type RosterKey } from '../../core/registry/roster.ts';
 
 /** One problem of a row that was not imported, as the error workbook lists it. */
@@ -14,7 +15,8 @@ export interface RejectedRow {
 /**
  * The error workbook: one line per problem, in the file's row order, with the row number the
  * township sees in its own spreadsheet, the column, the reason in Chinese and the row as given
- * under the file's own headers.
+ * under the file's own headers. The file's text comes back inert (core/exports/inert): a cell that
+ * would be read as a formula gets its apostrophe.
  */
 export async function errorWorkbook(result: { headers: readonly string[]; errors: readonly RejectedRow[]; rejected: number; errorsTruncated: boolean }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -23,14 +25,14 @@ export async function errorWorkbook(result: { headers: readonly string[]; errors
     { header: '行号', key: 'row', width: 8 },
     { header: '问题所在列', key: 'column', width: 14 },
     { header: '原因', key: 'reason', width: 60 },
-    ...result.headers.map((h, i) => ({ header: h, key: `c${i}`, width: 16 })),
+    ...result.headers.map((h, i) => ({ header: inertText(h), key: `c${i}`, width: 16 })),
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const e of result.errors) {
     const line: Record<string, string | number> = { row: e.row, column: e.column, reason: e.reason };
     result.headers.forEach((_h, i) => { line[`c${i}`] = e.values[i] ?? ''; });
-    sheet.addRow(line);
+    sheet.addRow(inertRow(line));
   }
   if (result.errorsTruncated) sheet.addRow({ reason: `另有问题未列出（只列出前 ${result.errors.length} 个）` });
   return Buffer.from(await workbook.xlsx.writeBuffer());

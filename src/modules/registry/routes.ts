@@ -29,20 +29,20 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.get('/api/registry/persons', {
     config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village', querystring: s.searchQuery, response: { 200: s.searchReply } },
+    schema: { tags: ['registry'], summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village (audit-logged)', querystring: s.searchQuery, response: { 200: s.searchReply } },
   }, async (req) => registry.search(actorOf(req), req.query));
 
   r.get('/api/registry/persons/export', {
     config: { access: 'registry.read' },
     schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }) },
   }, async (req, reply) => {
-    const stream = await exportPersons(db, actorOf(req), registry.filterOf(req.query), req.query);
+    const stream = await exportPersons(db, actorOf(req), registry.filterOf(req.query), registry.searchDetail(req.query));
     return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`).send(stream);
   });
 
   r.get('/api/registry/households/:id', {
     config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'A household: members, relationships, disability, life events', params: s.idParams, response: { 200: s.householdView } },
+    schema: { tags: ['registry'], summary: 'A household: members, relationships, disability, life events (audit-logged)', params: s.idParams, response: { 200: s.householdView } },
   }, async (req) => registry.household(actorOf(req), req.params.id));
 
   r.post('/api/registry/households', {

@@ -3,6 +3,7 @@ import { checkIdNumber } from '../../core/ids/idNumber.ts';
 import { nameKeys, parseNameQuery } from '../../core/registry/names.ts';
 import { validateRosterRow, type RawRow, type RosterPerson } from '../../core/registry/roster.ts';
 import { AppError } from '../../core/errors.ts';
+import { maskIdNumber } from '../../core/privacy/mask.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
@@ -25,6 +26,15 @@ export interface SearchInput {
   order: 'asc' | 'desc';
 }
 
+export type SearchFilterInput = Omit<SearchInput, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** What a search box asked for, as the audit log keeps it. */
+interface SearchedFor {
+  kind: 'id_number' | 'household_number' | 'name';
+  /** An ID number masked (120114********1234); a household number or name as typed. */
+  text: string;
+}
+
 export function presentPerson(r: q.PersonRow) {
   return {
     id: r.id, householdId: r.household_id, householdNumber: r.household_number,
@@ -45,26 +55,48 @@ export class RegistryService {
   constructor(private readonly db: Database, private readonly secrets: Secrets) {}
 
   /** What a search box and filters ask for, as the queries take it. */
-  filterOf(input: Omit<SearchInput, 'page' | 'pageSize' | 'sort' | 'order'>): q.SearchFilter {
+  filterOf(input: SearchFilterInput): q.SearchFilter {
+    return this.parse(input).filter;
+  }
+
+  /** The search as the audit log keeps it: what the box asked for (an ID number masked) and the filters set. */
+  searchDetail(input: SearchFilterInput, searched: SearchedFor | null = this.parse(input).searched): Record<string, unknown> {
+    return { ...(searched ? { query: searched } : {}), township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
+  }
+
+  private parse(input: SearchFilterInput): { filter: q.SearchFilter; searched: SearchedFor | null } {
     const text = input.q?.trim() ?? '';
     const filter: q.SearchFilter = { township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
       const id = checkIdNumber(text);
-      filter.idHash = idLookupHash(this.secrets, id.normalized ?? text.toUpperCase());
-    } else if (/^[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/.test(text)) {
+      const normalized = id.normalized ?? text.toUpperCase();
+      filter.idHash = idLookupHash(this.secrets, normalized);
+      return { filter, searched: { kind: 'id_number', text: maskIdNumber(normalized.normalize('NFKC')) } };
+    }
+    if (/^[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/.test(text)) {
       // Letters, digits and dashes with at least one digit: a household number (户号), matched exactly.
       filter.householdNumber = text;
-    } else if (text !== '') {
-      filter.name = parseNameQuery(text) ?? undefined;
+      return { filter, searched: { kind: 'household_number', text } };
     }
-    return filter;
+    if (text === '') return { filter, searched: null };
+    filter.name = parseNameQuery(text) ?? undefined;
+    return { filter, searched: { kind: 'name', text } };
   }
 
+  /**
+   * A page of persons; every search is audit-logged (PIPL) with what was searched for and how many
+   * were found — one entry, appended last in the search's own transaction, so the audit chain's lock
+   * is held only until the commit that follows.
+   */
   async search(actor: AuthContext, input: SearchInput) {
-    const filter = this.filterOf(input);
+    const { filter, searched } = this.parse(input);
     return withScope(this.db, actor, async (tx) => {
       const { rows, total } = await q.searchPersons(tx, filter, {
         limit: input.pageSize, offset: (input.page - 1) * input.pageSize, sort: input.sort, order: input.order,
+      });
+      await appendAudit(tx, {
+        district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.search', entityType: 'person', ip: actor.ip,
+        detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
       });
       return { items: rows.map(presentPerson), total, totalCapped: total > q.COUNT_CAP };
     });
@@ -79,6 +111,7 @@ export class RegistryService {
       const [relationships, disabilities, events] = await Promise.all([
         q.relationshipsOf(tx, ids), q.disabilitiesOf(tx, ids), q.eventsOfHousehold(tx, id),
       ]);
+      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_view', entityType: 'household', entityId: id, ip: actor.ip, detail: { members: members.length } });
       return {
         id: h.id, householdNumber: h.household_number, address: h.address,
         township: { code: h.township_code, name: h.township_name }, village: { code: h.village_code, name: h.village_name },

@@ -80,6 +80,7 @@ export const benefitsWorkflowEn: Record<keyof typeof benefitsWorkflowZhCN, strin
   'wf.form.bankAccount': 'Bank account',
   'wf.form.bankAccountHint': 'For payment by the bank; only part of it is shown once saved',
   'wf.form.bankAccountRule': 'A bank account has 12 to 30 digits',
+  'wf.form.bankAccountCheckDigit': 'The card number’s check digit does not match (a digit mistyped or two swapped): check it against the card',
   'wf.form.bankNameRule': 'At least 2 characters',
   'wf.form.note': 'Note',
   'wf.form.submit': 'Submit',

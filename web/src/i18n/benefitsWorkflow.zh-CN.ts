@@ -83,6 +83,7 @@ export const benefitsWorkflowZhCN = {
   'wf.form.bankAccount': '银行账号',
   'wf.form.bankAccountHint': '用于银行代发；保存后仅显示部分号码',
   'wf.form.bankAccountRule': '银行账号应为 12 至 30 位数字',
+  'wf.form.bankAccountCheckDigit': '银行卡号校验位不符（可能有数字输错或前后颠倒），请对照银行卡核对',
   'wf.form.bankNameRule': '开户银行至少 2 个字',
   'wf.form.note': '备注',
   'wf.form.submit': '提交申请',

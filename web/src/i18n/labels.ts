@@ -34,6 +34,8 @@ export const auditActionLabels: LabelTable = {
   'registry.move_out': { 'zh-CN': '迁出登记', en: 'Record move out' },
   'registry.disability_assessed': { 'zh-CN': '残疾鉴定', en: 'Record disability' },
   'registry.marriage': { 'zh-CN': '结婚登记', en: 'Record marriage' },
+  'registry.search': { 'zh-CN': '查询人员', en: 'Search persons' },
+  'registry.household_view': { 'zh-CN': '查看户档案', en: 'View household' },
   'personal_data.reveal': { 'zh-CN': '查看个人敏感信息', en: 'Reveal personal data' },
   'personal_data.export': { 'zh-CN': '导出个人数据', en: 'Export personal data' },
   'audit.verify': { 'zh-CN': '校验日志链', en: 'Verify log chain' },

@@ -14,6 +14,7 @@ import { theme } from '../../theme.ts';
 import { CHART_INDICATORS, INDICATOR_LABELS, Y_AXIS_LABELS, childPoints, curveLines, curveTable, xRange, type ChartIndicator } from './growthSeries.ts';
 
 echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+const { encodeHTML } = echarts.format;
 
 /* echarts-for-react is CommonJS: take whichever of the default import and its default export is the component. */
 type EChartsCore = typeof EChartsModule.default;
@@ -81,7 +82,8 @@ export function GrowthCurve({ child, measurements, indicator, height = 380, widt
       textStyle: { fontFamily: theme.token?.fontFamily },
       animation: false,
       grid: { left: 8, right: 64, top: 32, bottom: 36, containLabel: true },
-      tooltip: { trigger: 'item', formatter: (p) => `${child.name}<br/>${Array.isArray(p) ? '' : String(p.value)}` },
+      // The formatter's string is HTML: the child's name (typed by a teacher) and the value are escaped, so a name is never markup.
+      tooltip: { trigger: 'item', formatter: (p) => `${encodeHTML(child.name)}<br/>${Array.isArray(p) ? '' : encodeHTML(String(p.value))}` },
       xAxis: {
         type: 'value',
         min: range[0],

@@ -7,6 +7,7 @@ import { benefitsWorkflowApi, type ApplicationCreate } from '../../../api/benefi
 import { isApiError } from '../../../api/client.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { checkBankAccount } from '../../../../../src/core/ids/bankAccount.ts';
 import { EvaluationView } from './EvaluationView.tsx';
 import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
 import { useWorkflowReload } from './useWorkflowReload.ts';
@@ -199,12 +200,11 @@ export function NewApplicationModal({ defaultYear, onClose }: { defaultYear: num
               rules={[
                 ...required(t('wf.form.bankAccount')),
                 {
-                  // As the server takes it: 12 to 30 digits, spaces allowed between groups.
+                  // As the server takes it: 12 to 30 digits, spaces allowed between groups; a card number's check digit agrees.
                   validator: async (_, value: unknown) => {
                     if (typeof value !== 'string' || value.trim() === '') return;
-                    if (!/^[\d ]+$/.test(value.trim()) || !/^\d{12,30}$/.test(value.replace(/\s+/g, ''))) {
-                      throw new Error(t('wf.form.bankAccountRule'));
-                    }
+                    const check = checkBankAccount(value);
+                    if (!check.ok) throw new Error(t(check.problem === 'check_digit' ? 'wf.form.bankAccountCheckDigit' : 'wf.form.bankAccountRule'));
                   },
                 },
               ]}
