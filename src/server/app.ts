@@ -31,6 +31,7 @@ import { UserService } from '../modules/users/service.ts';
 import { demoAccounts } from '../seed/demo.ts';
 import { registerAuth, SESSION_COOKIE } from './auth.ts';
 import { registerErrorHandling, requestLanguage } from './errors.ts';
+import { registerInputGuard } from './inputGuard.ts';
 import type { Secrets } from './secrets.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -53,6 +54,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(multipart);
+  registerInputGuard(app);
 
   const auth = new AuthService(db, secrets);
   registerAuth(app, auth);

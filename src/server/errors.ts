@@ -8,6 +8,12 @@ export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
   return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
+/** The zh-CN text of a schema issue: the input layer's types give it as `params.zh` (src/core/input.ts). */
+function issueZh(params: Record<string, unknown>, message: string | undefined): string {
+  const custom = params.params as { zh?: unknown } | undefined;
+  return typeof custom?.zh === 'string' ? custom.zh : message ?? '';
+}
+
 /** Maps framework errors to AppErrors with stable codes; anything unexpected becomes a 500 without internals. */
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
@@ -17,12 +23,13 @@ export function toAppError(err: FastifyError | Error): AppError {
     const issues = err.validation.map((v) => ({
       path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
       message: v.message,
+      zh: issueZh(v.params, v.message),
       params: v.params,
     }));
     return new AppError('validation_failed', {
-      zh: `请求数据不符合要求：${issues.map((i) => `${i.path} ${i.message ?? ''}`).join(';')}`,
+      zh: `请求数据不符合要求：${issues.map((i) => `${i.path} ${i.zh}`).join(';')}`,
       en: `Invalid request: ${issues.map((i) => `${i.path} ${i.message ?? ''}`).join('; ')}`,
-      details: issues,
+      details: issues.map(({ zh: _zh, ...issue }) => issue),
     });
   }
   const code = (err as FastifyError).code;
