@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -33,6 +32,7 @@ import { registerAuth, SESSION_COOKIE } from './auth.ts';
 import { registerErrorHandling, requestLanguage } from './errors.ts';
 import { registerInputGuard } from './inputGuard.ts';
 import type { Secrets } from './secrets.ts';
+import { registerUploads } from './uploads.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -53,7 +53,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(multipart);
+  await registerUploads(app);
   registerInputGuard(app);
 
   const auth = new AuthService(db, secrets);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ParameterInvalidError, ParameterMissingError } from '../core/benefits/parameters.ts';
 import { AppError, errorBody } from '../core/errors.ts';
+import { isUploadFailure, uploadError } from './uploads.ts';
 
 export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
   const header = req.headers['accept-language'];
@@ -37,6 +38,7 @@ export function toAppError(err: FastifyError | Error): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('body_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('unsupported_media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -54,7 +56,7 @@ export function toAppError(err: FastifyError | Error): AppError {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(err);
+    const appError = req.isMultipart() && isUploadFailure(err) ? uploadError(err) : toAppError(err);
     if (appError.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: appError.code }, 'request rejected');
     void reply.status(appError.status).send(errorBody(appError, requestLanguage(req)));
