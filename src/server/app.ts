@@ -29,7 +29,7 @@ import { userRoutes } from '../modules/users/routes.ts';
 import { UserService } from '../modules/users/service.ts';
 import { demoAccounts } from '../seed/demo.ts';
 import { registerAuth, SESSION_COOKIE } from './auth.ts';
-import { registerErrorHandling, requestLanguage } from './errors.ts';
+import { answerFrameworkError, registerErrorHandling, requestLanguage } from './errors.ts';
 import { registerInputGuard } from './inputGuard.ts';
 import type { Secrets } from './secrets.ts';
 import { registerUploads } from './uploads.ts';
@@ -48,6 +48,7 @@ export async function buildApp({ config, db, secrets }: AppDeps): Promise<Fastif
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -54,6 +54,16 @@ export function toAppError(err: FastifyError | Error): AppError {
   return new AppError('internal_error');
 }
 
+/**
+ * Fastify's own answers to a URL it cannot route (a bad percent-encoding, an over-long parameter),
+ * given the same shape and stable code as every other error (the `frameworkErrors` option).
+ */
+export function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(err);
+  req.log.info({ code: appError.code, reason: err.code }, 'request rejected');
+  void reply.status(appError.status).send(errorBody(appError, requestLanguage(req)));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const appError = req.isMultipart() && isUploadFailure(err) ? uploadError(err) : toAppError(err);
