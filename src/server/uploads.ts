@@ -62,16 +62,23 @@ export function isUploadFailure(err: unknown): boolean {
 async function guardedFile(req: FastifyRequest, original: FileFn, options: Parameters<FileFn>[0]): ReturnType<FileFn> {
   let failure: AppError | null = null;
   let file: Readable | null = null;
+  const raw = req.raw;
+  let parser: Writable | undefined;
+  // The rest of a refused body is read and dropped: left unread, it would stall the connection
+  // (keep-alive) after the answer.
+  const discardRest = () => {
+    if (parser) raw.unpipe(parser);
+    raw.resume();
+  };
   const fail = (error: AppError) => {
     const first = failure ?? error;
     failure = first;
     // A file not yet read to its end is failed, so whoever reads it gets the error instead of waiting.
     if (file && !file.readableEnded && !file.destroyed) file.destroy(first);
+    discardRest();
   };
 
   // The parser is piped from the request inside the call: catch it to hear its limits and errors.
-  const raw = req.raw;
-  let parser: Writable | undefined;
   const pipe = raw.pipe;
   raw.pipe = function capture<T extends NodeJS.WritableStream>(this: typeof raw, destination: T, pipeOptions?: { end?: boolean }): T {
     parser = destination as unknown as Writable;
@@ -104,6 +111,7 @@ async function guardedFile(req: FastifyRequest, original: FileFn, options: Param
   const refused = failure ?? checkPart(part);
   if (refused) {
     part.file.destroy();
+    discardRest();
     throw refused;
   }
   return part;
