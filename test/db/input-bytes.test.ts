@@ -297,10 +297,44 @@ describe('bad bytes, numbers, dates and uploads', () => {
       expect(Date.now() - started).toBeLessThan(30_000);
     }, 300_000);
 
-    it('answers an upload whose sender stops half-way, over a real socket', async () => {
-      await t.app.listen({ port: 0, host: '127.0.0.1' });
+    /** The port of the app listening on a real socket (started on first use). */
+    const listening = async () => {
+      if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
       const address = t.app.server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
+      return typeof address === 'object' && address ? address.port : 0;
+    };
+
+    it('refuses an upload and still answers the next request on the same connection', async () => {
+      const port = await listening();
+      const before = await fingerprint();
+      const bodies = [
+        Array.from({ length: 50 }, (_, i) => part(`f${i}`, 'x')).join('') + part('file', 'abc'.repeat(200_000), 'a.csv') + end,
+        part('file', 'abc'.repeat(200_000), 'a\u0007.csv') + end,
+      ];
+      for (const body of bodies) {
+        const replies = await new Promise<string[]>((resolve) => {
+          let data = '';
+          const statuses = () => data.match(/HTTP\/1\.1 \d+/g) ?? [];
+          const socket = net.connect(port, '127.0.0.1', () => {
+            socket.write(`POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
+              `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+            socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
+          });
+          socket.setEncoding('utf8');
+          socket.on('data', (chunk) => {
+            data += chunk;
+            if (statuses().length >= 2) socket.destroy();
+          });
+          socket.on('close', () => resolve(statuses()));
+          socket.setTimeout(10_000, () => socket.destroy());
+        });
+        expect(replies).toEqual(['HTTP/1.1 400', 'HTTP/1.1 200']);
+      }
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('answers an upload whose sender stops half-way, over a real socket', async () => {
+      const port = await listening();
       const before = await fingerprint();
       const body = part('file', 'abc'.repeat(1000), 'a.csv').slice(0, 600);
       const reply = await new Promise<string>((resolve, reject) => {
