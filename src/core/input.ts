@@ -221,10 +221,12 @@ const instantMessage = {
 };
 
 /** A calendar day, YYYY-MM-DD, from 1800-01-01 to 2100-12-31. */
-export const day = z.string().max(10).refine(isDay, { error: dayMessage.en, params: { zh: dayMessage.zh } });
+export const day = z.string().max(10).refine(isDay, { error: dayMessage.en, params: { zh: dayMessage.zh } })
+  .meta({ format: 'date', description: `YYYY-MM-DD, ${FIRST_DAY} to ${LAST_DAY}` });
 
 /** A month, YYYY-MM, from 1800-01 to 2100-12. */
-export const month = z.string().max(7).refine(isMonthInRange, { error: monthMessage.en, params: { zh: monthMessage.zh } });
+export const month = z.string().max(7).refine(isMonthInRange, { error: monthMessage.en, params: { zh: monthMessage.zh } })
+  .meta({ description: `YYYY-MM, ${FIRST_YEAR}-01 to ${LAST_YEAR}-12` });
 
 /** An instant with its offset (ISO 8601), its date from 1800-01-01 to 2100-12-31. */
 export const instant = z.iso.datetime({ offset: true }).refine((v) => isDay(v.slice(0, 10)), { error: instantMessage.en, params: { zh: instantMessage.zh } });
