@@ -77,7 +77,7 @@ export function sample(schema: JsonSchema | undefined, rng: Rng, name = '', dept
       if (schema.format === 'uuid') return crypto.randomUUID();
       if (schema.format === 'date-time' || schema.pattern?.includes('T(?:')) return '2030-03-01T09:00:00+08:00';
       if (schema.pattern && byPattern[schema.pattern]) return byPattern[schema.pattern];
-      if (dayLike.test(name)) return '2011-06-15';
+      if (schema.format === 'date' || dayLike.test(name)) return '2011-06-15';
       if (monthLike.test(name)) return '2011-10';
       const length = Math.max(schema.minLength ?? 0, Math.min(schema.maxLength ?? 8, 8));
       return '测试文字甲乙丙丁'.repeat(2).slice(0, Math.max(length, 2));
