@@ -244,7 +244,7 @@ describe('bad bytes, numbers, dates and uploads', () => {
   });
 
   it('users and sign-in', async () => {
-    const auditor = await login(t.app, 'auditor');
+    const [auditor, secadmin] = await Promise.all([login(t.app, 'auditor'), login(t.app, 'secadmin')]);
     const user = (patch: Record<string, unknown>) =>
       admin.post('/api/users', { username: 'input.test', displayName: '测试用户', password: 'Abcdefgh-123!x', grants: [{ role: 'teacher' }], ...patch });
     const signIn = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body as Record<string, unknown> });
@@ -256,7 +256,7 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('user page', (v) => admin.get(`/api/users?page=${String(v)}`), [HIGH]),
       ...variants('sign-in user name', (v) => signIn({ username: v, password: 'whatever-123' })),
       ...variants('sign-in password', (v) => signIn({ username: 'office', password: v })),
-      ...variants('security policy', (v) => admin.put('/api/security/policy', { minPasswordLength: 12, passwordExpiryDays: v, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, requireTotpForPrivileged: false }), [HIGH]),
+      ...variants('security policy', (v) => secadmin.put('/api/security/policy', { minPasswordLength: 12, passwordExpiryDays: v, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, requireTotpForPrivileged: false }), [HIGH]),
       ...variants('audit range', (v) => auditor.get(`/api/audit?from=${encodeURIComponent(String(v))}`), ['0000-01-01T00:00:00Z']),
     ]);
   });
