@@ -7,6 +7,8 @@ export const errorCatalog = {
   invalid_json: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   unsupported_media_type: { status: 415, zh: '不支持的请求内容类型', en: 'Unsupported content type' },
   body_too_large: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  upload_malformed: { status: 400, zh: '上传的数据不完整或格式不正确，请重新选择文件上传', en: 'The upload is incomplete or malformed; choose the file and upload it again' },
+  upload_too_many_parts: { status: 400, zh: '上传的表单包含过多的文件或字段', en: 'The upload has too many files or fields' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
   session_expired: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; please sign in again' },
   csrf_invalid: { status: 403, zh: '安全令牌无效，请刷新页面后重试', en: 'Invalid CSRF token; reload the page and try again' },

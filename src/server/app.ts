@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -30,9 +29,11 @@ import { userRoutes } from '../modules/users/routes.ts';
 import { UserService } from '../modules/users/service.ts';
 import { demoAccounts } from '../seed/demo.ts';
 import { registerAuth, SESSION_COOKIE } from './auth.ts';
-import { registerErrorHandling, requestLanguage } from './errors.ts';
+import { answerFrameworkError, registerErrorHandling, requestLanguage } from './errors.ts';
+import { registerInputGuard } from './inputGuard.ts';
 import { loggerOptions, type LogStream } from './logging.ts';
 import type { Secrets } from './secrets.ts';
+import { registerUploads } from './uploads.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -50,12 +51,14 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(multipart);
+  await registerUploads(app);
+  registerInputGuard(app);
 
   const auth = new AuthService(db, secrets, { sessionLifetimeHours: config.sessionLifetimeHours });
   registerAuth(app, auth);

@@ -12,7 +12,7 @@ describe('periods', () => {
     expect(parsePeriod('2011-10')).toMatchObject({ kind: 'month', months: ['2011-10'], label: '2011年10月' });
     expect(parsePeriod('2011-Q4')).toMatchObject({ kind: 'quarter', months: ['2011-10', '2011-11', '2011-12'], label: '2011年第四季度' });
     expect(parsePeriod('2011')?.months).toHaveLength(12);
-    for (const bad of ['2011-13', '2011-00', '2011-Q5', '11-10', '2011-1', '2011Q4', '']) expect(parsePeriod(bad)).toBeNull();
+    for (const bad of ['2011-13', '2011-00', '2011-Q5', '11-10', '2011-1', '2011Q4', '', '0000', '0000-01', '2101-Q1', '1799-12']) expect(parsePeriod(bad)).toBeNull();
   });
 
   it('puts the due day in the following month and ends it at midnight China time', () => {

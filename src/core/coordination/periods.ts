@@ -5,6 +5,7 @@
  */
 
 import { addMonths } from '../calendar.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../input.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -24,8 +25,10 @@ const QUARTER_ZH = ['一', '二', '三', '四'] as const;
 const pad = (n: number): string => String(n).padStart(2, '0');
 const monthCode = (year: number, month: number): string => `${year}-${pad(month)}`;
 
-/** Parses 2011-10, 2011-Q4 or 2011; null when it is none of them. */
+/** Parses 2011-10, 2011-Q4 or 2011 (years 1800 to 2100, which the database stores); null when it is none of them. */
 export function parsePeriod(code: string): Period | null {
+  const y = /^\d{4}/.exec(code);
+  if (y === null || Number(y[0]) < FIRST_YEAR || Number(y[0]) > LAST_YEAR) return null;
   let m = /^(\d{4})-(\d{2})$/.exec(code);
   if (m) {
     const year = Number(m[1]);

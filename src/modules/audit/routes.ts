@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { instant, line, paging } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import { listAudit, verifyChain } from './service.ts';
 
 const listQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  actor: z.string().trim().max(40).optional(),
-  action: z.string().trim().regex(/^[a-z_.]+$/).max(60).optional(),
-  entityType: z.string().trim().regex(/^[a-z_]+$/).max(40).optional(),
+  ...paging,
+  from: instant.optional(),
+  to: instant.optional(),
+  actor: line(40, { trim: true }).optional(),
+  action: line(60, { trim: true }).regex(/^[a-z_.]+$/).optional(),
+  entityType: line(40, { trim: true }).regex(/^[a-z_]+$/).optional(),
   result: z.enum(['success', 'failure']).optional(),
 });
 

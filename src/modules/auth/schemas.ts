@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionCodes, roleCodes } from '../../core/auth/roles.ts';
+import { code, districtCode, line, secret } from '../../core/input.ts';
 
 const named = z.object({ code: z.string(), name: z.string() });
 
@@ -28,9 +29,9 @@ export const sessionView = z.object({
 export type SessionView = z.infer<typeof sessionView>;
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-  district: z.string().regex(/^\d{6}$/).optional(),
+  username: line(64, { trim: true, min: 1 }),
+  password: secret(),
+  district: districtCode.optional(),
 });
 
 export const loginReply = z.union([
@@ -38,11 +39,11 @@ export const loginReply = z.union([
   z.object({ totpRequired: z.literal(true), csrfToken: z.string() }),
 ]);
 
-export const codeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+export const codeBody = z.strictObject({ code: code(/^\d{6}$/, 6) });
 
 export const passwordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(1).max(256),
+  currentPassword: secret(),
+  newPassword: secret(),
 });
 
 export const ok = z.object({ ok: z.literal(true) });

@@ -3,15 +3,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createEvaluator, evaluate } from '../../core/benefits/engine.ts';
-import { isCalendarDate } from '../../core/benefits/dates.ts';
 import { parseSituation, programmeIds } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
+import { day, int, line, month, paging, paragraphs, queryYear, slug, townshipCode, version, villageCode, year } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { chinaToday } from '../registry/service.ts';
-import { isMonth } from '../../core/calendar.ts';
 import { noticeDocx } from './documents.ts';
 import { exitEnrolment, listEnrolments } from './enrolments.ts';
 import { addParameter, programmeCatalog } from './parameters.ts';
@@ -23,13 +22,13 @@ import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
 
 const programmeSummary = z.object({ programme: z.string(), beneficiaries: z.number(), amount: z.number(), fundedBy: z.string() });
-const day = z.string().refine(isCalendarDate, { error: 'Expected a date YYYY-MM-DD' });
-const month = z.string().refine(isMonth, { error: 'Expected a month YYYY-MM' });
 const programme = z.enum(programmeIds);
 const id = z.strictObject({ id: z.uuid() });
-const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
-const township = z.string().regex(/^\d{9}$/);
-const village = z.string().regex(/^\d{12}$/);
+const township = townshipCode;
+const village = villageCode;
+const parameterName = line(60).regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
+/** A parameter's value: an amount, a date or division code, or a flag (src/core/benefits/parameters.ts checks it against the unit). */
+const parameterValue = z.union([z.number(), line(20), z.boolean()]);
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -82,7 +81,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     schema: {
       tags: ['benefits'],
       summary: 'A year of the programmes over the register within the caller’s scope: persons paid and yuan paid',
-      querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+      querystring: z.strictObject({ year: queryYear }),
       response: { 200: z.object({ year: z.number(), programmes: z.array(programmeSummary), total: z.number(), rewardAndSpecialAssistance: z.object({ amount: z.number(), roundedTo10000: z.number() }) }) },
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => yearSummary(tx, req.query.year)));
@@ -96,7 +95,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.manage' },
     schema: {
       tags: ['benefits'], summary: 'Set a parameter from the first day of a month (audited; months with an approved roll are locked)',
-      body: z.strictObject({ programme: z.string().regex(/^[a-z][a-z0-9-]*$/), name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), effectiveFrom: day, value: z.union([z.number(), z.string(), z.boolean()]), reference: z.string().trim().min(2).max(1000) }),
+      body: z.strictObject({ programme: slug, name: parameterName, effectiveFrom: day, value: parameterValue, reference: paragraphs(1000, { trim: true, min: 2 }) }),
     },
   }, async (req, reply) => reply.status(201).send(await addParameter(db, actorOf(req), req.body)));
 
@@ -114,7 +113,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.read' },
     schema: {
       tags: ['benefits'], summary: 'Applications in scope, newest first',
-      querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), state: z.enum(applicationStates).optional(), programme: programme.optional(), township: township.optional(), village: village.optional(), ...paging }),
+      querystring: z.strictObject({ year: queryYear.optional(), state: z.enum(applicationStates).optional(), programme: programme.optional(), township: township.optional(), village: village.optional(), ...paging }),
     },
   }, async (req) => workflow.list(actorOf(req), req.query));
 
@@ -128,8 +127,8 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     schema: {
       tags: ['benefits'], summary: 'Enter an application (village or township worker of the person’s place, or the office); refused with the failed conditions when the person does not qualify',
       body: z.strictObject({
-        programme, personId: z.uuid(), year: z.number().int().min(2000).max(2100), appliedOn: day,
-        bankName: z.string().trim().min(2).max(60), bankAccount: z.string().regex(/^[0-9 ]{12,30}$/, { error: 'Bank account: 12 to 30 digits' }), note: z.string().max(500).optional(),
+        programme, personId: z.uuid(), year, appliedOn: day,
+        bankName: line(60, { trim: true, min: 2 }), bankAccount: line(30).regex(/^[0-9 ]{12,30}$/, { error: 'Bank account: 12 to 30 digits' }), note: paragraphs(500).optional(),
       }),
     },
   }, async (req, reply) => reply.status(201).send(await workflow.create(actorOf(req), req.body)));
@@ -139,7 +138,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     schema: {
       tags: ['benefits'], summary: 'Take the next step (village → township → district), reject, or withdraw',
       params: id,
-      body: z.strictObject({ action: z.enum(['pass', 'reject', 'withdraw']), version: z.number().int().min(1), noticeFrom: day.optional(), startMonth: month.optional(), reason: z.string().max(500).optional() }),
+      body: z.strictObject({ action: z.enum(['pass', 'reject', 'withdraw']), version: version(), noticeFrom: day.optional(), startMonth: month.optional(), reason: paragraphs(500).optional() }),
     },
   }, async (req) => workflow.decide(actorOf(req), req.params.id, req.body));
 
@@ -147,20 +146,20 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.read' },
     schema: {
       tags: ['benefits'], summary: 'Record an objection received during a notice', params: id,
-      body: z.strictObject({ receivedOn: day, objector: z.string().trim().min(1).max(60), content: z.string().trim().min(2).max(1000) }),
+      body: z.strictObject({ receivedOn: day, objector: line(60, { trim: true, min: 1 }), content: paragraphs(1000, { trim: true, min: 2 }) }),
     },
   }, async (req, reply) => reply.status(201).send(await workflow.addObjection(actorOf(req), req.params.id, req.body)));
 
   r.post('/api/benefits/objections/:id/resolve', {
     config: { access: 'benefits.read' },
-    schema: { tags: ['benefits'], summary: 'Resolve an objection; an upheld one rejects the application', params: id, body: z.strictObject({ upheld: z.boolean(), resolution: z.string().trim().min(2).max(1000) }) },
+    schema: { tags: ['benefits'], summary: 'Resolve an objection; an upheld one rejects the application', params: id, body: z.strictObject({ upheld: z.boolean(), resolution: paragraphs(1000, { trim: true, min: 2 }) }) },
   }, async (req) => workflow.resolveObjection(actorOf(req), req.params.id, req.body));
 
   r.get('/api/benefits/notices', {
     config: { access: 'benefits.read' },
     schema: {
       tags: ['benefits'], summary: 'The notice list for posting (.docx): village or township notice, or the district publication',
-      querystring: z.strictObject({ stage: z.enum(['village', 'township', 'district']), year: z.coerce.number().int().min(2000).max(2100), township: township.optional(), village: village.optional() }),
+      querystring: z.strictObject({ stage: z.enum(['village', 'township', 'district']), year: queryYear, township: township.optional(), village: village.optional() }),
     },
   }, async (req, reply) => {
     const q = req.query;
@@ -191,13 +190,13 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.read' },
     schema: {
       tags: ['benefits'], summary: 'Enrolments (beneficiaries) in scope',
-      querystring: z.strictObject({ programme: programme.optional(), township: township.optional(), active: z.enum(['true', 'false']).optional(), q: z.string().max(40).optional(), ...paging }),
+      querystring: z.strictObject({ programme: programme.optional(), township: township.optional(), active: z.enum(['true', 'false']).optional(), q: line(40).optional(), ...paging }),
     },
   }, async (req) => listEnrolments(db, actorOf(req), { ...req.query, active: req.query.active === undefined ? undefined : req.query.active === 'true' }));
 
   r.post('/api/benefits/enrolments/:id/exit', {
     config: { access: 'benefits.manage' },
-    schema: { tags: ['benefits'], summary: 'Exit an enrolment after its last paid month, with the reason', params: id, body: z.strictObject({ lastMonth: month, reason: z.string().trim().min(2).max(500) }) },
+    schema: { tags: ['benefits'], summary: 'Exit an enrolment after its last paid month, with the reason', params: id, body: z.strictObject({ lastMonth: month, reason: paragraphs(500, { trim: true, min: 2 }) }) },
   }, async (req) => exitEnrolment(db, actorOf(req), req.params.id, req.body));
 
   // --- Payment rolls -----------------------------------------------------------------------------
@@ -247,7 +246,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     config: { access: 'benefits.manage' },
     schema: {
       tags: ['benefits'], summary: 'Cost of a draft parameter change over the register, by year and township, beside the parameters in force (changes nothing)',
-      body: z.strictObject({ programme, parameter: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), value: z.union([z.number(), z.string(), z.boolean()]), effectiveFrom: day, years: z.number().int().min(1).max(3).default(1) }),
+      body: z.strictObject({ programme, parameter: parameterName, value: parameterValue, effectiveFrom: day, years: int(1, 3).default(1) }),
     },
   }, async (req) => whatIf(db, actorOf(req), req.body));
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isCalendarDate } from '../../core/benefits/dates.ts';
 import { AppError } from '../../core/errors.ts';
+import { day, decimal, instant, int, line, paragraphs, queryYear, slug, version as versionOf, year } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
@@ -27,14 +27,19 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const id = z.strictObject({ id: z.uuid() });
-const department = z.string().regex(/^[a-z][a-z0-9-]*$/);
+const department = slug;
+/** A month as written in a report's address; which months exist is the reports' business (period_invalid). */
 const month = z.string().regex(/^\d{4}-\d{2}$/, { error: 'Expected a month YYYY-MM' });
 const reportParams = z.strictObject({ department, period: month });
-const day = z.string().refine(isCalendarDate, { error: 'Expected a date YYYY-MM-DD' });
-const year = z.coerce.number().int().min(2000).max(2100);
-const version = z.number().int().min(0);
-const text = (max: number) => z.string().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+const version = versionOf(0);
+/** Free text over several lines (descriptions, report sections, minutes). */
+const text = (max: number) => paragraphs(max);
+/** A title, name or place: one line, not blank. */
+const required = (max: number) => line(max, { trim: true, min: 1 });
+/** Free text over several lines, not blank. */
+const requiredText = (max: number) => paragraphs(max, { trim: true, min: 1 });
+/** An indicator's bound or a rule's factor: stored as numeric, so any finite number; kept to what a district counts. */
+const amount = decimal({ min: 0, max: 1e12 });
 const area = z.enum(['civility', 'health', 'eugenics', 'prosperity', 'dedication']);
 const responsibilityStatus = z.enum(['planned', 'in_progress', 'done']);
 const indicatorBody = z.strictObject({
@@ -42,11 +47,11 @@ const indicatorBody = z.strictObject({
   unit: required(10),
   aggregation: z.enum(['sum', 'last', 'max']),
   integer: z.boolean(),
-  min: z.number().min(0).nullable(),
-  max: z.number().min(0).nullable(),
-  departments: z.array(department),
+  min: amount.nullable(),
+  max: amount.nullable(),
+  departments: z.array(department).max(100),
   active: z.boolean(),
-  sortOrder: z.number().int(),
+  sortOrder: int(),
 });
 
 export function coordinationRoutes(app: FastifyInstance, deps: { db: Database }): void {
@@ -63,14 +68,14 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.get('/api/coord/plan', {
     config: { access: 'coord.read' },
-    schema: { tags, summary: 'The implementation plan of a year (default: the latest) with its responsibilities', querystring: z.strictObject({ year: year.optional() }) },
+    schema: { tags, summary: 'The implementation plan of a year (default: the latest) with its responsibilities', querystring: z.strictObject({ year: queryYear.optional() }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => readPlan(tx, req.query.year)));
 
   r.post('/api/coord/responsibilities', {
     config: { access: 'coord.manage' },
     schema: {
       tags, summary: 'Add a responsibility to a plan (the first department leads)',
-      body: z.strictObject({ year: z.number().int(), area, title: required(200), description: text(2000), departments: z.array(department).min(1) }),
+      body: z.strictObject({ year, area, title: required(200), description: text(2000), departments: z.array(department).min(1).max(100) }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => createResponsibility(tx, actorOf(req), req.body)));
 
@@ -78,7 +83,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     config: { access: 'coord.read' },
     schema: {
       tags, summary: 'Change a responsibility (a liaison of an assigned department: its status only)', params: id,
-      body: z.strictObject({ version, status: responsibilityStatus.optional(), title: required(200).optional(), description: text(2000).optional(), area: area.optional(), departments: z.array(department).min(1).optional() }),
+      body: z.strictObject({ version, status: responsibilityStatus.optional(), title: required(200).optional(), description: text(2000).optional(), area: area.optional(), departments: z.array(department).min(1).max(100).optional() }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => patchResponsibility(tx, actorOf(req), req.params.id, req.body)));
 
@@ -96,14 +101,14 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.put('/api/coord/indicators/:code', {
     config: { access: 'coord.manage' },
-    schema: { tags, summary: 'Create or change an indicator', params: z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) }), body: indicatorBody },
+    schema: { tags, summary: 'Create or change an indicator', params: z.strictObject({ code: line(40).regex(/^[a-z][a-z0-9_]{1,39}$/) }), body: indicatorBody },
   }, async (req) => withScope(db, actorOf(req), (tx) => writeIndicator(tx, actorOf(req), req.params.code, req.body)));
 
   r.post('/api/coord/rules', {
     config: { access: 'coord.manage' },
     schema: {
       tags, summary: 'Add a validation rule: left <operator> right × factor',
-      body: z.strictObject({ left: z.string(), operator: z.enum(['<=', '<', '>=', '>', '=']), right: z.string(), factor: z.number().positive(), message: required(200) }),
+      body: z.strictObject({ left: line(40), operator: z.enum(['<=', '<', '>=', '>', '=']), right: line(40), factor: decimal({ positive: true, max: 1e6 }), message: required(200) }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => addRule(tx, actorOf(req), req.body)));
 
@@ -119,7 +124,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     config: { access: 'coord.manage' },
     schema: {
       tags, summary: 'Due day, reminder window, bulletin number prefix and issuer',
-      body: z.strictObject({ dueDay: z.number().int().min(1).max(28), reminderDays: z.number().int().min(0).max(15), documentPrefix: required(30), issuer: required(60) }),
+      body: z.strictObject({ dueDay: int(1, 28), reminderDays: int(0, 15), documentPrefix: required(30), issuer: required(60) }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => writeSettings(tx, actorOf(req), req.body)));
 
@@ -129,7 +134,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     config: { access: 'coord.read' },
     schema: {
       tags, summary: 'Department-months expected in the filter, with their reports (missing ones too)',
-      querystring: z.strictObject({ year: year.optional(), period: month.optional(), department: department.optional(), status: z.enum(['draft', 'submitted', 'returned', 'accepted', 'missing']).optional() }),
+      querystring: z.strictObject({ year: queryYear.optional(), period: month.optional(), department: department.optional(), status: z.enum(['draft', 'submitted', 'returned', 'accepted', 'missing']).optional() }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => listReports(tx, actorOf(req), req.query)));
 
@@ -142,7 +147,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     config: { access: 'coord.report' },
     schema: {
       tags, summary: 'Save a draft (values may be incomplete but must be valid)', params: reportParams,
-      body: z.strictObject({ version: version.nullable(), progress: text(5000), work: text(5000), effect: text(5000), problems: text(5000), values: z.record(z.string(), z.unknown()) }),
+      body: z.strictObject({ version: version.nullable(), progress: text(5000), work: text(5000), effect: text(5000), problems: text(5000), values: z.record(line(40), z.unknown()) }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => saveDraft(tx, actorOf(req), req.params.department, req.params.period, req.body)));
 
@@ -153,7 +158,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.post('/api/coord/reports/:department/:period/return', {
     config: { access: 'coord.manage' },
-    schema: { tags, summary: 'Return a submitted report for correction, with a comment', params: reportParams, body: z.strictObject({ version, comment: required(1000) }) },
+    schema: { tags, summary: 'Return a submitted report for correction, with a comment', params: reportParams, body: z.strictObject({ version, comment: requiredText(1000) }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => reviewReport(tx, actorOf(req), req.params.department, req.params.period, { action: 'return', ...req.body })));
 
   r.post('/api/coord/reports/:department/:period/accept', {
@@ -190,7 +195,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.get('/api/coord/completeness', {
     config: { access: 'coord.read' },
-    schema: { tags, summary: 'Reporting completeness and timeliness of a year (default: the latest with reports), per department and month', querystring: z.strictObject({ year: year.optional() }) },
+    schema: { tags, summary: 'Reporting completeness and timeliness of a year (default: the latest with reports), per department and month', querystring: z.strictObject({ year: queryYear.optional() }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => completeness(tx, actorOf(req), req.query.year)));
 
   // -- bulletins ---------------------------------------------------------------------------------
@@ -202,7 +207,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.post('/api/coord/bulletins', {
     config: { access: 'coord.manage' },
-    schema: { tags, summary: 'Draft the bulletin of a month (2011-10), quarter (2011-Q4) or year (2011) from accepted reports', body: z.strictObject({ period: z.string().max(10) }) },
+    schema: { tags, summary: 'Draft the bulletin of a month (2011-10), quarter (2011-Q4) or year (2011) from accepted reports', body: z.strictObject({ period: line(10) }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => createBulletin(tx, actorOf(req), req.body.period)));
 
   r.get('/api/coord/bulletins/:id', {
@@ -260,8 +265,8 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     schema: {
       tags, summary: 'Schedule a meeting; open and overdue action items join its agenda automatically',
       body: z.strictObject({
-        kind: z.enum(['work', 'coordination']), title: required(200), startsAt: z.iso.datetime({ offset: true }), place: required(100), chair: required(60),
-        agenda: z.array(text(300)).max(30), attendees: z.array(department).min(1),
+        kind: z.enum(['work', 'coordination']), title: required(200), startsAt: instant, place: required(100), chair: required(60),
+        agenda: z.array(line(300)).max(30), attendees: z.array(department).min(1).max(100),
       }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => createMeeting(tx, actorOf(req), req.body)));
@@ -276,8 +281,8 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     schema: {
       tags, summary: 'Record the minutes; decisions become action items', params: id,
       body: z.strictObject({
-        version, minutes: required(20000), present: z.array(department),
-        decisions: z.array(z.strictObject({ title: required(300), owner: department, dueOn: day })).max(50),
+        version, minutes: requiredText(20000), present: z.array(department).max(100),
+        decisions: z.array(z.strictObject({ title: requiredText(300), owner: department, dueOn: day })).max(50),
       }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => recordMinutes(tx, actorOf(req), req.params.id, req.body)));
@@ -292,12 +297,12 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
 
   r.post('/api/coord/action-items', {
     config: { access: 'coord.manage' },
-    schema: { tags, summary: 'Assign an action item to a department', body: z.strictObject({ title: required(300), owner: department, dueOn: day }) },
+    schema: { tags, summary: 'Assign an action item to a department', body: z.strictObject({ title: requiredText(300), owner: department, dueOn: day }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => createActionItem(tx, actorOf(req), req.body)));
 
   r.post('/api/coord/action-items/:id/notes', {
     config: { access: 'coord.read' },
-    schema: { tags, summary: 'Record progress on an action item, optionally closing it', params: id, body: z.strictObject({ text: required(1000), done: z.boolean().optional() }) },
+    schema: { tags, summary: 'Record progress on an action item, optionally closing it', params: id, body: z.strictObject({ text: requiredText(1000), done: z.boolean().optional() }) },
   }, async (req) => withScope(db, actorOf(req), (tx) => noteActionItem(tx, actorOf(req), req.params.id, req.body)));
 
   r.get('/api/coord/notices', {
@@ -309,7 +314,7 @@ export function coordinationRoutes(app: FastifyInstance, deps: { db: Database })
     config: { access: 'coord.manage' },
     schema: {
       tags, summary: 'Send a notice to all or chosen departments',
-      body: z.strictObject({ title: required(200), body: required(10000), departments: z.union([z.literal('all'), z.array(department).min(1)]) }),
+      body: z.strictObject({ title: required(200), body: requiredText(10000), departments: z.union([z.literal('all'), z.array(department).min(1).max(100)]) }),
     },
   }, async (req) => withScope(db, actorOf(req), (tx) => sendNotice(tx, actorOf(req), req.body)));
 

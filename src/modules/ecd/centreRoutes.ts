@@ -3,47 +3,48 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MILESTONE_CODES } from '../../core/growth/milestones.ts';
 import { AppError } from '../../core/errors.ts';
+import { code, day, instant, int, line, paragraphs, queryInt, version } from '../../core/input.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { EcdCentreService } from './centre.ts';
 
 // -- inputs ------------------------------------------------------------------------------------
 
-const date = z.iso.date();
+const date = day;
 const idParams = z.strictObject({ id: z.uuid() });
 const milestone = z.enum(MILESTONE_CODES);
 const domain = z.enum(['gross_motor', 'fine_motor', 'language', 'cognition', 'social_emotional']);
-const months = z.number().int().min(0).max(72);
-const roomCode = z.string().regex(/^[a-z0-9-]{1,20}$/);
+const months = int(0, 72);
+const roomCode = code(/^[a-z0-9-]{1,20}$/, 20);
 const range = z.strictObject({ from: date, to: date });
 
-const milestoneBody = z.strictObject({ achievedOn: date, note: z.string().trim().max(500).optional() });
+const milestoneBody = z.strictObject({ achievedOn: date, note: paragraphs(500, { trim: true }).optional() });
 
 const planInput = z.strictObject({
-  title: z.string().trim().min(1).max(60),
+  title: line(60, { trim: true, min: 1 }),
   ageFromMonths: months,
   ageToMonths: months,
   domain,
-  goal: z.string().trim().max(500),
-  materials: z.array(z.string().trim().min(1).max(100)).max(30),
-  steps: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
-  parentGuidance: z.string().trim().max(2000),
-  minutes: z.number().int().min(5).max(120),
+  goal: paragraphs(500, { trim: true }),
+  materials: z.array(line(100, { trim: true, min: 1 })).max(30),
+  steps: z.array(paragraphs(500, { trim: true, min: 1 })).min(1).max(20),
+  parentGuidance: paragraphs(2000, { trim: true }),
+  minutes: int(5, 120),
 });
 
-const planQuery = z.strictObject({ ageMonths: z.coerce.number().int().min(0).max(72).optional(), domain: domain.optional(), q: z.string().trim().max(60).optional() });
+const planQuery = z.strictObject({ ageMonths: queryInt(0, 72).optional(), domain: domain.optional(), q: line(60, { trim: true }).optional() });
 
-const classBody = z.strictObject({ name: z.string().trim().min(1).max(40), ageFromMonths: months, ageToMonths: months, teacherId: z.uuid(), roomCode });
+const classBody = z.strictObject({ name: line(40, { trim: true, min: 1 }), ageFromMonths: months, ageToMonths: months, teacherId: z.uuid(), roomCode });
 
 const sessionBody = z.strictObject({
   classId: z.uuid(),
-  startsAt: z.iso.datetime({ offset: true }),
-  minutes: z.number().int().min(10).max(240),
+  startsAt: instant,
+  minutes: int(10, 240),
   teacherId: z.uuid().optional(),
   roomCode: roomCode.optional(),
   activityPlanId: z.uuid().nullable().optional(),
 });
 
-const attendanceBody = z.strictObject({ present: z.array(z.uuid()).max(100), notes: z.record(z.uuid(), z.string().trim().max(200)).optional() });
+const attendanceBody = z.strictObject({ present: z.array(z.uuid()).max(100), notes: z.record(z.uuid(), paragraphs(200, { trim: true })).optional() });
 
 // -- replies (the wire types of web/src/api/ecdCentreTypes.ts) ---------------------------------
 
@@ -152,7 +153,7 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
 
   r.put('/api/ecd/activity-plans/:id', {
     config: { access: 'ecd.write' },
-    schema: { tags, summary: 'Change an activity plan (409 stale_version when changed meanwhile)', params: idParams, body: planInput.extend({ version: z.number().int().min(1) }), response: { 200: planView } },
+    schema: { tags, summary: 'Change an activity plan (409 stale_version when changed meanwhile)', params: idParams, body: planInput.extend({ version: version() }), response: { 200: planView } },
   }, async (req) => centre.updatePlan(actorOf(req), req.params.id, req.body));
 
   // -- the centre and its classes ----------------------------------------------------------------
@@ -207,7 +208,7 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
 
   r.post('/api/ecd/sessions/:id/cancel', {
     config: { access: 'ecd.write' },
-    schema: { tags, summary: 'Cancel a scheduled session', params: idParams, body: z.strictObject({ note: z.string().trim().min(1).max(500) }), response: { 200: sessionView } },
+    schema: { tags, summary: 'Cancel a scheduled session', params: idParams, body: z.strictObject({ note: paragraphs(500, { trim: true, min: 1 }) }), response: { 200: sessionView } },
   }, async (req) => centre.cancelSession(actorOf(req), req.params.id, req.body.note));
 
   // -- teacher load and the printed archive ------------------------------------------------------

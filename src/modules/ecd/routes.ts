@@ -4,33 +4,35 @@ import { z } from 'zod';
 import { CURVE_SDS, growthCurve } from '../../core/growth/zscore.ts';
 import { loadGrowthTables } from '../../core/growth/tables.ts';
 import { AppError } from '../../core/errors.ts';
+import { day, decimal, line, paragraphs } from '../../core/input.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { EcdService } from './service.ts';
 
-const date = z.iso.date();
+const date = day;
 const idParams = z.object({ id: z.uuid() });
-const positive = (max: number) => z.number().positive().max(max);
+/** A measurement, stored as numeric(precision, scale): positive, and small enough to fit once rounded. */
+const positive = (max: number, precision: number, scale: number) => decimal({ positive: true, max, precision, scale });
 
 const enrolBody = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: line(40, { trim: true, min: 1 }),
   sex: z.enum(['M', 'F']),
   birthDate: date,
   enrolledOn: date,
-  consent: z.strictObject({ by: z.string().trim().min(1).max(40), relation: z.string().trim().min(1).max(10), purpose: z.string().trim().min(2).max(200) }),
-  parentUsername: z.string().trim().max(40).optional(),
+  consent: z.strictObject({ by: line(40, { trim: true, min: 1 }), relation: line(10, { trim: true, min: 1 }), purpose: paragraphs(200, { trim: true, min: 2 }) }),
+  parentUsername: line(40, { trim: true }).optional(),
 });
 
 const measurementBody = z.strictObject({
   date,
-  weightKg: positive(1000).optional(),
-  lengthHeightCm: positive(5000).optional(),
+  weightKg: positive(999.99, 5, 2).optional(),
+  lengthHeightCm: positive(5000, 5, 1).optional(),
   position: z.enum(['lying', 'standing']).optional(),
-  headCircumferenceCm: positive(500).optional(),
-  armCircumferenceCm: positive(100).optional(),
-  tricepsSkinfoldMm: positive(100).optional(),
-  subscapularSkinfoldMm: positive(100).optional(),
+  headCircumferenceCm: positive(500, 4, 1).optional(),
+  armCircumferenceCm: positive(100, 4, 1).optional(),
+  tricepsSkinfoldMm: positive(100, 4, 1).optional(),
+  subscapularSkinfoldMm: positive(100, 4, 1).optional(),
   oedema: z.boolean().optional(),
-  note: z.string().max(500).optional(),
+  note: paragraphs(500).optional(),
 });
 
 const tables = ['weightForAge', 'lengthHeightForAge', 'weightForLength', 'weightForHeight', 'bmiForAge', 'headCircumferenceForAge'] as const;

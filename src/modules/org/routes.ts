@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isCalendarDate } from '../../core/benefits/dates.ts';
 import { AppError } from '../../core/errors.ts';
+import { day, slug, townshipCode } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
@@ -27,7 +27,6 @@ const departmentsReply = z.object({
 const presentDepartment = (d: q.DepartmentRow) => ({
   code: d.code, name: d.name, shortName: d.short_name, activeFrom: d.active_from, activeTo: d.active_to, liaisonCount: d.liaison_count,
 });
-const day = z.string().refine(isCalendarDate, { error: 'Expected a date YYYY-MM-DD' });
 
 export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,7 +53,7 @@ export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
     schema: {
       tags: ['org'],
       summary: 'One township with its villages (404 outside the caller’s scope)',
-      params: z.object({ code: z.string().regex(/^\d{9}$/) }),
+      params: z.object({ code: townshipCode }),
       response: { 200: townshipReply },
     },
   }, async (req) =>
@@ -82,7 +81,7 @@ export function orgRoutes(app: FastifyInstance, deps: { db: Database }): void {
     schema: {
       tags: ['org'],
       summary: 'When a member department joined or left the leading group (refused while it has reports outside the new span)',
-      params: z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9-]*$/) }),
+      params: z.strictObject({ code: slug }),
       body: z.strictObject({ activeFrom: day, activeTo: day.nullable() }),
       response: { 200: department },
     },

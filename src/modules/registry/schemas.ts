@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { day, int, line, paragraphs, queryInt, townshipCode, villageCode } from '../../core/input.ts';
 import { rosterColumns, type RosterKey } from '../../core/registry/roster.ts';
 
-const date = z.iso.date();
+const date = day;
 const named = z.object({ code: z.string(), name: z.string() });
 
 export const personView = z.object({
@@ -14,36 +15,37 @@ export const personView = z.object({
 });
 
 export const searchQuery = z.strictObject({
-  q: z.string().trim().max(40).optional(),
-  township: z.string().regex(/^\d{9}$/).optional(),
-  village: z.string().regex(/^\d{12}$/).optional(),
+  q: line(40, { trim: true }).optional(),
+  township: townshipCode.optional(),
+  village: villageCode.optional(),
   alive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   hukou: z.enum(['rural', 'urban']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryInt(1, 10_000).default(1),
+  pageSize: queryInt(1, 200).default(20),
   sort: z.enum(['name', 'birthDate', 'village', 'updatedAt']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
 export const searchReply = z.object({ items: z.array(personView), total: z.number(), totalCapped: z.boolean() });
 
+/** A member as a register page or roster writes it; the service reads sex, dates and the like (src/core/registry). */
 export const memberInput = z.strictObject({
-  name: z.string().max(40),
-  relation: z.string().max(10),
-  idNumber: z.string().max(30),
-  hukou: z.string().max(10),
-  sex: z.string().max(2).optional(),
-  birthDate: z.string().max(20).optional(),
-  maritalStatus: z.string().max(10).optional(),
-  phone: z.string().max(20).optional(),
-  oneChildCertificateNumber: z.string().max(40).optional(),
-  oneChildCertificateDate: z.string().max(20).optional(),
+  name: line(40),
+  relation: line(10),
+  idNumber: line(30),
+  hukou: line(10),
+  sex: line(2).optional(),
+  birthDate: line(20).optional(),
+  maritalStatus: line(10).optional(),
+  phone: line(20).optional(),
+  oneChildCertificateNumber: line(40).optional(),
+  oneChildCertificateDate: line(20).optional(),
 });
 
 export const createHouseholdBody = z.strictObject({
-  village: z.string().regex(/^\d{12}$/),
-  address: z.string().trim().min(1).max(200),
-  householdNumber: z.string().trim().min(1).max(40).optional(),
+  village: villageCode,
+  address: line(200, { trim: true, min: 1 }),
+  householdNumber: line(40, { trim: true, min: 1 }).optional(),
   members: z.array(memberInput).min(1).max(30),
 });
 
@@ -63,11 +65,11 @@ export const addMemberBody = z.strictObject({
   parentIds: z.array(z.uuid()).max(2).optional(),
 });
 
-export const deathBody = z.strictObject({ date, note: z.string().max(200).optional() });
-export const moveOutBody = z.strictObject({ date, destination: z.string().trim().min(1).max(200) });
-export const disabilityBody = z.strictObject({ date, grade: z.number().int().min(1).max(4) });
+export const deathBody = z.strictObject({ date, note: paragraphs(200).optional() });
+export const moveOutBody = z.strictObject({ date, destination: line(200, { trim: true, min: 1 }) });
+export const disabilityBody = z.strictObject({ date, grade: int(1, 4) });
 export const marriageBody = z.strictObject({ date, spouseId: z.uuid() });
-export const revealBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+export const revealBody = z.strictObject({ reason: paragraphs(200, { trim: true, min: 2 }) });
 export const idParams = z.object({ id: z.uuid() });
 
 const rosterField = z.enum(rosterColumns.map((c) => c.key) as [RosterKey, ...RosterKey[]]);
@@ -113,8 +115,8 @@ export const importJobView = z.object({
 });
 
 export const importMappingBody = z.strictObject({
-  columns: z.array(z.strictObject({ column: z.number().int().min(0).max(500), key: rosterField.nullable() })).max(500),
-  defaultVillage: z.string().regex(/^\d{12}$/).nullable().optional(),
+  columns: z.array(z.strictObject({ column: int(0, 500), key: rosterField.nullable() })).max(500),
+  defaultVillage: villageCode.nullable().optional(),
   remember: z.boolean(),
 });
 

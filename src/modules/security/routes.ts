@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import { appendAudit } from '../audit/log.ts';
 
 const policy = z.strictObject({
-  minPasswordLength: z.number().int().min(10).max(64),
-  passwordExpiryDays: z.number().int().min(0).max(3650),
-  lockoutThreshold: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(1440),
-  idleTimeoutMinutes: z.number().int().min(5).max(480),
+  minPasswordLength: int(10, 64),
+  passwordExpiryDays: int(0, 3650),
+  lockoutThreshold: int(3, 20),
+  lockoutMinutes: int(1, 1440),
+  idleTimeoutMinutes: int(5, 480),
   requireTotpForPrivileged: z.boolean(),
 });
 type Policy = z.infer<typeof policy>;
