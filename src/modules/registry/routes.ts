@@ -84,13 +84,13 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview', response: { 202: s.importStarted } },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: MAX_FIELDS } }).catch((err: unknown) => { throw malformedUpload(err); });
+    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: MAX_FIELDS } });
     if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'Choose a file to import' });
     // Past the field limit the parser stops reading the body but still hands over the file, whose
     // stream would then never end: such a form is refused before its file is read.
     if (Object.values(part.fields).filter((f) => f !== part).length >= MAX_FIELDS) {
       part.file.destroy();
-      throw new AppError('body_too_large', { zh: '上传的表单字段过多', en: 'The upload has too many form fields' });
+      throw new AppError('upload_too_many_parts');
     }
     const field = part.fields.township;
     const requested = field && 'value' in field ? String(field.value) : undefined;
@@ -157,15 +157,10 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
 }
 
-/** A multipart body that cannot be read: cut short, without a boundary, with too many parts. */
+/** A file whose stream failed or never ended: the body was cut short or lost its closing boundary. */
 function malformedUpload(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const status = (err as { statusCode?: number }).statusCode;
-  if (status === 413) return new AppError('body_too_large', { zh: '上传的内容过多（文件过大或字段过多）', en: 'The upload has too many parts or is too large' });
-  return new AppError('validation_failed', {
-    zh: '上传的文件不完整或格式不对（可能传输中断），请重新上传', en: 'The upload is incomplete or malformed (perhaps cut short); upload the file again',
-    details: { code: 'upload_malformed' },
-  });
+  return new AppError('upload_malformed');
 }
 
 /**
