@@ -50,16 +50,22 @@ export interface SearchFilter {
   hukou?: 'rural' | 'urban' | undefined;
 }
 
-function searchWhere(f: SearchFilter, params: SqlParam[]): string {
+/**
+ * The search's conditions. A name in Chinese characters is matched here by the whole text
+ * (strpos); whether a person has the name's tokens is either left to the caller, which reads only
+ * the persons the token index found ('joined'), or tested on each person read ('tested').
+ */
+function searchWhere(f: SearchFilter, params: SqlParam[], tokens: 'joined' | 'tested'): string {
   const clauses: string[] = [];
   const add = (value: SqlParam) => {
     params.push(value);
     return `$${params.length}`;
   };
   // Only leakproof operators (=, the pattern range operators) may use an index under row-level
-  // security; name tokens go through xingfu_name_candidates, pinyin prefixes through ranges.
+  // security; name tokens go through xingfu_name_matches, pinyin prefixes through ranges.
   if (f.name?.kind === 'hanzi') {
-    clauses.push(`p.id = ANY (ARRAY(SELECT xingfu_name_candidates(${add(f.name.tokens)}::text[]))) AND strpos(p.name, ${add(f.name.text)}) > 0`);
+    if (tokens === 'tested') clauses.push(`p.name_tokens @> ${add(f.name.tokens)}::text[]`);
+    clauses.push(`strpos(p.name, ${add(f.name.text)}) > 0`);
   } else if (f.name?.kind === 'pinyin') {
     const from = add(f.name.text);
     const to = add(`${f.name.text}\u{10FFFF}`);
@@ -79,15 +85,22 @@ export const sortColumns = { name: 'p.name_pinyin', birthDate: 'p.birth_date', v
 /** Counting stops at this many matches: the UI shows "10000+" rather than waiting for an exact count. */
 export const COUNT_CAP = 10_000;
 
-export async function searchPersons(
-  tx: Queryable,
-  f: SearchFilter,
-  page: { limit: number; offset: number; sort: keyof typeof sortColumns; order: 'asc' | 'desc' },
-): Promise<{ rows: PersonRow[]; total: number }> {
+/** The most persons a search by a common name reads in name order before it sorts the matches instead. */
+export const NAME_WALK_ROWS = 5_000;
+
+export interface SearchPage {
+  limit: number;
+  offset: number;
+  sort: keyof typeof sortColumns;
+  order: 'asc' | 'desc';
+}
+
+export async function searchPersons(tx: Queryable, f: SearchFilter, page: SearchPage): Promise<{ rows: PersonRow[]; total: number }> {
+  if (f.name?.kind === 'hanzi') return searchByName(tx, f, f.name, page);
   const params: SqlParam[] = [];
-  const where = searchWhere(f, params);
-  const order = `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
-  const householdJoin = f.householdNumber ? 'JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id' : '';
+  const where = searchWhere(f, params, 'tested');
+  const order = orderOf(page);
+  const householdJoin = householdJoinOf(f);
   // The page of matching persons first, names of households and places only for that page.
   const { rows } = await tx.query<PersonRow>(
     `SELECT ${personColumns} FROM (
@@ -100,6 +113,84 @@ export async function searchPersons(
     params,
   );
   return { rows, total: count.rows[0]?.n ?? 0 };
+}
+
+const orderOf = (page: SearchPage) => `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
+const householdJoinOf = (f: SearchFilter) => (f.householdNumber ? 'JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id' : '');
+
+interface NameCount {
+  /** Persons the token index found (all of them, or the limit asked for). */
+  found: number;
+  /** Those of them that match the whole search, up to COUNT_CAP + 1. */
+  n: number;
+  /** Those of the n whose name starts with the text searched for. */
+  at_start: number;
+  /** Whether the caller sees the whole district. */
+  whole: boolean;
+}
+
+/**
+ * A search by a name in Chinese characters. The persons with the name's tokens come from the
+ * token index (xingfu_name_matches) as row versions, which the same statement reads under
+ * row-level security: first at most COUNT_CAP + 1 of them, for the count (enough unless some of
+ * them fail the rest of the search, such as a township chosen).
+ *
+ * The page then. Sorting every match costs a read of each, tens of thousands for a common name;
+ * so when there are more than COUNT_CAP, mostly not at the start of the name, the caller sees the
+ * whole district and the page is near the start of the name order, the page is first looked for
+ * by reading the district in name order (person_name_order), at most NAME_WALK_ROWS persons. A
+ * name that matches in the middle or at the end is spread through that order (伟: a page of 20
+ * within a few hundred persons); one that matches at the start is bunched in it (every 王 sorts
+ * under "wang"), so that walk would not find its page. Otherwise, or when the walk does not find a
+ * full page, the matches are sorted.
+ */
+async function searchByName(tx: Queryable, f: SearchFilter, name: { text: string; tokens: string[] }, page: SearchPage): Promise<{ rows: PersonRow[]; total: number }> {
+  const order = orderOf(page);
+  const householdJoin = householdJoinOf(f);
+  const pageOf = (from: string, where: string) => `SELECT ${personColumns} FROM (
+       SELECT p.* FROM ${from} ${householdJoin} WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
+     ) p ${personJoins} ORDER BY ${order}`;
+
+  const params: SqlParam[] = [name.tokens, f.township ?? null, f.village ?? null, name.text];
+  const where = searchWhere(f, params, 'joined');
+  const countOf = async (limit: number | null) => (await tx.query<NameCount>(
+    `WITH m AS MATERIALIZED (SELECT xingfu_name_matches($1::text[], ${limit ?? 'NULL'}, $2, $3) AS tids)
+     SELECT cardinality(m.tids) AS found, c.n, c.at_start, xingfu_reaches_all('registry.read') AS whole
+       FROM m, LATERAL (SELECT count(*)::int AS n, count(*) FILTER (WHERE x.at_start)::int AS at_start FROM (
+         SELECT strpos(p.name, $4) = 1 AS at_start FROM person p ${householdJoin} WHERE p.ctid = ANY (m.tids) AND ${where}
+          LIMIT ${COUNT_CAP + 1}) x) c`,
+    params,
+  )).rows[0] as NameCount;
+  let count = await countOf(COUNT_CAP + 1);
+  if (count.found === COUNT_CAP + 1 && count.n < count.found) count = await countOf(null);
+  const total = count.n;
+  if (total === 0) return { rows: [], total };
+
+  // More than COUNT_CAP matches in a district of about a million persons: at least one name in a
+  // hundred, so with most of them spread through the order (not at the start of the name), the
+  // first page or two lie within NAME_WALK_ROWS persons of it. A caller who sees only part of the
+  // district would read the rest of it too, unseen: only a caller who sees it all reads it in order.
+  if (total > COUNT_CAP && count.at_start * 2 < total && count.whole && page.sort === 'name' && page.order === 'asc'
+    && (page.offset + page.limit) * 100 <= NAME_WALK_ROWS) {
+    const walkParams: SqlParam[] = [];
+    const walkWhere = searchWhere(f, walkParams, 'tested');
+    const walked = await tx.query<PersonRow>(
+      pageOf(`(SELECT p.* FROM person p WHERE p.district_code = (SELECT xingfu_district())
+                ORDER BY p.name_pinyin, p.id LIMIT ${NAME_WALK_ROWS}) p`, walkWhere),
+      walkParams,
+    );
+    // A full page within the first NAME_WALK_ROWS persons in name order is the page: every match
+    // before it is in there too.
+    if (walked.rows.length === page.limit) return { rows: walked.rows, total };
+  }
+  // The row versions are found and read in the same statement (one snapshot).
+  const pageParams: SqlParam[] = [name.tokens, f.township ?? null, f.village ?? null];
+  const pageWhere = searchWhere(f, pageParams, 'joined');
+  const { rows } = await tx.query<PersonRow>(
+    pageOf('person p', `p.ctid = ANY ((SELECT xingfu_name_matches($1::text[], NULL, $2, $3))::tid[]) AND ${pageWhere}`),
+    pageParams,
+  );
+  return { rows, total };
 }
 
 export async function personsOfHousehold(tx: Queryable, householdId: string): Promise<PersonRow[]> {
