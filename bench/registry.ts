@@ -6,6 +6,7 @@
  * so the ratio means something on a noisy machine — and the person table's own insert rate, the
  * ceiling of any import. Prints one JSON object per database.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,7 +183,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const xlsxSeconds = (performance.now() - xStart) / 1000;
 
     const office: AuthContext = {
-      district: '120114', userId: '', username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
+      district: '120114', userId: randomUUID(), username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
       reach: reachOf([{ role: 'office', township: null, village: null, department: null }]), ip: null, tokenHash: '', csrfToken: '', pendingTotp: false,
       displayName: 'bench', mustChangePassword: false, mustEnrolTotp: false, totpEnabled: false, idleTimeoutMinutes: 30, permissions: ['registry.read'],
     };
