@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { reachOf, type Grant } from '../core/auth/roles.ts';
 import { AppError } from '../core/errors.ts';
-import { rosterColumns, type RosterKey } from '../core/registry/roster.ts';
+import { rosterColumns, rosterHeader, type RosterKey } from '../core/registry/roster.ts';
 import { normalizeHeader, type ColumnMapping } from '../core/registry/rosterHeaders.ts';
 import type { Actor } from '../db/scope.ts';
 import type { Database } from '../db/types.ts';
@@ -85,7 +85,7 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
       onProgress: (p) => progress(`${Math.floor((p.bytesRead / Math.max(1, p.bytesTotal)) * 100)}% imported ${p.imported}, unchanged ${p.unchanged}, changed ${p.updated}, rejected ${p.rejected}`),
     });
     if (result.status === 'needs_mapping') {
-      const names = result.missing.map((k) => rosterColumns.find((c) => c.key === k)?.header ?? k);
+      const names = result.missing.map(rosterHeader);
       throw new AppError('validation_failed', {
         zh: `缺少必需的列：${names.join('、')}（第${result.headerRow}行被当作表头）。请用 --mapping 指定列匹配`,
         en: `Missing required columns: ${names.join(', ')} (row ${result.headerRow} was read as the header). Give --mapping`,
@@ -113,7 +113,7 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
 /** The summary as an operator reads it. */
 export function describeImport(s: ImportSummary): string {
   const lines: string[] = [];
-  lines.push(`表头：第${s.headerRow}行；${s.columns.map((c) => `${c.header}→${c.field === null ? '（不导入）' : rosterColumns.find((r) => r.key === c.field)?.header}`).join('，')}`);
+  lines.push(`表头：第${s.headerRow}行；${s.columns.map((c) => `${c.header}→${c.field === null ? '（不导入）' : rosterHeader(c.field as RosterKey)}`).join('，')}`);
   if (s.mode === 'preview') {
     lines.push(`预览（未写入）：新增 ${s.imported} 人（新建 ${s.newHouseholds} 户），家庭关系 ${s.links} 条，无变化 ${s.unchanged} 人，有变更 ${s.updated} 人，不能导入 ${s.rejected} 行`);
     for (const c of s.changes) lines.push(`  第${c.row}行 ${c.name} ${c.idNumber}：${c.fields.map((f) => `${f.label} ${f.before ?? '空'} → ${f.after ?? '空'}`).join('；')}`);

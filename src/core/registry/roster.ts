@@ -29,6 +29,11 @@ export const rosterColumns = [
 ] as const;
 
 export type RosterKey = (typeof rosterColumns)[number]['key'];
+
+/** A field's header in the template, as messages and the error workbook name the column. */
+export function rosterHeader(key: RosterKey): string {
+  return rosterColumns.find((c) => c.key === key)?.header ?? key;
+}
 export type RawRow = Partial<Record<RosterKey, unknown>>;
 
 export type Hukou = 'rural' | 'urban';
@@ -144,8 +149,7 @@ function yearMonths(value: unknown): string[] | null {
 /** Validates one roster row; `today` bounds dates (YYYY-MM-DD, China calendar). */
 export function validateRosterRow(raw: RawRow, today: string): RowResult {
   const problems: RowProblem[] = [];
-  const header = (key: RosterKey) => rosterColumns.find((c) => c.key === key)?.header ?? key;
-  const problem = (key: RosterKey, code: string, reason: string) => problems.push({ column: header(key), code, reason });
+  const problem = (key: RosterKey, code: string, reason: string) => problems.push({ column: rosterHeader(key), code, reason });
   const text = (key: RosterKey): string => {
     const v = raw[key];
     if (v instanceof FormulaCell) {
@@ -166,15 +170,15 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
     if (value instanceof FormulaCell) text(key);
     if (value instanceof FormulaCell || cellText(value) === '') return null;
     const date = parseDate(value);
-    if (date === null) problem(key, 'date', `${header(key)}“${cellText(value)}”不是有效日期（应为 2011-06-15 这样的格式）`);
-    else if (date > today) problem(key, 'future', `${header(key)}${date}晚于今天`);
+    if (date === null) problem(key, 'date', `${rosterHeader(key)}“${cellText(value)}”不是有效日期（应为 2011-06-15 这样的格式）`);
+    else if (date > today) problem(key, 'future', `${rosterHeader(key)}${date}晚于今天`);
     return date;
   };
   const todayInstant = new Date(`${today}T12:00:00+08:00`);
   const idOf = (key: 'idNumber' | 'headIdNumber'): IdCheckResult | null => {
     const t = text(key);
     const id = t === '' ? null : checkIdNumber(t, todayInstant);
-    if (id && !id.valid && id.reason) problem(key, `id_${id.reason}`, idReasons[id.reason](header(key)));
+    if (id && !id.valid && id.reason) problem(key, `id_${id.reason}`, idReasons[id.reason](rosterHeader(key)));
     return id;
   };
 

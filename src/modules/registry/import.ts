@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { maskText } from '../../core/privacy/mask.ts';
+import { maskIdNumber, maskText } from '../../core/privacy/mask.ts';
 import { nameKeys, type NameKeys } from '../../core/registry/names.ts';
-import { cellText, FormulaCell, rosterColumns, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { cellText, FormulaCell, rosterColumns, rosterHeader, validateRosterRow, type RawRow, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
 import { detectHeader, normalizeHeader, type ColumnMapping, type HeaderLayout } from '../../core/registry/rosterHeaders.ts';
 import { inFlight } from '../../db/inFlight.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
@@ -107,7 +107,6 @@ const HEADER_ROWS = 30;
 const SAMPLES = 3;
 
 const requiredKeys = rosterColumns.filter((c) => c.required).map((c) => c.key);
-const templateHeader = (key: RosterKey) => rosterColumns.find((c) => c.key === key)?.header ?? key;
 
 /** A cell as the error workbook and the preview show it. */
 function shown(value: unknown): string {
@@ -177,7 +176,7 @@ function samplesOf(rows: readonly SheetRow[], column: number): string[] {
   for (const r of rows) {
     const text = shown(r.cells[column]);
     if (text === '') continue;
-    out.push(idLike.test(text) ? `${text.slice(0, 6)}${'*'.repeat(text.length - 10)}${text.slice(-4)}` : maskText(text));
+    out.push(idLike.test(text) ? maskIdNumber(text) : maskText(text));
     if (out.length >= SAMPLES) break;
   }
   return out;
@@ -242,7 +241,7 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
   if (missing.length > 0) {
     if (mode === 'preview') return { ...result, status: 'needs_mapping' };
     const unknown = layout.columns.filter((c) => c.key === null).map((c) => c.header);
-    const names = missing.map(templateHeader);
+    const names = missing.map(rosterHeader);
     throw importError('import_columns',
       `缺少必需的列：${names.join('、')}。文件第${headerRow}行被当作表头${unknown.length > 0 ? `，其中未能识别的列：${unknown.join('、')}` : ''}。请在网页导入时手工匹配这些列，或用 --mapping 指定`,
       `Missing required columns: ${names.join(', ')}. Row ${headerRow} was read as the header${unknown.length > 0 ? `; unrecognised columns: ${unknown.join(', ')}` : ''}. Match them by hand in the web import, or give --mapping`,
@@ -379,21 +378,21 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
     const person = checked.person;
     const village = villages.find(person.village);
     if (!village) {
-      return reject(row, [{ column: templateHeader('village'), reason: `村（居）“${person.village}”不在本乡镇街（${options.township}）的村居名单中` }], values);
+      return reject(row, [{ column: rosterHeader('village'), reason: `村（居）“${person.village}”不在本乡镇街（${options.township}）的村居名单中` }], values);
     }
     const firstRow = seenIds.get(person.idNumber);
-    if (firstRow !== undefined) return reject(row, [{ column: templateHeader('idNumber'), reason: `身份证号与第${firstRow}行重复` }], values);
+    if (firstRow !== undefined) return reject(row, [{ column: rosterHeader('idNumber'), reason: `身份证号与第${firstRow}行重复` }], values);
     seenIds.set(person.idNumber, row);
     const group = groupOf(person, row);
-    if (typeof group === 'string') return reject(row, [{ column: templateHeader('relation'), reason: group }], values);
+    if (typeof group === 'string') return reject(row, [{ column: rosterHeader('relation'), reason: group }], values);
     const known = groupVillage.get(group.key);
     if (known !== undefined && known !== village.code) {
-      return reject(row, [{ column: templateHeader('village'), reason: '同一户的成员不能分属不同村居' }], values);
+      return reject(row, [{ column: rosterHeader('village'), reason: '同一户的成员不能分属不同村居' }], values);
     }
     groupVillage.set(group.key, village.code);
     if (person.kinship.kin === 'head') {
       if (group.headRow !== null && group.headRow !== row) {
-        return reject(row, [{ column: templateHeader('relation'), reason: `同一户已有户主（第${group.headRow}行）` }], values);
+        return reject(row, [{ column: rosterHeader('relation'), reason: `同一户已有户主（第${group.headRow}行）` }], values);
       }
       group.headRow = row;
     }

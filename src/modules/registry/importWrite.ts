@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NameKeys } from '../../core/registry/names.ts';
-import { rosterColumns, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
+import { maskIdNumber } from '../../core/privacy/mask.ts';
+import { rosterColumns, rosterHeader, type RosterKey, type RosterPerson } from '../../core/registry/roster.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
@@ -56,7 +57,6 @@ export interface ChunkOutcome {
   changes: { view: ChangeView; hash: string; version: number }[];
 }
 
-const label = (key: RosterKey) => rosterColumns.find((c) => c.key === key)?.header ?? key;
 
 interface RegisteredRow extends Registered {
   household_since: string;
@@ -107,7 +107,7 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   await resolveNumbers(tx, context, chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])));
 
   const refuse = (p: Pending, key: RosterKey | string, reason: string) =>
-    outcome.rejected.push({ row: p.row, problems: [{ column: key in labels ? label(key as RosterKey) : key, reason }], values: p.values });
+    outcome.rejected.push({ row: p.row, problems: [{ column: key in labels ? rosterHeader(key as RosterKey) : key, reason }], values: p.values });
 
   // A group's household: the one its 户号 names, or the one its registered members (the head first) belong to.
   const since = new Map<string, string>();
@@ -147,7 +147,7 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
       }
       const { refusals, change } = compareWithRegister(p.person, already, p.village, context.today, (sealed) => secrets.decrypt(sealed));
       if (refusals.length > 0) {
-        outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: label(r.key), reason: r.reason })), values: p.values });
+        outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: rosterHeader(r.key), reason: r.reason })), values: p.values });
         continue;
       }
       group.members.set(already.id, { ref: already.id, kinship: p.person.kinship, sex: already.sex, birthDate: already.birth_date, row: p.row, name: p.person.name, registered: true });
@@ -155,7 +155,7 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
         outcome.unchanged++;
         continue;
       }
-      const fields = change.fields.map((f) => `${label(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
+      const fields = change.fields.map((f) => `${rosterHeader(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
       if (mode === 'new') {
         refuse(p, change.fields[0]?.key ?? 'idNumber', `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`);
         continue;
@@ -167,7 +167,7 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
       }
       outcome.changes.push({
         hash: p.hash, version: already.version,
-        view: { row: p.row, name: p.person.name, idNumber: p.person.idNumber.slice(0, 6) + '********' + p.person.idNumber.slice(-4), fields: change.fields.map((f) => ({ ...f, label: label(f.key) })) },
+        view: { row: p.row, name: p.person.name, idNumber: maskIdNumber(p.person.idNumber), fields: change.fields.map((f) => ({ ...f, label: rosterHeader(f.key) })) },
       });
       toChange.push({ p, registered: already, change });
       continue;
