@@ -12,6 +12,10 @@ const envSchema = z.object({
   XINGFU_DATA_DIR: z.string().default('data'),
   XINGFU_SECRET_KEY: z.string().optional(),
   XINGFU_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  XINGFU_TODAY: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}|real)$/, 'XINGFU_TODAY must be a date YYYY-MM-DD or "real"')
+    .optional(),
   XINGFU_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   XINGFU_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   XINGFU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
@@ -26,6 +30,8 @@ export interface Config {
   dataDir: string;
   secretKey: string | null;
   demo: boolean;
+  /** The business date from XINGFU_TODAY ('YYYY-MM-DD' or 'real'); null = the demo's date in demo mode, else the real date. */
+  today: string | null;
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
   dbPoolSize: number;
@@ -51,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.XINGFU_DATA_DIR),
     secretKey: e.XINGFU_SECRET_KEY ?? null,
     demo: truthy(e.XINGFU_DEMO),
+    today: e.XINGFU_TODAY ?? null,
     trustProxy: truthy(e.XINGFU_TRUST_PROXY),
     cookieSecure: e.XINGFU_COOKIE_SECURE === 'auto' ? 'auto' : e.XINGFU_COOKIE_SECURE === '1',
     dbPoolSize: e.XINGFU_DB_POOL,

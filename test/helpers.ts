@@ -69,9 +69,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { demo?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+/** An app on a fresh copy of the demo database; `today` fixes its business date (else demo mode's date, or the real one). */
+export async function startTestApp(options: { demo?: boolean; dataDir?: string; today?: string } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }, { demo: options.demo ?? false, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const config = loadConfig(
+    { LOG_LEVEL: process.env.TEST_LOG ?? 'silent' },
+    { demo: options.demo ?? false, today: options.today ?? null, ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
+  );
   const app = await buildApp({ config, db, secrets: testSecrets });
   await app.ready();
   return {

@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from '../config.ts';
+import { clockFor, setClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { openDatabase } from '../db/index.ts';
 import { MigrationError } from '../db/migrate.ts';
@@ -7,6 +8,7 @@ import type { Database } from '../db/types.ts';
 /** Opens the configured database for one CLI command and closes it afterwards. */
 export async function withDatabase<T>(purpose: string, fn: (db: Database, config: Config) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
   const config = loadConfig(process.env, overrides);
+  setClock(clockFor(config));
   const db = await openDatabase(config, purpose);
   try {
     return await fn(db, config);

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { clockFor, clockSetting, setClock, today } from '../core/clock.ts';
 import { AppError, errorBody } from '../core/errors.ts';
 import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
@@ -53,6 +54,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError,
   });
+  setClock(clockFor(config));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -89,6 +91,8 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
           database: z.enum(['embedded', 'postgres']),
           version: z.string(),
           demo: z.boolean(),
+          /** The application's business date, and whether it is fixed (a demo living in its own year). */
+          today: z.object({ date: z.string(), fixed: z.boolean() }),
           demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), roles: z.array(z.string()), label: z.string() })).optional(),
         }),
       },
@@ -100,6 +104,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
       database: db.kind,
       version: config.version,
       demo: config.demo,
+      today: { date: today(), fixed: clockSetting().fixedDate !== null },
       ...(config.demo ? { demoAccounts: demoAccounts.map((a) => ({ username: a.username, password: a.password, roles: a.grants.map((g) => g.role), label: a.displayName })) } : {}),
     };
   });
