@@ -25,6 +25,8 @@ export interface Health {
   database: 'embedded' | 'postgres';
   version: string;
   demo: boolean;
+  /** The application's business date; fixed when the demo district lives in its own year. */
+  today: { date: string; fixed: boolean };
   demoAccounts?: DemoAccount[];
 }
 
