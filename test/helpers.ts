@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { DEMO_TODAY } from '../src/core/clock.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openEmbedded } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
@@ -69,12 +70,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** An app on a fresh copy of the demo database; `today` fixes its business date (else demo mode's date, or the real one). */
+/** An app on a fresh copy of the demo database, on the demo's own date unless `today` says otherwise ('real' for the real date). */
 export async function startTestApp(options: { demo?: boolean; dataDir?: string; today?: string } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const config = loadConfig(
     { LOG_LEVEL: process.env.TEST_LOG ?? 'silent' },
-    { demo: options.demo ?? false, today: options.today ?? null, ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
+    { demo: options.demo ?? false, today: options.today ?? DEMO_TODAY, ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
   );
   const app = await buildApp({ config, db, secrets: testSecrets });
   await app.ready();

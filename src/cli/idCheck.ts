@@ -1,3 +1,4 @@
+import { businessNow } from '../core/clock.ts';
 import { checkIdNumber } from '../core/ids/idNumber.ts';
 
 export interface IdCheckArgv {
@@ -14,7 +15,7 @@ export interface CommandResult {
  * `{valid, normalized, birthDate, sex, divisionCode, reason}`; exit code 0 when the
  * number is valid, 1 when it is not. `reason` is a stable code, not a message.
  */
-export function idCheckCommand(argv: IdCheckArgv, today: Date = new Date()): CommandResult {
+export function idCheckCommand(argv: IdCheckArgv, today: Date = businessNow()): CommandResult {
   const result = checkIdNumber(argv.number, today);
   const line = {
     valid: result.valid,

@@ -16,6 +16,7 @@ import { yearSummary } from '../modules/benefits/summary.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { programmeIds, type ProgrammeId } from '../core/benefits/types.ts';
+import { clockFor, setClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isMonth } from '../core/calendar.ts';
 import { PaymentRolls, type RollAction } from '../modules/benefits/rolls.ts';
@@ -136,6 +137,7 @@ id
   .command('check <number>')
   .description('Validate an ID number and print {valid, normalized, birthDate, sex, divisionCode, reason} as JSON')
   .action((number: string) => {
+    setClock(clockFor(loadConfig()));
     const { output, exitCode } = idCheckCommand({ number });
     process.stdout.write(`${output}\n`);
     process.exitCode = exitCode;

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { clockFor, setClock } from '../core/clock.ts';
 import { openDatabase } from '../db/index.ts';
 import { deleteIdleSessions, deleteStaleCounters } from '../modules/auth/queries.ts';
 import { workerName } from '../modules/jobs/queue.ts';
@@ -13,6 +14,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     ...(options.demo ? { demo: true } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
+  setClock(clockFor(config));
   const secrets = createSecrets(loadSecretKey(config));
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db, secrets);

@@ -1,7 +1,9 @@
 /**
  * The demo's 2012 confirmation: a few families of 梅厂镇六道口村 (the demo village worker's village)
- * who qualify from 2012 and so are not among the 2011 beneficiaries — two couples turning 60 in
- * 2012 (reward assistance) and a couple whose only son died in December 2011 (special assistance).
+ * who qualify from 2012 and so are not among the 2011 beneficiaries — three parents turning 60 in
+ * December 2011, counted from the following month (reward assistance; they apply in the autumn,
+ * before the demo's date of 2011-11-30), and a couple whose only son died in December 2011
+ * (special assistance).
  * Kept apart from the generated population so the report's 2011 figures stay as they are.
  */
 import { computeCheckCharacter } from '../core/ids/idNumber.ts';
@@ -29,9 +31,9 @@ export function confirmationCandidates(existing: readonly SyntheticHousehold[]):
     outOfPolicyBirth: { value: false, source: '村级核查' },
   });
   return [
-    household(801, [person('c801h', '刘福来', 'M', '1952-03-12', 'head'), person('c801w', '赵淑珍', 'F', '1953-08-02', 'spouse')],
+    household(801, [person('c801h', '刘福来', 'M', '1951-12-03', 'head'), person('c801w', '赵淑珍', 'F', '1953-08-02', 'spouse')],
       [person('c801c', '刘海燕', 'F', '1978-05-20', 'child')], true),
-    household(802, [person('c802h', '高保国', 'M', '1952-07-30', 'head'), person('c802w', '孙玉兰', 'F', '1952-11-15', 'spouse')],
+    household(802, [person('c802h', '高保国', 'M', '1951-12-18', 'head'), person('c802w', '孙玉兰', 'F', '1951-12-26', 'spouse')],
       [person('c802a', '高丽', 'F', '1977-02-11', 'child'), person('c802b', '高静', 'F', '1980-09-09', 'child')], false),
     household(803, [person('c803h', '马长江', 'M', '1956-01-08', 'head'), person('c803w', '韩秀云', 'F', '1958-04-26', 'spouse')],
       [person('c803c', '马磊', 'M', '1982-10-03', 'child', '2011-12-10')], true),

@@ -17,6 +17,18 @@ import { Random } from './random.ts';
 import { departments } from './wuqing.ts';
 
 const YEAR = 2011;
+/**
+ * The demo lives on the report's own date, 2011-11-30 (src/core/clock.ts). By then January to
+ * October had been filed and accepted (October's reports were due on 5 November), and the report's
+ * figures are theirs; November's reports are due on 5 December and a few departments filed early.
+ */
+const ACCEPTED_MONTHS = 10;
+const LAST_MONTH = `${YEAR}-11`;
+/** November's reports by the demo's date: submitted early and awaiting review, or saved as a draft. */
+const NOVEMBER: Record<string, { status: 'submitted' | 'draft'; day: number }> = {
+  forestry: { status: 'submitted', day: 28 }, women: { status: 'submitted', day: 26 }, finance: { status: 'submitted', day: 29 },
+  education: { status: 'submitted', day: 29 }, 'agri-tech': { status: 'draft', day: 29 },
+};
 const ALL = departments.map((d) => d.code);
 /** Chinese quotation marks for the ASCII ones in the texts below. */
 const quoted = (s: string): string => s.replace(/"([^"]*)"/g, '\u201c$1\u201d');
@@ -91,24 +103,24 @@ const problems = [
   '部分计生家庭对优惠政策了解不够，主动申请的积极性不高',
 ];
 
-/** Splits a year's total into twelve whole months with seasonal weights; the months add up exactly. */
-function split(total: number, random: Random, seasonal: boolean): number[] {
-  const weights = Array.from({ length: 12 }, (_, i) => (seasonal ? 0.6 + Math.sin(((i + 1) / 12) * Math.PI) : 1) * (0.8 + random.next() * 0.4));
+/** Splits the figure of the report into the accepted months (January to October) with seasonal weights; the months add up exactly. */
+function split(total: number, random: Random, seasonal: boolean, months = ACCEPTED_MONTHS): number[] {
+  const weights = Array.from({ length: months }, (_, i) => (seasonal ? 0.6 + Math.sin(((i + 1) / 12) * Math.PI) : 1) * (0.8 + random.next() * 0.4));
   const sum = weights.reduce((a, b) => a + b, 0);
   const parts = weights.map((w) => Math.floor((total * w) / sum));
-  parts[11] = (parts[11] as number) + total - parts.reduce((a, b) => a + b, 0);
+  parts[months - 1] = (parts[months - 1] as number) + total - parts.reduce((a, b) => a + b, 0);
   return parts;
 }
 
 /** Department-months that reached the office after the due day (submission day of the next month). */
 const LATE: Record<string, number> = {
   'statistics|2011-03': 9, 'justice|2011-05': 8, 'trade-union|2011-08': 12, 'culture|2011-09': 7, 'youth-league|2011-10': 11,
-  'statistics|2011-11': 8, 'public-security|2011-12': 10,
+  'public-security|2011-10': 10,
 };
-/** Never filed. */
-const MISSING = new Set(['trade-union|2011-11']);
+/** Never filed (October's report, due on 5 November: overdue on the demo's date). */
+const MISSING = new Set(['trade-union|2011-10']);
 /** Returned for correction and not yet resubmitted. */
-const RETURNED = { key: 'culture|2011-12', comment: quoted('"幸福家庭"文艺演出场次与所附活动照片清单不一致，请核实后重新报送。') };
+const RETURNED = { key: 'culture|2011-10', comment: quoted('"幸福家庭"文艺演出场次与所附活动照片清单不一致，请核实后重新报送。') };
 /** Returned once, then corrected and accepted. */
 const CORRECTED = { key: 'agri-tech|2011-06', comment: '培训人次较上月增幅过大，请补充说明培训方式（集中培训或广播电视培训）后重新报送。' };
 /** Joined the leading group in July. */
@@ -181,12 +193,13 @@ async function insertConfiguration(tx: Queryable, district: string): Promise<voi
 
 /** The monthly values of every department, its totals matching the report's figures. */
 function monthlyValues(random: Random): Map<string, Record<string, number>[]> {
-  const values = new Map<string, Record<string, number>[]>(ALL.map((code) => [code, Array.from({ length: 12 }, () => ({}))]));
+  const values = new Map<string, Record<string, number>[]>(ALL.map((code) => [code, Array.from({ length: ACCEPTED_MONTHS + 1 }, () => ({}))]));
   for (const indicator of demoIndicators) {
     for (const department of indicator.departments) {
       const months = values.get(department) as Record<string, number>[];
+      // November (filed early, not yet accepted) is a month like the others: not part of the report's figures.
       const series = indicator.total !== undefined
-        ? split(indicator.total, random, indicator.code.startsWith('agri') || indicator.code.startsWith('forestry'))
+        ? [...split(indicator.total, random, indicator.code.startsWith('agri') || indicator.code.startsWith('forestry')), Math.round(indicator.total / 12)]
         : months.map(() => random.int(...(indicator.range as [number, number])));
       series.forEach((v, i) => { (months[i] as Record<string, number>)[indicator.code] = v; });
     }
@@ -219,13 +232,15 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
   const values = monthlyValues(random);
   const liaison = (code: string) => `${departments.find((d) => d.code === code)?.shortName ?? code}通讯员`;
   for (const department of departments) {
-    for (const [i, month] of monthsOfYear(YEAR).entries()) {
+    for (const [i, month] of monthsOfYear(YEAR).filter((m) => m <= LAST_MONTH).entries()) {
       const key = `${department.code}|${month}`;
       if (MISSING.has(key)) continue;
+      const early = month === LAST_MONTH ? NOVEMBER[department.code] : undefined;
+      if (month === LAST_MONTH && !early) continue;
       if (department.code === LATE_MEMBER.code && `${month}-01` < LATE_MEMBER.activeFrom) continue;
       const v = values.get(department.code)?.[i] as Record<string, number>;
       const following = addMonths(month, 1);
-      const submittedOn = monthDay(following, LATE[key] ?? random.int(1, 5));
+      const submittedOn = early ? monthDay(month, early.day) : monthDay(following, LATE[key] ?? random.int(1, 5));
       const submittedAt = at(submittedOn, random.int(8, 17), random.int(0, 59));
       const duties = work[department.code] ?? [];
       const monthNo = Number(month.slice(5));
@@ -236,14 +251,15 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
       const corrected = key === CORRECTED.key;
       const acceptedOn = monthDay(following, Math.max(LATE[key] ?? 0, 5) + random.int(1, 3) + (corrected ? 4 : 0));
       // Values go in while the report is open; acceptance locks it afterwards.
-      const status = returned ? 'returned' : 'submitted';
+      const status = returned ? 'returned' : early?.status ?? 'submitted';
+      const draft = status === 'draft';
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO coord_report (district_code, department_code, period, status, progress, work, effect, problems, first_submitted_at,
                                    submitted_at, accepted_at, accepted_by, return_comment, created_by, created_at, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $15) RETURNING id`,
         [
-          district, department.code, `${month}-01`, status, progress, workText, effectText(department.code, v), problem, submittedAt,
-          corrected ? at(monthDay(following, 9), 10) : submittedAt, returned ? null : at(acceptedOn, 15), returned ? null : 'office',
+          district, department.code, `${month}-01`, status, progress, workText, effectText(department.code, v), problem, draft ? null : submittedAt,
+          draft ? null : corrected ? at(monthDay(following, 9), 10) : submittedAt, returned || early ? null : at(acceptedOn, 15), returned || early ? null : 'office',
           returned ? RETURNED.comment : null, `liaison.${department.code}`, at(monthDay(month, 25), 16),
         ],
       );
@@ -254,14 +270,15 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
           [district, id, department.code, code, value],
         );
       }
-      if (!returned) await tx.query(`UPDATE coord_report SET status = 'accepted' WHERE district_code = $1 AND id = $2`, [district, id]);
-      const events: [string, string | null, string, string][] = [['saved', null, liaison(department.code), at(monthDay(month, 25), 16)], ['submitted', null, liaison(department.code), submittedAt]];
+      if (!returned && !early) await tx.query(`UPDATE coord_report SET status = 'accepted' WHERE district_code = $1 AND id = $2`, [district, id]);
+      const events: [string, string | null, string, string][] = [['saved', null, liaison(department.code), at(monthDay(month, 25), 16)]];
+      if (!draft) events.push(['submitted', null, liaison(department.code), submittedAt]);
       if (returned) events.push(['returned', RETURNED.comment, '赵建国(领导小组办公室)', at(monthDay(following, 6), 11)]);
       if (corrected) {
         events.push(['returned', CORRECTED.comment, '赵建国(领导小组办公室)', at(monthDay(following, 6), 11)]);
         events.push(['resubmitted', null, liaison(department.code), at(monthDay(following, 9), 10)]);
       }
-      if (!returned) events.push(['accepted', null, '赵建国(领导小组办公室)', at(acceptedOn, 15)]);
+      if (!returned && !early) events.push(['accepted', null, '赵建国(领导小组办公室)', at(acceptedOn, 15)]);
       for (const [action, comment, actorName, when] of events) {
         await tx.query(
           'INSERT INTO coord_report_event (district_code, report_id, department_code, action, comment, actor_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -303,7 +320,7 @@ async function insertMeetings(tx: Queryable, district: string): Promise<void> {
       decisions: [
         { title: '将计生困难家庭纳入低保优先审核范围', owner: 'civil-affairs', dueOn: '2011-12-31', doneAt: null, note: '已起草优先审核办法，待局务会研究。' },
         { title: '建立幸福家庭创建指标统计口径', owner: 'statistics', dueOn: '2012-01-15', doneAt: null, note: null },
-        { title: '春节前走访慰问贫困母亲', owner: 'women', dueOn: '2012-01-20', doneAt: '2012-01-16T16:00:00+08:00', note: '走访慰问贫困母亲120人。' },
+        { title: '春节前走访慰问贫困母亲', owner: 'women', dueOn: '2012-01-20', doneAt: null, note: '已摸底登记贫困母亲126人，慰问品采购中。' },
       ],
     },
   ] as const;
@@ -374,7 +391,7 @@ async function insertNotices(tx: Queryable, district: string, random: Random): P
 
 /** The bulletins issued in 2011, each computed as it stood on its day of issue. */
 async function insertBulletins(tx: Queryable, district: string): Promise<void> {
-  const issued: [string, string][] = [['2011-Q2', '2011-07-12'], ['2011-Q3', '2011-10-12'], ['2011-10', '2011-11-10'], ['2011-11', '2011-12-09']];
+  const issued: [string, string][] = [['2011-Q2', '2011-07-12'], ['2011-Q3', '2011-10-12'], ['2011-10', '2011-11-10']];
   for (const [serial, [code, issuedOn]] of issued.entries()) {
     const period = parsePeriod(code) as Period;
     const content = await bulletinContent(tx, period, Date.parse(`${issuedOn}T09:00:00+08:00`));

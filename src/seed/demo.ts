@@ -1,4 +1,5 @@
 import type { Grant } from '../core/auth/roles.ts';
+import { clockSetting, DEMO_TODAY } from '../core/clock.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertUser, replaceGrants } from '../modules/users/queries.ts';
@@ -84,12 +85,13 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
 /**
  * The demo district: organisation, an account for every role (demo accounts skip the second
  * factor and the password expiry; a district that already has accounts is left as it is) and,
- * given the data key, the synthetic register of the families the programmes concern.
+ * given the data key, the synthetic register of the families the programmes concern. The ECD
+ * centre runs up to the demo's own date (the clock's fixed date, by default the report's 2011-11-30).
  */
-export async function seedDemo(db: Database, secrets?: Secrets): Promise<{ created: boolean; persons: number }> {
+export async function seedDemo(db: Database, secrets?: Secrets, today = clockSetting().fixedDate ?? DEMO_TODAY): Promise<{ created: boolean; persons: number }> {
   const { created } = await seedAccounts(db);
   await seedCoordination(db, district.code);
-  await seedEcdCentre(db, district.code);
+  await seedEcdCentre(db, district.code, today);
   let persons = 0;
   if (secrets) {
     const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);

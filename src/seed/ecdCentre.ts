@@ -16,7 +16,7 @@ import { DAYS_PER_MONTH, HEIGHT_FROM_DAY, interpolateLms, lmsValueAt } from '../
 import type { Database, Queryable, SqlParam } from '../db/types.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import { checkMeasurement, zscoresFor, type MeasurementInput } from '../modules/ecd/service.ts';
-import { chinaToday } from '../modules/registry/service.ts';
+import { today as businessToday } from '../core/clock.ts';
 import type { MilestoneCode } from '../../web/src/api/ecdCentreTypes.ts';
 import { starterActivityPlans } from './activityPlans.ts';
 import { Random } from './random.ts';
@@ -320,7 +320,7 @@ const absentNotes = ['感冒发烧请假', '随家长回老家', '当天接种�
 const presentNotes = ['第一次独立完成活动，很有成就感', '分离时哭闹约5分钟后平静', '活动中情绪稳定，主动参与', '对新材料很感兴趣，专注时间较长'];
 
 /** Seeds the district's ECD centre; returns false when it already has rooms. */
-export async function seedEcdCentre(db: Database, district: string, today = chinaToday()): Promise<boolean> {
+export async function seedEcdCentre(db: Database, district: string, today = businessToday()): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM ecd_room WHERE district_code = $1 LIMIT 1', [district]);
     if (existing.rows.length > 0) return false;

@@ -95,15 +95,30 @@ async function seedPaidRolls(
       column((l) => l.month), column((l) => l.amount), column((l) => of(l).fundedBy), column((l) => l.category)],
   );
   await tx.query(
-    `UPDATE payment_roll r SET line_count = s.n, total_amount = s.total, state = 'paid', checked_by = 'office', checked_at = now(),
-            approved_by = 'office.finance', approved_at = now(), exported_by = 'office.finance', exported_at = now(), paid_by = 'office', paid_at = now()
-       FROM (SELECT roll_id, count(*)::int AS n, sum(amount) AS total FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id) s
-      WHERE r.id = s.roll_id`, [rows.map((r) => r.id)]);
+    // Each month's roll went through the office in the month it pays: generated on the 3rd, checked
+    // and approved on the 5th and 8th, exported on the 10th, paid on the 15th (China time). December's
+    // was generated and checked ahead, on 28 and 29 November: on the demo's date (2011-11-30) it
+    // waits for the finance reviewer's approval.
+    `UPDATE payment_roll r SET line_count = s.n, total_amount = s.total,
+            state = CASE WHEN ahead THEN 'checked' ELSE 'paid' END,
+            generated_at = CASE WHEN ahead THEN timestamptz '${YEAR}-11-28 09:00+08' ELSE (r.period + time '09:00' + interval '2 days') AT TIME ZONE 'Asia/Shanghai' END,
+            checked_by = 'office',
+            checked_at = CASE WHEN ahead THEN timestamptz '${YEAR}-11-29 10:00+08' ELSE (r.period + time '10:00' + interval '4 days') AT TIME ZONE 'Asia/Shanghai' END,
+            approved_by = CASE WHEN NOT ahead THEN 'office.finance' END,
+            approved_at = CASE WHEN NOT ahead THEN (r.period + time '15:00' + interval '7 days') AT TIME ZONE 'Asia/Shanghai' END,
+            exported_by = CASE WHEN NOT ahead THEN 'office.finance' END,
+            exported_at = CASE WHEN NOT ahead THEN (r.period + time '09:30' + interval '9 days') AT TIME ZONE 'Asia/Shanghai' END,
+            paid_by = CASE WHEN NOT ahead THEN 'office' END,
+            paid_at = CASE WHEN NOT ahead THEN (r.period + time '16:00' + interval '14 days') AT TIME ZONE 'Asia/Shanghai' END
+       FROM (SELECT roll_id, count(*)::int AS n, sum(amount) AS total, min(paid_month) = $2::date AS ahead
+               FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id) s
+      WHERE r.id = s.roll_id`, [rows.map((r) => r.id), `${YEAR}-12-01`]);
 }
 
 /**
- * The 2012 confirmation under way in 梅厂镇六道口村: 刘福来 applied and the village notice is up;
- * 高保国 and 孙玉兰 have applied; 马长江's family (son died in December 2011) has not applied yet.
+ * The 2012 confirmation under way in 梅厂镇六道口村 in the autumn of 2011 (the demo's date is
+ * 2011-11-30): 刘福来 applied, passed the village's review and notice and waits for 梅厂镇's review;
+ * 高保国 and 孙玉兰 have applied and wait for the village's review; 马长江's family (son died in December 2011) has not applied yet.
  */
 export async function seedApplications(db: Database, secrets: Secrets): Promise<void> {
   const workflow = new BenefitsWorkflow(db, secrets);
@@ -114,8 +129,8 @@ export async function seedApplications(db: Database, secrets: Secrets): Promise<
   const apply = (name: string, appliedOn: string, account: string) => workflow.create(worker, {
     programme: 'reward-assistance', personId: id(name), year: 2012, appliedOn, bankName: '天津农商银行', bankAccount: account,
   });
-  const liu = await apply('刘福来', '2012-04-05', '6217590000120120407');
-  await workflow.decide(worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2012-04-06' });
-  await apply('高保国', '2012-08-06', '6217590000120120803');
-  await apply('孙玉兰', '2012-12-03', '6217590000120121207');
+  const liu = await apply('刘福来', '2011-10-20', '6217590000120120407');
+  await workflow.decide(worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2011-10-21' });
+  await apply('高保国', '2011-11-14', '6217590000120120803');
+  await apply('孙玉兰', '2011-11-28', '6217590000120121207');
 }

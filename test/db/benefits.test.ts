@@ -9,7 +9,7 @@ import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
 describe('benefits over the register', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ today: '2012-06-30' }); // the register moves on into 2012: moves, deaths and January's roll
     await loadPopulation(t.db, testSecrets, '120114', generatePopulation());
   }, 300_000);
   afterAll(async () => t.close());
@@ -37,8 +37,19 @@ describe('benefits over the register', () => {
     const monthly = summary.programmes.filter((p: { amount: number }) => p.amount > 0);
     expect(rows.map((r) => [r.programme, r.persons, Number(r.amount), r.rolls]).sort())
       .toEqual(monthly.map((p: { programme: string; beneficiaries: number; amount: number }) => [p.programme, p.beneficiaries, p.amount, 12]).sort());
-    expect(await t.db.query("SELECT 1 FROM payment_roll WHERE state <> 'paid' OR approved_by = generated_by").then((r) => r.rows)).toEqual([]);
+    expect(await t.db.query("SELECT 1 FROM payment_roll WHERE approved_by = generated_by").then((r) => r.rows)).toEqual([]);
+    // On the demo's date (2011-11-30) January to November are paid; December's roll is checked and waits for approval.
+    const states = await t.db.query<{ period: string; state: string }>("SELECT DISTINCT to_char(period, 'YYYY-MM') AS period, state FROM payment_roll ORDER BY 1");
+    expect(states.rows).toEqual([...Array.from({ length: 11 }, (_, i) => ({ period: `2011-${String(i + 1).padStart(2, '0')}`, state: 'paid' })), { period: '2011-12', state: 'checked' }]);
 
+    // December's roll is approved, exported and paid before January's may be generated.
+    const finance = await login(t.app, 'office.finance');
+    const december = (await office.get('/api/benefits/rolls?programme=reward-assistance&page=1&pageSize=1')).json().items[0];
+    expect(december).toMatchObject({ period: '2011-12', state: 'checked' });
+    for (const [who, action] of [[finance, 'approve'], [finance, 'export'], [office, 'paid']] as const) {
+      const moved = await who.post(`/api/benefits/rolls/${december.id}/transition`, { action });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
     const january = await office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: '2012-01' });
     expect(january.statusCode, january.body).toBe(201);
     const roll = january.json();

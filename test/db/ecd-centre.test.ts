@@ -5,7 +5,7 @@ import type { ActivityPlan, ArchivePrint, Centre, EcdClass, Milestones, Session,
 import type { archivePrintView, centreView, classView, milestonesView, planView, sessionView, teacherLoadView } from '../../src/modules/ecd/centreRoutes.ts';
 import { withScope } from '../../src/db/scope.ts';
 import { actorFor } from '../../src/modules/auth/actor.ts';
-import { chinaToday } from '../../src/modules/registry/service.ts';
+import { DEMO_TODAY } from '../../src/core/clock.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
 // The reply schemas are the contract's wire types, exactly (checked by tsc).
@@ -18,7 +18,7 @@ const contract: [
 
 const DISTRICT = '120114';
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const today = chinaToday();
+const today = DEMO_TODAY;
 const born = addDays(today, -300); // 9.9 months old today
 const code = (res: LightMyRequestResponse) => (res.json() as { error?: { code: string } }).error?.code;
 type Item = { milestone: string; state: string; achievedOn: string | null; achievedAtMonths: number | null; observedBy: string | null };

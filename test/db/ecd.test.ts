@@ -8,7 +8,7 @@ describe('early childhood centre: growth archives', () => {
   let childId: string;
   let otherId: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ today: 'real' }); // children born in 2025, measured up to the real date
     teacher = await login(t.app, 'teacher');
     const enrol = (name: string, parentUsername?: string) => teacher.post('/api/ecd/children', {
       name, sex: 'M', birthDate: '2025-06-01', enrolledOn: '2025-09-01',

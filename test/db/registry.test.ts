@@ -13,7 +13,7 @@ describe('registry: households and persons', () => {
   const wifeId = idNumber('19520715', 246);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ today: 'real' }); // births, deaths and moves recorded after the demo's year
     yangcun = await login(t.app, 'township.yangcun');
     const res = await yangcun.post('/api/registry/households', {
       village: '120114001201', address: '杨村街道东刘庄村3号', householdNumber: 'YC-0001',

@@ -15,13 +15,16 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The built app on the embedded engine with the demo district, and Debian's Chromium. */
-export async function startE2E(): Promise<E2E> {
+/**
+ * The built app on the embedded engine with the demo district, and Debian's Chromium. The demo runs
+ * on its own date (2011-11-30) unless `today` moves it (a workflow that runs into 2012).
+ */
+export async function startE2E(options: { today?: string } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test does it as root)`);
   if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npm run build` first (npm test does)');
   fs.mkdirSync(resultsDir, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-e2e-'));
-  const server = await startServer({ XINGFU_DATA_DIR: dataDir }, ['--demo']);
+  const server = await startServer({ XINGFU_DATA_DIR: dataDir, ...(options.today ? { XINGFU_TODAY: options.today } : {}) }, ['--demo']);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, resultsDir, shot, startE2E, typeDate, type E2E } from './browser.ts';
+import { DEMO_TODAY } from '../../src/core/clock.ts';
 
 /** The demo parent's (陈静's) child, as src/seed/ecdCentre.ts links it. */
 const PARENT_CHILD = '刘梓萌';
@@ -12,8 +13,8 @@ const PARENT_CHILD = '刘梓萌';
 const input = (page: Page, testId: string) =>
   page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-/** YYYY-MM-DD today in China (UTC+8), as the server counts days. */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today as the demo server counts days: the demo's own date. */
+const chinaToday = () => DEMO_TODAY;
 
 interface ListedChild {
   id: string;

@@ -3,13 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARENT_CHILD } from '../../src/seed/ecdCentre.ts';
 import { resultsDir, signIn, startE2E, type E2E } from './browser.ts';
+import { DEMO_TODAY } from '../../src/core/clock.ts';
 
 /** The input behind a test id, whether antd put the id on the input or on its wrapper. */
 const input = (page: Page, testId: string) =>
   page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 /** YYYY-MM-DD `days` before today in China (UTC+8), as the server counts days. */
-const chinaDaysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+/** A day so many days before the demo server's date. */
+const chinaDaysAgo = (days: number) => new Date(Date.parse(`${DEMO_TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the ECD centre in Chromium', () => {
   let e: E2E;

@@ -42,3 +42,11 @@ export async function loadBusinessDate(): Promise<void> {
     // the real date stands
   }
 }
+
+/** Now as China's wall-clock time, on the business date (the real time of day). */
+export function chinaNowDayjs(): Dayjs {
+  const wall = dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19));
+  if (!fixed || !businessDate) return wall;
+  const [y = 0, m = 1, d = 1] = businessDate.split('-').map(Number);
+  return wall.year(y).month(m - 1).date(d);
+}

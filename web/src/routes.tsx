@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { FullPageSpin, RequireAuth, RequirePermission } from './auth/guards.tsx';
+import { FullPageSpin, RequireAuth, RequirePermission, RequireRosterImport } from './auth/guards.tsx';
 import { PERMISSIONS, type Permission } from './auth/permissions.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
@@ -104,7 +104,7 @@ export function AppRoutes() {
           <Route path="registry" element={guarded(PERMISSIONS.registryRead, <RegistryPage />)} />
           <Route path="registry/households/new" element={guarded(PERMISSIONS.registryWrite, <NewHouseholdPage />)} />
           <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
-          <Route path="registry/import" element={guarded(PERMISSIONS.registryWrite, <ImportPage />)} />
+          <Route path="registry/import" element={<RequireRosterImport><ImportPage /></RequireRosterImport>} />
           <Route path="benefits" element={guarded(PERMISSIONS.benefitsRead, <BenefitsPage />)} />
           <Route path="benefits/programmes" element={guarded(PERMISSIONS.benefitsRead, <ProgrammesPage />)} />
           <Route path="benefits/applications" element={guarded(PERMISSIONS.benefitsRead, <ApplicationsPage />)} />
@@ -133,7 +133,7 @@ export function AppRoutes() {
           <Route path="ecd/centre" element={guarded(PERMISSIONS.ecdRead, <EcdCentrePage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
-          <Route path="org/departments" element={guarded(PERMISSIONS.orgRead, <DepartmentsPage />)} />
+          <Route path="org/departments" element={guarded(PERMISSIONS.coordRead, <DepartmentsPage />)} />
           <Route path="users" element={guarded(PERMISSIONS.userRead, <UsersPage />)} />
           <Route path="audit" element={guarded(PERMISSIONS.auditRead, <AuditPage />)} />
           <Route path="security" element={guarded(PERMISSIONS.securityManage, <SecurityPage />)} />

@@ -84,7 +84,7 @@ const FULL_WIDTH_DIGIT_ZERO = 0xff10;
  *
  * @param today the current instant; its calendar date is taken in UTC+8.
  */
-export function checkIdNumber(input: string, today: Date = new Date()): IdCheckResult {
+export function checkIdNumber(input: string, today: Date): IdCheckResult {
   const todayIso = chinaCalendarDate(today);
   const text = normalizeInput(input);
   const length = [...text].length;
@@ -137,12 +137,12 @@ export function upgradeLegacyIdNumber(fifteen: string): string {
 }
 
 /** The sex recorded in a valid ID number (15 or 18 characters), or null when it is invalid. */
-export function sexFromIdNumber(input: string, today: Date = new Date()): Sex | null {
+export function sexFromIdNumber(input: string, today: Date): Sex | null {
   return checkIdNumber(input, today).sex;
 }
 
 /** The birth date (YYYY-MM-DD) of a valid ID number (15 or 18 characters), or null. */
-export function birthDateFromIdNumber(input: string, today: Date = new Date()): string | null {
+export function birthDateFromIdNumber(input: string, today: Date): string | null {
   return checkIdNumber(input, today).birthDate;
 }
 

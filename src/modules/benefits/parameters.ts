@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
-import { chinaToday } from '../registry/service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 import { parameterRows } from './register.ts';
 
 export interface NewParameter {
@@ -20,7 +20,7 @@ export interface NewParameter {
   reference: string;
 }
 
-export async function programmeCatalog(db: Database, actor: Actor, today = chinaToday()) {
+export async function programmeCatalog(db: Database, actor: Actor, today = businessToday()) {
   return withScope(db, actor, async (tx) => {
     const rows = await parameterRows(tx);
     const { rows: entered } = await tx.query<{ programme: string; name: string; effective_from: string; created_by: string; created_at: Date }>(

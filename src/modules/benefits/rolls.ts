@@ -19,6 +19,7 @@ import { createEvaluator, programmes, type Evaluator } from '../../core/benefits
 import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
 import type { FundingBody, ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
+import { businessNow } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
@@ -254,6 +255,25 @@ function presentRoll(r: RollRow) {
 
 export type Roll = ReturnType<typeof presentRoll>;
 
+/**
+ * A roll as the caller may see it. The district sees the whole roll; a township or village worker
+ * sees the lines and the total of the own township or village only, with that place named, never
+ * the district's figures beside them.
+ */
+async function inScope(tx: Queryable, actor: Actor, rolls: Roll[]): Promise<Array<Roll & { scopeName: string | null }>> {
+  const reach = actor.reach['benefits.read'];
+  if (reach === undefined || reach.all || rolls.length === 0) return rolls.map((r) => ({ ...r, scopeName: null }));
+  const { rows } = await tx.query<{ roll_id: string; lines: number; amount: string }>(
+    'SELECT roll_id, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id',
+    [rolls.map((r) => r.id)]);
+  const totals = new Map(rows.map((r) => [r.roll_id, r]));
+  const places = reach.villages.length > 0
+    ? await tx.query<{ name: string }>('SELECT name FROM village WHERE code = ANY ($1::text[]) ORDER BY code', [reach.villages])
+    : await tx.query<{ name: string }>('SELECT name FROM township WHERE code = ANY ($1::text[]) ORDER BY sort_order', [reach.townships]);
+  const scopeName = places.rows.map((r) => r.name).join('、') || null;
+  return rolls.map((r) => ({ ...r, lineCount: totals.get(r.id)?.lines ?? 0, totalAmount: Number(totals.get(r.id)?.amount ?? 0), scopeName }));
+}
+
 export const rollReference = (r: { programme: string; period: string; id: string }) => `${r.programme}-${monthOf(r.period)}-${r.id.slice(0, 8)}`;
 
 export class PaymentRolls {
@@ -314,9 +334,9 @@ export class PaymentRolls {
       await writing;
       const total = totalFen / 100;
       await tx.query(
-        `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = now(),
+        `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = $6,
                 checked_by = NULL, checked_at = NULL WHERE id = $1`,
-        [id, lineCount, total, JSON.stringify(stops), actor.username]);
+        [id, lineCount, total, JSON.stringify(stops), actor.username, businessNow()]);
       await appendAudit(tx, {
         district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_generate',
         entityType: 'payment_roll', entityId: id, after: { programme, period, lines: lineCount, total, stops: stops.length },
@@ -378,15 +398,15 @@ export class PaymentRolls {
       const args = f.programme === undefined ? [] : [f.programme];
       const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_roll ${where}`, args);
       const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
-      return { items: rows.map(presentRoll), total: total.rows[0]?.n ?? 0 };
+      return { items: await inScope(tx, actor, rows.map(presentRoll)), total: total.rows[0]?.n ?? 0 };
     });
   }
 
   async detail(actor: Actor, id: string) {
-    return withScope(this.db, actor, async (tx) => this.detailIn(tx, id));
+    return withScope(this.db, actor, async (tx) => this.detailIn(tx, id, actor));
   }
 
-  private async detailIn(tx: Queryable, id: string) {
+  private async detailIn(tx: Queryable, id: string, actor: Actor) {
     const roll = await this.row(tx, id);
     // The lines are summed per township first, and only the sums meet the township table: joined
     // line by line, the township's row-level security was evaluated once per line (1.4 s for a
@@ -406,8 +426,9 @@ export class PaymentRolls {
       `SELECT p.id, p.name, t.name AS township_name FROM person p JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code WHERE p.id = ANY ($1::uuid[])`,
       [stops.map((s) => s.personId)]);
     const nameOf = new Map(names.rows.map((n) => [n.id, n]));
+    const [shown] = await inScope(tx, actor, [presentRoll(roll)]);
     return {
-      ...presentRoll(roll),
+      ...(shown as Roll & { scopeName: string | null }),
       byTownship: byTownship.rows.map((t) => ({ ...t, amount: Number(t.amount) })),
       byFundingBody: byFunding.rows.map((b) => ({ ...b, amount: Number(b.amount) })),
       byKind: byKind.rows.map((k) => ({ ...k, amount: Number(k.amount) })),
@@ -450,13 +471,13 @@ export class PaymentRolls {
         throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”,不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
       }
       if (action === 'approve' && roll.generated_by === actor.username) throw new AppError('four_eyes');
-      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = now()`;
-      await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username]);
+      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = $4`;
+      await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username, businessNow()]);
       await appendAudit(tx, {
         district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.roll_${action}`,
         entityType: 'payment_roll', entityId: id, before: { state: roll.state }, after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
       });
-      return this.detailIn(tx, id);
+      return this.detailIn(tx, id, actor);
     });
   }
 
@@ -464,7 +485,7 @@ export class PaymentRolls {
   async workbook(actor: Actor, id: string, out: NodeJS.WritableStream): Promise<void> {
     await withScope(this.db, actor, async (tx) => {
       const roll = await this.exportable(tx, id);
-      const detail = await this.detailIn(tx, id);
+      const detail = await this.detailIn(tx, id, actor);
       const { rows } = await tx.query<LineRow>(
         `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
          ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
@@ -481,7 +502,7 @@ export class PaymentRolls {
         state: stateName[roll.state], reference: rollReference(roll), generatedBy: roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
         checkedBy: roll.checked_by, approvedBy: roll.approved_by, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
       }, lines(), {
-        lines: roll.line_count, amount: Number(roll.total_amount),
+        lines: detail.lineCount, amount: detail.totalAmount,
         byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
         byFundingBody: detail.byFundingBody,
       });

@@ -10,7 +10,7 @@ import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { chinaToday } from '../registry/service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 import { noticeDocx } from './documents.ts';
 import { exitEnrolment, listEnrolments } from './enrolments.ts';
 import { addParameter, programmeCatalog } from './parameters.ts';
@@ -104,7 +104,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     schema: { tags: ['benefits'], summary: 'Every programme’s explained decision for a register person (a parent) on a day', params: id, querystring: z.strictObject({ date: day.optional() }) },
   }, async (req) => withScope(db, actorOf(req), async (tx) => {
     const rows = await parameterRows(tx);
-    return evaluatePerson(tx, rows, req.params.id, req.query.date ?? chinaToday(), createEvaluator(rows));
+    return evaluatePerson(tx, rows, req.params.id, req.query.date ?? businessToday(), createEvaluator(rows));
   }));
 
   // --- Confirmation workflow -------------------------------------------------------------------
@@ -177,7 +177,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
       stage: q.stage, year: q.year, districtName: '武清区', issuer, scopeName,
       noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,
       contact: q.stage === 'district' ? '武清区创建幸福家庭活动领导小组办公室' : `${place.township ?? '乡镇街'}计划生育办公室`,
-      issuedOn: chinaToday(),
+      issuedOn: businessToday(),
       persons: persons.map((p) => ({ name: p.personName, sex: p.sex, birthDate: p.birthDate, idNumberMasked: p.idNumberMasked, townshipName: p.townshipName, villageName: p.villageName, programmeName: p.programmeName, category: p.category, monthlyAmount: p.monthlyAmount })),
     });
     const stageName = { village: '村级公示名单', township: '乡镇公示名单', district: '区级公布名单' }[q.stage];

@@ -21,7 +21,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
-import { chinaToday } from '../registry/service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
 import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
@@ -173,8 +173,17 @@ export interface ApplicationFilter {
 
 const failedConditions = (r: ProgrammeResult) => r.conditions.filter((c) => !c.met).map((c) => ({ id: c.id, label: c.label, detail: c.detail }));
 
+/**
+ * The day an application is judged on: the day it was made, or — made in advance, in the autumn
+ * before the confirmation year (年度资格确认) — the first day of that year.
+ */
+export function judgedOn(input: Pick<NewApplication, 'appliedOn' | 'year'>): string {
+  const yearStart = `${input.year}-01-01`;
+  return input.appliedOn > yearStart ? input.appliedOn : yearStart;
+}
+
 export class BenefitsWorkflow {
-  constructor(private readonly db: Database, private readonly secrets: Secrets, private readonly today: () => string = chinaToday) {}
+  constructor(private readonly db: Database, private readonly secrets: Secrets, private readonly today: () => string = businessToday) {}
 
   async create(actor: Actor, input: NewApplication): Promise<Application> {
     const today = this.today();
@@ -191,7 +200,7 @@ export class BenefitsWorkflow {
     const account = bank.account;
     return withScope(this.db, actor, async (tx) => {
       const rows = await parameterRows(tx);
-      const evaluation = await evaluatePerson(tx, rows, input.personId, input.appliedOn);
+      const evaluation = await evaluatePerson(tx, rows, input.personId, judgedOn(input));
       const person = await tx.query<{ household_id: string; township_code: string; village_code: string; name: string }>(
         'SELECT household_id, township_code, village_code, name FROM person WHERE id = $1', [input.personId]);
       const p = person.rows[0];

@@ -7,7 +7,7 @@ import { assembleBulletin, bulletinNumber, bulletinWording, hasAcceptedData, typ
 import { parsePeriod, type Period } from '../../core/coordination/periods.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
-import { chinaToday } from '../registry/service.ts';
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { audit, readDepartments, readIndicators, readSettings } from './config.ts';
 import { currentMonth, iso, type CoordActor, type ReportStatus } from './reports.ts';
 
@@ -20,7 +20,7 @@ export function checkPeriod(code: string): Period {
 }
 
 /** The bulletin's figures for a period, from the reports as they stand now. */
-export async function bulletinContent(tx: Queryable, period: Period, asOf = Date.now()): Promise<BulletinContent> {
+export async function bulletinContent(tx: Queryable, period: Period, asOf = businessNow().getTime()): Promise<BulletinContent> {
   const last = period.months[period.months.length - 1] as string;
   const { rows } = await tx.query<{
     department_code: string; period: string; status: ReportStatus; first_submitted_at: Date | null; effect: string; problems: string;
@@ -77,7 +77,7 @@ export function presentBulletin(row: Omit<BulletinRow, 'created_at'> & { created
   return {
     ...summary(row as BulletinRow),
     issuer,
-    issuedOn: row.issued_on ?? chinaToday(),
+    issuedOn: row.issued_on ?? businessToday(),
     intro: row.intro,
     closing: row.closing,
     ...row.content,
@@ -154,9 +154,9 @@ export async function publishBulletin(tx: Queryable, actor: CoordActor, id: stri
   const serial = (rows[0] as { serial: number }).serial;
   const number = bulletinNumber(settings.documentPrefix, row.year, serial);
   await tx.query(
-    `UPDATE coord_bulletin SET status = 'published', serial = $2, number = $3, issued_on = $4, published_by = $5, published_at = now(),
+    `UPDATE coord_bulletin SET status = 'published', serial = $2, number = $3, issued_on = $4, published_by = $5, published_at = $6,
             version = version + 1 WHERE id = $1`,
-    [id, serial, number, chinaToday(), actor.username],
+    [id, serial, number, businessToday(), actor.username, businessNow()],
   );
   await audit(tx, actor, 'coord.bulletin_publish', 'coord_bulletin', id, { detail: { period: row.period, number } });
   return getBulletin(tx, id);
@@ -183,6 +183,6 @@ export async function bulletinForPeriod(tx: Queryable, code: string): Promise<Bu
   const wording = bulletinWording(period);
   return presentBulletin({
     id: '', period: period.code, kind: period.kind, year: period.year, ...wording, content: await bulletinContent(tx, period), status: 'draft',
-    number: null, issued_on: null, created_at: new Date(), published_at: null, version: 0,
+    number: null, issued_on: null, created_at: businessNow(), published_at: null, version: 0,
   }, settings.issuer);
 }

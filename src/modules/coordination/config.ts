@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
-import { chinaToday } from '../registry/service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 
 export interface Settings {
   dueDay: number;
@@ -217,7 +217,7 @@ export async function readResponsibilities(tx: Queryable, filter: { year?: numbe
 /** The plan of a year, or the latest one (not later than this year when there is one), with the years that have a plan. */
 export async function readPlan(tx: Queryable, year?: number) {
   const { rows: years } = await tx.query<{ year: number }>('SELECT year FROM coord_plan ORDER BY year DESC');
-  const thisYear = Number(chinaToday().slice(0, 4));
+  const thisYear = Number(businessToday().slice(0, 4));
   const wanted = year ?? years.find((y) => y.year <= thisYear)?.year ?? years[0]?.year;
   const { rows } = await tx.query<{ year: number; title: string; doc_number: string; issued_on: string; goals: string; measures: string }>(
     'SELECT year, title, doc_number, issued_on::text, goals, measures FROM coord_plan WHERE year = $1',

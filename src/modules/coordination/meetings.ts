@@ -7,7 +7,7 @@
 import { addMonths, daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
-import { chinaToday } from '../registry/service.ts';
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { actorName, audit, readDepartments, readResponsibilities, readSettings } from './config.ts';
 import { currentMonth, filesFor, iso, listReports, manages, readableDepartments, type CoordActor, type ReportSummary } from './reports.ts';
 
@@ -53,7 +53,7 @@ function presentAction(row: ActionRow, actor: CoordActor, today: string) {
 export type ActionItem = ReturnType<typeof presentAction>;
 
 export async function listActionItems(tx: Queryable, actor: CoordActor, filter: { status?: ActionStatus | undefined; department?: string | undefined; meeting?: string | undefined; ids?: string[] }) {
-  const today = chinaToday();
+  const today = businessToday();
   const { rows } = await tx.query<ActionRow>(
     `${ACTION_SELECT}
       WHERE ($1::text IS NULL OR a.owner_department = $1) AND ($2::uuid IS NULL OR a.meeting_id = $2)
@@ -98,7 +98,7 @@ export async function noteActionItem(tx: Queryable, actor: CoordActor, id: strin
     [actor.district, id, item.owner, input.text, await actorName(tx, actor)],
   );
   if (input.done) {
-    await tx.query('UPDATE coord_action_item SET done_at = now(), version = version + 1 WHERE id = $1 AND done_at IS NULL', [id]);
+    await tx.query('UPDATE coord_action_item SET done_at = $2, version = version + 1 WHERE id = $1 AND done_at IS NULL', [id, businessNow()]);
   }
   await audit(tx, actor, input.done ? 'coord.action_done' : 'coord.action_note', 'coord_action_item', id, { detail: { text: input.text } });
   return oneAction(tx, actor, id);
@@ -269,7 +269,7 @@ export async function listNotices(tx: Queryable, actor: CoordActor, filter: { id
 
 export async function sendNotice(tx: Queryable, actor: CoordActor, input: { title: string; body: string; departments: string[] | 'all' }) {
   if (!manages(actor)) throw new AppError('forbidden');
-  const today = chinaToday();
+  const today = businessToday();
   const active = (await readDepartments(tx)).filter((d) => d.activeFrom <= today && (d.activeTo === null || d.activeTo >= today)).map((d) => d.code);
   const recipients = input.departments === 'all' ? active : [...new Set(input.departments)];
   if (recipients.length === 0) throw new AppError('validation_failed', { zh: '请选择接收单位', en: 'Choose the receiving departments' });
@@ -293,8 +293,8 @@ export async function markNoticeRead(tx: Queryable, actor: CoordActor, id: strin
   const own = notice.recipients.filter((r) => filesFor(actor, r.code));
   if (own.length === 0) throw new AppError('forbidden');
   await tx.query(
-    'UPDATE coord_notice_recipient SET read_at = now(), read_by = $3 WHERE notice_id = $1 AND department_code = ANY ($2::text[]) AND read_at IS NULL',
-    [id, own.map((r) => r.code), await actorName(tx, actor)],
+    'UPDATE coord_notice_recipient SET read_at = $4, read_by = $3 WHERE notice_id = $1 AND department_code = ANY ($2::text[]) AND read_at IS NULL',
+    [id, own.map((r) => r.code), await actorName(tx, actor), businessNow()],
   );
   return (await listNotices(tx, actor, { id })).items[0];
 }
@@ -312,7 +312,7 @@ async function awaitingReview(tx: Queryable, actor: CoordActor): Promise<ReportS
 
 /** What the user has to do now: reports due or overdue, action items, unread notices; for the office, reviews. */
 export async function desk(tx: Queryable, actor: CoordActor) {
-  const today = chinaToday();
+  const today = businessToday();
   const month = currentMonth();
   const settings = await readSettings(tx);
   const departments = await readDepartments(tx);

@@ -11,14 +11,14 @@ import { AppError } from '../../core/errors.ts';
 import { safeContentType } from '../../core/files/contentType.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
-import { chinaToday } from '../registry/service.ts';
+import { businessNow, thisMonth } from '../../core/clock.ts';
 import { actorName, audit, readDepartments, readIndicators, readRules, readSettings, type DepartmentRow, type Indicator } from './config.ts';
 
 export type CoordActor = Actor & { permissions: readonly string[] };
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 export const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
-export const currentMonth = (): string => chinaToday().slice(0, 7);
+export const currentMonth = thisMonth;
 const monthDate = (month: string): string => `${month}-01`;
 
 export const manages = (actor: CoordActor): boolean => actor.permissions.includes('coord.manage');
@@ -112,7 +112,7 @@ export async function getReport(tx: Queryable, actor: CoordActor, departmentCode
   const department = await departmentOf(tx, departmentCode);
   const settings = await readSettings(tx);
   const row = await findReport(tx, departmentCode, month);
-  const cell = judgeCell(department, month, row ? fact(row) : undefined, settings.dueDay, Date.now());
+  const cell = judgeCell(department, month, row ? fact(row) : undefined, settings.dueDay, businessNow().getTime());
   const indicators = await readIndicators(tx, { department: departmentCode, activeOnly: true });
   const rules = await readRules(tx, new Set(indicators.map((i) => i.code)));
   const values: Record<string, number | null> = Object.fromEntries(indicators.map((i) => [i.code, null]));
@@ -165,7 +165,7 @@ async function checkFiling(tx: Queryable, actor: CoordActor, departmentCode: str
   if (!filesFor(actor, departmentCode)) throw new AppError('forbidden', { zh: '只能填报本单位的月报', en: "You file your own department's reports only" });
   const department = await departmentOf(tx, departmentCode);
   const settings = await readSettings(tx);
-  if (judgeCell(department, month, undefined, settings.dueDay, Date.now()).state === 'inactive') throw new AppError('department_inactive');
+  if (judgeCell(department, month, undefined, settings.dueDay, businessNow().getTime()).state === 'inactive') throw new AppError('department_inactive');
   return department;
 }
 
@@ -245,10 +245,10 @@ export async function submitReport(tx: Queryable, actor: CoordActor, departmentC
   const issues = checkSubmission({ indicators, rules, values, texts: { progress: report.progress, work: report.work, effect: report.effect } });
   if (issues.length > 0) throw invalid('report_invalid', issues);
   await tx.query(
-    `UPDATE coord_report SET status = 'submitted', first_submitted_at = coalesce(first_submitted_at, now()), submitted_at = now(),
+    `UPDATE coord_report SET status = 'submitted', first_submitted_at = coalesce(first_submitted_at, $3), submitted_at = $3,
             return_comment = NULL, updated_by = $2, updated_at = now(), version = version + 1
       WHERE id = $1`,
-    [report.id, actor.username],
+    [report.id, actor.username, businessNow()],
   );
   await recordMove(tx, actor, report, report.status === 'returned' ? 'resubmitted' : 'submitted', null);
   return getReport(tx, actor, departmentCode, month);
@@ -275,8 +275,8 @@ export async function reviewReport(
     await recordMove(tx, actor, row, 'returned', comment);
   } else {
     await tx.query(
-      `UPDATE coord_report SET status = 'accepted', accepted_at = now(), accepted_by = $2, updated_by = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [row.id, actor.username],
+      `UPDATE coord_report SET status = 'accepted', accepted_at = $3, accepted_by = $2, updated_by = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [row.id, actor.username, businessNow()],
     );
     await recordMove(tx, actor, row, 'accepted', comment);
   }
@@ -380,7 +380,7 @@ export async function completeness(tx: Queryable, actor: CoordActor, asked?: num
       facts.push({ department: r.department_code, period: r.period, status: r.status, firstSubmittedAt: iso(r.first_submitted_at) });
     }
   }
-  const result = computeCompleteness({ departments, months, reports: facts, dueDay: settings.dueDay, asOf: Date.now() });
+  const result = computeCompleteness({ departments, months, reports: facts, dueDay: settings.dueDay, asOf: businessNow().getTime() });
   const byCode = new Map(departments.map((d) => [d.code, d]));
   const rows = result.rows.map((row) => {
     const d = byCode.get(row.department) as DepartmentRow;
@@ -411,7 +411,7 @@ export async function listReports(
     [monthDate(months[0] as string), monthDate(months[months.length - 1] as string)],
   );
   const byKey = new Map(rows.map((r) => [`${r.department_code}|${r.period}`, r]));
-  const now = Date.now();
+  const now = businessNow().getTime();
   const items: ReportSummary[] = [];
   for (const month of [...months].reverse()) {
     for (const d of departments) {

@@ -7,7 +7,7 @@ import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { chinaToday } from '../registry/service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 import type { EcdService } from './service.ts';
 import * as sessions from './centreSessions.ts';
 import { chinaDate, presentRoom, type RoomRow } from './centreSessions.ts';
@@ -118,14 +118,14 @@ export class EcdCentreService {
   async milestones(actor: AuthContext, childId: string) {
     return withScope(this.db, actor, async (tx) => {
       const child = await visibleChild(tx, childId);
-      return presentMilestones(child, await milestoneRows(tx, childId), chinaToday());
+      return presentMilestones(child, await milestoneRows(tx, childId), businessToday());
     });
   }
 
   async setMilestone(actor: AuthContext, childId: string, code: MilestoneCode, input: { achievedOn: string; note?: string | undefined }) {
     return withScope(this.db, actor, async (tx) => {
       const child = await changeableChild(tx, childId);
-      const today = chinaToday();
+      const today = businessToday();
       const problem = achievedOnProblem(child.birth_date, today, input.achievedOn);
       if (problem === 'before_birth') throw refuse('达成日期早于出生日期', 'The milestone is dated before birth', 'achievedOn');
       if (problem === 'future') throw refuse('达成日期晚于今天', 'The milestone is dated in the future', 'achievedOn');
@@ -149,7 +149,7 @@ export class EcdCentreService {
       if (!before) throw new AppError('not_found', { zh: `尚未记录${milestoneDefinition(code).label}`, en: `No ${code} milestone recorded` });
       await tx.query('DELETE FROM ecd_milestone WHERE child_id = $1 AND milestone = $2', [childId, code]);
       await audit(tx, actor, 'ecd.milestone_delete', 'ecd_child', childId, { before });
-      return presentMilestones(child, await milestoneRows(tx, childId), chinaToday());
+      return presentMilestones(child, await milestoneRows(tx, childId), businessToday());
     });
   }
 
@@ -242,7 +242,7 @@ export class EcdCentreService {
   }
 
   async classes(actor: AuthContext) {
-    return withScope(this.db, actor, async (tx) => ({ items: await sessions.classes(tx, chinaToday()) }));
+    return withScope(this.db, actor, async (tx) => ({ items: await sessions.classes(tx, businessToday()) }));
   }
 
   async createClass(actor: AuthContext, input: { name: string; ageFromMonths: number; ageToMonths: number; teacherId: string; roomCode: string }) {
@@ -257,7 +257,7 @@ export class EcdCentreService {
       );
       const id = (rows[0] as { id: string }).id;
       await audit(tx, actor, 'ecd.class_create', 'ecd_class', id, { after: input });
-      return sessions.oneClass(tx, id, chinaToday());
+      return sessions.oneClass(tx, id, businessToday());
     });
   }
 
@@ -268,7 +268,7 @@ export class EcdCentreService {
   async updateClass(actor: AuthContext, id: string, input: { name: string; ageFromMonths: number; ageToMonths: number; teacherId: string; roomCode: string }) {
     if (input.ageToMonths < input.ageFromMonths) throw refuse('年龄范围不正确', 'The age range ends before it starts', 'ageToMonths');
     return withScope(this.db, actor, async (tx) => {
-      const today = chinaToday();
+      const today = businessToday();
       const klass = await sessions.oneClass(tx, id, today);
       if (input.teacherId !== klass.teacher.id) await sessions.teacher(tx, input.teacherId);
       const room = await sessions.room(tx, input.roomCode);
@@ -288,7 +288,7 @@ export class EcdCentreService {
   async setMembers(actor: AuthContext, classId: string, childIds: string[]) {
     const ids = [...new Set(childIds)];
     return withScope(this.db, actor, async (tx) => {
-      const today = chinaToday();
+      const today = businessToday();
       const klass = await sessions.oneClass(tx, classId, today);
       const children = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = ANY($1::uuid[])', [ids])).rows;
       const missing = ids.filter((id) => !children.some((c) => c.id === id));
@@ -327,7 +327,7 @@ export class EcdCentreService {
 
   async takeAttendance(actor: AuthContext, sessionId: string, input: { present: string[]; notes?: Record<string, string> | undefined }) {
     return withScope(this.db, actor, async (tx) => {
-      await sessions.attendance(tx, actor.district, actor.username, sessionId, input, chinaToday());
+      await sessions.attendance(tx, actor.district, actor.username, sessionId, input, businessToday());
       await audit(tx, actor, 'ecd.attendance', 'ecd_session', sessionId, { after: input });
       return sessions.one(tx, sessionId);
     });
@@ -378,7 +378,7 @@ export class EcdCentreService {
   async archivePrint(actor: AuthContext, childId: string) {
     const archive = await this.ecd.archive(actor, childId);
     return withScope(this.db, actor, async (tx) => {
-      const today = chinaToday();
+      const today = businessToday();
       const child = await visibleChild(tx, childId);
       const milestones = await milestoneRows(tx, childId);
       const district = (await tx.query<{ name: string }>('SELECT name FROM district')).rows[0];

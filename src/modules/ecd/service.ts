@@ -6,7 +6,7 @@ import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { chinaToday } from '../registry/service.ts';
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 
 export interface MeasurementInput {
   date: string;
@@ -84,12 +84,12 @@ export class EcdService {
 
   /** Enrols a child with the guardian's consent (who, when, for what), linked to a parent account. */
   async enrol(actor: AuthContext, input: { name: string; sex: 'M' | 'F'; birthDate: string; enrolledOn: string; consent: { by: string; relation: string; purpose: string }; parentUsername?: string | undefined }) {
-    if (input.birthDate > chinaToday() || input.enrolledOn < input.birthDate) throw new AppError('validation_failed', { zh: '出生日期或入园日期不合理', en: 'Birth or enrolment date is impossible' });
+    if (input.birthDate > businessToday() || input.enrolledOn < input.birthDate) throw new AppError('validation_failed', { zh: '出生日期或入园日期不合理', en: 'Birth or enrolment date is impossible' });
     return withScope(this.db, actor, async (tx) => {
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO ecd_child (district_code, name, sex, birth_date, enrolled_on, consent_by, consent_relation, consent_at, consent_purpose, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9) RETURNING id`,
-        [actor.district, input.name, input.sex, input.birthDate, input.enrolledOn, input.consent.by, input.consent.relation, input.consent.purpose, actor.username],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $10, $8, $9) RETURNING id`,
+        [actor.district, input.name, input.sex, input.birthDate, input.enrolledOn, input.consent.by, input.consent.relation, input.consent.purpose, actor.username, businessNow()],
       );
       const id = rows[0]?.id as string;
       if (input.parentUsername) await this.linkParent(tx, actor, id, input.parentUsername, input.consent.relation);
@@ -125,7 +125,7 @@ export class EcdService {
       const child = (await tx.query<ChildRow>(`SELECT ${childColumns} FROM ecd_child WHERE id = $1`, [id])).rows[0];
       if (!child) throw new AppError('not_found');
       if (child.consent_withdrawn_at) throw new AppError('forbidden', { zh: '监护人已撤回同意,不能再记录测量', en: 'Consent was withdrawn: no new measurements' });
-      const { ageDays, warnings } = checkMeasurement(m, child.birth_date, chinaToday());
+      const { ageDays, warnings } = checkMeasurement(m, child.birth_date, businessToday());
       const { scores, statuses } = zscoresFor(child.sex, ageDays, m);
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO ecd_measurement (district_code, child_id, measured_on, weight_kg, length_height_cm, position, head_cm, arm_cm, triceps_mm, subscapular_mm,
@@ -142,7 +142,7 @@ export class EcdService {
   /** A guardian withdraws consent: no new measurements, and staff no longer see the archive. */
   async withdrawConsent(actor: AuthContext, id: string) {
     return withScope(this.db, actor, async (tx) => {
-      const { rowCount } = await tx.query('UPDATE ecd_child SET consent_withdrawn_at = now() WHERE id = $1 AND consent_withdrawn_at IS NULL', [id]);
+      const { rowCount } = await tx.query('UPDATE ecd_child SET consent_withdrawn_at = $2 WHERE id = $1 AND consent_withdrawn_at IS NULL', [id, businessNow()]);
       if (rowCount === 0) throw new AppError('not_found');
       await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'ecd.consent_withdraw', entityType: 'ecd_child', entityId: id, ip: actor.ip });
     });

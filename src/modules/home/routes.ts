@@ -31,13 +31,13 @@ async function cardsFor(tx: Queryable, actor: AuthContext): Promise<Card[]> {
   if (has('user.read')) {
     cards.push(
       { key: 'users', label: { 'zh-CN': '用户账户', en: 'Accounts' }, value: await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE NOT disabled'), unit: unitOf },
-      { key: 'lockedUsers', label: { 'zh-CN': '锁定账户', en: 'Locked accounts' }, value: await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()'), unit: unitOf },
+      { key: 'lockedUsers', label: { 'zh-CN': '锁定账户', en: 'Locked accounts' }, value: await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()'), unit: unitOf }, // real clock: account locks are security timing
     );
   }
   if (has('audit.read')) {
     cards.push(
-      { key: 'auditToday', label: { 'zh-CN': '今日审计记录', en: 'Audit entries today' }, value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"), unit: { 'zh-CN': '条', en: '' } },
-      { key: 'failedLoginsToday', label: { 'zh-CN': '今日登录失败', en: 'Failed sign-ins today' }, value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"), unit: { 'zh-CN': '次', en: '' } },
+      { key: 'auditToday', label: { 'zh-CN': '今日审计记录', en: 'Audit entries today' }, value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"), unit: { 'zh-CN': '条', en: '' } }, // real clock: today's sign-ins and audit entries, as they happened
+      { key: 'failedLoginsToday', label: { 'zh-CN': '今日登录失败', en: 'Failed sign-ins today' }, value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"), unit: { 'zh-CN': '次', en: '' } }, // real clock: today's sign-ins and audit entries, as they happened
     );
   }
   if (has('security.manage')) {

@@ -9,7 +9,7 @@ import type { Database } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { saveProgress } from '../jobs/queue.ts';
 import { ByteCounter, importError, readRows, sniffFormat, type SheetRow } from './rows.ts';
-import { chinaToday } from './service.ts';
+import { today as businessToday } from '../../core/clock.ts';
 import { newGroup, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
 import { writeChunk, type ChangeView, type Pending } from './importWrite.ts';
 import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
@@ -200,7 +200,7 @@ export async function importRoster(db: Database, secrets: Secrets, actor: Actor,
   const counter = new ByteCounter();
   const bytesTotal = fs.statSync(file).size;
   const villages = await townshipVillages(db, actor.district, options.township);
-  const today = chinaToday();
+  const today = businessToday();
   const reader = readRows(file, format, counter)[Symbol.asyncIterator]();
   const first: SheetRow[] = [];
   while (first.length < HEADER_ROWS) {

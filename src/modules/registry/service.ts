@@ -12,7 +12,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
 import * as q from './queries.ts';
 
-export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 
 export interface SearchInput {
   q?: string | undefined;
@@ -68,7 +68,7 @@ export class RegistryService {
     const text = input.q?.trim() ?? '';
     const filter: q.SearchFilter = { township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
-      const id = checkIdNumber(text);
+      const id = checkIdNumber(text, businessNow());
       const normalized = id.normalized ?? text.toUpperCase();
       filter.idHash = idLookupHash(this.secrets, normalized);
       return { filter, searched: { kind: 'id_number', text: maskIdNumber(normalized.normalize('NFKC')) } };
@@ -144,7 +144,7 @@ export class RegistryService {
         await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`,
           [actor.district, ids[head] ?? null, ids[spouses[0] ?? -1] ?? null, actor.username]);
       }
-      await q.insertEvent(tx, { district: actor.district, householdId, personId: null, kind: 'registered', date: chinaToday(), detail: { members: people.length }, by: actor.username });
+      await q.insertEvent(tx, { district: actor.district, householdId, personId: null, kind: 'registered', date: businessToday(), detail: { members: people.length }, by: actor.username });
       await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_create', entityType: 'household', entityId: householdId, ip: actor.ip, after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) } });
       return { id: householdId, personIds: ids };
     });
@@ -223,7 +223,7 @@ export class RegistryService {
   }
 
   private async changePerson<T>(actor: AuthContext, personId: string, kind: string, date: string, change: (tx: Queryable, p: q.PersonRow) => Promise<T>): Promise<T> {
-    if (date > chinaToday()) throw new AppError('validation_failed', { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
+    if (date > businessToday()) throw new AppError('validation_failed', { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
     return withScope(this.db, actor, async (tx) => {
       const before = await q.getPerson(tx, personId);
       if (!before) throw new AppError('not_found');
@@ -236,7 +236,7 @@ export class RegistryService {
   }
 
   private validateMembers(members: MemberInput[], household: { householdNumber: string; village: string; address: string }): RosterPerson[] {
-    const today = chinaToday();
+    const today = businessToday();
     const problems: { member: number; column: string; reason: string; code: string }[] = [];
     const people: RosterPerson[] = [];
     members.forEach((m, i) => {

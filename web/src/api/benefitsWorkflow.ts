@@ -146,8 +146,11 @@ export interface Roll {
   programmeName: string;
   period: string;
   state: RollState;
+  /** The lines and total the caller may see: the whole roll, or the own township's or village's share. */
   lineCount: number;
   totalAmount: number;
+  /** The township or village the figures are of; null for the whole district. */
+  scopeName: string | null;
   generatedBy: string;
   generatedAt: string;
   checkedBy: string | null;

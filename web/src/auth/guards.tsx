@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/index.ts';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
 import { pathOf, type LoginState } from './navigation.ts';
-import type { Permission } from './permissions.ts';
+import { mayImportRosters, type Permission } from './permissions.ts';
 import { useSession } from './session.tsx';
 
 export function FullPageSpin() {
@@ -49,4 +49,10 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { can } = useSession();
   const list: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
   return list.some(can) ? children : <ForbiddenPage />;
+}
+
+/** The roster import page: a township's own office only (see mayImportRosters). */
+export function RequireRosterImport({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  return session && mayImportRosters(session.grants) ? children : <ForbiddenPage />;
 }

@@ -21,3 +21,11 @@ export const PERMISSIONS = {
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+/**
+ * Rosters are imported into a township by its own office; a village worker registers household by
+ * household (the server refuses anyone else's import).
+ */
+export function mayImportRosters(grants: readonly { role: string }[]): boolean {
+  return grants.some((g) => g.role === 'township');
+}

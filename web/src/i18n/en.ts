@@ -13,6 +13,8 @@ export const en: Messages = {
   'app.shortName': 'Happy Family Platform',
   'app.office': 'Office of the Wuqing Happy Family Campaign Leading Group',
   'app.footer': '© {year} {office} · version {version}',
+  'app.businessDate': 'business date {date}',
+  'app.businessDateHint': 'Due dates, overdue items, ages, notice periods and default periods are counted to the business date {date}, and documents carry it.',
   'app.demo': 'Demo',
   'app.loading': 'Loading…',
 

@@ -12,6 +12,8 @@ export const zhCN = {
   'app.shortName': '幸福家庭工作平台',
   'app.office': '武清区创建幸福家庭活动领导小组办公室',
   'app.footer': '© {year} {office} · 版本 {version}',
+  'app.businessDate': '业务日期 {date}',
+  'app.businessDateHint': '系统按业务日期 {date} 计算到期、逾期、年龄、公示期和默认期间，文书也落此日期。',
   'app.demo': '演示环境',
   'app.loading': '正在加载…',
 

@@ -1,6 +1,7 @@
 import { Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
+import { thisYear } from '../clock.ts';
 import { useHealth } from '../api/hooks.ts';
 import { FullPageSpin } from '../auth/guards.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -59,7 +60,7 @@ export function AppLayout() {
             </Layout.Content>
             <Layout.Footer className="xf-footer">
               {t('app.footer', {
-                year: new Date().getFullYear(),
+                year: thisYear(),
                 office: t('app.office'),
                 version: health.data?.version ?? '—',
               })}

@@ -1,6 +1,7 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { useHealth } from '../api/hooks.ts';
+import { isDateFixed, today } from '../clock.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -15,7 +16,13 @@ export function HeaderBar() {
         <Emblem size={38} />
         <span className="xf-brand-name" data-testid="product-name">{t('app.name')}</span>
       </Link>
-      {health.data?.demo ? <Tag className="xf-demo-tag">{t('app.demo')}</Tag> : null}
+      {health.data?.demo || isDateFixed() ? (
+        <Tooltip title={isDateFixed() ? t('app.businessDateHint', { date: today() }) : undefined}>
+          <Tag className="xf-demo-tag" data-testid="business-date">
+            {[health.data?.demo ? t('app.demo') : null, isDateFixed() ? t('app.businessDate', { date: today() }) : null].filter(Boolean).join(' · ')}
+          </Tag>
+        </Tooltip>
+      ) : null}
       <div className="xf-header-spacer" />
       <LanguageSwitch tone="light" />
       <UserMenu />

@@ -71,7 +71,8 @@ export const MENU: readonly MenuEntry[] = [
     permission: PERMISSIONS.orgRead,
     children: [
       { key: '/org', path: '/org', labelKey: 'menu.orgTree', icon: <ClusterOutlined />, testId: 'menu-org-tree' },
-      { key: '/org/departments', path: '/org/departments', labelKey: 'menu.departments', icon: <BankOutlined />, testId: 'menu-departments' },
+      // Member departments are the coordination's units: townships and villages have none of their own.
+      { key: '/org/departments', path: '/org/departments', labelKey: 'menu.departments', icon: <BankOutlined />, testId: 'menu-departments', permission: PERMISSIONS.coordRead },
     ],
   },
   { key: '/users', path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, testId: 'menu-users', permission: PERMISSIONS.userRead },

@@ -10,7 +10,8 @@ import { BenefitsCards } from './BenefitsCards.tsx';
 import { BenefitsChart } from './BenefitsChart.tsx';
 import { BenefitsTable } from './BenefitsTable.tsx';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
-import { DEFAULT_YEAR, parseYear, scopedAreas, yearOptions } from './benefitsFormat.ts';
+import { parseYear, scopedAreas, yearOptions } from './benefitsFormat.ts';
+import { thisYear } from '../../clock.ts';
 
 /** 扶助项目 · 年度发放统计: the register's persons and yuan per programme for one year, within the user's scope. */
 export function BenefitsPage() {
@@ -29,7 +30,7 @@ export function BenefitsPage() {
   });
 
   const chooseYear = (next: number) =>
-    setParams(next === DEFAULT_YEAR ? {} : { year: String(next) }, { replace: true });
+    setParams(next === thisYear() ? {} : { year: String(next) }, { replace: true });
 
   const yearSelect = (
     <Space>

@@ -5,6 +5,7 @@ import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentExit } from '.
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { programmeName } from './benefitsFormat.ts';
+import { todayDayjs } from '../../clock.ts';
 
 const MONTH_FORMAT = 'YYYY-MM';
 
@@ -71,7 +72,7 @@ export function EnrolmentExitModal({ enrolment, onClose }: { enrolment: Enrolmen
         name="benefits-enrolment-exit"
         layout="vertical"
         requiredMark="optional"
-        initialValues={{ lastMonth: dayjs().startOf('month') }}
+        initialValues={{ lastMonth: todayDayjs().startOf('month') }}
         onValuesChange={() => {
           if (exit.isError) exit.reset();
         }}

@@ -5,10 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { benefitsApi, benefitsKeys, type ParameterInput, type ParameterValue, type Programme } from '../../api/benefits.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday, DATE_FORMAT, toDateText } from '../registry/registryFormat.ts';
+import { businessToday, DATE_FORMAT, toDateText } from '../registry/registryFormat.ts';
 import { programmeName } from './benefitsFormat.ts';
 import { fitsDecimals, formatParameterValue, notFirstOfMonth, parameterLabel, rowInForce, unitDecimals, unitLabel, valueKind } from './parameterFormat.ts';
 import { useTownships } from './useBenefitsData.ts';
+import { todayDayjs } from '../../clock.ts';
 
 interface Values {
   name: string;
@@ -50,7 +51,7 @@ export function ParameterModal({ programme, onClose }: { programme: Programme; o
   const parameter = programme.parameters.find((p) => p.name === selectedName);
   const kind = parameter ? valueKind(parameter) : 'number';
   const unit = parameter ? unitLabel(i18n, parameter.unit) : '';
-  const current = parameter ? rowInForce(parameter.rows, chinaToday()) : undefined;
+  const current = parameter ? rowInForce(parameter.rows, businessToday()) : undefined;
   const effectiveFrom = Form.useWatch('effectiveFrom', form);
   const dateText = effectiveFrom ? toDateText(effectiveFrom) : undefined;
   const replaced = parameter?.rows.find((row) => row.effectiveFrom === dateText);
@@ -83,7 +84,7 @@ export function ParameterModal({ programme, onClose }: { programme: Programme; o
     });
   };
 
-  const firstOfNextMonth = dayjs().add(1, 'month').startOf('month');
+  const firstOfNextMonth = todayDayjs().add(1, 'month').startOf('month');
 
   return (
     <Modal

@@ -6,7 +6,7 @@ import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime, useI18n, type I18n } from '../../i18n/index.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
 import { FundingTag, PeriodTag } from './BenefitsTags.tsx';
 import { programmeName } from './benefitsFormat.ts';
@@ -183,7 +183,7 @@ export function ProgrammesPage() {
   const programmes = useProgrammes();
   const { names } = useTownships();
   const [adding, setAdding] = useState<Programme | null>(null);
-  const today = chinaToday();
+  const today = businessToday();
 
   const list = programmes.data;
   return (

@@ -7,7 +7,7 @@ import { benefitsApi, type Programme, type ProgrammeId, type ProgrammeParameter,
 import { useErrorText } from '../../api/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
-import { chinaToday, DATE_FORMAT, toDateText } from '../registry/registryFormat.ts';
+import { businessToday, DATE_FORMAT, toDateText } from '../registry/registryFormat.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
 import { programmeName } from './benefitsFormat.ts';
 import {
@@ -38,7 +38,7 @@ function numericParameters(programme: Programme | undefined): ProgrammeParameter
 }
 
 function currentNumber(parameter: ProgrammeParameter | undefined): number | undefined {
-  const value = parameter ? rowInForce(parameter.rows, chinaToday())?.value : undefined;
+  const value = parameter ? rowInForce(parameter.rows, businessToday())?.value : undefined;
   return typeof value === 'number' ? value : undefined;
 }
 

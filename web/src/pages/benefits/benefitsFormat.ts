@@ -1,22 +1,22 @@
 import type { FundingBody, ProgrammeId } from '../../api/benefits.ts';
 import type { Grant, Lang } from '../../api/types.ts';
 import type { I18n } from '../../i18n/index.ts';
+import { thisYear } from '../../clock.ts';
 
-/** The report this page reproduces is the 2011 one; the register reaches back to 2009. */
-export const DEFAULT_YEAR = 2011;
+/** The register reaches back to 2009. */
 export const FIRST_YEAR = 2009;
 
-/** 2009 up to this year, newest first. */
-export function yearOptions(now = new Date()): number[] {
+/** 2009 up to the business year, newest first. */
+export function yearOptions(last = thisYear()): number[] {
   const years: number[] = [];
-  for (let year = now.getFullYear(); year >= FIRST_YEAR; year--) years.push(year);
+  for (let year = last; year >= FIRST_YEAR; year--) years.push(year);
   return years;
 }
 
-/** A year from the URL, or the default when it is missing or out of range. */
-export function parseYear(raw: string | null, now = new Date()): number {
+/** A year from the URL, or the business year when it is missing or out of range. */
+export function parseYear(raw: string | null, last = thisYear()): number {
   const year = Number(raw);
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= now.getFullYear() ? year : DEFAULT_YEAR;
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= last ? year : last;
 }
 
 /** `6,450,240` (cents only when there are any), in the page's language. */

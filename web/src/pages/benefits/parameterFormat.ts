@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ParameterRow, ParameterUnit, ParameterValue, ProgrammeParameter } from '../../api/benefits.ts';
 import type { I18n } from '../../i18n/index.ts';
+import { todayDayjs } from '../../clock.ts';
 
 /** What the value of a parameter is, and so which input edits it. */
 export type ValueKind = 'number' | 'boolean' | 'text';
@@ -75,6 +76,6 @@ export function notFirstOfMonth(value: Dayjs): boolean {
 }
 
 /** 1 January of next year, the usual date a new standard starts. */
-export function nextFirstOfJanuary(now: Dayjs = dayjs()): Dayjs {
+export function nextFirstOfJanuary(now: Dayjs = todayDayjs()): Dayjs {
   return now.add(1, 'year').startOf('year');
 }

@@ -4,7 +4,7 @@ import { usePutSettings } from '../../api/coordinationMeetings.ts';
 import type { CoordSettings } from '../../api/coordinationTypes.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 import { noImplicitSubmit } from './meetings/coordmFormat.ts';
 
 /** 报送设置: the due day of the monthly reports, the reminder, and the bulletins' number and issuer. */
@@ -16,7 +16,7 @@ export function CoordSettingsForm({ settings }: { settings: CoordSettings }) {
   const [form] = Form.useForm<CoordSettings>();
   const prefix = Form.useWatch('documentPrefix', form) ?? settings.documentPrefix;
   const dueDay = Form.useWatch('dueDay', form) ?? settings.dueDay;
-  const year = chinaToday().slice(0, 4);
+  const year = businessToday().slice(0, 4);
 
   const submit = (v: CoordSettings) =>
     put.mutate(

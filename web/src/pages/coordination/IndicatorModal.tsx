@@ -3,7 +3,7 @@ import { usePutIndicator } from '../../api/coordinationMeetings.ts';
 import type { Aggregation, Indicator, IndicatorConfig } from '../../api/coordinationTypes.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 import { AGGREGATIONS, noImplicitSubmit } from './meetings/coordmFormat.ts';
 
 interface Values {
@@ -31,7 +31,7 @@ export function IndicatorModal({ config, indicator, onClose }: { config: Indicat
   const [form] = Form.useForm<Values>();
   const code = Form.useWatch('code', form);
   const taken = !indicator && config.indicators.some((ind) => ind.code === code?.trim());
-  const today = chinaToday();
+  const today = businessToday();
 
   const departmentOptions = config.departments.map((d) => {
     const left = d.activeTo !== null && d.activeTo < today;

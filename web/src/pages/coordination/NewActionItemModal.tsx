@@ -4,6 +4,7 @@ import { useCreateActionItem } from '../../api/coordinationMeetings.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { DATE_FORMAT, noImplicitSubmit, toDate, useDepartmentOptions } from './meetings/coordmFormat.ts';
+import { todayDayjs } from '../../clock.ts';
 
 interface Values {
   title: string;
@@ -53,7 +54,7 @@ export function NewActionItemModal({ onClose }: { onClose: () => void }) {
         layout="vertical"
         requiredMark="optional"
         onKeyDown={noImplicitSubmit}
-        initialValues={{ dueOn: dayjs().add(1, 'month') }}
+        initialValues={{ dueOn: todayDayjs().add(1, 'month') }}
         onValuesChange={() => create.reset()}
         onFinish={submit}
       >

@@ -8,7 +8,7 @@ import type { ContentArea, Plan, Responsibility, ResponsibilityStatus } from '..
 import { useShowError } from '../../api/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
 import './meetings.css';
 import { CONTENT_AREAS, RESPONSIBILITY_STATUSES, useCoordRole } from './meetings/coordmFormat.ts';
@@ -143,7 +143,7 @@ export function PlanPage() {
   const plan = usePlan(asked);
   const [editing, setEditing] = useState<Responsibility | 'new' | null>(null);
   const shown = asked === null || plan.data?.year === asked ? plan.data : undefined;
-  const year = shown?.year ?? asked ?? Number(chinaToday().slice(0, 4));
+  const year = shown?.year ?? asked ?? Number(businessToday().slice(0, 4));
   const years = plan.data?.years ?? [year];
   const missing = plan.isError && isApiError(plan.error) && plan.error.status === 404;
 

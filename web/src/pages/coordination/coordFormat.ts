@@ -2,10 +2,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Aggregation, BulletinKind, CellState, ReportStatus, ReportSummary } from '../../api/coordinationTypes.ts';
 import type { Lang } from '../../api/types.ts';
 import { noImplicitSubmit } from '../benefits/applications/workflowFormat.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 
 /** Enter in a modal form's input (a typed date) does not send the form; the modal's button does. */
-export { chinaToday, noImplicitSubmit };
+export { businessToday, noImplicitSubmit };
 
 export const MONTH_FORMAT = 'YYYY-MM';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'submitted', 'returned', 'accepted'];
@@ -32,7 +32,7 @@ export const ROW_STATE_COLORS: Record<RowState, string> = { ...REPORT_STATUS_COL
 export const CELL_STATES: readonly CellState[] = ['accepted', 'submitted', 'returned', 'draft', 'missing', 'not_due', 'inactive'];
 
 export function currentYear(): number {
-  return Number(chinaToday().slice(0, 4));
+  return Number(businessToday().slice(0, 4));
 }
 
 /** This year back to 2010 (the campaign's first year of reporting). */
@@ -62,7 +62,7 @@ export function bulletinPeriod(kind: BulletinKind, value: Dayjs): string {
 
 /** A period that has not begun yet (the server refuses a bulletin for it). */
 export function isFuturePeriod(kind: BulletinKind, value: Dayjs): boolean {
-  const today = dayjs(chinaToday(), 'YYYY-MM-DD');
+  const today = dayjs(businessToday(), 'YYYY-MM-DD');
   if (kind === 'year') return value.year() > today.year();
   if (kind === 'quarter') return value.startOf('month').month(Math.floor(value.month() / 3) * 3).isAfter(today, 'month');
   return value.isAfter(today, 'month');

@@ -5,7 +5,7 @@ import { ecdApi, type EnrolBody, type Sex } from '../../api/ecd.ts';
 import { useShowError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
+import { businessToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
 
 interface Values {
   name: string;
@@ -66,7 +66,7 @@ export function EnrolModal({ onClose }: { onClose: () => void }) {
         name="ecd-enrol"
         layout="vertical"
         requiredMark="optional"
-        initialValues={{ sex: 'M', enrolledOn: dayjs(chinaToday()), purpose: t('ecd.form.purposeDefault') }}
+        initialValues={{ sex: 'M', enrolledOn: dayjs(businessToday()), purpose: t('ecd.form.purposeDefault') }}
         onFinish={(values) => enrol.mutate(toBody(values))}
       >
         <Form.Item name="name" label={t('ecd.form.name')} rules={required(t('ecd.form.name'))}>

@@ -5,7 +5,7 @@ import { ecdApi, type Child, type MeasurementBody, type MeasurementResult, type 
 import { useErrorText } from '../../api/errors.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
+import { businessToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
 import { ageDays, formatZ } from './ecdFormat.ts';
 import { StatusTags } from './StatusTags.tsx';
 
@@ -87,7 +87,7 @@ export function MeasurementForm({ child }: { child: Child }) {
 
   return (
     <Card title={t('ecd.measure.title')} data-testid="measure-card">
-      <Form<Values> form={form} name="ecd-measure" layout="vertical" initialValues={{ date: dayjs(chinaToday()), position }} onFinish={submit}>
+      <Form<Values> form={form} name="ecd-measure" layout="vertical" initialValues={{ date: dayjs(businessToday()), position }} onFinish={submit}>
         <Row gutter={16}>
           <Col xs={24} sm={12} xl={4}>
             <Form.Item name="date" label={t('ecd.measure.date')} rules={[{ required: true, message: t('common.required', { field: t('ecd.measure.date') }) }]}>

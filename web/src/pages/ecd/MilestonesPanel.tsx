@@ -7,7 +7,7 @@ import type { MilestoneStatus } from '../../api/ecdCentreTypes.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
+import { businessToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
 import { axisTicks, MILESTONE_STATE_COLORS, milestoneAxis, percentOf } from './milestoneBar.ts';
 
 /** The state of one milestone as a tag (crawling's "late" is an observation: healthy children may skip it). */
@@ -80,7 +80,7 @@ function TickModal({ child, item, onClose }: { child: Child; item: MilestoneStat
       <Form<TickValues>
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(item.achievedOn ?? chinaToday()), note: item.note ?? '' }}
+        initialValues={{ date: dayjs(item.achievedOn ?? businessToday()), note: item.note ?? '' }}
         onFinish={submit}
       >
         <Form.Item name="date" label={t('ecdc.ms.date')} rules={[{ required: true }]}>

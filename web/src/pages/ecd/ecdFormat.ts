@@ -1,5 +1,5 @@
 import type { IndicatorResult } from '../../api/ecd.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 
 /** WHO's month: 365.25 / 12 days. */
 export const DAYS_PER_MONTH = 30.4375;
@@ -9,7 +9,7 @@ export const MAX_MONTHS = 60;
 const DAY_MS = 86_400_000;
 
 /** Days from `birth` to `until` (both YYYY-MM-DD), today in China by default. */
-export function ageDays(birth: string, until: string = chinaToday()): number {
+export function ageDays(birth: string, until: string = businessToday()): number {
   return Math.round((Date.parse(until) - Date.parse(birth)) / DAY_MS);
 }
 

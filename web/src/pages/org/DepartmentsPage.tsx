@@ -7,7 +7,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { chinaToday } from '../registry/registryFormat.ts';
+import { businessToday } from '../registry/registryFormat.ts';
 import { MembershipModal } from './MembershipModal.tsx';
 
 /** Member now, not yet, or no longer. */
@@ -22,7 +22,7 @@ export function DepartmentsPage() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Department | null>(null);
   const manage = useSession().can(PERMISSIONS.coordManage);
-  const today = chinaToday();
+  const today = businessToday();
 
   const items = useMemo(() => {
     const all = departments.data?.items ?? [];

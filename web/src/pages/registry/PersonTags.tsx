@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import type { Person } from '../../api/registryTypes.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { ageOn, chinaToday } from './registryFormat.ts';
+import { ageOn, businessToday } from './registryFormat.ts';
 
 /** 健在 / 已故, plus 已迁出 when the person has left the district. */
 export function PersonStatus({ person }: { person: Pick<Person, 'alive' | 'deathDate' | 'movedOutOn'> }) {
@@ -26,7 +26,7 @@ export function PersonStatus({ person }: { person: Pick<Person, 'alive' | 'death
 /** 1980-03-12（46岁）; a deceased person's age at death. */
 export function BirthDate({ person }: { person: Pick<Person, 'birthDate' | 'deathDate'> }) {
   const { t } = useI18n();
-  const age = ageOn(person.birthDate, person.deathDate ?? chinaToday());
+  const age = ageOn(person.birthDate, person.deathDate ?? businessToday());
   return (
     <span>
       {person.birthDate} <span className="xf-muted">({t('registry.age', { age })})</span>

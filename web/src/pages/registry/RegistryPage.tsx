@@ -7,7 +7,8 @@ import { queryKeys } from '../../api/keys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { Person, PersonSort } from '../../api/registryTypes.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
-import { useSession } from '../../auth/session.tsx';
+import { mayImportRosters } from '../../auth/permissions.ts';
+import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -29,6 +30,7 @@ export function RegistryPage() {
   const { t } = i18n;
   const { can } = useSession();
   const write = can(PERMISSIONS.registryWrite);
+  const importing = mayImportRosters(useCurrentSession().grants);
   const navigate = useNavigate();
   const [query, update] = usePersonQuery();
   const tree = useOrgTree(can(PERMISSIONS.orgRead));
@@ -61,9 +63,11 @@ export function RegistryPage() {
       extra={
         write ? (
           <Space>
-            <Button icon={<ImportOutlined />} onClick={() => void navigate('/registry/import')} data-testid="registry-import">
-              {t('registry.import')}
-            </Button>
+            {importing ? (
+              <Button icon={<ImportOutlined />} onClick={() => void navigate('/registry/import')} data-testid="registry-import">
+                {t('registry.import')}
+              </Button>
+            ) : null}
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/registry/households/new')} data-testid="registry-create">
               {t('registry.newHousehold')}
             </Button>

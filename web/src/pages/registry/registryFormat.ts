@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Hukou, MaritalStatus, Relation, Sex } from '../../api/registryTypes.ts';
+import { today as businessToday } from '../../clock.ts';
 
 /*
  * The forms send relation, hukou, sex and marital status as the Chinese words of the roster (the
@@ -28,10 +29,8 @@ export const SEXES = Object.keys(SEX_WORDS) as Sex[];
 export const MARITALS = Object.keys(MARITAL_WORDS) as Exclude<MaritalStatus, 'unknown'>[];
 export const GRADES = [1, 2, 3, 4] as const;
 
-/** The day in China (UTC+8), as the server counts "today". */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The application's business date, as the server counts "today". */
+export { businessToday };
 
 /** Whole years from `birth` to `until` (both YYYY-MM-DD). */
 export function ageOn(birth: string, until: string): number {
@@ -48,7 +47,7 @@ export function toDateText(value: Dayjs): string {
 
 /** For DatePicker: no day after today (China time). */
 export function isFuture(value: Dayjs): boolean {
-  return value.format(DATE_FORMAT) > chinaToday();
+  return value.format(DATE_FORMAT) > businessToday();
 }
 
 /** The date of birth an 18-digit ID number states, if it is a real date. */

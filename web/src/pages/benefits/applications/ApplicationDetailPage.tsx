@@ -22,7 +22,7 @@ import { DecisionModal } from './DecisionModal.tsx';
 import { EvaluationView } from './EvaluationView.tsx';
 import { ObjectionModal, ResolveModal } from './ObjectionModals.tsx';
 import { ApplicationStateTag, Money } from './WorkflowTags.tsx';
-import { categoryLabel, chinaToday, mayRecordObjection, noticeRunning, programmeName } from './workflowFormat.ts';
+import { categoryLabel, businessToday, mayRecordObjection, noticeRunning, programmeName } from './workflowFormat.ts';
 import './workflow.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,7 +91,7 @@ function ApplicationHeader({ app, onDecide }: { app: ApplicationDetail; onDecide
           <Typography.Text type="secondary" className="xf-code" style={{ fontWeight: 'normal' }}>
             {app.idNumberMasked}
           </Typography.Text>
-          <ApplicationStateTag state={app.state} />
+          <ApplicationStateTag app={app} />
         </Space>
       }
       extra={
@@ -155,7 +155,7 @@ function NoticesCard({ app }: { app: ApplicationDetail }) {
   const [adding, setAdding] = useState(false);
   const [resolving, setResolving] = useState<Objection | null>(null);
   const mayConfirm = can(PERMISSIONS.benefitsConfirm) || can(PERMISSIONS.benefitsManage);
-  const today = chinaToday();
+  const today = businessToday();
   const running = noticeRunning(app, today);
   const recordable = mayRecordObjection(app, today);
 

@@ -7,7 +7,7 @@ import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { useWorkflowReload } from './useWorkflowReload.ts';
 import {
-  chinaToday,
+  businessToday,
   DATE_FORMAT,
   MONTH_FORMAT,
   nextMonth,
@@ -53,12 +53,12 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
   });
   // The notice days are rules of the confirmation, answered beside the programmes.
   const rules = (programmes.data as { confirmation?: ConfirmationRow[] } | undefined)?.confirmation;
-  const days = noticeDays(rules, step === 'township' ? 'township' : 'village', noticeFrom ? toDate(noticeFrom) : chinaToday());
+  const days = noticeDays(rules, step === 'township' ? 'township' : 'village', noticeFrom ? toDate(noticeFrom) : businessToday());
   // A notice goes up between the application (or the end of the village notice) and today.
   const earliest = step === 'township' ? (app.villageNotice?.until ?? app.appliedOn) : app.appliedOn;
   const badNoticeDay = (day: Dayjs) => {
     const text = toDate(day);
-    return text > chinaToday() || (step === 'township' ? text <= earliest : text < earliest);
+    return text > businessToday() || (step === 'township' ? text <= earliest : text < earliest);
   };
   // Payment starts in the confirmation year or the next.
   const badStartMonth = (month: Dayjs) => month.year() !== app.year && month.year() !== app.year + 1;

@@ -11,7 +11,7 @@ import {
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { useWorkflowReload } from './useWorkflowReload.ts';
-import { chinaToday, DATE_FORMAT, noImplicitSubmit, noticeOf, toDate } from './workflowFormat.ts';
+import { businessToday, DATE_FORMAT, noImplicitSubmit, noticeOf, toDate } from './workflowFormat.ts';
 
 interface ObjectionValues {
   receivedOn: Dayjs;
@@ -27,7 +27,7 @@ export function ObjectionModal({ app, onClose }: { app: Application; onClose: ()
   const reload = useWorkflowReload().applications;
   const [form] = Form.useForm<ObjectionValues>();
   const notice = noticeOf(app);
-  const today = chinaToday();
+  const today = businessToday();
   // Received during the notice, and not after today: by default today, or the notice's last day.
   const lastDay = notice && notice.until < today ? notice.until : today;
   const outside = (day: Dayjs) => {

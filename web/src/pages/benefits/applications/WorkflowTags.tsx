@@ -2,13 +2,14 @@ import { Progress, Tag, Tooltip } from 'antd';
 import type { Application, ApplicationState, LineKind, RollState } from '../../../api/benefitsWorkflow.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import './workflow.css';
-import { APPLICATION_STATE_COLORS, formatMoney, LINE_KIND_COLORS, ROLL_STATE_COLORS, stageOf } from './workflowFormat.ts';
+import { APPLICATION_STATE_COLORS, currentStateKey, formatMoney, LINE_KIND_COLORS, ROLL_STATE_COLORS, stageOf } from './workflowFormat.ts';
 
-export function ApplicationStateTag({ state }: { state: ApplicationState }) {
+/** The application's state as it reads today (a notice that has ended says whose review it waits for). */
+export function ApplicationStateTag({ app }: { app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'> }) {
   const { tx } = useI18n();
   return (
-    <Tag color={APPLICATION_STATE_COLORS[state]} data-testid="application-state" data-state={state}>
-      {tx(`wf.state.${state}`, state)}
+    <Tag color={APPLICATION_STATE_COLORS[app.state]} data-testid="application-state" data-state={app.state}>
+      {tx(currentStateKey(app), app.state)}
     </Tag>
   );
 }

@@ -72,7 +72,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
       key: 'state',
       title: t('wf.col.state'),
       width: 104,
-      render: (_, app) => <ApplicationStateTag state={app.state} />,
+      render: (_, app) => <ApplicationStateTag app={app} />,
     },
     {
       key: 'notice',

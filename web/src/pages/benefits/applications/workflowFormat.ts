@@ -10,10 +10,10 @@ import type {
 } from '../../../api/benefitsWorkflow.ts';
 import type { Lang } from '../../../api/types.ts';
 import type { I18n } from '../../../i18n/index.ts';
-import { chinaToday } from '../../registry/registryFormat.ts';
+import { businessToday } from '../../registry/registryFormat.ts';
 import { programmeName } from '../benefitsFormat.ts';
 
-export { chinaToday, programmeName };
+export { businessToday, programmeName };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const MONTH_FORMAT = 'YYYY-MM';
@@ -48,20 +48,24 @@ export const ROLL_STATE_COLORS: Record<RollState, string> = {
 
 export const LINE_KIND_COLORS: Record<LineKind, string> = { regular: 'default', arrears: 'blue', adjustment: 'orange' };
 
-/** The confirmation year the office works on: this year, China time. */
+/**
+ * The confirmation year the office works on: this year, and from October next year's (年度资格确认:
+ * applications for next year are entered in the autumn).
+ */
 export function currentYear(): number {
-  return Number(chinaToday().slice(0, 4));
+  const [year = 0, month = 1] = businessToday().split('-').map(Number);
+  return month >= 10 ? year + 1 : year;
 }
 
-/** Next year down to 2009 (applications for next year are entered in the autumn). */
+/** Next year down to 2009. */
 export function applicationYears(): number[] {
   const years: number[] = [];
-  for (let year = currentYear() + 1; year >= 2009; year--) years.push(year);
+  for (let year = Number(businessToday().slice(0, 4)) + 1; year >= 2009; year--) years.push(year);
   return years;
 }
 
 export function todayDay(): Dayjs {
-  return dayjs(chinaToday(), DATE_FORMAT);
+  return dayjs(businessToday(), DATE_FORMAT);
 }
 
 /** The first day of next month, China time. */
@@ -110,7 +114,7 @@ export function currentNotice(app: Pick<Application, 'state' | 'villageNotice' |
 }
 
 /** The application is in a notice and today is within it (the notice is up). */
-export function noticeRunning(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>, today = chinaToday()): boolean {
+export function noticeRunning(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>, today = businessToday()): boolean {
   const notice = noticeOf(app);
   return notice !== null && notice.from <= today && today <= notice.until;
 }
@@ -153,6 +157,16 @@ export function noticeDays(rows: readonly ConfirmationRow[] | undefined, level: 
   return Number.isInteger(days) && days > 0 ? days : DEFAULT_NOTICE_DAYS;
 }
 
+/**
+ * The state as it reads today: a notice that has ended leaves the application waiting for the next
+ * step's review (待乡镇审核, 待区审批), not "in notice".
+ */
+export function currentStateKey(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>, today = businessToday()): string {
+  const notice = noticeOf(app);
+  if (notice !== null && today > notice.until) return `wf.state.${app.state}_ended`;
+  return `wf.state.${app.state}`;
+}
+
 /** The running notice of the application, when it is in one. */
 export function noticeOf(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>): NoticePeriod | null {
   if (app.state === 'village_notice') return app.villageNotice;
@@ -161,7 +175,7 @@ export function noticeOf(app: Pick<Application, 'state' | 'villageNotice' | 'tow
 }
 
 /** Objections may be recorded once the notice is up, with the day they were received within it. */
-export function mayRecordObjection(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>, today = chinaToday()): boolean {
+export function mayRecordObjection(app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'>, today = businessToday()): boolean {
   const notice = noticeOf(app);
   return notice !== null && notice.from <= today;
 }

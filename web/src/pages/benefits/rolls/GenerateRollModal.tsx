@@ -1,6 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi } from '../../../api/benefitsWorkflow.ts';
@@ -24,6 +25,21 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
   const reload = useWorkflowReload();
   const programmes = useProgrammeOptions();
   const [form] = Form.useForm<Values>();
+  const programme = Form.useWatch('programme', form) ?? defaultProgramme;
+  const period = Form.useWatch('period', form);
+  // The programme's latest roll: the next month is the one to generate; a later one pays the months between as arrears.
+  const latest = useQuery({
+    queryKey: ['benefits', 'workflow', 'rolls', 'latest', programme],
+    queryFn: ({ signal }) => benefitsWorkflowApi.rolls({ programme, page: 1, pageSize: 1 }, signal),
+    enabled: programme !== undefined,
+  });
+  const lastPeriod = latest.data?.items[0]?.period;
+  const suggested = lastPeriod ? dayjs(`${lastPeriod}-01`).add(1, 'month') : thisMonth();
+  useEffect(() => {
+    if (lastPeriod && !form.isFieldTouched('period')) form.setFieldValue('period', dayjs(`${lastPeriod}-01`).add(1, 'month'));
+  }, [form, lastPeriod]);
+  const gap = lastPeriod && period ? period.startOf('month').diff(dayjs(`${lastPeriod}-01`), 'month') - 1 : 0;
+  const ahead = period ? period.startOf('month').diff(thisMonth(), 'month') : 0;
   const generate = useMutation({
     mutationFn: (v: Values) => benefitsWorkflowApi.generateRoll(v.programme, toMonth(v.period)),
     onSuccess: (roll) => {
@@ -56,7 +72,7 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
         name="roll-generate"
         onKeyDown={noImplicitSubmit}
         layout="vertical"
-        initialValues={{ programme: defaultProgramme, period: thisMonth() }}
+        initialValues={{ programme: defaultProgramme, period: suggested }}
         onValuesChange={() => generate.reset()}
         onFinish={(v) => generate.mutate(v)}
       >
@@ -75,6 +91,16 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
           <DatePicker picker="month" format={MONTH_FORMAT} allowClear={false} style={{ width: 200 }} data-testid="roll-period" />
         </Form.Item>
       </Form>
+      {gap > 0 && lastPeriod && period ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="xf-wf-modal-hint"
+          title={t('wf.roll.gapWarning', { last: lastPeriod, months: gap, from: dayjs(`${lastPeriod}-01`).add(1, 'month').format(MONTH_FORMAT), to: period.subtract(1, 'month').format(MONTH_FORMAT) })}
+          data-testid="roll-gap-warning"
+        />
+      ) : null}
+      {ahead > 1 ? <Alert type="warning" showIcon className="xf-wf-modal-hint" title={t('wf.roll.aheadWarning', { today: thisMonth().format(MONTH_FORMAT) })} data-testid="roll-ahead-warning" /> : null}
       {generate.isError ? <Alert type="error" showIcon title={errorText(generate.error)} data-testid="roll-generate-error" /> : null}
     </Modal>
   );

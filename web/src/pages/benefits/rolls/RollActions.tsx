@@ -9,7 +9,7 @@ import {
   RollbackOutlined,
 } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { benefitsWorkflowApi, benefitsWorkflowLinks, type RollAction, type RollDetail, type RollState } from '../../../api/benefitsWorkflow.ts';
@@ -107,20 +107,28 @@ function ConfirmModal({ roll, command, onClose }: { roll: RollDetail; command: R
 export function RollActions({ roll }: { roll: RollDetail }) {
   const { t } = useI18n();
   const [command, setCommand] = useState<RollCommand | null>(null);
+  const session = useCurrentSession();
+  // Four eyes: the server refuses the approval of a roll by the one who generated it.
+  const generatedByMe = session.user.username === roll.generatedBy;
   const downloads = roll.state === 'exported' || roll.state === 'paid';
   return (
     <Space wrap data-testid="roll-actions">
-      {COMMANDS[roll.state].map((c) => (
-        <Button
-          key={c}
-          type={PRIMARY.includes(c) ? 'primary' : 'default'}
-          icon={ICONS[c]}
-          onClick={() => setCommand(c)}
-          data-testid={`roll-${c}`}
-        >
-          {t(`wf.rollAction.${c}`)}
-        </Button>
-      ))}
+      {COMMANDS[roll.state].map((c) => {
+        const refused = c === 'approve' && generatedByMe;
+        return (
+          <Tooltip key={c} title={refused ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedBy }) : undefined}>
+            <Button
+              type={PRIMARY.includes(c) ? 'primary' : 'default'}
+              icon={ICONS[c]}
+              disabled={refused}
+              onClick={() => setCommand(c)}
+              data-testid={`roll-${c}`}
+            >
+              {t(`wf.rollAction.${c}`)}
+            </Button>
+          </Tooltip>
+        );
+      })}
       {downloads ? (
         <>
           <Button icon={<FileExcelOutlined />} href={benefitsWorkflowLinks.rollXlsx(roll.id)} download data-testid="roll-download-xlsx">

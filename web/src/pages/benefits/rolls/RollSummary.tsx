@@ -48,7 +48,7 @@ export function RollStats({ roll }: { roll: RollDetail }) {
       <Col xs={12} md={6} xl={4}>
         <Card size="small" className="xf-stat-card xf-wf-stat">
           <Statistic
-            title={t('wf.roll.lines')}
+            title={roll.scopeName ? t('wf.roll.linesOf', { place: roll.scopeName }) : t('wf.roll.lines')}
             value={roll.lineCount}
             formatter={(value) => <span data-testid="roll-line-count">{formatCount(Number(value), lang)}</span>}
           />
@@ -57,7 +57,7 @@ export function RollStats({ roll }: { roll: RollDetail }) {
       <Col xs={12} md={6} xl={5}>
         <Card size="small" className="xf-stat-card xf-wf-stat">
           <Statistic
-            title={t('wf.roll.total')}
+            title={roll.scopeName ? t('wf.roll.totalOf', { place: roll.scopeName }) : t('wf.roll.total')}
             value={roll.totalAmount}
             prefix="￥"
             formatter={(value) => <span data-testid="roll-total">{formatMoney(Number(value), lang)}</span>}

@@ -26,7 +26,8 @@ function positive(raw: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-function rollColumns(i18n: I18n): TableColumnsType<Roll> {
+/** The rolls' columns; a township or village worker's figures are the own place's, and the titles say whose. */
+function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Roll> {
   const { t, lang } = i18n;
   return [
     {
@@ -39,14 +40,14 @@ function rollColumns(i18n: I18n): TableColumnsType<Roll> {
     { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <RollStateTag state={roll.state} /> },
     {
       key: 'lines',
-      title: t('wf.roll.lines'),
+      title: scopeName ? t('wf.roll.linesOf', { place: scopeName }) : t('wf.roll.lines'),
       width: 96,
       align: 'right',
       render: (_, roll) => <span className="xf-num">{formatCount(roll.lineCount, lang)}</span>,
     },
     {
       key: 'total',
-      title: t('wf.roll.totalYuan'),
+      title: scopeName ? t('wf.roll.totalOf', { place: scopeName }) : t('wf.roll.totalYuan'),
       width: 140,
       align: 'right',
       render: (_, roll) => <Money amount={roll.totalAmount} />,
@@ -152,7 +153,7 @@ export function RollsPage() {
           <Table<Roll>
             rowKey="id"
             size="middle"
-            columns={rollColumns(i18n)}
+            columns={rollColumns(i18n, rolls.data?.items[0]?.scopeName ?? null)}
             dataSource={rolls.data?.items ?? []}
             loading={rolls.isFetching}
             onChange={onTableChange}

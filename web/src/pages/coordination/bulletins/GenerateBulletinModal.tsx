@@ -5,7 +5,7 @@ import { useCreateBulletin } from '../../../api/coordination.ts';
 import type { BulletinKind } from '../../../api/coordinationTypes.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
-import { bulletinPeriod, chinaToday, isFuturePeriod, noImplicitSubmit } from '../coordFormat.ts';
+import { bulletinPeriod, businessToday, isFuturePeriod, noImplicitSubmit } from '../coordFormat.ts';
 
 interface Values {
   kind: BulletinKind;
@@ -17,7 +17,7 @@ const FORMATS: Record<BulletinKind, string> = { month: 'YYYY-MM', quarter: 'YYYY
 
 /** The last finished period of a kind: last month, last quarter, last year. */
 function lastFinished(kind: BulletinKind): Dayjs {
-  const today = dayjs(chinaToday(), 'YYYY-MM-DD');
+  const today = dayjs(businessToday(), 'YYYY-MM-DD');
   if (kind === 'year') return today.subtract(1, 'year').startOf('year');
   if (kind === 'quarter') return today.startOf('month').month(Math.floor(today.month() / 3) * 3).subtract(3, 'month');
   return today.subtract(1, 'month').startOf('month');

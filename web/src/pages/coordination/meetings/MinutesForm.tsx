@@ -6,6 +6,7 @@ import type { Meeting } from '../../../api/coordinationTypes.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { DATE_FORMAT, noImplicitSubmit, toDate, useDepartmentOptions } from './coordmFormat.ts';
+import { todayDayjs } from '../../../clock.ts';
 
 /** As many decisions as the server takes at once. */
 const MAX_DECISIONS = 50;
@@ -51,7 +52,7 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
     );
   };
 
-  const newDecision = (): DecisionValues => ({ title: '', owner: undefined, dueOn: dayjs().add(1, 'month') });
+  const newDecision = (): DecisionValues => ({ title: '', owner: undefined, dueOn: todayDayjs().add(1, 'month') });
 
   return (
     <Card title={t('coordm.minutes.record')} data-testid="meeting-minutes-form">

@@ -7,6 +7,7 @@ import type { MeetingKind } from '../../../api/coordinationTypes.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { DATETIME_FORMAT, MEETING_KINDS, noImplicitSubmit, useDepartmentOptions } from './coordmFormat.ts';
+import { todayDayjs } from '../../../clock.ts';
 
 /** As many agenda items as the server takes (carried action items come on top). */
 const MAX_AGENDA = 30;
@@ -79,7 +80,7 @@ export function ScheduleMeetingModal({ onClose }: { onClose: () => void }) {
         onKeyDown={noImplicitSubmit}
         initialValues={{
           kind: 'work',
-          startsAt: dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
+          startsAt: todayDayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
           agenda: [''],
           attendees: [],
         }}

@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Session, SessionStatus } from '../../../api/ecdCentreTypes.ts';
+import { chinaNowDayjs } from '../../../clock.ts';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -16,8 +17,8 @@ export function fromChinaWallTime(value: Dayjs): string {
   return `${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
 }
 
-/** Now, as China's wall-clock time. */
-export const chinaNow = (): Dayjs => chinaWallTime(new Date().toISOString());
+/** Now, as China's wall-clock time on the business date. */
+export const chinaNow = chinaNowDayjs;
 
 /** The day in China a session falls on (YYYY-MM-DD), as the calendar's cells count days. */
 export const sessionDay = (s: Session) => chinaWallTime(s.startsAt).format('YYYY-MM-DD');
