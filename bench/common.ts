@@ -84,7 +84,7 @@ export class QueryLog {
   /** The database, with every statement of its transactions timed. */
   database(db: Database): Database {
     const base = this.scoped(db);
-    return { kind: db.kind, query: base.query, exec: base.exec, copyIn: base.copyIn, transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))), close: () => db.close() };
+    return { kind: db.kind, query: base.query, exec: base.exec, copyIn: base.copyIn, transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))), listen: (c, n, l) => db.listen(c, n, l), close: () => db.close() };
   }
   private async time<T>(sql: string, run: () => Promise<QueryResult<T>>): Promise<QueryResult<T>> {
     const t0 = performance.now();

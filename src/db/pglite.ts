@@ -41,6 +41,10 @@ export async function openEmbedded(options: { dataDir?: string; loadDataDir?: Bl
     async transaction(fn) {
       return pglite.transaction((tx) => fn(wrap(tx)));
     },
+    async listen(channel, onNotify) {
+      // In-process: notifications cannot be lost while the engine is open.
+      return pglite.listen(channel, () => onNotify());
+    },
     async close() {
       await pglite.close();
     },

@@ -70,6 +70,26 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         client.release();
       }
     },
+    async listen(channel, onNotify, onLost) {
+      // A connection of its own, outside the pool: LISTEN lasts as long as the session.
+      const client = new pg.Client({ connectionString: url, application_name: 'xingfu-listen' });
+      let stopped = false;
+      const lost = () => {
+        if (!stopped) onLost();
+        stopped = true;
+      };
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify();
+      });
+      client.on('error', lost);
+      client.on('end', lost);
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      return async () => {
+        stopped = true;
+        await client.end().catch(() => undefined);
+      };
+    },
     async close() {
       await pool.end();
     },

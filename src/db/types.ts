@@ -22,5 +22,11 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls onNotify for each NOTIFY on `channel` (delivered after the notifying transaction
+   * commits), and onLost once if the engine can no longer deliver them (a dropped connection).
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void, onLost: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

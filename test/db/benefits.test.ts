@@ -165,4 +165,24 @@ describe('benefits over the register', () => {
     }).catch((e: { rows?: unknown[] }) => e.rows);
     expect(rebuilt).toEqual(now);
   }, 300_000);
+
+  it('keeps the year summary until the kept families or the parameters change, in the app or by hand', async () => {
+    const office = await login(t.app, 'office');
+    const summary = async () => (await office.get('/api/benefits/summary?year=2012')).json() as { total: number; programmes: { programme: string; amount: number }[] };
+    const reward = (s: Awaited<ReturnType<typeof summary>>) => s.programmes.find((p) => p.programme === 'reward-assistance')?.amount ?? 0;
+    const first = await summary();
+    expect(await summary()).toEqual(first);
+
+    // Through the app: reward assistance rises to 100 yuan from October.
+    const raised = await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2012-10-01', value: 100, reference: '测试：提高奖励扶助标准' });
+    expect(raised.statusCode, raised.body).toBe(201);
+    await expect.poll(async () => reward(await summary()), { timeout: 10_000 }).toBeGreaterThan(reward(first));
+    const afterRaise = await summary();
+
+    // By hand (another process): fifty of Yangcun's elders left the district at the start of 2012.
+    await t.db.query(
+      `UPDATE person SET moved_out_on = '2012-01-01', updated_by = 'test' WHERE id IN (
+         SELECT id FROM person WHERE township_code = '120114001' AND alive AND moved_out_on IS NULL AND birth_date < '1950-01-01' ORDER BY id LIMIT 50)`);
+    await expect.poll(async () => (await summary()).total, { timeout: 10_000 }).toBeLessThan(afterRaise.total);
+  }, 300_000);
 });

@@ -17,7 +17,8 @@ import { addParameter, programmeCatalog } from './parameters.ts';
 import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
 import { PaymentRolls, rollReference } from './rolls.ts';
-import { yearSummary } from './summary.ts';
+import { yearSummary, type YearSummary } from './summary.ts';
+import { SummaryCache } from './summaryCache.ts';
 import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
 
@@ -59,6 +60,12 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
   const { db } = deps;
   const workflow = new BenefitsWorkflow(db, deps.secrets);
   const rolls = new PaymentRolls(db, deps.secrets);
+  const summaries = new SummaryCache<YearSummary>();
+  app.addHook('onReady', async () => {
+    // Without the listener the summary is computed on every request, as it would be anyway.
+    await summaries.start(db).catch((err: unknown) => app.log.warn({ err }, 'benefit summaries are not kept: no change notifications'));
+  });
+  app.addHook('onClose', () => summaries.close());
 
   r.post('/api/benefits/evaluate', {
     config: { access: 'benefits.read' },
@@ -84,7 +91,12 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
       querystring: z.strictObject({ year: queryYear }),
       response: { 200: z.object({ year: z.number(), programmes: z.array(programmeSummary), total: z.number(), rewardAndSpecialAssistance: z.object({ amount: z.number(), roundedTo10000: z.number() }) }) },
     },
-  }, async (req) => withScope(db, actorOf(req), (tx) => yearSummary(tx, req.query.year)));
+  }, async (req) => {
+    const actor = actorOf(req);
+    // One summary per district, reach and year: users of one township share it.
+    const key = JSON.stringify([actor.district, actor.reach, req.query.year]);
+    return summaries.get(key, () => withScope(db, actor, (tx) => yearSummary(tx, req.query.year)));
+  });
 
   r.get('/api/benefits/programmes', {
     config: { access: 'benefits.read' },
