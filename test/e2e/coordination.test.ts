@@ -103,5 +103,9 @@ describe('a monthly report from the liaison to the bulletin, in Chromium', () =>
     for (const late of ['林业局', '卫生局', '妇联']) expect(text).toContain(late);
     for (const total of ['16,500', '38,200']) expect(text).toContain(total);
     expect(Object.keys(zip.files).some((name) => name.startsWith('word/media/'))).toBe(true);
+    // The page shows the bulletin the .docx prints: the same list of late departments, word for word.
+    const onScreen = ((await office.getByTestId('bulletin-late').textContent()) ?? '').trim();
+    expect(onScreen).toMatch(/^逾期或未报送：.+。$/);
+    expect(text).toContain(onScreen);
   });
 });

@@ -67,6 +67,8 @@ describe('the ECD centre in Chromium', () => {
     expect(rowText).toContain('8.90');
     expect(rowText).toContain('72.0');
     expect(rowText).toContain('45.0');
+    // A normal measurement says so in its 评价 cell rather than leaving it blank.
+    expect(await table.locator('tbody tr.ant-table-row').first().getByTestId('status-normal').textContent()).toBe('正常');
     expect(await table.getByTestId('z-waz').first().textContent()).toMatch(/^-?\d+\.\d\d$/);
 
     await page.locator('[data-testid="chart-points"][data-count="1"]').waitFor({ state: 'attached' });

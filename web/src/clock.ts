@@ -10,6 +10,9 @@ let fixed = false;
 
 const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** The day an instant (ISO) falls on in China, 'YYYY-MM-DD'. */
+export const chinaDay = (instant: string): string => chinaDate(new Date(instant));
+
 /** Sets the business date (once, at start-up, from the server). */
 export function setBusinessDate(date: string, isFixed: boolean): void {
   businessDate = date;

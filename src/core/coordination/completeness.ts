@@ -81,10 +81,12 @@ export function judgeCell(department: DepartmentSpan, month: string, report: Rep
   const received = report?.status === 'submitted' || report?.status === 'accepted';
   const due = asOf >= deadline;
   const expected = due || received;
-  const onTime = received && submittedAt !== null && Date.parse(submittedAt) < deadline;
+  const firstInTime = submittedAt !== null && Date.parse(submittedAt) < deadline;
+  const onTime = received && firstInTime;
   const state: CellState = report ? report.status : due ? 'missing' : 'not_due';
-  // Late: due and not received, or received after the due day.
-  const late = expected && !onTime;
+  // Late: due and not first submitted by the end of the due day. A report submitted in time and
+  // then returned for correction is not late: it is listed as returned (and not yet received).
+  const late = expected && !firstInTime;
   return { ...base, state, expected, received, onTime, late };
 }
 

@@ -37,9 +37,11 @@ describe('completeness and timeliness', () => {
     expect(judgeCell(member, '2011-10', early, 5, before)).toMatchObject({ expected: true, received: true, onTime: true });
   });
 
-  it('does not count a returned report as received until it is resubmitted', () => {
-    const returned = { department: 'forestry', period: '2011-10', status: 'returned' as const, firstSubmittedAt: '2011-11-02T10:00:00+08:00' };
-    expect(judgeCell(member, '2011-10', returned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({ state: 'returned', expected: true, received: false, onTime: false, late: true });
+  it('does not count a returned report as received until it is resubmitted, nor as late when it first came in time', () => {
+    const returned = { department: 'forestry', period: '2011-10', status: 'returned' as const, firstSubmittedAt: '2011-11-05T16:00:00+08:00' };
+    expect(judgeCell(member, '2011-10', returned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({ state: 'returned', expected: true, received: false, onTime: false, late: false });
+    const lateAndReturned = { ...returned, firstSubmittedAt: '2011-11-07T09:00:00+08:00' };
+    expect(judgeCell(member, '2011-10', lateAndReturned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({ state: 'returned', received: false, late: true });
   });
 
   it('counts a department created or closed mid-year only in its active months, so no rate exceeds 100%', () => {
@@ -118,8 +120,9 @@ describe('bulletin content', () => {
       expect.objectContaining({ code: 'trainings', period: 105, yearToDate: 205 }),
       expect.objectContaining({ code: 'volunteers', period: 8, yearToDate: 8 }),
     ]);
-    // December is missing from both; agri-tech's November was late; forestry's November is returned.
-    expect(content.late.map((l) => `${l.department} ${l.period}`).sort()).toEqual(['agri-tech 2011-11', 'agri-tech 2011-12', 'forestry 2011-11', 'forestry 2011-12']);
+    // December is missing from both; agri-tech's November was late; forestry's November came in
+    // time and is returned, so it is listed as returned and not as late.
+    expect(content.late.map((l) => `${l.department} ${l.period}`).sort()).toEqual(['agri-tech 2011-11', 'agri-tech 2011-12', 'forestry 2011-12']);
     expect(content.returned).toEqual([{ department: 'forestry', departmentName: '区林业局', period: '2011-11', comment: '请核实' }]);
     expect(content.completeness).toMatchObject({ expected: 6, received: 3, onTime: 2 });
     expect(content.highlights[0]?.text).toBe('10月：agri-tech 2011-10 成效；11月：agri-tech 2011-11 成效');

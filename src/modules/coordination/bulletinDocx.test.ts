@@ -33,7 +33,7 @@ const bulletin = (extra: Partial<BulletinDocument> = {}): BulletinDocument => ({
     { department: 'njtg', departmentName: '武清区农业技术推广中心', period: '2011-10', dueOn: '2011-11-05', submittedAt: '2011-11-08T01:30:00Z' },
     { department: 'fl', departmentName: '武清区妇女联合会', period: '2011-10', dueOn: '2011-11-05', submittedAt: null },
   ],
-  returned: [{ department: 'wsj', departmentName: '武清区卫生局', period: '2011-10', comment: '培训人次与上月不衔接' }],
+  returned: [{ department: 'wsj', departmentName: '武清区卫生局', period: '2011-10', comment: '培训人次与上月不衔接。' }], // a full stop the brackets must not keep
   highlights: [{ department: 'wsj', departmentName: '武清区卫生局', text: '开展优生优育进家庭活动12场。' }],
   indicators: [
     { code: 'fund', name: '奖励扶助资金发放', unit: '元', departments: ['wsj'], period: 460000, yearToDate: 3_820_500.5 },

@@ -5,6 +5,7 @@ import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, type GridComponentOption, type LegendComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { BULLETIN_COLOURS } from '../../core/coordination/chartColours.ts';
 
 /*
  * Charts for the bulletins (通报), drawn on the server: ECharts lays the chart out as SVG (no
@@ -42,7 +43,7 @@ export interface IndicatorBar {
   unit: string;
 }
 
-const COLOURS = { completeness: '#1f4e79', timeliness: '#c0504d', indicator: '#1f4e79', text: '#222222', axis: '#595959', grid: '#d9d9d9' };
+const COLOURS = BULLETIN_COLOURS;
 const DEFAULT_WIDTH = 640;
 const DEFAULT_SCALE = 2;
 const FONT_SIZE = 14;

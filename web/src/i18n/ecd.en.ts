@@ -80,6 +80,7 @@ export const ecdEn: Record<keyof typeof ecdZhCN, string> = {
   'ecd.chart.head': 'Head circumference (cm)',
   'ecd.chart.median': 'Median',
 
+  'ecd.status.normal': 'Normal',
   'ecd.status.severe_underweight': 'Severely underweight',
   'ecd.status.underweight': 'Underweight',
   'ecd.status.severe_stunting': 'Severely stunted',

@@ -78,6 +78,7 @@ export const ecdZhCN = {
   'ecd.chart.head': '头围(cm)',
   'ecd.chart.median': '中位数',
 
+  'ecd.status.normal': '正常',
   'ecd.status.severe_underweight': '重度低体重',
   'ecd.status.underweight': '低体重',
   'ecd.status.severe_stunting': '重度生长迟缓',

@@ -26,7 +26,7 @@ export function MeasurementsTable({ measurements }: { measurements: Measurement[
     { key: 'waz', title: t('ecd.col.waz'), align: 'right', width: 110, render: (_, m) => <span data-testid="z-waz">{z(m, 'weightForAge')}</span> },
     { key: 'haz', title: t('ecd.col.haz'), align: 'right', width: 110, render: (_, m) => <span data-testid="z-haz">{z(m, 'lengthHeightForAge')}</span> },
     { key: 'whz', title: t('ecd.col.whz'), align: 'right', width: 110, render: (_, m) => <span data-testid="z-whz">{z(m, 'weightForLengthHeight')}</span> },
-    { key: 'status', title: t('ecd.col.status'), render: (_, m) => <StatusTags statuses={m.statuses} /> },
+    { key: 'status', title: t('ecd.col.status'), render: (_, m) => <StatusTags statuses={m.statuses} showNormal /> },
   ];
   return (
     <Table<Measurement>

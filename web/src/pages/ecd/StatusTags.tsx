@@ -15,9 +15,19 @@ const STATUS_COLORS: Record<StatusCode, string> = {
   implausible: 'purple',
 };
 
-/** The statuses of one measurement as coloured tags in plain language (nothing when all is well). */
-export function StatusTags({ statuses }: { statuses: GrowthStatus[] }) {
-  const { tx } = useI18n();
+/**
+ * The statuses of one measurement as coloured tags in plain language. When all is well: nothing,
+ * or with `showNormal` (a measurement's own row, where a blank would read as "not judged") 正常.
+ */
+export function StatusTags({ statuses, showNormal = false }: { statuses: GrowthStatus[]; showNormal?: boolean }) {
+  const { t, tx } = useI18n();
+  if (statuses.length === 0 && showNormal) {
+    return (
+      <Tag color="green" data-testid="status-normal">
+        {t('ecd.status.normal')}
+      </Tag>
+    );
+  }
   return (
     <>
       {statuses.map((s) => (

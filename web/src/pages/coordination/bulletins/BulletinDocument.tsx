@@ -1,4 +1,6 @@
 import type { Bulletin } from '../../../api/coordinationTypes.ts';
+import type { Lang } from '../../../api/types.ts';
+import { chinaDay } from '../../../clock.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { documentDate, formatNumber, formatRate, periodLabel } from '../coordFormat.ts';
 import { BulletinChart } from './BulletinChart.tsx';
@@ -17,9 +19,37 @@ function Paragraphs({ text, testId }: { text: string; testId?: string }) {
   );
 }
 
+/** The day an instant falls on in China time, as a bulletin writes it (11月8日 / 8 Nov). */
+function submittedDay(instant: string, lang: Lang): string {
+  const day = chinaDay(instant);
+  const [, month, date] = day.split('-').map(Number);
+  return lang === 'zh-CN' ? `${month}月${date}日` : `${date} ${new Date(Date.UTC(2000, (month ?? 1) - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })}`;
+}
+
+/** The month of a period as a bulletin writes it within its year (10月 / Oct). */
+function monthOf(period: string, lang: Lang): string {
+  const month = Number(period.slice(5, 7));
+  return lang === 'zh-CN' ? `${month}月` : new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
+}
+
+/** A comment inside brackets ends where the bracket does: no 。 before the closing ）. */
+const withoutFinalStop = (comment: string): string => comment.trim().replace(/[。．.！!；;，,]+$/u, '');
+
+/** 一、报送情况 as the .docx has it: the same short names, figures, chart and lists. */
 function Completeness({ bulletin }: { bulletin: Bulletin }) {
   const { t, lang } = useI18n();
   const { completeness, late, returned } = bulletin;
+  const shortNames = new Map(completeness.rows.map((row) => [row.department.code, row.department.shortName || row.department.name]));
+  const shortName = (code: string, fallback: string) => shortNames.get(code) ?? fallback;
+  const rateCells = (r: { expected: number; received: number; onTime: number; completeness: number; timeliness: number }) => (
+    <>
+      <td>{r.expected}</td>
+      <td>{r.received}</td>
+      <td>{r.onTime}</td>
+      <td>{formatRate(r.completeness, lang)}</td>
+      <td>{formatRate(r.timeliness, lang)}</td>
+    </>
+  );
   return (
     <section data-testid="bulletin-section-completeness">
       <h2 className="xf-bulletin-h2">{t('coord.doc.completeness')}</h2>
@@ -32,40 +62,44 @@ function Completeness({ bulletin }: { bulletin: Bulletin }) {
           timeliness: formatRate(completeness.timeliness, lang),
         })}
       </p>
-      <table className="xf-bulletin-table">
-        <thead>
-          <tr>
-            <th>{t('coord.col.department')}</th>
-            <th>{t('coord.completeness.expected')}</th>
-            <th>{t('coord.completeness.received')}</th>
-            <th>{t('coord.completeness.onTime')}</th>
-            <th>{t('coord.completeness.rate')}</th>
-            <th>{t('coord.completeness.timeliness')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {completeness.rows.map((row) => (
-            <tr key={row.department.code}>
-              <td className="xf-bulletin-left">{row.department.name}</td>
-              <td>{row.expected}</td>
-              <td>{row.received}</td>
-              <td>{row.onTime}</td>
-              <td>{formatRate(row.completeness, lang)}</td>
-              <td>{formatRate(row.timeliness, lang)}</td>
+      {completeness.rows.length > 0 ? (
+        <table className="xf-bulletin-table">
+          <thead>
+            <tr>
+              <th>{t('coord.doc.unit')}</th>
+              <th>{t('coord.completeness.expected')}</th>
+              <th>{t('coord.completeness.received')}</th>
+              <th>{t('coord.completeness.onTime')}</th>
+              <th>{t('coord.completeness.rate')}</th>
+              <th>{t('coord.completeness.timeliness')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {completeness.rows.map((row) => (
+              <tr key={row.department.code}>
+                <td className="xf-bulletin-left">{shortName(row.department.code, row.department.name)}</td>
+                {rateCells(row)}
+              </tr>
+            ))}
+            <tr className="xf-bulletin-total">
+              <td className="xf-bulletin-left">{t('coord.doc.total')}</td>
+              {rateCells(completeness)}
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
       <BulletinChart bulletin={bulletin} />
       {late.length > 0 ? (
         <p className="xf-bulletin-p" data-testid="bulletin-late">
           {t('coord.doc.late')}
           {late
-            .map((entry) =>
-              entry.submittedAt
-                ? t('coord.doc.lateEntry', { department: entry.departmentName, period: periodLabel(entry.period, lang) })
-                : t('coord.doc.missingEntry', { department: entry.departmentName, period: periodLabel(entry.period, lang) }),
-            )
+            .map((entry) => {
+              const department = shortName(entry.department, entry.departmentName);
+              const period = monthOf(entry.period, lang);
+              return entry.submittedAt
+                ? t('coord.doc.lateEntry', { department, period, day: submittedDay(entry.submittedAt, lang) })
+                : t('coord.doc.missingEntry', { department, period });
+            })
             .join(t('coord.doc.listSeparator'))}
           {t('coord.doc.end')}
         </p>
@@ -76,15 +110,14 @@ function Completeness({ bulletin }: { bulletin: Bulletin }) {
         <p className="xf-bulletin-p" data-testid="bulletin-returned">
           {t('coord.doc.returned')}
           {returned
-            .map((entry) =>
-              entry.comment
-                ? t('coord.doc.returnedEntryWithComment', {
-                    department: entry.departmentName,
-                    period: periodLabel(entry.period, lang),
-                    comment: entry.comment,
-                  })
-                : t('coord.doc.lateEntry', { department: entry.departmentName, period: periodLabel(entry.period, lang) }),
-            )
+            .map((entry) => {
+              const department = shortName(entry.department, entry.departmentName);
+              const period = monthOf(entry.period, lang);
+              const comment = entry.comment ? withoutFinalStop(entry.comment) : '';
+              return comment
+                ? t('coord.doc.returnedEntryWithComment', { department, period, comment })
+                : t('coord.doc.returnedEntry', { department, period });
+            })
             .join(t('coord.doc.listSeparator'))}
           {t('coord.doc.end')}
         </p>
