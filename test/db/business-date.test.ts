@@ -96,6 +96,8 @@ describe('the demo on its own date (2011-11-30)', () => {
 
     const draft = await office.post('/api/coord/bulletins', { period: '2011-09' });
     expect(draft.statusCode, draft.body).toBe(200);
+    // 生成时间 on the business date too (China time).
+    expect(new Date(Date.parse(draft.json().createdAt) + 8 * 3_600_000).toISOString().slice(0, 10)).toBe(DEMO_TODAY);
     const published = await office.post(`/api/coord/bulletins/${draft.json().id}/publish`, { version: draft.json().version });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().issuedOn).toBe(DEMO_TODAY);

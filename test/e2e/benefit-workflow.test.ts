@@ -64,6 +64,16 @@ describe('an application from village entry to an exported roll, in Chromium', (
     await office.getByTestId('application-steps').waitFor();
     await shot(office, 'benefits-application-approved');
 
+    // December's roll, checked by the office before the year ended, waits for approval, and no
+    // later month can be generated until it is approved: the finance reviewer approves it.
+    const finance = await as(e.browser, e.server.url, 'office.finance');
+    await finance.goto(`${e.server.url}/benefits/rolls`);
+    await finance.getByTestId('rolls-table').locator('tbody tr', { hasText: '特别扶助' }).filter({ hasText: '2011-12' }).first().click();
+    await finance.waitForURL(/\/benefits\/rolls\/[0-9a-f-]{36}$/);
+    await finance.getByTestId('roll-approve').click();
+    await finance.getByTestId('roll-action-confirm').click();
+    await expect.poll(() => finance.getByTestId('roll-state').textContent()).toContain('已审批');
+
     // The office generates and checks the January roll; the generator cannot approve it.
     await office.goto(`${e.server.url}/benefits/rolls`);
     await office.getByTestId('roll-generate').click();
@@ -82,7 +92,6 @@ describe('an application from village entry to an exported roll, in Chromium', (
     await shot(office, 'benefits-roll-four-eyes');
 
     // The finance reviewer approves and exports; the downloads carry the roll's control totals.
-    const finance = await as(e.browser, e.server.url, 'office.finance');
     await finance.goto(rollUrl);
     const lines = Number(((await finance.getByTestId('roll-line-count').textContent()) ?? '').replace(/\D/g, ''));
     expect(lines).toBeGreaterThan(500);

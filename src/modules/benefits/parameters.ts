@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
-import { today as businessToday } from '../../core/clock.ts';
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { parameterRows } from './register.ts';
 
 export interface NewParameter {
@@ -70,11 +70,12 @@ export async function addParameter(db: Database, actor: Actor, input: NewParamet
     }
     const before = same.find((r) => r.effectiveFrom === input.effectiveFrom) ?? null;
     await tx.query(
-      `INSERT INTO programme_parameter (district_code, programme, name, effective_from, value, unit, reference, created_by)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+      `INSERT INTO programme_parameter (district_code, programme, name, effective_from, value, unit, reference, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
        ON CONFLICT (district_code, programme, name, effective_from)
-       DO UPDATE SET value = EXCLUDED.value, reference = EXCLUDED.reference, created_by = EXCLUDED.created_by, created_at = now()`,
-      [actor.district, input.programme, input.name, input.effectiveFrom, JSON.stringify(row.data.value), unit, row.data.reference, actor.username],
+       DO UPDATE SET value = EXCLUDED.value, reference = EXCLUDED.reference, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
+      // When it was set, as the programmes page shows it: on the business date.
+      [actor.district, input.programme, input.name, input.effectiveFrom, JSON.stringify(row.data.value), unit, row.data.reference, actor.username, businessNow()],
     );
     await appendAudit(tx, {
       district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.parameter_set',

@@ -112,9 +112,10 @@ export async function createBulletin(tx: Queryable, actor: CoordActor, code: str
   const content = await bulletinContent(tx, period);
   const wording = bulletinWording(period);
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO coord_bulletin (district_code, period, kind, year, title, intro, closing, content, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [actor.district, period.code, period.kind, period.year, wording.title, wording.intro, wording.closing, JSON.stringify(content), actor.username],
+    `INSERT INTO coord_bulletin (district_code, period, kind, year, title, intro, closing, content, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    // Shown as 生成时间: the business date's, like the bulletin's own date.
+    [actor.district, period.code, period.kind, period.year, wording.title, wording.intro, wording.closing, JSON.stringify(content), actor.username, businessNow()],
   );
   const id = (rows[0] as { id: string }).id;
   await audit(tx, actor, 'coord.bulletin_create', 'coord_bulletin', id, { detail: { period: period.code } });

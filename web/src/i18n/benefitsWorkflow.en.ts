@@ -177,6 +177,8 @@ export const benefitsWorkflowEn: Record<keyof typeof benefitsWorkflowZhCN, strin
   'wf.roll.generate': 'Generate roll',
   'wf.roll.generateConfirm': 'Generate',
   'wf.roll.gapWarning': 'The latest roll of this programme is {last}; the {months} month(s) from {from} to {to} have no roll: their payments go into this roll as arrears, multiplying its lines and total. Check before generating.',
+  'wf.roll.pendingWarning': 'The {period} roll is not yet approved: the next month can be generated once it is.',
+  'wf.roll.openPending': 'Open that roll',
   'wf.roll.aheadWarning': 'The month chosen is after next month (the current month is {today}): check the month.',
   'wf.roll.generateHint':
     "Works out each enrolled person's payment for the month from the enrolments and the parameters in force (a draft). An existing draft is regenerated.",

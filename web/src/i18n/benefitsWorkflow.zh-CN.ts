@@ -183,6 +183,8 @@ export const benefitsWorkflowZhCN = {
   'wf.roll.generate': '生成花名册',
   'wf.roll.generateConfirm': '生成',
   'wf.roll.gapWarning': '该项目最近的花名册为 {last}，{from} 至 {to} 共 {months} 个月尚未生成花名册：这些月份的待遇将作为补发计入本月，人数和金额会成倍增加。请确认后再生成。',
+  'wf.roll.pendingWarning': '{period} 的花名册尚未审批：审批后才能生成下一期。',
+  'wf.roll.openPending': '查看该花名册',
   'wf.roll.aheadWarning': '所选月份晚于下个月（当前业务月份为 {today}），请确认月份无误。',
   'wf.roll.generateHint': '按享受对象和当月有效的项目参数，逐人测算生成该月的发放明细（草稿）。已有草稿时将重新生成。',
   'wf.roll.generated': '花名册草稿已生成',

@@ -33,7 +33,10 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
     queryFn: ({ signal }) => benefitsWorkflowApi.rolls({ programme, page: 1, pageSize: 1 }, signal),
     enabled: programme !== undefined,
   });
-  const lastPeriod = latest.data?.items[0]?.period;
+  const lastRoll = latest.data?.items[0];
+  const lastPeriod = lastRoll?.period;
+  // The server generates no month while an earlier roll of the programme waits for approval.
+  const pending = lastRoll && (lastRoll.state === 'draft' || lastRoll.state === 'checked') && period && toMonth(period) !== lastRoll.period ? lastRoll : null;
   const suggested = lastPeriod ? dayjs(`${lastPeriod}-01`).add(1, 'month') : thisMonth();
   useEffect(() => {
     if (lastPeriod && !form.isFieldTouched('period')) form.setFieldValue('period', dayjs(`${lastPeriod}-01`).add(1, 'month'));
@@ -91,6 +94,20 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
           <DatePicker picker="month" format={MONTH_FORMAT} allowClear={false} style={{ width: 200 }} data-testid="roll-period" />
         </Form.Item>
       </Form>
+      {pending ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="xf-wf-modal-hint"
+          title={t('wf.roll.pendingWarning', { period: pending.period })}
+          action={
+            <Button size="small" onClick={() => { onClose(); void navigate(`/benefits/rolls/${pending.id}`); }} data-testid="roll-pending-open">
+              {t('wf.roll.openPending')}
+            </Button>
+          }
+          data-testid="roll-pending-warning"
+        />
+      ) : null}
       {gap > 0 && lastPeriod && period ? (
         <Alert
           type="warning"
