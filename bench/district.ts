@@ -9,8 +9,8 @@ import { computeCheckCharacter } from '../src/core/ids/idNumber.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../src/core/privacy/mask.ts';
 import { nameKeys } from '../src/core/registry/names.ts';
 import type { Database } from '../src/db/types.ts';
-import { situationOn, type RegisterFamily } from '../src/modules/benefits/register.ts';
-import { generatePopulation, type SyntheticHousehold, type SyntheticPerson } from '../src/seed/population.ts';
+import { situationOn } from '../src/modules/benefits/register.ts';
+import { familyOf, generatePopulation, type SyntheticPerson } from '../src/seed/population.ts';
 import { district, townships, villages } from '../src/seed/wuqing.ts';
 import type { Secrets } from '../src/server/secrets.ts';
 import { copyInto, CopyText } from './common.ts';
@@ -40,22 +40,6 @@ export interface District {
   disability: CopyText;
   enrolment: CopyText;
   enrolments: Record<string, number>;
-}
-
-/** The family of a generated household as the register will hold it, to find whom to enrol. */
-function familyOf(h: SyntheticHousehold): RegisterFamily {
-  return {
-    township: h.township,
-    parentIds: h.parents.map((p) => p.key),
-    parents: h.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, deathDate: p.deathDate })),
-    children: h.children.map((c) => ({
-      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, deathDate: c.deathDate,
-      disability: c.disabilityGrade !== null && c.disabilityAssessedOn !== null ? [{ grade: c.disabilityGrade, on: c.disabilityAssessedOn }] : [],
-    })),
-    outOfPolicyBirth: h.outOfPolicyBirth.value,
-    oneChildCertificate: h.oneChildCertificate !== null,
-    movedOutOn: h.parents.map(() => null),
-  };
 }
 
 /**

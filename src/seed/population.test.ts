@@ -3,24 +3,12 @@ import { checkIdNumber } from '../core/ids/idNumber.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { createEvaluator } from '../core/benefits/engine.ts';
 import type { Situation } from '../core/benefits/types.ts';
-import { situationOn, type RegisterFamily } from '../modules/benefits/register.ts';
-import { generatePopulation, type SyntheticHousehold } from './population.ts';
+import { situationOn } from '../modules/benefits/register.ts';
+import { familyOf, generatePopulation, type SyntheticHousehold } from './population.ts';
 
 /** The household as the register holds it for the programmes, read the same way as a registered family. */
 function situationOf(h: SyntheticHousehold, date: string): Situation {
-  const family: RegisterFamily = {
-    township: h.township,
-    parentIds: h.parents.map((p) => p.key),
-    parents: h.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, deathDate: p.deathDate })),
-    children: h.children.map((c) => ({
-      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, deathDate: c.deathDate,
-      disability: c.disabilityGrade !== null && c.disabilityAssessedOn !== null ? [{ grade: c.disabilityGrade, on: c.disabilityAssessedOn }] : [],
-    })),
-    outOfPolicyBirth: h.outOfPolicyBirth.value,
-    oneChildCertificate: h.oneChildCertificate !== null,
-    movedOutOn: h.parents.map(() => null),
-  };
-  return situationOn(family, date);
+  return situationOn(familyOf(h), date);
 }
 
 describe('the synthetic Wuqing population', () => {

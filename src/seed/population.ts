@@ -1,4 +1,5 @@
 import { computeCheckCharacter } from '../core/ids/idNumber.ts';
+import type { RegisterFamily } from '../modules/benefits/register.ts';
 import { Random } from './random.ts';
 import { townships, villages } from './wuqing.ts';
 
@@ -168,4 +169,20 @@ export function generatePopulation(seed = 20111130, targets: Record<keyof typeof
     }, false, variant === 1);
   }
   return households;
+}
+
+/** A generated household's family as the register keeps it for the programmes (benefit_family). */
+export function familyOf(h: SyntheticHousehold): RegisterFamily {
+  return {
+    township: h.township,
+    parentIds: h.parents.map((p) => p.key),
+    parents: h.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, deathDate: p.deathDate })),
+    children: h.children.map((c) => ({
+      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, deathDate: c.deathDate,
+      disability: c.disabilityGrade !== null && c.disabilityAssessedOn !== null ? [{ grade: c.disabilityGrade, on: c.disabilityAssessedOn }] : [],
+    })),
+    outOfPolicyBirth: h.outOfPolicyBirth.value,
+    oneChildCertificate: h.oneChildCertificate !== null,
+    movedOutOn: h.parents.map(() => null),
+  };
 }
