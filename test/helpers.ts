@@ -46,13 +46,14 @@ export function testDatabaseKind(): 'embedded' | 'postgres' {
 }
 
 /** The URL of a fresh empty server database, for suites that start server processes. */
-export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createServerDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const source = inject('testDatabase');
   if (source.kind !== 'postgres') throw new Error('needs the PostgreSQL server run');
   const name = `xingfu_proc_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: source.adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${source.template}`);
+  // Empty: no migration applied, as a new production database is.
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : source.template}`);
   const url = new URL(source.adminUrl);
   url.pathname = `/${name}`;
   return {

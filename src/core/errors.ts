@@ -58,6 +58,9 @@ export const errorCatalog = {
   room_busy: { status: 409, zh: '该活动室在此时间已有安排', en: 'The room is already taken at that time' },
   teacher_busy: { status: 409, zh: '该教师在此时间已有课次', en: 'The teacher already has a session at that time' },
   database_locked: { status: 503, zh: '数据库正被另一进程使用', en: 'The database is in use by another process' },
+  backup_invalid: { status: 400, zh: '备份文件无效或已被改动', en: 'The backup file is not valid or was changed' },
+  backup_engine: { status: 400, zh: '备份与目标数据库的类型不一致', en: 'The backup is of the other database engine' },
+  restore_not_empty: { status: 409, zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,0 +1,244 @@
+/**
+ * `xingfu backup FILE` and `xingfu restore FILE`: the whole database in one encrypted file.
+ *
+ * The PostgreSQL server is dumped with `pg_dump --format=custom` and restored with `pg_restore` in
+ * one transaction; the embedded engine with its own data-directory dump (a tarball). Either way the
+ * file is
+ *
+ *   XINGFU-BACKUP 1\n  <header JSON>\n  <12-byte nonce> <AES-256-GCM ciphertext> <16-byte tag>
+ *
+ * under a key derived (HKDF-SHA-256) from the configured secret key — the key that also encrypts
+ * the personal data inside, so a backup is only as readable as the database it came from. The
+ * header (engine, migration, time, the row count of every table, each district's audit head) is
+ * authenticated with the data: a changed byte anywhere refuses the restore before anything is
+ * written. A restore goes into an empty database only, then checks the counts and the audit chains.
+ */
+import { spawn } from 'node:child_process';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { AppError } from '../core/errors.ts';
+import { openDatabase } from '../db/index.ts';
+import { lockDataDirectory } from '../db/lock.ts';
+import { listMigrations } from '../db/migrate.ts';
+import { openEmbedded } from '../db/pglite.ts';
+import type { Database, Queryable } from '../db/types.ts';
+import { verifyAllChains } from '../modules/audit/service.ts';
+import { loadSecretKey } from '../server/secrets.ts';
+
+const MAGIC = 'XINGFU-BACKUP 1\n';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface BackupHeader {
+  engine: 'embedded' | 'postgres';
+  /** The newest migration the database had. */
+  migration: string | null;
+  /** When the backup was taken (ISO, real time). */
+  takenAt: string;
+  /** Rows in every table of the application's schema. */
+  counts: Record<string, number>;
+  /** Each district's audit chain: entries and the newest entry's hash. */
+  audit: { district: string; entries: number; head: string | null }[];
+}
+
+/** The backup key: never the data key itself, but derived from it for this one use. */
+export function backupKey(secretKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'xingfu backup v1', 32));
+}
+
+/** Rows of every table in the public schema, and the audit heads: what a restore must give back. */
+async function inventory(db: Queryable): Promise<Pick<BackupHeader, 'counts' | 'audit'>> {
+  const { rows: tables } = await db.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    counts[t.name] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t.name.replace(/"/g, '""')}"`)).rows[0]?.n ?? 0);
+  }
+  const { rows } = counts.audit_log === undefined ? { rows: [] } : await db.query<{ district: string; entries: string; head: string | null }>(
+    `SELECT district_code AS district, count(*)::text AS entries,
+            (array_agg(hash ORDER BY seq DESC))[1] AS head
+       FROM audit_log GROUP BY district_code ORDER BY district_code`);
+  return { counts, audit: rows.map((r) => ({ district: r.district, entries: Number(r.entries), head: r.head })) };
+}
+
+/** Runs a command; its stdout goes to `stdout` when given. Rejects with its stderr when it fails. */
+function run(command: string, args: string[], stdout?: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const piped = stdout && child.stdout ? pipeline(child.stdout, stdout, { end: false }) : Promise.resolve();
+    child.on('error', (err) => reject(new Error(`${command}: ${err.message} (is the PostgreSQL client installed?)`)));
+    child.on('close', (code) => {
+      piped.then(() => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`))), reject);
+    });
+  });
+}
+
+/** The database as one plaintext file (a pg_dump custom archive, or the embedded data directory's tarball). */
+async function dumpTo(config: Config, plainFile: string): Promise<BackupHeader> {
+  const takenAt = new Date().toISOString(); // real clock: when the backup was taken
+  const migration = listMigrations().at(-1)?.name ?? null;
+  if (config.databaseUrl !== null) {
+    const db = await openDatabase(config, 'xingfu backup');
+    try {
+      const found = await inventory(db);
+      const out = fs.createWriteStream(plainFile, { mode: 0o600 });
+      await run('pg_dump', ['--format=custom', '--no-owner', `--dbname=${config.databaseUrl}`], out);
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      return { engine: 'postgres', migration, takenAt, ...found };
+    } finally {
+      await db.close();
+    }
+  }
+  const lock = lockDataDirectory(config.dataDir, 'xingfu backup');
+  try {
+    const embedded = await openEmbedded({ dataDir: path.join(config.dataDir, 'pg') });
+    try {
+      const found = await inventory(embedded);
+      const tarball = await embedded.pglite.dumpDataDir('gzip');
+      fs.writeFileSync(plainFile, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+      return { engine: 'embedded', migration, takenAt, ...found };
+    } finally {
+      await embedded.close();
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+/** A private scratch directory for the plaintext, removed whatever happens. */
+async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-backup-'));
+  try {
+    return await fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function backup(config: Config, file: string): Promise<BackupHeader> {
+  const key = backupKey(loadSecretKey(config));
+  return withScratch(async (dir) => {
+    const plain = path.join(dir, 'plain');
+    const header = await dumpTo(config, plain);
+    const prefix = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(prefix);
+    const partial = `${file}.partial`;
+    const out = fs.createWriteStream(partial, { mode: 0o600 });
+    out.write(prefix);
+    out.write(nonce);
+    await pipeline(fs.createReadStream(plain), cipher, out, { end: false });
+    await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (err?: Error | null) => (err ? reject(err) : resolve())));
+    fs.renameSync(partial, file);
+    return header;
+  }).catch((err: unknown) => {
+    fs.rmSync(`${file}.partial`, { force: true });
+    throw err;
+  });
+}
+
+/** Reads and authenticates a backup into `plainFile`; throws backup_invalid on any change. */
+export async function openBackup(file: string, secretKey: Buffer, plainFile: string): Promise<BackupHeader> {
+  const invalid = (why: string) => new AppError('backup_invalid', { zh: `备份文件无效或已被改动：${why}`, en: `The backup file is not valid or was changed: ${why}` });
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 1 << 20));
+    fs.readSync(fd, head, 0, head.length, 0);
+    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw invalid('not a Xingfu backup');
+    const end = head.indexOf(0x0a, MAGIC.length);
+    if (end < 0) throw invalid('no header');
+    const prefix = head.subarray(0, end + 1);
+    let header: BackupHeader;
+    try {
+      header = JSON.parse(prefix.subarray(MAGIC.length).toString('utf8')) as BackupHeader;
+    } catch {
+      throw invalid('unreadable header');
+    }
+    const dataStart = prefix.length + NONCE_BYTES;
+    const dataEnd = size - TAG_BYTES;
+    if (dataEnd < dataStart) throw invalid('cut short');
+    const nonce = Buffer.alloc(NONCE_BYTES);
+    fs.readSync(fd, nonce, 0, NONCE_BYTES, prefix.length);
+    const tag = Buffer.alloc(TAG_BYTES);
+    fs.readSync(fd, tag, 0, TAG_BYTES, dataEnd);
+    const decipher = createDecipheriv('aes-256-gcm', backupKey(secretKey), nonce);
+    decipher.setAAD(prefix);
+    decipher.setAuthTag(tag);
+    try {
+      await pipeline(fs.createReadStream(file, { start: dataStart, end: dataEnd - 1 }), decipher, fs.createWriteStream(plainFile, { mode: 0o600 }));
+    } catch {
+      throw invalid('its contents do not match their seal (a changed byte, or another secret key)');
+    }
+    return header;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function assertEmptyServer(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+    if ((rows[0]?.n ?? 0) > 0) throw new AppError('restore_not_empty', { zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' });
+    // The application's role is the cluster's, not the database's: the dump grants to it.
+    await client.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xingfu_app') THEN CREATE ROLE xingfu_app NOLOGIN; END IF; END $$`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface RestoreReport {
+  header: BackupHeader;
+  counts: { same: boolean; differing: { table: string; backup: number | null; restored: number | null }[] };
+  audit: { district: string; ok: boolean; entries: number }[];
+}
+
+export async function restore(config: Config, file: string): Promise<RestoreReport> {
+  const secretKey = loadSecretKey(config);
+  const header = await withScratch(async (dir) => {
+    const plain = path.join(dir, 'plain');
+    const read = await openBackup(file, secretKey, plain);
+    if (config.databaseUrl !== null) {
+      if (read.engine !== 'postgres') throw new AppError('backup_engine', { zh: '该备份来自内置数据库，不能恢复到 PostgreSQL 服务器', en: 'This backup is of the embedded engine, not of a PostgreSQL server' });
+      await assertEmptyServer(config.databaseUrl);
+      await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${config.databaseUrl}`, plain]);
+    } else {
+      if (read.engine !== 'embedded') throw new AppError('backup_engine', { zh: '该备份来自 PostgreSQL 服务器，不能恢复到内置数据库', en: 'This backup is of a PostgreSQL server, not of the embedded engine' });
+      const target = path.join(config.dataDir, 'pg');
+      if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new AppError('restore_not_empty', { zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' });
+      const lock = lockDataDirectory(config.dataDir, 'xingfu restore');
+      try {
+        const restored = await PGlite.create({ dataDir: target, loadDataDir: new Blob([fs.readFileSync(plain)]) });
+        await restored.close();
+      } finally {
+        lock.release();
+      }
+    }
+    return read;
+  });
+  const db: Database = await openDatabase(config, 'xingfu restore');
+  try {
+    const found = await inventory(db);
+    const tables = [...new Set([...Object.keys(header.counts), ...Object.keys(found.counts)])].sort();
+    const differing = tables
+      .filter((t) => header.counts[t] !== found.counts[t])
+      .map((t) => ({ table: t, backup: header.counts[t] ?? null, restored: found.counts[t] ?? null }));
+    const audit = (await verifyAllChains(db)).map((r) => ({ district: r.district, ok: r.ok, entries: r.checked }));
+    const heads = new Map(found.audit.map((a) => [a.district, a.head]));
+    const headsSame = header.audit.every((a) => heads.get(a.district) === a.head);
+    return { header, counts: { same: differing.length === 0 && headsSame, differing }, audit };
+  } finally {
+    await db.close();
+  }
+}
