@@ -11,6 +11,7 @@ const envSchema = z.object({
     .optional(),
   XINGFU_DATA_DIR: z.string().default('data'),
   XINGFU_SECRET_KEY: z.string().optional(),
+  XINGFU_AUDIT_CHECKPOINT_PATH: z.string().min(1).optional(),
   XINGFU_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   XINGFU_TODAY: z
     .string()
@@ -29,6 +30,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secretKey: string | null;
+  /** The file the audit chain's signed checkpoints are appended to (default: in the data directory). */
+  auditCheckpointPath: string;
   demo: boolean;
   /** The business date from XINGFU_TODAY ('YYYY-MM-DD' or 'real'); null = the demo's date in demo mode, else the real date. */
   today: string | null;
@@ -50,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return {
+  const config: Omit<Config, 'auditCheckpointPath'> & Partial<Pick<Config, 'auditCheckpointPath'>> = {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
@@ -66,4 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     version: process.env.npm_package_version ?? '0.1.0',
     ...overrides,
   };
+  const checkpointPath = e.XINGFU_AUDIT_CHECKPOINT_PATH === undefined ? null : path.resolve(e.XINGFU_AUDIT_CHECKPOINT_PATH);
+  return { ...config, auditCheckpointPath: config.auditCheckpointPath ?? checkpointPath ?? path.join(config.dataDir, 'audit-checkpoints.jsonl') };
 }

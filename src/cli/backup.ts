@@ -28,7 +28,8 @@ import { lockDataDirectory } from '../db/lock.ts';
 import { listMigrations } from '../db/migrate.ts';
 import { openEmbedded } from '../db/pglite.ts';
 import type { Database, Queryable } from '../db/types.ts';
-import { verifyAllChains } from '../modules/audit/service.ts';
+import { deriveAuditKeys } from '../modules/audit/anchor.ts';
+import { verifyAllChains } from '../modules/audit/checkpoints.ts';
 import { loadSecretKey } from '../server/secrets.ts';
 
 const MAGIC = 'XINGFU-BACKUP 1\n';
@@ -234,7 +235,8 @@ export async function restore(config: Config, file: string): Promise<RestoreRepo
     const differing = tables
       .filter((t) => header.counts[t] !== found.counts[t])
       .map((t) => ({ table: t, backup: header.counts[t] ?? null, restored: found.counts[t] ?? null }));
-    const audit = (await verifyAllChains(db)).map((r) => ({ district: r.district, ok: r.ok, entries: r.checked }));
+    // Links, hashes and seals; not the checkpoint file, whose later checkpoints an older backup cannot reach.
+    const audit = (await verifyAllChains(db, deriveAuditKeys(secretKey))).map((r) => ({ district: r.district, ok: r.ok, entries: r.checked }));
     const heads = new Map(found.audit.map((a) => [a.district, a.head]));
     const headsSame = header.audit.every((a) => heads.get(a.district) === a.head);
     return { header, counts: { same: differing.length === 0 && headsSame, differing }, audit };

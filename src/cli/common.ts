@@ -4,11 +4,17 @@ import { AppError } from '../core/errors.ts';
 import { openDatabase } from '../db/index.ts';
 import { MigrationError } from '../db/migrate.ts';
 import type { Database } from '../db/types.ts';
+import { useAuditKey } from '../modules/audit/anchor.ts';
+import { loadSecretKey } from '../server/secrets.ts';
 
-/** Opens the configured database for one CLI command and closes it afterwards. */
+/**
+ * Opens the configured database for one CLI command and closes it afterwards. The audit entries
+ * the command appends are sealed with the secret key, loaded when the first one is.
+ */
 export async function withDatabase<T>(purpose: string, fn: (db: Database, config: Config) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
   const config = loadConfig(process.env, overrides);
   setClock(clockFor(config));
+  useAuditKey(() => loadSecretKey(config));
   const db = await openDatabase(config, purpose);
   try {
     return await fn(db, config);

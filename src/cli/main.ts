@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { reachOf, roleCodes, type Grant } from '../core/auth/roles.ts';
 import { withScope } from '../db/scope.ts';
 import { listMigrations } from '../db/migrate.ts';
-import { verifyAllChains } from '../modules/audit/service.ts';
 import { seedDemo, seedOrganisation } from '../seed/demo.ts';
 import { errorJson, readStdin, reportError, withDatabase } from './common.ts';
 import { idCheckCommand } from './idCheck.ts';
@@ -24,6 +23,13 @@ import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
+import { auditCheckpointCommand, auditVerifyCommand, type CommandResult } from './audit.ts';
+
+function print(result: CommandResult): void {
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
 
 const program = new Command('xingfu')
   .description('Xingfu 幸福 — the Happy Family campaign platform. Configuration: DATABASE_URL, XINGFU_DATA_DIR, PORT (see README).')
@@ -115,22 +121,16 @@ importCommand
 const audit = program.command('audit').description('Audit log');
 audit
   .command('verify')
-  .description('Check the hash chain of every district’s audit log; exit code 1 at the first broken link')
+  .description('Check every district’s audit chain (links, hashes, seals) against the checkpoint file; exit code 1 at the first broken entry, a chain shorter than a checkpoint or a changed checkpoint line')
   .option('--json', 'print JSON')
   .action(async (o: { json?: boolean }) => {
-    await withDatabase('xingfu audit verify', async (db) => {
-      const reports = await verifyAllChains(db);
-      if (o.json) process.stdout.write(`${JSON.stringify(reports)}\n`);
-      for (const r of reports) {
-        if (o.json) break;
-        process.stdout.write(
-          r.ok
-            ? `${r.district}: OK, ${r.checked} entries\n`
-            : `${r.district}: BROKEN at entry ${r.firstBroken?.seq} (${r.firstBroken?.reason}); ${r.checked} entries before it are intact\n`,
-        );
-      }
-      if (reports.some((r) => !r.ok)) process.exitCode = 1;
-    });
+    await withDatabase('xingfu audit verify', async (db, config) => print(await auditVerifyCommand(db, config, o.json === true)));
+  });
+audit
+  .command('checkpoint')
+  .description('Append a signed checkpoint of every district’s audit chain (entry count, head hash) to the checkpoint file and print it, for an operator to keep')
+  .action(async () => {
+    await withDatabase('xingfu audit checkpoint', async (db, config) => print(await auditCheckpointCommand(db, config)));
   });
 
 program

@@ -7,6 +7,8 @@ import { runPendingImports } from '../modules/registry/jobs.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
 import { createSecrets, loadSecretKey } from '../server/secrets.ts';
+import { deriveAuditKeys, useAuditKey } from '../modules/audit/anchor.ts';
+import { CheckpointWriter } from '../modules/audit/checkpoints.ts';
 
 /** Starts the web app and the API in this process. */
 export async function serve(options: { demo?: boolean; port?: number }): Promise<void> {
@@ -15,10 +17,17 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   setClock(clockFor(config));
-  const secrets = createSecrets(loadSecretKey(config));
+  const secretKey = loadSecretKey(config);
+  const secrets = createSecrets(secretKey);
+  useAuditKey(secretKey);
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db, secrets);
   const app = await buildApp({ config, db, secrets });
+  // The audit chains' checkpoints: at start, at every sweep if a chain grew, and at shutdown.
+  const writer = new CheckpointWriter(db, deriveAuditKeys(secretKey), config.auditCheckpointPath);
+  const checkpoint = () => writer.run({ onlyIfChanged: true }).then(
+    (run) => { for (const r of run.broken) app.log.error({ district: r.district, firstBroken: r.firstBroken }, 'audit chain broken since its last checkpoint; none written'); },
+    (err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
   const worker = workerName('serve');
   const resumeImports = () =>
     runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
@@ -26,6 +35,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     deleteIdleSessions(db, config.sessionLifetimeHours).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
     deleteStaleCounters(db).catch((err: unknown) => app.log.warn({ err }, 'sign-in counter sweep failed'));
     void resumeImports();
+    void checkpoint();
   }, 5 * 60_000);
   sweep.unref();
   let closing = false;
@@ -35,6 +45,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
     await app.close();
+    await checkpoint();
     await db.close();
     process.exit(0);
   };
@@ -48,6 +59,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   }
   // Imports interrupted by a crash or a restart resume from their last committed chunk.
   void resumeImports();
+  void checkpoint();
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   app.log.info(`Xingfu 幸福 listening on http://localhost:${config.port} (${where}${config.demo ? ', demo district' : ''})`);
 }

@@ -113,7 +113,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   authRoutes(app, { db, auth, cookies });
   orgRoutes(app, { db });
   userRoutes(app, { users: new UserService(db) });
-  auditRoutes(app, { db });
+  auditRoutes(app, { db, config });
   securityRoutes(app, { db });
   homeRoutes(app, { db });
   benefitRoutes(app, { db, secrets });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/modules/audit/log.ts';
+import { deriveAuditKeys } from '../../src/modules/audit/anchor.ts';
 import { verifyChain } from '../../src/modules/audit/service.ts';
-import { login, startTestApp, type TestApp } from '../helpers.ts';
+import { login, startTestApp, testSecretKeyBytes, type TestApp } from '../helpers.ts';
+
+const keys = deriveAuditKeys(testSecretKeyBytes);
 
 describe('audit log', () => {
   let t: TestApp;
@@ -54,12 +57,12 @@ describe('audit log', () => {
     await t.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
       UPDATE audit_log SET actor_username = 'someone-else' WHERE seq = 3;
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
-    expect(await verifyChain(t.db, '120114')).toEqual({ district: '120114', ok: false, checked: 2, firstBroken: { seq: 3, reason: 'hash' } });
+    expect(await verifyChain(t.db, '120114', { keys })).toMatchObject({ district: '120114', ok: false, checked: 2, firstBroken: { seq: 3, reason: 'hash' } });
     // Rewriting the hash too moves the break to the link of the next entry.
     await t.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
       UPDATE audit_log a SET hash = xingfu_audit_hash(a) WHERE seq = 3;
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
-    expect((await verifyChain(t.db, '120114')).firstBroken).toEqual({ seq: 4, reason: 'link' });
+    expect((await verifyChain(t.db, '120114', { keys })).firstBroken).toEqual({ seq: 4, reason: 'link' });
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: 'link' } });
   });
 

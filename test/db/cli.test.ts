@@ -13,11 +13,15 @@ describe('the xingfu command', () => {
   beforeAll(async () => {
     if (testDatabaseKind() === 'postgres') {
       const db = await createServerDatabase();
-      env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey };
-      cleanup = db.drop;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-'));
+      env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey, XINGFU_AUDIT_CHECKPOINT_PATH: path.join(dir, 'checkpoints', 'audit.jsonl') };
+      cleanup = async () => {
+        await db.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      };
     } else {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-'));
-      env = { XINGFU_DATA_DIR: dir };
+      env = { XINGFU_DATA_DIR: dir, XINGFU_AUDIT_CHECKPOINT_PATH: path.join(dir, 'checkpoints', 'audit.jsonl') };
       cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -27,7 +31,7 @@ describe('the xingfu command', () => {
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
     for (const command of ['serve', 'migrate', 'seed', 'user', 'audit', 'id']) expect(top.stdout).toContain(command);
-    for (const args of [['serve', '--help'], ['migrate', '--help'], ['seed', 'demo', '--help'], ['user', 'add', '--help'], ['audit', 'verify', '--help'], ['id', 'check', '--help']]) {
+    for (const args of [['serve', '--help'], ['migrate', '--help'], ['seed', 'demo', '--help'], ['user', 'add', '--help'], ['audit', 'verify', '--help'], ['audit', 'checkpoint', '--help'], ['id', 'check', '--help']]) {
       const res = await runCli(args, env);
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/^Usage: xingfu /);
@@ -55,6 +59,15 @@ describe('the xingfu command', () => {
     const reports = JSON.parse(verified.stdout);
     expect(reports).toEqual([expect.objectContaining({ district: '120114', ok: true })]);
     expect(reports[0].checked).toBeGreaterThanOrEqual(1);
+    // A checkpoint, printed for the operator and appended to the configured file, anchors the chain.
+    const checkpoint = await runCli(['audit', 'checkpoint'], env);
+    expect(checkpoint.code, checkpoint.stderr).toBe(0);
+    const line = checkpoint.stdout.trim();
+    expect(JSON.parse(line)).toMatchObject({ district: '120114', seq: reports[0].checked, sealedFrom: expect.any(Number), sig: expect.any(String) });
+    expect(fs.readFileSync(String(env.XINGFU_AUDIT_CHECKPOINT_PATH), 'utf8')).toBe(`${line}\n`);
+    const anchored = await runCli(['audit', 'verify'], env);
+    expect(anchored.code, anchored.stderr).toBe(0);
+    expect(anchored.stdout).toContain(`120114: OK, ${reports[0].checked} entries; checkpoint of `);
   });
 
   it('imports a township roster and reports the counts as JSON, with the error workbook beside the file', async () => {

@@ -27,7 +27,9 @@ describe('several processes', { timeout: 180_000 }, () => {
     it('share sessions through the database: sign in on one process, be served by another', async () => {
       const db = await createServerDatabase();
       cleanups.push(db.drop);
-      const env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey };
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-shared-'));
+      cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+      const env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey, XINGFU_AUDIT_CHECKPOINT_PATH: path.join(dir, 'audit-checkpoints.jsonl') };
       const [a, b] = await Promise.all([startServer(env), startServer(env)]);
       servers.push(a, b);
       const { cookie, csrf } = await signIn(a.url, 'township.yangcun');

@@ -1,5 +1,6 @@
 import { maskPersonalData } from '../../core/privacy/mask.ts';
 import type { Queryable } from '../../db/types.ts';
+import { auditKeys, sealOf } from './anchor.ts';
 
 export interface AuditEntry {
   district: string;
@@ -20,11 +21,12 @@ const json = (value: unknown): string | null =>
 
 /**
  * Appends one entry to the district's audit chain, inside the caller's transaction, so the entry
- * commits with the change it records. ID and phone numbers are masked in the log itself.
+ * commits with the change it records. ID and phone numbers are masked in the log itself. The
+ * database computes the entry's hash; this process seals it with its audit key (./anchor.ts).
  */
 export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
-  const { rows } = await tx.query<{ seq: number }>(
-    `SELECT xingfu_audit_append($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb)::int8 AS seq`,
+  const { rows } = await tx.query<{ seq: number; hash: string }>(
+    `SELECT seq::int8 AS seq, hash FROM xingfu_audit_append_entry($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb)`,
     [
       entry.district,
       entry.actorId,
@@ -39,5 +41,10 @@ export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<num
       json(entry.detail),
     ],
   );
-  return Number(rows[0]?.seq);
+  const seq = Number(rows[0]?.seq);
+  const keys = auditKeys();
+  if (keys !== null && rows[0]) {
+    await tx.query('SELECT xingfu_audit_seal($1, $2, $3)', [entry.district, seq, sealOf(keys, entry.district, seq, rows[0].hash)]);
+  }
+  return seq;
 }

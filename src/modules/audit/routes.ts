@@ -5,6 +5,9 @@ import { instant, line, paging } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
+import type { Config } from '../../config.ts';
+import { auditKeys } from './anchor.ts';
+import { readCheckpoints } from './checkpoints.ts';
 import { listAudit, verifyChain } from './service.ts';
 
 const listQuery = z.strictObject({
@@ -34,10 +37,14 @@ const entry = z.object({
 const verifyReply = z.object({
   ok: z.boolean(),
   checked: z.number(),
-  firstBroken: z.object({ seq: z.number(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
+  firstBroken: z.object({ seq: z.number(), reason: z.enum(['gap', 'link', 'hash', 'seal', 'head', 'truncated']) }).nullable(),
+  /** The latest checkpoint of the district the chain was held against. */
+  checkpoint: z.object({ seq: z.number(), at: z.string() }).nullable(),
+  /** Lines of the checkpoint file that were changed or are not checkpoints. */
+  badCheckpointLines: z.array(z.number()),
 });
 
-export function auditRoutes(app: FastifyInstance, deps: { db: Database }): void {
+export function auditRoutes(app: FastifyInstance, deps: { db: Database; config: Config }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/audit', {
@@ -58,10 +65,15 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Database }): void 
 
   r.get('/api/audit/verify', {
     config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Check the hash chain of the district’s audit log', response: { 200: verifyReply } },
+    schema: { tags: ['audit'], summary: 'Check the district’s audit chain: links, hashes, seals and the checkpoints kept outside the database', response: { 200: verifyReply } },
   }, async (req) => {
     const actor = actorOf(req);
-    const report = await withScope(deps.db, actor, (tx) => verifyChain(tx, actor.district));
-    return { ok: report.ok, checked: report.checked, firstBroken: report.firstBroken };
+    const keys = auditKeys();
+    if (keys === null) throw new Error('no audit key set for this process');
+    const file = readCheckpoints(deps.config.auditCheckpointPath, keys);
+    const checkpoints = file.checkpoints.filter((c) => c.district === actor.district);
+    const report = await withScope(deps.db, actor, (tx) => verifyChain(tx, actor.district, { keys, checkpoints }));
+    const badCheckpointLines = file.problems.map((p) => p.line);
+    return { ok: report.ok && badCheckpointLines.length === 0, checked: report.checked, firstBroken: report.firstBroken, checkpoint: report.checkpoint, badCheckpointLines };
   });
 }
