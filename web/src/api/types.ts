@@ -190,8 +190,15 @@ export interface AuditEntry {
 export interface AuditVerify {
   ok: boolean;
   checked: number;
-  /** reason: 'hash' (entry altered), 'link' (chain broken), 'gap' (entry missing). */
+  /**
+   * reason: 'hash' (entry altered), 'link' (chain broken), 'gap' (entry missing), 'seal' (rewritten
+   * without the key), 'head' (not the entry a checkpoint recorded), 'truncated' (shorter than a checkpoint).
+   */
   firstBroken: { seq: number; reason: string } | null;
+  /** The latest checkpoint (kept outside the database) the chain was held against. */
+  checkpoint: { seq: number; at: string } | null;
+  /** Lines of the checkpoint file that were changed. */
+  badCheckpointLines: number[];
 }
 
 export interface SecurityPolicy {

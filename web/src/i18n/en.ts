@@ -215,6 +215,7 @@ export const en: Messages = {
   'audit.system': 'System',
   'audit.verify': 'Verify log chain',
   'audit.verifyOk': 'The log chain is intact: {checked} entries checked, no tampering found.',
+  'audit.verifyCheckpointFile': 'The checkpoint file was changed (line {lines}).',
   'audit.verifyBroken': 'The log chain is broken at entry {seq} ({reason}); {checked} entries checked.',
   'audit.verifyTitle': 'Log chain check',
   'audit.changed': 'Changed fields: ',

@@ -145,6 +145,9 @@ export const verifyReasonLabels: LabelTable = {
   hash: { 'zh-CN': '记录内容与哈希不符', en: 'entry does not match its hash' },
   link: { 'zh-CN': '与前一条记录的链接断裂', en: 'link to the previous entry is broken' },
   gap: { 'zh-CN': '序号不连续，存在缺失记录', en: 'an entry is missing' },
+  seal: { 'zh-CN': '记录的密钥签章缺失或不符，记录被改写', en: 'the entry’s seal is missing or wrong: it was rewritten' },
+  head: { 'zh-CN': '与检查点记载的哈希不符', en: 'it is not the entry the checkpoint recorded' },
+  truncated: { 'zh-CN': '日志链短于检查点，末尾记录被删除', en: 'the chain is shorter than its checkpoint: the newest entries were deleted' },
 };
 
 export function labelFor(table: LabelTable, code: string, lang: Lang): string {

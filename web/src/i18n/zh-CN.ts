@@ -214,6 +214,7 @@ export const zhCN = {
   'audit.system': '系统',
   'audit.verify': '校验日志链',
   'audit.verifyOk': '日志链完整：已校验 {checked} 条记录，未发现篡改。',
+  'audit.verifyCheckpointFile': '检查点文件被改动（第 {lines} 行）。',
   'audit.verifyBroken': '日志链异常：第 {seq} 条记录校验失败（{reason}），共校验 {checked} 条。',
   'audit.verifyTitle': '日志链校验结果',
   'audit.changed': '变更字段：',

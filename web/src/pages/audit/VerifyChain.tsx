@@ -22,13 +22,15 @@ export function VerifyButton({ pending, onClick }: { pending: boolean; onClick: 
 
 export function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const text = result.ok
-    ? t('audit.verifyOk', { checked: result.checked })
-    : t('audit.verifyBroken', {
+  const broken = result.firstBroken
+    ? t('audit.verifyBroken', {
         checked: result.checked,
-        seq: result.firstBroken?.seq ?? '?',
-        reason: labelFor(verifyReasonLabels, result.firstBroken?.reason ?? '', lang),
-      });
+        seq: result.firstBroken.seq,
+        reason: labelFor(verifyReasonLabels, result.firstBroken.reason, lang),
+      })
+    : '';
+  const badLines = result.badCheckpointLines.length > 0 ? t('audit.verifyCheckpointFile', { lines: result.badCheckpointLines.join(', ') }) : '';
+  const text = result.ok ? t('audit.verifyOk', { checked: result.checked }) : [broken, badLines].filter(Boolean).join(' ');
   return (
     <Alert
       type={result.ok ? 'success' : 'error'}
