@@ -48,7 +48,9 @@ export async function addUser(db: Database, username: string, password: string, 
       township = v.rows[0].township_code;
     }
     const id = await insertUser(tx, { district, username: name, displayName: o.displayName ?? name, passwordHash, mustChange: false });
-    await replaceGrants(tx, district, id, [{ role, township, village: o.village ?? null, department: o.department ?? null }]);
+    // The bootstrap path: whoever runs the command on the server sets up the first accounts, the
+    // three administrators among them, with their role in effect at once.
+    await replaceGrants(tx, district, id, [{ role, township, village: o.village ?? null, department: o.department ?? null }], { confirmed: true });
     await appendAudit(tx, {
       district, actorId: null, actorUsername: 'cli', action: 'user.create', entityType: 'user', entityId: id,
       after: { username: name, role, township, village: o.village ?? null, department: o.department ?? null },

@@ -28,6 +28,11 @@ export const errorCatalog = {
   weak_password: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the security policy' },
   username_taken: { status: 409, zh: '用户名已存在', en: 'The username is already taken' },
   invalid_grant: { status: 400, zh: '角色授权范围不正确', en: 'The role grant has a wrong scope' },
+  grants_need_own_password: {
+    status: 409,
+    zh: '该账户仍在使用系统管理员设置的临时密码：须由本人登录修改密码后，才能确认角色授权',
+    en: 'The account still has the temporary password the system administrator set: its holder must sign in and change it before the roles can be confirmed',
+  },
   self_lockout: { status: 400, zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
   parameter_missing: { status: 422, zh: '所需的项目标准参数缺失', en: 'A programme parameter the rule needs is missing' },
   parameter_invalid: { status: 422, zh: '项目标准参数无效', en: 'A programme parameter is invalid' },

@@ -117,7 +117,7 @@ async function seedAccounts(db: Database): Promise<{ created: boolean }> {
         district: district.code, username: a.username, displayName: a.displayName,
         passwordHash, mustChange: false, demo: true,
       });
-      await replaceGrants(tx, district.code, id, a.grants);
+      await replaceGrants(tx, district.code, id, a.grants, { confirmed: true });
     }
     await appendAudit(tx, {
       district: district.code, actorId: null, actorUsername: 'system', action: 'system.seed_demo',

@@ -14,7 +14,7 @@ describe('audit log', () => {
     await login(t.app, 'office');
     await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'wrong-password-1' } });
     const admin = await login(t.app, 'sysadmin');
-    await admin.post('/api/users', { username: 'teacher.two', displayName: '教师二', password: 'Teacher-Two-2026', grants: [{ role: 'teacher' }] });
+    await admin.post('/api/users', { username: 'teacher.two', displayName: '教师二', password: 'Teacher-Two-2026' });
   });
   afterAll(async () => t.close());
 

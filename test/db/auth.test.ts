@@ -33,7 +33,7 @@ describe('sign-in and sessions', () => {
     expect(cookie?.sameSite).toBe('Strict');
     const body = res.json();
     expect(body.user.username).toBe('office');
-    expect(body.grants).toEqual([{ role: 'office', township: null, village: null, department: null }]);
+    expect(body.grants).toEqual([{ role: 'office', confirmed: true, township: null, village: null, department: null }]);
     expect(body.permissions).toContain('audit.read');
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(body)).not.toMatch(/password_hash|argon2/);
@@ -250,14 +250,15 @@ describe('sign-in and sessions', () => {
 
   it('makes a privileged non-demo account enrol a second factor before anything else', async () => {
     const admin = await login(t.app, 'sysadmin');
-    const created = await admin.post('/api/users', {
-      username: 'office.li', displayName: '李明', password: 'Temp-Pass-2026', grants: [{ role: 'office' }],
-    });
+    const created = await admin.post('/api/users', { username: 'office.li', displayName: '李明', password: 'Temp-Pass-2026' });
     expect(created.statusCode).toBe(201);
+    const sec = await login(t.app, 'secadmin');
+    expect((await sec.put(`/api/users/${created.json().id}/grants`, { grants: [{ role: 'office' }] })).statusCode).toBe(200);
     const c = await login(t.app, 'office.li', 'Temp-Pass-2026');
-    // A new account first changes the temporary password…
+    // A new account first changes the temporary password, and the security administrator confirms its role…
     expect((await c.get('/api/home')).json().error.code).toBe('password_change_required');
     expect((await c.post('/api/auth/password', { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Secret-2026' })).statusCode).toBe(200);
+    expect((await sec.post(`/api/users/${created.json().id}/grants/confirm`)).statusCode).toBe(200);
     // …then enrols the second factor the policy asks of office accounts.
     const me = await c.get('/api/auth/me');
     expect(me.json().user.mustEnrolTotp).toBe(true);

@@ -32,10 +32,15 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
   const ids = { t1: '', t2: '', t3: '', mine: '', other: '', third: '', classA: '', classB: '', classC: '', plan: '' };
   const del = (c: Client, url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken } });
 
+  /** A new account as the separation of duties makes it: created, granted, taken over by its holder, confirmed. */
   const account = async (username: string, role: 'centre_head' | 'parent') => {
-    expect((await admin.post('/api/users', { username, displayName: username, password: 'Temp-Pass-2026', grants: [{ role }] })).statusCode).toBe(201);
+    const created = await admin.post('/api/users', { username, displayName: username, password: 'Temp-Pass-2026' });
+    expect(created.statusCode).toBe(201);
+    const secadmin = await login(t.app, 'secadmin');
+    expect((await secadmin.put(`/api/users/${created.json().id}/grants`, { grants: [{ role }] })).statusCode).toBe(200);
     const c = await login(t.app, username, 'Temp-Pass-2026');
     expect((await c.post('/api/auth/password', { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Secret-2026' })).statusCode).toBe(200);
+    expect((await secadmin.post(`/api/users/${created.json().id}/grants/confirm`)).statusCode).toBe(200);
     return c;
   };
 

@@ -246,7 +246,7 @@ describe('bad bytes, numbers, dates and uploads', () => {
   it('users and sign-in', async () => {
     const [auditor, secadmin] = await Promise.all([login(t.app, 'auditor'), login(t.app, 'secadmin')]);
     const user = (patch: Record<string, unknown>) =>
-      admin.post('/api/users', { username: 'input.test', displayName: '测试用户', password: 'Abcdefgh-123!x', grants: [{ role: 'teacher' }], ...patch });
+      admin.post('/api/users', { username: 'input.test', displayName: '测试用户', password: 'Abcdefgh-123!x', ...patch });
     const signIn = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body as Record<string, unknown> });
     await expectRefused([
       ...variants('display name', (v) => user({ displayName: v })),

@@ -82,7 +82,7 @@ describe(`generated bad requests (seed ${SEED})`, () => {
     if (/^\/api\/coord\/(reports\/\{|notices\/\{)/.test(path)) return clients['liaison.agri'];
     const prefix: [RegExp, string][] = [
       [/^\/api\/registry/, 'township.yangcun'], [/^\/api\/benefits\/applications|^\/api\/benefits\/objections/, 'village.meichang'], [/^\/api\/(benefits|coord)/, 'office'],
-      [/^\/api\/ecd/, 'teacher'], [/^\/api\/security/, 'secadmin'], [/^\/api\/audit/, 'auditor'],
+      [/^\/api\/ecd/, 'teacher'], [/^\/api\/security|^\/api\/users\/\{id\}\/grants/, 'secadmin'], [/^\/api\/audit/, 'auditor'],
     ];
     return clients[prefix.find(([re]) => re.test(path))?.[1] ?? 'sysadmin'];
   };

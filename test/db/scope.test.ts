@@ -57,11 +57,14 @@ describe('data scope', () => {
     expect((await sys.get('/api/audit')).statusCode).toBe(403);
     expect((await sys.get('/api/security/policy')).statusCode).toBe(403);
     expect((await sec.get('/api/security/policy')).statusCode).toBe(200);
-    expect((await sec.get('/api/users')).statusCode).toBe(403);
+    // The security administrator sees the accounts to grant their roles, not the audit log or business data.
+    expect((await sec.get('/api/users')).statusCode).toBe(200);
     expect((await sec.get('/api/audit')).statusCode).toBe(403);
+    expect((await sec.get('/api/registry/persons')).statusCode).toBe(403);
+    expect((await sys.get('/api/registry/persons')).statusCode).toBe(403);
     expect((await aud.get('/api/audit')).statusCode).toBe(200);
     expect((await aud.get('/api/users')).statusCode).toBe(200);
-    expect((await aud.post('/api/users', { username: 'x.y.z', displayName: 'x', password: 'Abcdefgh-123', grants: [{ role: 'teacher' }] })).statusCode).toBe(403);
+    expect((await aud.post('/api/users', { username: 'x.y.z', displayName: 'x', password: 'Abcdefgh-123' })).statusCode).toBe(403);
     expect((await aud.put('/api/security/policy', {
       minPasswordLength: 10, passwordExpiryDays: 90, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, requireTotpForPrivileged: true,
     })).statusCode).toBe(403);

@@ -4,9 +4,11 @@ import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 describe('users and roles', () => {
   let t: TestApp;
   let admin: Client;
+  let sec: Client;
   beforeAll(async () => {
     t = await startTestApp();
     admin = await login(t.app, 'sysadmin');
+    sec = await login(t.app, 'secadmin');
   });
   afterAll(async () => t.close());
 
@@ -24,46 +26,58 @@ describe('users and roles', () => {
     expect((await admin.get('/api/users?sort=password_hash')).statusCode).toBe(400);
   });
 
-  it('creates an account with scoped roles, and records it in the audit log', async () => {
-    const res = await admin.post('/api/users', {
-      username: 'village.dongliu', displayName: '刘芳', password: 'Village-Pass-01',
-      grants: [{ role: 'village', village: '120114001201' }],
-    });
+  it('creates an account without roles, the security administrator grants them scoped, and both are audit-logged', async () => {
+    const res = await admin.post('/api/users', { username: 'village.dongliu', displayName: '刘芳', password: 'Village-Pass-01' });
     expect(res.statusCode).toBe(201);
     const user = res.json();
-    expect(user.grants).toEqual([{ role: 'village', township: { code: '120114001', name: '杨村街道' }, village: { code: '120114001201', name: expect.any(String) }, department: null }]);
-    const { rows } = await t.db.query<{ action: string; actor_username: string; after: { username: string; password?: string } }>(
-      "SELECT action, actor_username, after FROM audit_log WHERE action = 'user.create' AND entity_id = $1", [user.id],
+    expect(user).toMatchObject({ grants: [], temporaryPassword: true });
+    const granted = await sec.put(`/api/users/${user.id}/grants`, { grants: [{ role: 'village', village: '120114001201' }] });
+    expect(granted.statusCode).toBe(200);
+    // Granted while the account still has its temporary password: awaiting confirmation.
+    expect(granted.json().grants).toEqual([{
+      role: 'village', confirmed: false, township: { code: '120114001', name: '杨村街道' }, village: { code: '120114001201', name: expect.any(String) }, department: null,
+    }]);
+    const { rows } = await t.db.query<{ action: string; actor_username: string; after: { username?: string; grants?: unknown[] } }>(
+      "SELECT action, actor_username, after FROM audit_log WHERE action IN ('user.create', 'user.grant') AND entity_id = $1 ORDER BY seq", [user.id],
     );
-    expect(rows[0]?.actor_username).toBe('sysadmin');
+    expect(rows.map((r) => [r.action, r.actor_username])).toEqual([['user.create', 'sysadmin'], ['user.grant', 'secadmin']]);
     expect(rows[0]?.after.username).toBe('village.dongliu');
+    expect(rows[1]?.after.grants).toHaveLength(1);
     expect(JSON.stringify(rows[0]?.after)).not.toContain('Village-Pass-01');
   });
 
   it('refuses a wrong scope, an unknown unit, a taken name, a weak password and combined administrator roles', async () => {
     const base = { displayName: '测试', password: 'Good-Pass-2026' };
-    const cases: [unknown, string][] = [
-      [{ ...base, username: 'a.b1', grants: [{ role: 'township' }] }, 'invalid_grant'],
-      [{ ...base, username: 'a.b2', grants: [{ role: 'township', township: '120114999' }] }, 'invalid_grant'],
-      [{ ...base, username: 'a.b3', grants: [{ role: 'liaison', department: 'nowhere' }] }, 'invalid_grant'],
-      [{ ...base, username: 'a.b4', grants: [{ role: 'office', township: '120114001' }] }, 'invalid_grant'],
-      [{ ...base, username: 'a.b5', grants: [{ role: 'sysadmin' }, { role: 'auditor' }] }, 'invalid_grant'],
-      [{ ...base, username: 'a.b6', grants: [{ role: 'village', township: '120114002', village: '120114001201' }] }, 'invalid_grant'],
-      [{ ...base, username: 'office', grants: [{ role: 'office' }] }, 'username_taken'],
-      [{ ...base, username: 'a.b7', password: 'short', grants: [{ role: 'office' }] }, 'weak_password'],
-      [{ ...base, username: 'a.b8', password: 'a.b8-a.b8-a.b8', grants: [{ role: 'office' }] }, 'weak_password'],
-      [{ ...base, username: 'A B', grants: [{ role: 'office' }] }, 'validation_failed'],
-      [{ ...base, username: 'a.b9', grants: [{ role: 'mayor' }] }, 'validation_failed'],
-      [{ ...base, username: 'a.b10', grants: [{ role: 'office' }], admin: true }, 'validation_failed'],
+    const creates: [unknown, string][] = [
+      [{ ...base, username: 'office' }, 'username_taken'],
+      [{ ...base, username: 'a.b7', password: 'short' }, 'weak_password'],
+      [{ ...base, username: 'a.b8', password: 'a.b8-a.b8-a.b8' }, 'weak_password'],
+      [{ ...base, username: 'A B' }, 'validation_failed'],
+      [{ ...base, username: 'a.b10', admin: true }, 'validation_failed'],
     ];
     const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]?.n;
-    for (const [body, code] of cases) {
+    for (const [body, code] of creates) {
       const res = await admin.post('/api/users', body);
       expect(res.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json().error.code, JSON.stringify(body)).toBe(code);
     }
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]?.n).toBe(before);
+    const id = (await admin.post('/api/users', { ...base, username: 'a.b0' })).json().id;
+    const grants: [unknown[], string][] = [
+      [[{ role: 'township' }], 'invalid_grant'],
+      [[{ role: 'township', township: '120114999' }], 'invalid_grant'],
+      [[{ role: 'liaison', department: 'nowhere' }], 'invalid_grant'],
+      [[{ role: 'office', township: '120114001' }], 'invalid_grant'],
+      [[{ role: 'sysadmin' }, { role: 'auditor' }], 'invalid_grant'],
+      [[{ role: 'village', township: '120114002', village: '120114001201' }], 'invalid_grant'],
+      [[{ role: 'mayor' }], 'validation_failed'],
+    ];
+    for (const [list, code] of grants) {
+      const res = await sec.put(`/api/users/${id}/grants`, { grants: list });
+      expect(res.json().error?.code, JSON.stringify(list)).toBe(code);
+    }
+    expect((await t.db.query('SELECT 1 FROM user_grant WHERE user_id = $1', [id])).rows).toEqual([]);
   });
 
   it('disables an account, which ends its sessions at once', async () => {
@@ -105,9 +119,12 @@ describe('users and roles', () => {
     expect((await attempt('xingfu-demo-2011')).statusCode).toBe(200);
   });
 
-  it('does not let an administrator disable themselves or change their own roles', async () => {
+  it('does not let an administrator disable themselves, reset their own password or change their own roles', async () => {
     const me = (await admin.get('/api/auth/me')).json().user.id;
     expect((await admin.patch(`/api/users/${me}`, { disabled: true })).json().error.code).toBe('self_lockout');
-    expect((await admin.patch(`/api/users/${me}`, { grants: [{ role: 'auditor' }] })).statusCode).toBe(403);
+    expect((await admin.post(`/api/users/${me}/reset-password`, { password: 'Reset-Temp-2026' })).statusCode).toBe(403);
+    const secId = (await sec.get('/api/auth/me')).json().user.id;
+    expect((await sec.put(`/api/users/${secId}/grants`, { grants: [{ role: 'auditor' }] })).statusCode).toBe(403);
+    expect((await sec.put(`/api/users/${secId}/grants`, { grants: [] })).statusCode).toBe(403);
   });
 });

@@ -14,7 +14,7 @@ const expected: Record<string, (typeof menus)[number][]> = {
   parent: ['menu-home', 'menu-account'],
   auditor: ['menu-home', 'menu-org', 'menu-users', 'menu-audit', 'menu-account'],
   sysadmin: ['menu-home', 'menu-org', 'menu-users', 'menu-account'],
-  secadmin: ['menu-home', 'menu-security', 'menu-account'],
+  secadmin: ['menu-home', 'menu-org', 'menu-users', 'menu-security', 'menu-account'],
 };
 
 describe('the web app in Chromium', () => {
@@ -85,6 +85,31 @@ describe('the web app in Chromium', () => {
     expect(await page.content()).not.toContain('下朱庄街道');
     await page.screenshot({ path: path.join(resultsDir, 'township-other.png') });
     await context.close();
+  });
+
+  it('shows each administrator only their own actions on the users page (三权分立)', async () => {
+    const actions = async (username: string) => {
+      const context = await e.browser.newContext({ viewport: { width: 1366, height: 860 } });
+      const page = await context.newPage();
+      await signIn(page, e.server.url, username);
+      await page.goto(`${e.server.url}/users?q=liaison.agri`);
+      await page.getByTestId('user-toggle-liaison.agri').or(page.getByTestId('user-grants-liaison.agri')).first().waitFor();
+      const ids = await page.getByTestId('users-table').locator('[data-testid^="user-"]').evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-testid') ?? ''));
+      return { page, context, ids: ids.filter((id) => id.endsWith('-liaison.agri')).map((id) => id.replace(/-liaison\.agri$/, '')) };
+    };
+    const sys = await actions('sysadmin');
+    expect(sys.ids.sort()).toEqual(['user-edit', 'user-reset', 'user-toggle']);
+    await sys.page.getByTestId('user-create').click();
+    await sys.page.getByTestId('user-create-no-roles').waitFor();
+    expect(await sys.page.getByTestId('user-form-modal').locator('[data-testid^="grant-"]').count()).toBe(0);
+    await sys.context.close();
+    const sec = await actions('secadmin');
+    expect(sec.ids).toEqual(['user-grants']);
+    await sec.page.getByTestId('user-grants-liaison.agri').click();
+    await sec.page.getByTestId('grants-modal').getByTestId('grant-row-0').waitFor();
+    await sec.page.screenshot({ path: path.join(resultsDir, 'users-grants-secadmin.png') });
+    await sec.context.close();
   });
 
   it('switches to English and remembers the choice', async () => {

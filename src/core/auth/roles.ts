@@ -9,7 +9,7 @@ export const roleCodes = [
 export type RoleCode = (typeof roleCodes)[number];
 
 export const permissionCodes = [
-  'org.read', 'user.read', 'user.manage', 'audit.read', 'security.manage',
+  'org.read', 'user.read', 'user.manage', 'user.grant', 'audit.read', 'security.manage',
   'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm', 'benefits.manage',
   'ecd.read', 'ecd.write', 'ecd.own', 'ecd.head', 'coord.read', 'coord.report', 'coord.manage',
 ] as const;
@@ -108,7 +108,10 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   sysadmin: {
     code: 'sysadmin',
     label: { 'zh-CN': '系统管理员', en: 'System administrator' },
-    description: { 'zh-CN': '管理账户与角色,不接触业务数据', en: 'Manages accounts and roles; sees no business data' },
+    description: {
+      'zh-CN': '新建、停用、解锁账户,重置临时密码;不授予角色,不接触业务数据',
+      en: 'Creates, disables and unlocks accounts, sets temporary passwords; grants no roles, sees no business data',
+    },
     scope: 'district',
     permissions: { 'org.read': 'district', 'user.read': 'district', 'user.manage': 'district' },
     privileged: true,
@@ -117,14 +120,25 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'secadmin',
     label: { 'zh-CN': '安全管理员', en: 'Security administrator' },
     description: {
-      'zh-CN': '设置安全策略:密码规则与有效期、锁定、空闲超时、双因素认证',
-      en: 'Sets the security policy: passwords, lockout, idle timeout, second factor',
+      'zh-CN': '授予、收回与确认角色授权;设置安全策略:密码规则与有效期、锁定、空闲超时、双因素认证',
+      en: 'Grants, withdraws and confirms roles; sets the security policy: passwords, lockout, idle timeout, second factor',
     },
     scope: 'district',
-    permissions: { 'security.manage': 'district' },
+    permissions: { 'org.read': 'district', 'user.read': 'district', 'user.grant': 'district', 'security.manage': 'district' },
     privileged: true,
   },
 };
+
+/**
+ * The administrator roles of MLPS level 3 (三权分立): the system, security and audit administrators.
+ * Each is held alone, never with another role, and an account never changes between holding one
+ * of them and holding business roles.
+ */
+export const administratorRoles: readonly RoleCode[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export function isAdministratorRole(role: RoleCode): boolean {
+  return administratorRoles.includes(role);
+}
 
 /** A role held by a user, with the scope that role applies to. */
 export interface Grant {

@@ -75,11 +75,13 @@ export interface GrantRow {
   village_name: string | null;
   department_code: string | null;
   department_name: string | null;
+  /** In effect; false while it awaits the security administrator's confirmation (see core/auth/separation.ts). */
+  confirmed: boolean;
 }
 
 /** A grant row with its scope's names (the `g` of grantJoins). */
 const grantColumns = `g.role, g.township_code, t.name AS township_name, g.village_code, v.name AS village_name,
-            g.department_code, d.name AS department_name`;
+            g.department_code, d.name AS department_name, g.confirmed_at IS NOT NULL AS confirmed`;
 const grantJoins = `user_grant g
        LEFT JOIN township t ON t.district_code = g.district_code AND t.code = g.township_code
        LEFT JOIN village v ON v.district_code = g.district_code AND v.code = g.village_code
@@ -109,6 +111,7 @@ const named = (code: string | null, name: string | null) => (code === null ? nul
 export function presentGrant(g: GrantRow) {
   return {
     role: g.role,
+    confirmed: g.confirmed,
     township: named(g.township_code, g.township_name),
     village: named(g.village_code, g.village_name),
     department: named(g.department_code, g.department_name),
@@ -237,6 +240,7 @@ export interface SessionContext {
   session: SessionRow;
   /** Null when the user no longer exists. */
   user: UserRow | null;
+  /** The grants in effect (confirmed). */
   grants: GrantRow[];
   policy: PolicyRow;
 }
@@ -248,7 +252,7 @@ export async function findSessionContext(db: Queryable, district: string, tokenH
             p.min_password_length, p.password_expiry_days, p.lockout_threshold, p.lockout_minutes, p.idle_timeout_minutes, p.require_totp_for_privileged,
             (SELECT row_to_json(u) FROM (SELECT ${userColumns} FROM app_user WHERE district_code = s.district_code AND id = s.user_id) u) AS user,
             (SELECT coalesce(json_agg(g ORDER BY ${grantOrder}), '[]') FROM (SELECT ${grantColumns} FROM ${grantJoins}
-              WHERE g.district_code = s.district_code AND g.user_id = s.user_id) g) AS grants
+              WHERE g.district_code = s.district_code AND g.user_id = s.user_id AND g.confirmed_at IS NOT NULL) g) AS grants
        FROM session s JOIN security_policy p ON p.district_code = s.district_code
       WHERE s.district_code = $1 AND s.token_hash = $2`,
     [district, tokenHash],

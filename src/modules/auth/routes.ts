@@ -10,7 +10,10 @@ export interface CookieOptions {
   secure: 'auto' | boolean;
 }
 
-/** The session as the web app sees it: names resolved, nothing secret. */
+/**
+ * The session as the web app sees it: names resolved, nothing secret; the grants in effect, and
+ * whether others await the security administrator's confirmation.
+ */
 export async function presentSession(db: Database, ctx: AuthContext): Promise<s.SessionView> {
   const { rows } = await db.query<{ name: string }>('SELECT name FROM district WHERE district_code = $1', [ctx.district]);
   const grants = (await findGrants(db, ctx.district, [ctx.userId])).get(ctx.userId) ?? [];
@@ -23,8 +26,9 @@ export async function presentSession(db: Database, ctx: AuthContext): Promise<s.
       totpEnabled: ctx.totpEnabled,
       mustChangePassword: ctx.mustChangePassword,
       mustEnrolTotp: ctx.mustEnrolTotp,
+      grantsPending: grants.some((g) => !g.confirmed),
     },
-    grants: grants.map(presentGrant),
+    grants: grants.filter((g) => g.confirmed).map(presentGrant),
     permissions: ctx.permissions,
     csrfToken: ctx.csrfToken,
     idleTimeoutMinutes: ctx.idleTimeoutMinutes,

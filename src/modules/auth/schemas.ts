@@ -6,6 +6,8 @@ const named = z.object({ code: z.string(), name: z.string() });
 
 export const grantView = z.object({
   role: z.enum(roleCodes),
+  /** In effect; false while it awaits the security administrator's confirmation. */
+  confirmed: z.boolean(),
   township: named.nullable(),
   village: named.nullable(),
   department: named.nullable(),
@@ -20,6 +22,8 @@ export const sessionView = z.object({
     totpEnabled: z.boolean(),
     mustChangePassword: z.boolean(),
     mustEnrolTotp: z.boolean(),
+    /** Some of the user's grants await the security administrator's confirmation. */
+    grantsPending: z.boolean(),
   }),
   grants: z.array(grantView),
   permissions: z.array(z.enum(permissionCodes)),

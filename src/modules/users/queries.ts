@@ -11,6 +11,7 @@ export interface UserListRow {
   last_login_at: Date | null;
   created_at: Date;
   totp_enabled: boolean;
+  must_change_password: boolean;
 }
 
 const sortColumns: Record<ListQuery['sort'], string> = {
@@ -20,7 +21,7 @@ const sortColumns: Record<ListQuery['sort'], string> = {
   createdAt: 'created_at',
 };
 
-const columns = 'id, username, display_name, disabled, locked_until, last_login_at, created_at, totp_enabled';
+const columns = 'id, username, display_name, disabled, locked_until, last_login_at, created_at, totp_enabled, must_change_password';
 
 export async function listUsers(tx: Queryable, query: ListQuery): Promise<{ rows: UserListRow[]; total: number }> {
   const where = `($1::text IS NULL OR username ILIKE '%' || $1 || '%' OR display_name ILIKE '%' || $1 || '%')
@@ -63,15 +64,30 @@ export async function usernameExists(tx: Queryable, district: string, username: 
   return rows.length > 0;
 }
 
-export async function replaceGrants(tx: Queryable, district: string, userId: string, grants: readonly Grant[]): Promise<void> {
+/**
+ * Replaces the account's grants, in effect at once when confirmed, else awaiting confirmation
+ * (the database refuses a confirmed grant on an account with a temporary password).
+ */
+export async function replaceGrants(
+  tx: Queryable, district: string, userId: string, grants: readonly Grant[], o: { confirmed: boolean },
+): Promise<void> {
   await tx.query('DELETE FROM user_grant WHERE district_code = $1 AND user_id = $2', [district, userId]);
   for (const g of grants) {
     await tx.query(
-      `INSERT INTO user_grant (district_code, user_id, role, township_code, village_code, department_code)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [district, userId, g.role, g.township, g.village, g.department],
+      `INSERT INTO user_grant (district_code, user_id, role, township_code, village_code, department_code, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END)`,
+      [district, userId, g.role, g.township, g.village, g.department, o.confirmed],
     );
   }
+}
+
+/** Puts the account's grants awaiting confirmation in effect; how many. */
+export async function confirmGrants(tx: Queryable, district: string, userId: string): Promise<number> {
+  const { rowCount } = await tx.query(
+    'UPDATE user_grant SET confirmed_at = now() WHERE district_code = $1 AND user_id = $2 AND confirmed_at IS NULL',
+    [district, userId],
+  );
+  return rowCount;
 }
 
 export async function updateUser(tx: Queryable, id: string, patch: { displayName?: string | undefined; disabled?: boolean | undefined }): Promise<void> {
@@ -82,6 +98,10 @@ export async function updateUser(tx: Queryable, id: string, patch: { displayName
   );
 }
 
+/**
+ * Sets a temporary password, to be changed at the next sign-in. The database then suspends the
+ * account's grants until the security administrator confirms them again (migration 0023).
+ */
 export async function setPassword(tx: Queryable, id: string, hash: string): Promise<void> {
   await clearSignInCounts(tx, id);
   await tx.query(

@@ -39,7 +39,7 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
 
   r.post('/api/users', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], summary: 'Create an account', body: s.createBody, response: { 201: s.userView } },
+    schema: { tags: ['users'], summary: 'Create an account (with a temporary password and no role)', body: s.createBody, response: { 201: s.userView } },
   }, async (req, reply) => {
     const created = await users.create(actorOf(req), req.body);
     return reply.status(201).send(created);
@@ -47,12 +47,28 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
 
   r.patch('/api/users/:id', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], summary: 'Change name, status or roles', params: s.idParams, body: s.patchBody, response: { 200: s.userView } },
+    schema: { tags: ['users'], summary: 'Change name or status', params: s.idParams, body: s.patchBody, response: { 200: s.userView } },
   }, async (req) => users.update(actorOf(req), req.params.id, req.body));
+
+  r.put('/api/users/:id/grants', {
+    config: { access: 'user.grant' },
+    schema: {
+      tags: ['users'], summary: "Grant or withdraw an account's roles (security administrator)",
+      params: s.idParams, body: s.grantsBody, response: { 200: s.userView },
+    },
+  }, async (req) => users.setGrants(actorOf(req), req.params.id, req.body.grants));
+
+  r.post('/api/users/:id/grants/confirm', {
+    config: { access: 'user.grant' },
+    schema: {
+      tags: ['users'], summary: 'Confirm grants suspended by a temporary password, once the holder has changed it',
+      params: s.idParams, response: { 200: s.userView },
+    },
+  }, async (req) => users.confirmGrants(actorOf(req), req.params.id));
 
   r.post('/api/users/:id/reset-password', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], summary: 'Set a temporary password (to be changed at next sign-in)', params: s.idParams, body: s.passwordBody, response: { 200: ok } },
+    schema: { tags: ['users'], summary: "Set a temporary password (to be changed at next sign-in); suspends the account's grants", params: s.idParams, body: s.passwordBody, response: { 200: ok } },
   }, async (req) => {
     await users.resetPassword(actorOf(req), req.params.id, req.body.password);
     return { ok: true as const };

@@ -24,6 +24,8 @@ export const userView = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   totpEnabled: z.boolean(),
+  /** The account still has a temporary password set by the system administrator. */
+  temporaryPassword: z.boolean(),
   grants: z.array(grantView),
 });
 export type UserView = z.infer<typeof userView>;
@@ -40,18 +42,20 @@ export type ListQuery = z.infer<typeof listQuery>;
 
 export const listReply = z.object({ items: z.array(userView), total: z.number() });
 
+/** The system administrator creates an account without roles: the security administrator grants them. */
 export const createBody = z.strictObject({
   username,
   displayName: line(60, { trim: true, min: 1 }),
   password: secret(),
-  grants: z.array(grantInput).min(1).max(20),
 });
 
 export const patchBody = z.strictObject({
   displayName: line(60, { trim: true, min: 1 }).optional(),
   disabled: z.boolean().optional(),
-  grants: z.array(grantInput).min(1).max(20).optional(),
 });
+
+/** The security administrator's grants of an account (none withdraws them all). */
+export const grantsBody = z.strictObject({ grants: z.array(grantInput).max(20) });
 
 export const passwordBody = z.strictObject({ password: secret() });
 export const idParams = z.object({ id: z.uuid() });

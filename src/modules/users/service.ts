@@ -1,4 +1,5 @@
 import { grantShapeProblem, roles, type Grant } from '../../core/auth/roles.ts';
+import { confirmProblem, grantChangeProblem, type SeparationProblem } from '../../core/auth/separation.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
@@ -8,9 +9,6 @@ import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as q from './queries.ts';
 import type { GrantInput, ListQuery, UserView } from './schemas.ts';
-
-/** The administrator roles of MLPS level 3 (三权分立): each held alone, never with another role. */
-const administratorRoles = new Set(['sysadmin', 'secadmin', 'auditor']);
 
 function present(row: q.UserListRow, grants: GrantRow[]): UserView {
   const locked = row.locked_until !== null && row.locked_until.getTime() > Date.now();
@@ -23,10 +21,18 @@ function present(row: q.UserListRow, grants: GrantRow[]): UserView {
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     totpEnabled: row.totp_enabled,
+    temporaryPassword: row.must_change_password,
     grants: grants.map(presentGrant),
   };
 }
 
+/**
+ * Accounts and their grants, under the separation of the three administrators' duties
+ * (core/auth/separation.ts): the system administrator (user.manage) creates, renames, disables and
+ * unlocks accounts and sets temporary passwords; the security administrator (user.grant) grants,
+ * withdraws and confirms roles. The routes check the permission, the database's row-level security
+ * checks it again, and every change is audit-logged.
+ */
 export class UserService {
   constructor(private readonly db: Database) {}
 
@@ -38,47 +44,81 @@ export class UserService {
     });
   }
 
-  async create(actor: AuthContext, input: { username: string; displayName: string; password: string; grants: GrantInput[] }): Promise<UserView> {
+  /** A new account has a temporary password and no role: nothing it can reach until granted and confirmed. */
+  async create(actor: AuthContext, input: { username: string; displayName: string; password: string }): Promise<UserView> {
     const policy = await findPolicy(this.db, actor.district);
     assertStrongPassword(input.password, input.username, policy.min_password_length);
     const passwordHash = await hashPassword(input.password);
     return withScope(this.db, actor, async (tx) => {
       if (await q.usernameExists(tx, actor.district, input.username)) throw new AppError('username_taken');
-      const grants = await this.resolveGrants(tx, input.grants);
       const id = await q.insertUser(tx, { district: actor.district, username: input.username, displayName: input.displayName, passwordHash, mustChange: true });
-      await q.replaceGrants(tx, actor.district, id, grants);
       const created = await this.load(tx, actor, id);
       await appendAudit(tx, { ...this.audit(actor, 'user.create', id), after: created });
       return created;
     });
   }
 
-  async update(actor: AuthContext, id: string, patch: { displayName?: string | undefined; disabled?: boolean | undefined; grants?: GrantInput[] | undefined }): Promise<UserView> {
-    if (id === actor.userId && (patch.disabled === true || patch.grants !== undefined)) {
-      throw new AppError(patch.disabled === true ? 'self_lockout' : 'forbidden', {
-        ...(patch.grants !== undefined ? { zh: '不能修改自己的角色', en: 'You cannot change your own roles' } : {}),
-      });
-    }
+  async update(actor: AuthContext, id: string, patch: { displayName?: string | undefined; disabled?: boolean | undefined }): Promise<UserView> {
+    if (id === actor.userId && patch.disabled === true) throw new AppError('self_lockout');
     return withScope(this.db, actor, async (tx) => {
       const before = await this.load(tx, actor, id);
       await q.updateUser(tx, id, patch);
-      if (patch.grants) await q.replaceGrants(tx, actor.district, id, await this.resolveGrants(tx, patch.grants));
-      if (patch.disabled === true || patch.grants) await q.endSessions(tx, id);
+      if (patch.disabled === true) await q.endSessions(tx, id);
       const after = await this.load(tx, actor, id);
       await appendAudit(tx, { ...this.audit(actor, 'user.update', id), before, after });
       return after;
     });
   }
 
+  /**
+   * The security administrator's grants of an account, replacing those it holds. They are in
+   * effect at once when the account has its holder's own password; while it still has a
+   * temporary one they await confirmation (confirmGrants, once the holder has changed it).
+   */
+  async setGrants(actor: AuthContext, id: string, inputs: GrantInput[]): Promise<UserView> {
+    return withScope(this.db, actor, async (tx) => {
+      const before = await this.load(tx, actor, id);
+      const grants = await this.resolveGrants(tx, inputs);
+      refuse(grantChangeProblem({ actorId: actor.userId, accountId: id, current: before.grants.map((g) => g.role), next: grants.map((g) => g.role) }));
+      await q.replaceGrants(tx, actor.district, id, grants, { confirmed: !before.temporaryPassword });
+      await q.endSessions(tx, id);
+      const after = await this.load(tx, actor, id);
+      await appendAudit(tx, { ...this.audit(actor, 'user.grant', id), before: { grants: before.grants }, after: { grants: after.grants } });
+      return after;
+    });
+  }
+
+  /** Puts the grants awaiting confirmation (after a temporary password) in effect again. */
+  async confirmGrants(actor: AuthContext, id: string): Promise<UserView> {
+    return withScope(this.db, actor, async (tx) => {
+      const before = await this.load(tx, actor, id);
+      refuse(confirmProblem({
+        actorId: actor.userId, accountId: id, temporaryPassword: before.temporaryPassword,
+        pendingGrants: before.grants.filter((g) => !g.confirmed).length,
+      }));
+      await q.confirmGrants(tx, actor.district, id);
+      const after = await this.load(tx, actor, id);
+      await appendAudit(tx, { ...this.audit(actor, 'user.grants_confirm', id), after: { grants: after.grants } });
+      return after;
+    });
+  }
+
   async resetPassword(actor: AuthContext, id: string, password: string): Promise<void> {
+    if (id === actor.userId) {
+      throw new AppError('forbidden', { zh: '请在“我的账户”中修改自己的密码', en: 'Change your own password under My account' });
+    }
     const policy = await findPolicy(this.db, actor.district);
     const target = await withScope(this.db, actor, (tx) => this.load(tx, actor, id));
     assertStrongPassword(password, target.username, policy.min_password_length);
     const hash = await hashPassword(password);
     await withScope(this.db, actor, async (tx) => {
+      // A temporary password suspends the account's grants (the database does it, whoever sets
+      // one): whoever knows it reaches nothing until the holder has replaced it and the security
+      // administrator has confirmed the grants again.
       await q.setPassword(tx, id, hash);
       await q.endSessions(tx, id);
-      await appendAudit(tx, this.audit(actor, 'user.reset_password', id));
+      const suspended = target.grants.filter((g) => g.confirmed).length;
+      await appendAudit(tx, { ...this.audit(actor, 'user.reset_password', id), detail: { grantsSuspended: suspended } });
     });
   }
 
@@ -97,7 +137,7 @@ export class UserService {
     return present(row, grants.get(id) ?? []);
   }
 
-  /** Checks each grant's scope against the organisation and the separation of duties. */
+  /** Checks each grant's scope against the organisation. */
   private async resolveGrants(tx: Queryable, inputs: GrantInput[]): Promise<Grant[]> {
     const grants: Grant[] = [];
     for (const input of inputs) {
@@ -120,18 +160,18 @@ export class UserService {
       if (problem) throw invalidGrant(problem, `${roles[input.role].label['zh-CN']}的授权范围不正确`);
       grants.push(grant);
     }
-    if (grants.some((g) => administratorRoles.has(g.role)) && grants.length > 1) {
-      throw invalidGrant(
-        'the system, security and audit administrator roles are each held alone (separation of duties)',
-        '系统管理员、安全管理员、审计管理员须三权分立,不能与其他角色兼任',
-      );
-    }
     return grants;
   }
 
   private audit(actor: AuthContext, action: string, id: string) {
     return { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action, entityType: 'user', entityId: id, ip: actor.ip };
   }
+}
+
+function refuse(problem: SeparationProblem | null): void {
+  if (problem === null) return;
+  if (problem.code === 'invalid_grant' && problem.en !== undefined && problem.zh !== undefined) throw invalidGrant(problem.en, problem.zh);
+  throw new AppError(problem.code, { ...(problem.en !== undefined ? { en: problem.en } : {}), ...(problem.zh !== undefined ? { zh: problem.zh } : {}) });
 }
 
 function invalidGrant(en: string, zh: string): AppError {

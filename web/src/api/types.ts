@@ -32,6 +32,8 @@ export interface Health {
 
 export interface Grant {
   role: string;
+  /** In effect; false while it awaits the security administrator's confirmation. */
+  confirmed: boolean;
   township: CodeName | null;
   village: CodeName | null;
   department: CodeName | null;
@@ -45,6 +47,8 @@ export interface SessionUser {
   totpEnabled: boolean;
   mustChangePassword: boolean;
   mustEnrolTotp: boolean;
+  /** Some roles await the security administrator's confirmation. */
+  grantsPending: boolean;
 }
 
 export interface Session {
@@ -142,6 +146,8 @@ export interface User {
   lastLoginAt: string | null;
   createdAt: string;
   totpEnabled?: boolean;
+  /** Still has the temporary password the system administrator set. */
+  temporaryPassword: boolean;
   grants: Grant[];
 }
 
@@ -158,17 +164,16 @@ export interface GrantInput {
   department?: string;
 }
 
+/** The system administrator creates an account without roles; the security administrator grants them. */
 export interface UserCreate {
   username: string;
   displayName: string;
   password: string;
-  grants: GrantInput[];
 }
 
 export interface UserUpdate {
   displayName?: string;
   disabled?: boolean;
-  grants?: GrantInput[];
 }
 
 export type AuditResult = 'success' | 'failure';

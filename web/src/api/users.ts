@@ -1,5 +1,5 @@
 import { http } from './client.ts';
-import type { Ok, Page, SortOrder, User, UserCreate, UserSort, UserStatus, UserUpdate } from './types.ts';
+import type { GrantInput, Ok, Page, SortOrder, User, UserCreate, UserSort, UserStatus, UserUpdate } from './types.ts';
 
 export interface UserQuery {
   page: number;
@@ -20,4 +20,6 @@ export const usersApi = {
   update: (id: string, body: UserUpdate) => http.patch<User>(one(id), body),
   resetPassword: (id: string, password: string) => http.post<Ok>(`${one(id)}/reset-password`, { password }),
   unlock: (id: string) => http.post<Ok>(`${one(id)}/unlock`),
+  setGrants: (id: string, grants: GrantInput[]) => http.put<User>(`${one(id)}/grants`, { grants }),
+  confirmGrants: (id: string) => http.post<User>(`${one(id)}/grants/confirm`),
 };

@@ -3,6 +3,7 @@ export const PERMISSIONS = {
   orgRead: 'org.read',
   userRead: 'user.read',
   userManage: 'user.manage',
+  userGrant: 'user.grant',
   auditRead: 'audit.read',
   securityManage: 'security.manage',
   registryRead: 'registry.read',

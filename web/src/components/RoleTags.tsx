@@ -29,11 +29,14 @@ export function grantScopeName(grant: Grant): string | null {
 
 export function RoleTag({ grant }: { grant: Grant }) {
   const roleLabel = useRoleLabel();
+  const { t } = useI18n();
   const scope = grantScopeName(grant);
+  // A grant awaiting the security administrator's confirmation is not in effect: shown grey and marked.
   return (
-    <Tag color={ROLE_COLOURS[grant.role] ?? 'default'} className="xf-role-tag">
+    <Tag color={grant.confirmed ? (ROLE_COLOURS[grant.role] ?? 'default') : 'default'} className="xf-role-tag">
       {roleLabel(grant.role)}
       {scope ? <span className="xf-role-scope"> · {scope}</span> : null}
+      {grant.confirmed ? null : <span className="xf-role-scope" data-testid="grant-pending"> · {t('users.grantPending')}</span>}
     </Tag>
   );
 }

@@ -24,6 +24,8 @@ export const auditActionLabels: LabelTable = {
   'user.enable': { 'zh-CN': '启用用户', en: 'Enable user' },
   'user.reset_password': { 'zh-CN': '重置密码', en: 'Reset password' },
   'user.unlock': { 'zh-CN': '解除锁定', en: 'Unlock user' },
+  'user.grant': { 'zh-CN': '角色授权', en: 'Grant roles' },
+  'user.grants_confirm': { 'zh-CN': '确认角色授权', en: 'Confirm roles' },
   'security.policy_update': { 'zh-CN': '修改安全策略', en: 'Update security policy' },
   'registry.household_create': { 'zh-CN': '登记新户', en: 'Register household' },
   'registry.import': { 'zh-CN': '导入花名册', en: 'Import roster' },

@@ -24,6 +24,9 @@ export function WelcomeCard({ districtName }: { districtName: string }) {
           </div>
         </div>
       </Space>
+      {user.grantsPending ? (
+        <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('home.grantsPending')} data-testid="grants-pending" />
+      ) : null}
       {user.mustChangePassword || user.mustEnrolTotp ? (
         <Alert
           type="warning"

@@ -10,7 +10,7 @@ interface GrantsFormShape {
 
 const pickerWidth = { width: 200 };
 
-function GrantRow({ name, onRemove }: { name: number; onRemove: () => void }) {
+function GrantRow({ name, onRemove, allowed }: { name: number; onRemove: () => void; allowed: (role: string) => boolean }) {
   const { t, tx, pick } = useI18n();
   const form = Form.useFormInstance<GrantsFormShape>();
   const roles = useRoles();
@@ -20,7 +20,7 @@ function GrantRow({ name, onRemove }: { name: number; onRemove: () => void }) {
   const township = Form.useWatch(['grants', name, 'township'], form);
   const scope = scopeOf(role, roles.data?.items);
 
-  const roleOptions = (roles.data?.items.map((r) => r.code) ?? ROLE_CODES).map((code) => {
+  const roleOptions = (roles.data?.items.map((r) => r.code) ?? ROLE_CODES).filter(allowed).map((code) => {
     const described = roles.data?.items.find((r) => r.code === code);
     return { value: code, label: described ? pick(described.label) : tx(`role.${code}`, code), title: described ? pick(described.description) : undefined };
   });
@@ -89,8 +89,11 @@ function GrantRow({ name, onRemove }: { name: number; onRemove: () => void }) {
   );
 }
 
-/** The role grants of a user: each a role plus, by the role's scope, a township, village or department. */
-export function GrantsField() {
+/**
+ * The role grants of a user: each a role plus, by the role's scope, a township, village or
+ * department. Only the roles the account may take are offered.
+ */
+export function GrantsField({ allowed }: { allowed: (role: string) => boolean }) {
   const { t } = useI18n();
   return (
     <Form.List
@@ -107,7 +110,7 @@ export function GrantsField() {
         <>
           {fields.map((field) => (
             <div key={field.key}>
-              <GrantRow name={field.name} onRemove={() => remove(field.name)} />
+              <GrantRow name={field.name} onRemove={() => remove(field.name)} allowed={allowed} />
             </div>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="grant-add">

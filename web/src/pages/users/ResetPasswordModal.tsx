@@ -30,6 +30,9 @@ export function ResetPasswordModal({ user, mutations, onClose }: ResetPasswordMo
         <Typography.Text strong>{user.displayName}</Typography.Text>{' '}
         <Typography.Text type="secondary" className="xf-code">{user.username}</Typography.Text>
       </Typography.Paragraph>
+      {user.grants.some((g) => g.confirmed) ? (
+        <Typography.Paragraph type="warning" data-testid="reset-suspends-grants">{t('users.resetSuspendsGrants')}</Typography.Paragraph>
+      ) : null}
       <Form
         form={form}
         name="reset-password"

@@ -1,9 +1,6 @@
-import { Form, Input, Modal } from 'antd';
-import { useRoles } from '../../api/hooks.ts';
+import { Alert, Form, Input, Modal } from 'antd';
 import type { User } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { formToGrant, grantToForm, type GrantFormValue } from './grants.ts';
-import { GrantsField } from './GrantsField.tsx';
 import type { UserMutations } from './userMutations.ts';
 
 interface UserFormValues {
@@ -11,7 +8,6 @@ interface UserFormValues {
   displayName: string;
   password?: string;
   confirm?: string;
-  grants?: GrantFormValue[];
 }
 
 interface UserFormModalProps {
@@ -21,27 +17,24 @@ interface UserFormModalProps {
   onClose: () => void;
 }
 
-/** Mounted only while open, so every opening starts from a fresh form. */
+/**
+ * The system administrator's account form: name and, for a new account, its temporary password.
+ * Roles are not here: the security administrator grants them (三权分立).
+ * Mounted only while open, so every opening starts from a fresh form.
+ */
 export function UserFormModal({ user, mutations, onClose }: UserFormModalProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<UserFormValues>();
-  const roles = useRoles();
   const creating = user === null;
   const pending = creating ? mutations.create.isPending : mutations.update.isPending;
-  const initialValues: Partial<UserFormValues> = user
-    ? { username: user.username, displayName: user.displayName, grants: user.grants.map(grantToForm) }
-    : { grants: [{}] };
+  const initialValues: Partial<UserFormValues> = user ? { username: user.username, displayName: user.displayName } : {};
 
   const submit = (values: UserFormValues) => {
-    const grants = (values.grants ?? []).map((grant) => formToGrant(grant, roles.data?.items));
     const options = { onSuccess: onClose };
     if (user) {
-      mutations.update.mutate({ id: user.id, body: { displayName: values.displayName.trim(), grants } }, options);
+      mutations.update.mutate({ id: user.id, body: { displayName: values.displayName.trim() } }, options);
     } else {
-      mutations.create.mutate(
-        { username: values.username.trim(), displayName: values.displayName.trim(), password: values.password ?? '', grants },
-        options,
-      );
+      mutations.create.mutate({ username: values.username.trim(), displayName: values.displayName.trim(), password: values.password ?? '' }, options);
     }
   };
 
@@ -54,7 +47,7 @@ export function UserFormModal({ user, mutations, onClose }: UserFormModalProps) 
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={pending}
-      width={780}
+      width={560}
       data-testid="user-form-modal"
     >
       <Form<UserFormValues>
@@ -85,9 +78,7 @@ export function UserFormModal({ user, mutations, onClose }: UserFormModalProps) 
           <Input maxLength={64} data-testid="user-display-name" />
         </Form.Item>
         {creating ? <PasswordFields label={t('users.initialPassword')} /> : null}
-        <Form.Item label={t('users.grants')} required>
-          <GrantsField />
-        </Form.Item>
+        {creating ? <Alert type="info" showIcon title={t('users.createNoRoles')} data-testid="user-create-no-roles" /> : null}
       </Form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { usersApi } from '../../api/users.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { GrantsModal } from './GrantsModal.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
@@ -23,15 +24,17 @@ function isUserSort(key: unknown): key is UserSort {
   return typeof key === 'string' && SORT_KEYS.includes(key);
 }
 
-/** Which dialog is open: the user form (null user = create) or the reset-password dialog. */
-type Dialog = { kind: 'form'; user: User | null } | { kind: 'reset'; user: User } | null;
+/** Which dialog is open: the user form (null user = create), the reset-password dialog or the grants editor. */
+type Dialog = { kind: 'form'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'grants'; user: User } | null;
 
 export function UsersPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useCurrentSession();
   const { can } = useSession();
+  // The system administrator manages accounts, the security administrator grants roles (三权分立).
   const manage = can(PERMISSIONS.userManage);
+  const grant = can(PERMISSIONS.userGrant);
   const [query, update] = useUserQuery();
   const [dialog, setDialog] = useState<Dialog>(null);
   const mutations = useUserMutations();
@@ -45,7 +48,7 @@ export function UsersPage() {
   if (users.isError && !users.data) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
 
   const columns = userColumns(query, i18n, session.user.id);
-  if (manage) {
+  if (manage || grant) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
@@ -54,8 +57,11 @@ export function UsersPage() {
         <UserActions
           user={user}
           mutations={mutations}
+          manage={manage}
+          grant={grant}
           onEdit={(u) => setDialog({ kind: 'form', user: u })}
           onResetPassword={(u) => setDialog({ kind: 'reset', user: u })}
+          onGrants={(u) => setDialog({ kind: 'grants', user: u })}
         />
       ),
     });
@@ -96,6 +102,9 @@ export function UsersPage() {
       ) : null}
       {manage && dialog?.kind === 'reset' ? (
         <ResetPasswordModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
+      ) : null}
+      {grant && dialog?.kind === 'grants' ? (
+        <GrantsModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
       ) : null}
     </Card>
   );

@@ -24,6 +24,19 @@ const FALLBACK_SCOPES: Record<string, RoleScope> = {
 
 export const ROLE_CODES = Object.keys(FALLBACK_SCOPES);
 
+/** The system, security and audit administrators' roles (三权分立): each held alone. */
+const ADMINISTRATOR_ROLES = ['sysadmin', 'secadmin', 'auditor'];
+
+/**
+ * The roles an account may be granted, as the server rules it: one administrator role held alone;
+ * never an administrator role to an account holding business roles, nor the reverse.
+ */
+export function allowedRoles(current: readonly Grant[]): (role: string) => boolean {
+  const administrator = current.some((g) => ADMINISTRATOR_ROLES.includes(g.role));
+  const business = current.some((g) => !ADMINISTRATOR_ROLES.includes(g.role));
+  return (role) => (ADMINISTRATOR_ROLES.includes(role) ? !business : !administrator);
+}
+
 export function scopeOf(role: string | undefined, roles: Role[] | undefined): RoleScope | undefined {
   if (!role) return undefined;
   return roles?.find((r) => r.code === role)?.scope ?? FALLBACK_SCOPES[role];

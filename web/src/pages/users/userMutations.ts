@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useShowError } from '../../api/errors.ts';
 import { queryKeys } from '../../api/keys.ts';
-import type { UserCreate, UserUpdate } from '../../api/types.ts';
+import type { GrantInput, UserCreate, UserUpdate } from '../../api/types.ts';
 import { usersApi } from '../../api/users.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 
@@ -35,6 +35,12 @@ export function useUserMutations() {
       onError: showError,
     }),
     unlock: useMutation({ mutationFn: (id: string) => usersApi.unlock(id), onSuccess: done('users.unlocked'), onError: showError }),
+    setGrants: useMutation({
+      mutationFn: ({ id, grants }: { id: string; grants: GrantInput[] }) => usersApi.setGrants(id, grants),
+      onSuccess: (user) => done(user.grants.some((g) => !g.confirmed) ? 'users.grantsSavedPending' : 'users.grantsSaved')(),
+      onError: showError,
+    }),
+    confirmGrants: useMutation({ mutationFn: (id: string) => usersApi.confirmGrants(id), onSuccess: done('users.grantsConfirmed'), onError: showError }),
   };
 }
 
