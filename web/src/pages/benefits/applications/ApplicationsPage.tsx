@@ -1,12 +1,13 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Table, type TableProps } from 'antd';
+import { Button, Card, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi, benefitsWorkflowKeys, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { serverPagination } from '../../../components/serverPagination.ts';
 import { useI18n } from '../../../i18n/index.ts';
@@ -122,7 +123,7 @@ export function ApplicationsPage() {
         {list.isError && !list.data ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<Application>
+          <ResponsiveTable<Application>
             rowKey="id"
             size="middle"
             columns={applicationColumns(i18n, areas.manyTownships)}
