@@ -37,6 +37,8 @@ export function ApplicationsPage() {
     placeholderData: keepPreviousData,
   });
 
+  const columns = applicationColumns(i18n, areas.manyTownships);
+
   const onTableChange: TableProps<Application>['onChange'] = (pagination, _filters, _sorter, extra) => {
     if (extra.action === 'paginate') update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
   };
@@ -68,7 +70,7 @@ export function ApplicationsPage() {
         options={programmes.options}
         loading={programmes.loading}
         popupMatchSelectWidth={false}
-        style={{ width: 200 }}
+        style={{ width: 176 }}
         data-testid="applications-filter-programme"
       />
       {areas.manyTownships ? (
@@ -126,7 +128,7 @@ export function ApplicationsPage() {
           <ResponsiveTable<Application>
             rowKey="id"
             size="middle"
-            columns={applicationColumns(i18n, areas.manyTownships)}
+            columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
@@ -135,7 +137,8 @@ export function ApplicationsPage() {
               className: 'xf-clickable-row',
             })}
             locale={{ emptyText: list.isPending ? ' ' : t('wf.app.empty') }}
-            scroll={{ x: 1380 }}
+            // The columns' own widths: a wider table would stretch them and push 公示期 out of view.
+            scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) }}
             pagination={serverPagination(t, query, list.data?.total, APPLICATION_PAGE_SIZES)}
             data-testid="applications-table"
           />

@@ -39,7 +39,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'programme',
       title: t('wf.col.programmeCategory'),
-      width: 176,
+      width: 160,
       render: (_, app) => {
         const name = programmeName(i18n, app.programme, app.programmeName);
         return (
@@ -66,7 +66,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'state',
       title: t('wf.col.state'),
-      width: 150,
+      width: 140,
       render: (_, app) => (
         <div className="xf-wf-state">
           <ApplicationStateTag app={app} />
@@ -92,7 +92,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'objections',
       title: t('wf.col.objections'),
-      width: 60,
+      width: 56,
       align: 'center',
       render: (_, app) =>
         app.openObjections > 0 ? (
