@@ -77,6 +77,8 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
                 {rest.map((column, at) => {
                   const title = typeof column.title === 'function' ? null : column.title;
                   const content = cellOf(column, record, index);
+                  // A cell the table would leave blank is left off the card.
+                  if (content === null || content === undefined || content === '' || typeof content === 'boolean') return null;
                   return (
                     <div key={String(column.key ?? column.dataIndex ?? at)} className={title ? 'xf-card-field' : 'xf-card-field xf-card-field-wide'}>
                       {title ? <dt>{title}</dt> : null}
