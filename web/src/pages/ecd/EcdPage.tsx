@@ -16,6 +16,7 @@ import { EcdTabs } from './EcdTabs.tsx';
 import { EnrolModal } from './EnrolModal.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
+const FIRST_PAGE_SIZE = 20;
 
 function columns({ t }: I18n): TableColumnsType<Child> {
   return [
@@ -67,16 +68,17 @@ export function EcdPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : PAGE_SIZES[0];
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : FIRST_PAGE_SIZE;
   const update = (change: { q?: string | undefined; page?: number; pageSize?: number }) => {
     const next = new URLSearchParams(params);
     const set = (key: string, value: string | number | undefined, fallback?: number) =>
       value === undefined || value === '' || value === fallback ? next.delete(key) : next.set(key, String(value));
     if ('q' in change) set('q', change.q);
     set('page', 'q' in change || 'pageSize' in change ? 1 : (change.page ?? page), 1);
-    if ('pageSize' in change) set('pageSize', change.pageSize, PAGE_SIZES[0]);
+    if ('pageSize' in change) set('pageSize', change.pageSize, FIRST_PAGE_SIZE);
     setParams(next, { replace: true });
   };
+  const many = (children.data?.items.length ?? 0) > FIRST_PAGE_SIZE;
   const shown = useMemo(() => {
     const items = children.data?.items ?? [];
     const needle = q?.trim().toLowerCase();
@@ -97,9 +99,12 @@ export function EcdPage() {
           <QueryError error={children.error} onRetry={() => void children.refetch()} />
         ) : (
           <>
-          <div className="xf-toolbar">
-            <QuerySearch value={q} onSearch={(text) => update({ q: text })} placeholder={t('ecd.search')} width={260} maxLength={20} data-testid="ecd-search" />
-          </div>
+          {/* A parent's one or two children need no search. */}
+          {many || q ? (
+            <div className="xf-toolbar">
+              <QuerySearch value={q} onSearch={(text) => update({ q: text })} placeholder={t('ecd.search')} width={260} maxLength={20} data-testid="ecd-search" />
+            </div>
+          ) : null}
           <ResponsiveTable<Child>
             rowKey="id"
             size="middle"
@@ -115,6 +120,7 @@ export function EcdPage() {
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES.map(String),
               showTotal: (total) => t('common.total', { total }),
+              hideOnSinglePage: !many,
               onChange: (next, size) => update(size === pageSize ? { page: next } : { pageSize: size }),
             }}
             scroll={{ x: 720 }}
