@@ -45,7 +45,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
+  // The side menu on a desktop; on a phone the menu waits in a drawer behind the header's button.
+  await page.getByTestId('side-menu').or(page.getByTestId('menu-button')).waitFor();
 }
 
 /** A page of its own (own cookies) signed in as `username`, with downloads allowed. */

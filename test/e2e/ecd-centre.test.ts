@@ -52,6 +52,9 @@ describe('the ECD centre: milestones, calendar and the printed archive, in Chrom
     expect(child).toBeDefined();
     if (!child) return;
 
+    // The list shows a page at a time: find the child by name.
+    await page.getByTestId('ecd-search').locator('input').fill(child.name);
+    await page.getByTestId('ecd-search').locator('input').press('Enter');
     await page.getByTestId('ecd-children-table').locator('tbody tr.ant-table-row').filter({ hasText: child.name }).first().click();
     await page.waitForURL(new RegExp(`/ecd/children/${child.id}$`));
     await page.getByTestId('archive-page').waitFor();

@@ -43,6 +43,9 @@ describe('the ECD centre in Chromium', () => {
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await input(page, 'enrol-name').waitFor({ state: 'detached' });
 
+    // The list shows a page at a time: find the child by name.
+    await page.getByTestId('ecd-search').locator('input').fill(childName);
+    await page.getByTestId('ecd-search').locator('input').press('Enter');
     const rows = page.getByTestId('ecd-children-table').locator('tbody tr.ant-table-row');
     await rows.filter({ hasText: childName }).first().click();
     await page.waitForURL(/\/ecd\/children\/[0-9a-f-]+$/);

@@ -5,9 +5,11 @@ import { isLang, LANGS, useI18n } from '../i18n/index.ts';
 interface LanguageSwitchProps {
   /** 'light' on the red header, 'default' on a white page. */
   tone?: 'light' | 'default';
+  /** The icon alone (a phone's header). */
+  compact?: boolean;
 }
 
-export function LanguageSwitch({ tone = 'default' }: LanguageSwitchProps) {
+export function LanguageSwitch({ tone = 'default', compact = false }: LanguageSwitchProps) {
   const { lang, setLang, t } = useI18n();
   const items = LANGS.map((code) => ({
     key: code,
@@ -26,7 +28,7 @@ export function LanguageSwitch({ tone = 'default' }: LanguageSwitchProps) {
         aria-label={t('lang.switch')}
         data-testid="lang-switch"
       >
-        {lang === 'zh-CN' ? '中文' : 'EN'}
+        {compact ? null : lang === 'zh-CN' ? '中文' : 'EN'}
       </Button>
     </Dropdown>
   );

@@ -14,7 +14,7 @@ interface QuerySearchProps {
 
 /**
  * The search box of a list: typing edits the box only, Enter or the button searches, and clearing
- * the box drops the search at once. It follows the URL when the query changes elsewhere (back, reset).
+ * the box drops the search at once. On a phone it takes the toolbar's whole width. It follows the URL when the query changes elsewhere (back, reset).
  */
 export function QuerySearch({ value, onSearch, placeholder, width, maxLength, 'data-testid': testId }: QuerySearchProps) {
   const [text, setText] = useState(value ?? '');
@@ -31,6 +31,7 @@ export function QuerySearch({ value, onSearch, placeholder, width, maxLength, 'd
       onSearch={(typed) => onSearch(typed.trim() || undefined)}
       maxLength={maxLength}
       style={{ width }}
+      className="xf-query-search"
       data-testid={testId}
     />
   );

@@ -6,6 +6,8 @@ export const ecdEn: Record<keyof typeof ecdZhCN, string> = {
   'ecd.enrol': 'Enrol a child',
   'ecd.enrolled': 'Child enrolled',
   'ecd.empty': 'No children enrolled',
+  'ecd.search': 'Find by name',
+  'ecd.noMatch': 'No child of that name',
   'ecd.ageMonths': '{months} months',
   'ecd.col.name': 'Name',
   'ecd.col.sex': 'Sex',

@@ -4,6 +4,8 @@ export const ecdZhCN = {
   'ecd.enrol': '登记入园',
   'ecd.enrolled': '已登记入园',
   'ecd.empty': '暂无在园儿童',
+  'ecd.search': '按姓名查找',
+  'ecd.noMatch': '没有姓名相符的儿童',
   'ecd.ageMonths': '{months} 月龄',
   'ecd.col.name': '姓名',
   'ecd.col.sex': '性别',

@@ -78,6 +78,7 @@ export const ecdCentreEn: Record<keyof typeof ecdCentreZhCN, string> = {
   'ecdc.cal.new': 'Schedule a session',
   'ecdc.cal.more': '{n} more',
   'ecdc.cal.empty': 'No sessions this month',
+  'ecdc.cal.dayEmpty': 'No sessions this day',
   'ecdc.status.scheduled': 'Scheduled',
   'ecdc.status.held': 'Held',
   'ecdc.status.cancelled': 'Cancelled',

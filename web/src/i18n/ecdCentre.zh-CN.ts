@@ -76,6 +76,7 @@ export const ecdCentreZhCN = {
   'ecdc.cal.new': '安排课次',
   'ecdc.cal.more': '另有 {n} 节',
   'ecdc.cal.empty': '本月没有课次',
+  'ecdc.cal.dayEmpty': '这一天没有课次',
   'ecdc.status.scheduled': '待上课',
   'ecdc.status.held': '已上课',
   'ecdc.status.cancelled': '已取消',

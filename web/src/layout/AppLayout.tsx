@@ -1,9 +1,11 @@
-import { Layout } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Drawer, Layout } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { thisYear } from '../clock.ts';
 import { useHealth } from '../api/hooks.ts';
 import { FullPageSpin } from '../auth/guards.tsx';
+import { Emblem } from '../components/Emblem.tsx';
+import { useIsPhone } from '../components/useIsPhone.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -24,6 +26,12 @@ export function AppLayout() {
   const { t } = useI18n();
   const health = useHealth();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const phone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
+
+  // The phone's menu drawer closes when a page is chosen (or the screen grows past a phone's).
+  useEffect(() => setDrawerOpen(false), [pathname, phone]);
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
@@ -37,20 +45,41 @@ export function AppLayout() {
   return (
     <PageMetaProvider>
       <Layout className="xf-shell">
-        <HeaderBar />
+        <HeaderBar onMenu={phone ? () => setDrawerOpen(true) : undefined} />
         <Layout className="xf-body">
-          <Layout.Sider
-            collapsible
-            collapsed={collapsed}
-            onCollapse={onCollapse}
-            width={224}
-            collapsedWidth={64}
-            theme="light"
-            className="xf-sider"
-            data-testid="sider"
-          >
-            <SideMenu collapsed={collapsed} />
-          </Layout.Sider>
+          {phone ? (
+            <Drawer
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              placement="left"
+              size={272}
+              destroyOnHidden
+              className="xf-menu-drawer"
+              title={
+                <span className="xf-menu-drawer-title">
+                  <Emblem size={28} />
+                  {t('app.shortName')}
+                </span>
+              }
+            >
+              <div data-testid="menu-drawer">
+                <SideMenu collapsed={false} onNavigate={() => setDrawerOpen(false)} />
+              </div>
+            </Drawer>
+          ) : (
+            <Layout.Sider
+              collapsible
+              collapsed={collapsed}
+              onCollapse={onCollapse}
+              width={224}
+              collapsedWidth={64}
+              theme="light"
+              className="xf-sider"
+              data-testid="sider"
+            >
+              <SideMenu collapsed={collapsed} />
+            </Layout.Sider>
+          )}
           <Layout className="xf-main">
             <Breadcrumbs />
             <Layout.Content className="xf-content">

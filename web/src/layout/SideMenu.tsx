@@ -12,7 +12,8 @@ function withTestId<T extends object>(item: T, testId: string): T {
   return Object.assign(item, { 'data-testid': testId });
 }
 
-export function SideMenu({ collapsed }: { collapsed: boolean }) {
+/** `onNavigate`: a page was chosen (the phone's drawer closes). */
+export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const { can } = useSession();
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -49,7 +50,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
       openKeys={collapsed ? popupKeys : openKeys}
       onOpenChange={collapsed ? setPopupKeys : setOpenKeys}
       onClick={({ key }) => {
-        if (key.startsWith('/')) void navigate(key);
+        if (!key.startsWith('/')) return;
+        void navigate(key);
+        onNavigate?.();
       }}
       className="xf-side-menu"
       data-testid="side-menu"

@@ -7,7 +7,8 @@ import { useCurrentSession, useSession } from '../auth/session.tsx';
 import { RoleTags } from '../components/RoleTags.tsx';
 import { useI18n } from '../i18n/index.ts';
 
-export function UserMenu() {
+/** `compact`: the avatar alone (a phone's header); the name is in the menu it opens. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const session = useCurrentSession();
   const { forget } = useSession();
   const { t } = useI18n();
@@ -58,12 +59,16 @@ export function UserMenu() {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <button type="button" className="xf-user-button" data-testid="user-menu">
+      <button type="button" className="xf-user-button" aria-label={compact ? session.user.displayName : undefined} data-testid="user-menu">
         <Avatar size="small" className="xf-user-avatar">
           {session.user.displayName.slice(0, 1)}
         </Avatar>
-        <span className="xf-user-name">{session.user.displayName}</span>
-        <DownOutlined className="xf-user-caret" />
+        {compact ? null : (
+          <>
+            <span className="xf-user-name">{session.user.displayName}</span>
+            <DownOutlined className="xf-user-caret" />
+          </>
+        )}
       </button>
     </Dropdown>
   );

@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
 import { QuerySearch } from '../../components/QuerySearch.tsx';
@@ -194,7 +195,7 @@ export function EnrolmentsPage() {
         ) : (
           <>
             <EnrolmentFilters query={query} onChange={update} onRefresh={() => void enrolments.refetch()} />
-            <Table<Enrolment>
+            <ResponsiveTable<Enrolment>
               rowKey="id"
               size="middle"
               columns={columns(i18n, manage ? setExiting : null)}

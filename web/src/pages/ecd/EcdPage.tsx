@@ -1,17 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ecdApi, type Child } from '../../api/ecd.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { ageDays, formatMonths } from './ecdFormat.ts';
 import { EcdTabs } from './EcdTabs.tsx';
 import { EnrolModal } from './EnrolModal.tsx';
+
+const PAGE_SIZES = [20, 50, 100];
+const FIRST_PAGE_SIZE = 20;
 
 function columns({ t }: I18n): TableColumnsType<Child> {
   return [
@@ -59,6 +64,26 @@ export function EcdPage() {
   const navigate = useNavigate();
   const [enrolling, setEnrolling] = useState(false);
   const children = useQuery({ queryKey: queryKeys.ecdChildren, queryFn: ({ signal }) => ecdApi.children(signal) });
+  // The search and the page live in the URL, so coming back from an archive finds the same list.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : FIRST_PAGE_SIZE;
+  const update = (change: { q?: string | undefined; page?: number; pageSize?: number }) => {
+    const next = new URLSearchParams(params);
+    const set = (key: string, value: string | number | undefined, fallback?: number) =>
+      value === undefined || value === '' || value === fallback ? next.delete(key) : next.set(key, String(value));
+    if ('q' in change) set('q', change.q);
+    set('page', 'q' in change || 'pageSize' in change ? 1 : (change.page ?? page), 1);
+    if ('pageSize' in change) set('pageSize', change.pageSize, FIRST_PAGE_SIZE);
+    setParams(next, { replace: true });
+  };
+  const many = (children.data?.items.length ?? 0) > FIRST_PAGE_SIZE;
+  const shown = useMemo(() => {
+    const items = children.data?.items ?? [];
+    const needle = q?.trim().toLowerCase();
+    return needle ? items.filter((child) => child.name.toLowerCase().includes(needle)) : items;
+  }, [children.data, q]);
 
   const enrol = can(PERMISSIONS.ecdWrite) ? (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setEnrolling(true)} data-testid="ecd-enrol">
@@ -73,18 +98,35 @@ export function EcdPage() {
         {children.isError ? (
           <QueryError error={children.error} onRetry={() => void children.refetch()} />
         ) : (
-          <Table<Child>
+          <>
+          {/* A parent's one or two children need no search. */}
+          {many || q ? (
+            <div className="xf-toolbar">
+              <QuerySearch value={q} onSearch={(text) => update({ q: text })} placeholder={t('ecd.search')} width={260} maxLength={20} data-testid="ecd-search" />
+            </div>
+          ) : null}
+          <ResponsiveTable<Child>
             rowKey="id"
             size="middle"
             columns={columns(i18n)}
-            dataSource={children.data?.items ?? []}
+            dataSource={shown}
             loading={children.isFetching}
             onRow={(child) => ({ onClick: () => void navigate(`/ecd/children/${child.id}`), className: 'xf-clickable-row' })}
-            locale={{ emptyText: children.isPending ? ' ' : t('ecd.empty') }}
-            pagination={false}
+            locale={{ emptyText: children.isPending ? ' ' : t(q ? 'ecd.noMatch' : 'ecd.empty') }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: shown.length,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showTotal: (total) => t('common.total', { total }),
+              hideOnSinglePage: !many,
+              onChange: (next, size) => update(size === pageSize ? { page: next } : { pageSize: size }),
+            }}
             scroll={{ x: 720 }}
             data-testid="ecd-children-table"
           />
+          </>
         )}
       </Card>
       {enrolling ? <EnrolModal onClose={() => setEnrolling(false)} /> : null}

@@ -99,6 +99,7 @@ export function TownshipPage() {
           columns={columns}
           dataSource={villages}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          scroll={{ x: 'max-content' }}
           data-testid="villages-table"
         />
       </Card>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, type TableProps } from 'antd';
+import { Button, Card, Space, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useOrgTree } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/keys.ts';
@@ -9,6 +9,7 @@ import type { Person, PersonSort } from '../../api/registryTypes.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { mayImportRosters } from '../../auth/permissions.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -77,7 +78,7 @@ export function RegistryPage() {
       data-testid="registry-page"
     >
       <PersonFilters query={query} onChange={update} onRefresh={() => void persons.refetch()} />
-      <Table<Person>
+      <ResponsiveTable<Person>
         rowKey="id"
         size="middle"
         columns={personColumns(query, i18n, manyTownships)}

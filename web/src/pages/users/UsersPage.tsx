@@ -52,7 +52,9 @@ export function UsersPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 230,
+      width: 220,
+      // Stays in view while a narrow screen scrolls the table sideways.
+      fixed: 'right',
       render: (_: unknown, user) => (
         <UserActions
           user={user}

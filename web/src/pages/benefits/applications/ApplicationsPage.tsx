@@ -1,12 +1,13 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Table, type TableProps } from 'antd';
+import { Button, Card, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi, benefitsWorkflowKeys, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { serverPagination } from '../../../components/serverPagination.ts';
 import { useI18n } from '../../../i18n/index.ts';
@@ -35,6 +36,8 @@ export function ApplicationsPage() {
     queryFn: ({ signal }) => benefitsWorkflowApi.applications(query, signal),
     placeholderData: keepPreviousData,
   });
+
+  const columns = applicationColumns(i18n, areas.manyTownships);
 
   const onTableChange: TableProps<Application>['onChange'] = (pagination, _filters, _sorter, extra) => {
     if (extra.action === 'paginate') update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
@@ -67,7 +70,7 @@ export function ApplicationsPage() {
         options={programmes.options}
         loading={programmes.loading}
         popupMatchSelectWidth={false}
-        style={{ width: 200 }}
+        style={{ width: 176 }}
         data-testid="applications-filter-programme"
       />
       {areas.manyTownships ? (
@@ -122,10 +125,10 @@ export function ApplicationsPage() {
         {list.isError && !list.data ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<Application>
+          <ResponsiveTable<Application>
             rowKey="id"
             size="middle"
-            columns={applicationColumns(i18n, areas.manyTownships)}
+            columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
@@ -134,7 +137,8 @@ export function ApplicationsPage() {
               className: 'xf-clickable-row',
             })}
             locale={{ emptyText: list.isPending ? ' ' : t('wf.app.empty') }}
-            scroll={{ x: 1380 }}
+            // The columns' own widths: a wider table would stretch them and push 公示期 out of view.
+            scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) }}
             pagination={serverPagination(t, query, list.data?.total, APPLICATION_PAGE_SIZES)}
             data-testid="applications-table"
           />

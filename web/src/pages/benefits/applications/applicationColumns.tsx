@@ -10,24 +10,25 @@ const muted = <span className="xf-muted">—</span>;
 /** Columns of the application list; `withTownship` adds the township under the village. */
 export function applicationColumns(i18n: I18n, withTownship: boolean): TableColumnsType<Application> {
   const { t } = i18n;
+  // Sized to show every column but the last two at 1366 px beside the open menu; the name (with the
+  // masked ID number under it) stays on the left and the next step on the right while the rest scrolls.
   return [
     {
       key: 'name',
       title: t('wf.col.name'),
-      width: 96,
+      width: 158,
       fixed: 'left',
-      render: (_, app) => <span data-testid={`application-${app.id}`}>{app.personName}</span>,
-    },
-    {
-      key: 'id',
-      title: t('wf.col.idNumber'),
-      width: 176,
-      render: (_, app) => <span className="xf-code">{app.idNumberMasked}</span>,
+      render: (_, app) => (
+        <div>
+          <span data-testid={`application-${app.id}`}>{app.personName}</span>
+          <div className="xf-subline xf-code" title={t('wf.col.idNumber')}>{app.idNumberMasked}</div>
+        </div>
+      ),
     },
     {
       key: 'village',
       title: t('wf.col.village'),
-      width: 140,
+      width: 112,
       render: (_, app) => (
         <div title={app.townshipName}>
           {app.villageName}
@@ -38,7 +39,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'programme',
       title: t('wf.col.programmeCategory'),
-      width: 220,
+      width: 160,
       render: (_, app) => {
         const name = programmeName(i18n, app.programme, app.programmeName);
         return (
@@ -52,47 +53,46 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'amount',
       title: t('wf.col.monthlyAmount'),
-      width: 110,
+      width: 96,
       align: 'right',
       render: (_, app) => <Money amount={app.monthlyAmount} />,
     },
     {
       key: 'appliedOn',
       title: t('wf.col.appliedOn'),
-      width: 108,
+      width: 100,
       render: (_, app) => <span className="xf-num">{app.appliedOn}</span>,
-    },
-    {
-      key: 'progress',
-      title: t('wf.col.progress'),
-      width: 88,
-      render: (_, app) => <StageProgress app={app} />,
     },
     {
       key: 'state',
       title: t('wf.col.state'),
-      width: 104,
-      render: (_, app) => <ApplicationStateTag app={app} />,
+      width: 140,
+      render: (_, app) => (
+        <div className="xf-wf-state">
+          <ApplicationStateTag app={app} />
+          <StageProgress app={app} />
+        </div>
+      ),
     },
     {
       key: 'notice',
       title: t('wf.col.notice'),
-      width: 176,
+      width: 132,
       render: (_, app) => {
         const current = currentNotice(app);
         if (!current) return muted;
         return (
-          <span className="xf-num">
-            <Tag className="xf-inline-tag" style={{ marginInline: '0 6px' }}>{t(`wf.noticeShort.${current.stage}`)}</Tag>
-            {current.notice.from} ~ {current.notice.until.slice(5)}
-          </span>
+          <div className="xf-num">
+            <Tag className="xf-inline-tag" style={{ marginInline: 0 }}>{t(`wf.noticeShort.${current.stage}`)}</Tag>
+            <div className="xf-nowrap">{current.notice.from} ~ {current.notice.until.slice(5)}</div>
+          </div>
         );
       },
     },
     {
       key: 'objections',
       title: t('wf.col.objections'),
-      width: 64,
+      width: 56,
       align: 'center',
       render: (_, app) =>
         app.openObjections > 0 ? (
@@ -104,7 +104,8 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
     {
       key: 'next',
       title: t('wf.col.nextStep'),
-      width: 140,
+      width: 136,
+      fixed: 'right',
       render: (_, app) => {
         if (!app.nextStep) return muted;
         return (

@@ -1,12 +1,13 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Card, Select, type TableColumnsType, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi, benefitsWorkflowKeys, type Roll, type RollQuery } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { serverPagination } from '../../../components/serverPagination.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
@@ -150,7 +151,7 @@ export function RollsPage() {
         {rolls.isError && !rolls.data ? (
           <QueryError error={rolls.error} onRetry={() => void rolls.refetch()} />
         ) : (
-          <Table<Roll>
+          <ResponsiveTable<Roll>
             rowKey="id"
             size="middle"
             columns={rollColumns(i18n, rolls.data?.items[0]?.scopeName ?? null)}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Calendar, Card, Popover, Space, Typography } from 'antd';
+import { Button, Calendar, Card, Empty, Popover, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSessions } from '../../../api/ecdCentre.ts';
@@ -7,6 +7,7 @@ import type { Session } from '../../../api/ecdCentreTypes.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { useIsPhone } from '../../../components/useIsPhone.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { EcdTabs } from '../EcdTabs.tsx';
 import { SessionDrawer } from './SessionDrawer.tsx';
@@ -38,6 +39,7 @@ export function CalendarPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const writable = can(PERMISSIONS.ecdWrite);
+  const phone = useIsPhone();
   const [month, setMonth] = useState<Dayjs>(chinaNow);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creatingOn, setCreatingOn] = useState<Dayjs | null>(null);
@@ -77,6 +79,24 @@ export function CalendarPage() {
     );
   };
 
+  // A phone shows the small calendar, a dot on days with sessions, and the chosen day's sessions under it.
+  const dot = (date: Dayjs) => <span className={days.has(date.format('YYYY-MM-DD')) ? 'xf-cal-dot' : 'xf-cal-dot xf-cal-dot-none'} />;
+  const chosen = days.get(month.format('YYYY-MM-DD')) ?? [];
+  const dayList = (
+    <div className="xf-cal-day" data-testid="calendar-day">
+      <Typography.Text strong>{month.format('YYYY-MM-DD')}</Typography.Text>
+      {chosen.length > 0 ? (
+        <div className="xf-cal-cell">
+          {chosen.map((s) => (
+            <SessionChip key={s.id} session={s} onOpen={setOpenId} />
+          ))}
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ecdc.cal.dayEmpty')} />
+      )}
+    </div>
+  );
+
   const extra = (
     <Space>
       <Typography.Text type="secondary" data-testid="calendar-count" data-count={inMonth}>
@@ -99,11 +119,13 @@ export function CalendarPage() {
         ) : (
           <div data-testid="ecd-calendar" data-loading={sessions.isFetching ? 'true' : 'false'}>
             <Calendar
+              fullscreen={!phone}
               value={month}
               onPanelChange={(value) => setMonth(value)}
               onSelect={(value) => setMonth(value)}
-              cellRender={(current, info) => (info.type === 'date' ? cell(current) : info.originNode)}
+              cellRender={(current, info) => (info.type !== 'date' ? info.originNode : phone ? dot(current) : cell(current))}
             />
+            {phone ? dayList : null}
           </div>
         )}
       </Card>

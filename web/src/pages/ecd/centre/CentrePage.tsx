@@ -72,7 +72,7 @@ export function CentrePage() {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card title={`${t('ecdc.centre.teachers')}${centre.data ? ` · ${centre.data.name}` : ''}`} loading={centre.isPending}>
-            <Table<Teacher> rowKey="id" size="small" columns={teacherColumns} dataSource={centre.data?.teachers ?? []} pagination={false} data-testid="centre-teachers" />
+            <Table<Teacher> rowKey="id" size="small" columns={teacherColumns} dataSource={centre.data?.teachers ?? []} pagination={false} scroll={{ x: 'max-content' }} data-testid="centre-teachers" />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
@@ -83,6 +83,7 @@ export function CentrePage() {
               columns={roomColumns}
               dataSource={rooms}
               pagination={false}
+              scroll={{ x: 'max-content' }}
               data-testid="centre-rooms"
               summary={() => (
                 <Table.Summary.Row>

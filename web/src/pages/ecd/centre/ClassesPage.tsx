@@ -106,7 +106,7 @@ export function ClassesPage() {
                   </div>
                 ),
             }}
-            scroll={{ x: 900 }}
+            scroll={{ x: 'max-content' }}
             data-testid="classes-table"
           />
         )}

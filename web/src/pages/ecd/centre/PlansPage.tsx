@@ -31,7 +31,7 @@ export function PlansPage() {
   const open = items.find((p) => p.id === openId) ?? null;
 
   const columns: TableColumnsType<ActivityPlan> = [
-    { key: 'title', title: t('ecdc.plan.name'), render: (_, p) => <Typography.Link strong>{p.title}</Typography.Link> },
+    { key: 'title', title: t('ecdc.plan.name'), width: 220, render: (_, p) => <Typography.Link strong>{p.title}</Typography.Link> },
     { key: 'age', title: t('ecdc.plan.age'), width: 140, render: (_, p) => t('ecdc.monthsRange', { from: p.ageFromMonths, to: p.ageToMonths }) },
     { key: 'domain', title: t('ecdc.plan.domain'), width: 120, render: (_, p) => <DomainTag domain={p.domain} /> },
     { key: 'minutes', title: t('ecdc.plan.minutes'), width: 100, align: 'right', dataIndex: 'minutes' },
