@@ -32,7 +32,7 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
     expect(meichang.today).toBe('2011-11-30');
     const review = item(meichang, 'application.townshipReview');
     expect(review).toMatchObject({ count: 1, overdue: false, waiting: false });
-    expect(review?.detail['zh-CN']).toBe('刘福来');
+    expect(review?.detail['zh-CN']).toBe('刘福来 · 六道口村 · 农村部分计划生育家庭奖励扶助');
     expect(review?.link).toMatch(/^\/benefits\/applications\/[0-9a-f-]{36}$/);
     // The village's own step is not the township's to take.
     expect(kinds(meichang)).not.toContain('application.villageReview');
@@ -71,12 +71,12 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
     expect(review?.link).toBe('/coordination/reports?status=submitted&period=2011-11');
     const overdue = item(office, 'report.overdue');
     expect(overdue).toMatchObject({ overdue: true, count: 2 });
-    expect(overdue?.detail['zh-CN']).toMatch(/总工会 2011年10月\(未报送\)/);
-    expect(overdue?.detail['zh-CN']).toMatch(/区文化广播电视局 2011年10月\(退回未重报\)/);
+    expect(overdue?.detail['zh-CN']).toMatch(/总工会 2011年10月（未报送）/);
+    expect(overdue?.detail['zh-CN']).toMatch(/区文化广播电视局 2011年10月（退回未重报）/);
     // Overdue first; what waits on someone else last.
     expect(office.todo[0]?.overdue).toBe(true);
     expect(office.todo.at(-1)?.waiting).toBe(true);
-    expect(office.figures.find((g) => g.role === 'office')?.scope['zh-CN']).toBe('武清区');
+    expect(office.figures.find((g) => g.role === 'office')?.scope['zh-CN']).toBe('天津市武清区');
 
     const finance = await home('office.finance');
     const approve = item(finance, 'roll.approve');

@@ -19,7 +19,7 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
     if (locked > 0) {
       todo.push({
         kind: 'account.locked', count: locked, title: txt('被锁定的账户', 'Locked accounts'),
-        detail: txt(`${locked} 个账户因多次登录失败被锁定,核实身份后可解锁`, `${locked} locked after failed sign-ins: unlock once the user is verified`),
+        detail: txt(`${locked} 个账户因多次登录失败被锁定，核实身份后可解锁`, `${locked} locked after failed sign-ins: unlock once the user is verified`),
         link: '/users', dueOn: null, overdue: false, waiting: false,
       });
     }

@@ -20,6 +20,9 @@ interface StepGroup {
   ids: string[];
   names: string[];
   years: number[];
+  /** Where the first ones live and what they apply for: '六道口村' and the programme. */
+  places: string[];
+  programmes: ProgrammeId[];
 }
 
 const stateAt = Object.fromEntries(Object.entries(stepOf).map(([state, step]) => [step, state])) as Record<Step, ApplicationState>;
@@ -53,9 +56,12 @@ async function applicationGroups(tx: Queryable, actor: Actor, today: string): Pr
             count(*)::int AS n,
             (array_agg(a.id::text ORDER BY a.applied_on, a.id))[1:3] AS ids,
             (array_agg(p.name ORDER BY a.applied_on, a.id))[1:3] AS names,
+            (array_agg(v.name ORDER BY a.applied_on, a.id))[1:3] AS places,
+            (array_agg(a.programme ORDER BY a.applied_on, a.id))[1:3] AS programmes,
             array_agg(DISTINCT a.year) AS years
        FROM benefit_application a
        JOIN person p ON p.district_code = a.district_code AND p.id = a.person_id
+       JOIN village v ON v.district_code = a.district_code AND v.code = a.village_code
        CROSS JOIN LATERAL (SELECT count(*)::int AS open FROM benefit_objection o
                             WHERE o.district_code = a.district_code AND o.application_id = a.id AND o.upheld IS NULL) o
       WHERE a.year >= $4 AND a.state IN ('applied', 'village_notice', 'township_notice')
@@ -77,7 +83,7 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
     const group = merge(step, ready);
     if (group) {
       todo.push({
-        kind: stepKind[step], count: group.n, title: stepTitle[step], detail: named(group.names, group.n, { zh: '人', en: '' }),
+        kind: stepKind[step], count: group.n, title: stepTitle[step], detail: whoApplied(group),
         link: applicationsLink(group), dueOn: null, overdue: false, waiting: false,
       });
     }
@@ -96,11 +102,19 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
   return { todo, noticeRunning };
 }
 
+/** One applicant with their village and programme; several by name. */
+function whoApplied(group: StepGroup): Text {
+  const [name, place, programme] = [group.names[0], group.places[0], group.programmes[0]];
+  if (group.n !== 1 || name === undefined || place === undefined || programme === undefined) return named(group.names, group.n, { zh: '人', en: '' });
+  return txt(`${name} · ${place} · ${programmeName(programme)}`, `${name} · ${place} · ${programmeEn[programme] ?? programme}`);
+}
+
 function merge(step: Step, groups: readonly StepGroup[]): StepGroup | null {
   if (groups.length === 0) return null;
   return {
     step, objected: false, running: false, n: groups.reduce((sum, g) => sum + g.n, 0),
-    ids: groups.flatMap((g) => g.ids), names: groups.flatMap((g) => g.names), years: [...new Set(groups.flatMap((g) => g.years))],
+    ids: groups.flatMap((g) => g.ids), names: groups.flatMap((g) => g.names),
+    places: groups.flatMap((g) => g.places), programmes: groups.flatMap((g) => g.programmes), years: [...new Set(groups.flatMap((g) => g.years))],
   };
 }
 
@@ -133,7 +147,7 @@ export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]>
     todo.push({
       kind: step.kind, count: rolls.length, title: step.title,
       detail: txt(
-        `${monthNames.map((m) => m['zh-CN']).join('、')}:${programmes.map((r) => programmeName(r.programme)).join('、')}${more > 0 ? ` 等 ${rolls.length} 份` : ''}`,
+        `${monthNames.map((m) => m['zh-CN']).join('、')}：${programmes.map((r) => programmeName(r.programme)).join('、')}${more > 0 ? ` 等 ${rolls.length} 份` : ''}`,
         `${monthNames.map((m) => m.en).join(', ')}: ${programmes.map((r) => programmeEn[r.programme] ?? r.programme).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
       ),
       link: rolls.length === 1 ? `/benefits/rolls/${(rolls[0] as RollRow).id}` : '/benefits/rolls',

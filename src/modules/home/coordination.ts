@@ -28,7 +28,7 @@ function liaisonTodo(d: Desk): TodoItem[] {
     todo.push({
       kind: returned ? 'report.returned' : 'report.file', count: 1,
       title: returned ? txt('被退回、待修改重报的月报', 'Returned report to correct and resubmit') : txt('待报送的月报', 'Monthly report to file'),
-      detail: txt(`${r.departmentName} ${month['zh-CN']}月报${r.status === 'draft' ? '(草稿)' : ''}`, `${r.departmentName}, ${month.en}${r.status === 'draft' ? ' (draft)' : ''}`),
+      detail: txt(`${r.departmentName} ${month['zh-CN']}月报${r.status === 'draft' ? '（草稿）' : ''}`, `${r.departmentName}, ${month.en}${r.status === 'draft' ? ' (draft)' : ''}`),
       link: reportLink(r.department, r.period), dueOn: r.dueOn, overdue: r.overdue, waiting: false,
     });
   }
@@ -65,7 +65,7 @@ function officeTodo(d: Desk): TodoItem[] {
     const departments = named(review.map((r) => r.departmentName), review.length, { zh: '个单位', en: '' });
     todo.push({
       kind: 'report.review', count: review.length, title: txt('待审阅的月报', 'Reports to review'),
-      detail: txt(`${months.map((m) => m['zh-CN']).join('、')}:${departments['zh-CN']}`, `${months.map((m) => m.en).join(', ')}: ${departments.en}`),
+      detail: txt(`${months.map((m) => m['zh-CN']).join('、')}：${departments['zh-CN']}`, `${months.map((m) => m.en).join(', ')}: ${departments.en}`),
       link: review.length === 1 ? reportLink(first.department, first.period)
         : `/coordination/reports?status=submitted${periods.length === 1 ? `&period=${first.period}` : ''}`,
       dueOn: null, overdue: false, waiting: false,
@@ -76,13 +76,13 @@ function officeTodo(d: Desk): TodoItem[] {
     const what = (r: (typeof overdue)[number]) => {
       const month = monthText(r.period);
       return r.status === 'returned'
-        ? txt(`${r.departmentName} ${month['zh-CN']}(退回未重报)`, `${r.departmentName} ${month.en} (returned, not refiled)`)
-        : txt(`${r.departmentName} ${month['zh-CN']}(未报送)`, `${r.departmentName} ${month.en} (not filed)`);
+        ? txt(`${r.departmentName} ${month['zh-CN']}（退回未重报）`, `${r.departmentName} ${month.en} (returned, not refiled)`)
+        : txt(`${r.departmentName} ${month['zh-CN']}（未报送）`, `${r.departmentName} ${month.en} (not filed)`);
     };
     const shown = overdue.slice(0, 3).map(what);
     const more = overdue.length - shown.length;
     todo.push({
-      kind: 'report.overdue', count: overdue.length, title: txt('逾期未报的月报(催报)', 'Overdue reports to chase'),
+      kind: 'report.overdue', count: overdue.length, title: txt('逾期未报的月报（催报）', 'Overdue reports to chase'),
       detail: txt(shown.map((s) => s['zh-CN']).join('、') + (more > 0 ? ` 等 ${overdue.length} 份` : ''), shown.map((s) => s.en).join('; ') + (more > 0 ? ` and ${more} more` : '')),
       link: overdue.length === 1 ? reportLink((overdue[0] as (typeof overdue)[number]).department, (overdue[0] as (typeof overdue)[number]).period) : '/coordination/completeness',
       dueOn: (overdue[0] as (typeof overdue)[number]).dueOn, overdue: true, waiting: false,
@@ -90,7 +90,7 @@ function officeTodo(d: Desk): TodoItem[] {
   }
   const late = d.overdueActions;
   if (late.length > 0) {
-    const names = named(late.map((a) => `${a.ownerName}:${a.title}`), late.length, { zh: '项', en: '' });
+    const names = named(late.map((a) => `${a.ownerName}：${a.title}`), late.length, { zh: '项', en: '' });
     todo.push({
       kind: 'action.overdue', count: late.length, title: txt('逾期未办结的督办事项', 'Overdue action items'), detail: names,
       link: late.length === 1 ? actionLink((late[0] as (typeof late)[number]).id) : '/coordination/action-items?status=overdue',

@@ -41,7 +41,7 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
   const todo: TodoItem[] = [];
   const flagged = await flaggedChildren(tx);
   if (flagged.length > 0) {
-    const names = flagged.map((c) => `${c.name}(${c.statuses.map((s) => statusText(s)['zh-CN']).join('、')})`);
+    const names = flagged.map((c) => `${c.name}（${c.statuses.map((s) => statusText(s)['zh-CN']).join('、')}）`);
     const namesEn = flagged.map((c) => `${c.name} (${c.statuses.map((s) => statusText(s).en).join(', ')})`);
     const zh = named(names, flagged.length, { zh: '名儿童', en: '' });
     const en = named(namesEn, flagged.length, { zh: '', en: '' });
@@ -60,7 +60,7 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
   if (todays.length > 0) {
     const list = todays.map((s) => `${chinaTime(s.startsAt)} ${s.className}`);
     todo.push({
-      kind: 'session.today', count: todays.length, title: txt('今日课次(上课后记录考勤)', 'Sessions today (record attendance after class)'),
+      kind: 'session.today', count: todays.length, title: txt('今日课次（上课后记录考勤）', 'Sessions today (record attendance after class)'),
       detail: named(list, todays.length, { zh: '节', en: '' }), link: '/ecd/calendar', dueOn: today, overdue: false, waiting: false,
     });
   }
