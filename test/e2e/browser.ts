@@ -45,7 +45,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
+  // Attached, not visible: on a phone the menu is folded away.
+  await page.getByTestId('side-menu').waitFor({ state: 'attached' });
 }
 
 /** A page of its own (own cookies) signed in as `username`, with downloads allowed. */

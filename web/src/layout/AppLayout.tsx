@@ -1,6 +1,6 @@
 import { Layout } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { thisYear } from '../clock.ts';
 import { useHealth } from '../api/hooks.ts';
 import { FullPageSpin } from '../auth/guards.tsx';
@@ -12,7 +12,11 @@ import { SideMenu } from './SideMenu.tsx';
 
 const COLLAPSED_KEY = 'xingfu.menuCollapsed';
 
+/** Below Ant Design's md breakpoint: a phone. */
+const startsNarrow = (): boolean => window.matchMedia?.('(max-width: 767.98px)').matches === true;
+
 function initialCollapsed(): boolean {
+  if (startsNarrow()) return true;
   try {
     return window.localStorage.getItem(COLLAPSED_KEY) === '1';
   } catch {
@@ -24,6 +28,13 @@ export function AppLayout() {
   const { t } = useI18n();
   const health = useHealth();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
+  // On a phone the menu folds away entirely (its tab opens it over the page), whatever was remembered.
+  const [narrow, setNarrow] = useState(startsNarrow);
+  const { pathname } = useLocation();
+  // On a phone, choosing a page folds the menu away again.
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [pathname, narrow]);
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
@@ -44,7 +55,12 @@ export function AppLayout() {
             collapsed={collapsed}
             onCollapse={onCollapse}
             width={224}
-            collapsedWidth={64}
+            collapsedWidth={narrow ? 0 : 64}
+            breakpoint="md"
+            onBreakpoint={(broken) => {
+              setNarrow(broken);
+              if (broken) setCollapsed(true);
+            }}
             theme="light"
             className="xf-sider"
             data-testid="sider"
