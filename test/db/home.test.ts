@@ -133,6 +133,24 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
     }
   });
 
+  it('puts an objection on the to-do of whoever resolves it: during the village notice, the village worker', async () => {
+    const village = await login(t.app, 'village.meichang');
+    const list = (await village.get('/api/benefits/applications?state=applied&year=2012')).json();
+    const gao = list.items.find((a: { personName: string }) => a.personName === '高保国');
+    const passed = await village.post(`/api/benefits/applications/${gao.id}/decision`, { action: 'pass', version: gao.version, noticeFrom: '2011-11-30' });
+    expect(passed.statusCode, passed.body).toBe(200);
+    const objected = await village.post(`/api/benefits/applications/${gao.id}/objections`, { receivedOn: '2011-11-30', objector: '同村村民', content: '其子仍在世，在外地务工' });
+    expect(objected.statusCode, objected.body).toBe(201);
+    const after = await home('village.meichang');
+    expect(item(after, 'application.objection')).toMatchObject({ count: 1, link: `/benefits/applications/${gao.id}` });
+    expect(item(after, 'application.objection')?.detail['zh-CN']).toBe('高保国');
+    expect(item(after, 'application.villageReview')?.detail['zh-CN']).toMatch(/^孙玉兰/);
+    // The township neither resolves it nor reviews 高保国 while the village notice runs.
+    const township = await home('township.meichang');
+    expect(kinds(township)).not.toContain('application.objection');
+    expect(JSON.stringify(township.todo)).not.toContain('高保国');
+  });
+
   it('drops 刘福来 from the township to-do once the township review is recorded', async () => {
     const worker = await login(t.app, 'township.meichang');
     const link = item(await home('township.meichang'), 'application.townshipReview')?.link as string;

@@ -88,14 +88,13 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
       });
     }
   }
-  const objected = groups.filter((g) => g.objected);
-  const total = objected.reduce((sum, g) => sum + g.n, 0);
-  if (total > 0) {
-    const first = objected[0] as StepGroup;
+  const objections = await objectionsToResolve(tx, actor);
+  if (objections.length > 0) {
+    const first = objections[0] as { id: string; name: string };
     todo.push({
-      kind: 'application.objection', count: total, title: txt('公示期异议待处理', 'Objections to resolve'),
-      detail: named(objected.flatMap((g) => g.names), total, { zh: '人', en: '' }),
-      link: total === 1 && first.ids[0] ? `/benefits/applications/${first.ids[0]}` : '/benefits/applications', dueOn: null, overdue: false, waiting: false,
+      kind: 'application.objection', count: objections.length, title: txt('公示期异议待处理', 'Objections to resolve'),
+      detail: named(objections.map((o) => o.name), objections.length, { zh: '人', en: '' }),
+      link: objections.length === 1 ? `/benefits/applications/${first.id}` : '/benefits/applications', dueOn: null, overdue: false, waiting: false,
     });
   }
   const noticeRunning = groups.filter((g) => g.running && !g.objected).reduce((sum, g) => sum + g.n, 0);
@@ -107,6 +106,25 @@ function whoApplied(group: StepGroup): Text {
   const [name, place, programme] = [group.names[0], group.places[0], group.programmes[0]];
   if (group.n !== 1 || name === undefined || place === undefined || programme === undefined) return named(group.names, group.n, { zh: '人', en: '' });
   return txt(`${name} · ${place} · ${programmeName(programme)}`, `${name} · ${place} · ${programmeEn[programme] ?? programme}`);
+}
+
+/**
+ * Applications with an open objection that the actor resolves: during the village notice the
+ * village worker, during the township notice the township worker (as the workflow decides it).
+ */
+async function objectionsToResolve(tx: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
+  const confirm = actor.reach['benefits.confirm'];
+  if (!confirm) return [];
+  const { rows } = await tx.query<{ id: string; name: string }>(
+    `SELECT a.id::text AS id, p.name FROM benefit_application a
+       JOIN person p ON p.district_code = a.district_code AND p.id = a.person_id
+      WHERE a.year >= $3 AND ((a.state = 'village_notice' AND a.village_code = ANY ($1::text[]))
+                           OR (a.state = 'township_notice' AND a.township_code = ANY ($2::text[])))
+        AND EXISTS (SELECT 1 FROM benefit_objection o WHERE o.district_code = a.district_code AND o.application_id = a.id AND o.upheld IS NULL)
+      ORDER BY a.applied_on, a.id`,
+    [confirm.villages, confirm.townships, thisYear() - 1],
+  );
+  return rows;
 }
 
 function merge(step: Step, groups: readonly StepGroup[]): StepGroup | null {
