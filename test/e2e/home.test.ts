@@ -135,6 +135,7 @@ describe('the home page as each role’s to-do list, in Chromium', () => {
       expect(await child.getByTestId('child-next-session').textContent()).toMatch(/^2011-1[12]-\d\d \d\d:\d\d · /);
       expect(await child.getByTestId('child-growth').textContent()).toMatch(/^2011-1[01]-\d\d/);
       expect(await page.getByTestId('todo-empty').textContent()).toContain('今日无待办');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await shot(page, `home-parent-${name}`);
       if (name === 'desktop') {
         await child.getByTestId('child-archive-link').click();
