@@ -59,7 +59,8 @@ export function AppLayout() {
             breakpoint="md"
             onBreakpoint={(broken) => {
               setNarrow(broken);
-              if (broken) setCollapsed(true);
+              // Back on a wide screen, the menu as the user left it there.
+              setCollapsed(broken || initialCollapsed());
             }}
             theme="light"
             className="xf-sider"
