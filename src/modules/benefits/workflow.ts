@@ -30,7 +30,7 @@ export const applicationStates = ['applied', 'village_notice', 'township_notice'
 export type ApplicationState = (typeof applicationStates)[number];
 export type Step = 'village' | 'township' | 'district';
 
-const stepOf: Partial<Record<ApplicationState, Step>> = { applied: 'village', village_notice: 'township', township_notice: 'district' };
+export const stepOf: Partial<Record<ApplicationState, Step>> = { applied: 'village', village_notice: 'township', township_notice: 'district' };
 const stepName: Record<Step, string> = { village: '村级审议', township: '乡镇审核', district: '区级审批' };
 
 export interface NewApplication {

@@ -87,11 +87,43 @@ export interface Role {
   permissions: string[];
 }
 
-export interface HomeCard {
+/** A figure of one role in its own scope. */
+export interface HomeFigure {
   key: string;
   label: LocalizedText;
   value: number;
   unit?: LocalizedText;
+}
+
+/** One thing waiting for the signed-in user (待办), with the record(s) it names and where to open them. */
+export interface TodoItem {
+  kind: string;
+  count: number;
+  title: LocalizedText;
+  detail: LocalizedText;
+  link: string;
+  dueOn: string | null;
+  overdue: boolean;
+  /** With someone else for now: the user follows it, cannot act on it yet. */
+  waiting: boolean;
+}
+
+export interface FigureGroup {
+  role: string;
+  scope: LocalizedText;
+  figures: HomeFigure[];
+}
+
+/** A parent's own child on the home page. */
+export interface ChildSummary {
+  id: string;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  ageMonths: number;
+  ageDays: number;
+  nextSession: { startsAt: string; className: string; planTitle: string | null; roomName: string } | null;
+  latestMeasurement: { date: string; statuses: LocalizedText[] } | null;
 }
 
 export interface ActivityEntry {
@@ -106,7 +138,10 @@ export interface ActivityEntry {
 
 export interface Home {
   district: CodeName;
-  cards: HomeCard[];
+  today: string;
+  todo: TodoItem[];
+  figures: FigureGroup[];
+  children: ChildSummary[];
   recentActivity?: ActivityEntry[];
 }
 
