@@ -67,10 +67,19 @@ export interface CheckpointRun {
  */
 export class CheckpointWriter {
   private latest: Map<string, Checkpoint> | null = null;
+  private running: Promise<CheckpointRun> | null = null;
 
   constructor(private readonly db: Queryable, private readonly keys: AuditKeys, private readonly file: string) {}
 
-  async run(options: { onlyIfChanged: boolean }): Promise<CheckpointRun> {
+  /** Takes the checkpoints; a call while a run is still going (a long first walk) shares that run. */
+  run(options: { onlyIfChanged: boolean }): Promise<CheckpointRun> {
+    this.running ??= this.take(options).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async take(options: { onlyIfChanged: boolean }): Promise<CheckpointRun> {
     this.latest ??= latestOf(readCheckpoints(this.file, this.keys).checkpoints);
     const { rows } = await this.db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code');
     const run: CheckpointRun = { written: [], broken: [] };

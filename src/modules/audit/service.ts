@@ -92,8 +92,7 @@ export async function verifyChain(db: Queryable, district: string, options: Veri
   const { keys, checkpoints = [], from, batch = 5000 } = options;
   const heads = new Map<number, string[]>();
   for (const c of checkpoints) heads.set(c.seq, [...(heads.get(c.seq) ?? []), c.head]);
-  const sealedFroms = [...checkpoints, ...(from ? [from] : [])].flatMap((c) => (c.sealedFrom === null ? [] : [c.sealedFrom]));
-  const mustSealFrom = Math.min(Infinity, ...sealedFroms);
+  const mustSealFrom = [...checkpoints, ...(from ? [from] : [])].reduce((min, c) => Math.min(min, c.sealedFrom ?? Infinity), Infinity);
   const latest = checkpoints.reduce<Checkpoint | null>((a, c) => (a === null || c.seq >= a.seq ? c : a), null);
   let previous: { seq: number; hash: string } | null = from && from.seq > 0 ? { seq: from.seq, hash: from.head } : null;
   let sealedFrom = from?.sealedFrom ?? null;
