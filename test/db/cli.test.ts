@@ -37,7 +37,7 @@ describe('the xingfu command', () => {
       expect(res.stdout).toMatch(/^Usage: xingfu /);
     }
     expect((await runCli(['user', 'add', '--help'], env)).stdout).toContain('--role <role>');
-  });
+  }, 180_000); // eight processes, each loading the sources: seconds apiece on a busy machine
 
   it('migrates, loads the organisation, adds the first office account from stdin, refuses a weak password, verifies the audit chain', async () => {
     const migrated = await runCli(['migrate'], env);

@@ -34,10 +34,10 @@ describe('the home page as each role’s to-do list, in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await shot(page, `home-township-meichang-${name}`);
       if (name === 'phone') {
-        // The menu folds away on a phone; its tab opens it.
-        expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
-        await page.locator('.ant-layout-sider-zero-width-trigger').click();
-        await page.getByTestId('side-menu').waitFor();
+        // The menu folds away on a phone; the header's menu button opens it as a drawer.
+        expect(await page.getByTestId('side-menu').count()).toBe(0);
+        await page.getByTestId('menu-button').click();
+        await page.getByTestId('menu-drawer').getByTestId('side-menu').waitFor();
         await shot(page, 'home-township-meichang-phone-menu');
       }
       if (name === 'desktop') {
