@@ -169,7 +169,7 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
           ({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, kind, amount, category, note });
         if (before?.paid === true) {
           const difference = fen(due.amount) - before.fen;
-          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元,应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `(${due.reasons.join(';')})` : ''}`));
+          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元，应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `（${due.reasons.join('；')}）` : ''}`));
         } else if (due.amount > 0) {
           lines.push(isPeriod ? line('regular', due.amount, null) : line('arrears', due.amount, `补发 ${month}`));
         } else if (isPeriod && (last === null || last >= period)) {
@@ -286,12 +286,12 @@ export class PaymentRolls {
       const rows = await parameterRows(tx);
       const inForce = rows.some((r) => r.programme === programme && r.effectiveFrom <= (definition.period === 'once' ? monthEnd(period) : monthStart(period)));
       if (!inForce) {
-        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数,不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
+        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数，不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
       }
       const pending = await tx.query<{ period: string }>(
         `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`, [programme, monthStart(period)]);
       if (pending.rows[0] !== undefined) {
-        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批,请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
+        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批，请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
       }
       // One roll per programme and month: a concurrent second call waits here, then finds it.
       const created = await tx.query<{ id: string }>(
@@ -468,7 +468,7 @@ export class PaymentRolls {
       await tx.query('SELECT 1 FROM payment_roll WHERE id = $1 FOR UPDATE', [id]);
       const roll = await this.row(tx, id);
       if (roll.state !== t.from) {
-        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”,不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
+        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
       }
       if (action === 'approve' && roll.generated_by === actor.username) throw new AppError('four_eyes');
       const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = $4`;

@@ -106,7 +106,7 @@ export class UserService {
         (input.township !== undefined && units.township === null) ||
         (input.village !== undefined && units.villageTownship === null) ||
         (input.department !== undefined && units.department === null);
-      if (missing) throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}:乡镇街、村居或成员单位不存在`);
+      if (missing) throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}：乡镇街、村居或成员单位不存在`);
       const grant: Grant = {
         role: input.role,
         township: input.village !== undefined ? units.villageTownship : (input.township ?? null),
@@ -123,7 +123,7 @@ export class UserService {
     if (grants.some((g) => administratorRoles.has(g.role)) && grants.length > 1) {
       throw invalidGrant(
         'the system, security and audit administrator roles are each held alone (separation of duties)',
-        '系统管理员、安全管理员、审计管理员须三权分立,不能与其他角色兼任',
+        '系统管理员、安全管理员、审计管理员须三权分立，不能与其他角色兼任',
       );
     }
     return grants;

@@ -66,7 +66,7 @@ export const zhCN = {
   'error.forbidden.sub': '您没有访问此页面的权限。如需开通，请联系系统管理员。',
   'error.notFound.title': '页面不存在',
   'error.notFound.sub': '您访问的页面不存在或已被移除。',
-  'error.sessionExpired': '会话已过期,请重新登录',
+  'error.sessionExpired': '会话已过期，请重新登录',
 
   'role.office': '领导小组办公室',
   'role.liaison': '成员单位通讯员',
