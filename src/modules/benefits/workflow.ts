@@ -21,6 +21,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
+import { displayNames, type NameOf } from '../users/names.ts';
 import { today as businessToday } from '../../core/clock.ts';
 import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
 import { evaluatePerson } from './person.ts';
@@ -266,11 +267,12 @@ export class BenefitsWorkflow {
         `SELECT from_state AS "fromState", to_state AS "toState", acted_by AS "actedBy", acted_at AS "actedAt", note
            FROM benefit_application_step WHERE application_id = $1 ORDER BY id`, [id]);
       const objections = await tx.query<ObjectionRow>(`${objectionSelect} WHERE application_id = $1 ORDER BY received_on, recorded_at`, [id]);
+      const nameOf = await displayNames(tx, [...steps.rows.map((s) => s.actedBy), ...objections.rows.flatMap((o) => [o.recorded_by, o.resolved_by])]);
       return {
         ...application,
         evaluation: row.evaluation,
-        steps: steps.rows.map((s) => ({ ...s, actedAt: s.actedAt.toISOString() })),
-        objections: objections.rows.map(presentObjection),
+        steps: steps.rows.map((s) => ({ ...s, actedByName: nameOf(s.actedBy), actedAt: s.actedAt.toISOString() })),
+        objections: objections.rows.map((o) => presentObjection(o, nameOf)),
       };
     });
   }
@@ -379,7 +381,7 @@ export class BenefitsWorkflow {
         district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.objection_record',
         entityType: 'benefit_application', entityId: applicationId, after: { objection: objection.id, stage: notice.stage, receivedOn: input.receivedOn },
       });
-      return presentObjection(objection);
+      return presentObjection(objection, await displayNames(tx, [objection.recorded_by]));
     });
   }
 
@@ -408,7 +410,8 @@ export class BenefitsWorkflow {
           [a.id, `异议成立：${input.resolution.trim()}`, today, actor.username]);
         await this.step(tx, actor, a.id, a.state, 'rejected', `异议成立：${input.resolution.trim()}`);
       }
-      return presentObjection(rows[0] as ObjectionRow);
+      const objection = rows[0] as ObjectionRow;
+      return presentObjection(objection, await displayNames(tx, [objection.recorded_by, objection.resolved_by]));
     });
   }
 
@@ -462,9 +465,11 @@ interface ObjectionRow {
 
 const objectionSelect = `SELECT id, stage, received_on::text AS received_on, objector, content, recorded_by, upheld, resolution, resolved_by, resolved_at FROM benefit_objection`;
 
-const presentObjection = (o: ObjectionRow) => ({
-  id: o.id, stage: o.stage, receivedOn: o.received_on, objector: o.objector, content: o.content, recordedBy: o.recorded_by,
-  upheld: o.upheld, resolution: o.resolution, resolvedBy: o.resolved_by, resolvedAt: o.resolved_at?.toISOString() ?? null,
+/** Who recorded and who resolved an objection: usernames, and the people's names to show. */
+const presentObjection = (o: ObjectionRow, nameOf: NameOf) => ({
+  id: o.id, stage: o.stage, receivedOn: o.received_on, objector: o.objector, content: o.content,
+  recordedBy: o.recorded_by, recordedByName: nameOf(o.recorded_by),
+  upheld: o.upheld, resolution: o.resolution, resolvedBy: o.resolved_by, resolvedByName: nameOf(o.resolved_by), resolvedAt: o.resolved_at?.toISOString() ?? null,
 });
 
 function requireReason(d: Decision): string {

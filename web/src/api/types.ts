@@ -93,6 +93,8 @@ export interface HomeCard {
 export interface ActivityEntry {
   at: string;
   actor: string | null;
+  /** The actor's name; null for the system itself. */
+  actorName: string | null;
   action: string;
   entityType: string;
   /** The contract names a summary; the server (so far) sends the result instead. */
@@ -177,6 +179,8 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: string | null;
+  /** The actor's name; null for the system itself. */
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
