@@ -48,6 +48,8 @@ export const ecdZhCN = {
   'ecd.measure.submit': '保存测量',
   'ecd.measure.saved': '测量已保存',
   'ecd.measure.atLeastOne': '请至少填写体重、身长/身高或头围中的一项',
+  'ecd.measure.above': '{field}应大于 {min}、不超过 {max}',
+  'ecd.measure.within': '{field}应在 {min} 至 {max} 之间',
   'ecd.result.title': '本次测量结果',
   'ecd.result.normal': '各项指标均在正常范围',
   'ecd.result.warnings': '请注意',
