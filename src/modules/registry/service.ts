@@ -253,7 +253,7 @@ export class RegistryService {
       if (ids.indexOf(id) !== i) problems.push({ member: i, column: '身份证号', code: 'duplicate', reason: '身份证号在本户内重复' });
     });
     if (problems.length > 0) {
-      throw new AppError('validation_failed', { zh: problems.map((p) => `第${p.member + 1}人 ${p.column}:${p.reason}`).join(';'), en: 'Some members are invalid; see details', details: problems });
+      throw new AppError('validation_failed', { zh: problems.map((p) => `第${p.member + 1}人 ${p.column}：${p.reason}`).join('；'), en: 'Some members are invalid; see details', details: problems });
     }
     return people;
   }

@@ -41,6 +41,7 @@ export const en: Messages = {
   'header.expand': 'Expand menu',
   'header.loggedOut': 'You have signed out',
 
+  'common.inParens': ' ({text})',
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.refresh': 'Refresh',

@@ -41,6 +41,7 @@ export const zhCN = {
   'header.loggedOut': '您已安全退出',
 
   'common.search': '查询',
+  'common.inParens': '（{text}）',
   'common.reset': '重置',
   'common.refresh': '刷新',
   'common.save': '保存',

@@ -40,7 +40,7 @@ function deliveryDetail(f: Facts): string {
   if (delivered.length > 1) {
     note = new Set(delivered.map((c) => c.birthDate)).size === 1 ? '；同日出生的多胞胎计一次分娩，补助一次' : '；同一月份内的分娩补助一次';
   }
-  return `${scope}:${each.join('、')}${note}`;
+  return `${scope}：${each.join('、')}${note}`;
 }
 
 const conditions: readonly Condition<DeliverySubsidyParameters>[] = [

@@ -48,7 +48,7 @@ export function role(f: Facts, i: number): string {
 
 /** "女方(1950-03-02 出生)" */
 export function person(f: Facts, i: number): string {
-  return `${role(f, i)}(${parentOf(f, i).birthDate} 出生）`;
+  return `${role(f, i)}（${parentOf(f, i).birthDate} 出生）`;
 }
 
 export const hukouName = { rural: '农业户口', urban: '非农业户口' } as const;
@@ -62,7 +62,7 @@ export function parentAlive<P>(basis = '扶助金、奖励金按人发放，本�
     explain: (f, i) => {
       const p = parentOf(f, i);
       if (p.alive) return `${person(f, i)}在 ${f.situation.date} 健在`;
-      return `${person(f, i)}已故${p.deathDate ? `(${p.deathDate} 死亡）` : ''}`;
+      return `${person(f, i)}已故${p.deathDate ? `（${p.deathDate} 死亡）` : ''}`;
     },
   };
 }

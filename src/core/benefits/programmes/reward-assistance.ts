@@ -44,7 +44,7 @@ function childrenDetail(f: Facts): string {
   else if (f.childCount > 0 && f.livingCount === 0) verdict = '符合「子女死亡现无子女」';
   else if (f.childCount === 0) verdict = '从未生育或收养子女，不符合';
   else verdict = '不符合（现存子女超过一个且不是两个女孩）';
-  return `${counts};${verdict}`;
+  return `${counts}；${verdict}`;
 }
 
 const conditions: readonly Condition<RewardAssistanceParameters>[] = [

@@ -36,7 +36,7 @@ const conditions: readonly Condition<TopUpDahuangbaoParameters>[] = [
     test: (f, i, p) => meetsRewardAssistance(f, i, p.reward),
     explain: (f, i, p) => {
       const failed = failedRewardAssistance(f, i, p.reward);
-      return failed.length === 0 ? '符合奖励扶助全部条件' : `不符合奖励扶助条件：${failed.join(';')}`;
+      return failed.length === 0 ? '符合奖励扶助全部条件' : `不符合奖励扶助条件：${failed.join('；')}`;
     },
   },
 ];
