@@ -209,7 +209,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     // Who made and approved the roll, and when, as a clock in China shows it.
     const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
       "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);
-    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：office（${made?.generated}）.*审批：office\\.finance（${made?.approved}）$`));
+    // People by name, not by username.
+    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：赵建国（领导小组办公室）（${made?.generated}）.*审批：孔令华（领导小组办公室财务复核）（${made?.approved}）$`));
     const totalRow = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.values && (r.values as unknown[]).includes('合计'));
     expect(totalRow?.values).toContain(expected * 80);
     const bank = await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`);
