@@ -100,7 +100,10 @@ function trackRequests(page: Page): { idle(): Promise<void>; posts: Request[] } 
   };
 }
 
-/** The page's visible text, less what is marked as shown verbatim (a username on the users page). */
+/**
+ * The page's visible text, less what is marked `data-verbatim`: identifiers shown as such, where
+ * they are the point (a username on the users and account pages, a roll's reference number).
+ */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     let text = document.body.innerText;
