@@ -33,6 +33,7 @@ export type Step = 'village' | 'township' | 'district';
 
 const stepOf: Partial<Record<ApplicationState, Step>> = { applied: 'village', village_notice: 'township', township_notice: 'district' };
 const stepName: Record<Step, string> = { village: '村级审议', township: '乡镇审核', district: '区级审批' };
+const stepNameEn: Record<Step, string> = { village: 'village review', township: 'township review', district: 'district approval' };
 
 export interface NewApplication {
   programme: ProgrammeId;
@@ -289,7 +290,7 @@ export class BenefitsWorkflow {
         return this.close(tx, actor, a, 'withdrawn', requireReason(d), today);
       }
       if (!mayTakeStep(actor, step, a.township_code, a.village_code)) {
-        throw new AppError('step_not_allowed', { zh: `当前环节为${stepName[step]}，不由您办理`, en: `The next step (${step}) is not yours to take` });
+        throw new AppError('step_not_allowed', { zh: `当前环节为${stepName[step]}，不由您办理`, en: `The next step (${stepNameEn[step]}) is not yours to take` });
       }
       if (d.action === 'reject') return this.close(tx, actor, a, 'rejected', requireReason(d), today);
       if (a.open_objections > 0) throw new AppError('objection_open');

@@ -169,7 +169,6 @@ export const ecdCentreZhCN = {
   'ecdc.centre.month': '本月',
   'ecdc.centre.loadLine': '{sessions} 节 · {hours} / {planned} 小时',
   'ecdc.centre.total': '合计',
-  'ecdc.centre.code': '编号',
   'ecdc.centre.noLoad': '该区间没有课次',
 
   'ecdc.error.room_busy': '该时段活动室已被占用，请换个时间或场地',

@@ -139,7 +139,6 @@ export const en: Messages = {
   'org.kind.community': 'Community',
 
   'dept.title': 'Member departments',
-  'dept.code': 'Code',
   'dept.name': 'Name',
   'dept.shortName': 'Short name',
   'dept.liaisonCount': 'Liaisons',

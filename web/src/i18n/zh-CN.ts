@@ -138,7 +138,6 @@ export const zhCN = {
   'org.kind.community': '社区',
 
   'dept.title': '成员单位',
-  'dept.code': '代码',
   'dept.name': '单位名称',
   'dept.shortName': '简称',
   'dept.liaisonCount': '通讯员人数',
