@@ -50,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
+    throw new Error(`Invalid configuration / 配置错误：\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   const config: Omit<Config, 'auditCheckpointPath'> & Partial<Pick<Config, 'auditCheckpointPath'>> = {

@@ -36,7 +36,7 @@ export function reportError(err: unknown): void {
   if (err instanceof AppError) {
     process.stderr.write(`错误 [${err.code}]: ${err.messageZh}\nError [${err.code}]: ${err.messageEn}\n`);
   } else if (err instanceof MigrationError) {
-    process.stderr.write(`数据库迁移失败,服务未启动 / Database migration failed; not starting.\n${err.message}\n`);
+    process.stderr.write(`数据库迁移失败，服务未启动 / Database migration failed; not starting.\n${err.message}\n`);
   } else if (err instanceof Error) {
     process.stderr.write(`Error: ${err.message}\n`);
   } else {

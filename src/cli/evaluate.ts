@@ -37,12 +37,12 @@ export function evaluateCommand(stdinText: string, rows: readonly ParameterRow[]
     return { output: JSON.stringify(evaluate(parsed.situation, rows), null, 2), exitCode: 0 };
   } catch (err) {
     if (err instanceof ParameterMissingError) {
-      return failure('parameter_missing', `参数缺失:${err.programme}/${err.parameter} 在 ${err.date} 没有生效的值`, err.message, [
+      return failure('parameter_missing', `参数缺失：${err.programme}/${err.parameter} 在 ${err.date} 没有生效的值`, err.message, [
         { path: `parameters.${err.programme}.${err.parameter}`, message: err.message },
       ]);
     }
     if (err instanceof ParameterInvalidError) {
-      return failure('parameter_invalid', `参数取值无效:${err.row.programme}/${err.row.name}`, err.message, [
+      return failure('parameter_invalid', `参数取值无效：${err.row.programme}/${err.row.name}`, err.message, [
         { path: `parameters.${err.row.programme}.${err.row.name}`, message: err.message },
       ]);
     }

@@ -194,7 +194,7 @@ benefits
       if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else {
         for (const p of summary.programmes) process.stdout.write(`${p.programme}\t${p.beneficiaries} 人\t${p.amount} 元\t${p.fundedBy}\n`);
-        process.stdout.write(`奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元(约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元)\n`);
+        process.stdout.write(`奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元（约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元）\n`);
       }
     });
   });
@@ -214,7 +214,7 @@ roll
       const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
       if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
       else {
-        process.stdout.write(`${detail.programmeName} ${detail.period} 花名册(${detail.id}):${detail.lineCount} 行,合计 ${detail.totalAmount.toFixed(2)} 元,停发 ${detail.stopCount} 人\n`);
+        process.stdout.write(`${detail.programmeName} ${detail.period} 花名册（${detail.id}）：${detail.lineCount} 行，合计 ${detail.totalAmount.toFixed(2)} 元，停发 ${detail.stopCount} 人\n`);
         for (const k of detail.byKind) process.stdout.write(`  ${k.kind}\t${k.lines} 行\t${k.amount.toFixed(2)} 元\n`);
       }
     });

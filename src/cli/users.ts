@@ -32,7 +32,7 @@ export async function addUser(db: Database, username: string, password: string, 
   if (district === undefined || !districts.includes(district)) {
     throw new AppError('district_required', {
       en: districts.length === 0 ? 'No district yet: run `xingfu seed org` first' : `Give --district, one of: ${districts.join(', ')}`,
-      zh: districts.length === 0 ? '尚无区县数据:请先运行 xingfu seed org' : `请用 --district 指定区县:${districts.join('、')}`,
+      zh: districts.length === 0 ? '尚无区县数据：请先运行 xingfu seed org' : `请用 --district 指定区县：${districts.join('、')}`,
     });
   }
   const policy = await findPolicy(db, district);

@@ -96,7 +96,7 @@ const work: Record<string, readonly string[]> = {
 };
 
 const problems = [
-  '部分村(居)宣传阵地更新不及时，群众知晓率有待提高',
+  '部分村（居）宣传阵地更新不及时，群众知晓率有待提高',
   '基层工作人员力量不足，入户服务覆盖面有限',
   '部分项目资金到位较晚，影响活动进度',
   '与相关部门的信息共享机制尚不完善，数据核对耗时较长',
@@ -273,12 +273,12 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
       if (!returned && !early) await tx.query(`UPDATE coord_report SET status = 'accepted' WHERE district_code = $1 AND id = $2`, [district, id]);
       const events: [string, string | null, string, string][] = [['saved', null, liaison(department.code), at(monthDay(month, 25), 16)]];
       if (!draft) events.push(['submitted', null, liaison(department.code), submittedAt]);
-      if (returned) events.push(['returned', RETURNED.comment, '赵建国(领导小组办公室)', at(monthDay(following, 6), 11)]);
+      if (returned) events.push(['returned', RETURNED.comment, '赵建国（领导小组办公室）', at(monthDay(following, 6), 11)]);
       if (corrected) {
-        events.push(['returned', CORRECTED.comment, '赵建国(领导小组办公室)', at(monthDay(following, 6), 11)]);
+        events.push(['returned', CORRECTED.comment, '赵建国（领导小组办公室）', at(monthDay(following, 6), 11)]);
         events.push(['resubmitted', null, liaison(department.code), at(monthDay(following, 9), 10)]);
       }
-      if (!returned && !early) events.push(['accepted', null, '赵建国(领导小组办公室)', at(acceptedOn, 15)]);
+      if (!returned && !early) events.push(['accepted', null, '赵建国（领导小组办公室）', at(acceptedOn, 15)]);
       for (const [action, comment, actorName, when] of events) {
         await tx.query(
           'INSERT INTO coord_report_event (district_code, report_id, department_code, action, comment, actor_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -376,7 +376,7 @@ async function insertNotices(tx: Queryable, district: string, random: Random): P
   for (const n of notices) {
     const { rows } = await tx.query<{ id: string }>(
       'INSERT INTO coord_notice (district_code, title, body, sent_by, sent_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [district, n.title, n.body, '赵建国(领导小组办公室)', n.sentAt],
+      [district, n.title, n.body, '赵建国（领导小组办公室）', n.sentAt],
     );
     for (const code of membersOn(n.sentAt)) {
       const read = !n.unread.includes(code);

@@ -43,7 +43,7 @@ const rooms = [
   { code: 'music', name: '音乐律动室', area: 46, capacity: 8 },
   { code: 'reading', name: '绘本阅读室', area: 40, capacity: 7 },
   { code: 'assess', name: '生长发育测评室', area: 20, capacity: 2 },
-  { code: 'hall', name: '接待大厅(家长课堂)', area: 40, capacity: 7 },
+  { code: 'hall', name: '接待大厅（家长课堂）', area: 40, capacity: 7 },
 ] as const;
 type RoomCode = (typeof rooms)[number]['code'];
 
@@ -61,10 +61,10 @@ type TeacherKey = (typeof teachers)[number]['key'];
 
 const classes: { name: string; from: number; to: number; teacher: TeacherKey; room: RoomCode; minutes: number }[] = [
   { name: '0–6月龄亲子班', from: 0, to: 6, teacher: 'liu', room: 'infant', minutes: 40 },
-  { name: '6–12月龄亲子班(一)', from: 6, to: 12, teacher: 'feng', room: 'act-2', minutes: 45 },
-  { name: '6–12月龄亲子班(二)', from: 6, to: 12, teacher: 'zhao', room: 'music', minutes: 45 },
-  { name: '12–18月龄亲子班(一)', from: 12, to: 18, teacher: 'feng', room: 'act-1', minutes: 60 },
-  { name: '12–18月龄亲子班(二)', from: 12, to: 18, teacher: 'zhang', room: 'sensory', minutes: 60 },
+  { name: '6–12月龄亲子班（一）', from: 6, to: 12, teacher: 'feng', room: 'act-2', minutes: 45 },
+  { name: '6–12月龄亲子班（二）', from: 6, to: 12, teacher: 'zhao', room: 'music', minutes: 45 },
+  { name: '12–18月龄亲子班（一）', from: 12, to: 18, teacher: 'feng', room: 'act-1', minutes: 60 },
+  { name: '12–18月龄亲子班（二）', from: 12, to: 18, teacher: 'zhang', room: 'sensory', minutes: 60 },
   { name: '18–24月龄亲子班', from: 18, to: 24, teacher: 'sun', room: 'sensory', minutes: 60 },
   { name: '24–30月龄亲子班', from: 24, to: 30, teacher: 'wang', room: 'act-1', minutes: 60 },
   { name: '30–36月龄亲子班', from: 30, to: 36, teacher: 'xu', room: 'act-2', minutes: 60 },

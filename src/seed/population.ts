@@ -96,7 +96,7 @@ export function generatePopulation(seed = 20111130, targets: Record<keyof typeof
       number, township, village: village.code, kind, parents, children,
       address: `${townships.find((t) => t.code === township)?.name ?? ''}${village.name}${random.pick(streets)}${random.int(1, 120)}号`,
       oneChildCertificate: certificate ? { number: `津武独字第${random.int(100000, 999999)}号`, date: eldest < '1980-01-01' ? '1982-03-15' : eldest.slice(0, 4) + '-09-01' } : null,
-      outOfPolicyBirth: { value: outOfPolicy, source: outOfPolicy ? '计生档案:1985年超生处理记录' : '村级计生台账核查(2011年年审)' },
+      outOfPolicyBirth: { value: outOfPolicy, source: outOfPolicy ? '计生档案：1985年超生处理记录' : '村级计生台账核查（2011年年审）' },
     });
   };
   // Outside 下朱庄, whose one-child reward would otherwise also reach these families.

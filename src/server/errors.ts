@@ -3,16 +3,21 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ParameterInvalidError, ParameterMissingError } from '../core/benefits/parameters.ts';
 import { AppError, errorBody } from '../core/errors.ts';
 import { isUploadFailure, uploadError } from './uploads.ts';
+import { issueReason, validationError } from './validationText.ts';
 
 export function requestLanguage(req: FastifyRequest): 'zh-CN' | 'en' {
   const header = req.headers['accept-language'];
   return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
-/** The zh-CN text of a schema issue: the input layer's types give it as `params.zh` (src/core/input.ts). */
-function issueZh(params: Record<string, unknown>, message: string | undefined): string {
+/**
+ * What a schema issue means in both languages: the input layer's own types give it (`params.zh`,
+ * src/core/input.ts); other issues are worded from their kind and limits.
+ */
+function issueText(keyword: string, params: Record<string, unknown>, message: string | undefined) {
   const custom = params.params as { zh?: unknown } | undefined;
-  return typeof custom?.zh === 'string' ? custom.zh : message ?? '';
+  if (typeof custom?.zh === 'string') return { zh: custom.zh, en: message ?? '' };
+  return issueReason(keyword, params, { zh: '不符合要求', en: message ?? 'is invalid' });
 }
 
 /** Maps framework errors to AppErrors with stable codes; anything unexpected becomes a 500 without internals. */
@@ -21,17 +26,11 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof ParameterMissingError) return new AppError('parameter_missing', { en: err.message });
   if (err instanceof ParameterInvalidError) return new AppError('parameter_invalid', { en: err.message });
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const issues = err.validation.map((v) => ({
+    return validationError(err.validation.map((v) => ({
       path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-      message: v.message,
-      zh: issueZh(v.params, v.message),
-      params: v.params,
-    }));
-    return new AppError('validation_failed', {
-      zh: `请求数据不符合要求：${issues.map((i) => `${i.path} ${i.zh}`).join(';')}`,
-      en: `Invalid request: ${issues.map((i) => `${i.path} ${i.message ?? ''}`).join('; ')}`,
-      details: issues.map(({ zh: _zh, ...issue }) => issue),
-    });
+      reason: issueText(v.keyword, v.params, v.message),
+      details: { params: v.params },
+    })));
   }
   const code = (err as FastifyError).code;
   switch (code) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../core/errors.ts';
 import { findUnstorable, unstorableMessage } from '../core/input.ts';
+import { validationError } from './validationText.ts';
 
 /**
  * Before any schema runs, refuses a body, query string or route parameter holding a string the
@@ -16,11 +16,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       if (found === null) continue;
       const path = found.path === '' ? part : `${part}.${found.path}`;
       const message = unstorableMessage(found.problem);
-      throw new AppError('validation_failed', {
-        zh: `请求数据不符合要求：${path} ${message.zh}`,
-        en: `Invalid request: ${path} ${message.en}`,
-        details: [{ path, message: message.en }],
-      });
+      throw validationError([{ path, reason: message }]);
     }
   });
 }

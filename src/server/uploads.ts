@@ -3,6 +3,7 @@ import multipart, { type MultipartFile, type MultipartValue } from '@fastify/mul
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
 import { characterMessages, characterProblem } from '../core/input.ts';
+import { validationError } from './validationText.ts';
 
 /**
  * Uploads (multipart/form-data) with limits, answered 400 with a stable code when malformed.
@@ -133,11 +134,7 @@ function checkPart(part: MultipartFile): AppError | null {
     const problem = characterProblem(text, multiLine);
     if (problem !== null) {
       const message = characterMessages[problem === 'control' && multiLine ? 'control_multi_line' : problem];
-      return new AppError('validation_failed', {
-        zh: `请求数据不符合要求：${path} ${message.zh}`,
-        en: `Invalid request: ${path} ${message.en}`,
-        details: [{ path, message: message.en }],
-      });
+      return validationError([{ path, reason: message }]);
     }
   }
   if (part.filename.length > MAX_FILE_NAME) {

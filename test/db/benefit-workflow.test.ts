@@ -92,7 +92,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const objection = await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-08', objector: '村民张某', content: '对其子女情况有疑问' });
     expect(objection.statusCode, objection.body).toBe(201);
     expect((await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-14' })).json().error.code).toBe('objection_open');
-    const resolved = await village.post(`/api/benefits/objections/${objection.json().id}/resolve`, { upheld: false, resolution: '经核实,子女情况与户籍登记一致' });
+    const resolved = await village.post(`/api/benefits/objections/${objection.json().id}/resolve`, { upheld: false, resolution: '经核实，子女情况与户籍登记一致' });
     expect(resolved.json()).toMatchObject({ upheld: false, resolvedBy: 'village.meichang' });
 
     const early = await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-10' });
@@ -145,7 +145,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const o = (await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-07', objector: '匿名', content: '其本人户口已迁出' })).json();
     await village.post(`/api/benefits/objections/${o.id}/resolve`, { upheld: true, resolution: '经核实户口已迁往外区' });
     const rejected = (await village.get(`/api/benefits/applications/${a.id}`)).json();
-    expect(rejected).toMatchObject({ state: 'rejected', closingReason: '异议成立:经核实户口已迁往外区' });
+    expect(rejected).toMatchObject({ state: 'rejected', closingReason: '异议成立：经核实户口已迁往外区' });
   });
 
   it('pays each enrolment once a month through a checked, four-eyes approved, exported roll', async () => {
@@ -209,7 +209,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     // Who made and approved the roll, and when, as a clock in China shows it.
     const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
       "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);
-    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：office（${made?.generated}）.*审批：office\\.finance（${made?.approved}）$`));
+    // People by name, not by username.
+    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：赵建国（领导小组办公室）（${made?.generated}）.*审批：孔令华（领导小组办公室财务复核）（${made?.approved}）$`));
     const totalRow = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.values && (r.values as unknown[]).includes('合计'));
     expect(totalRow?.values).toContain(expected * 80);
     const bank = await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`);
@@ -292,7 +293,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(whatIf.json().byTownship).toEqual([{ township: '120114101', townshipName: '梅厂镇', year: 2012, baselineBeneficiaries: 6, draftBeneficiaries: 6, baselineAmount: 5760, draftAmount: 7200 }]);
     expect(await count('SELECT count(*)::int AS n FROM programme_parameter')).toBe(params);
 
-    const set = await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2013-01-01', value: 100, reference: '测试:区政府关于提高奖励扶助标准的通知' });
+    const set = await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2013-01-01', value: 100, reference: '测试：区政府关于提高奖励扶助标准的通知' });
     expect(set.statusCode, set.body).toBe(201);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'benefits.parameter_set'")).toBe(1);
     const catalog = (await office.get('/api/benefits/programmes')).json();

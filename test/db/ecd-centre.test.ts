@@ -109,20 +109,20 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
 
   it('keeps a library of activity plans: create, filter, change with a version', async () => {
     const plan = (over: Record<string, unknown> = {}) => ({
-      title: '测试:小手抓抓乐', ageFromMonths: 6, ageToMonths: 12, domain: 'fine_motor', goal: '练习拇指与食指对捏',
-      materials: ['彩色软球', '小碗'], steps: ['家长示范抓球', '宝宝模仿放入碗中'], parentGuidance: '耐心等待,及时鼓励。', minutes: 20, ...over,
+      title: '测试：小手抓抓乐', ageFromMonths: 6, ageToMonths: 12, domain: 'fine_motor', goal: '练习拇指与食指对捏',
+      materials: ['彩色软球', '小碗'], steps: ['家长示范抓球', '宝宝模仿放入碗中'], parentGuidance: '耐心等待，及时鼓励。', minutes: 20, ...over,
     });
     const a = await teacher.post('/api/ecd/activity-plans', plan());
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ version: 1, materials: ['彩色软球', '小碗'] });
     ids.plan = a.json().id;
-    const b = (await teacher.post('/api/ecd/activity-plans', plan({ title: '测试:咿呀对话', ageFromMonths: 12, ageToMonths: 24, domain: 'language', goal: '模仿发音 zzqx' }))).json();
+    const b = (await teacher.post('/api/ecd/activity-plans', plan({ title: '测试：咿呀对话', ageFromMonths: 12, ageToMonths: 24, domain: 'language', goal: '模仿发音 zzqx' }))).json();
     const titles = async (query: string) => ((await parent.get(`/api/ecd/activity-plans?${query}`)).json().items as ActivityPlan[]).map((p) => p.title).filter((x) => x.startsWith('测试'));
-    expect(await titles('ageMonths=9')).toEqual(['测试:小手抓抓乐']);
-    expect(await titles('ageMonths=12')).toEqual(['测试:小手抓抓乐', '测试:咿呀对话']);
-    expect(await titles('domain=language')).toEqual(['测试:咿呀对话']);
-    expect(await titles(`q=${encodeURIComponent('zzqx')}`)).toEqual(['测试:咿呀对话']);
-    expect(await titles(`q=${encodeURIComponent('抓抓')}`)).toEqual(['测试:小手抓抓乐']);
+    expect(await titles('ageMonths=9')).toEqual(['测试：小手抓抓乐']);
+    expect(await titles('ageMonths=12')).toEqual(['测试：小手抓抓乐', '测试：咿呀对话']);
+    expect(await titles('domain=language')).toEqual(['测试：咿呀对话']);
+    expect(await titles(`q=${encodeURIComponent('zzqx')}`)).toEqual(['测试：咿呀对话']);
+    expect(await titles(`q=${encodeURIComponent('抓抓')}`)).toEqual(['测试：小手抓抓乐']);
     expect((await parent.get('/api/ecd/activity-plans?q=%25%25zzqx')).json().items).toEqual([]);
     expect((await parent.get(`/api/ecd/activity-plans/${b.id}`)).json().domain).toBe('language');
     const changed = await teacher.put(`/api/ecd/activity-plans/${ids.plan}`, { ...plan({ minutes: 25 }), version: 1 });
@@ -219,12 +219,12 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect(code(await change({ name: '测试甲班' }))).toBe('validation_failed');
     expect(code(await change({ ageFromMonths: 30, ageToMonths: 12 }))).toBe('validation_failed');
     expect((await teacher.put('/api/ecd/classes/00000000-0000-4000-8000-000000000000', { name: '无', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t2, roomCode: 'tst-big' })).statusCode).toBe(404);
-    const changed = await change({ name: '测试乙班(新)', ageFromMonths: 12, ageToMonths: 30, teacherId: ids.t3 });
+    const changed = await change({ name: '测试乙班（新）', ageFromMonths: 12, ageToMonths: 30, teacherId: ids.t3 });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ name: '测试乙班(新)', ageFromMonths: 12, ageToMonths: 30, teacher: { id: ids.t3, name: '测试教师丙' }, room: { code: 'tst-big' } });
+    expect(changed.json()).toMatchObject({ name: '测试乙班（新）', ageFromMonths: 12, ageToMonths: 30, teacher: { id: ids.t3, name: '测试教师丙' }, room: { code: 'tst-big' } });
     const { rows } = await t.db.query<{ before: { name: string }; after: { name: string } }>(
       `SELECT before, after FROM audit_log WHERE action = 'ecd.class_update' AND entity_id = $1`, [ids.classB]);
-    expect(rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ name: '测试乙班', teacherId: ids.t2 }), after: expect.objectContaining({ name: '测试乙班(新)' }) })]);
+    expect(rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ name: '测试乙班', teacherId: ids.t2 }), after: expect.objectContaining({ name: '测试乙班（新）' }) })]);
     // Put back as it was, for the tests after this one.
     expect((await change({})).statusCode).toBe(200);
     expect((await teacher.put(`/api/ecd/classes/${ids.classB}/members`, { childIds: [ids.other, ids.third] })).statusCode).toBe(200);
@@ -315,7 +315,7 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect(print.notes).toEqual([
       { date: addDays(today, -1), author: '测试教师甲', text: '今天很投入' },
       { date: addDays(today, -2), author: '测试教师甲', text: '食欲好' },
-      { date: addDays(born, 200), author: '测试教师甲', text: '独坐:能独坐片刻' },
+      { date: addDays(born, 200), author: '测试教师甲', text: '独坐：能独坐片刻' },
     ]);
     expect(await views()).toBe(before + 1);
     expect((await parent.get(`/api/ecd/children/${ids.other}/archive-print`)).statusCode).toBe(404);

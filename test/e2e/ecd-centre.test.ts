@@ -120,7 +120,7 @@ describe('the ECD centre: milestones, calendar and the printed archive, in Chrom
     // A class is renamed from its row; the list shows the new name.
     await page.getByTestId('classes-table').locator('tbody tr.ant-table-row').first().locator('[data-testid^="class-edit-"]').click();
     const className = page.getByTestId('class-name');
-    const renamed = `${await className.inputValue()}(春季)`;
+    const renamed = `${await className.inputValue()}（春季）`;
     await className.fill(renamed);
     await page.waitForTimeout(400); // the dialog's opening animation
     await shot(page, 'ecd-centre-class-edit');

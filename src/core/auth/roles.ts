@@ -35,7 +35,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'office',
     label: { 'zh-CN': '领导小组办公室', en: 'Leading-group office' },
     description: {
-      'zh-CN': '配置项目与标准,审批资格,签发发放花名册,审阅月报,印发通报,召集会议',
+      'zh-CN': '配置项目与标准，审批资格，签发发放花名册，审阅月报，印发通报，召集会议',
       en: 'Configures programmes, approves eligibility and payment rolls, reviews reports, issues bulletins',
     },
     scope: 'district',
@@ -49,7 +49,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   liaison: {
     code: 'liaison',
     label: { 'zh-CN': '成员单位通讯员', en: 'Department liaison' },
-    description: { 'zh-CN': '查看本单位职责与督办事项,报送月报', en: "Files the department's monthly report" },
+    description: { 'zh-CN': '查看本单位职责与督办事项，报送月报', en: "Files the department's monthly report" },
     scope: 'department',
     permissions: { 'org.read': 'district', 'coord.read': 'grant', 'coord.report': 'grant' },
     privileged: false,
@@ -57,7 +57,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   township: {
     code: 'township',
     label: { 'zh-CN': '乡镇街计生办', en: 'Township office' },
-    description: { 'zh-CN': '登记户籍与人口,受理申请,乡镇审核——仅限本乡镇街', en: 'Registers households, township review — own township only' },
+    description: { 'zh-CN': '登记户籍与人口，受理申请，乡镇审核——仅限本乡镇街', en: 'Registers households, township review — own township only' },
     scope: 'township',
     permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant', 'benefits.confirm': 'grant' },
     privileged: false,
@@ -100,7 +100,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   auditor: {
     code: 'auditor',
     label: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
-    description: { 'zh-CN': '查阅全部数据与审计日志,不能修改', en: 'Reads everything and the audit log, changes nothing' },
+    description: { 'zh-CN': '查阅全部数据与审计日志，不能修改', en: 'Reads everything and the audit log, changes nothing' },
     scope: 'district',
     permissions: { 'org.read': 'district', 'user.read': 'district', 'audit.read': 'district', 'registry.read': 'district', 'benefits.read': 'district', 'coord.read': 'district' },
     privileged: true,
@@ -109,7 +109,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'sysadmin',
     label: { 'zh-CN': '系统管理员', en: 'System administrator' },
     description: {
-      'zh-CN': '新建、停用、解锁账户,重置临时密码;不授予角色,不接触业务数据',
+      'zh-CN': '新建、停用、解锁账户，重置临时密码；不授予角色，不接触业务数据',
       en: 'Creates, disables and unlocks accounts, sets temporary passwords; grants no roles, sees no business data',
     },
     scope: 'district',
@@ -120,7 +120,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'secadmin',
     label: { 'zh-CN': '安全管理员', en: 'Security administrator' },
     description: {
-      'zh-CN': '授予、收回与确认角色授权;设置安全策略:密码规则与有效期、锁定、空闲超时、双因素认证',
+      'zh-CN': '授予、收回与确认角色授权；设置安全策略：密码规则与有效期、锁定、空闲超时、双因素认证',
       en: 'Grants, withdraws and confirms roles; sets the security policy: passwords, lockout, idle timeout, second factor',
     },
     scope: 'district',

@@ -51,7 +51,7 @@ describe('describeProgrammes', () => {
       'hospital-delivery-in-month',
       'family-planning-family',
     ]);
-    expect(conditionsOf(catalog, 'delivery-subsidy').find((c) => c.id === 'family-planning-family')?.label).toBe('计划生育家庭(无政策外生育)');
+    expect(conditionsOf(catalog, 'delivery-subsidy').find((c) => c.id === 'family-planning-family')?.label).toBe('计划生育家庭（无政策外生育）');
     expect(conditionsOf(catalog, 'pension-insurance').map((c) => c.id)).toEqual([
       'parent-alive',
       'rural-hukou',
@@ -73,7 +73,7 @@ describe('describeProgrammes', () => {
     expect(label('2012-01-01', 'reward-assistance', 'minimum-age')).toBe('年满 62 周岁');
     expect(label('2011-12-31', 'pension-insurance', 'below-maximum-age')).toBe('未满 60 周岁');
     expect(label('2012-01-01', 'pension-insurance', 'below-maximum-age')).toBe('未满 55 周岁');
-    expect(label('2011-06-15', 'top-up-dahuangbao', 'township')).toBe('户籍在实施乡镇街(120114207)');
+    expect(label('2011-06-15', 'top-up-dahuangbao', 'township')).toBe('户籍在实施乡镇街（120114207）');
   });
 
   it('gives the same labels as the engine on the date', () => {

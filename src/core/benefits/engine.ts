@@ -72,7 +72,7 @@ function result(
 
 function notInForce(programme: Pick<Programme<unknown>, 'id' | 'name' | 'fundedBy' | 'period'>, date: string): CompiledProgramme {
   const label = '项目在评估日期已实施';
-  const detail = `${programme.name}在 ${date} 没有生效的参数(尚未实施或未配置)`;
+  const detail = `${programme.name}在 ${date} 没有生效的参数（尚未实施或未配置）`;
   return {
     id: programme.id,
     fundedBy: programme.fundedBy,

@@ -97,7 +97,7 @@ describe('parameterRowSchema', () => {
     expect(parameterRowSchema.safeParse(once).success).toBe(true);
     expect(parameterRowSchema.safeParse({ ...once, value: 100.005 }).success).toBe(false);
     expect(parameterRowSchema.safeParse({ ...once, value: -100 }).success).toBe(false);
-    expect(describeParameter(once as ParameterRow)).toBe('100 元(一次性)(自 2011-01-01 起;依据:依据)');
+    expect(describeParameter(once as ParameterRow)).toBe('100 元（一次性）（自 2011-01-01 起；依据：依据）');
   });
 
   it('rejects two rows for the same programme, name and date', () => {

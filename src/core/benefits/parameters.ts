@@ -183,7 +183,7 @@ export interface StringParameter {
 export function describeParameter(row: ParameterRow): string {
   const unit: Record<ParameterUnit, string> = {
     'yuan/month': ' 元/月',
-    'yuan/once': ' 元(一次性)',
+    'yuan/once': ' 元（一次性）',
     years: ' 周岁',
     days: ' 天',
     date: '',
@@ -194,5 +194,5 @@ export function describeParameter(row: ParameterRow): string {
     'division-code': '',
   };
   const value = typeof row.value === 'boolean' ? (row.value ? '是' : '否') : String(row.value);
-  return `${value}${unit[row.unit]}(自 ${row.effectiveFrom} 起;依据:${row.reference})`;
+  return `${value}${unit[row.unit]}（自 ${row.effectiveFrom} 起；依据：${row.reference}）`;
 }

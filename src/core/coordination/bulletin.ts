@@ -102,9 +102,11 @@ export function assembleBulletin(input: {
   const periodReports = ordered.filter((r) => inPeriod.has(r.period));
   const accepted = periodReports.filter((r) => r.status === 'accepted');
 
+  /** A comment quoted in brackets inside the bulletin's sentence drops its own closing full stop: （10月，……重新报送）。 */
+  const inParentheses = (comment: string) => comment.trim().replace(/[。．.；;，,\s]+$/u, '');
   const returned = periodReports
     .filter((r) => r.status === 'returned')
-    .map((r) => ({ department: r.department, departmentName: nameOf(r.department), period: r.period, comment: r.returnComment }));
+    .map((r) => ({ department: r.department, departmentName: nameOf(r.department), period: r.period, comment: r.returnComment === null ? null : inParentheses(r.returnComment) }));
 
   const highlights: BulletinContent['highlights'] = [];
   for (const d of departments) {

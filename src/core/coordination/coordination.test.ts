@@ -95,7 +95,7 @@ describe('bulletin content', () => {
     { code: 'forestry', name: '区林业局', shortName: '林业局', activeFrom: '2011-01-01', activeTo: null },
   ];
   const report = (department: string, period: string, status: BulletinReport['status'], values: Record<string, number>, submitted = `${period}-28T10:00:00+08:00`): BulletinReport =>
-    ({ department, period, status, firstSubmittedAt: submitted, effect: `${department} ${period} 成效`, problems: '', returnComment: status === 'returned' ? '请核实' : null, values });
+    ({ department, period, status, firstSubmittedAt: submitted, effect: `${department} ${period} 成效`, problems: '', returnComment: status === 'returned' ? '请核实后重新报送。' : null, values });
 
   it('totals accepted values for the period and the year to date, and lists late and returned reports', () => {
     const reports = [
@@ -123,7 +123,7 @@ describe('bulletin content', () => {
     // December is missing from both; agri-tech's November was late; forestry's November came in
     // time and is returned, so it is listed as returned and not as late.
     expect(content.late.map((l) => `${l.department} ${l.period}`).sort()).toEqual(['agri-tech 2011-11', 'agri-tech 2011-12', 'forestry 2011-12']);
-    expect(content.returned).toEqual([{ department: 'forestry', departmentName: '区林业局', period: '2011-11', comment: '请核实' }]);
+    expect(content.returned).toEqual([{ department: 'forestry', departmentName: '区林业局', period: '2011-11', comment: '请核实后重新报送' }]); // its full stop would close the bracket twice
     expect(content.completeness).toMatchObject({ expected: 6, received: 3, onTime: 2 });
     expect(content.highlights[0]?.text).toBe('10月：agri-tech 2011-10 成效；11月：agri-tech 2011-11 成效');
     expect(bulletinNumber('武清幸福家庭办', 2011, 12)).toBe('武清幸福家庭办〔2011〕12号');

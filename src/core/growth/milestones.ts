@@ -77,14 +77,14 @@ export function achievedOnProblem(birthDate: string, today: string, achievedOn: 
 export function stateText(code: MilestoneCode, state: MilestoneState): { zh: string; en: string } {
   const def = milestoneDefinition(code);
   if (state === 'late' && def.skippable) {
-    return { zh: '尚未观察到(部分健康儿童不经过此阶段)', en: 'Not observed (some healthy children skip it)' };
+    return { zh: '尚未观察到（部分健康儿童不经过此阶段）', en: 'Not observed (some healthy children skip it)' };
   }
   const texts: Record<MilestoneState, { zh: string; en: string }> = {
     achieved: { zh: '已达成', en: 'Achieved' },
     achieved_late: { zh: '达成晚于参考窗口', en: 'Achieved after the window' },
-    in_window: { zh: '在参考窗口内,尚未达成', en: 'Not yet; within the window' },
+    in_window: { zh: '在参考窗口内，尚未达成', en: 'Not yet; within the window' },
     not_yet: { zh: '尚未到参考窗口', en: 'Window not yet open' },
-    late: { zh: '已过参考窗口仍未达成,建议转介评估', en: 'Window passed without it: refer for assessment' },
+    late: { zh: '已过参考窗口仍未达成，建议转介评估', en: 'Window passed without it: refer for assessment' },
   };
   return texts[state];
 }

@@ -8,6 +8,7 @@ import { actorOf } from '../../server/auth.ts';
 import type { Config } from '../../config.ts';
 import { auditKeys } from './anchor.ts';
 import { readCheckpoints } from './checkpoints.ts';
+import { displayNames } from '../users/names.ts';
 import { listAudit, verifyChain } from './service.ts';
 
 const listQuery = z.strictObject({
@@ -24,6 +25,8 @@ const entry = z.object({
   seq: z.number(),
   at: z.string(),
   actor: z.string().nullable(),
+  /** The actor's display name; null for the system itself. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
@@ -53,10 +56,11 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Database; config: 
   }, async (req) =>
     withScope(deps.db, actorOf(req), async (tx) => {
       const { rows, total } = await listAudit(tx, req.query);
+      const nameOf = await displayNames(tx, rows.map((row) => row.actor_username));
       return {
         total,
         items: rows.map((row) => ({
-          seq: Number(row.seq), at: row.at.toISOString(), actor: row.actor_username, action: row.action,
+          seq: Number(row.seq), at: row.at.toISOString(), actor: row.actor_username, actorName: nameOf(row.actor_username), action: row.action,
           entityType: row.entity_type, entityId: row.entity_id, result: row.result, ip: row.ip,
           before: row.before, after: row.after, detail: row.detail,
         })),

@@ -36,7 +36,7 @@ export function assertStrongPassword(password: string, username: string, minPass
   const problems = checkPassword(password, username, { minPasswordLength });
   if (problems.length === 0) return;
   throw new AppError('weak_password', {
-    zh: `密码不符合安全策略：${problems.map((p) => passwordProblemText[p].zh).join(';')}（至少 ${minPasswordLength} 位）`,
+    zh: `密码不符合安全策略：${problems.map((p) => passwordProblemText[p].zh).join('；')}（至少 ${minPasswordLength} 位）`,
     en: `The password does not meet the policy: ${problems.map((p) => passwordProblemText[p].en).join('; ')} (at least ${minPasswordLength} characters)`,
     details: { problems, minPasswordLength },
   });

@@ -140,7 +140,7 @@ describe('the payment roll', () => {
     expect(roll.getCell('A1').value).toBe('武清区农村部分计划生育家庭奖励扶助发放花名册（2011年06月）');
     expect(String(roll.getCell('A2').value)).toContain('RA-2011-06-3f2a');
     expect(String(roll.getCell('A3').value)).toContain('孙主任（2011-06-03 15:30）');
-    expect(rowValues(roll, 4)).toEqual(['序号', '乡镇街', '村居', '姓名', '身份证号', '所属月份', '类别', '发放类型', '金额(元)', '资金来源', '备注']);
+    expect(rowValues(roll, 4)).toEqual(['序号', '乡镇街', '村居', '姓名', '身份证号', '所属月份', '类别', '发放类型', '金额（元）', '资金来源', '备注']);
     expect(rowValues(roll, 5)).toEqual([1, '梅厂镇', '前进村', '张1', '120222********1234', '2011-06', '—', '正常发放', 120.1, '区财政']);
     expect(rowValues(roll, 6)).toEqual([2, '大碱厂镇', '南里村', '张2', '120222********1234', '2011-05', '死亡', '补发', 120.2, '乡镇财政', '5月漏发']);
     expect(rowValues(roll, 7)).toEqual([3, '梅厂镇', '前进村', '张3', '120222********1234', '2011-06', '伤残', '调整', -0.3, '区卫生局', '多发冲回']);
@@ -232,7 +232,7 @@ describe('the payment roll', () => {
 
 const bankLines: BankLine[] = [
   { account: '6228480020000000011', name: '张建国', amount: 120, reference: 'RA-2011-06-3f2a/1' },
-  { account: '6228480020000000029', name: '王, "小" 明', amount: 0.1, reference: 'RA-2011-06-3f2a/2' },
+  { account: '6228480020000000029', name: '王，"小" 明', amount: 0.1, reference: 'RA-2011-06-3f2a/2' },
   { account: '6228480020000000037', name: '李秀英', amount: 0.2, reference: 'RA-2011-06-3f2a/3' },
 ];
 
@@ -249,12 +249,12 @@ describe('the bank file', () => {
     expect(text.startsWith('\uFEFFaccount,name,amount,reference\r\n')).toBe(true);
     expect(text.endsWith('TOTAL,3,120.30,RA-2011-06-3f2a\r\n')).toBe(true);
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
-    expect(text).toContain('"王, ""小"" 明"');
+    expect(text).toContain('"王，""小"" 明"');
     const rows = parse(text.slice(1), { record_delimiter: '\r\n' }) as string[][];
     expect(rows).toEqual([
       ['account', 'name', 'amount', 'reference'],
       ['6228480020000000011', '张建国', '120.00', 'RA-2011-06-3f2a/1'],
-      ['6228480020000000029', '王, "小" 明', '0.10', 'RA-2011-06-3f2a/2'],
+      ['6228480020000000029', '王，"小" 明', '0.10', 'RA-2011-06-3f2a/2'],
       ['6228480020000000037', '李秀英', '0.20', 'RA-2011-06-3f2a/3'],
       ['TOTAL', '3', '120.30', 'RA-2011-06-3f2a'],
     ]);

@@ -263,7 +263,7 @@ export interface RollTotals {
 const rollColumns: Partial<ExcelJS.Column>[] = [
   { header: '序号', key: 'seq', width: 7 }, { header: '乡镇街', key: 'township', width: 12 }, { header: '村居', key: 'village', width: 14 },
   { header: '姓名', key: 'name', width: 10 }, { header: '身份证号', key: 'idNumber', width: 21 }, { header: '所属月份', key: 'paidMonth', width: 10 },
-  { header: '类别', key: 'category', width: 6 }, { header: '发放类型', key: 'kind', width: 10 }, { header: '金额(元)', key: 'amount', width: 12 },
+  { header: '类别', key: 'category', width: 6 }, { header: '发放类型', key: 'kind', width: 10 }, { header: '金额（元）', key: 'amount', width: 12 },
   { header: '资金来源', key: 'fundedBy', width: 10 }, { header: '备注', key: 'note', width: 20 },
 ];
 const AMOUNT_COLUMN = 9;
@@ -356,7 +356,7 @@ async function writeRollSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, he
   add([`${header.districtName}${header.programmeName}发放汇总（${periodText(header.period)}）`], { bold: true });
   add([`花名册编号：${header.reference}`]);
   add([]);
-  add(['乡镇街', '人次', '金额(元)'], { bold: true });
+  add(['乡镇街', '人次', '金额（元）'], { bold: true });
   const townshipOrder = [...totals.byTownship.map((t) => t.townshipName), ...tally.townships.keys()];
   for (const name of new Set(townshipOrder)) {
     const t = tally.townships.get(name);
@@ -364,14 +364,14 @@ async function writeRollSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, he
   }
   add(['合计', tally.lines, tally.fen / 100], { bold: true, moneyAt: 3 });
   add([]);
-  add(['资金来源', null, '金额(元)'], { bold: true });
+  add(['资金来源', null, '金额（元）'], { bold: true });
   for (const body of Object.keys(fundLabel) as FundingBody[]) {
     const fen = tally.funds.get(body);
     if (fen !== undefined) add([fundLabel[body], null, fen / 100], { moneyAt: 3 });
   }
   add(['合计', null, tally.fen / 100], { bold: true, moneyAt: 3 });
   add([]);
-  add(['控制数核对', '人次', '金额(元)'], { bold: true });
+  add(['控制数核对', '人次', '金额（元）'], { bold: true });
   add(['花名册逐行合计', tally.lines, tally.fen / 100], { moneyAt: 3 });
   add(['控制数', totals.lines, toFen(totals.amount, 'control total') / 100], { moneyAt: 3 });
   add(['核对结果', '一致']);

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { appendAudit } from '../audit/log.ts';
+import { displayNames } from '../users/names.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { parameterRows } from './register.ts';
 
@@ -26,6 +27,7 @@ export async function programmeCatalog(db: Database, actor: Actor, today = busin
     const { rows: entered } = await tx.query<{ programme: string; name: string; effective_from: string; created_by: string; created_at: Date }>(
       'SELECT programme, name, effective_from::text AS effective_from, created_by, created_at FROM programme_parameter');
     const who = new Map(entered.map((e) => [`${e.programme}/${e.name}/${e.effective_from}`, e]));
+    const nameOf = await displayNames(tx, entered.map((e) => e.created_by));
     const programmes = describeProgrammes(rows, today).map((p) => {
       const names = [...new Set(rows.filter((r) => r.programme === p.id).map((r) => r.name))];
       return {
@@ -37,7 +39,7 @@ export async function programmeCatalog(db: Database, actor: Actor, today = busin
             unit: own.at(-1)?.unit ?? '',
             rows: own.map((r) => {
               const e = who.get(`${r.programme}/${r.name}/${r.effectiveFrom}`);
-              return { effectiveFrom: r.effectiveFrom, value: r.value, reference: r.reference, createdBy: e?.created_by ?? '', createdAt: e?.created_at.toISOString() ?? '' };
+              return { effectiveFrom: r.effectiveFrom, value: r.value, reference: r.reference, createdBy: e?.created_by ?? '', createdByName: nameOf(e?.created_by ?? null), createdAt: e?.created_at.toISOString() ?? '' };
             }),
           };
         }),

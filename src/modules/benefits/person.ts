@@ -44,7 +44,7 @@ export async function familyOf(tx: Queryable, person: Pick<PersonFacts, 'id' | '
   const parent = family?.parentIds.indexOf(person.id) ?? -1;
   if (family === undefined || parent < 0) {
     throw new AppError('not_eligible', {
-      zh: `${person.name}不是户主或配偶;扶助、奖励按父母本人发放,请选择父母`,
+      zh: `${person.name}不是户主或配偶；扶助、奖励按父母本人发放，请选择父母`,
       en: 'Benefits are paid to the parents: choose the household head or spouse',
     });
   }

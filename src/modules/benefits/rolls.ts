@@ -25,6 +25,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
+import { displayNames, type NameOf } from '../users/names.ts';
 import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
@@ -169,7 +170,7 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly Enrolme
           ({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, kind, amount, category, note });
         if (before?.paid === true) {
           const difference = fen(due.amount) - before.fen;
-          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元,应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `(${due.reasons.join(';')})` : ''}`));
+          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元，应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `（${due.reasons.join('；')}）` : ''}`));
         } else if (due.amount > 0) {
           lines.push(isPeriod ? line('regular', due.amount, null) : line('arrears', due.amount, `补发 ${month}`));
         } else if (isPeriod && (last === null || last >= period)) {
@@ -243,13 +244,21 @@ interface RollRow {
 const rollColumns = `id, programme, period::text AS period, state, line_count, total_amount::text AS total_amount, stops, generated_by, generated_at,
   checked_by, checked_at, approved_by, approved_at, exported_by, exported_at, paid_by, paid_at`;
 
-function presentRoll(r: RollRow) {
+/** The people who acted on rolls, by name: one lookup for a page of rolls. */
+const rollNames = (tx: Queryable, rolls: readonly RollRow[]) =>
+  displayNames(tx, rolls.flatMap((r) => [r.generated_by, r.checked_by, r.approved_by, r.exported_by, r.paid_by]));
+
+/** Each step's username (for the four-eyes rule) and the person's name beside it (to show). */
+function presentRoll(r: RollRow, nameOf: NameOf) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: r.id, programme: r.programme, programmeName: programmeName(r.programme), period: monthOf(r.period), state: r.state,
-    lineCount: r.line_count, totalAmount: Number(r.total_amount), generatedBy: r.generated_by, generatedAt: r.generated_at.toISOString(),
-    checkedBy: r.checked_by, checkedAt: iso(r.checked_at), approvedBy: r.approved_by, approvedAt: iso(r.approved_at),
-    exportedBy: r.exported_by, exportedAt: iso(r.exported_at), paidBy: r.paid_by, paidAt: iso(r.paid_at),
+    lineCount: r.line_count, totalAmount: Number(r.total_amount),
+    generatedBy: r.generated_by, generatedByName: nameOf(r.generated_by), generatedAt: r.generated_at.toISOString(),
+    checkedBy: r.checked_by, checkedByName: nameOf(r.checked_by), checkedAt: iso(r.checked_at),
+    approvedBy: r.approved_by, approvedByName: nameOf(r.approved_by), approvedAt: iso(r.approved_at),
+    exportedBy: r.exported_by, exportedByName: nameOf(r.exported_by), exportedAt: iso(r.exported_at),
+    paidBy: r.paid_by, paidByName: nameOf(r.paid_by), paidAt: iso(r.paid_at),
   };
 }
 
@@ -286,12 +295,12 @@ export class PaymentRolls {
       const rows = await parameterRows(tx);
       const inForce = rows.some((r) => r.programme === programme && r.effectiveFrom <= (definition.period === 'once' ? monthEnd(period) : monthStart(period)));
       if (!inForce) {
-        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数,不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
+        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数，不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
       }
       const pending = await tx.query<{ period: string }>(
         `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`, [programme, monthStart(period)]);
       if (pending.rows[0] !== undefined) {
-        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批,请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
+        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批，请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
       }
       // One roll per programme and month: a concurrent second call waits here, then finds it.
       const created = await tx.query<{ id: string }>(
@@ -398,7 +407,8 @@ export class PaymentRolls {
       const args = f.programme === undefined ? [] : [f.programme];
       const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_roll ${where}`, args);
       const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
-      return { items: await inScope(tx, actor, rows.map(presentRoll)), total: total.rows[0]?.n ?? 0 };
+      const nameOf = await rollNames(tx, rows);
+      return { items: await inScope(tx, actor, rows.map((row) => presentRoll(row, nameOf))), total: total.rows[0]?.n ?? 0 };
     });
   }
 
@@ -426,7 +436,7 @@ export class PaymentRolls {
       `SELECT p.id, p.name, t.name AS township_name FROM person p JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code WHERE p.id = ANY ($1::uuid[])`,
       [stops.map((s) => s.personId)]);
     const nameOf = new Map(names.rows.map((n) => [n.id, n]));
-    const [shown] = await inScope(tx, actor, [presentRoll(roll)]);
+    const [shown] = await inScope(tx, actor, [presentRoll(roll, await rollNames(tx, [roll]))]);
     return {
       ...(shown as Roll & { scopeName: string | null }),
       byTownship: byTownship.rows.map((t) => ({ ...t, amount: Number(t.amount) })),
@@ -468,7 +478,7 @@ export class PaymentRolls {
       await tx.query('SELECT 1 FROM payment_roll WHERE id = $1 FOR UPDATE', [id]);
       const roll = await this.row(tx, id);
       if (roll.state !== t.from) {
-        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”,不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
+        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
       }
       if (action === 'approve' && roll.generated_by === actor.username) throw new AppError('four_eyes');
       const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = $4`;
@@ -499,8 +509,8 @@ export class PaymentRolls {
       }
       await writeRollWorkbook(out, {
         districtName: '武清区', programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
-        state: stateName[roll.state], reference: rollReference(roll), generatedBy: roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
-        checkedBy: roll.checked_by, approvedBy: roll.approved_by, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
+        state: stateName[roll.state], reference: rollReference(roll), generatedBy: detail.generatedByName ?? roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
+        checkedBy: detail.checkedByName, approvedBy: detail.approvedByName, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
       }, lines(), {
         lines: detail.lineCount, amount: detail.totalAmount,
         byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
@@ -546,7 +556,10 @@ export class PaymentRolls {
 
   /** The roll's header, once it may be downloaded (exported or paid); else a 409. */
   async downloadable(actor: Actor, id: string): Promise<Roll> {
-    return withScope(this.db, actor, async (tx) => presentRoll(await this.exportable(tx, id)));
+    return withScope(this.db, actor, async (tx) => {
+      const roll = await this.exportable(tx, id);
+      return presentRoll(roll, await rollNames(tx, [roll]));
+    });
   }
 
   private async exportable(tx: Queryable, id: string): Promise<RollRow> {

@@ -74,7 +74,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     const parsed = parseSituation(req.body);
     if (!parsed.ok) {
       throw new AppError('validation_failed', {
-        zh: `家庭情况不完整或相互矛盾:${parsed.issues.map((i) => i.path).join('、')}`,
+        zh: `家庭情况不完整或相互矛盾：${parsed.issues.map((i) => i.path).join('、')}`,
         en: `Missing or contradictory facts: ${parsed.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
         details: parsed.issues,
       });
@@ -184,7 +184,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? '武清区';
     const first = persons[0];
     const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
-    const issuer = q.stage === 'village' ? `${scopeName}村(居)民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : '武清区创建幸福家庭活动领导小组办公室';
+    const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : '武清区创建幸福家庭活动领导小组办公室';
     const buffer = await noticeDocx({
       stage: q.stage, year: q.year, districtName: '武清区', issuer, scopeName,
       noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,

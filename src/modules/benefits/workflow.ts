@@ -21,6 +21,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
+import { displayNames, type NameOf } from '../users/names.ts';
 import { today as businessToday } from '../../core/clock.ts';
 import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
 import { evaluatePerson } from './person.ts';
@@ -32,6 +33,7 @@ export type Step = 'village' | 'township' | 'district';
 
 export const stepOf: Partial<Record<ApplicationState, Step>> = { applied: 'village', village_notice: 'township', township_notice: 'district' };
 const stepName: Record<Step, string> = { village: '村级审议', township: '乡镇审核', district: '区级审批' };
+const stepNameEn: Record<Step, string> = { village: 'village review', township: 'township review', district: 'district approval' };
 
 export interface NewApplication {
   programme: ProgrammeId;
@@ -205,14 +207,14 @@ export class BenefitsWorkflow {
         'SELECT household_id, township_code, village_code, name FROM person WHERE id = $1', [input.personId]);
       const p = person.rows[0];
       if (p === undefined) throw new AppError('not_found');
-      if (!mayEnter(actor, p.township_code, p.village_code)) throw new AppError('step_not_allowed', { zh: '只能为本村(本乡镇街)的居民登记申请', en: 'Applications are entered within your own village or township' });
+      if (!mayEnter(actor, p.township_code, p.village_code)) throw new AppError('step_not_allowed', { zh: '只能为本村（本乡镇街）的居民登记申请', en: 'Applications are entered within your own village or township' });
       const result = evaluation.results.find((r) => r.programme === input.programme);
       if (result === undefined) throw new AppError('unknown_programme');
       const enrolled = await tx.query('SELECT 1 FROM benefit_enrolment WHERE programme = $1 AND person_id = $2 AND last_month IS NULL', [input.programme, input.personId]);
-      if (enrolled.rows.length > 0) throw new AppError('already_enrolled', { zh: `${p.name}已在享受${programmeName(input.programme)},无需再次申请`, en: 'Already enrolled in this programme' });
+      if (enrolled.rows.length > 0) throw new AppError('already_enrolled', { zh: `${p.name}已在享受${programmeName(input.programme)}，无需再次申请`, en: 'Already enrolled in this programme' });
       if (!result.eligible) {
         throw new AppError('not_eligible', {
-          zh: `${p.name}在 ${input.appliedOn} 不符合${programmeName(input.programme)}的条件:${failedConditions(result).map((c) => c.label).join(';')}`,
+          zh: `${p.name}在 ${input.appliedOn} 不符合${programmeName(input.programme)}的条件：${failedConditions(result).map((c) => c.label).join('；')}`,
           en: `${input.programme}: conditions not met on ${input.appliedOn}: ${failedConditions(result).map((c) => c.id).join(', ')}`,
           details: failedConditions(result),
         });
@@ -266,11 +268,12 @@ export class BenefitsWorkflow {
         `SELECT from_state AS "fromState", to_state AS "toState", acted_by AS "actedBy", acted_at AS "actedAt", note
            FROM benefit_application_step WHERE application_id = $1 ORDER BY id`, [id]);
       const objections = await tx.query<ObjectionRow>(`${objectionSelect} WHERE application_id = $1 ORDER BY received_on, recorded_at`, [id]);
+      const nameOf = await displayNames(tx, [...steps.rows.map((s) => s.actedBy), ...objections.rows.flatMap((o) => [o.recorded_by, o.resolved_by])]);
       return {
         ...application,
         evaluation: row.evaluation,
-        steps: steps.rows.map((s) => ({ ...s, actedAt: s.actedAt.toISOString() })),
-        objections: objections.rows.map(presentObjection),
+        steps: steps.rows.map((s) => ({ ...s, actedByName: nameOf(s.actedBy), actedAt: s.actedAt.toISOString() })),
+        objections: objections.rows.map((o) => presentObjection(o, nameOf)),
       };
     });
   }
@@ -281,13 +284,13 @@ export class BenefitsWorkflow {
       const a = await this.row(tx, id, true);
       if (a.version !== d.version) throw new AppError('stale_version');
       const step = stepOf[a.state];
-      if (step === undefined) throw new AppError('invalid_transition', { zh: `申请已${a.state === 'approved' ? '批准' : '结束'},不能再办理`, en: `The application is ${a.state}` });
+      if (step === undefined) throw new AppError('invalid_transition', { zh: `申请已${a.state === 'approved' ? '批准' : '结束'}，不能再办理`, en: `The application is ${a.state}` });
       if (d.action === 'withdraw') {
         if (!mayEnter(actor, a.township_code, a.village_code)) throw new AppError('step_not_allowed');
         return this.close(tx, actor, a, 'withdrawn', requireReason(d), today);
       }
       if (!mayTakeStep(actor, step, a.township_code, a.village_code)) {
-        throw new AppError('step_not_allowed', { zh: `当前环节为${stepName[step]},不由您办理`, en: `The next step (${step}) is not yours to take` });
+        throw new AppError('step_not_allowed', { zh: `当前环节为${stepName[step]}，不由您办理`, en: `The next step (${stepNameEn[step]}) is not yours to take` });
       }
       if (d.action === 'reject') return this.close(tx, actor, a, 'rejected', requireReason(d), today);
       if (a.open_objections > 0) throw new AppError('objection_open');
@@ -299,14 +302,14 @@ export class BenefitsWorkflow {
         await tx.query(`UPDATE benefit_application SET state = 'village_notice', village_notice_from = $2, village_notice_until = $3, updated_by = $4 WHERE id = $1`, [id, from, until, actor.username]);
         await this.step(tx, actor, id, a.state, 'village_notice', `村级公示 ${from} 至 ${until}${d.reason ? `;${d.reason}` : ''}`);
       } else if (step === 'township') {
-        if ((a.village_notice_until ?? '') >= today) throw new AppError('notice_running', { zh: `村级公示期至 ${a.village_notice_until} 结束,之后方可乡镇审核`, en: `The village notice runs until ${a.village_notice_until}` });
+        if ((a.village_notice_until ?? '') >= today) throw new AppError('notice_running', { zh: `村级公示期至 ${a.village_notice_until} 结束，之后方可乡镇审核`, en: `The village notice runs until ${a.village_notice_until}` });
         const from = requireDay(d.noticeFrom, 'noticeFrom');
         if (from <= (a.village_notice_until ?? '') || from > today) throw noticeDateError('乡镇公示开始日期应在村级公示结束之后、不晚于今天', 'The township notice must start after the village notice and not after today');
         const until = addDays(from, noticeDays(rows, 'township', from) - 1);
         await tx.query(`UPDATE benefit_application SET state = 'township_notice', township_notice_from = $2, township_notice_until = $3, updated_by = $4 WHERE id = $1`, [id, from, until, actor.username]);
         await this.step(tx, actor, id, a.state, 'township_notice', `乡镇公示 ${from} 至 ${until}${d.reason ? `;${d.reason}` : ''}`);
       } else {
-        if ((a.township_notice_until ?? '') >= today) throw new AppError('notice_running', { zh: `乡镇公示期至 ${a.township_notice_until} 结束,之后方可区级审批`, en: `The township notice runs until ${a.township_notice_until}` });
+        if ((a.township_notice_until ?? '') >= today) throw new AppError('notice_running', { zh: `乡镇公示期至 ${a.township_notice_until} 结束，之后方可区级审批`, en: `The township notice runs until ${a.township_notice_until}` });
         await this.approve(tx, actor, a, rows, d, today);
       }
       await appendAudit(tx, {
@@ -321,7 +324,7 @@ export class BenefitsWorkflow {
   private async approve(tx: Queryable, actor: Actor, a: ApplicationRow, rows: readonly ParameterRow[], d: Decision, today: string): Promise<void> {
     const start = d.startMonth;
     if (start === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(start)) {
-      throw new AppError('validation_failed', { zh: '请填写开始发放月份(YYYY-MM)', en: 'startMonth (YYYY-MM) is required', details: { field: 'startMonth' } });
+      throw new AppError('validation_failed', { zh: '请填写开始发放月份（YYYY-MM）', en: 'startMonth (YYYY-MM) is required', details: { field: 'startMonth' } });
     }
     if (Number(start.slice(0, 4)) !== a.year && Number(start.slice(0, 4)) !== a.year + 1) {
       throw new AppError('validation_failed', { zh: `开始发放月份应在 ${a.year} 或 ${a.year + 1} 年`, en: 'The start month must fall in the confirmation year or the next', details: { field: 'startMonth' } });
@@ -330,7 +333,7 @@ export class BenefitsWorkflow {
     const result = evaluation.results.find((r) => r.programme === a.programme);
     if (result === undefined || (!result.eligible && result.period !== 'once')) {
       throw new AppError('not_eligible', {
-        zh: `${a.person_name}在 ${start} 不符合条件:${result ? failedConditions(result).map((c) => c.label).join(';') : ''}`,
+        zh: `${a.person_name}在 ${start} 不符合条件：${result ? failedConditions(result).map((c) => c.label).join('；') : ''}`,
         en: `Not eligible in ${start}`, details: result ? failedConditions(result) : [],
       });
     }
@@ -344,7 +347,7 @@ export class BenefitsWorkflow {
     if (enrolled.rows.length === 0) throw new AppError('already_enrolled');
     await tx.query(`UPDATE benefit_application SET state = 'approved', decided_on = $2, start_month = $3, updated_by = $4 WHERE id = $1`,
       [a.id, today, monthStart(start), actor.username]);
-    await this.step(tx, actor, a.id, a.state, 'approved', `区级审批通过,自 ${start} 起发放${d.reason ? `;${d.reason}` : ''}`);
+    await this.step(tx, actor, a.id, a.state, 'approved', `区级审批通过，自 ${start} 起发放${d.reason ? `;${d.reason}` : ''}`);
   }
 
   private async close(tx: Queryable, actor: Actor, a: ApplicationRow, state: 'rejected' | 'withdrawn', reason: string, today: string): Promise<Application> {
@@ -366,7 +369,7 @@ export class BenefitsWorkflow {
       if (notice === null) throw new AppError('notice_closed');
       if (!mayEnter(actor, a.township_code, a.village_code)) throw new AppError('step_not_allowed');
       if (input.receivedOn < (notice.from ?? '') || input.receivedOn > (notice.until ?? '') || input.receivedOn > today) {
-        throw new AppError('notice_closed', { zh: `异议须在公示期(${notice.from} 至 ${notice.until})内收到`, en: `Objections are received during the notice (${notice.from} to ${notice.until})`, details: { field: 'receivedOn' } });
+        throw new AppError('notice_closed', { zh: `异议须在公示期（${notice.from} 至 ${notice.until}）内收到`, en: `Objections are received during the notice (${notice.from} to ${notice.until})`, details: { field: 'receivedOn' } });
       }
       const { rows } = await tx.query<ObjectionRow>(
         `INSERT INTO benefit_objection (district_code, application_id, stage, received_on, objector, content, recorded_by)
@@ -379,7 +382,7 @@ export class BenefitsWorkflow {
         district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.objection_record',
         entityType: 'benefit_application', entityId: applicationId, after: { objection: objection.id, stage: notice.stage, receivedOn: input.receivedOn },
       });
-      return presentObjection(objection);
+      return presentObjection(objection, await displayNames(tx, [objection.recorded_by]));
     });
   }
 
@@ -405,10 +408,11 @@ export class BenefitsWorkflow {
       });
       if (input.upheld) {
         await tx.query(`UPDATE benefit_application SET state = 'rejected', closing_reason = $2, decided_on = $3, updated_by = $4 WHERE id = $1`,
-          [a.id, `异议成立:${input.resolution.trim()}`, today, actor.username]);
-        await this.step(tx, actor, a.id, a.state, 'rejected', `异议成立:${input.resolution.trim()}`);
+          [a.id, `异议成立：${input.resolution.trim()}`, today, actor.username]);
+        await this.step(tx, actor, a.id, a.state, 'rejected', `异议成立：${input.resolution.trim()}`);
       }
-      return presentObjection(rows[0] as ObjectionRow);
+      const objection = rows[0] as ObjectionRow;
+      return presentObjection(objection, await displayNames(tx, [objection.recorded_by, objection.resolved_by]));
     });
   }
 
@@ -462,9 +466,11 @@ interface ObjectionRow {
 
 const objectionSelect = `SELECT id, stage, received_on::text AS received_on, objector, content, recorded_by, upheld, resolution, resolved_by, resolved_at FROM benefit_objection`;
 
-const presentObjection = (o: ObjectionRow) => ({
-  id: o.id, stage: o.stage, receivedOn: o.received_on, objector: o.objector, content: o.content, recordedBy: o.recorded_by,
-  upheld: o.upheld, resolution: o.resolution, resolvedBy: o.resolved_by, resolvedAt: o.resolved_at?.toISOString() ?? null,
+/** Who recorded and who resolved an objection: usernames, and the people's names to show. */
+const presentObjection = (o: ObjectionRow, nameOf: NameOf) => ({
+  id: o.id, stage: o.stage, receivedOn: o.received_on, objector: o.objector, content: o.content,
+  recordedBy: o.recorded_by, recordedByName: nameOf(o.recorded_by),
+  upheld: o.upheld, resolution: o.resolution, resolvedBy: o.resolved_by, resolvedByName: nameOf(o.resolved_by), resolvedAt: o.resolved_at?.toISOString() ?? null,
 });
 
 function requireReason(d: Decision): string {

@@ -392,7 +392,7 @@ export class EcdCentreService {
       const author = (username: string) => staff.get(username) ?? '\u4e2d\u5fc3\u6559\u5e08';
       const notes = [
         ...archive.measurements.filter((m) => m.note).map((m) => ({ date: m.date, author: author(m.enteredBy), text: m.note as string })),
-        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: author(m.observed_by), text: `${milestoneDefinition(m.milestone).label}:${m.note as string}` })),
+        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: author(m.observed_by), text: `${milestoneDefinition(m.milestone).label}：${m.note as string}` })),
         ...attended.filter((a) => a.note).map((a) => ({ date: chinaDate(a.starts_at), author: author(a.recorded_by), text: a.note as string })),
       ].sort((a, b) => b.date.localeCompare(a.date));
       return {

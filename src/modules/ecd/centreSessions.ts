@@ -205,8 +205,8 @@ export async function create(
 export async function attendance(tx: Queryable, district: string, by: string, sessionId: string, input: { present: string[]; notes?: Record<string, string> | undefined }, today: string) {
   const s = (await tx.query<{ class_id: string; status: string; starts_at: Date }>('SELECT class_id, status, starts_at FROM ecd_session WHERE id = $1', [sessionId])).rows[0];
   if (!s) throw new AppError('not_found');
-  if (s.status === 'cancelled') throw new AppError('invalid_transition', { zh: '课次已取消,不能考勤', en: 'The session was cancelled' });
-  if (chinaDate(s.starts_at) > today) throw new AppError('invalid_transition', { zh: '课次尚未开始,不能考勤', en: 'The session has not taken place yet' });
+  if (s.status === 'cancelled') throw new AppError('invalid_transition', { zh: '课次已取消，不能考勤', en: 'The session was cancelled' });
+  if (chinaDate(s.starts_at) > today) throw new AppError('invalid_transition', { zh: '课次尚未开始，不能考勤', en: 'The session has not taken place yet' });
   const { rows: recorded } = await tx.query<{ child_id: string }>(
     `SELECT a.child_id FROM ecd_attendance a JOIN ecd_child c ON c.district_code = a.district_code AND c.id = a.child_id
       WHERE a.session_id = $1 AND c.consent_withdrawn_at IS NULL`, [sessionId],

@@ -27,18 +27,18 @@ export function checkMeasurement(m: MeasurementInput, birthDate: string, today: 
   const refuse = (zh: string, en: string, field: string) => new AppError('validation_failed', { zh, en, details: { field } });
   if (m.date < birthDate) throw refuse('测量日期早于出生日期', 'The measurement is dated before birth', 'date');
   if (m.date > today) throw refuse('测量日期晚于今天', 'The measurement is dated in the future', 'date');
-  if (m.weightKg !== undefined && (m.weightKg <= 0.5 || m.weightKg > 60)) throw refuse(`体重 ${m.weightKg} kg 不合理,请核对(单位为千克)`, `Weight ${m.weightKg} kg is implausible`, 'weightKg');
+  if (m.weightKg !== undefined && (m.weightKg <= 0.5 || m.weightKg > 60)) throw refuse(`体重 ${m.weightKg} kg 不合理，请核对（单位为千克）`, `Weight ${m.weightKg} kg is implausible`, 'weightKg');
   if (m.lengthHeightCm !== undefined) {
-    if (m.lengthHeightCm > 300) throw refuse(`身长/身高 ${m.lengthHeightCm} 像是以毫米填写,请改为厘米`, `Length ${m.lengthHeightCm} looks like millimetres; enter centimetres`, 'lengthHeightCm');
-    if (m.lengthHeightCm < 35 || m.lengthHeightCm > 130) throw refuse(`身长/身高 ${m.lengthHeightCm} cm 不合理,请核对`, `Length/height ${m.lengthHeightCm} cm is implausible`, 'lengthHeightCm');
+    if (m.lengthHeightCm > 300) throw refuse(`身长/身高 ${m.lengthHeightCm} 像是以毫米填写，请改为厘米`, `Length ${m.lengthHeightCm} looks like millimetres; enter centimetres`, 'lengthHeightCm');
+    if (m.lengthHeightCm < 35 || m.lengthHeightCm > 130) throw refuse(`身长/身高 ${m.lengthHeightCm} cm 不合理，请核对`, `Length/height ${m.lengthHeightCm} cm is implausible`, 'lengthHeightCm');
   }
   if (m.headCircumferenceCm !== undefined && (m.headCircumferenceCm < 20 || m.headCircumferenceCm > 60)) {
-    throw refuse(`头围 ${m.headCircumferenceCm} cm 不合理,请核对`, `Head circumference ${m.headCircumferenceCm} cm is implausible`, 'headCircumferenceCm');
+    throw refuse(`头围 ${m.headCircumferenceCm} cm 不合理，请核对`, `Head circumference ${m.headCircumferenceCm} cm is implausible`, 'headCircumferenceCm');
   }
   const ageDays = daysBetween(birthDate, m.date);
   const warnings: string[] = [];
-  if (m.position === 'standing' && ageDays < 9 * 30.4375) warnings.push('9 个月以下的婴儿应卧位测量身长;已按 WHO 规则处理,请核对测量方式');
-  if (m.lengthHeightCm !== undefined && !m.position) warnings.push('未注明卧位或立位,按年龄推定(2 岁以下卧位)');
+  if (m.position === 'standing' && ageDays < 9 * 30.4375) warnings.push('9 个月以下的婴儿应卧位测量身长；已按 WHO 规则处理，请核对测量方式');
+  if (m.lengthHeightCm !== undefined && !m.position) warnings.push('未注明卧位或立位，按年龄推定（2 岁以下卧位）');
   return { ageDays, warnings };
 }
 
@@ -124,7 +124,7 @@ export class EcdService {
     return withScope(this.db, actor, async (tx) => {
       const child = (await tx.query<ChildRow>(`SELECT ${childColumns} FROM ecd_child WHERE id = $1`, [id])).rows[0];
       if (!child) throw new AppError('not_found');
-      if (child.consent_withdrawn_at) throw new AppError('forbidden', { zh: '监护人已撤回同意,不能再记录测量', en: 'Consent was withdrawn: no new measurements' });
+      if (child.consent_withdrawn_at) throw new AppError('forbidden', { zh: '监护人已撤回同意，不能再记录测量', en: 'Consent was withdrawn: no new measurements' });
       const { ageDays, warnings } = checkMeasurement(m, child.birth_date, businessToday());
       const { scores, statuses } = zscoresFor(child.sex, ageDays, m);
       const { rows } = await tx.query<{ id: string }>(

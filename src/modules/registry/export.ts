@@ -33,9 +33,9 @@ export async function exportPersons(db: Database, actor: AuthContext, filter: q.
   const sheet = workbook.addWorksheet('人员名单');
   sheet.columns = [
     { header: '姓名', key: 'name', width: 10 }, { header: '性别', key: 'sex', width: 6 }, { header: '出生日期', key: 'birthDate', width: 12 },
-    { header: '身份证号(已脱敏)', key: 'idNumber', width: 22 }, { header: '户籍性质', key: 'hukou', width: 9 }, { header: '婚姻状况', key: 'marital', width: 9 },
-    { header: '乡镇街', key: 'township', width: 12 }, { header: '村(居)', key: 'village', width: 14 }, { header: '户号', key: 'householdNumber', width: 14 },
-    { header: '与户主关系', key: 'relation', width: 10 }, { header: '联系电话(已脱敏)', key: 'phone', width: 15 }, { header: '状态', key: 'status', width: 12 },
+    { header: '身份证号（已脱敏）', key: 'idNumber', width: 22 }, { header: '户籍性质', key: 'hukou', width: 9 }, { header: '婚姻状况', key: 'marital', width: 9 },
+    { header: '乡镇街', key: 'township', width: 12 }, { header: '村（居）', key: 'village', width: 14 }, { header: '户号', key: 'householdNumber', width: 14 },
+    { header: '与户主关系', key: 'relation', width: 10 }, { header: '联系电话（已脱敏）', key: 'phone', width: 15 }, { header: '状态', key: 'status', width: 12 },
   ];
   void (async () => {
     try {

@@ -51,11 +51,13 @@ export const createHouseholdBody = z.strictObject({
 
 export const householdView = z.object({
   id: z.string(), householdNumber: z.string().nullable(), address: z.string(), township: named, village: named,
-  createdAt: z.string(), createdBy: z.string(), updatedAt: z.string(), updatedBy: z.string(),
+  /** Usernames, and beside each the person's name (null: the system itself, e.g. an import). */
+  createdAt: z.string(), createdBy: z.string(), createdByName: z.string().nullable(),
+  updatedAt: z.string(), updatedBy: z.string(), updatedByName: z.string().nullable(),
   members: z.array(personView),
   relationships: z.array(z.object({ id: z.string(), personId: z.string(), relatedPersonId: z.string(), kind: z.enum(['spouse', 'child']), adopted: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
   disabilities: z.array(z.object({ personId: z.string(), grade: z.number(), assessedOn: z.string() })),
-  events: z.array(z.object({ id: z.string(), personId: z.string().nullable(), kind: z.string(), date: z.string(), detail: z.unknown(), enteredBy: z.string(), enteredAt: z.string() })),
+  events: z.array(z.object({ id: z.string(), personId: z.string().nullable(), kind: z.string(), date: z.string(), detail: z.unknown(), enteredBy: z.string(), enteredByName: z.string().nullable(), enteredAt: z.string() })),
 });
 
 export const addMemberBody = z.strictObject({

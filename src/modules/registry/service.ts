@@ -8,6 +8,7 @@ import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
+import { displayNames } from '../users/names.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
 import * as q from './queries.ts';
@@ -111,15 +112,17 @@ export class RegistryService {
       const [relationships, disabilities, events] = await Promise.all([
         q.relationshipsOf(tx, ids), q.disabilitiesOf(tx, ids), q.eventsOfHousehold(tx, id),
       ]);
+      const nameOf = await displayNames(tx, [h.created_by, h.updated_by, ...events.map((e) => e.entered_by)]);
       await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_view', entityType: 'household', entityId: id, ip: actor.ip, detail: { members: members.length } });
       return {
         id: h.id, householdNumber: h.household_number, address: h.address,
         township: { code: h.township_code, name: h.township_name }, village: { code: h.village_code, name: h.village_name },
-        createdAt: h.created_at.toISOString(), createdBy: h.created_by, updatedAt: h.updated_at.toISOString(), updatedBy: h.updated_by,
+        createdAt: h.created_at.toISOString(), createdBy: h.created_by, createdByName: nameOf(h.created_by),
+        updatedAt: h.updated_at.toISOString(), updatedBy: h.updated_by, updatedByName: nameOf(h.updated_by),
         members: members.map(presentPerson),
         relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, relatedPersonId: r.related_person_id, kind: r.kind, adopted: r.adopted, startDate: r.start_date, endDate: r.end_date })),
         disabilities: disabilities.map((d) => ({ personId: d.person_id, grade: d.grade, assessedOn: d.assessed_on })),
-        events: events.map((e) => ({ id: e.id, personId: e.person_id, kind: e.kind, date: e.effective_date, detail: e.detail, enteredBy: e.entered_by, enteredAt: e.entered_at.toISOString() })),
+        events: events.map((e) => ({ id: e.id, personId: e.person_id, kind: e.kind, date: e.effective_date, detail: e.detail, enteredBy: e.entered_by, enteredByName: nameOf(e.entered_by), enteredAt: e.entered_at.toISOString() })),
       };
     });
   }
@@ -250,7 +253,7 @@ export class RegistryService {
       if (ids.indexOf(id) !== i) problems.push({ member: i, column: '身份证号', code: 'duplicate', reason: '身份证号在本户内重复' });
     });
     if (problems.length > 0) {
-      throw new AppError('validation_failed', { zh: problems.map((p) => `第${p.member + 1}人 ${p.column}:${p.reason}`).join(';'), en: 'Some members are invalid; see details', details: problems });
+      throw new AppError('validation_failed', { zh: problems.map((p) => `第${p.member + 1}人 ${p.column}：${p.reason}`).join('；'), en: 'Some members are invalid; see details', details: problems });
     }
     return people;
   }

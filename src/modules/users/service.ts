@@ -146,7 +146,7 @@ export class UserService {
         (input.township !== undefined && units.township === null) ||
         (input.village !== undefined && units.villageTownship === null) ||
         (input.department !== undefined && units.department === null);
-      if (missing) throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}:乡镇街、村居或成员单位不存在`);
+      if (missing) throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}：乡镇街、村居或成员单位不存在`);
       const grant: Grant = {
         role: input.role,
         township: input.village !== undefined ? units.villageTownship : (input.township ?? null),

@@ -62,6 +62,8 @@ export interface ParameterRow {
   reference: string;
   /** Null for the rows the platform was configured with. */
   createdBy: string | null;
+  /** Who entered the row, by name; null for the system itself (the standards shipped with the platform). */
+  createdByName: string | null;
   createdAt: string | null;
 }
 

@@ -60,6 +60,8 @@ export interface ApplicationStepRecord {
   fromState: ApplicationState | null;
   toState: ApplicationState;
   actedBy: string;
+  /** The person's name; null for the system itself. */
+  actedByName: string | null;
   actedAt: string;
   note: string | null;
 }
@@ -71,9 +73,11 @@ export interface Objection {
   objector: string;
   content: string;
   recordedBy: string;
+  recordedByName: string | null;
   upheld: boolean | null;
   resolution: string | null;
   resolvedBy: string | null;
+  resolvedByName: string | null;
   resolvedAt: string | null;
 }
 
@@ -151,15 +155,21 @@ export interface Roll {
   totalAmount: number;
   /** The township or village the figures are of; null for the whole district. */
   scopeName: string | null;
+  /** Usernames (the four-eyes rule compares them) and, beside each, the person's name to show. */
   generatedBy: string;
+  generatedByName: string | null;
   generatedAt: string;
   checkedBy: string | null;
+  checkedByName: string | null;
   checkedAt: string | null;
   approvedBy: string | null;
+  approvedByName: string | null;
   approvedAt: string | null;
   exportedBy: string | null;
+  exportedByName: string | null;
   exportedAt: string | null;
   paidBy: string | null;
+  paidByName: string | null;
   paidAt: string | null;
 }
 

@@ -89,6 +89,7 @@ export interface LifeEvent {
   date: string;
   detail: unknown;
   enteredBy: string;
+  enteredByName: string | null;
   enteredAt: string;
 }
 
@@ -100,8 +101,11 @@ export interface Household {
   village: CodeName;
   createdAt: string;
   createdBy: string;
+  /** The person's name; null for the system itself (an import, the demo's seeding). */
+  createdByName: string | null;
   updatedAt: string;
   updatedBy: string;
+  updatedByName: string | null;
   members: Person[];
   relationships: Relationship[];
   disabilities: Disability[];

@@ -129,6 +129,8 @@ export interface ChildSummary {
 export interface ActivityEntry {
   at: string;
   actor: string | null;
+  /** The actor's name; null for the system itself. */
+  actorName: string | null;
   action: string;
   entityType: string;
   /** The contract names a summary; the server (so far) sends the result instead. */
@@ -217,6 +219,8 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: string | null;
+  /** The actor's name; null for the system itself. */
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;

@@ -52,6 +52,8 @@ export const ecdEn: Record<keyof typeof ecdZhCN, string> = {
   'ecd.measure.submit': 'Save measurement',
   'ecd.measure.saved': 'Measurement saved',
   'ecd.measure.atLeastOne': 'Enter at least one of weight, length/height or head circumference',
+  'ecd.measure.above': '{field} must be more than {min} and at most {max}',
+  'ecd.measure.within': '{field} must be between {min} and {max}',
   'ecd.result.title': 'This measurement',
   'ecd.result.normal': 'All indicators within the normal range',
   'ecd.result.warnings': 'Please note',

@@ -172,7 +172,6 @@ export const ecdCentreEn: Record<keyof typeof ecdCentreZhCN, string> = {
   'ecdc.centre.month': 'This month',
   'ecdc.centre.loadLine': '{sessions} sessions · {hours} / {planned} h',
   'ecdc.centre.total': 'Total',
-  'ecdc.centre.code': 'Code',
   'ecdc.centre.noLoad': 'No sessions in this period',
 
   'ecdc.error.room_busy': 'The room is taken at that time: choose another time or room',

@@ -41,6 +41,7 @@ export const en: Messages = {
   'header.expand': 'Expand menu',
   'header.loggedOut': 'You have signed out',
 
+  'common.inParens': ' ({text})',
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.refresh': 'Refresh',
@@ -168,7 +169,6 @@ export const en: Messages = {
   'org.kind.community': 'Community',
 
   'dept.title': 'Member departments',
-  'dept.code': 'Code',
   'dept.name': 'Name',
   'dept.shortName': 'Short name',
   'dept.liaisonCount': 'Liaisons',

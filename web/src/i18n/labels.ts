@@ -1,8 +1,8 @@
 import type { Lang } from '../api/types.ts';
 
 /**
- * Labels for codes the server sends in the audit log. Unknown codes fall back to the raw code,
- * so a new server action never breaks the page.
+ * Labels for codes the server sends in the audit log. An unknown code falls back to a word made
+ * from it (its module's name), never the raw code, so a new server action never breaks the page.
  */
 type LabelTable = Record<string, Record<Lang, string>>;
 
@@ -29,6 +29,7 @@ export const auditActionLabels: LabelTable = {
   'security.policy_update': { 'zh-CN': '修改安全策略', en: 'Update security policy' },
   'registry.household_create': { 'zh-CN': '登记新户', en: 'Register household' },
   'registry.import': { 'zh-CN': '导入花名册', en: 'Import roster' },
+  'registry.import_change': { 'zh-CN': '导入花名册变更', en: 'Import roster change' },
   'registry.birth': { 'zh-CN': '出生登记', en: 'Record birth' },
   'registry.adoption': { 'zh-CN': '收养登记', en: 'Record adoption' },
   'registry.move_in': { 'zh-CN': '迁入登记', en: 'Record move in' },
@@ -152,6 +153,31 @@ export const verifyReasonLabels: LabelTable = {
   truncated: { 'zh-CN': '日志链短于检查点，末尾记录被删除', en: 'the chain is shorter than its checkpoint: the newest entries were deleted' },
 };
 
+/** The module an action code starts with (`benefits.…`), for codes without a label of their own. */
+const moduleLabels: LabelTable = {
+  auth: { 'zh-CN': '登录与认证', en: 'Sign-in' },
+  user: { 'zh-CN': '用户管理', en: 'Users' },
+  security: { 'zh-CN': '安全策略', en: 'Security' },
+  registry: { 'zh-CN': '户籍人口', en: 'Registry' },
+  personal_data: { 'zh-CN': '个人信息', en: 'Personal data' },
+  audit: { 'zh-CN': '审计日志', en: 'Audit log' },
+  system: { 'zh-CN': '系统', en: 'System' },
+  org: { 'zh-CN': '组织机构', en: 'Organisation' },
+  benefits: { 'zh-CN': '扶助项目', en: 'Benefits' },
+  coord: { 'zh-CN': '部门协调', en: 'Coordination' },
+  ecd: { 'zh-CN': '早期发展', en: 'Early childhood' },
+};
+
+/** A code without a label, in words: 扶助项目操作 / "Benefits: roll hold"; 其他 / "Other" for a bare code. */
+function humanise(code: string, lang: Lang): string {
+  const [head = '', ...rest] = code.split('.');
+  const area = rest.length > 0 ? moduleLabels[head]?.[lang] : undefined;
+  if (lang === 'zh-CN') return area ? `${area}操作` : '其他';
+  const words = (area ? rest.join(' ') : code).replace(/[._-]+/g, ' ').trim();
+  const phrase = words.charAt(0).toUpperCase() + words.slice(1);
+  return area ? `${area}: ${words}` : phrase || 'Other';
+}
+
 export function labelFor(table: LabelTable, code: string, lang: Lang): string {
-  return table[code]?.[lang] ?? code;
+  return table[code]?.[lang] ?? humanise(code, lang);
 }

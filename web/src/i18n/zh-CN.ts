@@ -41,6 +41,7 @@ export const zhCN = {
   'header.loggedOut': '您已安全退出',
 
   'common.search': '查询',
+  'common.inParens': '（{text}）',
   'common.reset': '重置',
   'common.refresh': '刷新',
   'common.save': '保存',
@@ -66,7 +67,7 @@ export const zhCN = {
   'error.forbidden.sub': '您没有访问此页面的权限。如需开通，请联系系统管理员。',
   'error.notFound.title': '页面不存在',
   'error.notFound.sub': '您访问的页面不存在或已被移除。',
-  'error.sessionExpired': '会话已过期,请重新登录',
+  'error.sessionExpired': '会话已过期，请重新登录',
 
   'role.office': '领导小组办公室',
   'role.liaison': '成员单位通讯员',
@@ -167,7 +168,6 @@ export const zhCN = {
   'org.kind.community': '社区',
 
   'dept.title': '成员单位',
-  'dept.code': '代码',
   'dept.name': '单位名称',
   'dept.shortName': '简称',
   'dept.liaisonCount': '通讯员人数',

@@ -26,21 +26,21 @@ const conditions: readonly Condition<OneChildParentRewardParameters>[] = [
   parentAlive(),
   {
     id: 'township',
-    label: (p) => `户籍在实施乡镇街(${p.township.value})`,
-    basis: '下朱庄街道自筹资金,仅对本街道居民实施',
+    label: (p) => `户籍在实施乡镇街（${p.township.value}）`,
+    basis: '下朱庄街道自筹资金，仅对本街道居民实施',
     test: (f, _i, p) => f.situation.township === p.township.value,
-    explain: (f, _i, p) => `家庭所在乡镇街 ${f.situation.township},实施范围 ${p.township.value}`,
+    explain: (f, _i, p) => `家庭所在乡镇街 ${f.situation.township}，实施范围 ${p.township.value}`,
   },
   {
     id: 'one-child-certificate',
     label: () => '持有《独生子女父母光荣证》',
     basis: '奖励对象为领取《独生子女父母光荣证》的父母',
     test: (f) => f.situation.family.oneChildCertificate,
-    explain: (f) => `独生子女父母光荣证:${f.situation.family.oneChildCertificate ? '有' : '无'}`,
+    explain: (f) => `独生子女父母光荣证：${f.situation.family.oneChildCertificate ? '有' : '无'}`,
   },
   {
     id: 'woman-minimum-age',
-    label: (p) => `女方年满 ${p.womanMinimumAge.value} 周岁(单亲家庭为本人)`,
+    label: (p) => `女方年满 ${p.womanMinimumAge.value} 周岁（单亲家庭为本人）`,
     basis: '女方年满45周岁起按月奖励',
     test: (f, _i, p) => reachesAge(birthOf(f, f.ageParent), f.day, p.womanMinimumAge.value, p.fromFollowingMonth.value),
     explain: (f, _i, p) => ageDetail(f, f.ageParent, p.womanMinimumAge.value, p.fromFollowingMonth.value),
@@ -52,7 +52,7 @@ export const oneChildParentReward: Programme<OneChildParentRewardParameters> = {
   name: '下朱庄街道独生子女父母奖励',
   fundedBy: 'township',
   period: 'month',
-  basis: '武清区创建幸福家庭活动工作报告:下朱庄街道对独生子女父母女方年满45周岁起每人每月奖励100元(街道文件待补录)',
+  basis: '武清区创建幸福家庭活动工作报告：下朱庄街道对独生子女父母女方年满45周岁起每人每月奖励100元（街道文件待补录）',
   resolve(s: ParameterSnapshot): OneChildParentRewardParameters {
     return {
       township: s.string(ID, 'township'),

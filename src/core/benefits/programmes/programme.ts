@@ -48,12 +48,12 @@ export function role(f: Facts, i: number): string {
 
 /** "女方(1950-03-02 出生)" */
 export function person(f: Facts, i: number): string {
-  return `${role(f, i)}(${parentOf(f, i).birthDate} 出生)`;
+  return `${role(f, i)}（${parentOf(f, i).birthDate} 出生）`;
 }
 
 export const hukouName = { rural: '农业户口', urban: '非农业户口' } as const;
 
-export function parentAlive<P>(basis = '扶助金、奖励金按人发放,本人死亡的自次月起停发'): Condition<P> {
+export function parentAlive<P>(basis = '扶助金、奖励金按人发放，本人死亡的自次月起停发'): Condition<P> {
   return {
     id: 'parent-alive',
     label: () => '本人健在',
@@ -62,7 +62,7 @@ export function parentAlive<P>(basis = '扶助金、奖励金按人发放,本人
     explain: (f, i) => {
       const p = parentOf(f, i);
       if (p.alive) return `${person(f, i)}在 ${f.situation.date} 健在`;
-      return `${person(f, i)}已故${p.deathDate ? `(${p.deathDate} 死亡)` : ''}`;
+      return `${person(f, i)}已故${p.deathDate ? `（${p.deathDate} 死亡）` : ''}`;
     },
   };
 }
@@ -71,10 +71,10 @@ export function parentAlive<P>(basis = '扶助金、奖励金按人发放,本人
 export function ageDetail(f: Facts, i: number, years: number, fromFollowingMonth: boolean): string {
   const birth = birthOf(f, i);
   const age = completedYears(birth, f.day);
-  const rule = fromFollowingMonth ? '生日所在月不计,自次月起' : '按当日实足年龄';
+  const rule = fromFollowingMonth ? '生日所在月不计，自次月起' : '按当日实足年龄';
   const from = ageReachedFrom(birth, years, fromFollowingMonth);
   const met = reachesAge(birth, f.day, years, fromFollowingMonth);
-  return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁;标准 ${years} 周岁(${rule}),自 ${from} 起满足,${met ? '已满足' : '尚未满足'}`;
+  return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁；标准 ${years} 周岁（${rule}），自 ${from} 起满足，${met ? '已满足' : '尚未满足'}`;
 }
 
 /**
@@ -84,10 +84,10 @@ export function ageDetail(f: Facts, i: number, years: number, fromFollowingMonth
 export function ageLimitDetail(f: Facts, i: number, years: number, fromFollowingMonth: boolean): string {
   const birth = birthOf(f, i);
   const age = completedYears(birth, f.day);
-  const rule = fromFollowingMonth ? '生日所在月不计,自次月起' : '按当日实足年龄';
+  const rule = fromFollowingMonth ? '生日所在月不计，自次月起' : '按当日实足年龄';
   const from = ageReachedFrom(birth, years, fromFollowingMonth);
   const reached = reachesAge(birth, f.day, years, fromFollowingMonth);
-  return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁;上限 ${years} 周岁(${rule}),自 ${from} 起视为达到,${reached ? '已达到,不符合' : '尚未达到,符合'}`;
+  return `${person(f, i)}在 ${formatDay(f.day)} 实足 ${age} 周岁；上限 ${years} 周岁（${rule}），自 ${from} 起视为达到，${reached ? '已达到，不符合' : '尚未达到，符合'}`;
 }
 
 /** Rounds yuan to fen. */

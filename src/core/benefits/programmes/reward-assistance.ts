@@ -29,7 +29,7 @@ export interface RewardAssistanceParameters {
 }
 
 const ID = 'reward-assistance';
-const BASIS = '《国务院办公厅转发人口计生委财政部关于开展农村部分计划生育家庭奖励扶助制度试点工作意见的通知》(国办发〔2004〕21号)及天津市、武清区实施规定';
+const BASIS = '《国务院办公厅转发人口计生委财政部关于开展农村部分计划生育家庭奖励扶助制度试点工作意见的通知》（国办发〔2004〕21号）及天津市、武清区实施规定';
 
 /** The children condition: one living child, two living girls, or all children died. */
 export function childrenQualify(f: Facts): boolean {
@@ -37,52 +37,52 @@ export function childrenQualify(f: Facts): boolean {
 }
 
 function childrenDetail(f: Facts): string {
-  const counts = `曾生育或合法收养子女 ${f.childCount} 人(其中收养 ${f.adoptedCount} 人),现存 ${f.livingCount} 人(女孩 ${f.livingGirls} 人),已故 ${f.childCount - f.livingCount} 人`;
+  const counts = `曾生育或合法收养子女 ${f.childCount} 人（其中收养 ${f.adoptedCount} 人），现存 ${f.livingCount} 人（女孩 ${f.livingGirls} 人），已故 ${f.childCount - f.livingCount} 人`;
   let verdict: string;
   if (f.livingCount === 1) verdict = '符合「现存一个子女」';
   else if (f.livingCount === 2 && f.livingGirls === 2) verdict = '符合「现存两个女孩」';
   else if (f.childCount > 0 && f.livingCount === 0) verdict = '符合「子女死亡现无子女」';
-  else if (f.childCount === 0) verdict = '从未生育或收养子女,不符合';
-  else verdict = '不符合(现存子女超过一个且不是两个女孩)';
-  return `${counts};${verdict}`;
+  else if (f.childCount === 0) verdict = '从未生育或收养子女，不符合';
+  else verdict = '不符合（现存子女超过一个且不是两个女孩）';
+  return `${counts}；${verdict}`;
 }
 
 const conditions: readonly Condition<RewardAssistanceParameters>[] = [
   parentAlive(),
   {
     id: 'rural-hukou',
-    label: () => '夫妻双方均为农业户口(单亲家庭为本人)',
-    basis: '奖励扶助对象确认条件:本人及配偶均为农业户口或界定为农村居民户口',
+    label: () => '夫妻双方均为农业户口（单亲家庭为本人）',
+    basis: '奖励扶助对象确认条件：本人及配偶均为农业户口或界定为农村居民户口',
     test: (f) => f.allRural,
     explain: (f) =>
-      f.situation.family.parents.map((p, i) => `${role(f, i)}${p.alive ? '' : '(已故)'} ${hukouName[p.hukou]}`).join('、'),
+      f.situation.family.parents.map((p, i) => `${role(f, i)}${p.alive ? '' : '（已故）'} ${hukouName[p.hukou]}`).join('、'),
   },
   {
     id: 'no-out-of-policy-birth',
     label: (p) => `${p.windowFrom.value} 年至 ${p.windowTo.value} 年期间没有违反计划生育法律法规和政策规定生育`,
-    basis: '奖励扶助对象确认条件:1973年至2001年期间没有违反计划生育法律法规和政策规定生育',
+    basis: '奖励扶助对象确认条件：1973年至2001年期间没有违反计划生育法律法规和政策规定生育',
     test: (f) => !f.situation.family.outOfPolicyBirth1973to2001,
     explain: (f, _i, p) =>
-      `登记的 ${p.windowFrom.value}—${p.windowTo.value} 年间政策外生育:${f.situation.family.outOfPolicyBirth1973to2001 ? '有' : '无'}`,
+      `登记的 ${p.windowFrom.value}—${p.windowTo.value} 年间政策外生育：${f.situation.family.outOfPolicyBirth1973to2001 ? '有' : '无'}`,
   },
   {
     id: 'children',
-    label: () => '现存一个子女或两个女孩,或子女死亡现无子女(合法收养的子女视同亲生)',
-    basis: '奖励扶助对象确认条件:现存一个子女或两个女孩或子女死亡现无子女',
+    label: () => '现存一个子女或两个女孩，或子女死亡现无子女（合法收养的子女视同亲生）',
+    basis: '奖励扶助对象确认条件：现存一个子女或两个女孩或子女死亡现无子女',
     test: (f) => childrenQualify(f),
     explain: (f) => childrenDetail(f),
   },
   {
     id: 'born-on-or-after',
     label: (p) => `${p.bornOnOrAfter.value} 以后出生`,
-    basis: '奖励扶助对象确认条件:1933年1月1日以后出生',
+    basis: '奖励扶助对象确认条件：1933年1月1日以后出生',
     test: (f, i, p) => birthOf(f, i) >= p.bornOnOrAfterDay,
-    explain: (f, i, p) => `${person(f, i)},标准为 ${p.bornOnOrAfter.value} 或以后出生`,
+    explain: (f, i, p) => `${person(f, i)}，标准为 ${p.bornOnOrAfter.value} 或以后出生`,
   },
   {
     id: 'minimum-age',
     label: (p) => `年满 ${p.minimumAge.value} 周岁`,
-    basis: '奖励扶助对象确认条件:年满60周岁',
+    basis: '奖励扶助对象确认条件：年满60周岁',
     test: (f, i, p) => reachesAge(birthOf(f, i), f.day, p.minimumAge.value, p.fromFollowingMonth.value),
     explain: (f, i, p) => ageDetail(f, i, p.minimumAge.value, p.fromFollowingMonth.value),
   },

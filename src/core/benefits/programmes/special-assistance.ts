@@ -31,7 +31,7 @@ export interface SpecialAssistanceParameters {
 }
 
 const ID = 'special-assistance';
-const BASIS = '国家人口计生委、财政部《全国独生子女伤残死亡家庭扶助制度试点方案》(国人口发〔2007〕78号)及天津市特别扶助标准';
+const BASIS = '国家人口计生委、财政部《全国独生子女伤残死亡家庭扶助制度试点方案》（国人口发〔2007〕78号）及天津市特别扶助标准';
 
 function categoryOf(f: Facts, p: SpecialAssistanceParameters): SpecialAssistanceCategory | undefined {
   const child = f.firstChild;
@@ -44,11 +44,11 @@ function categoryOf(f: Facts, p: SpecialAssistanceParameters): SpecialAssistance
 function childDetail(f: Facts, p: SpecialAssistanceParameters): string {
   const child = f.firstChild;
   if (child === undefined) return '无子女';
-  const who = `${child.adopted ? '收养' : '生育'}的子女(${child.birthDate} 出生)`;
-  if (!child.alive) return `${who}已于 ${child.deathDate ?? '(日期不详)'} 死亡,属死亡类`;
-  if (child.disabilityGrade === null) return `${who}健在,无残疾等级`;
-  const grade = `${who}残疾等级 ${child.disabilityGrade} 级,标准为 1 至 ${p.gradeThreshold.value} 级`;
-  return child.disabilityGrade <= p.gradeThreshold.value ? `${grade},属伤残类` : `${grade},不符合`;
+  const who = `${child.adopted ? '收养' : '生育'}的子女（${child.birthDate} 出生）`;
+  if (!child.alive) return `${who}已于 ${child.deathDate ?? '（日期不详）'} 死亡，属死亡类`;
+  if (child.disabilityGrade === null) return `${who}健在，无残疾等级`;
+  const grade = `${who}残疾等级 ${child.disabilityGrade} 级，标准为 1 至 ${p.gradeThreshold.value} 级`;
+  return child.disabilityGrade <= p.gradeThreshold.value ? `${grade}，属伤残类` : `${grade}，不符合`;
 }
 
 const conditions: readonly Condition<SpecialAssistanceParameters>[] = [
@@ -56,28 +56,28 @@ const conditions: readonly Condition<SpecialAssistanceParameters>[] = [
   {
     id: 'born-on-or-after',
     label: (p) => `${p.bornOnOrAfter.value} 以后出生`,
-    basis: '特别扶助对象条件:1933年1月1日以后出生',
+    basis: '特别扶助对象条件：1933年1月1日以后出生',
     test: (f, i, p) => birthOf(f, i) >= p.bornOnOrAfterDay,
-    explain: (f, i, p) => `${person(f, i)},标准为 ${p.bornOnOrAfter.value} 或以后出生`,
+    explain: (f, i, p) => `${person(f, i)}，标准为 ${p.bornOnOrAfter.value} 或以后出生`,
   },
   {
     id: 'woman-minimum-age',
-    label: (p) => `女方年满 ${p.womanMinimumAge.value} 周岁(单亲家庭为本人)`,
-    basis: '特别扶助对象条件:女方年满49周岁',
+    label: (p) => `女方年满 ${p.womanMinimumAge.value} 周岁（单亲家庭为本人）`,
+    basis: '特别扶助对象条件：女方年满49周岁',
     test: (f, _i, p) => reachesAge(birthOf(f, f.ageParent), f.day, p.womanMinimumAge.value, p.fromFollowingMonth.value),
     explain: (f, _i, p) => ageDetail(f, f.ageParent, p.womanMinimumAge.value, p.fromFollowingMonth.value),
   },
   {
     id: 'one-child',
-    label: () => '只生育或合法收养一个子女,且未再生育或收养',
-    basis: '特别扶助对象条件:只生育一个子女或合法收养一个子女,现无存活子女或独生子女被依法鉴定为残疾(伤病残达到三级以上),且未再生育或收养子女',
+    label: () => '只生育或合法收养一个子女，且未再生育或收养',
+    basis: '特别扶助对象条件：只生育一个子女或合法收养一个子女，现无存活子女或独生子女被依法鉴定为残疾（伤病残达到三级以上），且未再生育或收养子女',
     test: (f) => f.childCount === 1,
-    explain: (f) => `曾生育或合法收养子女 ${f.childCount} 人(其中收养 ${f.adoptedCount} 人)`,
+    explain: (f) => `曾生育或合法收养子女 ${f.childCount} 人（其中收养 ${f.adoptedCount} 人）`,
   },
   {
     id: 'child-died-or-disabled',
-    label: (p) => `该子女死亡,或伤病残达到 ${p.gradeThreshold.value} 级以上(1 级最重)`,
-    basis: '特别扶助对象条件:独生子女死亡,或独生子女伤、病残后经鉴定达到三级以上残疾',
+    label: (p) => `该子女死亡，或伤病残达到 ${p.gradeThreshold.value} 级以上（1 级最重）`,
+    basis: '特别扶助对象条件：独生子女死亡，或独生子女伤、病残后经鉴定达到三级以上残疾',
     test: (f, _i, p) => categoryOf(f, p) !== undefined,
     explain: (f, _i, p) => childDetail(f, p),
   },
@@ -106,6 +106,6 @@ export const specialAssistance: Programme<SpecialAssistanceParameters> = {
   amount: (f, _i, p) => (categoryOf(f, p) === 'death' ? p.amountDeath.value : p.amountDisability.value),
   amountDetail: (f, _i, p) =>
     categoryOf(f, p) === 'death'
-      ? `特别扶助(死亡类)标准 ${describeParameter(p.amountDeath.row)}`
-      : `特别扶助(伤残类)标准 ${describeParameter(p.amountDisability.row)}`,
+      ? `特别扶助（死亡类）标准 ${describeParameter(p.amountDeath.row)}`
+      : `特别扶助（伤残类）标准 ${describeParameter(p.amountDisability.row)}`,
 };

@@ -24,10 +24,10 @@ const ID = 'top-up-dahuangbao';
 const conditions: readonly Condition<TopUpDahuangbaoParameters>[] = [
   {
     id: 'township',
-    label: (p) => `户籍在实施乡镇街(${p.township.value})`,
-    basis: '大黄堡乡财政负担,仅对本乡居民实施',
+    label: (p) => `户籍在实施乡镇街（${p.township.value}）`,
+    basis: '大黄堡乡财政负担，仅对本乡居民实施',
     test: (f, _i, p) => f.situation.township === p.township.value,
-    explain: (f, _i, p) => `家庭所在乡镇街 ${f.situation.township},实施范围 ${p.township.value}`,
+    explain: (f, _i, p) => `家庭所在乡镇街 ${f.situation.township}，实施范围 ${p.township.value}`,
   },
   {
     id: 'reward-assistance-eligible',
@@ -36,7 +36,7 @@ const conditions: readonly Condition<TopUpDahuangbaoParameters>[] = [
     test: (f, i, p) => meetsRewardAssistance(f, i, p.reward),
     explain: (f, i, p) => {
       const failed = failedRewardAssistance(f, i, p.reward);
-      return failed.length === 0 ? '符合奖励扶助全部条件' : `不符合奖励扶助条件:${failed.join(';')}`;
+      return failed.length === 0 ? '符合奖励扶助全部条件' : `不符合奖励扶助条件：${failed.join('；')}`;
     },
   },
 ];
@@ -46,7 +46,7 @@ export const topUpDahuangbao: Programme<TopUpDahuangbaoParameters> = {
   name: '大黄堡乡奖励扶助加发',
   fundedBy: 'township',
   period: 'month',
-  basis: '武清区创建幸福家庭活动工作报告:大黄堡乡在区奖励扶助标准基础上再加发一倍(乡级文件待补录)',
+  basis: '武清区创建幸福家庭活动工作报告：大黄堡乡在区奖励扶助标准基础上再加发一倍（乡级文件待补录）',
   resolve(s: ParameterSnapshot): TopUpDahuangbaoParameters {
     return {
       township: s.string(ID, 'township'),

@@ -1,6 +1,6 @@
 import { Col, Descriptions, Row, Tag, Typography } from 'antd';
 import type { AuditEntry } from '../../api/types.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { entityTypeLabels, labelFor, useI18n } from '../../i18n/index.ts';
 
 function Json({ value }: { value: unknown }) {
   const { t } = useI18n();
@@ -21,7 +21,7 @@ export function changedFields(before: unknown, after: unknown): string[] {
 
 /** The expanded row: before/after as the server sent them (personal data already masked). */
 export function AuditDetail({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const changed = changedFields(entry.before, entry.after);
   return (
     <div data-testid={`audit-detail-${entry.seq}`}>
@@ -30,7 +30,7 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
           <span className="xf-code">{entry.ip ?? '—'}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('audit.entityType')}>
-          <span className="xf-code">{entry.entityType}</span>
+          <span title={entry.entityType}>{labelFor(entityTypeLabels, entry.entityType, lang)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('audit.entityId')}>
           <span className="xf-code">{entry.entityId ?? '—'}</span>

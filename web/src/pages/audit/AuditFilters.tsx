@@ -30,11 +30,11 @@ export function AuditFilters({ query, onChange }: { query: AuditQuery; onChange:
 
   const actionOptions = Object.keys(auditActionLabels).map((code) => ({
     value: code,
-    label: `${labelFor(auditActionLabels, code, lang)} · ${code}`,
+    label: labelFor(auditActionLabels, code, lang),
   }));
   const entityOptions = Object.keys(entityTypeLabels).map((code) => ({
     value: code,
-    label: `${labelFor(entityTypeLabels, code, lang)} · ${code}`,
+    label: labelFor(entityTypeLabels, code, lang),
   }));
 
   const apply = (values: FilterValues) => {

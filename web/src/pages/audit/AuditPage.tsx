@@ -31,14 +31,15 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actor',
       width: 130,
-      render: (value: string | null) => (value ? <span className="xf-code">{value}</span> : <span className="xf-muted">{t('audit.system')}</span>),
+      render: (value: string | null, entry) =>
+        entry.actorName ? <span title={value ?? undefined}>{entry.actorName}</span> : <span className="xf-muted">{t('audit.system')}</span>,
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       render: (value: string) => (
-        <span title={value}>
-          {labelFor(auditActionLabels, value, lang)} <span className="xf-tree-code">{value}</span>
+        <span title={value} data-action={value}>
+          {labelFor(auditActionLabels, value, lang)}
         </span>
       ),
     },

@@ -13,15 +13,17 @@ export function BenefitsCards({ summary }: { summary: BenefitsSummary }) {
   const assistance = summary.rewardAndSpecialAssistance;
   const exact = t('benefits.exactAmount', { amount: formatYuan(assistance.amount, lang) });
   const persons = t('benefits.unit.persons');
+  // Chinese counts money in 万元 (24 万元); English in yuan (240,000 yuan).
+  const inTenThousands = lang === 'zh-CN';
   return (
     <Row gutter={[16, 16]}>
       <Col {...COL}>
         <Card size="small" className="xf-stat-card xf-benefits-total" data-testid="benefits-total-assistance">
           <Statistic
             title={t('benefits.totalAssistance')}
-            value={assistance.roundedTo10000 / 10_000}
+            value={inTenThousands ? assistance.roundedTo10000 / 10_000 : assistance.roundedTo10000}
             formatter={(value) => formatCount(Number(value), lang)}
-            suffix={t('benefits.unit.tenThousandYuan')}
+            suffix={t(inTenThousands ? 'benefits.unit.tenThousandYuan' : 'benefits.unit.yuan')}
           />
           <Tooltip title={t('benefits.exactHint')}>
             <Typography.Text type="secondary" className="xf-benefits-exact" data-testid="benefits-total-exact">

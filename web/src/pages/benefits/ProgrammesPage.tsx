@@ -71,7 +71,7 @@ function ParameterTable({ programme, parameter, today, places }: ParameterTableP
       render: (_, row) =>
         row.createdBy || row.createdAt ? (
           <div className="xf-cell-stack">
-            <span>{row.createdBy ?? '—'}</span>
+            <span title={row.createdBy ?? undefined}>{row.createdBy ? (row.createdByName ?? t('audit.system')) : '—'}</span>
             <span className="xf-subline">{formatDateTime(row.createdAt)}</span>
           </div>
         ) : (
@@ -84,7 +84,6 @@ function ParameterTable({ programme, parameter, today, places }: ParameterTableP
     <div className="xf-parameter" data-testid={`parameter-${programme.id}-${parameter.name}`}>
       <div className="xf-parameter-head">
         <Typography.Text strong>{parameterLabel(i18n, parameter.name)}</Typography.Text>
-        <span className="xf-parameter-code">{parameter.name}</span>
         {unit ? <Typography.Text type="secondary">{t('programmes.unit', { unit })}</Typography.Text> : null}
       </div>
       <Table<ParameterRow>

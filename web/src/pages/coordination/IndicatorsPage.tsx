@@ -31,12 +31,6 @@ function indicatorColumns(i18n: I18n, config: IndicatorConfig, onEdit: (indicato
   const { t } = i18n;
   const short = new Map(config.departments.map((d) => [d.code, d]));
   return [
-    {
-      key: 'code',
-      title: t('coordm.ind.code'),
-      width: 210,
-      render: (_, ind) => <span className="xf-code xf-nowrap">{ind.code}</span>,
-    },
     { key: 'name', title: t('coordm.ind.name'), width: 180, render: (_, ind) => <span data-testid={`indicator-${ind.code}`}>{ind.name}</span> },
     { key: 'unit', title: t('coordm.ind.unit'), width: 70, render: (_, ind) => ind.unit },
     { key: 'aggregation', title: t('coordm.ind.aggregation'), width: 100, render: (_, ind) => t(`coordm.agg.${ind.aggregation}`) },

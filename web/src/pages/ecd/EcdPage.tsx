@@ -37,7 +37,7 @@ function columns({ t }: I18n): TableColumnsType<Child> {
       render: (_, c) => (
         <span>
           {c.birthDate}{' '}
-          <Typography.Text type="secondary">({t('ecd.ageMonths', { months: formatMonths(ageDays(c.birthDate)) })})</Typography.Text>
+          <Typography.Text type="secondary">{t('common.inParens', { text: t('ecd.ageMonths', { months: formatMonths(ageDays(c.birthDate)) }) })}</Typography.Text>
         </span>
       ),
     },

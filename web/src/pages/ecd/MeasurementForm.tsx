@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space, Typography, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ecdApi, type Child, type MeasurementBody, type MeasurementResult, type Position } from '../../api/ecd.ts';
 import { useErrorText } from '../../api/errors.ts';
@@ -16,6 +16,29 @@ interface Values {
   position: Position;
   headCircumferenceCm?: number | null;
   note?: string;
+}
+
+/**
+ * What the server accepts as plausible for a child (src/modules/ecd/service.ts): weight above
+ * 0.5 kg up to 60, length/height 35–130 cm, head circumference 20–60 cm. Checked here first, so a
+ * slip (a weight of 0) is refused in the form, before anything is sent.
+ */
+const PLAUSIBLE = {
+  weightKg: { min: 0.5, max: 60, aboveMin: true, label: 'ecd.measure.weight' },
+  lengthHeightCm: { min: 35, max: 130, aboveMin: false, label: 'ecd.measure.length' },
+  headCircumferenceCm: { min: 20, max: 60, aboveMin: false, label: 'ecd.measure.head' },
+} as const;
+
+function usePlausible() {
+  const { t } = useI18n();
+  return (field: keyof typeof PLAUSIBLE): FormRule[] => {
+    const { min, max, aboveMin, label } = PLAUSIBLE[field];
+    const message = t(aboveMin ? 'ecd.measure.above' : 'ecd.measure.within', { field: t(label), min, max });
+    return [{
+      validator: (_, value: number | null | undefined) =>
+        value === null || value === undefined || ((aboveMin ? value > min : value >= min) && value <= max) ? Promise.resolve() : Promise.reject(new Error(message)),
+    }];
+  };
 }
 
 function toBody(v: Values): MeasurementBody {
@@ -65,6 +88,7 @@ export function MeasurementForm({ child }: { child: Child }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const plausible = usePlausible();
   const measure = useMutation({
     mutationFn: (body: MeasurementBody) => ecdApi.measure(child.id, body),
     onSuccess: () => {
@@ -95,12 +119,12 @@ export function MeasurementForm({ child }: { child: Child }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} xl={4}>
-            <Form.Item name="weightKg" label={t('ecd.measure.weight')}>
+            <Form.Item name="weightKg" label={t('ecd.measure.weight')} rules={plausible('weightKg')}>
               <InputNumber min={0} max={60} step={0.1} style={{ width: '100%' }} data-testid="measure-weight" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} xl={4}>
-            <Form.Item name="lengthHeightCm" label={t('ecd.measure.length')}>
+            <Form.Item name="lengthHeightCm" label={t('ecd.measure.length')} rules={plausible('lengthHeightCm')}>
               <InputNumber min={0} max={200} step={0.1} style={{ width: '100%' }} data-testid="measure-length" />
             </Form.Item>
           </Col>
@@ -113,7 +137,7 @@ export function MeasurementForm({ child }: { child: Child }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} xl={4}>
-            <Form.Item name="headCircumferenceCm" label={t('ecd.measure.head')}>
+            <Form.Item name="headCircumferenceCm" label={t('ecd.measure.head')} rules={plausible('headCircumferenceCm')}>
               <InputNumber min={0} max={70} step={0.1} style={{ width: '100%' }} data-testid="measure-head" />
             </Form.Item>
           </Col>

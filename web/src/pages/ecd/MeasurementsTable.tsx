@@ -20,7 +20,7 @@ export function MeasurementsTable({ measurements }: { measurements: Measurement[
       render: (_, m) =>
         m.lengthHeightCm === null
           ? '—'
-          : `${formatValue(m.lengthHeightCm)}${m.position ? ` (${t(m.position === 'lying' ? 'ecd.position.lying' : 'ecd.position.standing')})` : ''}`,
+          : `${formatValue(m.lengthHeightCm)}${m.position ? t('common.inParens', { text: t(m.position === 'lying' ? 'ecd.position.lying' : 'ecd.position.standing') }) : ''}`,
     },
     { key: 'head', title: t('ecd.col.head'), align: 'right', width: 100, render: (_, m) => formatValue(m.headCircumferenceCm) },
     { key: 'waz', title: t('ecd.col.waz'), align: 'right', width: 110, render: (_, m) => <span data-testid="z-waz">{z(m, 'weightForAge')}</span> },

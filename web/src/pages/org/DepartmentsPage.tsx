@@ -34,13 +34,6 @@ export function DepartmentsPage() {
   if (departments.isError) return <QueryError error={departments.error} onRetry={() => void departments.refetch()} />;
 
   const columns: TableColumnsType<Department> = [
-    {
-      title: t('dept.code'),
-      dataIndex: 'code',
-      width: 140,
-      sorter: (a, b) => a.code.localeCompare(b.code),
-      render: (value: string) => <span className="xf-code">{value}</span>,
-    },
     { title: t('dept.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     { title: t('dept.shortName'), dataIndex: 'shortName', width: 200 },
     {

@@ -87,7 +87,7 @@ export function EventsTimeline({ household }: { household: Household }) {
             <span className="xf-event-who">{nameOf(event)}</span>
             {detail ? <span className="xf-event-detail">{detail}</span> : null}
           </div>
-          <div className="xf-event-meta">{t('event.entered', { user: event.enteredBy, time: formatDateTime(event.enteredAt) })}</div>
+          <div className="xf-event-meta">{t('event.entered', { user: event.enteredByName ?? t('audit.system'), time: formatDateTime(event.enteredAt) })}</div>
         </div>
       ),
     };

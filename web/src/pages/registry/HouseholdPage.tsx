@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function HouseholdHeader({ household }: { household: Household }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const byAt = (user: string, time: string) => t('household.byAt', { user, time: formatDateTime(time) });
+  const byAt = (name: string | null, time: string) => t('household.byAt', { user: name ?? t('audit.system'), time: formatDateTime(time) });
   return (
     <Card
       title={household.householdNumber ? t('household.title', { number: household.householdNumber }) : t('household.noNumber')}
@@ -46,8 +46,8 @@ function HouseholdHeader({ household }: { household: Household }) {
         <Descriptions.Item label={t('household.area')}>
           {household.township.name} / {household.village.name}
         </Descriptions.Item>
-        <Descriptions.Item label={t('household.created')}>{byAt(household.createdBy, household.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('household.updated')}>{byAt(household.updatedBy, household.updatedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('household.created')}>{byAt(household.createdByName, household.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('household.updated')}>{byAt(household.updatedByName, household.updatedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.ts';
  */
 const COLUMNS: ReadonlyArray<{ header: string; required: boolean }> = [
   { header: '户号', required: false },
-  { header: '村(居)', required: true },
+  { header: '村（居）', required: true },
   { header: '家庭住址', required: true },
   { header: '姓名', required: true },
   { header: '与户主关系', required: true },

@@ -29,7 +29,7 @@ export function BirthDate({ person }: { person: Pick<Person, 'birthDate' | 'deat
   const age = ageOn(person.birthDate, person.deathDate ?? businessToday());
   return (
     <span>
-      {person.birthDate} <span className="xf-muted">({t('registry.age', { age })})</span>
+      {person.birthDate} <span className="xf-muted">{t('common.inParens', { text: t('registry.age', { age }) })}</span>
     </span>
   );
 }

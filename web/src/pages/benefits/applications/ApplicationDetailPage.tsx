@@ -178,7 +178,7 @@ function NoticesCard({ app }: { app: ApplicationDetail }) {
       render: (_, o) => (
         <div>
           {o.objector}
-          <div className="xf-subline">{t('wf.objection.recordedByName', { user: o.recordedBy })}</div>
+          <div className="xf-subline">{t('wf.objection.recordedByName', { user: o.recordedByName ?? o.recordedBy })}</div>
         </div>
       ),
     },
@@ -197,7 +197,7 @@ function NoticesCard({ app }: { app: ApplicationDetail }) {
           )}
           {o.resolution ? <div>{o.resolution}</div> : null}
           {o.resolvedBy ? (
-            <div className="xf-subline">{t('wf.steps.byAt', { user: o.resolvedBy, time: formatDateTime(o.resolvedAt) })}</div>
+            <div className="xf-subline">{t('wf.steps.byAt', { user: o.resolvedByName ?? o.resolvedBy, time: formatDateTime(o.resolvedAt) })}</div>
           ) : null}
         </div>
       ),

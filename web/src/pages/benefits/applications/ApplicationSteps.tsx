@@ -17,7 +17,7 @@ export function ApplicationSteps({ app }: { app: ApplicationDetail }) {
   const closing = closed ? [...app.steps].reverse().find((step) => step.toState === app.state) : undefined;
   const created = app.steps.find((step) => step.fromState === null) ?? app.steps[0];
   const meta = (step: ApplicationStepRecord | undefined) =>
-    step ? <div>{t('wf.steps.byAt', { user: step.actedBy, time: formatDateTime(step.actedAt) })}</div> : null;
+    step ? <div>{t('wf.steps.byAt', { user: step.actedByName ?? step.actedBy, time: formatDateTime(step.actedAt) })}</div> : null;
 
   const stageContent = (index: number) => {
     if (index === 0) {
@@ -78,7 +78,7 @@ export function ApplicationSteps({ app }: { app: ApplicationDetail }) {
                 <span className="xf-event-who">{tx(`wf.move.${step.toState}`, step.toState)}</span>
                 <span className="xf-event-detail">{step.note}</span>
                 <div className="xf-event-meta">
-                  {t('wf.steps.byAt', { user: step.actedBy, time: formatDateTime(step.actedAt) })}
+                  {t('wf.steps.byAt', { user: step.actedByName ?? step.actedBy, time: formatDateTime(step.actedAt) })}
                 </div>
               </div>
             ),

@@ -50,7 +50,7 @@ function ConfirmModal({ roll, command, onClose }: { roll: RollDetail; command: R
   const navigate = useNavigate();
   const reload = useWorkflowReload();
   const session = useCurrentSession();
-  const generatedByMe = [session.user.username, session.user.displayName].includes(roll.generatedBy);
+  const generatedByMe = session.user.username === roll.generatedBy;
 
   const run = useMutation({
     mutationFn: () =>
@@ -93,7 +93,7 @@ function ConfirmModal({ roll, command, onClose }: { roll: RollDetail; command: R
           showIcon
           className="xf-form-alert"
           title={
-            generatedByMe ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedBy }) : t('wf.rollHint.fourEyes', { user: roll.generatedBy })
+            generatedByMe ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedByName ?? roll.generatedBy }) : t('wf.rollHint.fourEyes', { user: roll.generatedByName ?? roll.generatedBy })
           }
           data-testid="roll-four-eyes"
         />
@@ -116,7 +116,7 @@ export function RollActions({ roll }: { roll: RollDetail }) {
       {COMMANDS[roll.state].map((c) => {
         const refused = c === 'approve' && generatedByMe;
         return (
-          <Tooltip key={c} title={refused ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedBy }) : undefined}>
+          <Tooltip key={c} title={refused ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedByName ?? roll.generatedBy }) : undefined}>
             <Button
               type={PRIMARY.includes(c) ? 'primary' : 'default'}
               icon={ICONS[c]}

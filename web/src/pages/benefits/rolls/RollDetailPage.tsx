@@ -45,7 +45,7 @@ function RollHeader({ roll }: { roll: RollDetail }) {
           <span className="xf-num">{roll.period}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('wf.roll.reference')}>
-          <span className="xf-code" data-testid="roll-reference" title={roll.id}>
+          <span className="xf-code" data-testid="roll-reference" title={roll.id} data-verbatim>
             {roll.id.slice(0, 8)}
           </span>
         </Descriptions.Item>

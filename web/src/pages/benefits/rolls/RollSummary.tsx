@@ -8,11 +8,11 @@ import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
 export function RollProgress({ roll }: { roll: RollDetail }) {
   const { t } = useI18n();
   const done: Record<RollState, [string | null, string | null]> = {
-    draft: [roll.generatedBy, roll.generatedAt],
-    checked: [roll.checkedBy, roll.checkedAt],
-    approved: [roll.approvedBy, roll.approvedAt],
-    exported: [roll.exportedBy, roll.exportedAt],
-    paid: [roll.paidBy, roll.paidAt],
+    draft: [roll.generatedByName ?? roll.generatedBy, roll.generatedAt],
+    checked: [roll.checkedByName ?? roll.checkedBy, roll.checkedAt],
+    approved: [roll.approvedByName ?? roll.approvedBy, roll.approvedAt],
+    exported: [roll.exportedByName ?? roll.exportedBy, roll.exportedAt],
+    paid: [roll.paidByName ?? roll.paidBy, roll.paidAt],
   };
   const current = ROLL_STATES.indexOf(roll.state);
   return (

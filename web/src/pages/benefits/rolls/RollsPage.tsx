@@ -59,7 +59,7 @@ function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Rol
       width: 190,
       render: (_, roll) => (
         <div>
-          {roll.generatedBy}
+          {roll.generatedByName ?? roll.generatedBy}
           <div className="xf-subline">{formatDateTime(roll.generatedAt)}</div>
         </div>
       ),
@@ -71,7 +71,7 @@ function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Rol
       render: (_, roll) =>
         roll.approvedBy ? (
           <div>
-            {roll.approvedBy}
+            {roll.approvedByName ?? roll.approvedBy}
             <div className="xf-subline">{formatDateTime(roll.approvedAt)}</div>
           </div>
         ) : (

@@ -39,7 +39,7 @@ export function CentrePage() {
     { key: 'name', title: t('ecdc.session.teacher'), dataIndex: 'name', width: 100 },
     { key: 'qualification', title: t('ecdc.centre.qualification'), dataIndex: 'qualification' },
     { key: 'weeklyHours', title: t('ecdc.centre.weeklyHours'), dataIndex: 'weeklyHours', width: 130, align: 'right' },
-    { key: 'username', title: t('ecdc.centre.account'), width: 130, render: (_, x) => x.username ?? '—' },
+    { key: 'username', title: t('ecdc.centre.account'), width: 130, render: (_, x) => (x.username ? <span data-verbatim>{x.username}</span> : '—') },
     {
       key: 'active',
       title: '',
@@ -49,7 +49,6 @@ export function CentrePage() {
   ];
   const roomColumns: TableColumnsType<Room> = [
     { key: 'name', title: t('ecdc.centre.roomName'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
-    { key: 'code', title: t('ecdc.centre.code'), dataIndex: 'code', width: 110, render: (code: string) => <Typography.Text type="secondary">{code}</Typography.Text> },
     { key: 'area', title: t('ecdc.centre.area'), dataIndex: 'areaM2', width: 110, align: 'right' },
     { key: 'capacity', title: t('ecdc.centre.capacity'), dataIndex: 'capacity', width: 140, align: 'right' },
   ];

@@ -69,7 +69,7 @@ export function ClassModal({ ecdClass, onClose }: { ecdClass?: EcdClass; onClose
           <Select options={teachers.map((x) => ({ value: x.id, label: x.name }))} data-testid="class-teacher" />
         </Form.Item>
         <Form.Item name="roomCode" label={t('ecdc.class.room')} rules={[{ required: true }]}>
-          <Select options={(centre.data?.rooms ?? []).map((r) => ({ value: r.code, label: `${r.name}(${r.areaM2} m² · ${r.capacity})` }))} data-testid="class-room" />
+          <Select options={(centre.data?.rooms ?? []).map((r) => ({ value: r.code, label: `${r.name}${t('common.inParens', { text: `${r.areaM2} m² · ${r.capacity}` })}` }))} data-testid="class-room" />
         </Form.Item>
       </Form>
       {create.isError ? <Alert type="error" showIcon title={errorText(create.error)} /> : null}
@@ -126,7 +126,7 @@ export function MembersModal({ ecdClass, onClose }: { ecdClass: EcdClass; onClos
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Checkbox checked={onlyFit} onChange={(e) => setOnlyFit(e.target.checked)} data-testid="members-only-fit">
-          {t('ecdc.class.onlyFit')}({t('ecdc.monthsRange', { from: ecdClass.ageFromMonths, to: ecdClass.ageToMonths })})
+          {t('ecdc.class.onlyFit')}{t('common.inParens', { text: t('ecdc.monthsRange', { from: ecdClass.ageFromMonths, to: ecdClass.ageToMonths }) })}
         </Checkbox>
         <Transfer<ChildItem>
           dataSource={items}

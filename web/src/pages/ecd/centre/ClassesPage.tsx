@@ -32,7 +32,7 @@ export function ClassesPage() {
     },
     { key: 'ages', title: t('ecdc.class.ages'), width: 140, render: (_, c) => t('ecdc.monthsRange', { from: c.ageFromMonths, to: c.ageToMonths }) },
     { key: 'teacher', title: t('ecdc.class.teacher'), width: 120, render: (_, c) => c.teacher.name },
-    { key: 'room', title: t('ecdc.class.room'), width: 160, render: (_, c) => `${c.room.name}(${c.room.areaM2} m²)` },
+    { key: 'room', title: t('ecdc.class.room'), width: 160, render: (_, c) => `${c.room.name}${t('common.inParens', { text: `${c.room.areaM2} m²` })}` },
     {
       key: 'capacity',
       title: t('ecdc.class.capacity'),

@@ -128,7 +128,7 @@ export function SessionDrawer({ session, writable, onClose }: { session: Session
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('ecdc.session.class')}>{session.className}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.time')}>
-              {chinaWallTime(session.startsAt).format('YYYY-MM-DD ddd')} {sessionTime(session)}({t('ecdc.minutes', { n: session.minutes })})
+              {chinaWallTime(session.startsAt).format('YYYY-MM-DD ddd')} {sessionTime(session)}{t('common.inParens', { text: t('ecdc.minutes', { n: session.minutes }) })}
             </Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.teacher')}>{session.teacher.name}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.room')}>{session.room.name}</Descriptions.Item>

@@ -64,7 +64,7 @@ function StatusText({ statuses }: { statuses: GrowthStatus[] }) {
 export function MeasurementsSection({ measurements }: { measurements: Measurement[] }) {
   const { t } = useI18n();
   const position = (m: Measurement) =>
-    m.position ? `(${t(m.position === 'lying' ? 'ecd.position.lying' : 'ecd.position.standing')})` : '';
+    m.position ? t('common.inParens', { text: t(m.position === 'lying' ? 'ecd.position.lying' : 'ecd.position.standing') }) : '';
   return (
     <section className="xf-print-section xf-print-break" data-testid="print-measurements">
       <h2>{t('ecdc.print.measurements')}</h2>
