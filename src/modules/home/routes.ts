@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
+import { displayNames } from '../users/names.ts';
 import { homeReply } from './schemas.ts';
 import { homeFor } from './service.ts';
 
@@ -18,9 +19,11 @@ export function homeRoutes(app: FastifyInstance, deps: { db: Database }): void {
       const { rows } = await tx.query<{ at: Date; actor_username: string | null; action: string; entity_type: string; result: string }>(
         'SELECT at, actor_username, action, entity_type, result FROM audit_log ORDER BY seq DESC LIMIT 8',
       );
+      // People by name (null: the system itself).
+      const nameOf = await displayNames(tx, rows.map((r) => r.actor_username));
       return {
         ...home,
-        recentActivity: rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor_username, action: r.action, entityType: r.entity_type, result: r.result })),
+        recentActivity: rows.map((r) => ({ at: r.at.toISOString(), actor: nameOf(r.actor_username), action: r.action, entityType: r.entity_type, result: r.result })),
       };
     });
   });

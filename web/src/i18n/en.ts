@@ -107,6 +107,7 @@ export const en: Messages = {
   'home.welcome': 'Hello, {name}',
   'home.district': 'District: {district}',
   'home.roles': 'Roles',
+  'home.rolesLabel': 'Roles:',
   'home.noRoles': 'No role granted yet',
   'home.todo': 'My to-do',
   'home.todoEmpty': 'Nothing waiting today',

@@ -106,6 +106,7 @@ export const zhCN = {
   'home.welcome': '您好，{name}',
   'home.district': '所属行政区：{district}',
   'home.roles': '当前角色',
+  'home.rolesLabel': '当前角色：',
   'home.noRoles': '尚未授予角色',
   'home.todo': '我的待办',
   'home.todoEmpty': '今日无待办',

@@ -18,7 +18,7 @@ export function WelcomeCard({ districtName }: { districtName: string }) {
           <Typography.Text type="secondary">{t('home.district', { district: districtName })}</Typography.Text>
           <div style={{ marginTop: 10 }}>
             <Typography.Text type="secondary" style={{ marginRight: 8 }}>
-              {t('home.roles')}:
+              {t('home.rolesLabel')}
             </Typography.Text>
             <RoleTags grants={session.grants} emptyText={t('home.noRoles')} />
           </div>
