@@ -40,7 +40,7 @@ export function grantChangeProblem(change: GrantChange): SeparationProblem | nul
     return {
       code: 'invalid_grant',
       en: 'the system, security and audit administrator roles are each held alone (separation of duties)',
-      zh: '系统管理员、安全管理员、审计管理员须三权分立,不能与其他角色兼任',
+      zh: '系统管理员、安全管理员、审计管理员须三权分立，不能与其他角色兼任',
     };
   }
   const wasAdministrator = change.current.some(isAdministratorRole);
