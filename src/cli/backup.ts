@@ -68,10 +68,28 @@ async function inventory(db: Queryable): Promise<Pick<BackupHeader, 'counts' | '
   return { counts, audit: rows.map((r) => ({ district: r.district, entries: Number(r.entries), head: r.head })) };
 }
 
+/**
+ * The server's address for pg_dump and pg_restore as libpq's environment variables, not as an
+ * argument: a password in a command line is visible to every user of the machine (ps).
+ */
+export function libpqEnvironment(databaseUrl: string): Record<string, string> {
+  const url = new URL(databaseUrl);
+  const env: Record<string, string> = {};
+  if (url.hostname) env.PGHOST = decodeURIComponent(url.hostname);
+  if (url.port) env.PGPORT = url.port;
+  if (url.username) env.PGUSER = decodeURIComponent(url.username);
+  if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (database) env.PGDATABASE = database;
+  const sslmode = url.searchParams.get('sslmode');
+  if (sslmode) env.PGSSLMODE = sslmode;
+  return env;
+}
+
 /** Runs a command; its stdout goes to `stdout` when given. Rejects with its stderr when it fails. */
-function run(command: string, args: string[], stdout?: NodeJS.WritableStream): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string>, stdout?: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const piped = stdout && child.stdout ? pipeline(child.stdout, stdout, { end: false }) : Promise.resolve();
@@ -91,7 +109,7 @@ async function dumpTo(config: Config, plainFile: string): Promise<BackupHeader> 
     try {
       const found = await inventory(db);
       const out = fs.createWriteStream(plainFile, { mode: 0o600 });
-      await run('pg_dump', ['--format=custom', '--no-owner', `--dbname=${config.databaseUrl}`], out);
+      await run('pg_dump', ['--format=custom', '--no-owner'], libpqEnvironment(config.databaseUrl), out);
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       return { engine: 'postgres', migration, takenAt, ...found };
     } finally {
@@ -213,7 +231,10 @@ export async function restore(config: Config, file: string): Promise<RestoreRepo
     if (config.databaseUrl !== null) {
       if (read.engine !== 'postgres') throw new AppError('backup_engine', { zh: '该备份来自内置数据库，不能恢复到 PostgreSQL 服务器', en: 'This backup is of the embedded engine, not of a PostgreSQL server' });
       await assertEmptyServer(config.databaseUrl);
-      await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${config.databaseUrl}`, plain]);
+      // pg_restore connects to the database PGDATABASE names only when told to: --dbname with that name.
+      const target = libpqEnvironment(config.databaseUrl);
+      if (target.PGDATABASE === undefined) throw new Error('DATABASE_URL names no database to restore into');
+      await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${target.PGDATABASE ?? ''}`, plain], target);
     } else {
       if (read.engine !== 'embedded') throw new AppError('backup_engine', { zh: '该备份来自 PostgreSQL 服务器，不能恢复到内置数据库', en: 'This backup is of a PostgreSQL server, not of the embedded engine' });
       const target = path.join(config.dataDir, 'pg');
