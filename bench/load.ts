@@ -165,7 +165,8 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
     const prepareSeconds = (performance.now() - t0) / 1000;
     // The embedded engine serves one process: this one lets go of it before the server opens it.
     if (kind === 'embedded') await db.close();
-    server = await startServer(kind === 'postgres' ? { DATABASE_URL: databaseUrl ?? '' } : { XINGFU_DATA_DIR: dir });
+    // The bench's own data directory on either engine: the server writes its audit checkpoints there.
+    server = await startServer(kind === 'postgres' ? { DATABASE_URL: databaseUrl ?? '', XINGFU_DATA_DIR: dir } : { XINGFU_DATA_DIR: dir });
 
     const users: { cookie: string; reads: { name: string; path: string }[] }[] = [];
     for (let i = 0; i < USERS; i++) {

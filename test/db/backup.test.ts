@@ -9,7 +9,9 @@ import { runCli, testSecretKey } from '../processes.ts';
 async function place(empty: boolean): Promise<{ env: NodeJS.ProcessEnv; isEmpty: () => Promise<boolean>; drop: () => Promise<void> }> {
   if (testDatabaseKind() === 'postgres') {
     const db = await createServerDatabase({ empty });
-    const env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey };
+    // A data directory of its own all the same: the audit checkpoints are written there.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-backup-test-'));
+    const env = { DATABASE_URL: db.url, XINGFU_SECRET_KEY: testSecretKey, XINGFU_DATA_DIR: dir };
     const isEmpty = async () => {
       const pg = (await import('pg')).default;
       const client = new pg.Client({ connectionString: db.url });
@@ -18,7 +20,7 @@ async function place(empty: boolean): Promise<{ env: NodeJS.ProcessEnv; isEmpty:
       await client.end();
       return rows[0]?.n === 0;
     };
-    return { env, isEmpty, drop: db.drop };
+    return { env, isEmpty, drop: async () => { await db.drop(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-backup-test-'));
   const isEmpty = async () => !fs.existsSync(path.join(dir, 'pg')) || fs.readdirSync(path.join(dir, 'pg')).length === 0;
