@@ -16,7 +16,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,7 @@ import { parameterRows } from '../src/modules/benefits/register.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { machine, open, quantile, runBench, type Kind } from './common.ts';
+import { freePort } from '../test/processes.ts';
 import { buildDistrict, loadDistrict } from './district.ts';
 
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 50);
@@ -50,16 +50,6 @@ const ROLES: { username: string; reads: { name: string; path: string }[] }[] = [
   { username: 'township.yangcun', reads: COMMON_READS },
 ];
 const READ_NAMES = [...new Set(ROLES.flatMap((r) => r.reads.map((read) => read.name)))];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** `xingfu serve` in a child process on the database just built; resolves once /api/health answers. */
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {

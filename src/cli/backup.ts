@@ -209,7 +209,7 @@ async function assertEmptyServer(url: string): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
-    if ((rows[0]?.n ?? 0) > 0) throw new AppError('restore_not_empty', { zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' });
+    if ((rows[0]?.n ?? 0) > 0) throw new AppError('restore_not_empty');
     // The application's role is the cluster's, not the database's: the dump grants to it.
     await client.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xingfu_app') THEN CREATE ROLE xingfu_app NOLOGIN; END IF; END $$`);
   } finally {
@@ -238,7 +238,7 @@ export async function restore(config: Config, file: string): Promise<RestoreRepo
     } else {
       if (read.engine !== 'embedded') throw new AppError('backup_engine', { zh: '该备份来自 PostgreSQL 服务器，不能恢复到内置数据库', en: 'This backup is of a PostgreSQL server, not of the embedded engine' });
       const target = path.join(config.dataDir, 'pg');
-      if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new AppError('restore_not_empty', { zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' });
+      if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new AppError('restore_not_empty');
       const lock = lockDataDirectory(config.dataDir, 'xingfu restore');
       try {
         const restored = await PGlite.create({ dataDir: target, loadDataDir: new Blob([fs.readFileSync(plain)]) });

@@ -62,6 +62,13 @@ export function hasAcceptedData(period: Period, reports: readonly BulletinReport
 }
 
 /**
+ * A comment quoted in brackets inside a bulletin's sentence drops its own closing stop:
+ * （10月，……重新报送）。 — applied when the bulletin is assembled, and again where a bulletin stored
+ * before that rule is shown or printed.
+ */
+export const inParentheses = (comment: string): string => comment.trim().replace(/[。．.！!；;，,\s]+$/u, '');
+
+/**
  * Assembles the bulletin's content. `reports` must hold every report of the period's year up to the
  * period's last month (for the year-to-date totals); `asOf` is when completeness is judged.
  */
@@ -102,8 +109,6 @@ export function assembleBulletin(input: {
   const periodReports = ordered.filter((r) => inPeriod.has(r.period));
   const accepted = periodReports.filter((r) => r.status === 'accepted');
 
-  /** A comment quoted in brackets inside the bulletin's sentence drops its own closing full stop: （10月，……重新报送）。 */
-  const inParentheses = (comment: string) => comment.trim().replace(/[。．.；;，,\s]+$/u, '');
   const returned = periodReports
     .filter((r) => r.status === 'returned')
     .map((r) => ({ department: r.department, departmentName: nameOf(r.department), period: r.period, comment: r.returnComment === null ? null : inParentheses(r.returnComment) }));

@@ -2,6 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, DocumentGridType, Footer, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
   ShadingType, Tab, Table, TableCell, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
 } from 'docx';
+import { inParentheses } from '../../core/coordination/bulletin.ts';
 import { completenessChartPng, groupedNumber, pngSize } from './charts.ts';
 
 /*
@@ -251,9 +252,8 @@ function reportingSection(b: BulletinDocument, shortName: (code: string, fallbac
   const late = b.late.map((l) => `${shortName(l.department, l.departmentName)}（${monthText(l.period)}，${l.submittedAt === null ? '未报送' : `${cstDay(l.submittedAt)}报送`}）`);
   blocks.push(text(late.length === 0 ? '本期各成员单位均按时报送。' : `逾期或未报送：${late.join('、')}。`));
   if (b.returned.length > 0) {
-    // A comment inside the brackets ends where they do: no 。 before the closing ）.
     const returned = b.returned.map((r) => {
-      const comment = (r.comment ?? '').trim().replace(/[。．.！!；;，,]+$/u, '');
+      const comment = inParentheses(r.comment ?? '');
       return `${shortName(r.department, r.departmentName)}（${monthText(r.period)}${comment ? `，${comment}` : ''}）`;
     });
     blocks.push(text(`退回修改：${returned.join('、')}。`));

@@ -16,6 +16,8 @@ interface Values {
   period: Dayjs;
 }
 
+const monthAfter = (month: string): Dayjs => dayjs(`${month}-01`).add(1, 'month');
+
 /** 生成花名册: the month's lines of a programme from its enrolments; opens the new draft. */
 export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgramme?: ProgrammeId; onClose: () => void }) {
   const { t } = useI18n();
@@ -37,11 +39,13 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
   const lastPeriod = lastRoll?.period;
   // The server generates no month while an earlier roll of the programme waits for approval.
   const pending = lastRoll && (lastRoll.state === 'draft' || lastRoll.state === 'checked') && period && toMonth(period) !== lastRoll.period ? lastRoll : null;
-  const suggested = lastPeriod ? dayjs(`${lastPeriod}-01`).add(1, 'month') : thisMonth();
+  // The month after the latest roll: the one to generate.
+  const next = lastPeriod ? monthAfter(lastPeriod) : null;
+  const suggested = next ?? thisMonth();
   useEffect(() => {
-    if (lastPeriod && !form.isFieldTouched('period')) form.setFieldValue('period', dayjs(`${lastPeriod}-01`).add(1, 'month'));
+    if (lastPeriod && !form.isFieldTouched('period')) form.setFieldValue('period', monthAfter(lastPeriod));
   }, [form, lastPeriod]);
-  const gap = lastPeriod && period ? period.startOf('month').diff(dayjs(`${lastPeriod}-01`), 'month') - 1 : 0;
+  const gap = next && period ? period.startOf('month').diff(next, 'month') : 0;
   const ahead = period ? period.startOf('month').diff(thisMonth(), 'month') : 0;
   const generate = useMutation({
     mutationFn: (v: Values) => benefitsWorkflowApi.generateRoll(v.programme, toMonth(v.period)),
@@ -108,12 +112,12 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
           data-testid="roll-pending-warning"
         />
       ) : null}
-      {gap > 0 && lastPeriod && period ? (
+      {gap > 0 && next && lastPeriod && period ? (
         <Alert
           type="warning"
           showIcon
           className="xf-wf-modal-hint"
-          title={t('wf.roll.gapWarning', { last: lastPeriod, months: gap, from: dayjs(`${lastPeriod}-01`).add(1, 'month').format(MONTH_FORMAT), to: period.subtract(1, 'month').format(MONTH_FORMAT) })}
+          title={t('wf.roll.gapWarning', { last: lastPeriod, months: gap, from: next.format(MONTH_FORMAT), to: period.subtract(1, 'month').format(MONTH_FORMAT) })}
           data-testid="roll-gap-warning"
         />
       ) : null}

@@ -1,3 +1,4 @@
+import { inParentheses } from '../../../../../src/core/coordination/bulletin.ts';
 import type { Bulletin } from '../../../api/coordinationTypes.ts';
 import type { Lang } from '../../../api/types.ts';
 import { chinaDay } from '../../../clock.ts';
@@ -32,8 +33,6 @@ function monthOf(period: string, lang: Lang): string {
   return lang === 'zh-CN' ? `${month}月` : new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
 }
 
-/** A comment inside brackets ends where the bracket does: no 。 before the closing ）. */
-const withoutFinalStop = (comment: string): string => comment.trim().replace(/[。．.！!；;，,]+$/u, '');
 
 /** 一、报送情况 as the .docx has it: the same short names, figures, chart and lists. */
 function Completeness({ bulletin }: { bulletin: Bulletin }) {
@@ -113,7 +112,7 @@ function Completeness({ bulletin }: { bulletin: Bulletin }) {
             .map((entry) => {
               const department = shortName(entry.department, entry.departmentName);
               const period = monthOf(entry.period, lang);
-              const comment = entry.comment ? withoutFinalStop(entry.comment) : '';
+              const comment = entry.comment ? inParentheses(entry.comment) : '';
               return comment
                 ? t('coord.doc.returnedEntryWithComment', { department, period, comment })
                 : t('coord.doc.returnedEntry', { department, period });
