@@ -22,7 +22,7 @@ import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { displayNames, type NameOf } from '../users/names.ts';
-import { today as businessToday } from '../../core/clock.ts';
+import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
 import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
@@ -434,8 +434,9 @@ export class BenefitsWorkflow {
   }
 
   private async step(tx: Queryable, actor: Actor, id: string, from: ApplicationState | null, to: ApplicationState, note: string | null): Promise<void> {
-    await tx.query('INSERT INTO benefit_application_step (district_code, application_id, from_state, to_state, acted_by, note) VALUES ($1, $2, $3, $4, $5, $6)',
-      [actor.district, id, from, to, actor.username, note]);
+    // Shown beside each step (办理进度): when it was done, on the business date.
+    await tx.query('INSERT INTO benefit_application_step (district_code, application_id, from_state, to_state, acted_by, note, acted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [actor.district, id, from, to, actor.username, note, businessNow()]);
   }
 
   private async row(tx: Queryable, id: string, lock = false): Promise<ApplicationRow> {
