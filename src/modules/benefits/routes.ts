@@ -18,7 +18,7 @@ import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
 import { PaymentRolls, rollReference } from './rolls.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
-import { SummaryCache } from './summaryCache.ts';
+import { ChangeCache } from '../../db/changeCache.ts';
 import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
 
@@ -60,12 +60,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
   const { db } = deps;
   const workflow = new BenefitsWorkflow(db, deps.secrets);
   const rolls = new PaymentRolls(db, deps.secrets);
-  const summaries = new SummaryCache<YearSummary>();
-  app.addHook('onReady', async () => {
-    // Without the listener the summary is computed on every request, as it would be anyway.
-    await summaries.start(db).catch((err: unknown) => app.log.warn({ err }, 'benefit summaries are not kept: no change notifications'));
-  });
-  app.addHook('onClose', () => summaries.close());
+  const summaries = new ChangeCache<YearSummary>('benefit_data').keepWhile(app, db, 'benefit summaries');
 
   r.post('/api/benefits/evaluate', {
     config: { access: 'benefits.read' },
