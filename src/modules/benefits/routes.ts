@@ -19,6 +19,7 @@ import { parameterRows } from './register.ts';
 import { PaymentRolls, rollReference } from './rolls.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
 import { ChangeCache } from '../../db/changeCache.ts';
+import { districtName } from '../org/queries.ts';
 import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
 
@@ -174,16 +175,16 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     const place = await withScope(db, actorOf(req), async (tx) => {
       const v = q.village === undefined ? undefined : (await tx.query<{ name: string; township: string }>('SELECT v.name, t.name AS township FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1', [q.village])).rows[0];
       const t = q.township === undefined ? undefined : (await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [q.township])).rows[0];
-      return { village: v, township: t?.name ?? v?.township };
+      return { village: v, township: t?.name ?? v?.township, district: (await districtName(tx))?.name ?? '' };
     });
-    const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? '武清区';
+    const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
     const first = persons[0];
     const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
-    const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : '武清区创建幸福家庭活动领导小组办公室';
+    const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : `${place.district}创建幸福家庭活动领导小组办公室`;
     const buffer = await noticeDocx({
-      stage: q.stage, year: q.year, districtName: '武清区', issuer, scopeName,
+      stage: q.stage, year: q.year, districtName: place.district, issuer, scopeName,
       noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,
-      contact: q.stage === 'district' ? '武清区创建幸福家庭活动领导小组办公室' : `${place.township ?? '乡镇街'}计划生育办公室`,
+      contact: q.stage === 'district' ? `${place.district}创建幸福家庭活动领导小组办公室` : `${place.township ?? '乡镇街'}计划生育办公室`,
       issuedOn: businessToday(),
       persons: persons.map((p) => ({ name: p.personName, sex: p.sex, birthDate: p.birthDate, idNumberMasked: p.idNumberMasked, townshipName: p.townshipName, villageName: p.villageName, programmeName: p.programmeName, category: p.category, monthlyAmount: p.monthlyAmount })),
     });
