@@ -60,10 +60,11 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   registerErrorHandling(app);
   await app.register(cookie);
   await registerUploads(app);
-  registerInputGuard(app);
-
+  // Who may call a route is settled before its input is looked at: the access check runs first
+  // among the preValidation hooks, so a caller without access never learns a route's schema.
   const auth = new AuthService(db, secrets, { sessionLifetimeHours: config.sessionLifetimeHours });
   registerAuth(app, auth);
+  registerInputGuard(app);
 
   await app.register(swagger, {
     openapi: { info: { title: 'Xingfu 幸福 API', version: config.version } },

@@ -33,7 +33,10 @@ export function actorOf(req: FastifyRequest): AuthContext {
 
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // preValidation, not preHandler: a caller who may not use a route gets 401/403 before the schema
+  // is checked, never a 400 that describes the route's input. Register it before the other
+  // preValidation hooks (the input guard), as hooks run in the order they are added.
+  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) {
       // Every API route states who may call it; the not-found handler, static files and the
