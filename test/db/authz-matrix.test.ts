@@ -75,8 +75,11 @@ describe('authorisation matrix', () => {
   let t: TestApp;
   let clients: Record<RoleCode, Client>;
   let routes: Route[];
-  /** Own and other places of the township worker (杨村街道 vs 下朱庄街道) and the village worker (梅厂镇梅厂村 vs 杨村街道). */
-  const places = {} as Record<'township' | 'village', { own: Place; other: Place }>;
+  /**
+   * The own place and the places outside the scope of the township worker (杨村街道; 下朱庄街道) and
+   * of the village worker (梅厂镇梅厂村; 杨村街道, and another village of 梅厂镇).
+   */
+  const places = {} as Record<'township' | 'village', { own: Place; others: Place[] }>;
 
   const send = (client: Client | null, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> =>
     t.app.inject({
@@ -139,10 +142,13 @@ describe('authorisation matrix', () => {
     const doc = (await clients.sysadmin.get('/api/docs/json')).json() as Doc;
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, access: op['x-access'] })));
-    const xiazhuzhuang = await login(t.app, 'township.xiazhuzhuang');
     const yangcun = await placeIn(clients.township, '120114001', '120114001201', 301);
-    places.township = { own: yangcun, other: await placeIn(xiazhuzhuang, '120114002', '120114002201', 302) };
-    places.village = { own: await placeIn(clients.village, '120114101', '120114101201', 303), other: yangcun };
+    const xiazhuzhuang = await placeIn(await login(t.app, 'township.xiazhuzhuang'), '120114002', '120114002201', 302);
+    const sibling = (await t.db.query<{ code: string }>("SELECT code FROM village WHERE township_code = '120114101' AND code <> '120114101201' ORDER BY code LIMIT 1")).rows[0]?.code;
+    if (!sibling) throw new Error('梅厂镇 has one village only');
+    const meichang = await login(t.app, 'township.meichang');
+    places.township = { own: yangcun, others: [xiazhuzhuang] };
+    places.village = { own: await placeIn(clients.village, '120114101', '120114101201', 303), others: [yangcun, await placeIn(meichang, '120114101', sibling, 304)] };
   }, 180_000);
   afterAll(async () => t.close());
 
@@ -219,15 +225,19 @@ describe('authorisation matrix', () => {
       expect(failures).toEqual([]);
     });
 
-    it('gets the same 404 for a resource of another township as for one that does not exist, on reads and writes, and writes nothing', async () => {
+    it('gets the same 404 for a resource outside its place as for one that does not exist, on reads and writes, and writes nothing', async () => {
       const before = await snapshot();
       const failures: string[] = [];
+      const bodyFor = (route: Route, expectation: RouteExpectation, place: Place) => (route.method === 'GET' ? undefined : expectation.scoped?.body?.(place) ?? {});
       for (const { route, expectation } of scoped()) {
-        const body = route.method === 'GET' ? undefined : expectation.scoped?.body?.(places[role].other) ?? {};
-        const other = await send(clients[role], route.method, urlOf(route, expectation, places[role].other), body);
-        const missing = await send(clients[role], route.method, urlOf(route, expectation, nowhere), route.method === 'GET' ? undefined : expectation.scoped?.body?.(nowhere) ?? {});
-        if (other.statusCode !== 404) failures.push(`${route.key}: ${other.statusCode} ${other.body.slice(0, 200)}`);
-        else if (other.body !== missing.body) failures.push(`${route.key}: answers ${other.body.slice(0, 200)} but for nothing ${missing.body.slice(0, 200)}`);
+        const missing = await send(clients[role], route.method, urlOf(route, expectation, nowhere), bodyFor(route, expectation, nowhere));
+        for (const place of places[role].others) {
+          if (expectation.scoped?.township && place.township === places[role].own.township) continue;
+          const other = await send(clients[role], route.method, urlOf(route, expectation, place), bodyFor(route, expectation, place));
+          const where = `${route.key} in ${place.village}`;
+          if (other.statusCode !== 404) failures.push(`${where}: ${other.statusCode} ${other.body.slice(0, 200)}`);
+          else if (other.body !== missing.body) failures.push(`${where}: answers ${other.body.slice(0, 200)} but for nothing ${missing.body.slice(0, 200)}`);
+        }
       }
       expect(failures).toEqual([]);
       expect(await snapshot()).toEqual(before);
