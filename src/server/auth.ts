@@ -8,9 +8,9 @@ export const SESSION_COOKIE = 'xingfu_session';
 /**
  * Who may call a route: 'public' (anyone); 'totp' (a session still waiting for its one-time code);
  * 'setup' (a signed-in user who still has to change the password or enrol a second factor);
- * 'session' (a fully signed-in user); or a permission.
+ * 'session' (a fully signed-in user); a permission; or a list of permissions, any one of which will do.
  */
-export type Access = 'public' | 'totp' | 'setup' | 'session' | Permission;
+export type Access = 'public' | 'totp' | 'setup' | 'session' | Permission | readonly Permission[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,6 +60,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (access === 'setup') return;
     if (resolved.mustChangePassword) throw new AppError('password_change_required');
     if (resolved.mustEnrolTotp) throw new AppError('totp_enrolment_required');
-    if (access !== 'session' && !resolved.permissions.includes(access)) throw new AppError('forbidden');
+    if (access === 'session') return;
+    const anyOf = typeof access === 'string' ? [access] : access;
+    if (!anyOf.some((p) => resolved.permissions.includes(p))) throw new AppError('forbidden');
   });
 }
