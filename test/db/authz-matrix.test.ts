@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type RoleCode } from '../../src/core/auth/roles.ts';
 import type { Access } from '../../src/server/auth.ts';
-import { nowhere, routeExpectations, type Place, type RouteExpectation } from '../fixtures/authz-routes.ts';
+import { GHOST_ID, nowhere, routeExpectations, type Place, type RouteExpectation } from '../fixtures/authz-routes.ts';
 import { idNumber } from '../fixtures/roster.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
@@ -49,7 +49,7 @@ function fillPath(path: string): string {
       case 'milestone':
         return 'sitting';
       default:
-        return nowhere.household;
+        return GHOST_ID;
     }
   });
 }
