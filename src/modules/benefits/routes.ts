@@ -171,12 +171,14 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     },
   }, async (req, reply) => {
     const q = req.query;
-    const persons = await workflow.noticePersons(actorOf(req), q);
     const place = await withScope(db, actorOf(req), async (tx) => {
       const v = q.village === undefined ? undefined : (await tx.query<{ name: string; township: string }>('SELECT v.name, t.name AS township FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1', [q.village])).rows[0];
       const t = q.township === undefined ? undefined : (await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [q.township])).rows[0];
+      // A place outside the caller's scope is answered as one that does not exist, not with an empty notice.
+      if ((q.village !== undefined && v === undefined) || (q.township !== undefined && t === undefined)) throw new AppError('not_found');
       return { village: v, township: t?.name ?? v?.township, district: (await districtName(tx))?.name ?? '' };
     });
+    const persons = await workflow.noticePersons(actorOf(req), q);
     const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
     const first = persons[0];
     const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
