@@ -56,6 +56,8 @@ interface Sent {
   contentType: string;
 }
 
+const SIGN_IN = '/api/auth/login';
+
 /**
  * What a refused request may still write, by design, and nothing else:
  * - session: resolving the cookie moves the session's last-seen time (at most every 15 s) and
@@ -64,8 +66,8 @@ interface Sent {
  * - on sign-in only: a failed attempt is counted (signin_counter), may lock the account
  *   (app_user.locked_until) and is audited as 'auth.login_failed' (audit_log).
  */
-const refusalMayWrite = (op: Operation, table: string) =>
-  table === 'session' || table === 'audit_seal' || (op.path === '/api/auth/login' && (table === 'signin_counter' || table === 'app_user'));
+const refusalMayWrite = (path: string, table: string) =>
+  table === 'session' || table === 'audit_seal' || (path === SIGN_IN && (table === 'signin_counter' || table === 'app_user'));
 const REFUSAL_AUDIT = new Set(['auth.login_failed']);
 
 /** What a failed case looks like, enough to read it. */
@@ -119,7 +121,7 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
 
   /** Who calls an operation: someone allowed to, so the request gets past authorisation to the input checks. */
   const allowedCaller = (path: string): string | undefined => {
-    if (path.startsWith('/api/auth/login')) return undefined;
+    if (path === SIGN_IN) return undefined;
     if (/^\/api\/coord\/(reports\/\{|notices\/\{)/.test(path)) return 'liaison.agri';
     const prefix: [RegExp, string][] = [
       [/^\/api\/registry/, 'township.yangcun'], [/^\/api\/benefits\/applications|^\/api\/benefits\/objections/, 'village.meichang'], [/^\/api\/(benefits|coord)/, 'office'],
@@ -145,7 +147,7 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       params: fc.record(Object.fromEntries(op.params.map((p) => [p.name, paramArb(op, p.name).map(encodeURIComponent)]))),
       query: fc.record(Object.fromEntries(op.query.map((q) => [q.name, validValue(q.schema, q.name)])), { requiredKeys: [] }),
       body: op.body ? validValue(op.body) : fc.constant(undefined),
-      caller: op.path === '/api/auth/login' ? fc.constant('anonymous') : callerArb,
+      caller: op.path === SIGN_IN ? fc.constant('anonymous') : callerArb,
     });
     const parts: fc.WeightedArbitrary<string>[] = [
       ...(op.body ? [{ weight: 5, arbitrary: fc.constant('body') }, { weight: 1, arbitrary: fc.constant('raw') }] : []),
@@ -190,7 +192,7 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
   };
 
   /** What is wrong with an answer, if anything: a 5xx, a 4xx without a code, or a refusal that wrote. */
-  const problemOf = async (op: Operation, res: LightMyRequestResponse | null): Promise<string | null> => {
+  const problemOf = async (path: string, res: LightMyRequestResponse | null): Promise<string | null> => {
     if (res === null) return 'no answer within 20 s';
     if (res.statusCode >= 500) return `${res.statusCode} → ${res.body.slice(0, 200)}`;
     if (res.statusCode < 400) return null;
@@ -203,10 +205,10 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
     if (typeof code !== 'string') return `${res.statusCode} without a code → ${res.body.slice(0, 200)}`;
     const written: string[] = [];
     for (const { name, newestBefore } of await watch.changedTables()) {
-      if (refusalMayWrite(op, name)) continue;
+      if (refusalMayWrite(path, name)) continue;
       if (name === 'audit_log') {
         const { rows } = await t.db.query<{ action: string }>('SELECT DISTINCT action FROM audit_log WHERE xmin::text::int8 > $1', [newestBefore]);
-        const unexpected = rows.map((r) => r.action).filter((a) => !(op.path === '/api/auth/login' && REFUSAL_AUDIT.has(a)));
+        const unexpected = rows.map((r) => r.action).filter((a) => !(path === SIGN_IN && REFUSAL_AUDIT.has(a)));
         if (unexpected.length > 0) written.push(`audit_log (${unexpected.join(', ')})`);
       } else written.push(name);
     }
@@ -228,7 +230,7 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
         const res = await inject(op, r);
         const status = res === null ? 'hang' : `${Math.floor(res.statusCode / 100)}xx`;
         counts[status] = (counts[status] ?? 0) + 1;
-        const problem = await problemOf(op, res);
+        const problem = await problemOf(op.path, res);
         if (problem !== null) throw new Error(`${problem}\n    as ${r.caller}, ${r.part === 'correct' ? 'nothing made bad' : `bad ${r.part}`}: ${describeCase(op.method, r.url, r.payload)}`);
       }), { seed: seedOf(op), numRuns: RUNS, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
       if (details.failed) {
@@ -249,12 +251,11 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       import: [clients['village.meichang'], '/api/registry/imports'],
       attachment: [clients['liaison.agri'], `/api/coord/reports/agri-tech/${currentMonth()}/attachments`],
     };
-    const upload: Operation = { method: 'POST', path: '/upload', query: [], params: [] };
     const details = await fc.check(fc.asyncProperty(badUpload, async (u) => {
       const [caller, url] = targets[u.target];
       await watch.settle();
       const res = await within(t.app.inject({ method: 'POST', url, payload: u.body, headers: { cookie: caller?.cookie ?? '', 'x-csrf-token': caller?.csrfToken ?? '', 'content-type': u.contentType } }), 10_000);
-      const problem = await problemOf(upload, res);
+      const problem = await problemOf(url, res);
       if (problem !== null) throw new Error(`${problem}\n    POST ${url} ${u.contentType} ${JSON.stringify(u.body.toString('utf8').slice(0, 120))}`);
     }), { seed: SEED + 1, numRuns: 80, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
     expect(details.failed ? `${String(details.errorInstance)}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_PATH=${details.counterexamplePath}` : null).toBeNull();
