@@ -235,7 +235,7 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       }), { seed: seedOf(op), numRuns: RUNS, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
       if (details.failed) {
         const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-        failures.push(`${op.method} ${op.path}: ${error}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_OP='${op.method} ${op.path}' XINGFU_FUZZ_PATH=${details.counterexamplePath}`);
+        failures.push(`${op.method} ${op.path}: ${error}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_OP='${op.method} ${op.path}' XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'generated request'`);
       }
     }
     console.info(`generated requests (seed ${SEED}): ${JSON.stringify(counts)}`);
@@ -258,6 +258,6 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       const problem = await problemOf(url, res);
       if (problem !== null) throw new Error(`${problem}\n    POST ${url} ${u.contentType} ${JSON.stringify(u.body.toString('utf8').slice(0, 120))}`);
     }), { seed: SEED + 1, numRuns: 80, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
-    expect(details.failed ? `${String(details.errorInstance)}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_PATH=${details.counterexamplePath}` : null).toBeNull();
+    expect(details.failed ? `${String(details.errorInstance)}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'bad upload'` : null).toBeNull();
   }, 300_000);
 });
