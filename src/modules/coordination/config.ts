@@ -137,6 +137,7 @@ export async function writeIndicator(tx: Queryable, actor: Actor, code: string, 
   const known = new Set((await readDepartments(tx)).map((d) => d.code));
   const unknown = input.departments.filter((d) => !known.has(d));
   if (unknown.length > 0) throw new AppError('validation_failed', { zh: `没有这些成员单位：${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
+  if (new Set(input.departments).size !== input.departments.length) throw new AppError('validation_failed', { zh: '成员单位重复', en: 'A department is listed twice' });
   const before = (await readIndicators(tx)).find((i) => i.code === code) ?? null;
   const taken = await tx.query('SELECT 1 FROM coord_indicator WHERE name = $1 AND code <> $2', [input.name, code]);
   if (taken.rows.length > 0) throw new AppError('validation_failed', { zh: `已有名为“${input.name}”的指标`, en: `An indicator named ${input.name} exists` });

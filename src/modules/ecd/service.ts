@@ -139,8 +139,15 @@ export class EcdService {
     });
   }
 
-  /** A guardian withdraws consent: no new measurements, and staff no longer see the archive. */
+  /**
+   * A guardian withdraws consent: no new measurements, and staff no longer see the archive. The
+   * guardian does it, or the centre head for them: a teacher would lose sight of the row being
+   * changed, which row-level security refuses.
+   */
   async withdrawConsent(actor: AuthContext, id: string) {
+    if (!actor.permissions.includes('ecd.own') && !actor.permissions.includes('ecd.head')) {
+      throw new AppError('forbidden', { zh: '撤回同意须由监护人本人或中心主任办理', en: 'Consent is withdrawn by the guardian, or by the centre head for them' });
+    }
     return withScope(this.db, actor, async (tx) => {
       const { rowCount } = await tx.query('UPDATE ecd_child SET consent_withdrawn_at = $2 WHERE id = $1 AND consent_withdrawn_at IS NULL', [id, businessNow()]);
       if (rowCount === 0) throw new AppError('not_found');
