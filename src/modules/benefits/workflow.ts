@@ -417,7 +417,7 @@ export class BenefitsWorkflow {
   }
 
   /** The persons of a notice list: applications at (or past) a stage, for a year and place. */
-  async noticePersons(actor: Actor, f: { stage: Step; year: number; township?: string | undefined; village?: string | undefined }) {
+  async publicNoticePersons(actor: Actor, f: { stage: Step; year: number; township?: string | undefined; village?: string | undefined }) {
     return withScope(this.db, actor, async (tx) => {
       const state = f.stage === 'village' ? 'village_notice' : f.stage === 'township' ? 'township_notice' : 'approved';
       const args: SqlParam[] = [f.year, state];
