@@ -9,7 +9,7 @@ import { serve } from './serve.ts';
 import { addUser } from './users.ts';
 import { describeImport, importPersonsCommand } from './importPersons.ts';
 import { loadConfig } from '../config.ts';
-import { createSecrets, loadSecretKey } from '../server/secrets.ts';
+import { loadSecrets } from '../server/secrets.ts';
 import { zscoreCommand } from './zscore.ts';
 import { yearSummary } from '../modules/benefits/summary.ts';
 import { evaluateCommand } from './evaluate.ts';
@@ -57,7 +57,7 @@ seed
   .description('Load the demo district: organisation, an account for every role, the departments\' 2011 reports and meetings, and the synthetic register')
   .option('--no-register', 'leave out the synthetic register (the slow part)')
   .action(async (o: { register: boolean }) => {
-    const secrets = o.register ? createSecrets(loadSecretKey(loadConfig({ ...process.env, XINGFU_DEMO: '1' }))) : undefined;
+    const secrets = o.register ? loadSecrets(loadConfig({ ...process.env, XINGFU_DEMO: '1' })) : undefined;
     await withDatabase('xingfu seed demo', async (db) => {
       const { created, persons } = await seedDemo(db, secrets);
       process.stdout.write(`${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`);
@@ -104,7 +104,7 @@ importCommand
   .action(async (file: string, o: { township: string; preview?: boolean; apply?: boolean; mapping?: string; village?: string; json?: boolean }) => {
     try {
       if (o.preview && o.apply) throw new AppError('validation_failed', { zh: '--preview 与 --apply 只能选一个', en: 'Give --preview or --apply, not both' });
-      const secrets = createSecrets(loadSecretKey(loadConfig()));
+      const secrets = loadSecrets(loadConfig());
       await withDatabase('xingfu import persons', async (db) => {
         const mode = o.preview ? 'preview' : o.apply ? 'apply' : 'new';
         const summary = await importPersonsCommand(db, secrets, file, { township: o.township, mode, mappingFile: o.mapping, village: o.village },
@@ -209,7 +209,7 @@ roll
   .option('--json', 'print JSON')
   .action(async (o: { programme: ProgrammeId; period: string; as: string; json?: boolean }) => {
     if (!isMonth(o.period)) throw new AppError('validation_failed', { zh: `月份格式应为 YYYY-MM:${o.period}`, en: `The period must be YYYY-MM: ${o.period}` });
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll generate', async (db) => {
       const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
       if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
@@ -225,7 +225,7 @@ roll
   .addOption(new Option('--action <action>', 'what to do').choices(['check', 'reopen', 'approve', 'export', 'paid']).makeOptionMandatory())
   .requiredOption('--as <username>', 'the account acting')
   .action(async (rollId: string, o: { action: RollAction; as: string }) => {
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll transition', async (db) => {
       const detail = await new PaymentRolls(db, secrets).transition(await actorFor(db, o.as), rollId, o.action);
       process.stdout.write(`${detail.programmeName} ${detail.period}: ${detail.state}\n`);
@@ -238,7 +238,7 @@ roll
   .option('--xlsx <file>', 'roll workbook to write')
   .option('--bank <file>', 'bank CSV to write')
   .action(async (rollId: string, o: { as: string; xlsx?: string; bank?: string }) => {
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll export', async (db) => {
       const rolls = new PaymentRolls(db, secrets);
       const actor = await actorFor(db, o.as);
