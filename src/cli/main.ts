@@ -23,6 +23,7 @@ import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
+import { generateKeyCommand, keyStatusCommand, rotateKeysCommand } from './keys.ts';
 import { auditCheckpointCommand, auditVerifyCommand, type CommandResult } from './audit.ts';
 
 function print(result: CommandResult): void {
@@ -131,6 +132,28 @@ audit
   .description('Append a signed checkpoint of every district’s audit chain (entry count, head hash) to the checkpoint file and print it, for an operator to keep')
   .action(async () => {
     await withDatabase('xingfu audit checkpoint', async (db, config) => print(await auditCheckpointCommand(db, config)));
+  });
+
+const keys = program.command('keys').description('Data keys: the cipher and key personal data is encrypted under (XINGFU_CIPHER, XINGFU_DATA_KEY)');
+keys
+  .command('generate')
+  .description('Print a new random 32-byte key (64 hex digits)')
+  .action(() => print(generateKeyCommand()));
+keys
+  .command('status')
+  .description('Count the sealed values under each cipher and key; exit code 1 while some are not under the configured ones')
+  .option('--json', 'print JSON')
+  .action(async (o: { json?: boolean }) => {
+    await withDatabase('xingfu keys status', async (db, config) => print(await keyStatusCommand(db, config, o.json === true)));
+  });
+keys
+  .command('rotate')
+  .description('Re-encrypt every sealed value under XINGFU_DATA_KEY with XINGFU_CIPHER, reading old values with XINGFU_PREVIOUS_DATA_KEY; in batches of committed transactions, resumed by running it again; exit code 2 when stopped early')
+  .option('--batch-size <rows>', 'rows per transaction (default 500)', (v) => Number.parseInt(v, 10))
+  .option('--max-batches <n>', 'stop after this many batches (run again to carry on)', (v) => Number.parseInt(v, 10))
+  .option('--json', 'print the result as JSON')
+  .action(async (o: { batchSize?: number; maxBatches?: number; json?: boolean }) => {
+    await withDatabase('xingfu keys rotate', async (db, config) => print(await rotateKeysCommand(db, config, o)));
   });
 
 program
