@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { AppError } from '../core/errors.ts';
 import type { Database } from '../db/types.ts';
 import { rotateDataKeys, sealedStatus, type RotationOptions } from '../modules/keys/rotation.ts';
 import { loadSecrets } from '../server/secrets.ts';
@@ -28,6 +29,9 @@ export async function keyStatusCommand(db: Database, config: Config, json: boole
 
 /** `xingfu keys rotate`: re-encrypts under the configured key and cipher, printing each batch on stderr. */
 export async function rotateKeysCommand(db: Database, config: Config, options: RotationOptions & { json?: boolean }): Promise<CommandResult> {
+  for (const [flag, value] of [['--batch-size', options.batchSize], ['--max-batches', options.maxBatches]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new AppError('validation_failed', { zh: `${flag} 须为正整数`, en: `${flag} must be a positive whole number` });
+  }
   const secrets = loadSecrets(config);
   let stderr = '';
   const result = await rotateDataKeys(db, secrets, {

@@ -82,7 +82,7 @@ export function createSecrets(key: Buffer, options: { cipher?: CipherName; previ
   for (const k of keys) for (const c of cipherNames) { const s = sealerFor(c, k); readers.set(s.prefix, s); }
   readers.set(writer.prefix, writer); // the writer's own nonce pool, not a second one
   const hash = lookupHasher(cipher, key);
-  const hashers = [hash, ...keys.flatMap((k) => cipherNames.map((c) => lookupHasher(c, k)))];
+  const hashers = [hash, ...keys.flatMap((k) => cipherNames.filter((c) => k !== key || c !== cipher).map((c) => lookupHasher(c, k)))];
   return {
     cipher,
     prefix: writer.prefix,
@@ -96,7 +96,7 @@ export function createSecrets(key: Buffer, options: { cipher?: CipherName; previ
       return reader.open(sealed);
     },
     lookupHash: hash,
-    lookupHashes: (value) => [...new Set(hashers.map((h) => h(value)))],
+    lookupHashes: (value) => hashers.map((h) => h(value)),
   };
 }
 
