@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config.ts';
 import { DEMO_TODAY } from '../../src/core/clock.ts';
 import type { Database } from '../../src/db/types.ts';
 import { rotateDataKeys, sealedStatus, sealedTables } from '../../src/modules/keys/rotation.ts';
-import { seedEnrolments } from '../../src/seed/enrolments.ts';
+import { confirmationCandidates } from '../../src/seed/candidates.ts';
+import { seedApplications, seedEnrolments } from '../../src/seed/enrolments.ts';
 import { loadPopulation } from '../../src/seed/loadPopulation.ts';
 import { generatePopulation } from '../../src/seed/population.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -20,7 +21,8 @@ describe('rotating the data key and cipher', () => {
   const households = generatePopulation(7, {
     rewardCouples: 25, rewardWidowed: 2, specialDeathCouples: 3, specialDeathSingles: 1, specialDisabilityCouples: 3, specialDisabilitySingles: 1, xiazhuzhuangCouples: 3, others: 20,
   });
-  const people = households.flatMap((h) => [...h.parents, ...h.children]);
+  const candidates = confirmationCandidates(households);
+  const people = [...households, ...candidates].flatMap((h) => [...h.parents, ...h.children]);
   const totp = 'JBSWY3DPEHPK3PXP';
   let db: Database;
   let accounts: Map<string, string>;
@@ -28,7 +30,9 @@ describe('rotating the data key and cipher', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadPopulation(db, aesA, '120114', households);
+    await loadPopulation(db, aesA, '120114', candidates);
     await seedEnrolments(db, aesA, '120114');
+    await seedApplications(db, aesA);
     await db.query("UPDATE app_user SET totp_secret = $1 WHERE username = 'auditor'", [aesA.encrypt(totp)]);
     // Some phone numbers as written before key ids (v1: AES-256-GCM under the key, no header).
     await db.query(
@@ -41,7 +45,7 @@ describe('rotating the data key and cipher', () => {
   afterAll(async () => db.close());
 
   async function bankAccounts(secrets: Secrets): Promise<Map<string, string>> {
-    const { rows } = await db.query<{ id: string; bank_account_enc: string }>('SELECT id, bank_account_enc FROM benefit_enrolment');
+    const { rows } = await db.query<{ id: string; bank_account_enc: string }>('SELECT id, bank_account_enc FROM benefit_enrolment UNION ALL SELECT id, bank_account_enc FROM benefit_application');
     return new Map(rows.map((r) => [r.id, secrets.decrypt(r.bank_account_enc)]));
   }
 
@@ -77,7 +81,8 @@ describe('rotating the data key and cipher', () => {
     return app;
   }
 
-  const versions = async () => (await db.query<{ v: string }>("SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) AS v FROM person")).rows[0]?.v;
+  const versions = async () => (await db.query<{ v: string }>(
+    "SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) AS v FROM (SELECT id, version FROM person UNION ALL SELECT id, version FROM benefit_application) r")).rows[0]?.v;
   const history = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_history')).rows[0]?.n;
 
   it('knows every sealed column of the schema', async () => {
@@ -100,7 +105,9 @@ describe('rotating the data key and cipher', () => {
     const second = await rotateDataKeys(db, rotating, { batchSize: 20 });
     expect(second.complete).toBe(true);
     expect((first.rows.person ?? 0) + (second.rows.person ?? 0)).toBe(people.length);
-    expect(second.rows).toMatchObject({ app_user: 1, benefit_enrolment: accounts.size });
+    const applications = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM benefit_application')).rows[0]?.n ?? 0;
+    expect(applications).toBeGreaterThan(0);
+    expect(second.rows).toMatchObject({ app_user: 1, benefit_application: applications, benefit_enrolment: accounts.size - applications });
     expect((await sealedStatus(db, rotating)).every((c) => c.current && c.form === rotating.prefix.slice(0, -1))).toBe(true);
     // Re-encryption is not a change to the record: no history snapshot, no new version.
     expect(await versions()).toBe(versionsBefore);
