@@ -6,8 +6,10 @@
  * role's working day — the home page, a registry search, the benefits overview's year summary, the
  * reports' completeness — as fast as the server answers. Beside it, the baseline: the same server
  * answering `/api/health` (one `SELECT 1`) to the same number of connections for
- * BENCH_LOAD_BASELINE_SECONDS (10). Printed: requests per second, latency p50/p90/p99/max over
- * every request and per read, and errors (connection errors, timeouts after 30 s, non-2xx).
+ * BENCH_LOAD_BASELINE_SECONDS (10). Before the load each role's reads are asked for once, one at a
+ * time (firstAnswerMs: what the first reader after a start waits, the year summary computed).
+ * Printed: requests per second, latency p50/p90/p99/max over every request and per read, and
+ * errors (connection errors, timeouts after 30 s, non-2xx).
  *
  * Sizes: the demo district, and on the PostgreSQL server also a district of BENCH_LOAD_PERSONS
  * (1,000,000; 0 for the demo only; bench/district.ts) — BENCH_LOAD_EMBEDDED_PERSONS sets one for the
@@ -163,6 +165,19 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
       const role = ROLES[i % ROLES.length] as (typeof ROLES)[number];
       users.push({ cookie: await signIn(server.url, role.username), reads: role.reads });
     }
+    // Each role's reads once, one after the other, before the load: the first answer of a kept
+    // figure (the year summary) after a start or a change is computed then; its time is printed.
+    const firstAnswerMs: Record<string, Record<string, number>> = {};
+    for (const role of ROLES) {
+      const cookie = users.find((_, i) => ROLES[i % ROLES.length] === role)?.cookie ?? '';
+      firstAnswerMs[role.username] = {};
+      for (const read of role.reads) {
+        const t = performance.now();
+        const res = await fetch(`${server.url}${read.path}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        (firstAnswerMs[role.username] as Record<string, number>)[read.name] = Math.round(performance.now() - t);
+      }
+    }
     const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
 
     t0 = performance.now();
@@ -185,6 +200,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
         non2xx: run.non2xx,
       },
       baseline: { what: '/api/health (SELECT 1) on the same server, same connections', seconds: Number(baseline.seconds.toFixed(1)), requestsPerSecond: rps(baseline), latencyMs: summary(baseline.latencies), errors: baseline.errors + baseline.timeouts + baseline.non2xx },
+      firstAnswerMs,
       ratioToBaseline: Number((rps(run) / Math.max(1, rps(baseline))).toFixed(3)),
       target: persons === 'demo' ? null : { errors: 0, p99Ms: 1000, met: run.errors + run.timeouts + run.non2xx === 0 && quantile(run.latencies, 0.99, 1) < 1000 },
       loadAverageAtStart: loadAtStart,

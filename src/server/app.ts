@@ -46,6 +46,13 @@ export interface AppDeps {
   logStream?: LogStream;
 }
 
+/** The OpenAPI transform: each operation also states who may call it (`x-access`, see ./auth.ts). */
+const withAccessRule: typeof jsonSchemaTransform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const access = input.route.config?.access;
+  return access === undefined ? result : { ...result, schema: { ...result.schema, 'x-access': access } };
+};
+
 export async function buildApp({ config, db, secrets, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, logStream),
@@ -60,14 +67,15 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   registerErrorHandling(app);
   await app.register(cookie);
   await registerUploads(app);
-  registerInputGuard(app);
-
+  // Who may call a route is settled before its input is looked at: the access check runs first
+  // among the preValidation hooks, so a caller without access never learns a route's schema.
   const auth = new AuthService(db, secrets, { sessionLifetimeHours: config.sessionLifetimeHours });
   registerAuth(app, auth);
+  registerInputGuard(app);
 
   await app.register(swagger, {
     openapi: { info: { title: 'Xingfu 幸福 API', version: config.version } },
-    transform: jsonSchemaTransform,
+    transform: withAccessRule,
   });
   await app.register(async (docs) => {
     // Outside demo mode the API document is for signed-in administrators only.

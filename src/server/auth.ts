@@ -8,9 +8,9 @@ export const SESSION_COOKIE = 'xingfu_session';
 /**
  * Who may call a route: 'public' (anyone); 'totp' (a session still waiting for its one-time code);
  * 'setup' (a signed-in user who still has to change the password or enrol a second factor);
- * 'session' (a fully signed-in user); or a permission.
+ * 'session' (a fully signed-in user); a permission; or a list of permissions, any one of which will do.
  */
-export type Access = 'public' | 'totp' | 'setup' | 'session' | Permission;
+export type Access = 'public' | 'totp' | 'setup' | 'session' | Permission | readonly Permission[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,7 +33,10 @@ export function actorOf(req: FastifyRequest): AuthContext {
 
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // preValidation, not preHandler: a caller who may not use a route gets 401/403 before the schema
+  // is checked, never a 400 that describes the route's input. Register it before the other
+  // preValidation hooks (the input guard), as hooks run in the order they are added.
+  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) {
       // Every API route states who may call it; the not-found handler, static files and the
@@ -57,6 +60,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (access === 'setup') return;
     if (resolved.mustChangePassword) throw new AppError('password_change_required');
     if (resolved.mustEnrolTotp) throw new AppError('totp_enrolment_required');
-    if (access !== 'session' && !resolved.permissions.includes(access)) throw new AppError('forbidden');
+    if (access === 'session') return;
+    const anyOf = typeof access === 'string' ? [access] : access;
+    if (!anyOf.some((p) => resolved.permissions.includes(p))) throw new AppError('forbidden');
   });
 }

@@ -70,6 +70,14 @@ describe('early childhood centre: growth archives', () => {
     expect((await parent.get(`/api/ecd/children/${childId}`)).statusCode).toBe(200);
   });
 
+  it('lets the centre head withdraw consent for a guardian, and refuses a teacher', async () => {
+    const refused = await teacher.post(`/api/ecd/children/${otherId}/withdraw-consent`);
+    expect(refused.statusCode, refused.body).toBe(403);
+    const head = await login(t.app, 'centre.head');
+    expect((await head.post(`/api/ecd/children/${otherId}/withdraw-consent`)).statusCode).toBe(200);
+    expect((await teacher.get(`/api/ecd/children/${otherId}`)).statusCode).toBe(404);
+  });
+
   it('serves the WHO reference curves for charts', async () => {
     const res = (await teacher.get('/api/ecd/curves?table=weightForAge&sex=M')).json();
     expect(res.sds).toEqual([-3, -2, 0, 2, 3]);

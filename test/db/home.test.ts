@@ -161,4 +161,20 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
     expect(passed.statusCode, passed.body).toBe(200);
     expect(kinds(await home('township.meichang'))).not.toContain('application.townshipReview');
   });
+
+  it('counts a beneficiary who leaves at once: the kept count is dropped when an enrolment changes', async () => {
+    const enrolled = (h: Home) => h.figures.find((g) => g.role === 'office')?.figures.find((f) => f.key === 'beneficiaries')?.value;
+    const before = enrolled(await home('office'));
+    expect(before).toBeGreaterThan(0);
+    // Asked again, the count is the kept one; then one enrolment ends, by a statement of its own.
+    expect(enrolled(await home('office'))).toBe(before);
+    await t.db.query(`UPDATE benefit_enrolment SET last_month = date_trunc('month', start_month)::date, exit_reason = 'home page test'
+                       WHERE id = (SELECT id FROM benefit_enrolment WHERE last_month IS NULL ORDER BY id LIMIT 1)`);
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = enrolled(await home('office'));
+    }
+    expect(after).toBe((before as number) - 1);
+  });
 });

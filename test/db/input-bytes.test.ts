@@ -193,6 +193,7 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('responsibility title', (v) => office.post('/api/coord/responsibilities', { year: 2011, area: 'health', title: v, description: '', departments: ['health'] })),
       ...variants('indicator sort order', (v) => indicator({ sortOrder: v }), [HIGH, -HIGH - 1]),
       ...variants('indicator name', (v) => indicator({ name: v })),
+      ...variants('indicator department listed twice', (v) => indicator({ departments: [v, v] }), ['agri-tech']),
       ...variants('report text', (v) => draft({ progress: v })),
       ...variants('report text with a control character', (v) => draft({ work: v }), ['工作\u001b[31m']),
       ...variants('report value (jsonb)', (v) => draft({ values: { agri_consultations: v } })),

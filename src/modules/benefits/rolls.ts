@@ -31,6 +31,7 @@ import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.t
 import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
 import { copyLine } from '../../db/copy.ts';
 import { inFlight } from '../../db/inFlight.ts';
+import { districtName } from '../org/queries.ts';
 
 /** How far back a roll looks for unpaid months (arrears) and changed amounts (adjustments). */
 export const LOOKBACK_MONTHS = 24;
@@ -500,6 +501,7 @@ export class PaymentRolls {
         `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
          ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
       const place = await placeNames(tx);
+      const district = (await districtName(tx))?.name ?? '';
       async function* lines(): AsyncIterable<RollLineOut> {
         let seq = 0;
         for (const l of rows) {
@@ -508,7 +510,7 @@ export class PaymentRolls {
         }
       }
       await writeRollWorkbook(out, {
-        districtName: '武清区', programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
+        districtName: district, programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
         state: stateName[roll.state], reference: rollReference(roll), generatedBy: detail.generatedByName ?? roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
         checkedBy: detail.checkedByName, approvedBy: detail.approvedByName, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
       }, lines(), {

@@ -18,7 +18,8 @@ import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
 import { PaymentRolls, rollReference } from './rolls.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
-import { SummaryCache } from './summaryCache.ts';
+import { ChangeCache } from '../../db/changeCache.ts';
+import { districtName } from '../org/queries.ts';
 import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
 
@@ -60,12 +61,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
   const { db } = deps;
   const workflow = new BenefitsWorkflow(db, deps.secrets);
   const rolls = new PaymentRolls(db, deps.secrets);
-  const summaries = new SummaryCache<YearSummary>();
-  app.addHook('onReady', async () => {
-    // Without the listener the summary is computed on every request, as it would be anyway.
-    await summaries.start(db).catch((err: unknown) => app.log.warn({ err }, 'benefit summaries are not kept: no change notifications'));
-  });
-  app.addHook('onClose', () => summaries.close());
+  const summaries = new ChangeCache<YearSummary>('benefit_data').keepWhile(app, db, 'benefit summaries');
 
   r.post('/api/benefits/evaluate', {
     config: { access: 'benefits.read' },
@@ -175,20 +171,22 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     },
   }, async (req, reply) => {
     const q = req.query;
-    const persons = await workflow.noticePersons(actorOf(req), q);
     const place = await withScope(db, actorOf(req), async (tx) => {
       const v = q.village === undefined ? undefined : (await tx.query<{ name: string; township: string }>('SELECT v.name, t.name AS township FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1', [q.village])).rows[0];
       const t = q.township === undefined ? undefined : (await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [q.township])).rows[0];
-      return { village: v, township: t?.name ?? v?.township };
+      // A place outside the caller's scope is answered as one that does not exist, not with an empty notice.
+      if ((q.village !== undefined && v === undefined) || (q.township !== undefined && t === undefined)) throw new AppError('not_found');
+      return { village: v, township: t?.name ?? v?.township, district: (await districtName(tx))?.name ?? '' };
     });
-    const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? '武清区';
+    const persons = await workflow.noticePersons(actorOf(req), q);
+    const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
     const first = persons[0];
     const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
-    const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : '武清区创建幸福家庭活动领导小组办公室';
+    const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : `${place.district}创建幸福家庭活动领导小组办公室`;
     const buffer = await noticeDocx({
-      stage: q.stage, year: q.year, districtName: '武清区', issuer, scopeName,
+      stage: q.stage, year: q.year, districtName: place.district, issuer, scopeName,
       noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,
-      contact: q.stage === 'district' ? '武清区创建幸福家庭活动领导小组办公室' : `${place.township ?? '乡镇街'}计划生育办公室`,
+      contact: q.stage === 'district' ? `${place.district}创建幸福家庭活动领导小组办公室` : `${place.township ?? '乡镇街'}计划生育办公室`,
       issuedOn: businessToday(),
       persons: persons.map((p) => ({ name: p.personName, sex: p.sex, birthDate: p.birthDate, idNumberMasked: p.idNumberMasked, townshipName: p.townshipName, villageName: p.villageName, programmeName: p.programmeName, category: p.category, monthlyAmount: p.monthlyAmount })),
     });

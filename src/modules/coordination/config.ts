@@ -7,7 +7,7 @@ import type { IndicatorSpec, RuleSpec } from '../../core/coordination/indicators
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { today as businessToday } from '../../core/clock.ts';
 
 export interface Settings {
@@ -39,7 +39,7 @@ export interface DepartmentRow {
 }
 
 export const audit = (tx: Queryable, actor: Actor, action: string, entityType: string, entityId: string | null, data: { before?: unknown; after?: unknown; detail?: unknown } = {}) =>
-  appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action, entityType, entityId, ...data });
+  auditBy(tx, actor, { action, entityType, entityId, ...data });
 
 /** The acting user's display name, for the histories kept beside the audit log. */
 export async function actorName(tx: Queryable, actor: Actor): Promise<string> {
@@ -137,6 +137,7 @@ export async function writeIndicator(tx: Queryable, actor: Actor, code: string, 
   const known = new Set((await readDepartments(tx)).map((d) => d.code));
   const unknown = input.departments.filter((d) => !known.has(d));
   if (unknown.length > 0) throw new AppError('validation_failed', { zh: `没有这些成员单位：${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
+  if (new Set(input.departments).size !== input.departments.length) throw new AppError('validation_failed', { zh: '成员单位重复', en: 'A department is listed twice' });
   const before = (await readIndicators(tx)).find((i) => i.code === code) ?? null;
   const taken = await tx.query('SELECT 1 FROM coord_indicator WHERE name = $1 AND code <> $2', [input.name, code]);
   if (taken.rows.length > 0) throw new AppError('validation_failed', { zh: `已有名为“${input.name}”的指标`, en: `An indicator named ${input.name} exists` });

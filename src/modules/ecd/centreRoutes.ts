@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MILESTONE_CODES } from '../../core/growth/milestones.ts';
-import { AppError } from '../../core/errors.ts';
 import { code, day, instant, int, line, paragraphs, queryInt, version } from '../../core/input.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { EcdCentreService } from './centre.ts';
+import { STAFF_OR_PARENT } from './routes.ts';
 
 // -- inputs ------------------------------------------------------------------------------------
 
@@ -110,19 +110,13 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { centre } = deps;
   const tags = ['ecd'];
-  /** Staff (ecd.read), or a parent (ecd.own) for what row-level security shows them of their own child. */
-  const canSee = (req: Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(req);
-    if (!actor.permissions.includes('ecd.read') && !actor.permissions.includes('ecd.own')) throw new AppError('forbidden');
-    return actor;
-  };
 
   // -- milestones --------------------------------------------------------------------------------
 
   r.get('/api/ecd/children/:id/milestones', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags, summary: 'A child’s WHO motor milestones against the windows of achievement (a parent: own child)', params: idParams, response: { 200: milestonesView } },
-  }, async (req) => centre.milestones(canSee(req), req.params.id));
+  }, async (req) => centre.milestones(actorOf(req), req.params.id));
 
   r.put('/api/ecd/children/:id/milestones/:milestone', {
     config: { access: 'ecd.write' },
@@ -137,14 +131,14 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
   // -- activity plans ----------------------------------------------------------------------------
 
   r.get('/api/ecd/activity-plans', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags, summary: 'The library of parent-child activity plans (ageMonths: plans whose range holds it)', querystring: planQuery, response: { 200: items(planView) } },
-  }, async (req) => centre.plans(canSee(req), req.query));
+  }, async (req) => centre.plans(actorOf(req), req.query));
 
   r.get('/api/ecd/activity-plans/:id', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags, summary: 'One activity plan', params: idParams, response: { 200: planView } },
-  }, async (req) => centre.plan(canSee(req), req.params.id));
+  }, async (req) => centre.plan(actorOf(req), req.params.id));
 
   r.post('/api/ecd/activity-plans', {
     config: { access: 'ecd.write' },
@@ -192,9 +186,9 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
   // -- sessions and attendance -------------------------------------------------------------------
 
   r.get('/api/ecd/sessions', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags, summary: `Sessions in a range of at most 62 days, by start time (a parent: own child's classes)`, querystring: range, response: { 200: items(sessionView) } },
-  }, async (req) => centre.sessionList(canSee(req), req.query.from, req.query.to));
+  }, async (req) => centre.sessionList(actorOf(req), req.query.from, req.query.to));
 
   r.post('/api/ecd/sessions', {
     config: { access: 'ecd.write' },
@@ -219,7 +213,7 @@ export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreS
   }, async (req) => centre.teacherLoad(actorOf(req), req.query.from, req.query.to));
 
   r.get('/api/ecd/children/:id/archive-print', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags, summary: '宝宝成长档案 for print (logged as a view of the archive; a parent: own child)', params: idParams, response: { 200: archivePrintView } },
-  }, async (req) => centre.archivePrint(canSee(req), req.params.id));
+  }, async (req) => centre.archivePrint(actorOf(req), req.params.id));
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Permission } from '../../core/auth/roles.ts';
 import { CURVE_SDS, growthCurve } from '../../core/growth/zscore.ts';
 import { loadGrowthTables } from '../../core/growth/tables.ts';
-import { AppError } from '../../core/errors.ts';
 import { day, decimal, line, paragraphs } from '../../core/input.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { EcdService } from './service.ts';
@@ -37,19 +37,17 @@ const measurementBody = z.strictObject({
 
 const tables = ['weightForAge', 'lengthHeightForAge', 'weightForLength', 'weightForHeight', 'bmiForAge', 'headCircumferenceForAge'] as const;
 
+/** Centre staff (ecd.read), or a parent (ecd.own) for what row-level security shows them of their own child. */
+export const STAFF_OR_PARENT: readonly Permission[] = ['ecd.read', 'ecd.own'];
+
 export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ecd } = deps;
-  const canSee = (req: Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(req);
-    if (!actor.permissions.includes('ecd.read') && !actor.permissions.includes('ecd.own')) throw new AppError('forbidden');
-    return actor;
-  };
 
   r.get('/api/ecd/children', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags: ['ecd'], summary: 'Children of the centre (a parent: their own children only)' },
-  }, async (req) => ecd.children(canSee(req)));
+  }, async (req) => ecd.children(actorOf(req)));
 
   r.post('/api/ecd/children', {
     config: { access: 'ecd.write' },
@@ -57,9 +55,9 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
   }, async (req, reply) => reply.status(201).send(await ecd.enrol(actorOf(req), req.body)));
 
   r.get('/api/ecd/children/:id', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags: ['ecd'], summary: 'The growth archive of one child (each view is logged)', params: idParams },
-  }, async (req) => ecd.archive(canSee(req), req.params.id));
+  }, async (req) => ecd.archive(actorOf(req), req.params.id));
 
   r.post('/api/ecd/children/:id/measurements', {
     config: { access: 'ecd.write' },
@@ -67,10 +65,10 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
   }, async (req, reply) => reply.status(201).send(await ecd.measure(actorOf(req), req.params.id, req.body)));
 
   r.post('/api/ecd/children/:id/withdraw-consent', {
-    config: { access: 'session' },
+    config: { access: STAFF_OR_PARENT },
     schema: { tags: ['ecd'], summary: 'Withdraw the guardian’s consent', params: idParams },
   }, async (req) => {
-    await ecd.withdrawConsent(canSee(req), req.params.id);
+    await ecd.withdrawConsent(actorOf(req), req.params.id);
     return { ok: true };
   });
 

@@ -5,6 +5,7 @@
  */
 import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
+import type { ChangeCache } from '../../db/changeCache.ts';
 import type { Queryable } from '../../db/types.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { adminHome } from './admin.ts';
@@ -32,7 +33,12 @@ async function benefitsScope(tx: Queryable, actor: AuthContext, district: string
   return { role: grant.role, scope: txt(district, district) };
 }
 
-export async function homeFor(tx: Queryable, actor: AuthContext): Promise<Omit<HomeReply, 'recentActivity'>> {
+/** Figures the server keeps between requests until their rows change. */
+export interface HomeKept {
+  enrolled: ChangeCache<number>;
+}
+
+export async function homeFor(tx: Queryable, actor: AuthContext, kept: HomeKept): Promise<Omit<HomeReply, 'recentActivity'>> {
   const today = businessToday();
   const has = (p: AuthContext['permissions'][number]) => actor.permissions.includes(p);
   const district = (await tx.query<{ code: string; name: string }>('SELECT district_code AS code, name FROM district')).rows[0] ?? { code: actor.district, name: '' };
@@ -45,7 +51,7 @@ export async function homeFor(tx: Queryable, actor: AuthContext): Promise<Omit<H
     todo.push(...applications.todo, ...(await rollTodo(tx, actor)));
     const scope = await benefitsScope(tx, actor, district.name);
     if (scope) {
-      const shown = await benefitFigures(tx, applications.noticeRunning);
+      const shown = await benefitFigures(tx, actor, applications.noticeRunning, kept.enrolled);
       figures.push({ ...scope, figures: acts ? shown : shown.filter((f) => f.key !== 'noticeRunning') });
     }
   }

@@ -68,9 +68,8 @@ function searchWhere(f: SearchFilter, params: SqlParam[], tokens: 'joined' | 'te
     if (tokens === 'tested') clauses.push(`p.name_tokens @> ${add(f.name.tokens)}::text[]`);
     clauses.push(`strpos(p.name, ${add(f.name.text)}) > 0`);
   } else if (f.name?.kind === 'pinyin') {
-    const from = add(f.name.text);
-    const to = add(`${f.name.text}\u{10FFFF}`);
-    clauses.push(`((p.name_initials ~>=~ ${from} AND p.name_initials ~<~ ${to}) OR (p.name_pinyin ~>=~ ${from} AND p.name_pinyin ~<~ ${to}))`);
+    const [from, to] = [add(f.name.text), add(`${f.name.text}\u{10FFFF}`)];
+    clauses.push(`(${initialsFrom(from, to)} OR ${pinyinFrom(from, to)})`);
   }
   if (f.idHashes) clauses.push(`p.id_number_hash = ANY (${add(f.idHashes)}::text[])`);
   if (f.householdNumber) clauses.push(`h.household_number = ${add(f.householdNumber)}`);
@@ -81,7 +80,12 @@ function searchWhere(f: SearchFilter, params: SqlParam[], tokens: 'joined' | 'te
   return clauses.length === 0 ? 'true' : clauses.join(' AND ');
 }
 
-export const sortColumns = { name: 'p.name_pinyin', birthDate: 'p.birth_date', village: 'p.village_code', updatedAt: 'p.updated_at' } as const;
+/** Pinyin starting with the letters searched for: a range of the name order (person_name_order, byte order). */
+const pinyinFrom = (from: string, to: string) => `(p.name_pinyin COLLATE "C" >= ${from} AND p.name_pinyin COLLATE "C" < ${to})`;
+const initialsFrom = (from: string, to: string) => `(p.name_initials ~>=~ ${from} AND p.name_initials ~<~ ${to})`;
+
+/** Names sort by pinyin in byte order: lower-case letters, the order of every collation, and that of the index. */
+export const sortColumns = { name: 'p.name_pinyin COLLATE "C"', birthDate: 'p.birth_date', village: 'p.village_code', updatedAt: 'p.updated_at' } as const;
 
 /** Counting stops at this many matches: the UI shows "10000+" rather than waiting for an exact count. */
 export const COUNT_CAP = 10_000;
@@ -103,17 +107,47 @@ export async function searchPersons(tx: Queryable, f: SearchFilter, page: Search
   const order = orderOf(page);
   const householdJoin = householdJoinOf(f);
   // The page of matching persons first, names of households and places only for that page.
-  const { rows } = await tx.query<PersonRow>(
-    `SELECT ${personColumns} FROM (
-       SELECT p.* FROM person p ${householdJoin} WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
-     ) p ${personJoins} ORDER BY ${order}`,
-    params,
-  );
+  const { rows } = f.name?.kind === 'pinyin' && page.sort === 'name'
+    ? await pinyinPage(tx, f, f.name.text, page)
+    : await tx.query<PersonRow>(
+      `SELECT ${personColumns} FROM (
+         SELECT p.* FROM person p ${householdJoin} WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
+       ) p ${personJoins} ORDER BY ${order}`,
+      params,
+    );
   const count = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p ${householdJoin} WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
     params,
   );
   return { rows, total: count.rows[0]?.n ?? 0 };
+}
+
+/**
+ * A page of a search by pinyin in name order. The persons whose pinyin starts with the letters
+ * are read in name order straight from the index (a page of a township's 刘 within a few hundred
+ * of the district's); those whose initials start with them (lw: 刘伟, 李文) are spread through that
+ * order, so they are found by the initials index and sorted (a few thousand at most for two or
+ * more letters). One letter needs no second part: a name's initials start with its pinyin's first
+ * letter. Written as one condition with OR, the planner would walk the name order from "a".
+ */
+async function pinyinPage(tx: Queryable, f: SearchFilter, text: string, page: SearchPage): Promise<{ rows: PersonRow[] }> {
+  const params: SqlParam[] = [text, `${text}\u{10FFFF}`];
+  const rest = searchWhere({ ...f, name: undefined }, params, 'tested');
+  const order = orderOf(page);
+  const householdJoin = householdJoinOf(f);
+  const upTo = page.offset + page.limit;
+  const byInitials = text.length < 2 ? '' : `UNION ALL (SELECT * FROM (
+        SELECT p.* FROM person p ${householdJoin} WHERE ${initialsFrom('$1', '$2')} AND NOT ${pinyinFrom('$1', '$2')} AND ${rest} OFFSET 0
+      ) p ORDER BY ${order} LIMIT ${upTo})`;
+  return tx.query<PersonRow>(
+    `SELECT ${personColumns} FROM (
+       SELECT * FROM (
+         (SELECT p.* FROM person p ${householdJoin} WHERE ${pinyinFrom('$1', '$2')} AND ${rest} ORDER BY ${order} LIMIT ${upTo})
+         ${byInitials}
+       ) p ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
+     ) p ${personJoins} ORDER BY ${order}`,
+    params,
+  );
 }
 
 const orderOf = (page: SearchPage) => `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
@@ -177,7 +211,7 @@ async function searchByName(tx: Queryable, f: SearchFilter, name: { text: string
     const walkWhere = searchWhere(f, walkParams, 'tested');
     const walked = await tx.query<PersonRow>(
       pageOf(`(SELECT p.* FROM person p WHERE p.district_code = (SELECT xingfu_district())
-                ORDER BY p.name_pinyin, p.id LIMIT ${NAME_WALK_ROWS}) p`, walkWhere),
+                ORDER BY ${sortColumns.name}, p.id LIMIT ${NAME_WALK_ROWS}) p`, walkWhere),
       walkParams,
     );
     // A full page within the first NAME_WALK_ROWS persons in name order is the page: every match

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../db/types.ts';
-import { SummaryCache } from './summaryCache.ts';
+import { ChangeCache } from './changeCache.ts';
+import type { Database } from './types.ts';
 
 /** A database whose notifications the test sends by hand. */
 function notifier() {
-  const handlers: { notify: () => void; lost: () => void }[] = [];
+  const handlers: { channel: string; notify: () => void; lost: () => void }[] = [];
   const db = {
-    listen: async (_channel: string, notify: () => void, lost: () => void) => {
-      handlers.push({ notify, lost });
+    listen: async (channel: string, notify: () => void, lost: () => void) => {
+      handlers.push({ channel, notify, lost });
       return async () => undefined;
     },
   } as unknown as Database;
-  return { db, notify: () => handlers.forEach((h) => h.notify()), lose: () => handlers.forEach((h) => h.lost()) };
+  return { db, channels: () => handlers.map((h) => h.channel), notify: () => handlers.forEach((h) => h.notify()), lose: () => handlers.forEach((h) => h.lost()) };
 }
 
 function deferred<T>() {
@@ -20,11 +20,12 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-describe('kept year summaries', () => {
-  it('computes once per key until a change is notified, and shares a computation under way', async () => {
-    const { db, notify } = notifier();
-    const cache = new SummaryCache<number>();
+describe('values kept until their rows change', () => {
+  it('computes once per key until a change is notified on its channel, and shares a computation under way', async () => {
+    const { db, channels, notify } = notifier();
+    const cache = new ChangeCache<number>('benefit_enrolment');
     await cache.start(db);
+    expect(channels()).toEqual(['benefit_enrolment']);
     let runs = 0;
     const compute = async () => ++runs;
     const [a, b] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
@@ -36,7 +37,7 @@ describe('kept year summaries', () => {
 
   it('does not keep a summary whose computation overlapped a change', async () => {
     const { db, notify } = notifier();
-    const cache = new SummaryCache<string>();
+    const cache = new ChangeCache<string>('benefit_data');
     await cache.start(db);
     const slow = deferred<string>();
     const pending = cache.get('k', () => slow.promise);
@@ -48,7 +49,7 @@ describe('kept year summaries', () => {
 
   it('keeps nothing before it listens or after the listener is lost, and forgets failures', async () => {
     const { db, lose } = notifier();
-    const cache = new SummaryCache<number>();
+    const cache = new ChangeCache<number>('benefit_data');
     let runs = 0;
     const compute = async () => ++runs;
     await cache.get('k', compute);
