@@ -13,7 +13,7 @@
  *
  * Sizes: the demo district, and on the PostgreSQL server also a district of BENCH_LOAD_PERSONS
  * (1,000,000; 0 for the demo only; bench/district.ts) — BENCH_LOAD_EMBEDDED_PERSONS sets one for the
- * embedded engine.
+ * embedded engine; BENCH_LOAD_DEMO=0 leaves the demo district out.
  * Target (issue 17): at one million persons, no error and p99 under one second.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -214,7 +214,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
 }
 
 async function run(kind: Kind): Promise<Record<string, unknown>> {
-  const sizes: (number | 'demo')[] = ['demo'];
+  const sizes: (number | 'demo')[] = process.env.BENCH_LOAD_DEMO === '0' ? [] : ['demo'];
   if (kind === 'postgres' && PERSONS > 0) sizes.push(PERSONS);
   else if (EMBEDDED_PERSONS !== null) sizes.push(EMBEDDED_PERSONS);
   const runs = [];
