@@ -145,7 +145,6 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
   try {
     let t0 = performance.now();
     await migrate(db);
-    let registered: number;
     if (persons === 'demo') {
       await seedDemo(db, secrets);
     } else {
@@ -153,7 +152,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
       const district = buildDistrict(persons, await parameterRows(db), '2011-06-01', secrets);
       await loadDistrict(db, district);
     }
-    registered = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n);
+    const registered = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n);
     const prepareSeconds = (performance.now() - t0) / 1000;
     // The embedded engine serves one process: this one lets go of it before the server opens it.
     if (kind === 'embedded') await db.close();
