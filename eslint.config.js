@@ -3,6 +3,7 @@
 // add a full type check (about as long as `npm run typecheck`) to every run.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -124,10 +125,10 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'web/src/pages/registry/NewHouseholdPage.tsx',
 ];
 
-export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'test-results/'] },
+export default defineConfig(
+  globalIgnores(['web/dist/', 'data/', 'test-results/']),
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
