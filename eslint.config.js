@@ -80,6 +80,7 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'test/db/import.test.ts',
   'test/db/input-bytes.test.ts',
   'test/db/input-fuzz.test.ts',
+  'test/db/key-rotation.test.ts',
   'test/db/processes.test.ts',
   'test/db/registry.test.ts',
   'test/db/separation.test.ts',
