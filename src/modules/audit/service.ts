@@ -34,7 +34,7 @@ export async function listAudit(tx: Queryable, f: AuditFilter): Promise<{ rows: 
   const params = [f.from ?? null, f.to ?? null, f.actor ?? null, f.action ?? null, f.entityType ?? null, f.result ?? null];
   const { rows } = await tx.query<AuditRow>(
     `SELECT seq::int8 AS seq, at, actor_username, action, entity_type, entity_id, result, ip, before, after, detail
-       FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT $7 OFFSET $8`,
+       FROM audit_log WHERE district_code = (SELECT xingfu_district()) AND ${where} ORDER BY district_code DESC, seq DESC LIMIT $7 OFFSET $8`,
     [...params, f.pageSize, (f.page - 1) * f.pageSize],
   );
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE ${where}`, params);

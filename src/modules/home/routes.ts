@@ -19,7 +19,9 @@ export function homeRoutes(app: FastifyInstance, deps: { db: Database }): void {
       const home = await homeFor(tx, actor, kept);
       if (!actor.permissions.includes('audit.read')) return home;
       const { rows } = await tx.query<{ at: Date; actor_username: string | null; action: string; entity_type: string; result: string }>(
-        'SELECT at, actor_username, action, entity_type, result FROM audit_log ORDER BY seq DESC LIMIT 8',
+        // In the order of the log's own key, read backwards: eight rows, however long the log.
+        'SELECT at, actor_username, action, entity_type, result FROM audit_log WHERE district_code = $1 ORDER BY district_code DESC, seq DESC LIMIT 8',
+        [actor.district],
       );
       // People by name (null: the system itself).
       const nameOf = await displayNames(tx, rows.map((r) => r.actor_username));
