@@ -13,7 +13,7 @@
  *
  * Sizes: the demo district, and on the PostgreSQL server also a district of BENCH_LOAD_PERSONS
  * (1,000,000; 0 for the demo only; bench/district.ts) — BENCH_LOAD_EMBEDDED_PERSONS sets one for the
- * embedded engine.
+ * embedded engine; BENCH_LOAD_DEMO=0 leaves the demo district out.
  * Target (issue 17): at one million persons, no error and p99 under one second.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -145,7 +145,6 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
   try {
     let t0 = performance.now();
     await migrate(db);
-    let registered: number;
     if (persons === 'demo') {
       await seedDemo(db, secrets);
     } else {
@@ -153,7 +152,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
       const district = buildDistrict(persons, await parameterRows(db), '2011-06-01', secrets);
       await loadDistrict(db, district);
     }
-    registered = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n);
+    const registered = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n);
     const prepareSeconds = (performance.now() - t0) / 1000;
     // The embedded engine serves one process: this one lets go of it before the server opens it.
     if (kind === 'embedded') await db.close();
@@ -214,7 +213,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
 }
 
 async function run(kind: Kind): Promise<Record<string, unknown>> {
-  const sizes: (number | 'demo')[] = ['demo'];
+  const sizes: (number | 'demo')[] = process.env.BENCH_LOAD_DEMO === '0' ? [] : ['demo'];
   if (kind === 'postgres' && PERSONS > 0) sizes.push(PERSONS);
   else if (EMBEDDED_PERSONS !== null) sizes.push(EMBEDDED_PERSONS);
   const runs = [];

@@ -38,6 +38,7 @@ function run(label, command, args, env = {}) {
 }
 
 ensureDebianPackages();
+run('lint', 'npm', ['run', 'lint']);
 run('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit']);
 run('database and API tests (embedded engine)', 'npx', ['vitest', 'run', '--project', 'db'], { XINGFU_TEST_DATABASE_URL: '' });

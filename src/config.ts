@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { cipherNames, type CipherName } from './server/ciphers.ts';
 
 /** Configuration, read once from the environment at start-up. */
 const envSchema = z.object({
@@ -11,6 +12,9 @@ const envSchema = z.object({
     .optional(),
   XINGFU_DATA_DIR: z.string().default('data'),
   XINGFU_SECRET_KEY: z.string().optional(),
+  XINGFU_DATA_KEY: z.string().optional(),
+  XINGFU_PREVIOUS_DATA_KEY: z.string().optional(),
+  XINGFU_CIPHER: z.enum(cipherNames).default('aes-256-gcm'),
   XINGFU_AUDIT_CHECKPOINT_PATH: z.string().min(1).optional(),
   XINGFU_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   XINGFU_TODAY: z
@@ -30,6 +34,11 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secretKey: string | null;
+  /** The key personal data is encrypted under (null: the secret key), and the cipher it is written with. */
+  dataKey: string | null;
+  cipher: CipherName;
+  /** Keys personal data may still be under while a rotation runs (comma-separated in the environment). */
+  previousDataKeys: string[];
   /** The file the audit chain's signed checkpoints are appended to (default: in the data directory). */
   auditCheckpointPath: string;
   demo: boolean;
@@ -59,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.XINGFU_DATA_DIR),
     secretKey: e.XINGFU_SECRET_KEY ?? null,
+    dataKey: e.XINGFU_DATA_KEY ?? null,
+    cipher: e.XINGFU_CIPHER,
+    previousDataKeys: (e.XINGFU_PREVIOUS_DATA_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
     demo: truthy(e.XINGFU_DEMO),
     today: e.XINGFU_TODAY ?? null,
     trustProxy: truthy(e.XINGFU_TRUST_PROXY),

@@ -9,7 +9,7 @@ import { serve } from './serve.ts';
 import { addUser } from './users.ts';
 import { describeImport, importPersonsCommand } from './importPersons.ts';
 import { loadConfig } from '../config.ts';
-import { createSecrets, loadSecretKey } from '../server/secrets.ts';
+import { loadSecrets } from '../server/secrets.ts';
 import { zscoreCommand } from './zscore.ts';
 import { yearSummary } from '../modules/benefits/summary.ts';
 import { evaluateCommand } from './evaluate.ts';
@@ -24,6 +24,7 @@ import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
+import { generateKeyCommand, keyStatusCommand, rotateKeysCommand } from './keys.ts';
 import { auditCheckpointCommand, auditVerifyCommand, type CommandResult } from './audit.ts';
 
 function print(result: CommandResult): void {
@@ -58,7 +59,7 @@ seed
   .description('Load the demo district: organisation, an account for every role, the departments\' 2011 reports and meetings, and the synthetic register')
   .option('--no-register', 'leave out the synthetic register (the slow part)')
   .action(async (o: { register: boolean }) => {
-    const secrets = o.register ? createSecrets(loadSecretKey(loadConfig({ ...process.env, XINGFU_DEMO: '1' }))) : undefined;
+    const secrets = o.register ? loadSecrets(loadConfig({ ...process.env, XINGFU_DEMO: '1' })) : undefined;
     await withDatabase('xingfu seed demo', async (db) => {
       const { created, persons } = await seedDemo(db, secrets);
       process.stdout.write(`${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`);
@@ -105,7 +106,7 @@ importCommand
   .action(async (file: string, o: { township: string; preview?: boolean; apply?: boolean; mapping?: string; village?: string; json?: boolean }) => {
     try {
       if (o.preview && o.apply) throw new AppError('validation_failed', { zh: '--preview 与 --apply 只能选一个', en: 'Give --preview or --apply, not both' });
-      const secrets = createSecrets(loadSecretKey(loadConfig()));
+      const secrets = loadSecrets(loadConfig());
       await withDatabase('xingfu import persons', async (db) => {
         const mode = o.preview ? 'preview' : o.apply ? 'apply' : 'new';
         const summary = await importPersonsCommand(db, secrets, file, { township: o.township, mode, mappingFile: o.mapping, village: o.village },
@@ -132,6 +133,28 @@ audit
   .description('Append a signed checkpoint of every district’s audit chain (entry count, head hash) to the checkpoint file and print it, for an operator to keep')
   .action(async () => {
     await withDatabase('xingfu audit checkpoint', async (db, config) => print(await auditCheckpointCommand(db, config)));
+  });
+
+const keys = program.command('keys').description('Data keys: the cipher and key personal data is encrypted under (XINGFU_CIPHER, XINGFU_DATA_KEY)');
+keys
+  .command('generate')
+  .description('Print a new random 32-byte key (64 hex digits)')
+  .action(() => print(generateKeyCommand()));
+keys
+  .command('status')
+  .description('Count the sealed values under each cipher and key; exit code 1 while some are not under the configured ones')
+  .option('--json', 'print JSON')
+  .action(async (o: { json?: boolean }) => {
+    await withDatabase('xingfu keys status', async (db, config) => print(await keyStatusCommand(db, config, o.json === true)));
+  });
+keys
+  .command('rotate')
+  .description('Re-encrypt every sealed value under XINGFU_DATA_KEY with XINGFU_CIPHER, reading old values with XINGFU_PREVIOUS_DATA_KEY; in batches of committed transactions, resumed by running it again; exit code 2 when stopped early')
+  .option('--batch-size <rows>', 'rows per transaction (default 500)', (v) => Number.parseInt(v, 10))
+  .option('--max-batches <n>', 'stop after this many batches (run again to carry on)', (v) => Number.parseInt(v, 10))
+  .option('--json', 'print the result as JSON')
+  .action(async (o: { batchSize?: number; maxBatches?: number; json?: boolean }) => {
+    await withDatabase('xingfu keys rotate', async (db, config) => print(await rotateKeysCommand(db, config, o)));
   });
 
 program
@@ -210,7 +233,7 @@ roll
   .option('--json', 'print JSON')
   .action(async (o: { programme: ProgrammeId; period: string; as: string; json?: boolean }) => {
     if (!isMonth(o.period)) throw new AppError('validation_failed', { zh: `月份格式应为 YYYY-MM:${o.period}`, en: `The period must be YYYY-MM: ${o.period}` });
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll generate', async (db) => {
       const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
       if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
@@ -226,7 +249,7 @@ roll
   .addOption(new Option('--action <action>', 'what to do').choices(rollActions).makeOptionMandatory())
   .requiredOption('--as <username>', 'the account acting')
   .action(async (rollId: string, o: { action: RollAction; as: string }) => {
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll transition', async (db) => {
       const detail = await new PaymentRolls(db, secrets).transition(await actorFor(db, o.as), rollId, o.action);
       process.stdout.write(`${detail.programmeName} ${detail.period}: ${detail.state}\n`);
@@ -239,7 +262,7 @@ roll
   .option('--xlsx <file>', 'roll workbook to write')
   .option('--bank <file>', 'bank CSV to write')
   .action(async (rollId: string, o: { as: string; xlsx?: string; bank?: string }) => {
-    const secrets = createSecrets(loadSecretKey(loadConfig()));
+    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll export', async (db) => {
       const rolls = new PaymentRolls(db, secrets);
       const actor = await actorFor(db, o.as);

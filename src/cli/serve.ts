@@ -6,7 +6,7 @@ import { workerName } from '../modules/jobs/queue.ts';
 import { runPendingImports } from '../modules/registry/jobs.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
-import { createSecrets, loadSecretKey } from '../server/secrets.ts';
+import { loadSecretKey, loadSecrets } from '../server/secrets.ts';
 import { deriveAuditKeys, useAuditKey } from '../modules/audit/anchor.ts';
 import { CheckpointWriter } from '../modules/audit/checkpoints.ts';
 
@@ -18,7 +18,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   });
   setClock(clockFor(config));
   const secretKey = loadSecretKey(config);
-  const secrets = createSecrets(secretKey);
+  const secrets = loadSecrets(config);
   useAuditKey(secretKey);
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db, secrets);

@@ -66,6 +66,11 @@ export const errorCatalog = {
   backup_invalid: { status: 400, zh: '备份文件无效或已被改动', en: 'The backup file is not valid or was changed' },
   backup_engine: { status: 400, zh: '备份与目标数据库的类型不一致', en: 'The backup is of the other database engine' },
   restore_not_empty: { status: 409, zh: '只能恢复到空数据库', en: 'A backup is restored into an empty database only' },
+  data_key_missing: {
+    status: 500,
+    zh: '有数据无法解密：它以本进程未配置的密钥或算法加密，或已被改动。如在更换密钥，请在 XINGFU_PREVIOUS_DATA_KEY 中配置原来的数据密钥',
+    en: 'Some data cannot be decrypted: it is sealed under a key or cipher this process is not given, or was altered. If keys are being changed, set the former data key in XINGFU_PREVIOUS_DATA_KEY',
+  },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -214,7 +214,7 @@ describe('sign-in and sessions', () => {
     expect((await c.post('/api/auth/totp/enable', { code: '000000' })).json().error.code).toBe('totp_code_wrong');
     expect((await c.post('/api/auth/totp/enable', { code: await generate({ secret }) })).statusCode).toBe(200);
     const { rows } = await t.db.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE username = 'auditor'");
-    expect(rows[0]?.totp_secret).toMatch(/^v1:/);
+    expect(rows[0]?.totp_secret).toMatch(/^v2:aes:[0-9a-f]{8}:/);
     expect(rows[0]?.totp_secret).not.toContain(secret);
 
     const first = await attempt('auditor', 'xingfu-demo-2011');

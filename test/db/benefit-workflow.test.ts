@@ -113,7 +113,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'benefits.application_district_pass' AND entity_id = $1", [a.id])).toBe(1);
 
     // The district publication lists the person.
-    const notice = await office.get(`/api/benefits/notices?stage=district&year=2011&village=${VILLAGE}`);
+    const notice = await office.get(`/api/benefits/public-notices?stage=district&year=2011&village=${VILLAGE}`);
     expect(notice.statusCode).toBe(200);
     expect(notice.headers['content-type']).toContain('wordprocessingml');
     expect(notice.rawPayload.subarray(0, 2).toString()).toBe('PK');

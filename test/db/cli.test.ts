@@ -30,7 +30,7 @@ describe('the xingfu command', () => {
   it('explains every command with --help', async () => {
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'user', 'audit', 'id']) expect(top.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'audit', 'id', 'keys']) expect(top.stdout).toContain(command);
     for (const args of [['serve', '--help'], ['migrate', '--help'], ['seed', 'demo', '--help'], ['user', 'add', '--help'], ['audit', 'verify', '--help'], ['audit', 'checkpoint', '--help'], ['id', 'check', '--help']]) {
       const res = await runCli(args, env);
       expect(res.code, args.join(' ')).toBe(0);
@@ -104,6 +104,33 @@ describe('the xingfu command', () => {
     expect(preview.stdout).toContain('联系电话 空 → 135****0000');
     const applied = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--apply', '--json'], env);
     expect(JSON.parse(applied.stdout)).toMatchObject({ mode: 'apply', updated: 1, imported: 0, rejected: 0 });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+
+  it('rotates the data to SM4 under a new data key, stopped and resumed, and still recognises the register\'s persons', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-keys-'));
+    const file = path.join(dir, 'keys.xlsx');
+    const head = (hh: string, name: string, id: string) => row({ householdNumber: hh, village: '和平里社区', address: `和平里${hh}号`, name, relation: '户主', idNumber: id, hukou: '农业', phone: '13900001111' });
+    fs.writeFileSync(file, await rosterWorkbook([head('K1', '钥匙', idNumber('19600101', 222)), head('K2', '锁头', idNumber('19610202', 333))]));
+    expect(JSON.parse((await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env)).stdout)).toMatchObject({ imported: 2 });
+    const generated = await runCli(['keys', 'generate'], env);
+    expect(generated.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    const oldKey = env.XINGFU_SECRET_KEY ?? fs.readFileSync(path.join(env.XINGFU_DATA_DIR ?? '', 'secret.key'), 'utf8');
+    const rotating = { ...env, XINGFU_CIPHER: 'sm4', XINGFU_DATA_KEY: generated.stdout.trim(), XINGFU_PREVIOUS_DATA_KEY: oldKey };
+    expect((await runCli(['keys', 'status'], rotating)).code).toBe(1);
+    const stopped = await runCli(['keys', 'rotate', '--batch-size', '1', '--max-batches', '1', '--json'], rotating);
+    expect(stopped.code, stopped.stderr).toBe(2);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ complete: false, batches: 1, rows: { person: 1 } });
+    const resumed = await runCli(['keys', 'rotate'], rotating);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/^Rotation complete: person \d+, app_user 0/);
+    // From now on the previous key is not needed; the audit chains, sealed with the secret key, are intact.
+    Object.assign(env, { XINGFU_CIPHER: 'sm4', XINGFU_DATA_KEY: rotating.XINGFU_DATA_KEY });
+    const status = await runCli(['keys', 'status', '--json'], env);
+    expect(status.code, status.stdout).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ cipher: 'sm4', current: true });
+    expect(JSON.parse((await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env)).stdout)).toMatchObject({ imported: 0, unchanged: 2 });
+    expect((await runCli(['audit', 'verify'], env)).code).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 

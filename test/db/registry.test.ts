@@ -30,7 +30,7 @@ describe('registry: households and persons', () => {
   it('stores ID and phone numbers encrypted, with a keyed hash and a masked copy', async () => {
     const { rows } = await t.db.query<Record<string, string>>('SELECT id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked FROM person WHERE name = $1', ['张晓明']);
     const p = rows[0];
-    expect(p?.id_number_enc).toMatch(/^v1:/);
+    expect(p?.id_number_enc).toMatch(/^v2:aes:[0-9a-f]{8}:/);
     expect(JSON.stringify(p)).not.toContain(headId);
     expect(JSON.stringify(p)).not.toContain('13812345678');
     expect(p?.id_number_masked).toBe(`120114********${headId.slice(-4)}`);

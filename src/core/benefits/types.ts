@@ -60,18 +60,10 @@ export interface Situation {
   family: Family;
 }
 
-export const programmeIds = [
-  'reward-assistance',
-  'special-assistance',
-  'one-child-parent-reward',
-  'top-up-dahuangbao',
-  'delivery-subsidy',
-  'pension-insurance',
-] as const;
-export type ProgrammeId = (typeof programmeIds)[number];
+import type { FundingBody, ProgrammeId } from './ids.ts';
 
-export const fundingBodies = ['district', 'township', 'health-bureau'] as const;
-export type FundingBody = (typeof fundingBodies)[number];
+export { programmeIds, type ProgrammeId, fundingBodies, type FundingBody } from './ids.ts';
+
 
 /** What a programme pays for: each month (yuan per month), or once (a one-off sum in yuan). */
 export const programmePeriods = ['month', 'once'] as const;

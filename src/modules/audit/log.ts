@@ -48,3 +48,17 @@ export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<num
   }
   return seq;
 }
+
+/** Who acts, as the audit log records them: a signed-in user (with the address they came from), or a process. */
+export interface AuditActor {
+  district: string;
+  /** Empty or null for a process without an account (an import run from the command line). */
+  userId: string | null;
+  username: string;
+  ip?: string | null;
+}
+
+/** Appends an entry of what `actor` did: the district, who and from where come from the actor. */
+export function auditBy(tx: Queryable, actor: AuditActor, entry: Omit<AuditEntry, 'district' | 'actorId' | 'actorUsername' | 'ip'>): Promise<number> {
+  return appendAudit(tx, { ...entry, district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, ip: actor.ip ?? null });
+}

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { noticeDocx, writeBankCsv, writeRollWorkbook, type BankLine, type NoticeInput, type NoticePerson, type RollHeader, type RollLineOut, type RollTotals } from './documents.ts';
+import { publicNoticeDocx, writeBankCsv, writeRollWorkbook, type BankLine, type PublicNoticeInput, type PublicNoticePerson, type RollHeader, type RollLineOut, type RollTotals } from './documents.ts';
 
 /** A writable that keeps what it is given, so a streamed document can be read back. */
 function sink(): { out: Writable; bytes: () => Buffer } {
@@ -34,12 +34,12 @@ const MALICIOUS = '=HYPERLINK("http://e.cn","点")';
 
 // ---------------------------------------------------------------------------------------------
 
-const person = (name: string, village: string, extra: Partial<NoticePerson> = {}): NoticePerson => ({
+const person = (name: string, village: string, extra: Partial<PublicNoticePerson> = {}): PublicNoticePerson => ({
   name, sex: 'M', birthDate: '1950-03-12', idNumberMasked: '120222********1234', townshipName: '梅厂镇', villageName: village,
   programmeName: '农村部分计划生育家庭奖励扶助', category: null, monthlyAmount: 120, ...extra,
 });
 
-const townshipNotice = (persons: NoticePerson[]): NoticeInput => ({
+const townshipNotice = (persons: PublicNoticePerson[]): PublicNoticeInput => ({
   stage: 'township', year: 2011, districtName: '武清区', issuer: '梅厂镇计划生育办公室', scopeName: '梅厂镇',
   noticeFrom: '2011-06-01', noticeUntil: '2011-06-07', contact: '梅厂镇计生办 电话 022-29000000', issuedOn: '2011-05-31', persons,
 });
@@ -52,7 +52,7 @@ describe('the public notice', () => {
       person('王淑珍', '后屯村', { sex: 'F', programmeName: '计划生育家庭特别扶助', category: 'disability', monthlyAmount: 110.5 }),
       person('赵德明', '后屯村', { programmeName: '独生子女父母一次性奖励', monthlyAmount: 3000, oneOff: true }),
     ];
-    const text = await docxParagraphs(await noticeDocx(townshipNotice(persons)));
+    const text = await docxParagraphs(await publicNoticeDocx(townshipNotice(persons)));
     const all = text.join('\n');
     expect(text[0]).toBe('武清区2011年度农村部分计划生育家庭奖励扶助等对象公示名单');
     expect(all).toContain('公示期为2011年6月1日至2011年6月7日');
@@ -68,7 +68,7 @@ describe('the public notice', () => {
   });
 
   it('repeats the table header on every page and sets the Chinese font', async () => {
-    const zip = await JSZip.loadAsync(await noticeDocx(townshipNotice([person('张建国', '前进村')])));
+    const zip = await JSZip.loadAsync(await publicNoticeDocx(townshipNotice([person('张建国', '前进村')])));
     const document = await zip.file('word/document.xml')?.async('string');
     const styles = await zip.file('word/styles.xml')?.async('string');
     expect(document).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/);
@@ -78,14 +78,14 @@ describe('the public notice', () => {
 
   it('counts a person listed under two programmes once', async () => {
     const both = [person('张建国', '前进村'), person('张建国', '前进村', { programmeName: '独生子女父母奖励', monthlyAmount: 10 })];
-    expect(await docxParagraphs(await noticeDocx(townshipNotice(both)))).toContain('共1人，2人次');
+    expect(await docxParagraphs(await publicNoticeDocx(townshipNotice(both)))).toContain('共1人，2人次');
   });
 
   it('says 无 for an empty list, and the district publication has no period', async () => {
-    const input: NoticeInput = {
+    const input: PublicNoticeInput = {
       ...townshipNotice([]), stage: 'district', scopeName: '武清区', issuer: '武清区创建幸福家庭活动领导小组办公室', noticeFrom: null, noticeUntil: null,
     };
-    const text = await docxParagraphs(await noticeDocx(input));
+    const text = await docxParagraphs(await publicNoticeDocx(input));
     expect(text[0]).toBe('武清区2011年度农村部分计划生育家庭奖励扶助等对象公布名单');
     expect(text).toContain('无');
     expect(text).toContain('共0人');
@@ -93,7 +93,7 @@ describe('the public notice', () => {
   });
 
   it('leaves a village notice period not yet set blank to fill in, never out', async () => {
-    const text = await docxParagraphs(await noticeDocx({ ...townshipNotice([]), stage: 'village', noticeFrom: null, noticeUntil: null }));
+    const text = await docxParagraphs(await publicNoticeDocx({ ...townshipNotice([]), stage: 'village', noticeFrom: null, noticeUntil: null }));
     expect(text.join('\n')).toContain('公示期为　　　　年　　月　　日至　　　　年　　月　　日');
   });
 });

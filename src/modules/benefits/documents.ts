@@ -46,7 +46,7 @@ function chineseDate(date: string): string {
 // The public notice (村级公示 / 乡镇公示 / 区级公布)
 // ---------------------------------------------------------------------------------------------
 
-export interface NoticePerson {
+export interface PublicNoticePerson {
   name: string;
   sex: 'M' | 'F';
   /** YYYY-MM-DD; only year and month are printed. */
@@ -62,7 +62,7 @@ export interface NoticePerson {
   oneOff?: boolean;
 }
 
-export interface NoticeInput {
+export interface PublicNoticeInput {
   stage: 'village' | 'township' | 'district';
   /** The confirmation year. */
   year: number;
@@ -81,7 +81,7 @@ export interface NoticeInput {
   /** What the list is of, in the title; defaults to 农村部分计划生育家庭奖励扶助等对象. */
   subject?: string;
   /** Already sorted by village, then name; printed as given. */
-  persons: NoticePerson[];
+  persons: PublicNoticePerson[];
 }
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
@@ -94,7 +94,7 @@ const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838, top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
-const noticeColumns: { header: string; mm: number; cell: (p: NoticePerson, seq: number) => string }[] = [
+const publicNoticeColumns: { header: string; mm: number; cell: (p: PublicNoticePerson, seq: number) => string }[] = [
   { header: '序号', mm: 9, cell: (_p, seq) => String(seq) },
   { header: '姓名', mm: 14, cell: (p) => p.name },
   { header: '性别', mm: 8, cell: (p) => (p.sex === 'M' ? '男' : '女') },
@@ -107,7 +107,7 @@ const noticeColumns: { header: string; mm: number; cell: (p: NoticePerson, seq: 
   { header: '标准', mm: 14, cell: (p) => standardText(p) },
 ];
 
-function standardText(p: NoticePerson): string {
+function standardText(p: PublicNoticePerson): string {
   const fen = toFen(p.monthlyAmount, p.name);
   const yuan = fen % 100 === 0 ? String(fen / 100) : fenText(fen);
   return p.oneOff ? `${yuan}元` : `${yuan}元/月`;
@@ -117,7 +117,7 @@ const DEFAULT_SUBJECT = '农村部分计划生育家庭奖励扶助等对象';
 const BLANK_DATE = '　　　　年　　月　　日';
 
 /** Who has reviewed the list by this stage, and what the notice does with it. */
-function leadText(input: NoticeInput): string {
+function leadText(input: PublicNoticeInput): string {
   const reviewed = {
     village: '经本人申请、村（居）民委员会初审',
     township: '经本人申请、村（居）民委员会初审、乡镇（街道）审核',
@@ -134,7 +134,7 @@ function leadText(input: NoticeInput): string {
 }
 
 /** Persons, counted once however many programmes they are listed under; rows are counted too when they differ. */
-function countText(persons: NoticePerson[]): string {
+function countText(persons: PublicNoticePerson[]): string {
   const distinct = new Set(persons.map((p) => [p.name, p.birthDate, p.idNumberMasked, p.townshipName, p.villageName].join('\u0000'))).size;
   return distinct === persons.length ? `共${distinct}人` : `共${distinct}人，${persons.length}人次`;
 }
@@ -157,13 +157,13 @@ function tableCell(text: string, widthTwips: number, options: { bold?: boolean; 
   });
 }
 
-function noticeTable(persons: NoticePerson[]): Table {
-  const scale = TEXT_WIDTH / noticeColumns.reduce((sum, c) => sum + c.mm, 0);
-  const widths = noticeColumns.map((c) => Math.floor(c.mm * scale));
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: noticeColumns.map((c, i) => tableCell(c.header, widths[i] ?? 0, { bold: true })) });
+function publicNoticeTable(persons: PublicNoticePerson[]): Table {
+  const scale = TEXT_WIDTH / publicNoticeColumns.reduce((sum, c) => sum + c.mm, 0);
+  const widths = publicNoticeColumns.map((c) => Math.floor(c.mm * scale));
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: publicNoticeColumns.map((c, i) => tableCell(c.header, widths[i] ?? 0, { bold: true })) });
   const rows = persons.length === 0
-    ? [new TableRow({ children: [tableCell('无', TEXT_WIDTH, { span: noticeColumns.length })] })]
-    : persons.map((p, n) => new TableRow({ cantSplit: true, children: noticeColumns.map((c, i) => tableCell(c.cell(p, n + 1), widths[i] ?? 0)) }));
+    ? [new TableRow({ children: [tableCell('无', TEXT_WIDTH, { span: publicNoticeColumns.length })] })]
+    : persons.map((p, n) => new TableRow({ cantSplit: true, children: publicNoticeColumns.map((c, i) => tableCell(c.cell(p, n + 1), widths[i] ?? 0)) }));
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -178,7 +178,7 @@ function noticeTable(persons: NoticePerson[]): Table {
  * reviewed the list and the notice period, the table (its header repeated on every page), the
  * count, and the issuer and date. A4 portrait, laid out after GB/T 9704.
  */
-export async function noticeDocx(input: NoticeInput): Promise<Buffer> {
+export async function publicNoticeDocx(input: PublicNoticeInput): Promise<Buffer> {
   const word = input.stage === 'district' ? '公布' : '公示';
   const subject = input.subject ?? DEFAULT_SUBJECT;
   const title = `${input.districtName}${input.year}年度${subject}${word}名单`;
@@ -188,7 +188,7 @@ export async function noticeDocx(input: NoticeInput): Promise<Buffer> {
     para(''),
     para(leadText(input), { firstLineChars: 2 }),
     para(''),
-    noticeTable(input.persons),
+    publicNoticeTable(input.persons),
     para(countText(input.persons), { align: AlignmentType.LEFT }),
     para(''),
     para(input.issuer, { align: AlignmentType.RIGHT }),

@@ -8,7 +8,7 @@ import type { ProgrammeId } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { addMonths, monthOf, monthStart } from '../../core/calendar.ts';
 
 interface EnrolmentRow {
@@ -90,8 +90,8 @@ export async function exitEnrolment(db: Database, actor: Actor, id: string, inpu
     if (reason === '') throw new AppError('validation_failed', { zh: '请填写退出原因', en: 'A reason is required', details: { field: 'reason' } });
     await tx.query('UPDATE benefit_enrolment SET last_month = $2, exit_reason = $3, exited_by = $4, exited_at = now() WHERE id = $1',
       [id, monthStart(input.lastMonth), reason, actor.username]);
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.enrolment_exit',
+    await auditBy(tx, actor, {
+      action: 'benefits.enrolment_exit',
       entityType: 'benefit_enrolment', entityId: id, detail: { lastMonth: input.lastMonth, reason },
     });
     return present(await one(tx, id));

@@ -8,7 +8,7 @@ import { parameterRowSchema, type ParameterValue } from '../../core/benefits/par
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { parameterRows } from './register.ts';
@@ -79,8 +79,8 @@ export async function addParameter(db: Database, actor: Actor, input: NewParamet
       // When it was set, as the programmes page shows it: on the business date.
       [actor.district, input.programme, input.name, input.effectiveFrom, JSON.stringify(row.data.value), unit, row.data.reference, actor.username, businessNow()],
     );
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.parameter_set',
+    await auditBy(tx, actor, {
+      action: 'benefits.parameter_set',
       entityType: 'programme_parameter', entityId: `${input.programme}/${input.name}/${input.effectiveFrom}`,
       before, after: row.data,
     });

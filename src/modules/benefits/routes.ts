@@ -11,7 +11,7 @@ import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { today as businessToday } from '../../core/clock.ts';
-import { noticeDocx } from './documents.ts';
+import { publicNoticeDocx } from './documents.ts';
 import { exitEnrolment, listEnrolments } from './enrolments.ts';
 import { addParameter, programmeCatalog } from './parameters.ts';
 import { evaluatePerson } from './person.ts';
@@ -164,7 +164,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
     schema: { tags: ['benefits'], summary: 'Resolve an objection; an upheld one rejects the application', params: id, body: z.strictObject({ upheld: z.boolean(), resolution: paragraphs(1000, { trim: true, min: 2 }) }) },
   }, async (req) => workflow.resolveObjection(actorOf(req), req.params.id, req.body));
 
-  r.get('/api/benefits/notices', {
+  r.get('/api/benefits/public-notices', {
     config: { access: 'benefits.read' },
     schema: {
       tags: ['benefits'], summary: 'The notice list for posting (.docx): village or township notice, or the district publication',
@@ -179,12 +179,12 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
       if ((q.village !== undefined && v === undefined) || (q.township !== undefined && t === undefined)) throw new AppError('not_found');
       return { village: v, township: t?.name ?? v?.township, district: (await districtName(tx))?.name ?? '' };
     });
-    const persons = await workflow.noticePersons(actorOf(req), q);
+    const persons = await workflow.publicNoticePersons(actorOf(req), q);
     const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
     const first = persons[0];
     const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
     const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : `${place.district}创建幸福家庭活动领导小组办公室`;
-    const buffer = await noticeDocx({
+    const buffer = await publicNoticeDocx({
       stage: q.stage, year: q.year, districtName: place.district, issuer, scopeName,
       noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,
       contact: q.stage === 'district' ? `${place.district}创建幸福家庭活动领导小组办公室` : `${place.township ?? '乡镇街'}计划生育办公室`,

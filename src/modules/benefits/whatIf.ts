@@ -10,7 +10,7 @@ import type { ProgrammeId } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
 import { parameterRows, registerFamilies } from './register.ts';
 
@@ -94,8 +94,8 @@ export async function whatIf(db: Database, actor: Actor, input: WhatIfInput) {
         });
       }
     }
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.what_if',
+    await auditBy(tx, actor, {
+      action: 'benefits.what_if',
       entityType: 'programme_parameter', entityId: `${input.programme}/${input.parameter}`, detail: { ...input, years: input.years },
     });
     return { programme: input.programme, parameter: input.parameter, value: draftRow.data.value, effectiveFrom: input.effectiveFrom, years, byTownship };

@@ -20,7 +20,7 @@ import { maskBankAccount } from '../../core/privacy/mask.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { displayNames, type NameOf } from '../users/names.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { addDays, monthOf, monthStart } from '../../core/calendar.ts';
@@ -232,8 +232,8 @@ export class BenefitsWorkflow {
       const id = inserted.rows[0]?.id;
       if (id === undefined) throw new AppError('duplicate_application');
       await this.step(tx, actor, id, null, 'applied', input.note?.trim() || null);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.application_create',
+      await auditBy(tx, actor, {
+        action: 'benefits.application_create',
         entityType: 'benefit_application', entityId: id, after: { programme: input.programme, person: input.personId, year: input.year, appliedOn: input.appliedOn, bankAccount: maskBankAccount(account) },
       });
       return this.load(tx, actor, id, today);
@@ -312,8 +312,8 @@ export class BenefitsWorkflow {
         if ((a.township_notice_until ?? '') >= today) throw new AppError('notice_running', { zh: `乡镇公示期至 ${a.township_notice_until} 结束，之后方可区级审批`, en: `The township notice runs until ${a.township_notice_until}` });
         await this.approve(tx, actor, a, rows, d, today);
       }
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.application_${step}_pass`,
+      await auditBy(tx, actor, {
+        action: `benefits.application_${step}_pass`,
         entityType: 'benefit_application', entityId: id, before: { state: a.state }, detail: { noticeFrom: d.noticeFrom ?? null, startMonth: d.startMonth ?? null },
       });
       return this.load(tx, actor, id, today);
@@ -353,8 +353,8 @@ export class BenefitsWorkflow {
   private async close(tx: Queryable, actor: Actor, a: ApplicationRow, state: 'rejected' | 'withdrawn', reason: string, today: string): Promise<Application> {
     await tx.query('UPDATE benefit_application SET state = $2, closing_reason = $3, decided_on = $4, updated_by = $5 WHERE id = $1', [a.id, state, reason, today, actor.username]);
     await this.step(tx, actor, a.id, a.state, state, reason);
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.application_${state === 'rejected' ? 'reject' : 'withdraw'}`,
+    await auditBy(tx, actor, {
+      action: `benefits.application_${state === 'rejected' ? 'reject' : 'withdraw'}`,
       entityType: 'benefit_application', entityId: a.id, before: { state: a.state }, detail: { reason },
     });
     return this.load(tx, actor, a.id, today);
@@ -378,8 +378,8 @@ export class BenefitsWorkflow {
         [actor.district, applicationId, notice.stage, input.receivedOn, input.objector.trim(), input.content.trim(), actor.username],
       );
       const objection = rows[0] as ObjectionRow;
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.objection_record',
+      await auditBy(tx, actor, {
+        action: 'benefits.objection_record',
         entityType: 'benefit_application', entityId: applicationId, after: { objection: objection.id, stage: notice.stage, receivedOn: input.receivedOn },
       });
       return presentObjection(objection, await displayNames(tx, [objection.recorded_by]));
@@ -402,8 +402,8 @@ export class BenefitsWorkflow {
          RETURNING id, stage, received_on::text AS received_on, objector, content, recorded_by, upheld, resolution, resolved_by, resolved_at`,
         [objectionId, input.upheld, input.resolution.trim(), actor.username],
       );
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.objection_resolve',
+      await auditBy(tx, actor, {
+        action: 'benefits.objection_resolve',
         entityType: 'benefit_application', entityId: a.id, detail: { objection: objectionId, upheld: input.upheld },
       });
       if (input.upheld) {
@@ -417,7 +417,7 @@ export class BenefitsWorkflow {
   }
 
   /** The persons of a notice list: applications at (or past) a stage, for a year and place. */
-  async noticePersons(actor: Actor, f: { stage: Step; year: number; township?: string | undefined; village?: string | undefined }) {
+  async publicNoticePersons(actor: Actor, f: { stage: Step; year: number; township?: string | undefined; village?: string | undefined }) {
     return withScope(this.db, actor, async (tx) => {
       const state = f.stage === 'village' ? 'village_notice' : f.stage === 'township' ? 'township_notice' : 'approved';
       const args: SqlParam[] = [f.year, state];
@@ -425,8 +425,8 @@ export class BenefitsWorkflow {
       if (f.township !== undefined) { args.push(f.township); clause += ` AND a.township_code = $${args.length}`; }
       if (f.village !== undefined) { args.push(f.village); clause += ` AND a.village_code = $${args.length}`; }
       const { rows } = await tx.query<ApplicationRow>(`${applicationSelect} ${clause} ORDER BY a.township_code, a.village_code, p.name_pinyin, a.id`, args);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.notice_print',
+      await auditBy(tx, actor, {
+        action: 'benefits.notice_print',
         entityType: 'benefit_application', detail: { stage: f.stage, year: f.year, township: f.township ?? null, village: f.village ?? null, persons: rows.length },
       });
       return rows.map((a) => present(a, actor, '9999-12-31'));

@@ -7,7 +7,7 @@ import type { IndicatorSpec, RuleSpec } from '../../core/coordination/indicators
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { today as businessToday } from '../../core/clock.ts';
 
 export interface Settings {
@@ -39,7 +39,7 @@ export interface DepartmentRow {
 }
 
 export const audit = (tx: Queryable, actor: Actor, action: string, entityType: string, entityId: string | null, data: { before?: unknown; after?: unknown; detail?: unknown } = {}) =>
-  appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action, entityType, entityId, ...data });
+  auditBy(tx, actor, { action, entityType, entityId, ...data });
 
 /** The acting user's display name, for the histories kept beside the audit log. */
 export async function actorName(tx: Queryable, actor: Actor): Promise<string> {

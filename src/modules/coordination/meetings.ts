@@ -324,8 +324,7 @@ export async function desk(tx: Queryable, actor: CoordActor) {
   // reminder window; older gaps show in the completeness grid instead of as reminders.
   const months = [month];
   while (months.length < 4) months.unshift(addMonths(months[0] as string, -1));
-  const recent: ReportSummary[] = [];
-  for (const period of months) recent.push(...(await listReports(tx, actor, { period, department: office ? undefined : own?.code })).items);
+  const recent: ReportSummary[] = (await listReports(tx, actor, { months, department: office ? undefined : own?.code })).items;
   const reminders = (office || own ? recent : [])
     .filter((r) => r.status === null || r.status === 'draft' || r.status === 'returned')
     .map((r) => ({ department: r.department, departmentName: r.departmentName, period: r.period, dueOn: r.dueOn, daysLeft: daysBetween(today, r.dueOn), status: r.status }))

@@ -400,9 +400,13 @@ export async function completeness(tx: Queryable, actor: CoordActor, asked?: num
 /** One row per department-month in the filter (missing ones too), newest first. */
 export async function listReports(
   tx: Queryable, actor: CoordActor,
-  filter: { year?: number | undefined; period?: string | undefined; department?: string | undefined; status?: ReportStatus | 'missing' | undefined },
+  filter: {
+    year?: number | undefined; period?: string | undefined; department?: string | undefined; status?: ReportStatus | 'missing' | undefined;
+    /** Consecutive months, oldest first (instead of a year or one period). */
+    months?: readonly string[] | undefined;
+  },
 ) {
-  const months = filter.period ? [checkMonth(filter.period)] : monthsSoFar(filter.year ?? Number(currentMonth().slice(0, 4)));
+  const months = filter.months ?? (filter.period ? [checkMonth(filter.period)] : monthsSoFar(filter.year ?? Number(currentMonth().slice(0, 4))));
   const departments = (await visibleDepartments(tx, actor)).filter((d) => filter.department === undefined || d.code === filter.department);
   if (months.length === 0) return { items: [] };
   const settings = await readSettings(tx);

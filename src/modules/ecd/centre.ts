@@ -5,7 +5,7 @@ import {
 } from '../../core/growth/milestones.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { today as businessToday } from '../../core/clock.ts';
 import type { EcdService } from './service.ts';
@@ -48,7 +48,7 @@ interface PlanRow {
 const refuse = (zh: string, en: string, field?: string) => new AppError('validation_failed', { zh, en, ...(field ? { details: { field } } : {}) });
 
 async function audit(tx: Queryable, actor: AuthContext, action: string, entityType: string, entityId: string, extra: { before?: unknown; after?: unknown } = {}) {
-  await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action, entityType, entityId, ip: actor.ip, ...extra });
+  await auditBy(tx, actor, { action, entityType, entityId, ...extra });
 }
 
 /** A child the caller may see (row-level security hides the others: 404). */

@@ -4,7 +4,7 @@ import { daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 
@@ -93,7 +93,7 @@ export class EcdService {
       );
       const id = rows[0]?.id as string;
       if (input.parentUsername) await this.linkParent(tx, actor, id, input.parentUsername, input.consent.relation);
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'ecd.enrol', entityType: 'ecd_child', entityId: id, ip: actor.ip, after: input });
+      await auditBy(tx, actor, { action: 'ecd.enrol', entityType: 'ecd_child', entityId: id, after: input });
       return { id };
     });
   }
@@ -108,7 +108,7 @@ export class EcdService {
                 oedema, zscores, statuses, note, entered_by FROM ecd_measurement WHERE child_id = $1 ORDER BY measured_on`,
         [id],
       );
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'ecd.archive_view', entityType: 'ecd_child', entityId: id, ip: actor.ip });
+      await auditBy(tx, actor, { action: 'ecd.archive_view', entityType: 'ecd_child', entityId: id });
       const num = (v: string | null) => (v === null ? null : Number(v));
       return {
         child: presentChild(child),
@@ -134,7 +134,7 @@ export class EcdService {
         [actor.district, id, m.date, m.weightKg ?? null, m.lengthHeightCm ?? null, m.position ?? null, m.headCircumferenceCm ?? null, m.armCircumferenceCm ?? null,
           m.tricepsSkinfoldMm ?? null, m.subscapularSkinfoldMm ?? null, m.oedema ?? false, JSON.stringify(scores), JSON.stringify(statuses), m.note ?? null, actor.username],
       );
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'ecd.measure', entityType: 'ecd_child', entityId: id, ip: actor.ip, after: m });
+      await auditBy(tx, actor, { action: 'ecd.measure', entityType: 'ecd_child', entityId: id, after: m });
       return { id: rows[0]?.id as string, zscores: scores, statuses, warnings };
     });
   }
@@ -151,7 +151,7 @@ export class EcdService {
     return withScope(this.db, actor, async (tx) => {
       const { rowCount } = await tx.query('UPDATE ecd_child SET consent_withdrawn_at = $2 WHERE id = $1 AND consent_withdrawn_at IS NULL', [id, businessNow()]);
       if (rowCount === 0) throw new AppError('not_found');
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'ecd.consent_withdraw', entityType: 'ecd_child', entityId: id, ip: actor.ip });
+      await auditBy(tx, actor, { action: 'ecd.consent_withdraw', entityType: 'ecd_child', entityId: id });
     });
   }
 

@@ -10,7 +10,8 @@ import { programmeName } from '../../core/benefits/catalog.ts';
 import type { ProgrammeId } from '../../core/benefits/types.ts';
 import { thisYear } from '../../core/clock.ts';
 import { stepOf, type ApplicationState, type Step } from '../benefits/workflow.ts';
-import { monthText, named, programmeEn } from './names.ts';
+import { programmeNamesEn } from '../../core/benefits/ids.ts';
+import { monthText, named } from './names.ts';
 import { txt, type Figure, type Text, type TodoItem } from './schemas.ts';
 
 interface StepGroup {
@@ -106,7 +107,7 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
 function whoApplied(group: StepGroup): Text {
   const [name, place, programme] = [group.names[0], group.places[0], group.programmes[0]];
   if (group.n !== 1 || name === undefined || place === undefined || programme === undefined) return named(group.names, group.n, { zh: '人', en: '' });
-  return txt(`${name} · ${place} · ${programmeName(programme)}`, `${name} · ${place} · ${programmeEn[programme] ?? programme}`);
+  return txt(`${name} · ${place} · ${programmeName(programme)}`, `${name} · ${place} · ${programmeNamesEn[programme]}`);
 }
 
 /**
@@ -167,7 +168,7 @@ export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]>
       kind: step.kind, count: rolls.length, title: step.title,
       detail: txt(
         `${monthNames.map((m) => m['zh-CN']).join('、')}：${programmes.map((r) => programmeName(r.programme)).join('、')}${more > 0 ? ` 等 ${rolls.length} 份` : ''}`,
-        `${monthNames.map((m) => m.en).join(', ')}: ${programmes.map((r) => programmeEn[r.programme] ?? r.programme).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+        `${monthNames.map((m) => m.en).join(', ')}: ${programmes.map((r) => programmeNamesEn[r.programme]).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
       ),
       link: rolls.length === 1 ? `/benefits/rolls/${(rolls[0] as RollRow).id}` : '/benefits/rolls',
       dueOn: null, overdue: false, waiting: step.kind === 'roll.awaitingApproval',

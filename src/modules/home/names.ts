@@ -17,11 +17,3 @@ export function monthText(month: string): Text {
   return txt(`${y}年${Number(m)}月`, `${en} ${y}`);
 }
 
-export const programmeEn: Record<string, string> = {
-  'reward-assistance': 'Reward assistance',
-  'special-assistance': 'Special assistance',
-  'one-child-parent-reward': "One-child parents' reward",
-  'top-up-dahuangbao': 'Dahuangbao top-up',
-  'delivery-subsidy': 'Delivery subsidy',
-  'pension-insurance': 'Pension insurance',
-};

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { inertRow } from '../../core/exports/inert.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as q from './queries.ts';
 
@@ -22,9 +22,9 @@ const maritalLabel: Record<string, string> = { unmarried: '未婚', married: '�
 export async function exportPersons(db: Database, actor: AuthContext, filter: q.SearchFilter, filterText: Record<string, unknown>): Promise<PassThrough> {
   const count = await withScope(db, actor, async (tx) => {
     const { total } = await q.searchPersons(tx, filter, { limit: 1, offset: 0, sort: 'name', order: 'asc' });
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'personal_data.export',
-      entityType: 'person', ip: actor.ip, detail: { filter: filterText, rows: Math.min(total, EXPORT_LIMIT), masked: true },
+    await auditBy(tx, actor, {
+      action: 'personal_data.export',
+      entityType: 'person', detail: { filter: filterText, rows: Math.min(total, EXPORT_LIMIT), masked: true },
     });
     return total;
   });

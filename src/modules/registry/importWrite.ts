@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { ImportMode } from './import.ts';
 import { applyChange, compareWithRegister, registeredColumns, type PersonChange, type Registered } from './importChanges.ts';
 import { insertLinks, loadRegisteredMembers, missingLinks, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
-import type { Protected } from './protect.ts';
+import { idLookupHashes, type Protected } from './protect.ts';
 import * as q from './queries.ts';
 
 /** A valid row waiting for its chunk; `sealed` (ciphertexts and name keys) is made only when it will be written. */
@@ -63,14 +63,14 @@ interface RegisteredRow extends Registered {
 }
 
 /** The persons registered under these ID-number hashes that the importer sees. */
-async function registeredByHash(tx: Queryable, hashes: readonly string[]): Promise<Map<string, RegisteredRow>> {
+async function registeredByHash(tx: Queryable, hashes: readonly string[], current: ReadonlyMap<string, string>): Promise<Map<string, RegisteredRow>> {
   if (hashes.length === 0) return new Map();
   const { rows } = await tx.query<RegisteredRow>(
     `SELECT ${registeredColumns}, h.created_at::date::text AS household_since
        FROM person p JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
       WHERE p.id_number_hash = ANY ($1::text[])`, [hashes],
   );
-  return new Map(rows.map((r) => [r.id_number_hash, r]));
+  return new Map(rows.map((r) => [current.get(r.id_number_hash) ?? r.id_number_hash, r]));
 }
 
 /** Finds the households of the chunk's household numbers: in the register, another township's, or new. */
@@ -102,8 +102,11 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   // first's committed rows (each statement of the transaction reads after the lock is granted).
   if (write) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('registry.import:' || $1 || ':' || $2, 0))`, [actor.district, context.township]);
   // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared.
-  const taken = await q.takenIdHashes(tx, chunk.map((p) => p.hash));
-  const registered = taken.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...taken]);
+  // While data keys rotate a row may still carry an older hash: each is read as the one written now.
+  const current = new Map(chunk.flatMap((p) => idLookupHashes(secrets, p.person.idNumber).map((h) => [h, p.hash] as const)));
+  const found = await q.takenIdHashes(tx, [...current.keys()]);
+  const taken = new Set([...found].map((h) => current.get(h) ?? h));
+  const registered = found.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...found], current);
   await resolveNumbers(tx, context, chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])));
 
   const refuse = (p: Pending, key: RosterKey | string, reason: string) =>

@@ -16,6 +16,11 @@ export function idLookupHash(secrets: Secrets, normalized: string): string {
   return secrets.lookupHash(`id:${normalized}`);
 }
 
+/** Every hash a person's row may carry while data keys rotate, the one written now first. */
+export function idLookupHashes(secrets: Secrets, normalized: string): string[] {
+  return secrets.lookupHashes(`id:${normalized}`);
+}
+
 export function protectPhone(secrets: Secrets, phone: string | null): { enc: string | null; masked: string | null } {
   return phone === null ? { enc: null, masked: null } : { enc: secrets.encrypt(phone), masked: maskPhone(phone) };
 }

@@ -42,7 +42,8 @@ const personJoins = `JOIN household h ON h.district_code = p.district_code AND h
 
 export interface SearchFilter {
   name?: { kind: 'hanzi'; text: string; tokens: string[] } | { kind: 'pinyin'; text: string } | undefined;
-  idHash?: string | undefined;
+  /** The ID number's keyed hashes: the one written now, and those of keys being rotated away from. */
+  idHashes?: readonly string[] | undefined;
   householdNumber?: string | undefined;
   township?: string | undefined;
   village?: string | undefined;
@@ -70,7 +71,7 @@ function searchWhere(f: SearchFilter, params: SqlParam[], tokens: 'joined' | 'te
     const [from, to] = [add(f.name.text), add(`${f.name.text}\u{10FFFF}`)];
     clauses.push(`(${initialsFrom(from, to)} OR ${pinyinFrom(from, to)})`);
   }
-  if (f.idHash) clauses.push(`p.id_number_hash = ${add(f.idHash)}`);
+  if (f.idHashes) clauses.push(`p.id_number_hash = ANY (${add(f.idHashes)}::text[])`);
   if (f.householdNumber) clauses.push(`h.household_number = ${add(f.householdNumber)}`);
   if (f.township) clauses.push(`p.township_code = ${add(f.township)}`);
   if (f.village) clauses.push(`p.village_code = ${add(f.village)}`);

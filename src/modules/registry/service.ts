@@ -10,7 +10,7 @@ import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
+import { idLookupHashes, protectIdNumber, protectPhone } from './protect.ts';
 import * as q from './queries.ts';
 
 import { businessNow, today as businessToday } from '../../core/clock.ts';
@@ -71,7 +71,7 @@ export class RegistryService {
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
       const id = checkIdNumber(text, businessNow());
       const normalized = id.normalized ?? text.toUpperCase();
-      filter.idHash = idLookupHash(this.secrets, normalized);
+      filter.idHashes = idLookupHashes(this.secrets, normalized);
       return { filter, searched: { kind: 'id_number', text: maskIdNumber(normalized.normalize('NFKC')) } };
     }
     if (/^[A-Za-z0-9-]*\d[A-Za-z0-9-]*$/.test(text)) {
@@ -260,9 +260,10 @@ export class RegistryService {
 
   private async insertMembers(tx: Queryable, actor: AuthContext, householdId: string, village: { code: string; township_code: string }, people: RosterPerson[]): Promise<string[]> {
     const protectedIds = people.map((p) => protectIdNumber(this.secrets, p.idNumber));
-    const taken = await q.takenIdHashes(tx, protectedIds.map((x) => x.hash));
+    const hashes = people.map((p) => idLookupHashes(this.secrets, p.idNumber));
+    const taken = await q.takenIdHashes(tx, hashes.flat());
     if (taken.size > 0) {
-      throw new AppError('validation_failed', { zh: '身份证号已在本区登记，不能重复登记', en: 'The ID number is already registered in this district', details: people.filter((_, i) => taken.has(protectedIds[i]?.hash ?? '')).map((p) => ({ name: p.name })) });
+      throw new AppError('validation_failed', { zh: '身份证号已在本区登记，不能重复登记', en: 'The ID number is already registered in this district', details: people.filter((_, i) => hashes[i]?.some((h) => taken.has(h))).map((p) => ({ name: p.name })) });
     }
     const rows: q.NewPerson[] = people.map((p, i) => {
       const keys = nameKeys(p.name);

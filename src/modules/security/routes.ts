@@ -5,7 +5,7 @@ import { int } from '../../core/input.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 
 const policy = z.strictObject({
   minPasswordLength: int(10, 64),
@@ -51,9 +51,9 @@ export function securityRoutes(app: FastifyInstance, deps: { db: Database }): vo
         [p.minPasswordLength, p.passwordExpiryDays, p.lockoutThreshold, p.lockoutMinutes, p.idleTimeoutMinutes, p.requireTotpForPrivileged],
       );
       const after = await readPolicy(tx);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'security.policy_update',
-        entityType: 'security_policy', entityId: actor.district, ip: actor.ip, before, after,
+      await auditBy(tx, actor, {
+        action: 'security.policy_update',
+        entityType: 'security_policy', entityId: actor.district, before, after,
       });
       return after;
     });

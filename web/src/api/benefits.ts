@@ -1,15 +1,9 @@
+import type { FundingBody, ProgrammeId } from '../../../src/core/benefits/ids.ts';
 import { http } from './client.ts';
 import type { Page } from './types.ts';
 
 /** Wire types of /api/benefits (see the API contract). */
-export type ProgrammeId =
-  | 'reward-assistance'
-  | 'special-assistance'
-  | 'one-child-parent-reward'
-  | 'top-up-dahuangbao'
-  | 'delivery-subsidy'
-  | 'pension-insurance';
-export type FundingBody = 'district' | 'township' | 'health-bureau';
+export type { FundingBody, ProgrammeId } from '../../../src/core/benefits/ids.ts';
 /** Paid every month, or once. */
 export type ProgrammePeriod = 'month' | 'once';
 /** Special assistance: the only child has died, or is disabled. */

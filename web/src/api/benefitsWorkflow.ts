@@ -128,10 +128,10 @@ export interface ObjectionResolve {
   resolution: string;
 }
 
-export type NoticeStage = 'village' | 'township' | 'district';
+export type PublicNoticeStage = 'village' | 'township' | 'district';
 
-export interface NoticeQuery {
-  stage: NoticeStage;
+export interface PublicNoticeQuery {
+  stage: PublicNoticeStage;
   year: number;
   township?: string;
   village?: string;
@@ -241,7 +241,7 @@ function withQuery(path: string, query: Query): string {
 
 /** Links the browser downloads itself (the session cookie goes along), as the registry's do. */
 export const benefitsWorkflowLinks = {
-  notices: (query: NoticeQuery) => withQuery(`${base}/notices`, { ...query }),
+  publicNotices: (query: PublicNoticeQuery) => withQuery(`${base}/public-notices`, { ...query }),
   rollXlsx: (id: string) => `${roll(id)}/roll.xlsx`,
   rollBank: (id: string) => `${roll(id)}/bank.csv`,
 };

@@ -90,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await queryClient.invalidateQueries({ queryKey: queryKeys.session });
   }, [queryClient]);
 
-  const snapshot = query.data;
+  const { data: snapshot, isError, refetch } = query;
   const value = useMemo<SessionState>(() => {
     const session = snapshot?.session;
     return {
@@ -100,10 +100,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       forget,
       refresh,
       can: (permission) => session?.permissions.includes(permission) ?? false,
-      loadFailed: query.isError && snapshot === undefined,
-      retry: () => void query.refetch(),
+      loadFailed: isError && snapshot === undefined,
+      retry: () => void refetch(),
     };
-  }, [query.isError, query.refetch, snapshot, signIn, forget, refresh]);
+  }, [isError, refetch, snapshot, signIn, forget, refresh]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { programmeIds } from '../../../../src/core/benefits/ids.ts';
 import type { FundingBody, ProgrammeId } from '../../api/benefits.ts';
 import type { Grant, Lang } from '../../api/types.ts';
 import type { I18n } from '../../i18n/index.ts';
@@ -43,15 +44,8 @@ export function scopedAreas(grants: Grant[]): string[] {
   return [...new Set(names)];
 }
 
-/** Every programme the web app knows, in the district's order. */
-export const PROGRAMME_IDS: readonly ProgrammeId[] = [
-  'reward-assistance',
-  'special-assistance',
-  'one-child-parent-reward',
-  'top-up-dahuangbao',
-  'delivery-subsidy',
-  'pension-insurance',
-];
+/** Every programme, in the district's order (the server's own list). */
+export const PROGRAMME_IDS: readonly ProgrammeId[] = programmeIds;
 
 export const FUNDING_COLORS: Record<FundingBody, string> = { district: 'red', township: 'gold', 'health-bureau': 'blue' };
 

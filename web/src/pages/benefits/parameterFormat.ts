@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { ParameterRow, ParameterUnit, ParameterValue, ProgrammeParameter } from '../../api/benefits.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { todayDayjs } from '../../clock.ts';

@@ -14,7 +14,7 @@ import { useI18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { applicationColumns } from './applicationColumns.tsx';
 import { NewApplicationModal } from './NewApplicationModal.tsx';
-import { NoticeDownload } from './NoticeDownload.tsx';
+import { PublicNoticeDownload } from './PublicNoticeDownload.tsx';
 import { APPLICATION_PAGE_SIZES, useApplicationQuery, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
 import { APPLICATION_STATES, applicationYears } from './workflowFormat.ts';
 import './workflow.css';
@@ -103,7 +103,7 @@ export function ApplicationsPage() {
         {t('common.reset')}
       </Button>
       <div className="xf-toolbar-spacer" />
-      <NoticeDownload year={query.year} township={query.township} village={query.village} />
+      <PublicNoticeDownload year={query.year} township={query.township} village={query.village} />
       <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
     </div>
   );

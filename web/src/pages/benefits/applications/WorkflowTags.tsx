@@ -1,5 +1,5 @@
 import { Progress, Tag, Tooltip } from 'antd';
-import type { Application, ApplicationState, LineKind, RollState } from '../../../api/benefitsWorkflow.ts';
+import type { Application, LineKind, RollState } from '../../../api/benefitsWorkflow.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import './workflow.css';
 import { APPLICATION_STATE_COLORS, currentStateKey, formatMoney, LINE_KIND_COLORS, ROLL_STATE_COLORS, stageOf } from './workflowFormat.ts';

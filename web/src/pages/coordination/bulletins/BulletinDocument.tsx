@@ -3,7 +3,7 @@ import type { Bulletin } from '../../../api/coordinationTypes.ts';
 import type { Lang } from '../../../api/types.ts';
 import { chinaDay } from '../../../clock.ts';
 import { useI18n } from '../../../i18n/index.ts';
-import { documentDate, formatNumber, formatRate, periodLabel } from '../coordFormat.ts';
+import { documentDate, formatNumber, formatRate } from '../coordFormat.ts';
 import { BulletinChart } from './BulletinChart.tsx';
 
 function Paragraphs({ text, testId }: { text: string; testId?: string }) {

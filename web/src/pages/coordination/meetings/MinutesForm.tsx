@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useSaveMinutes } from '../../../api/coordinationMeetings.ts';
 import type { Meeting } from '../../../api/coordinationTypes.ts';
 import { useErrorText } from '../../../api/errors.ts';

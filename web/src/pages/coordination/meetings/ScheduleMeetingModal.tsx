@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useCreateMeeting } from '../../../api/coordinationMeetings.ts';
 import type { MeetingKind } from '../../../api/coordinationTypes.ts';
