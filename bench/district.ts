@@ -9,7 +9,7 @@ import { computeCheckCharacter } from '../src/core/ids/idNumber.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../src/core/privacy/mask.ts';
 import { nameKeys } from '../src/core/registry/names.ts';
 import type { Database } from '../src/db/types.ts';
-import { situationOn } from '../src/modules/benefits/register.ts';
+import { situationOn } from '../src/core/benefits/registerFamily.ts';
 import { familyOf, generatePopulation, type SyntheticPerson } from '../src/seed/population.ts';
 import { district, townships, villages } from '../src/seed/wuqing.ts';
 import type { Secrets } from '../src/server/secrets.ts';

@@ -18,7 +18,8 @@ import { programmeIds, type ProgrammeId } from '../core/benefits/types.ts';
 import { clockFor, setClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isMonth } from '../core/calendar.ts';
-import { PaymentRolls, type RollAction } from '../modules/benefits/rolls.ts';
+import { rollActions, type RollAction } from '../core/benefits/rollStates.ts';
+import { PaymentRolls } from '../modules/benefits/rolls.ts';
 import { actorFor } from '../modules/auth/actor.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
@@ -245,7 +246,7 @@ roll
 roll
   .command('transition <rollId>')
   .description('Move a roll: check, reopen, approve (not by its generator), export, paid')
-  .addOption(new Option('--action <action>', 'what to do').choices(['check', 'reopen', 'approve', 'export', 'paid']).makeOptionMandatory())
+  .addOption(new Option('--action <action>', 'what to do').choices(rollActions).makeOptionMandatory())
   .requiredOption('--as <username>', 'the account acting')
   .action(async (rollId: string, o: { action: RollAction; as: string }) => {
     const secrets = loadSecrets(loadConfig());

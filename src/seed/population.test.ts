@@ -3,7 +3,7 @@ import { checkIdNumber } from '../core/ids/idNumber.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { createEvaluator } from '../core/benefits/engine.ts';
 import type { Situation } from '../core/benefits/types.ts';
-import { situationOn } from '../modules/benefits/register.ts';
+import { situationOn } from '../core/benefits/registerFamily.ts';
 import { familyOf, generatePopulation, type SyntheticHousehold } from './population.ts';
 
 /** The household as the register holds it for the programmes, read the same way as a registered family. */

@@ -1,5 +1,5 @@
 import { computeCheckCharacter } from '../core/ids/idNumber.ts';
-import type { RegisterFamily } from '../modules/benefits/register.ts';
+import type { RegisterFamily } from '../core/benefits/registerFamily.ts';
 import { Random } from './random.ts';
 import { townships, villages } from './wuqing.ts';
 

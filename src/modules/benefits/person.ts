@@ -7,7 +7,8 @@ import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import type { ProgrammeResult, Situation } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
-import { registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
+import { registerFamilies } from './register.ts';
 
 export interface PersonFacts {
   id: string;

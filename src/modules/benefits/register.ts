@@ -1,6 +1,6 @@
 import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { parameterRowsSchema } from '../../core/benefits/parameters.ts';
-import type { Situation } from '../../core/benefits/types.ts';
+import type { RegisterChild, RegisterFamily } from '../../core/benefits/registerFamily.ts';
 import type { Queryable } from '../../db/types.ts';
 import { Cursor } from '../../db/cursor.ts';
 
@@ -10,29 +10,6 @@ export async function parameterRows(tx: Queryable): Promise<ParameterRow[]> {
     'SELECT programme, name, value, unit, effective_from::text AS effective_from, reference FROM programme_parameter ORDER BY programme, name, effective_from',
   );
   return parameterRowsSchema.parse(rows.map((r) => ({ programme: r.programme, name: r.name, value: r.value, unit: r.unit, effectiveFrom: r.effective_from, reference: r.reference })));
-}
-
-/** A child of a register family. */
-export interface RegisterChild {
-  sex: 'M' | 'F';
-  birthDate: string;
-  adopted: boolean;
-  deathDate: string | null;
-  disability: readonly { grade: number; on: string }[];
-  hospitalDelivery?: boolean;
-}
-
-/** A family of the register: its parents (with person ids, to count persons paid) and the facts over time. */
-export interface RegisterFamily {
-  township: string;
-  parentIds: string[];
-  parents: { sex: 'M' | 'F'; birthDate: string; hukou: 'rural' | 'urban'; deathDate: string | null }[];
-  children: RegisterChild[];
-  outOfPolicyBirth: boolean;
-  oneChildCertificate: boolean;
-  movedOutOn: (string | null)[];
-  /** The day the family gave up its second-child quota, if it did. */
-  secondChildQuotaWaivedOn?: string | null;
 }
 
 /** Which families to read: every one in the caller's reach, those of some households, or those with an enrolment in a programme. */
@@ -189,29 +166,4 @@ class Fields {
     for (let i = 0; i + 1 < parts.length; i += 2) out.push({ grade: Number(parts[i]), on: parts[i + 1] ?? '' });
     return out;
   }
-}
-
-/** The family as it stood on a date: later births, deaths and assessments are not yet facts. */
-export function situationOn(f: RegisterFamily, date: string): Situation {
-  // Plain loops: a payment roll or a summary builds one situation per family and month.
-  const children: Situation['family']['children'] = [];
-  for (const c of f.children) {
-    if (c.birthDate > date) continue;
-    let disabilityGrade: number | null = null;
-    for (const d of c.disability) if (d.on <= date) disabilityGrade = d.grade;
-    const child: Situation['family']['children'][number] = {
-      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, alive: c.deathDate === null || c.deathDate > date,
-      deathDate: c.deathDate !== null && c.deathDate <= date ? c.deathDate : null, disabilityGrade,
-    };
-    if (c.hospitalDelivery === true && !c.adopted) child.hospitalDelivery = true;
-    children.push(child);
-  }
-  const family: Situation['family'] = {
-    parents: f.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, alive: p.deathDate === null || p.deathDate > date, deathDate: p.deathDate !== null && p.deathDate <= date ? p.deathDate : null })),
-    children,
-    outOfPolicyBirth1973to2001: f.outOfPolicyBirth,
-    oneChildCertificate: f.oneChildCertificate,
-  };
-  if (f.secondChildQuotaWaivedOn != null && f.secondChildQuotaWaivedOn <= date) family.secondChildQuotaWaived = true;
-  return { date, township: f.township, family };
 }

@@ -2,23 +2,21 @@
  * Monthly payment rolls (发放花名册): draft → checked → approved (by someone other than the
  * generator) → exported → paid.
  *
- * Generating the roll of programme P for month M evaluates every enrolment of P with the engine
- * over the register as it stands:
- * - month M: a regular line when the person qualifies in M, else a stop with the failed conditions;
- * - an earlier month never paid (approved late, or a roll skipped): an arrears line (补发);
- * - an earlier month already paid whose due amount has changed since (a death or move-out
- *   recorded late, an exit, a parameter changed after the fact): an adjustment line with the
- *   difference, possibly negative. Months already paid are re-evaluated only for families whose
- *   register entries changed after the last approved roll, or for everyone when a parameter row
- *   was entered since — so a quiet month costs one evaluation per enrolment.
- * Earlier months are looked at within LOOKBACK_MONTHS. The unique index on payment_line makes a
- * second regular/arrears payment of a person/programme/month impossible whatever the code does;
- * the roll's own unique key (programme, period) makes concurrent generation yield one roll.
+ * Generating the roll of programme P for month M reads the enrolments of P, the register, what
+ * was paid before and which families changed, and plans the lines with core/benefits/rollPlan.ts
+ * (regular lines, arrears, adjustments and stops); the states and actions are
+ * core/benefits/rollStates.ts. Months already paid are re-evaluated only for families whose
+ * register entries changed after the last approved roll, or for everyone when a parameter row
+ * was entered since — so a quiet month costs one evaluation per enrolment. The unique index on
+ * payment_line makes a second regular/arrears payment of a person/programme/month impossible
+ * whatever the code does; the roll's own unique key (programme, period) makes concurrent
+ * generation yield one roll.
  */
-import { createEvaluator, programmes, type Evaluator } from '../../core/benefits/engine.ts';
 import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
-import type { FundingBody, ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
+import { fen, LOOKBACK_MONTHS, programmeOf, rollPlanner, type NewLine, type RollEnrolment, type Stop } from '../../core/benefits/rollPlan.ts';
+import { decideRollAction, rollDownloadable, rollRegenerable, stateName, type RollAction, type RollState } from '../../core/benefits/rollStates.ts';
+import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import { businessNow } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
@@ -26,161 +24,22 @@ import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { displayNames, type NameOf } from '../users/names.ts';
-import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart, monthsBetween } from '../../core/calendar.ts';
+import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
-import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
-import { copyLine } from '../../db/copy.ts';
+import { parameterRows, registerFamilies } from './register.ts';
 import { inFlight } from '../../db/inFlight.ts';
 import { districtName } from '../org/queries.ts';
+import {
+  createLineStaging, householdsChangedSince, insertLines, lastApprovedGeneration, lineSelect, paidLines, parametersEnteredSince, placeNames, rollById, rollColumns,
+  type LineRow, type RollRow,
+} from './rollQueries.ts';
 
-/** How far back a roll looks for unpaid months (arrears) and changed amounts (adjustments). */
-export const LOOKBACK_MONTHS = 24;
-
-export const rollStates = ['draft', 'checked', 'approved', 'exported', 'paid'] as const;
-export type RollState = (typeof rollStates)[number];
-export type RollAction = 'check' | 'reopen' | 'approve' | 'export' | 'paid';
-
-const transitions: Record<RollAction, { from: RollState; to: RollState; column: string; label: string }> = {
-  check: { from: 'draft', to: 'checked', column: 'checked', label: '核对' },
-  reopen: { from: 'checked', to: 'draft', column: 'checked', label: '退回草稿' },
-  approve: { from: 'checked', to: 'approved', column: 'approved', label: '审批' },
-  export: { from: 'approved', to: 'exported', column: 'exported', label: '导出' },
-  paid: { from: 'exported', to: 'paid', column: 'paid', label: '确认发放' },
-};
-
-export const stateName: Record<RollState, string> = { draft: '草稿', checked: '已核对', approved: '已审批', exported: '已导出', paid: '已发放' };
 export const fundingName: Record<FundingBody, string> = { district: '区财政', township: '乡镇财政', 'health-bureau': '区卫生局' };
 
-interface EnrolmentRow {
-  id: string;
-  person_id: string;
-  household_id: string;
-  township_code: string;
-  village_code: string;
-  category: string | null;
-  start_month: string;
-  last_month: string | null;
-}
-
 /** An enrolment from its packed text: ids, codes, the category (empty for none) and months. */
-function enrolmentOf(f: string): EnrolmentRow {
+function enrolmentOf(f: string): RollEnrolment {
   const [id = '', personId = '', householdId = '', township = '', village = '', category = '', start = '', last = ''] = f.split(',');
-  return { id, person_id: personId, household_id: householdId, township_code: township, village_code: village, category: category === '' ? null : category, start_month: start, last_month: last === '' ? null : last };
-}
-
-export interface NewLine {
-  enrolmentId: string;
-  personId: string;
-  township: string;
-  village: string;
-  paidMonth: string;
-  kind: 'regular' | 'arrears' | 'adjustment';
-  amount: number;
-  category: string | null;
-  note: string | null;
-}
-
-export interface Stop {
-  enrolmentId: string;
-  personId: string;
-  township: string;
-  reasons: string[];
-}
-
-/** Fen, to add money without float drift. */
-const fen = (yuan: number) => Math.round(yuan * 100);
-
-function programmeOf(id: string) {
-  const programme = programmes.find((p) => p.id === id);
-  if (programme === undefined) throw new AppError('unknown_programme');
-  return programme;
-}
-
-/** A family's results for one programme on one day, kept while a run of enrolments is planned: a couple enrolled together is evaluated once. */
-type Evaluated = Map<string, Map<RegisterFamily, readonly ProgrammeResult[]>>;
-
-/** What a programme owes one parent of a family for one month, and why not when it owes nothing. */
-function dueFor(evaluator: Evaluator, evaluated: Evaluated, programme: ProgrammeId, once: boolean, family: RegisterFamily, parent: number, month: string): { amount: number; reasons: string[]; category: string | null } {
-  const movedOut = family.movedOutOn[parent];
-  const day = once ? monthEnd(month) : monthStart(month);
-  if (movedOut !== null && movedOut !== undefined && movedOut < monthStart(month)) return { amount: 0, reasons: [`已于 ${movedOut} 迁出本区`], category: null };
-  let onDay = evaluated.get(day);
-  if (onDay === undefined) evaluated.set(day, onDay = new Map());
-  let results = onDay.get(family);
-  if (results === undefined) onDay.set(family, results = evaluator.evaluate(situationOn(family, day), { explain: false, programme }).results);
-  let result: ProgrammeResult | undefined;
-  for (const r of results) if (r.programme === programme && r.parent === parent) { result = r; break; }
-  if (result === undefined) return { amount: 0, reasons: ['无评估结果'], category: null };
-  if (!result.eligible) return { amount: 0, reasons: result.conditions.filter((c) => !c.met).map((c) => c.label), category: result.category ?? null };
-  return { amount: once ? (result.onceAmount ?? 0) : result.monthlyAmount, reasons: [], category: result.category ?? null };
-}
-
-export interface RollPlan {
-  lines: NewLine[];
-  stops: Stop[];
-}
-
-/** What planning a roll reads besides the enrolments. */
-export interface RollPlanInput {
-  programme: ProgrammeId;
-  period: string;
-  rows: readonly ParameterRow[];
-  families: readonly RegisterFamily[];
-  /** person → month → paid so far (fen) and whether a regular/arrears line exists. */
-  paid: Map<string, Map<string, { fen: number; paid: boolean }>>;
-  /** Households whose register entries changed since the last approved roll; 'all' after a parameter change. */
-  changed: Set<string> | 'all';
-}
-
-/**
- * Plans the lines of a roll, pure over the data it is given (enrolments, families, what was paid
- * before, which families changed): what every enrolment needs (the evaluator, where each parent
- * sits) is prepared once, then enrolments are planned a run at a time, so that a run's lines can
- * be written while the next run is planned.
- */
-export function rollPlanner(input: RollPlanInput): (enrolments: readonly EnrolmentRow[]) => RollPlan {
-  const { programme, period } = input;
-  const once = programmeOf(programme).period === 'once';
-  const evaluator = createEvaluator(input.rows);
-  const where = new Map<string, { family: RegisterFamily; parent: number }>();
-  for (const family of input.families) family.parentIds.forEach((id, parent) => where.set(id, { family, parent }));
-  const windowStart = addMonths(period, -LOOKBACK_MONTHS);
-  return (enrolments) => {
-    const lines: NewLine[] = [];
-    const stops: Stop[] = [];
-    const evaluated: Evaluated = new Map();
-    for (const e of enrolments) {
-      const at = where.get(e.person_id);
-      const start = monthOf(e.start_month);
-      const last = e.last_month === null ? null : monthOf(e.last_month);
-      const history = input.paid.get(e.person_id);
-      const changed = input.changed === 'all' || input.changed.has(e.household_id);
-      const months = once ? (start <= period ? [start] : []) : monthsBetween(start > windowStart ? start : windowStart, period);
-      for (const month of months) {
-        const before = history?.get(month);
-        const isPeriod = month === period;
-        // A month paid before is only looked at again when something it depended on changed.
-        if (before?.paid === true && !changed && (last === null || month <= last)) continue;
-        if (before?.paid === true && isPeriod) continue;
-        let due: { amount: number; reasons: string[]; category: string | null };
-        if (last !== null && month > last) due = { amount: 0, reasons: ['已办理退出'], category: null };
-        else if (at === undefined) due = { amount: 0, reasons: ['户籍中未找到该对象的家庭'], category: null };
-        else due = dueFor(evaluator, evaluated, programme, once, at.family, at.parent, month);
-        const category = due.category ?? e.category;
-        const line = (kind: NewLine['kind'], amount: number, note: string | null): NewLine =>
-          ({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, village: e.village_code, paidMonth: month, kind, amount, category, note });
-        if (before?.paid === true) {
-          const difference = fen(due.amount) - before.fen;
-          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元，应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `（${due.reasons.join('；')}）` : ''}`));
-        } else if (due.amount > 0) {
-          lines.push(isPeriod ? line('regular', due.amount, null) : line('arrears', due.amount, `补发 ${month}`));
-        } else if (isPeriod && (last === null || last >= period)) {
-          stops.push({ enrolmentId: e.id, personId: e.person_id, township: e.township_code, reasons: due.reasons });
-        }
-      }
-    }
-    return { lines, stops };
-  };
+  return { id, personId, householdId, township, village, category: category === '' ? null : category, startMonth: start, lastMonth: last === '' ? null : last };
 }
 
 /** Lines per INSERT (about: a batch closes at the first run that reaches it): each statement also runs the line triggers once, over the rows it wrote. */
@@ -188,62 +47,6 @@ const INSERT_BATCH = 50_000;
 
 /** Enrolments planned between two looks at the statements in flight. */
 const PLAN_RUN = 2_000;
-
-/** The columns of a new line as planned, loaded into the transaction's roll_line_in table by COPY. */
-const newLineColumns = ['enrolment_id', 'person_id', 'township_code', 'village_code', 'paid_month', 'kind', 'amount', 'category', 'note'] as const;
-
-/**
- * Where the lines of a roll being generated wait to be written: a temporary table of the
- * transaction, loaded by COPY, from which each batch goes into payment_line under row-level
- * security (COPY and INSERT … SELECT take 0.6 s for 50,000 lines on the server, where the same
- * lines as array parameters of one INSERT took 0.84 s). The application role needs the
- * TEMPORARY privilege on the database, which PostgreSQL grants to every role by default.
- */
-async function createLineStaging(tx: Queryable): Promise<void> {
-  await tx.exec(`CREATE TEMPORARY TABLE IF NOT EXISTS roll_line_in (enrolment_id uuid, person_id uuid, township_code text, village_code text,
-                   paid_month date, kind text, amount numeric(10, 2), category text, note text) ON COMMIT DROP;
-                 TRUNCATE roll_line_in`);
-}
-
-/**
- * Writes one batch of lines in one statement, in person order: the unique index on (programme,
- * person, month) is then filled leaf after leaf rather than at random (a tenth less time for a
- * district's roll).
- */
-async function insertLines(tx: Queryable, district: string, rollId: string, programme: string, fundedBy: FundingBody, lines: readonly NewLine[]): Promise<void> {
-  let text = '';
-  for (const l of lines) text += copyLine([l.enrolmentId, l.personId, l.township, l.village, monthStart(l.paidMonth), l.kind, l.amount, l.category, l.note]);
-  await tx.copyIn('roll_line_in', newLineColumns, text);
-  await tx.query(
-    `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
-     SELECT $1, $2, $3, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, $4, category, note
-       FROM roll_line_in ORDER BY person_id, paid_month`,
-    [district, rollId, programme, fundedBy]);
-  await tx.exec('TRUNCATE roll_line_in');
-}
-
-interface RollRow {
-  id: string;
-  programme: ProgrammeId;
-  period: string;
-  state: RollState;
-  line_count: number;
-  total_amount: string;
-  stops: Stop[];
-  generated_by: string;
-  generated_at: Date;
-  checked_by: string | null;
-  checked_at: Date | null;
-  approved_by: string | null;
-  approved_at: Date | null;
-  exported_by: string | null;
-  exported_at: Date | null;
-  paid_by: string | null;
-  paid_at: Date | null;
-}
-
-const rollColumns = `id, programme, period::text AS period, state, line_count, total_amount::text AS total_amount, stops, generated_by, generated_at,
-  checked_by, checked_at, approved_by, approved_at, exported_by, exported_at, paid_by, paid_at`;
 
 /** The people who acted on rolls, by name: one lookup for a page of rolls. */
 const rollNames = (tx: Queryable, rolls: readonly RollRow[]) =>
@@ -312,7 +115,7 @@ export class PaymentRolls {
         const existing = await tx.query<{ id: string; state: RollState }>('SELECT id, state FROM payment_roll WHERE programme = $1 AND period = $2 FOR UPDATE', [programme, monthStart(period)]);
         const roll = existing.rows[0];
         if (roll === undefined) throw new AppError('not_found');
-        if (roll.state !== 'draft') throw new AppError('roll_locked');
+        if (!rollRegenerable(roll.state)) throw new AppError('roll_locked');
         id = roll.id;
         await tx.query('DELETE FROM payment_line WHERE roll_id = $1', [id]);
       }
@@ -371,12 +174,9 @@ export class PaymentRolls {
     const ofProgramme = many ? inFlight(registerFamilies(tx, { enrolledIn: programme })) : undefined;
     const enrolments = (await enrolmentRows).rows.map(({ f }) => enrolmentOf(f));
     if (enrolments.length === 0) return { enrolments, planner: () => ({ lines: [], stops: [] }) };
-    const families = await (ofProgramme ?? registerFamilies(tx, [...new Set(enrolments.map((e) => e.household_id))]));
+    const families = await (ofProgramme ?? registerFamilies(tx, [...new Set(enrolments.map((e) => e.householdId))]));
     const paid = new Map<string, Map<string, { fen: number; paid: boolean }>>();
-    const history = await tx.query<{ person_id: string; month: string; kind: string; amount: string }>(
-      `SELECT person_id, paid_month::text AS month, kind, amount::text AS amount FROM payment_line
-        WHERE programme = $1 AND paid_month >= $2 AND paid_month <= $3`, [programme, windowStart, monthStart(period)]);
-    for (const h of history.rows) {
+    for (const h of await paidLines(tx, programme, windowStart, monthStart(period))) {
       const months = paid.get(h.person_id) ?? new Map<string, { fen: number; paid: boolean }>();
       paid.set(h.person_id, months);
       const m = months.get(monthOf(h.month)) ?? { fen: 0, paid: false };
@@ -384,21 +184,9 @@ export class PaymentRolls {
       if (h.kind !== 'adjustment') m.paid = true;
       months.set(monthOf(h.month), m);
     }
-    const last = await tx.query<{ at: Date | null }>(`SELECT max(generated_at) AS at FROM payment_roll WHERE programme = $1 AND state IN ('approved', 'exported', 'paid')`, [programme]);
-    const since = last.rows[0]?.at ?? null;
+    const since = await lastApprovedGeneration(tx, programme);
     let changed: Set<string> | 'all' = new Set();
-    if (since !== null) {
-      const params = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM programme_parameter WHERE created_at > $1', [since]);
-      if ((params.rows[0]?.n ?? 0) > 0) changed = 'all';
-      else {
-        const { rows: touched } = await tx.query<{ household_id: string }>(
-          `SELECT household_id FROM person WHERE updated_at > $1
-           UNION SELECT household_id FROM life_event WHERE entered_at > $1
-           UNION SELECT p.household_id FROM disability_assessment d JOIN person p ON p.district_code = d.district_code AND p.id = d.person_id WHERE d.created_at > $1
-           UNION SELECT household_id FROM benefit_enrolment WHERE exited_at > $1`, [since]);
-        changed = new Set(touched.map((t) => t.household_id));
-      }
-    }
+    if (since !== null) changed = (await parametersEnteredSince(tx, since)) ? 'all' : await householdsChangedSince(tx, since);
     return { enrolments, planner: rollPlanner({ programme, period, rows, families, paid, changed }) };
   }
 
@@ -474,15 +262,16 @@ export class PaymentRolls {
   }
 
   async transition(actor: Actor, id: string, action: RollAction) {
-    const t = transitions[action];
     return withScope(this.db, actor, async (tx) => {
       await tx.query('SELECT 1 FROM payment_roll WHERE id = $1 FOR UPDATE', [id]);
       const roll = await this.row(tx, id);
-      if (roll.state !== t.from) {
+      const decision = decideRollAction({ state: roll.state, generatedBy: roll.generated_by }, action, actor.username);
+      const t = decision.transition;
+      if (!decision.allowed && decision.refusal === 'wrong_state') {
         throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
       }
-      if (action === 'approve' && roll.generated_by === actor.username) throw new AppError('four_eyes');
-      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.column}_by = $3, ${t.column}_at = $4`;
+      if (!decision.allowed) throw new AppError('four_eyes');
+      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.step}_by = $3, ${t.step}_at = $4`;
       await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username, businessNow()]);
       await appendAudit(tx, {
         district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.roll_${action}`,
@@ -566,43 +355,15 @@ export class PaymentRolls {
 
   private async exportable(tx: Queryable, id: string): Promise<RollRow> {
     const roll = await this.row(tx, id);
-    if (roll.state !== 'exported' && roll.state !== 'paid') {
+    if (!rollDownloadable(roll.state)) {
       throw new AppError('invalid_transition', { zh: '花名册审批并导出后方可下载', en: 'The roll can be downloaded once approved and exported' });
     }
     return roll;
   }
 
   private async row(tx: Queryable, id: string): Promise<RollRow> {
-    const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll WHERE id = $1`, [id]);
-    const roll = rows[0];
+    const roll = await rollById(tx, id);
     if (roll === undefined) throw new AppError('not_found');
     return roll;
   }
-}
-
-interface LineRow {
-  id: string;
-  name: string;
-  id_number_masked: string;
-  township_code: string;
-  village_code: string;
-  paid_month: string;
-  kind: 'regular' | 'arrears' | 'adjustment';
-  amount: string;
-  funded_by: FundingBody;
-  category: string | null;
-  note: string | null;
-}
-
-// Township and village names are looked up from small maps (placeNames), not joined: a join per
-// line re-checks the organisation's row-level security thousands of times over.
-const lineSelect = `SELECT l.id, p.name, p.id_number_masked, l.township_code, l.village_code,
-    l.paid_month::text AS paid_month, l.kind, l.amount::text AS amount, l.funded_by, l.category, l.note
-  FROM payment_line l
-  JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id`;
-
-async function placeNames(tx: Queryable): Promise<{ township: (code: string) => string; village: (code: string) => string }> {
-  const townships = new Map((await tx.query<{ code: string; name: string }>('SELECT code, name FROM township')).rows.map((r) => [r.code, r.name]));
-  const villages = new Map((await tx.query<{ code: string; name: string }>('SELECT code, name FROM village')).rows.map((r) => [r.code, r.name]));
-  return { township: (code) => townships.get(code) ?? code, village: (code) => villages.get(code) ?? code };
 }

@@ -17,6 +17,7 @@ import { addParameter, programmeCatalog } from './parameters.ts';
 import { evaluatePerson } from './person.ts';
 import { parameterRows } from './register.ts';
 import { PaymentRolls, rollReference } from './rolls.ts';
+import { rollActions } from '../../core/benefits/rollStates.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
 import { ChangeCache } from '../../db/changeCache.ts';
 import { districtName } from '../org/queries.ts';
@@ -233,7 +234,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
 
   r.post('/api/benefits/rolls/:id/transition', {
     config: { access: 'benefits.manage' },
-    schema: { tags: ['benefits'], summary: 'Check, reopen, approve (not by the generator), export, or mark paid', params: id, body: z.strictObject({ action: z.enum(['check', 'reopen', 'approve', 'export', 'paid']) }) },
+    schema: { tags: ['benefits'], summary: 'Check, reopen, approve (not by the generator), export, or mark paid', params: id, body: z.strictObject({ action: z.enum(rollActions) }) },
   }, async (req) => rolls.transition(actorOf(req), req.params.id, req.body.action));
 
   r.get('/api/benefits/rolls/:id/roll.xlsx', {

@@ -1,7 +1,8 @@
 import { createEvaluator } from '../../core/benefits/engine.ts';
 import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import type { Queryable } from '../../db/types.ts';
-import { parameterRows, registerFamilies, situationOn } from './register.ts';
+import { situationOn } from '../../core/benefits/registerFamily.ts';
+import { parameterRows, registerFamilies } from './register.ts';
 
 export interface ProgrammeSummary {
   programme: ProgrammeId;

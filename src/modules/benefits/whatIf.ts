@@ -11,7 +11,8 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
-import { parameterRows, registerFamilies, situationOn, type RegisterFamily } from './register.ts';
+import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
+import { parameterRows, registerFamilies } from './register.ts';
 
 export interface WhatIfInput {
   programme: ProgrammeId;
