@@ -22,7 +22,7 @@ import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { displayNames, type NameOf } from '../users/names.ts';
 import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart } from '../../core/calendar.ts';
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
@@ -150,8 +150,8 @@ export class PaymentRolls {
         `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = $6,
                 checked_by = NULL, checked_at = NULL WHERE id = $1`,
         [id, lineCount, total, JSON.stringify(stops), actor.username, businessNow()]);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_generate',
+      await auditBy(tx, actor, {
+        action: 'benefits.roll_generate',
         entityType: 'payment_roll', entityId: id, after: { programme, period, lines: lineCount, total, stops: stops.length },
       });
       return id;
@@ -273,8 +273,8 @@ export class PaymentRolls {
       if (!decision.allowed) throw new AppError('four_eyes');
       const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.step}_by = $3, ${t.step}_at = $4`;
       await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username, businessNow()]);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: `benefits.roll_${action}`,
+      await auditBy(tx, actor, {
+        action: `benefits.roll_${action}`,
         entityType: 'payment_roll', entityId: id, before: { state: roll.state }, after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
       });
       return this.detailIn(tx, id, actor);
@@ -307,8 +307,8 @@ export class PaymentRolls {
         byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
         byFundingBody: detail.byFundingBody,
       });
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_download_xlsx',
+      await auditBy(tx, actor, {
+        action: 'benefits.roll_download_xlsx',
         entityType: 'payment_roll', entityId: id, detail: { lines: roll.line_count, total: Number(roll.total_amount) },
       });
     });
@@ -337,8 +337,8 @@ export class PaymentRolls {
         for (const r of rows) yield { account: secrets.decrypt(r.bank_account_enc), name: r.name, amount: Number(r.amount), reference: `${reference}-${String(++seq).padStart(6, '0')}` };
       }
       const written = await writeBankCsv(out, lines(), control);
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, ip: actor.ip, action: 'benefits.roll_download_bank',
+      await auditBy(tx, actor, {
+        action: 'benefits.roll_download_bank',
         entityType: 'payment_roll', entityId: id, detail: { reference, lines: written.lines, amount: written.amount },
       });
       return written;

@@ -7,7 +7,7 @@ import { maskIdNumber } from '../../core/privacy/mask.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { appendAudit } from '../audit/log.ts';
+import { auditBy } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { idLookupHashes, protectIdNumber, protectPhone } from './protect.ts';
@@ -95,9 +95,8 @@ export class RegistryService {
       const { rows, total } = await q.searchPersons(tx, filter, {
         limit: input.pageSize, offset: (input.page - 1) * input.pageSize, sort: input.sort, order: input.order,
       });
-      await appendAudit(tx, {
-        district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.search', entityType: 'person', ip: actor.ip,
-        detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
+      await auditBy(tx, actor, {
+        action: 'registry.search', entityType: 'person', detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
       });
       return { items: rows.map(presentPerson), total, totalCapped: total > q.COUNT_CAP };
     });
@@ -113,7 +112,7 @@ export class RegistryService {
         q.relationshipsOf(tx, ids), q.disabilitiesOf(tx, ids), q.eventsOfHousehold(tx, id),
       ]);
       const nameOf = await displayNames(tx, [h.created_by, h.updated_by, ...events.map((e) => e.entered_by)]);
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_view', entityType: 'household', entityId: id, ip: actor.ip, detail: { members: members.length } });
+      await auditBy(tx, actor, { action: 'registry.household_view', entityType: 'household', entityId: id, detail: { members: members.length } });
       return {
         id: h.id, householdNumber: h.household_number, address: h.address,
         township: { code: h.township_code, name: h.township_name }, village: { code: h.village_code, name: h.village_name },
@@ -148,7 +147,7 @@ export class RegistryService {
           [actor.district, ids[head] ?? null, ids[spouses[0] ?? -1] ?? null, actor.username]);
       }
       await q.insertEvent(tx, { district: actor.district, householdId, personId: null, kind: 'registered', date: businessToday(), detail: { members: people.length }, by: actor.username });
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'registry.household_create', entityType: 'household', entityId: householdId, ip: actor.ip, after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) } });
+      await auditBy(tx, actor, { action: 'registry.household_create', entityType: 'household', entityId: householdId, after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) } });
       return { id: householdId, personIds: ids };
     });
   }
@@ -173,7 +172,7 @@ export class RegistryService {
           [actor.district, parentId, id, input.event === 'adoption', input.date, actor.username]);
       }
       await q.insertEvent(tx, { district: actor.district, householdId, personId: id, kind: input.event, date: input.date, detail: { name: person.name }, by: actor.username });
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: `registry.${input.event}`, entityType: 'person', entityId: id, ip: actor.ip, after: { name: person.name, idNumber: person.idNumber, birthDate: person.birthDate } });
+      await auditBy(tx, actor, { action: `registry.${input.event}`, entityType: 'person', entityId: id, after: { name: person.name, idNumber: person.idNumber, birthDate: person.birthDate } });
       return { id };
     });
   }
@@ -220,7 +219,7 @@ export class RegistryService {
     return withScope(this.db, actor, async (tx) => {
       const secrets = await q.secretsOf(tx, personId);
       if (!secrets) throw new AppError('not_found');
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: 'personal_data.reveal', entityType: 'person', entityId: personId, ip: actor.ip, detail: { fields: ['idNumber', 'phone'], reason } });
+      await auditBy(tx, actor, { action: 'personal_data.reveal', entityType: 'person', entityId: personId, detail: { fields: ['idNumber', 'phone'], reason } });
       return { idNumber: this.secrets.decrypt(secrets.id_number_enc), phone: secrets.phone_enc === null ? null : this.secrets.decrypt(secrets.phone_enc) };
     });
   }
@@ -233,7 +232,7 @@ export class RegistryService {
       const detail = await change(tx, before);
       await q.insertEvent(tx, { district: actor.district, householdId: before.household_id, personId, kind, date, detail, by: actor.username });
       const after = await q.getPerson(tx, personId);
-      await appendAudit(tx, { district: actor.district, actorId: actor.userId, actorUsername: actor.username, action: `registry.${kind}`, entityType: 'person', entityId: personId, ip: actor.ip, before: presentPerson(before), after: after ? presentPerson(after) : null, detail: { date, ...(detail as object) } });
+      await auditBy(tx, actor, { action: `registry.${kind}`, entityType: 'person', entityId: personId, before: presentPerson(before), after: after ? presentPerson(after) : null, detail: { date, ...(detail as object) } });
       return detail;
     });
   }
