@@ -117,6 +117,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(notice.statusCode).toBe(200);
     expect(notice.headers['content-type']).toContain('wordprocessingml');
     expect(notice.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The whole district's list is headed with the district's own name (the register keeps 天津市武清区).
+    const whole = await office.get('/api/benefits/public-notices?stage=district&year=2011');
+    expect(whole.headers['content-disposition']).toContain(encodeURIComponent('2011年武清区区级公布名单.docx'));
   });
 
   it('refuses an application the engine says does not qualify, a second one for the same year, and a reject without reason — writing nothing', async () => {
@@ -206,6 +209,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
+    expect(String(sheet?.getCell('A1').value)).toMatch(/^武清区农村部分计划生育家庭奖励扶助发放花名册/);
     // Who made and approved the roll, and when, as a clock in China shows it.
     const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
       "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);

@@ -28,6 +28,7 @@ import { addMonths, chinaDateTime, monthEnd, monthOf, monthStart } from '../../c
 import { writeBankCsv, writeRollWorkbook, type RollLineOut } from './documents.ts';
 import { parameterRows, registerFamilies } from './register.ts';
 import { inFlight } from '../../db/inFlight.ts';
+import { ownName } from '../../core/placeNames.ts';
 import { districtName } from '../org/queries.ts';
 import {
   createLineStaging, householdsChangedSince, insertLines, lastApprovedGeneration, lineSelect, paidLines, parametersEnteredSince, placeNames, rollById, rollColumns,
@@ -290,7 +291,7 @@ export class PaymentRolls {
         `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
          ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
       const place = await placeNames(tx);
-      const district = (await districtName(tx))?.name ?? '';
+      const district = ownName((await districtName(tx))?.name ?? '');
       async function* lines(): AsyncIterable<RollLineOut> {
         let seq = 0;
         for (const l of rows) {

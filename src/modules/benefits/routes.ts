@@ -20,6 +20,7 @@ import { PaymentRolls, rollReference } from './rolls.ts';
 import { rollActions } from '../../core/benefits/rollStates.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
 import { ChangeCache } from '../../db/changeCache.ts';
+import { ownName } from '../../core/placeNames.ts';
 import { districtName } from '../org/queries.ts';
 import { whatIf } from './whatIf.ts';
 import { applicationStates, BenefitsWorkflow } from './workflow.ts';
@@ -177,7 +178,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
       const t = q.township === undefined ? undefined : (await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [q.township])).rows[0];
       // A place outside the caller's scope is answered as one that does not exist, not with an empty notice.
       if ((q.village !== undefined && v === undefined) || (q.township !== undefined && t === undefined)) throw new AppError('not_found');
-      return { village: v, township: t?.name ?? v?.township, district: (await districtName(tx))?.name ?? '' };
+      return { village: v, township: t?.name ?? v?.township, district: ownName((await districtName(tx))?.name ?? '') };
     });
     const persons = await workflow.publicNoticePersons(actorOf(req), q);
     const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
