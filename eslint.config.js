@@ -191,16 +191,36 @@ export default defineConfig(
     rules: restrictImports(IO_PACKAGES),
   },
   {
+    // The API contract: each module's schemas.ts describes its requests and replies with zod and
+    // the pure building blocks of src/core, and nothing else, so the web app can take its wire
+    // types from it.
+    files: ['src/modules/*/schemas.ts'],
+    rules: restrictImports(IO_BUILTINS, IO_PACKAGES, {
+      regex: '^(\\.\\./\\.\\./(db|server|cli|seed|config\\.ts|\\.\\./web)|\\./(?!schemas\\.ts$)|\\.\\./[^./][^/]*/(?!schemas\\.ts$))',
+      message: 'A schemas.ts imports only zod, src/core and other modules’ schemas.ts: it is the contract the web app reads.',
+    }),
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
-    rules: restrictImports(
-      {
-        regex: `^(\\.\\./)+src/(?!core/(${CORE_FILES_FOR_WEB.join('|')})\\.ts$)`,
-        message: 'The web app imports nothing from src/ but the src/core files listed in CORE_FILES_FOR_WEB (eslint.config.js).',
-      },
-      {
-        regex: `^(node:.*|(${NODE_BUILTINS.join('|')})(/.*)?)$`,
-        message: 'The web app runs in the browser: no Node built-ins.',
-      },
-    ),
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+src/(?!core/(${CORE_FILES_FOR_WEB.join('|')})\\.ts$|modules/[^/]+/schemas\\.ts$)`,
+            message: 'The web app imports nothing from src/ but the API contract (src/modules/*/schemas.ts, types only) and the src/core files listed in CORE_FILES_FOR_WEB (eslint.config.js).',
+          },
+          {
+            regex: '^(\\.\\./)+src/modules/[^/]+/schemas\\.ts$',
+            allowTypeImports: true,
+            message: 'The web app takes only types from the API contract (`import type`): the schemas themselves stay on the server.',
+          },
+          {
+            regex: `^(node:.*|(${NODE_BUILTINS.join('|')})(/.*)?)$`,
+            message: 'The web app runs in the browser: no Node built-ins.',
+          },
+        ],
+      }],
+    },
   },
 );

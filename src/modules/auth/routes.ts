@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { noBody } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
 import { findGrants, presentGrant } from './queries.ts';
@@ -77,7 +78,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: Aut
 
   r.post('/api/auth/logout', {
     config: { access: 'totp' },
-    schema: { tags: ['auth'], summary: 'Sign out', response: { 200: s.ok } },
+    schema: { tags: ['auth'], summary: 'Sign out', body: noBody, response: { 200: s.ok } },
   }, async (req, reply) => {
     await auth.logout(actorOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -94,7 +95,7 @@ export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: Aut
 
   r.post('/api/auth/totp/setup', {
     config: { access: 'setup' },
-    schema: { tags: ['auth'], summary: 'Start second-factor enrolment', response: { 200: s.totpSetupReply } },
+    schema: { tags: ['auth'], summary: 'Start second-factor enrolment', body: noBody, response: { 200: s.totpSetupReply } },
   }, async (req) => auth.setupTotp(actorOf(req)));
 
   r.post('/api/auth/totp/enable', {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { fileReply, noBody, okReply } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
@@ -20,7 +21,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_FIELDS = 4;
 /** How long after the whole body has arrived the file may take to end. */
 const BODY_END_GRACE_MS = 2_000;
-const ok = z.object({ ok: z.literal(true) });
 
 export function registryRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +34,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.get('/api/registry/persons/export', {
     config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }) },
+    schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }), response: { 200: fileReply('the persons found (.xlsx)') } },
   }, async (req, reply) => {
     const stream = await exportPersons(db, actorOf(req), registry.filterOf(req.query), registry.searchDetail(req.query));
     return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`).send(stream);
@@ -58,7 +58,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
   const personAction = <B extends z.ZodType>(suffix: string, summary: string, body: B, run: (actorId: ReturnType<typeof actorOf>, id: string, b: z.infer<B>) => Promise<unknown>) =>
     r.post(`/api/registry/persons/:id/${suffix}`, {
       config: { access: 'registry.write' },
-      schema: { tags: ['registry'], summary, params: s.idParams, body, response: { 200: ok } },
+      schema: { tags: ['registry'], summary, params: s.idParams, body, response: { 200: okReply } },
     }, async (req) => {
       await run(actorOf(req), req.params.id, req.body as z.infer<B>);
       return { ok: true as const };
@@ -75,7 +75,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.get('/api/registry/import-template', {
     config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'The roster template (.xlsx) with Chinese headers and an example row' },
+    schema: { tags: ['registry'], summary: 'The roster template (.xlsx) with Chinese headers and an example row', response: { 200: fileReply('the roster template (.xlsx)') } },
   }, async (_req, reply) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('户籍花名册导入模板.xlsx')}`).send(await templateWorkbook()));
 
@@ -139,12 +139,12 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.post('/api/registry/imports/:id/apply', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Confirm a preview: import the new persons and record the changes it showed', params: s.idParams, response: { 202: s.importStarted } },
+    schema: { tags: ['registry'], summary: 'Confirm a preview: import the new persons and record the changes it showed', params: s.idParams, body: noBody, response: { 202: s.importStarted } },
   }, async (req, reply) => reply.status(202).send({ id: await imports.apply(actorOf(req), req.params.id) }));
 
   r.post('/api/registry/imports/:id/cancel', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Cancel a preview and delete the uploaded file', params: s.idParams, response: { 200: ok } },
+    schema: { tags: ['registry'], summary: 'Cancel a preview and delete the uploaded file', params: s.idParams, body: noBody, response: { 200: okReply } },
   }, async (req) => {
     await imports.cancel(actorOf(req), req.params.id);
     return { ok: true as const };
@@ -152,7 +152,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.get('/api/registry/imports/:id/errors', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams },
+    schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams, response: { 200: fileReply('the refused rows with their reasons (.xlsx)') } },
   }, async (req, reply) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
 }

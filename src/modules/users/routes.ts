@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { permissionCodes, roleCodes, roles } from '../../core/auth/roles.ts';
 import { actorOf } from '../../server/auth.ts';
+import { noBody } from '../../core/wire.ts';
 import { ok } from '../auth/schemas.ts';
 import * as s from './schemas.ts';
 import type { UserService } from './service.ts';
@@ -62,7 +63,7 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
     config: { access: 'user.grant' },
     schema: {
       tags: ['users'], summary: 'Confirm grants suspended by a temporary password, once the holder has changed it',
-      params: s.idParams, response: { 200: s.userView },
+      params: s.idParams, body: noBody, response: { 200: s.userView },
     },
   }, async (req) => users.confirmGrants(actorOf(req), req.params.id));
 
@@ -76,7 +77,7 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
 
   r.post('/api/users/:id/unlock', {
     config: { access: 'user.manage' },
-    schema: { tags: ['users'], summary: 'Lift a sign-in lockout', params: s.idParams, response: { 200: ok } },
+    schema: { tags: ['users'], summary: 'Lift a sign-in lockout', params: s.idParams, body: noBody, response: { 200: ok } },
   }, async (req) => {
     await users.unlock(actorOf(req), req.params.id);
     return { ok: true as const };
