@@ -48,18 +48,24 @@ const secrets = createSecrets(Buffer.alloc(32, 7));
 
 /** The example situation of the issue. */
 const exampleSituation = {
-  date: '2011-06-15', township: '120114002',
+  date: '2011-06-15',
+  township: '120114002',
   family: {
-    parents: [{ sex: 'F', birthDate: '1950-03-02', hukou: 'rural', alive: true }, { sex: 'M', birthDate: '1948-10-01', hukou: 'rural', alive: true }],
+    parents: [
+      { sex: 'F', birthDate: '1950-03-02', hukou: 'rural', alive: true },
+      { sex: 'M', birthDate: '1948-10-01', hukou: 'rural', alive: true },
+    ],
     children: [{ sex: 'F', birthDate: '1976-01-01', adopted: false, alive: true, deathDate: null, disabilityGrade: null }],
-    outOfPolicyBirth1973to2001: false, oneChildCertificate: true,
+    outOfPolicyBirth1973to2001: false,
+    oneChildCertificate: true,
   },
 };
 
 // --- COPY ------------------------------------------------------------------------------------
 
 /** COPY the chunks into a table (common.ts's copyInto), in seconds. */
-const copyInto = async (db: Database, table: string, cols: string, chunks: readonly Buffer[]): Promise<number> => await copyIntoMs(db, table, cols, chunks) / 1000;
+const copyInto = async (db: Database, table: string, cols: string, chunks: readonly Buffer[]): Promise<number> =>
+  (await copyIntoMs(db, table, cols, chunks)) / 1000;
 
 // --- Where the time goes -----------------------------------------------------------------------
 
@@ -74,13 +80,20 @@ class SecondsLog extends QueryLog {
   /** The statements that took 1 % of the time or more, slowest first. */
   top(): { sql: string; calls: number; seconds: number; rows: number }[] {
     const total = this.elapsedMs();
-    return this.slowest().filter(([, s]) => s.ms >= total * 0.01)
+    return this.slowest()
+      .filter(([, s]) => s.ms >= total * 0.01)
       .map(([sql, s]) => ({ sql, calls: s.calls, seconds: seconds(s.ms / 1000), rows: s.rows }));
   }
 }
 
 const seconds = (s: number) => Number(s.toFixed(3));
-const percentiles = (ms: number[]) => ({ p50: quantile(ms, 0.5, 4), p95: quantile(ms, 0.95, 4), p99: quantile(ms, 0.99, 4), max: quantile(ms, 1, 4), calls: ms.length });
+const percentiles = (ms: number[]) => ({
+  p50: quantile(ms, 0.5, 4),
+  p95: quantile(ms, 0.95, 4),
+  p99: quantile(ms, 0.99, 4),
+  max: quantile(ms, 1, 4),
+  calls: ms.length,
+});
 const rate = (n: number, s: number) => Math.round(n / s);
 
 // --- The timed parts ---------------------------------------------------------------------------
@@ -193,7 +206,12 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       disabilityAssessments: { rows: d.disability.rows, seconds: seconds(disabilities) },
       vacuumAnalyzeSeconds: seconds(vacuumSeconds),
     };
-    const enrolment = { rows: d.enrolment.rows, byProgramme: d.enrolments, copySeconds: seconds(enrolSeconds), secondsWithVacuumAnalyze: seconds(enrolTotalSeconds) };
+    const enrolment = {
+      rows: d.enrolment.rows,
+      byProgramme: d.enrolments,
+      copySeconds: seconds(enrolSeconds),
+      secondsWithVacuumAnalyze: seconds(enrolTotalSeconds),
+    };
     const generated = { households: d.households, replicasOfSeedPopulation: d.replicas, seconds: seconds(generateSeconds) };
     // Let the COPY text go before the timed parts.
     for (const t of [d.household, d.person, d.relationship, d.disability, d.enrolment]) t.chunks.length = 0;
@@ -207,11 +225,12 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       if (i > 0) await removeRolls(db);
       const a = await evaluateAll(db, office);
       const b = await generateRoll(db, office);
-      if (b.roll.lineCount !== (d.enrolments[PROGRAMME] ?? 0)) throw new Error(`the roll has ${b.roll.lineCount} lines for ${d.enrolments[PROGRAMME]} enrolments`);
+      if (b.roll.lineCount !== (d.enrolments[PROGRAMME] ?? 0))
+        throw new Error(`the roll has ${b.roll.lineCount} lines for ${d.enrolments[PROGRAMME]} enrolments`);
       runs.push({ a, b });
     }
     const rssAfterRoll = process.resourceUsage().maxRSS / 1024;
-    const byTotal = [...runs].sort((x, y) => (x.a.seconds + x.b.seconds) - (y.a.seconds + y.b.seconds));
+    const byTotal = [...runs].sort((x, y) => x.a.seconds + x.b.seconds - (y.a.seconds + y.b.seconds));
     const { a: runA, b: runB } = byTotal[Math.floor((byTotal.length - 1) / 2)] as (typeof runs)[number];
     const aSeconds = runA.seconds;
     const bSeconds = runB.seconds;
@@ -266,14 +285,15 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
         if (res.statusCode !== 200) throw new Error(`evaluate: ${res.statusCode} ${res.body}`);
         if (i === 0) {
           reward = (res.json() as { results: { programme: string; parent: number; eligible: boolean; monthlyAmount: number }[] }).results
-            .filter((r) => r.programme === PROGRAMME).map((r) => ({ parent: r.parent, eligible: r.eligible, monthlyAmount: r.monthlyAmount }));
+            .filter((r) => r.programme === PROGRAMME)
+            .map((r) => ({ parent: r.parent, eligible: r.eligible, monthlyAmount: r.monthlyAmount }));
         }
       }
       const auth = new AuthService(db, secrets, { sessionLifetimeHours: 12 });
       const user = await actorFor(db, 'office');
       for (let i = 0; i < Math.min(CALLS, 500) + 20; i++) {
         let c0 = performance.now();
-        if (await auth.resolve(signed.session) === null) throw new Error('the session does not resolve');
+        if ((await auth.resolve(signed.session)) === null) throw new Error('the session does not resolve');
         const resolveMs = performance.now() - c0;
         c0 = performance.now();
         await withScope(db, user, parameterRows);
@@ -293,8 +313,11 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const ab = aSeconds + bSeconds;
     const ratio = (s: number) => Number((s / copySeconds).toFixed(2));
     const ratioRegister = (s: number) => Number((s / persons).toFixed(2));
-    const settings = (await db.query<{ name: string; setting: string }>(
-      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem', 'synchronous_commit')`)).rows;
+    const settings = (
+      await db.query<{ name: string; setting: string }>(
+        `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem', 'synchronous_commit')`,
+      )
+    ).rows;
     return {
       database: kind,
       settings: Object.fromEntries(settings.map((r) => [r.name, r.setting])),
@@ -302,32 +325,80 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       persons: d.persons,
       ...(target < PERSONS ? { note: `embedded run at BENCH_EMBEDDED_PERSONS=${target} of BENCH_PERSONS=${PERSONS}` } : {}),
       month: MONTH,
-      copyBaseline: { what: 'COPY of the person rows into a bare unlogged table (no indexes, constraints or foreign keys)', rows: d.person.rows, seconds: seconds(copySeconds), rowsPerSecond: rate(d.person.rows, copySeconds), runs: copyRuns.map(seconds) },
+      copyBaseline: {
+        what: 'COPY of the person rows into a bare unlogged table (no indexes, constraints or foreign keys)',
+        rows: d.person.rows,
+        seconds: seconds(copySeconds),
+        rowsPerSecond: rate(d.person.rows, copySeconds),
+        runs: copyRuns.map(seconds),
+      },
       runs: {
-        count: RUNS, reported: 'the median run by A + B',
-        each: runs.map(({ a, b }) => ({ a: seconds(a.seconds), b: seconds(b.seconds), ab: seconds(a.seconds + b.seconds), ratioToMedianCopy: Number(((a.seconds + b.seconds) / copySeconds).toFixed(2)) })),
+        count: RUNS,
+        reported: 'the median run by A + B',
+        each: runs.map(({ a, b }) => ({
+          a: seconds(a.seconds),
+          b: seconds(b.seconds),
+          ab: seconds(a.seconds + b.seconds),
+          ratioToMedianCopy: Number(((a.seconds + b.seconds) / copySeconds).toFixed(2)),
+        })),
       },
       registerCopy,
       evaluateAll: {
-        seconds: seconds(aSeconds), personsPerSecond: rate(d.persons, aSeconds), families: runA.families, ratioToCopy: ratio(aSeconds), ratioToRegisterCopy: ratioRegister(aSeconds),
+        seconds: seconds(aSeconds),
+        personsPerSecond: rate(d.persons, aSeconds),
+        families: runA.families,
+        ratioToCopy: ratio(aSeconds),
+        ratioToRegisterCopy: ratioRegister(aSeconds),
         eligiblePersons: runA.eligible,
-        phases: { sqlSeconds: runA.log.totalSeconds(), evaluateBatchesSeconds: seconds(runA.evaluateSeconds), situationsSeconds: seconds(situationSeconds), engineSeconds: seconds(engineSeconds), statements: runA.log.top() },
+        phases: {
+          sqlSeconds: runA.log.totalSeconds(),
+          evaluateBatchesSeconds: seconds(runA.evaluateSeconds),
+          situationsSeconds: seconds(situationSeconds),
+          engineSeconds: seconds(engineSeconds),
+          statements: runA.log.top(),
+        },
       },
       roll: {
-        seconds: seconds(bSeconds), lines: roll.lineCount, totalAmount: roll.totalAmount, stops: roll.stopCount, personsPerSecond: rate(d.persons, bSeconds),
-        linesPerSecond: rate(roll.lineCount, bSeconds), ratioToCopy: ratio(bSeconds), ratioToRegisterCopy: ratioRegister(bSeconds),
+        seconds: seconds(bSeconds),
+        lines: roll.lineCount,
+        totalAmount: roll.totalAmount,
+        stops: roll.stopCount,
+        personsPerSecond: rate(d.persons, bSeconds),
+        linesPerSecond: rate(roll.lineCount, bSeconds),
+        ratioToCopy: ratio(bSeconds),
+        ratioToRegisterCopy: ratioRegister(bSeconds),
         phases: { sqlSeconds: runB.log.totalSeconds(), jsSeconds: seconds(bSeconds - runB.log.totalSeconds()), statements: runB.log.top() },
       },
       evaluateAllAndRoll: {
-        seconds: seconds(ab), personsPerSecond: rate(d.persons, ab), ratioToCopy: ratio(ab), ratioToRegisterCopy: ratioRegister(ab),
-        first: { seconds: seconds((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)), ratioToCopy: ratio((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)) },
-        target: { seconds: 10, ratioToCopy: 3, appliesTo: 'postgres at 1,000,000 persons, the median run', met: kind === 'postgres' && target >= 1_000_000 ? ab <= 10 && ab / copySeconds <= 3 : null },
+        seconds: seconds(ab),
+        personsPerSecond: rate(d.persons, ab),
+        ratioToCopy: ratio(ab),
+        ratioToRegisterCopy: ratioRegister(ab),
+        first: {
+          seconds: seconds((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)),
+          ratioToCopy: ratio((runs[0]?.a.seconds ?? 0) + (runs[0]?.b.seconds ?? 0)),
+        },
+        target: {
+          seconds: 10,
+          ratioToCopy: 3,
+          appliesTo: 'postgres at 1,000,000 persons, the median run',
+          met: kind === 'postgres' && target >= 1_000_000 ? ab <= 10 && ab / copySeconds <= 3 : null,
+        },
       },
       evaluateOneMs: {
         engine: percentiles(engineMs),
         engineAsTheRouteCallsIt: percentiles(coldMs),
-        api: { ...percentiles(apiMs), endpoint: 'POST /api/benefits/evaluate (app.inject, signed in as office)', target: 'p50 < 5 ms', met: quantile(apiMs, 0.5, 4) < 5 },
-        apiBreakdown: { sessionResolve: percentiles(breakdown.sessionResolve), scopedParameterRead: percentiles(breakdown.scopedParameterRead), selectOneRoundTrip: percentiles(breakdown.roundTrip) },
+        api: {
+          ...percentiles(apiMs),
+          endpoint: 'POST /api/benefits/evaluate (app.inject, signed in as office)',
+          target: 'p50 < 5 ms',
+          met: quantile(apiMs, 0.5, 4) < 5,
+        },
+        apiBreakdown: {
+          sessionResolve: percentiles(breakdown.sessionResolve),
+          scopedParameterRead: percentiles(breakdown.scopedParameterRead),
+          selectOneRoundTrip: percentiles(breakdown.roundTrip),
+        },
         example: { programme: PROGRAMME, results: reward },
       },
       setup: { generated, enrolment },

@@ -76,15 +76,33 @@ export class QueryLog {
   /** The queryable (a scoped transaction), with every statement timed. */
   scoped(q: Queryable): Queryable {
     return {
-      exec: async (sql: string) => { await this.time(sql, async () => { await q.exec(sql); return { rows: [], rowCount: 0 }; }); },
-      copyIn: async (table: string, columns: readonly string[], text: string) => { await this.time(`COPY ${table}`, async () => { await q.copyIn(table, columns, text); return { rows: [], rowCount: 0 }; }); },
+      exec: async (sql: string) => {
+        await this.time(sql, async () => {
+          await q.exec(sql);
+          return { rows: [], rowCount: 0 };
+        });
+      },
+      copyIn: async (table: string, columns: readonly string[], text: string) => {
+        await this.time(`COPY ${table}`, async () => {
+          await q.copyIn(table, columns, text);
+          return { rows: [], rowCount: 0 };
+        });
+      },
       query: <T>(sql: string, params?: readonly SqlParam[]) => this.time(sql, () => q.query<T>(sql, params)),
     };
   }
   /** The database, with every statement of its transactions timed. */
   database(db: Database): Database {
     const base = this.scoped(db);
-    return { kind: db.kind, query: base.query, exec: base.exec, copyIn: base.copyIn, transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))), listen: (c, n, l) => db.listen(c, n, l), close: () => db.close() };
+    return {
+      kind: db.kind,
+      query: base.query,
+      exec: base.exec,
+      copyIn: base.copyIn,
+      transaction: (fn) => db.transaction((tx) => fn(this.scoped(tx))),
+      listen: (c, n, l) => db.listen(c, n, l),
+      close: () => db.close(),
+    };
   }
   private async time<T>(sql: string, run: () => Promise<QueryResult<T>>): Promise<QueryResult<T>> {
     const t0 = performance.now();
@@ -130,11 +148,15 @@ export async function open(kind: Kind, dir: string, name: string): Promise<{ db:
   const u = new URL(url);
   u.pathname = `/${name}`;
   try {
-    return { db: await openPostgres(u.toString(), 4), drop: async () => {
-      if (process.env.BENCH_KEEP === undefined) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      else console.error(`kept database ${name}`);
-      await admin.end();
-    }, url: u.toString() };
+    return {
+      db: await openPostgres(u.toString(), 4),
+      drop: async () => {
+        if (process.env.BENCH_KEEP === undefined) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        else console.error(`kept database ${name}`);
+        await admin.end();
+      },
+      url: u.toString(),
+    };
   } catch (err) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

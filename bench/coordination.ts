@@ -25,176 +25,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { permissionsOf } from '../src/core/auth/roles.ts';
-import { addMonths } from '../src/core/calendar.ts';
-import { monthsOfYear } from '../src/core/coordination/periods.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { withScope } from '../src/db/scope.ts';
-import type { Database } from '../src/db/types.ts';
 import { actorFor } from '../src/modules/auth/actor.ts';
 import { bulletinDocx } from '../src/modules/coordination/bulletinDocx.ts';
 import { bulletinForPeriod, type BulletinView } from '../src/modules/coordination/bulletins.ts';
 import { completenessChartPng } from '../src/modules/coordination/charts.ts';
 import { completeness, type CoordActor } from '../src/modules/coordination/reports.ts';
-import { demoIndicators } from '../src/seed/coordination.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { Random } from '../src/seed/random.ts';
 import { district as demoDistrict } from '../src/seed/wuqing.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createSecrets } from '../src/server/secrets.ts';
-import { CopyText, copyInto, open, QueryLog, quantile, runBench, signIn, type Kind } from './common.ts';
+import { copyInto, open, QueryLog, quantile, runBench, signIn, type Kind } from './common.ts';
+import { buildReports, columns, createDistricts, MONTHS } from './coordinationCity.ts';
 
 const RUNS = process.env.BENCH_COORD_RUNS === undefined ? undefined : Number(process.env.BENCH_COORD_RUNS);
 const GRID_RUNS = RUNS ?? 20;
 const BULLETIN_RUNS = Number(process.env.BENCH_COORD_BULLETIN_RUNS ?? RUNS ?? 5);
 const YEAR = 2011;
-/** The months the city holds: 2009-01 … 2011-12. */
-const MONTHS = [2009, 2010, 2011].flatMap(monthsOfYear);
-/** The demo seed already holds the demo district's 2011. */
-const SEEDED_YEAR = '2011';
-/** Departments whose membership began with the demo's default (2011-01-01) are taken to have reported since 2009. */
-const MEMBER_SINCE = '2009-01-01';
-const CHUNK_ROWS = 20_000;
 const GRID_TARGET_MS = 1000;
 const BULLETIN_TARGET_MS = 3000;
 const secrets = createSecrets(Buffer.alloc(32, 7));
-
-/** Tianjin's districts in 2011 (the demo is 武清, 120114): code, name, and the short form used in names. */
-const otherDistricts: readonly [string, string, string][] = [
-  ['120101', '天津市和平区', '和平'], ['120102', '天津市河东区', '河东'], ['120103', '天津市河西区', '河西'], ['120104', '天津市南开区', '南开'],
-  ['120105', '天津市河北区', '河北'], ['120106', '天津市红桥区', '红桥'], ['120107', '天津市塘沽区', '塘沽'], ['120108', '天津市汉沽区', '汉沽'],
-  ['120109', '天津市大港区', '大港'], ['120110', '天津市东丽区', '东丽'], ['120111', '天津市西青区', '西青'], ['120112', '天津市津南区', '津南'],
-  ['120113', '天津市北辰区', '北辰'], ['120115', '天津市宝坻区', '宝坻'], ['120116', '天津市滨海新区', '滨海新'],
-];
-
-const columns = {
-  report: `district_code, id, department_code, period, status, progress, work, effect, problems, first_submitted_at, submitted_at,
-    accepted_at, accepted_by, return_comment, created_by, created_at, updated_by, updated_at`,
-  value: 'district_code, report_id, department_code, indicator_code, value',
-} as const;
-
-// --- The city ------------------------------------------------------------------------------------
-
-/** Creates the other fifteen districts as copies of the demo's departments and coordination configuration. */
-async function createDistricts(db: Database): Promise<void> {
-  const from = demoDistrict.code;
-  await db.transaction(async (tx) => {
-    await tx.query(`UPDATE department SET active_from = $2 WHERE district_code = $1 AND active_from = '2011-01-01'`, [from, MEMBER_SINCE]);
-    for (const [code, name, short] of otherDistricts) {
-      await tx.query('INSERT INTO district (district_code, name) VALUES ($1, $2)', [code, name]);
-      await tx.query(
-        `INSERT INTO department (district_code, code, name, short_name, sort_order, active_from, active_to)
-         SELECT $1, code, replace(name, '武清', $3), short_name, sort_order, active_from, active_to FROM department WHERE district_code = $2`,
-        [code, from, short],
-      );
-      await tx.query(
-        `INSERT INTO coord_setting (district_code, due_day, reminder_days, document_prefix, issuer)
-         SELECT $1, due_day, reminder_days, replace(document_prefix, '武清', $3), replace(issuer, '武清', $3) FROM coord_setting WHERE district_code = $2`,
-        [code, from, short],
-      );
-      await tx.query(
-        `INSERT INTO coord_indicator (district_code, code, name, unit, aggregation, integer_only, min_value, max_value, active, sort_order)
-         SELECT $1, code, name, unit, aggregation, integer_only, min_value, max_value, active, sort_order FROM coord_indicator WHERE district_code = $2`,
-        [code, from],
-      );
-      await tx.query(
-        `INSERT INTO coord_indicator_department (district_code, indicator_code, department_code)
-         SELECT $1, indicator_code, department_code FROM coord_indicator_department WHERE district_code = $2`,
-        [code, from],
-      );
-      await tx.query(
-        `INSERT INTO coord_rule (district_code, left_code, operator, right_code, factor, message)
-         SELECT $1, left_code, operator, right_code, factor, message FROM coord_rule WHERE district_code = $2`,
-        [code, from],
-      );
-    }
-  });
-}
-
-interface CityReports {
-  report: CopyText;
-  value: CopyText;
-  /** Reports written as 'submitted' and accepted after their values are in (accepted reports refuse new values). */
-  toAccept: number;
-  byStatus: Record<string, number>;
-  late: number;
-  missing: number;
-}
-
-const problemTexts = [
-  '部分村(居)宣传阵地更新不及时，群众知晓率有待提高',
-  '基层工作人员力量不足，入户服务覆盖面有限',
-  '部分项目资金到位较晚，影响活动进度',
-  '与相关部门的信息共享机制尚不完善，数据核对耗时较长',
-  '部分计生家庭对优惠政策了解不够，主动申请的积极性不高',
-];
-
-const at = (date: string, hour: number, minute = 0): string => `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
-const day = (month: string, d: number): string => `${month}-${String(d).padStart(2, '0')}`;
-
-/**
- * Every district's reports for the 36 months (the demo district's 2009–2010 only: its 2011 is
- * seeded): mostly accepted; about 1 % never filed, 1.5 % returned, 2.5 % submitted and not yet
- * reviewed (15 % in the last two months); 8 % first submitted after the due day. Each filed report
- * carries one value per indicator of its department, and narrative text the bulletin quotes.
- */
-async function buildReports(db: Database): Promise<CityReports> {
-  const { rows: departmentRows } = await db.query<{ district_code: string; code: string; short_name: string; active_from: string }>(
-    'SELECT district_code, code, short_name, active_from::text FROM department ORDER BY district_code, sort_order',
-  );
-  const { rows: links } = await db.query<{ indicator_code: string; department_code: string; name: string; unit: string }>(
-    `SELECT d.indicator_code, d.department_code, i.name, i.unit FROM coord_indicator_department d
-       JOIN coord_indicator i ON i.district_code = d.district_code AND i.code = d.indicator_code
-      WHERE d.district_code = $1 AND i.active ORDER BY i.sort_order`,
-    [demoDistrict.code],
-  );
-  const indicatorsOf = new Map<string, { code: string; name: string; unit: string }[]>();
-  for (const l of links) indicatorsOf.set(l.department_code, [...(indicatorsOf.get(l.department_code) ?? []), { code: l.indicator_code, name: l.name, unit: l.unit }]);
-  const seeds = new Map(demoIndicators.map((i) => [i.code, i]));
-  const random = new Random(20090101);
-  const monthly = (code: string): number => {
-    const s = seeds.get(code);
-    if (s?.range) return random.int(s.range[0], s.range[1]);
-    const mean = (s?.total ?? 1200) / 12;
-    return Math.max(0, Math.round(mean * (0.6 + random.next() * 0.8)));
-  };
-  const city: CityReports = { report: new CopyText(CHUNK_ROWS), value: new CopyText(CHUNK_ROWS), toAccept: 0, byStatus: {}, late: 0, missing: 0 };
-  for (const d of departmentRows) {
-    const own = indicatorsOf.get(d.code) ?? [];
-    for (const month of MONTHS) {
-      if (d.district_code === demoDistrict.code && month.startsWith(SEEDED_YEAR)) continue;
-      if (`${month}-31` < d.active_from) continue;
-      const recent = month >= '2011-11';
-      const r = random.next();
-      if (r < 0.01) { city.missing++; continue; }
-      const status = r < 0.025 ? 'returned' : r < (recent ? 0.175 : 0.05) ? 'submitted' : 'accepted';
-      city.byStatus[status] = (city.byStatus[status] ?? 0) + 1;
-      const following = addMonths(month, 1);
-      const late = random.chance(0.08);
-      if (late) city.late++;
-      const submittedAt = at(day(following, late ? random.int(6, 15) : random.int(1, 5)), random.int(8, 17), random.int(0, 59));
-      const acceptedAt = status === 'accepted' ? at(day(following, Math.min(28, Number(submittedAt.slice(8, 10)) + random.int(1, 4))), 15) : null;
-      const values = Object.fromEntries(own.map((i) => [i.code, monthly(i.code)]));
-      if (values.health_checkups !== undefined && values.people_served !== undefined) values.people_served += values.health_checkups;
-      const monthNo = Number(month.slice(5));
-      const effect = `${monthNo}月，${d.short_name}${own.map((i) => `${i.name}${(values[i.code] ?? 0).toLocaleString('zh-CN')}${i.unit}`).join('，')}。`;
-      const id = crypto.randomUUID();
-      const by = `liaison.${d.code}`;
-      const created = at(day(month, 25), 16);
-      city.report.add([
-        d.district_code, id, d.code, `${month}-01`, status === 'accepted' ? 'submitted' : status,
-        `${monthNo}月，${d.short_name}按照《实施方案》职责分工推进创建幸福家庭活动，各项工作按计划推进。`,
-        `1. 落实本单位职责分工\n2. 按月报送工作进展\n3. 配合开展宣传倡导活动`, effect,
-        random.chance(0.15) ? random.pick(problemTexts) : '', submittedAt, submittedAt, acceptedAt, acceptedAt === null ? null : 'office',
-        status === 'returned' ? '部分数据与所附材料不一致，请核实后重新报送。' : null, by, created, by, acceptedAt ?? submittedAt,
-      ]);
-      if (status === 'accepted') city.toAccept++;
-      for (const [code, value] of Object.entries(values)) city.value.add([d.district_code, id, d.code, code, value]);
-    }
-  }
-  city.report.flush();
-  city.value.flush();
-  return city;
-}
 
 // --- Where the time goes -----------------------------------------------------------------------
 
@@ -207,7 +58,9 @@ class MsLog extends QueryLog {
     return ms(this.elapsedMs());
   }
   top(): { sql: string; calls: number; ms: number; rows: number }[] {
-    return this.slowest().slice(0, 8).map(([sql, s]) => ({ sql, calls: s.calls, ms: ms(s.ms), rows: s.rows }));
+    return this.slowest()
+      .slice(0, 8)
+      .map(([sql, s]) => ({ sql, calls: s.calls, ms: ms(s.ms), rows: s.rows }));
   }
 }
 
@@ -252,7 +105,8 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     // constraints, foreign keys or triggers).
     await db.exec(`DROP TABLE IF EXISTS bench_report, bench_value;
       CREATE UNLOGGED TABLE bench_report (LIKE coord_report INCLUDING DEFAULTS); CREATE UNLOGGED TABLE bench_value (LIKE coord_report_value INCLUDING DEFAULTS)`);
-    const bareMs = await copyInto(db, 'bench_report', columns.report, city.report.chunks) + await copyInto(db, 'bench_value', columns.value, city.value.chunks);
+    const bareMs =
+      (await copyInto(db, 'bench_report', columns.report, city.report.chunks)) + (await copyInto(db, 'bench_value', columns.value, city.value.chunks));
     await db.exec('DROP TABLE bench_report, bench_value');
 
     // The real tables, with their indexes, constraints, foreign keys and the lock triggers: the
@@ -267,23 +121,44 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     await db.exec('VACUUM (ANALYZE) coord_report, coord_report_value');
     const vacuumMs = performance.now() - t0;
     const loadMs = reportCopyMs + valueCopyMs + acceptMs + vacuumMs;
-    const counts = (await db.query<{ districts: number; departments: number; department_rows: number; reports: number; values: number; district_year_reports: number; district_year_values: number }>(
-      `SELECT (SELECT count(*)::int FROM district) AS districts, (SELECT count(DISTINCT code)::int FROM department) AS departments,
+    const counts = (
+      await db.query<{
+        districts: number;
+        departments: number;
+        department_rows: number;
+        reports: number;
+        values: number;
+        district_year_reports: number;
+        district_year_values: number;
+      }>(
+        `SELECT (SELECT count(*)::int FROM district) AS districts, (SELECT count(DISTINCT code)::int FROM department) AS departments,
               (SELECT count(*)::int FROM department) AS department_rows,
               (SELECT count(*)::int FROM coord_report) AS reports, (SELECT count(*)::int FROM coord_report_value) AS values,
               (SELECT count(*)::int FROM coord_report WHERE district_code = $1 AND period >= $2 AND period <= $3) AS district_year_reports,
               (SELECT count(*)::int FROM coord_report_value v JOIN coord_report r ON r.district_code = v.district_code AND r.id = v.report_id
                 WHERE r.district_code = $1 AND r.period >= $2 AND r.period <= $3) AS district_year_values`,
-      [demoDistrict.code, `${YEAR}-01-01`, `${YEAR}-12-01`],
-    )).rows[0];
+        [demoDistrict.code, `${YEAR}-01-01`, `${YEAR}-12-01`],
+      )
+    ).rows[0];
     if (counts === undefined) throw new Error('no counts');
     const copyRows = city.report.rows + city.value.rows;
     const load = {
-      generatedReports: city.report.rows, generatedValues: city.value.rows, megabytes: Number(((city.report.bytes + city.value.bytes) / 2 ** 20).toFixed(1)),
-      byStatus: city.byStatus, late: city.late, missing: city.missing,
-      reportCopyMs: ms(reportCopyMs), valueCopyMs: ms(valueCopyMs), acceptUpdateMs: ms(acceptMs), vacuumAnalyzeMs: ms(vacuumMs),
+      generatedReports: city.report.rows,
+      generatedValues: city.value.rows,
+      megabytes: Number(((city.report.bytes + city.value.bytes) / 2 ** 20).toFixed(1)),
+      byStatus: city.byStatus,
+      late: city.late,
+      missing: city.missing,
+      reportCopyMs: ms(reportCopyMs),
+      valueCopyMs: ms(valueCopyMs),
+      acceptUpdateMs: ms(acceptMs),
+      vacuumAnalyzeMs: ms(vacuumMs),
       rowsPerSecond: Math.round(copyRows / (loadMs / 1000)),
-      baseline: { what: 'COPY of the same rows into bare unlogged tables (no indexes, constraints, foreign keys or triggers)', ms: ms(bareMs), rowsPerSecond: Math.round(copyRows / (bareMs / 1000)) },
+      baseline: {
+        what: 'COPY of the same rows into bare unlogged tables (no indexes, constraints, foreign keys or triggers)',
+        ms: ms(bareMs),
+        rowsPerSecond: Math.round(copyRows / (bareMs / 1000)),
+      },
       ratio: ratio(loadMs, bareMs),
       setupMs: { migrateAndSeedDemo: ms(seedMs), otherDistricts: ms(districtsMs), generate: ms(generateMs) },
     };
@@ -294,12 +169,15 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
 
     // A. The completeness grid of the year, as the office, beside a plain SELECT of the district-year's reports.
     const grid = await timed(GRID_RUNS, () => withScope(db, actor, (tx) => completeness(tx, actor, YEAR)));
-    if (grid.result.rows.length !== 19 || grid.result.months.length !== 12) throw new Error(`the grid has ${grid.result.rows.length} rows × ${grid.result.months.length} months`);
-    const gridBaseline = await timed(GRID_RUNS, () => db.query(
-      `SELECT id, department_code, to_char(period, 'YYYY-MM') AS period, status, progress, work, effect, problems, first_submitted_at, accepted_at,
+    if (grid.result.rows.length !== 19 || grid.result.months.length !== 12)
+      throw new Error(`the grid has ${grid.result.rows.length} rows × ${grid.result.months.length} months`);
+    const gridBaseline = await timed(GRID_RUNS, () =>
+      db.query(
+        `SELECT id, department_code, to_char(period, 'YYYY-MM') AS period, status, progress, work, effect, problems, first_submitted_at, accepted_at,
               return_comment, version FROM coord_report WHERE district_code = $1 AND period >= $2 AND period <= $3`,
-      [demoDistrict.code, `${YEAR}-01-01`, `${YEAR}-12-01`],
-    ));
+        [demoDistrict.code, `${YEAR}-01-01`, `${YEAR}-12-01`],
+      ),
+    );
     const gridLog = new MsLog();
     await withScope(db, actor, (tx) => completeness(gridLog.scoped(tx), actor, YEAR));
     const gridP50 = quantile(grid.ms, 0.5);
@@ -311,9 +189,13 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     if (view.completeness.rows.length !== 19) throw new Error(`the bulletin has ${view.completeness.rows.length} completeness rows`);
     const docx = await timed(BULLETIN_RUNS, () => bulletinDocx(view));
     // Diagnostic: the chart bulletinDocx draws (报送率、及时率 per department), alone.
-    const chart = await timed(BULLETIN_RUNS, async () => completenessChartPng(view.completeness.rows.map((r) => ({ name: r.department.shortName, completeness: r.completeness, timeliness: r.timeliness }))));
+    const chart = await timed(BULLETIN_RUNS, async () =>
+      completenessChartPng(view.completeness.rows.map((r) => ({ name: r.department.shortName, completeness: r.completeness, timeliness: r.timeliness }))),
+    );
     const total = await timed(BULLETIN_RUNS, async () => bulletinDocx(await withScope(db, actor, (tx) => bulletinForPeriod(tx, String(YEAR)))));
-    const valueBaseline = await timed(BULLETIN_RUNS, () => db.query('SELECT district_code, report_id, department_code, indicator_code, value FROM coord_report_value'));
+    const valueBaseline = await timed(BULLETIN_RUNS, () =>
+      db.query('SELECT district_code, report_id, department_code, indicator_code, value FROM coord_report_value'),
+    );
     if (valueBaseline.result.rows.length !== counts.values) throw new Error('the baseline did not read every value');
     const bulletinLog = new MsLog();
     await withScope(db, actor, (tx) => bulletinForPeriod(bulletinLog.scoped(tx), String(YEAR)));
@@ -327,7 +209,12 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       await app.ready();
       const { headers } = await signIn(app, 'office');
       const request = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-        const res = await app.inject({ method, url, headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' }, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) });
+        const res = await app.inject({
+          method,
+          url,
+          headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+          ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+        });
         if (res.statusCode !== 200) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return res;
       };
@@ -343,7 +230,12 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       const createP50 = quantile(apiCreate.ms, 0.5);
       const docxP50 = quantile(apiDocx.ms, 0.5);
       api = {
-        completeness: { endpoint: `GET /api/coord/completeness?year=${YEAR}`, ...stats(apiGrid), bytes: apiGrid.result.body.length, met: quantile(apiGrid.ms, 0.5) < GRID_TARGET_MS },
+        completeness: {
+          endpoint: `GET /api/coord/completeness?year=${YEAR}`,
+          ...stats(apiGrid),
+          bytes: apiGrid.result.body.length,
+          met: quantile(apiGrid.ms, 0.5) < GRID_TARGET_MS,
+        },
         bulletinCreate: { endpoint: 'POST /api/coord/bulletins {period}', ...stats(apiCreate), bytes: apiCreate.result.body.length },
         bulletinDocx: { endpoint: 'GET /api/coord/bulletins/:id/docx', ...stats(apiDocx), bytes: apiDocx.result.rawPayload.length },
         bulletinTotalP50Ms: ms(createP50 + docxP50),
@@ -353,35 +245,62 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       await app.close();
     }
 
-    const settings = (await db.query<{ name: string; setting: string }>(
-      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem')`)).rows;
+    const settings = (
+      await db.query<{ name: string; setting: string }>(
+        `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('server_version', 'jit', 'shared_buffers', 'work_mem')`,
+      )
+    ).rows;
     return {
       database: kind,
       machine,
       settings: Object.fromEntries(settings.map((r) => [r.name, r.setting])),
       loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
       city: {
-        districts: counts.districts, departments: counts.departments, months: MONTHS.length, reports: counts.reports, values: counts.values,
-        loadMs: ms(loadMs), departmentRows: counts.department_rows, load,
+        districts: counts.districts,
+        departments: counts.departments,
+        months: MONTHS.length,
+        reports: counts.reports,
+        values: counts.values,
+        loadMs: ms(loadMs),
+        departmentRows: counts.department_rows,
+        load,
       },
       grid: {
         what: `completeness(${YEAR}) as the office of ${demoDistrict.code} under row-level security`,
-        ...stats(grid), targetMs: GRID_TARGET_MS, met: quantile(grid.ms, 1) < GRID_TARGET_MS,
+        ...stats(grid),
+        targetMs: GRID_TARGET_MS,
+        met: quantile(grid.ms, 1) < GRID_TARGET_MS,
         districtYear: { reports: counts.district_year_reports, values: counts.district_year_values },
-        baselineSelectMs: gridBaselineP50, baselineWhat: 'plain SELECT of the district-year’s coord_report rows as the owner (no row-level security), p50',
+        baselineSelectMs: gridBaselineP50,
+        baselineWhat: 'plain SELECT of the district-year’s coord_report rows as the owner (no row-level security), p50',
         ratio: ratio(gridP50, gridBaselineP50),
         statements: { sqlMs: gridLog.totalMs(), top: gridLog.top() },
       },
       bulletin: {
         what: `bulletinForPeriod('${YEAR}') as the office, then bulletinDocx`,
-        contentP50Ms: quantile(content.ms, 0.5), contentMaxMs: quantile(content.ms, 1), contentFirstMs: content.firstMs,
-        docxP50Ms: quantile(docx.ms, 0.5), docxMaxMs: quantile(docx.ms, 1), docxBytes: (docx.result as Buffer).length,
-        docxChartP50Ms: quantile(chart.ms, 0.5), docxChartWhat: 'of the docx: completenessChartPng alone (ECharts SVG, then resvg to PNG), p50',
-        totalP50Ms: totalP50, totalMaxMs: quantile(total.ms, 1), runs: BULLETIN_RUNS,
-        targetMs: BULLETIN_TARGET_MS, met: quantile(total.ms, 1) < BULLETIN_TARGET_MS,
-        baselineSelectMs: valueBaselineP50, baselineWhat: `plain SELECT of the city’s whole coord_report_value (${counts.values} rows) as the owner, p50`,
+        contentP50Ms: quantile(content.ms, 0.5),
+        contentMaxMs: quantile(content.ms, 1),
+        contentFirstMs: content.firstMs,
+        docxP50Ms: quantile(docx.ms, 0.5),
+        docxMaxMs: quantile(docx.ms, 1),
+        docxBytes: (docx.result as Buffer).length,
+        docxChartP50Ms: quantile(chart.ms, 0.5),
+        docxChartWhat: 'of the docx: completenessChartPng alone (ECharts SVG, then resvg to PNG), p50',
+        totalP50Ms: totalP50,
+        totalMaxMs: quantile(total.ms, 1),
+        runs: BULLETIN_RUNS,
+        targetMs: BULLETIN_TARGET_MS,
+        met: quantile(total.ms, 1) < BULLETIN_TARGET_MS,
+        baselineSelectMs: valueBaselineP50,
+        baselineWhat: `plain SELECT of the city’s whole coord_report_value (${counts.values} rows) as the owner, p50`,
         ratio: ratio(totalP50, valueBaselineP50),
-        content: { lateItems: view.late.length, returned: view.returned.length, highlights: view.highlights.length, indicators: view.indicators.length, problems: view.problems.length },
+        content: {
+          lateItems: view.late.length,
+          returned: view.returned.length,
+          highlights: view.highlights.length,
+          indicators: view.indicators.length,
+          problems: view.problems.length,
+        },
         statements: { sqlMs: bulletinLog.totalMs(), top: bulletinLog.top() },
       },
       api,

@@ -57,13 +57,24 @@ const READ_NAMES = [...new Set(ROLES.flatMap((r) => r.reads.map((read) => read.n
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bin/xingfu.js'), 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', XINGFU_SECRET_KEY: KEY.toString('hex'), XINGFU_TODAY: '2011-11-30' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      XINGFU_SECRET_KEY: KEY.toString('hex'),
+      XINGFU_TODAY: '2011-11-30',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, child };
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -82,7 +93,11 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 /** A session cookie for a demo account, signed in through the API as a browser would. */
 async function signIn(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('xingfu_session='));
   if (cookie === undefined) throw new Error('no session cookie');
@@ -101,40 +116,49 @@ interface Tally {
 const summary = (ms: number[]) => ({ p50: quantile(ms, 0.5, 1), p90: quantile(ms, 0.9, 1), p99: quantile(ms, 0.99, 1), max: quantile(ms, 1, 1) });
 
 /** One autocannon instance per user (one connection each, its own session), all at once; every response's latency kept. */
-async function load(url: string, sessions: { cookie: string; reads: { name: string; path: string }[] }[], seconds: number): Promise<Tally & { seconds: number }> {
+async function load(
+  url: string,
+  sessions: { cookie: string; reads: { name: string; path: string }[] }[],
+  seconds: number,
+): Promise<Tally & { seconds: number }> {
   const tally: Tally = { latencies: [], byRead: new Map(), errors: 0, timeouts: 0, non2xx: 0, requests: 0 };
   const started = performance.now();
-  await Promise.all(sessions.map(({ cookie, reads }, user) => {
-    // Users start at different reads, so that every read is asked for by many at once but not in lockstep.
-    const order = reads.map((_, i) => reads[(i + user) % reads.length] as { name: string; path: string });
-    let next = 0;
-    return new Promise<void>((resolve, reject) => {
-      const instance = autocannon({
-        url,
-        connections: 1,
-        duration: seconds,
-        timeout: TIMEOUT_SECONDS,
-        headers: { cookie },
-        requests: order.map((r) => ({ method: 'GET' as const, path: r.path })),
-      }, (err, result) => {
-        if (err) return reject(err);
-        tally.errors += result.errors;
-        tally.timeouts += result.timeouts;
-        tally.requests += result.requests.total;
-        resolve();
+  await Promise.all(
+    sessions.map(({ cookie, reads }, user) => {
+      // Users start at different reads, so that every read is asked for by many at once but not in lockstep.
+      const order = reads.map((_, i) => reads[(i + user) % reads.length] as { name: string; path: string });
+      let next = 0;
+      return new Promise<void>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url,
+            connections: 1,
+            duration: seconds,
+            timeout: TIMEOUT_SECONDS,
+            headers: { cookie },
+            requests: order.map((r) => ({ method: 'GET' as const, path: r.path })),
+          },
+          (err, result) => {
+            if (err) return reject(err);
+            tally.errors += result.errors;
+            tally.timeouts += result.timeouts;
+            tally.requests += result.requests.total;
+            resolve();
+          },
+        );
+        // One connection without pipelining: responses come back in the order of the reads.
+        instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+          const read = order[next % order.length]?.name ?? '';
+          next++;
+          tally.latencies.push(responseTime);
+          const list = tally.byRead.get(read) ?? [];
+          list.push(responseTime);
+          tally.byRead.set(read, list);
+          if (statusCode < 200 || statusCode >= 300) tally.non2xx++;
+        });
       });
-      // One connection without pipelining: responses come back in the order of the reads.
-      instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-        const read = order[next % order.length]?.name ?? '';
-        next++;
-        tally.latencies.push(responseTime);
-        const list = tally.byRead.get(read) ?? [];
-        list.push(responseTime);
-        tally.byRead.set(read, list);
-        if (statusCode < 200 || statusCode >= 300) tally.non2xx++;
-      });
-    });
-  }));
+    }),
+  );
   return { ...tally, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -180,7 +204,11 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
     const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
 
     t0 = performance.now();
-    const baseline = await load(server.url, users.map((u) => ({ cookie: u.cookie, reads: [{ name: 'health', path: '/api/health' }] })), BASELINE_SECONDS);
+    const baseline = await load(
+      server.url,
+      users.map((u) => ({ cookie: u.cookie, reads: [{ name: 'health', path: '/api/health' }] })),
+      BASELINE_SECONDS,
+    );
     const run = await load(server.url, users, SECONDS);
     const rps = (t: { requests: number; seconds: number }) => Math.round(t.requests / t.seconds);
     return {
@@ -198,10 +226,17 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
         timeouts: run.timeouts,
         non2xx: run.non2xx,
       },
-      baseline: { what: '/api/health (SELECT 1) on the same server, same connections', seconds: Number(baseline.seconds.toFixed(1)), requestsPerSecond: rps(baseline), latencyMs: summary(baseline.latencies), errors: baseline.errors + baseline.timeouts + baseline.non2xx },
+      baseline: {
+        what: '/api/health (SELECT 1) on the same server, same connections',
+        seconds: Number(baseline.seconds.toFixed(1)),
+        requestsPerSecond: rps(baseline),
+        latencyMs: summary(baseline.latencies),
+        errors: baseline.errors + baseline.timeouts + baseline.non2xx,
+      },
       firstAnswerMs,
       ratioToBaseline: Number((rps(run) / Math.max(1, rps(baseline))).toFixed(3)),
-      target: persons === 'demo' ? null : { errors: 0, p99Ms: 1000, met: run.errors + run.timeouts + run.non2xx === 0 && quantile(run.latencies, 0.99, 1) < 1000 },
+      target:
+        persons === 'demo' ? null : { errors: 0, p99Ms: 1000, met: run.errors + run.timeouts + run.non2xx === 0 && quantile(run.latencies, 0.99, 1) < 1000 },
       loadAverageAtStart: loadAtStart,
     };
   } finally {

@@ -34,7 +34,8 @@ import { machine, open, quantile, type Kind } from './common.ts';
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const secrets = createSecrets(Buffer.alloc(32, 7));
-const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const given = '建国军强华明英兰珍芳秀桂玉凤梅丽静敏燕艳娟霞红萍玲婷雪琳倩伟刚平辉杰涛磊斌鹏超亮勇志德永春海金庆树保卫学忠广福连文武宝山林';
 
 interface Roster {
@@ -57,7 +58,13 @@ function nextIdNumber(birth: string, sex: 'M' | 'F'): string {
   return first17 + computeCheckCharacter(first17);
 }
 
-function writeCsvRosters(dir: string, persons: number, random: Random, prefix = '', townshipCount = townships.length): { rosters: Roster[]; names: string[]; ids: string[] } {
+function writeCsvRosters(
+  dir: string,
+  persons: number,
+  random: Random,
+  prefix = '',
+  townshipCount = townships.length,
+): { rosters: Roster[]; names: string[]; ids: string[] } {
   const perTownship = Math.ceil(persons / townshipCount);
   const rosters: Roster[] = [];
   const names: string[] = [];
@@ -74,13 +81,23 @@ function writeCsvRosters(dir: string, persons: number, random: Random, prefix = 
       const name = random.pick([...surnames]) + random.pick([...given]) + (random.chance(0.7) ? random.pick([...given]) : '');
       const village = vs[Math.floor(i / 3) % vs.length] as (typeof vs)[number];
       const row: Partial<Record<(typeof rosterColumns)[number]['key'], string>> = {
-        householdNumber: `${prefix}${t.code}-${Math.floor(i / 3)}`, village: village.name, address: `${t.name}${village.name}${i % 200}号`, name,
-        relation: i % 3 === 0 ? '户主' : i % 3 === 1 ? '配偶' : '子女', sex: sex === 'M' ? '男' : '女', birthDate: birth, idNumber: id,
-        hukou: random.chance(0.81) ? '农业' : '非农业', phone: random.chance(0.5) ? `139${String(serial).padStart(8, '0')}` : '',
+        householdNumber: `${prefix}${t.code}-${Math.floor(i / 3)}`,
+        village: village.name,
+        address: `${t.name}${village.name}${i % 200}号`,
+        name,
+        relation: i % 3 === 0 ? '户主' : i % 3 === 1 ? '配偶' : '子女',
+        sex: sex === 'M' ? '男' : '女',
+        birthDate: birth,
+        idNumber: id,
+        hukou: random.chance(0.81) ? '农业' : '非农业',
+        phone: random.chance(0.5) ? `139${String(serial).padStart(8, '0')}` : '',
       };
       // Every column of the roster template, in its order; those not written here empty.
       lines.push(rosterColumns.map((c) => row[c.key] ?? '').join(','));
-      if (serial % 997 === 0) { names.push(name); ids.push(id); }
+      if (serial % 997 === 0) {
+        names.push(name);
+        ids.push(id);
+      }
     }
     const file = path.join(dir, `${t.code}.csv`);
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -93,7 +110,10 @@ function writeCsvRosters(dir: string, persons: number, random: Random, prefix = 
 async function writeXlsxFromCsv(csvFile: string, out: string, limit: number): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('花名册');
-  const lines = fs.readFileSync(csvFile, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(csvFile, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   let n = 0;
   for (const line of lines.slice(0, limit + 1)) {
     sheet.addRow(line.split(',')).commit();
@@ -115,7 +135,7 @@ async function copyBaseline(db: Database, files: string[], adminUrl: string | nu
     if (adminUrl) {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await pipeline(Readable.from([text]), client.query(copyFrom("COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)")));
+      await pipeline(Readable.from([text]), client.query(copyFrom('COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)')));
       await client.end();
     } else {
       const pglite = (db as unknown as { pglite: { query: (sql: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> } }).pglite;
@@ -135,14 +155,18 @@ async function copyBaseline(db: Database, files: string[], adminUrl: string | nu
  */
 async function insertFloor(db: Database, rows: number): Promise<number> {
   let seconds = 0;
-  await db.transaction(async (tx) => {
-    await tx.exec(`CREATE TEMP TABLE bench_floor ON COMMIT DROP AS SELECT * FROM person LIMIT ${rows}`);
-    await tx.exec('UPDATE bench_floor SET id = gen_random_uuid(), id_number_hash = md5(id_number_hash || id::text)');
-    const started = performance.now();
-    await tx.exec('INSERT INTO person SELECT * FROM bench_floor');
-    seconds = (performance.now() - started) / 1000;
-    throw new RolledBack();
-  }).catch((err: unknown) => { if (!(err instanceof RolledBack)) throw err; });
+  await db
+    .transaction(async (tx) => {
+      await tx.exec(`CREATE TEMP TABLE bench_floor ON COMMIT DROP AS SELECT * FROM person LIMIT ${rows}`);
+      await tx.exec('UPDATE bench_floor SET id = gen_random_uuid(), id_number_hash = md5(id_number_hash || id::text)');
+      const started = performance.now();
+      await tx.exec('INSERT INTO person SELECT * FROM bench_floor');
+      seconds = (performance.now() - started) / 1000;
+      throw new RolledBack();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof RolledBack)) throw err;
+    });
   return rows / seconds;
 }
 
@@ -156,14 +180,20 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     await db.transaction(seedOrganisation);
     const random = new Random(1);
     const { rosters, names, ids } = writeCsvRosters(dir, PERSONS, random);
-    const copyRate = await copyBaseline(db, rosters.map((r) => r.file), url);
+    const copyRate = await copyBaseline(
+      db,
+      rosters.map((r) => r.file),
+      url,
+    );
 
     const grantsFor = (township: string): Grant[] => [{ role: 'township', township, village: null, department: null }];
     let imported = 0;
     const started = performance.now();
     for (const r of rosters) {
       const grants = grantsFor(r.township);
-      const result = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench', grants, reach: reachOf(grants), ip: null }, r.file, { township: r.township });
+      const result = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench', grants, reach: reachOf(grants), ip: null }, r.file, {
+        township: r.township,
+      });
       imported += result.imported;
       if (result.rejected > 0) throw new Error(`bench roster rejected ${result.rejected} rows: ${JSON.stringify(result.errors.slice(0, 3))}`);
     }
@@ -179,13 +209,31 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const xlsxRows = await writeXlsxFromCsv(first.file, xlsxFile, XLSX_ROWS);
     const xStart = performance.now();
     const grants = grantsFor(first.township);
-    const xlsxResult = await importRoster(db, secrets, { district: '120114', userId: '', username: 'bench-xlsx', grants, reach: reachOf(grants), ip: null }, xlsxFile, { township: first.township });
+    const xlsxResult = await importRoster(
+      db,
+      secrets,
+      { district: '120114', userId: '', username: 'bench-xlsx', grants, reach: reachOf(grants), ip: null },
+      xlsxFile,
+      { township: first.township },
+    );
     const xlsxSeconds = (performance.now() - xStart) / 1000;
 
     const office: AuthContext = {
-      district: '120114', userId: randomUUID(), username: 'bench', grants: [{ role: 'office', township: null, village: null, department: null }],
-      reach: reachOf([{ role: 'office', township: null, village: null, department: null }]), ip: null, tokenHash: '', csrfToken: '', pendingTotp: false,
-      displayName: 'bench', mustChangePassword: false, mustEnrolTotp: false, totpEnabled: false, idleTimeoutMinutes: 30, permissions: ['registry.read'],
+      district: '120114',
+      userId: randomUUID(),
+      username: 'bench',
+      grants: [{ role: 'office', township: null, village: null, department: null }],
+      reach: reachOf([{ role: 'office', township: null, village: null, department: null }]),
+      ip: null,
+      tokenHash: '',
+      csrfToken: '',
+      pendingTotp: false,
+      displayName: 'bench',
+      mustChangePassword: false,
+      mustEnrolTotp: false,
+      totpEnabled: false,
+      idleTimeoutMinutes: 30,
+      permissions: ['registry.read'],
     };
     const registry = new RegistryService(db, secrets);
     const time = async (q: string) => {
@@ -206,13 +254,20 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       const keys = parseNameQuery(q);
       if (keys?.kind !== 'hanzi') throw new Error(`not a name in Chinese characters: ${q}`);
       const t0 = performance.now();
-      await db.query(`SELECT count(*) FROM (SELECT 1 FROM person WHERE district_code = '120114' AND name_tokens @> $1::text[] LIMIT ${COUNT_CAP + 1}) x`, [keys.tokens]);
+      await db.query(`SELECT count(*) FROM (SELECT 1 FROM person WHERE district_code = '120114' AND name_tokens @> $1::text[] LIMIT ${COUNT_CAP + 1}) x`, [
+        keys.tokens,
+      ]);
       return performance.now() - t0;
     };
     const figures = (times: number[], baseline: number[]) => ({
-      p50: quantile(times, 0.5), p95: quantile(times, 0.95), queries: times.length,
+      p50: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      queries: times.length,
       tokenIndexCountMs: { p50: quantile(baseline, 0.5), p95: quantile(baseline, 0.95) },
-      ratioToTokenIndexCount: { p50: Number((quantile(times, 0.5) / quantile(baseline, 0.5)).toFixed(1)), p95: Number((quantile(times, 0.95) / quantile(baseline, 0.95)).toFixed(1)) },
+      ratioToTokenIndexCount: {
+        p50: Number((quantile(times, 0.5) / quantile(baseline, 0.5)).toFixed(1)),
+        p95: Number((quantile(times, 0.95) / quantile(baseline, 0.95)).toFixed(1)),
+      },
     });
     const partialBaseline: number[] = [];
     for (const q of partials) partialBaseline.push(await tokenCount(q));
@@ -228,9 +283,26 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
     const result = {
       database: kind,
       persons: imported,
-      csvImport: { rowsPerSecond: Math.round(imported / csvSeconds), seconds: Number(csvSeconds.toFixed(1)), copyBaselineRowsPerSecond: Math.round(copyRate), ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)) },
-      personInsertFloor: { rowsPerSecond: Math.round(floorRate), ratioToCopy: Number((floorRate / copyRate).toFixed(3)), csvImportRatio: Number((imported / csvSeconds / floorRate).toFixed(2)) },
-      xlsxImport: { rows: xlsxRows, imported: xlsxResult.imported, unchanged: xlsxResult.unchanged, rejected: xlsxResult.rejected, rejectedSample: xlsxResult.errors.slice(0, 3).map((e) => `${e.row} ${e.column}: ${e.reason}`), rowsPerSecond: Math.round(xlsxRows / xlsxSeconds), ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)) },
+      csvImport: {
+        rowsPerSecond: Math.round(imported / csvSeconds),
+        seconds: Number(csvSeconds.toFixed(1)),
+        copyBaselineRowsPerSecond: Math.round(copyRate),
+        ratioToCopy: Number((imported / csvSeconds / copyRate).toFixed(3)),
+      },
+      personInsertFloor: {
+        rowsPerSecond: Math.round(floorRate),
+        ratioToCopy: Number((floorRate / copyRate).toFixed(3)),
+        csvImportRatio: Number((imported / csvSeconds / floorRate).toFixed(2)),
+      },
+      xlsxImport: {
+        rows: xlsxRows,
+        imported: xlsxResult.imported,
+        unchanged: xlsxResult.unchanged,
+        rejected: xlsxResult.rejected,
+        rejectedSample: xlsxResult.errors.slice(0, 3).map((e) => `${e.row} ${e.column}: ${e.reason}`),
+        rowsPerSecond: Math.round(xlsxRows / xlsxSeconds),
+        ratioToCopy: Number((xlsxRows / xlsxSeconds / copyRate).toFixed(3)),
+      },
       nameSearchMs: { p50: quantile(nameTimes, 0.5), p95: quantile(nameTimes, 0.95), queries: nameTimes.length },
       partialNameSearchMs: figures(partialTimes, partialBaseline),
       commonCharacterSearchMs: figures(commonTimes, commonBaseline),

@@ -70,7 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: e.XINGFU_SECRET_KEY ?? null,
     dataKey: e.XINGFU_DATA_KEY ?? null,
     cipher: e.XINGFU_CIPHER,
-    previousDataKeys: (e.XINGFU_PREVIOUS_DATA_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+    previousDataKeys: (e.XINGFU_PREVIOUS_DATA_KEY ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
     demo: truthy(e.XINGFU_DEMO),
     today: e.XINGFU_TODAY ?? null,
     trustProxy: truthy(e.XINGFU_TRUST_PROXY),

@@ -38,9 +38,8 @@ export async function auditVerifyCommand(db: Queryable, config: Config, json: bo
   const keys = deriveAuditKeys(loadSecretKey(config));
   const file = readCheckpoints(config.auditCheckpointPath, keys);
   const reports = await verifyAllChains(db, keys, file);
-  const unanchored = file.checkpoints.length === 0 && file.problems.length === 0
-    ? `No checkpoint in ${file.path}: the chains are checked against themselves only.\n`
-    : '';
+  const unanchored =
+    file.checkpoints.length === 0 && file.problems.length === 0 ? `No checkpoint in ${file.path}: the chains are checked against themselves only.\n` : '';
   let stderr = '';
   for (const p of file.problems) {
     stderr += `${file.path} line ${p.line}: ${p.problem === 'signature' ? 'the signature does not match (the line was changed)' : 'not a checkpoint'}\n`;

@@ -55,16 +55,19 @@ export function backupKey(secretKey: Buffer): Buffer {
 
 /** Rows of every table in the public schema, and the audit heads: what a restore must give back. */
 async function inventory(db: Queryable): Promise<Pick<BackupHeader, 'counts' | 'audit'>> {
-  const { rows: tables } = await db.query<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const { rows: tables } = await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
   const counts: Record<string, number> = {};
   for (const t of tables) {
     counts[t.name] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t.name.replace(/"/g, '""')}"`)).rows[0]?.n ?? 0);
   }
-  const { rows } = counts.audit_log === undefined ? { rows: [] } : await db.query<{ district: string; entries: string; head: string | null }>(
-    `SELECT district_code AS district, count(*)::text AS entries,
+  const { rows } =
+    counts.audit_log === undefined
+      ? { rows: [] }
+      : await db.query<{ district: string; entries: string; head: string | null }>(
+          `SELECT district_code AS district, count(*)::text AS entries,
             (array_agg(hash ORDER BY seq DESC))[1] AS head
-       FROM audit_log GROUP BY district_code ORDER BY district_code`);
+       FROM audit_log GROUP BY district_code ORDER BY district_code`,
+        );
   return { counts, audit: rows.map((r) => ({ district: r.district, entries: Number(r.entries), head: r.head })) };
 }
 
@@ -167,7 +170,8 @@ export async function backup(config: Config, file: string): Promise<BackupHeader
 
 /** Reads and authenticates a backup into `plainFile`; throws backup_invalid on any change. */
 export async function openBackup(file: string, secretKey: Buffer, plainFile: string): Promise<BackupHeader> {
-  const invalid = (why: string) => new AppError('backup_invalid', { zh: `备份文件无效或已被改动：${why}`, en: `The backup file is not valid or was changed: ${why}` });
+  const invalid = (why: string) =>
+    new AppError('backup_invalid', { zh: `备份文件无效或已被改动：${why}`, en: `The backup file is not valid or was changed: ${why}` });
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -229,14 +233,22 @@ export async function restore(config: Config, file: string): Promise<RestoreRepo
     const plain = path.join(dir, 'plain');
     const read = await openBackup(file, secretKey, plain);
     if (config.databaseUrl !== null) {
-      if (read.engine !== 'postgres') throw new AppError('backup_engine', { zh: '该备份来自内置数据库，不能恢复到 PostgreSQL 服务器', en: 'This backup is of the embedded engine, not of a PostgreSQL server' });
+      if (read.engine !== 'postgres')
+        throw new AppError('backup_engine', {
+          zh: '该备份来自内置数据库，不能恢复到 PostgreSQL 服务器',
+          en: 'This backup is of the embedded engine, not of a PostgreSQL server',
+        });
       await assertEmptyServer(config.databaseUrl);
       // pg_restore connects to the database PGDATABASE names only when told to: --dbname with that name.
       const target = libpqEnvironment(config.databaseUrl);
       if (target.PGDATABASE === undefined) throw new Error('DATABASE_URL names no database to restore into');
       await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${target.PGDATABASE ?? ''}`, plain], target);
     } else {
-      if (read.engine !== 'embedded') throw new AppError('backup_engine', { zh: '该备份来自 PostgreSQL 服务器，不能恢复到内置数据库', en: 'This backup is of a PostgreSQL server, not of the embedded engine' });
+      if (read.engine !== 'embedded')
+        throw new AppError('backup_engine', {
+          zh: '该备份来自 PostgreSQL 服务器，不能恢复到内置数据库',
+          en: 'This backup is of a PostgreSQL server, not of the embedded engine',
+        });
       const target = path.join(config.dataDir, 'pg');
       if (fs.existsSync(target) && fs.readdirSync(target).length > 0) throw new AppError('restore_not_empty');
       const lock = lockDataDirectory(config.dataDir, 'xingfu restore');

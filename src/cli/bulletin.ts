@@ -18,12 +18,16 @@ async function officeAccount(db: Database, username: string | undefined, distric
       ORDER BY u.district_code, u.created_at, u.username`,
     [district ?? null],
   );
-  if (rows.length === 0) throw new AppError('not_found', { zh: '没有可用的领导小组办公室账户，请用 --as 指定', en: 'No active office account; name one with --as' });
+  if (rows.length === 0)
+    throw new AppError('not_found', { zh: '没有可用的领导小组办公室账户，请用 --as 指定', en: 'No active office account; name one with --as' });
   if (rows.length > 1) throw new AppError('district_required');
   return (rows[0] as { username: string }).username;
 }
 
-export async function generateBulletinFile(db: Database, o: { period: string; out: string; as?: string; district?: string }): Promise<{ number: string | null; period: string; file: string; status: string }> {
+export async function generateBulletinFile(
+  db: Database,
+  o: { period: string; out: string; as?: string; district?: string },
+): Promise<{ number: string | null; period: string; file: string; status: string }> {
   const actor = await actorFor(db, await officeAccount(db, o.as, o.district));
   const bulletin = await withScope(db, actor, async (tx) => {
     const b = await bulletinForPeriod(tx, o.period);

@@ -25,7 +25,8 @@ export async function withDatabase<T>(purpose: string, fn: (db: Database, config
 
 /** An error as a program reads it: the stable code, both messages and the details. */
 export function errorJson(err: unknown): { code: string; message: { zh: string; en: string }; details?: unknown } {
-  if (err instanceof AppError) return { code: err.code, message: { zh: err.messageZh, en: err.messageEn }, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (err instanceof AppError)
+    return { code: err.code, message: { zh: err.messageZh, en: err.messageEn }, ...(err.details === undefined ? {} : { details: err.details }) };
   if (err instanceof MigrationError) return { code: 'migration_failed', message: { zh: '数据库迁移失败', en: err.message } };
   const text = err instanceof Error ? err.message : String(err);
   return { code: 'internal_error', message: { zh: text, en: text } };
@@ -48,7 +49,12 @@ export function reportError(err: unknown): void {
 export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
     process.stderr.write('Password (input is visible; end with Enter): ');
-    return new Promise((resolve) => process.stdin.once('data', (d) => { process.stdin.pause(); resolve(d.toString()); }));
+    return new Promise((resolve) =>
+      process.stdin.once('data', (d) => {
+        process.stdin.pause();
+        resolve(d.toString());
+      }),
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -32,7 +32,10 @@ describe('xingfu evaluate', () => {
       ['one-child-parent-reward', 1, true, 100],
       ['top-up-dahuangbao', 0, false, 0],
       ['top-up-dahuangbao', 1, false, 0],
-      ['delivery-subsidy', 0, false, 0], ['delivery-subsidy', 1, false, 0], ['pension-insurance', 0, false, 0], ['pension-insurance', 1, false, 0],
+      ['delivery-subsidy', 0, false, 0],
+      ['delivery-subsidy', 1, false, 0],
+      ['pension-insurance', 0, false, 0],
+      ['pension-insurance', 1, false, 0],
     ]);
   });
 

@@ -39,10 +39,16 @@ export function readMappingFile(file: string): ColumnMapping {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new AppError('validation_failed', { zh: `列匹配文件无法读取：${(err as Error).message}`, en: `Cannot read the mapping file: ${(err as Error).message}` });
+    throw new AppError('validation_failed', {
+      zh: `列匹配文件无法读取：${(err as Error).message}`,
+      en: `Cannot read the mapping file: ${(err as Error).message}`,
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AppError('validation_failed', { zh: '列匹配文件应为 {"表头": "字段"} 形式的 JSON 对象', en: 'The mapping file must be a JSON object {"header": "field"}' });
+    throw new AppError('validation_failed', {
+      zh: '列匹配文件应为 {"表头": "字段"} 形式的 JSON 对象',
+      en: 'The mapping file must be a JSON object {"header": "field"}',
+    });
   }
   const mapping: ColumnMapping = {};
   for (const [header, value] of Object.entries(parsed)) {
@@ -67,7 +73,13 @@ export function readMappingFile(file: string): ColumnMapping {
  * as one job; `--preview` shows what it would do and writes nothing; `--apply` also records the
  * changes to registered persons. The error workbook is written beside the file.
  */
-export async function importPersonsCommand(db: Database, secrets: Secrets, file: string, o: ImportCommandOptions, progress: (text: string) => void): Promise<ImportSummary> {
+export async function importPersonsCommand(
+  db: Database,
+  secrets: Secrets,
+  file: string,
+  o: ImportCommandOptions,
+  progress: (text: string) => void,
+): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('not_found', { zh: `文件不存在：${file}`, en: `No such file: ${file}` });
   const mapping = o.mappingFile ? readMappingFile(o.mappingFile) : undefined;
   const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM township WHERE code = $1', [o.township]);
@@ -81,8 +93,16 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
   const job = { district, id: jobId };
   try {
     const result = await importRoster(db, secrets, actor, file, {
-      township: o.township, mode: o.mode, mapping, defaultVillage: o.village, job, remembered: await rememberedMapping(db, district, o.township),
-      onProgress: (p) => progress(`${Math.floor((p.bytesRead / Math.max(1, p.bytesTotal)) * 100)}% imported ${p.imported}, unchanged ${p.unchanged}, changed ${p.updated}, rejected ${p.rejected}`),
+      township: o.township,
+      mode: o.mode,
+      mapping,
+      defaultVillage: o.village,
+      job,
+      remembered: await rememberedMapping(db, district, o.township),
+      onProgress: (p) =>
+        progress(
+          `${Math.floor((p.bytesRead / Math.max(1, p.bytesTotal)) * 100)}% imported ${p.imported}, unchanged ${p.unchanged}, changed ${p.updated}, rejected ${p.rejected}`,
+        ),
     });
     if (result.status === 'needs_mapping') {
       const names = result.missing.map(rosterHeader);
@@ -98,9 +118,18 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
       fs.writeFileSync(errorsFile, await errorWorkbook(result));
     }
     const summary: ImportSummary = {
-      mode: o.mode, headerRow: result.headerRow, columns: result.columns.map((c) => ({ header: c.header, field: c.key, how: c.how })),
-      imported: result.imported, newHouseholds: result.newHouseholds, updated: result.changed, links: result.links, unchanged: result.unchanged,
-      rejected: result.rejected, changes: result.changes, notes: result.notes, errorsFile,
+      mode: o.mode,
+      headerRow: result.headerRow,
+      columns: result.columns.map((c) => ({ header: c.header, field: c.key, how: c.how })),
+      imported: result.imported,
+      newHouseholds: result.newHouseholds,
+      updated: result.changed,
+      links: result.links,
+      unchanged: result.unchanged,
+      rejected: result.rejected,
+      changes: result.changes,
+      notes: result.notes,
+      errorsFile,
     };
     await finishJob(db, job, { ...summary, changes: summary.changes.length, notes: summary.notes.length });
     return summary;
@@ -113,13 +142,20 @@ export async function importPersonsCommand(db: Database, secrets: Secrets, file:
 /** The summary as an operator reads it. */
 export function describeImport(s: ImportSummary): string {
   const lines: string[] = [];
-  lines.push(`表头：第${s.headerRow}行；${s.columns.map((c) => `${c.header}→${c.field === null ? '（不导入）' : rosterHeader(c.field as RosterKey)}`).join('，')}`);
+  lines.push(
+    `表头：第${s.headerRow}行；${s.columns.map((c) => `${c.header}→${c.field === null ? '（不导入）' : rosterHeader(c.field as RosterKey)}`).join('，')}`,
+  );
   if (s.mode === 'preview') {
-    lines.push(`预览（未写入）：新增 ${s.imported} 人（新建 ${s.newHouseholds} 户），家庭关系 ${s.links} 条，无变化 ${s.unchanged} 人，有变更 ${s.updated} 人，不能导入 ${s.rejected} 行`);
-    for (const c of s.changes) lines.push(`  第${c.row}行 ${c.name} ${c.idNumber}：${c.fields.map((f) => `${f.label} ${f.before ?? '空'} → ${f.after ?? '空'}`).join('；')}`);
+    lines.push(
+      `预览（未写入）：新增 ${s.imported} 人（新建 ${s.newHouseholds} 户），家庭关系 ${s.links} 条，无变化 ${s.unchanged} 人，有变更 ${s.updated} 人，不能导入 ${s.rejected} 行`,
+    );
+    for (const c of s.changes)
+      lines.push(`  第${c.row}行 ${c.name} ${c.idNumber}：${c.fields.map((f) => `${f.label} ${f.before ?? '空'} → ${f.after ?? '空'}`).join('；')}`);
     if (s.updated > 0) lines.push('确认无误后，用 --apply 导入这些变更。');
   } else {
-    lines.push(`导入 ${s.imported} 人（新建 ${s.newHouseholds} 户），家庭关系 ${s.links} 条，变更 ${s.updated} 人，无变化 ${s.unchanged} 人，未通过 ${s.rejected} 行`);
+    lines.push(
+      `导入 ${s.imported} 人（新建 ${s.newHouseholds} 户），家庭关系 ${s.links} 条，变更 ${s.updated} 人，无变化 ${s.unchanged} 人，未通过 ${s.rejected} 行`,
+    );
   }
   for (const n of s.notes) lines.push(`  提示：第${n.row}行 ${n.name}：${n.text}`);
   if (s.errorsFile) lines.push(`错误报告：${s.errorsFile}`);

@@ -21,7 +21,9 @@ export async function keyStatusCommand(db: Database, config: Config, json: boole
     : [
         `Data is written as ${secrets.prefix.slice(0, -1)} (${secrets.cipher}).`,
         ...counts.map((c) => `  ${c.table}.${c.column}: ${c.rows} under ${c.form}${c.current ? '' : '  ← to rotate'}`),
-        current ? 'Every sealed value is under the current key and cipher: previous data keys can be removed.' : 'Some values are under another key or cipher: run `xingfu keys rotate`.',
+        current
+          ? 'Every sealed value is under the current key and cipher: previous data keys can be removed.'
+          : 'Some values are under another key or cipher: run `xingfu keys rotate`.',
         '',
       ].join('\n');
   return { stdout, stderr: '', exitCode: current ? 0 : 1 };
@@ -29,8 +31,12 @@ export async function keyStatusCommand(db: Database, config: Config, json: boole
 
 /** `xingfu keys rotate`: re-encrypts under the configured key and cipher, printing each batch on stderr. */
 export async function rotateKeysCommand(db: Database, config: Config, options: RotationOptions & { json?: boolean }): Promise<CommandResult> {
-  for (const [flag, value] of [['--batch-size', options.batchSize], ['--max-batches', options.maxBatches]] as const) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new AppError('validation_failed', { zh: `${flag} 须为正整数`, en: `${flag} must be a positive whole number` });
+  for (const [flag, value] of [
+    ['--batch-size', options.batchSize],
+    ['--max-batches', options.maxBatches],
+  ] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1))
+      throw new AppError('validation_failed', { zh: `${flag} 须为正整数`, en: `${flag} must be a positive whole number` });
   }
   const secrets = loadSecrets(config);
   let stderr = '';
@@ -42,7 +48,9 @@ export async function rotateKeysCommand(db: Database, config: Config, options: R
       else process.stderr.write(line);
     },
   });
-  const rows = Object.entries(result.rows).map(([table, n]) => `${table} ${n}`).join(', ');
+  const rows = Object.entries(result.rows)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
   const stdout = options.json
     ? `${JSON.stringify(result)}\n`
     : `${result.complete ? 'Rotation complete' : 'Rotation stopped; run it again to carry on'}: ${rows} rows re-encrypted as ${result.prefix.slice(0, -1)} in ${result.batches} batches.\n`;

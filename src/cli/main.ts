@@ -56,13 +56,15 @@ program
 const seed = program.command('seed').description('Load reference or demo data');
 seed
   .command('demo')
-  .description('Load the demo district: organisation, an account for every role, the departments\' 2011 reports and meetings, and the synthetic register')
+  .description("Load the demo district: organisation, an account for every role, the departments' 2011 reports and meetings, and the synthetic register")
   .option('--no-register', 'leave out the synthetic register (the slow part)')
   .action(async (o: { register: boolean }) => {
     const secrets = o.register ? loadSecrets(loadConfig({ ...process.env, XINGFU_DEMO: '1' })) : undefined;
     await withDatabase('xingfu seed demo', async (db) => {
       const { created, persons } = await seedDemo(db, secrets);
-      process.stdout.write(`${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`);
+      process.stdout.write(
+        `${created ? 'Demo district loaded.' : 'Demo district already present; accounts left as they are.'}${persons > 0 ? ` Register: ${persons} persons.` : ''}\n`,
+      );
     });
   });
 seed
@@ -96,7 +98,9 @@ user
 const importCommand = program.command('import').description('Bulk imports');
 importCommand
   .command('persons <file>')
-  .description('Import a township roster (.xlsx or .csv, in its own layout); rejected rows go to FILE.errors.xlsx. Rows that change a registered person are imported only with --apply, after a --preview')
+  .description(
+    'Import a township roster (.xlsx or .csv, in its own layout); rejected rows go to FILE.errors.xlsx. Rows that change a registered person are imported only with --apply, after a --preview',
+  )
   .requiredOption('--township <code>', 'the township (9-digit code) the roster belongs to')
   .option('--preview', 'say what the import would do (new, unchanged, changed with old → new, refused) and write nothing')
   .option('--apply', 'import new persons and record the changes to registered persons as life events')
@@ -109,8 +113,9 @@ importCommand
       const secrets = loadSecrets(loadConfig());
       await withDatabase('xingfu import persons', async (db) => {
         const mode = o.preview ? 'preview' : o.apply ? 'apply' : 'new';
-        const summary = await importPersonsCommand(db, secrets, file, { township: o.township, mode, mappingFile: o.mapping, village: o.village },
-          (line) => process.stderr.write(`${line}\n`));
+        const summary = await importPersonsCommand(db, secrets, file, { township: o.township, mode, mappingFile: o.mapping, village: o.village }, (line) =>
+          process.stderr.write(`${line}\n`),
+        );
         process.stdout.write(o.json ? `${JSON.stringify(summary)}\n` : describeImport(summary));
       });
     } catch (err) {
@@ -123,14 +128,18 @@ importCommand
 const audit = program.command('audit').description('Audit log');
 audit
   .command('verify')
-  .description('Check every district’s audit chain (links, hashes, seals) against the checkpoint file; exit code 1 at the first broken entry, a chain shorter than a checkpoint or a changed checkpoint line')
+  .description(
+    'Check every district’s audit chain (links, hashes, seals) against the checkpoint file; exit code 1 at the first broken entry, a chain shorter than a checkpoint or a changed checkpoint line',
+  )
   .option('--json', 'print JSON')
   .action(async (o: { json?: boolean }) => {
     await withDatabase('xingfu audit verify', async (db, config) => print(await auditVerifyCommand(db, config, o.json === true)));
   });
 audit
   .command('checkpoint')
-  .description('Append a signed checkpoint of every district’s audit chain (entry count, head hash) to the checkpoint file and print it, for an operator to keep')
+  .description(
+    'Append a signed checkpoint of every district’s audit chain (entry count, head hash) to the checkpoint file and print it, for an operator to keep',
+  )
   .action(async () => {
     await withDatabase('xingfu audit checkpoint', async (db, config) => print(await auditCheckpointCommand(db, config)));
   });
@@ -149,7 +158,9 @@ keys
   });
 keys
   .command('rotate')
-  .description('Re-encrypt every sealed value under XINGFU_DATA_KEY with XINGFU_CIPHER, reading old values with XINGFU_PREVIOUS_DATA_KEY; in batches of committed transactions, resumed by running it again; exit code 2 when stopped early')
+  .description(
+    'Re-encrypt every sealed value under XINGFU_DATA_KEY with XINGFU_CIPHER, reading old values with XINGFU_PREVIOUS_DATA_KEY; in batches of committed transactions, resumed by running it again; exit code 2 when stopped early',
+  )
   .option('--batch-size <rows>', 'rows per transaction (default 500)', (v) => Number.parseInt(v, 10))
   .option('--max-batches <n>', 'stop after this many batches (run again to carry on)', (v) => Number.parseInt(v, 10))
   .option('--json', 'print the result as JSON')
@@ -159,32 +170,41 @@ keys
 
 program
   .command('backup <file>')
-  .description('Write the whole database to one encrypted file (pg_dump for the server, the embedded engine\'s own dump), with every table\'s row count and the audit heads')
-  .option('--json', 'print the backup\'s header as JSON')
+  .description(
+    "Write the whole database to one encrypted file (pg_dump for the server, the embedded engine's own dump), with every table's row count and the audit heads",
+  )
+  .option('--json', "print the backup's header as JSON")
   .action(async (file: string, o: { json?: boolean }) => {
     const header = await backup(loadConfig(), file);
     const rows = Object.values(header.counts).reduce((sum, n) => sum + n, 0);
-    process.stdout.write(o.json ? `${JSON.stringify(header)}\n` : `Backup of the ${header.engine} database (${rows} rows in ${Object.keys(header.counts).length} tables) → ${file}\n`);
+    process.stdout.write(
+      o.json
+        ? `${JSON.stringify(header)}\n`
+        : `Backup of the ${header.engine} database (${rows} rows in ${Object.keys(header.counts).length} tables) → ${file}\n`,
+    );
   });
 
 program
   .command('restore <file>')
-  .description('Restore a backup into an empty database; refuses a changed file; then compares every table\'s row count and verifies the audit chains (exit code 1 when they differ)')
+  .description(
+    "Restore a backup into an empty database; refuses a changed file; then compares every table's row count and verifies the audit chains (exit code 1 when they differ)",
+  )
   .option('--json', 'print JSON')
   .action(async (file: string, o: { json?: boolean }) => {
     const report = await restore(loadConfig(), file);
     const ok = report.counts.same && report.audit.every((a) => a.ok);
     if (o.json) process.stdout.write(`${JSON.stringify({ ok, ...report })}\n`);
     else {
-      process.stdout.write(`Restored the backup taken ${report.header.takenAt}: ${report.counts.same ? 'every table has its rows' : `${report.counts.differing.length} tables differ`}; audit chains ${report.audit.every((a) => a.ok) ? 'intact' : 'BROKEN'}\n`);
+      process.stdout.write(
+        `Restored the backup taken ${report.header.takenAt}: ${report.counts.same ? 'every table has its rows' : `${report.counts.differing.length} tables differ`}; audit chains ${report.audit.every((a) => a.ok) ? 'intact' : 'BROKEN'}\n`,
+      );
       for (const d of report.counts.differing) process.stdout.write(`  ${d.table}: ${d.backup ?? '—'} in the backup, ${d.restored ?? '—'} restored\n`);
     }
     if (!ok) process.exitCode = 1;
   });
 
 const id = program.command('id').description('Resident ID numbers (GB 11643-1999)');
-id
-  .command('check <number>')
+id.command('check <number>')
   .description('Validate an ID number and print {valid, normalized, birthDate, sex, divisionCode, reason} as JSON')
   .action((number: string) => {
     setClock(clockFor(loadConfig()));
@@ -218,7 +238,9 @@ benefits
       if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else {
         for (const p of summary.programmes) process.stdout.write(`${p.programme}\t${p.beneficiaries} 人\t${p.amount} 元\t${p.fundedBy}\n`);
-        process.stdout.write(`奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元（约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元）\n`);
+        process.stdout.write(
+          `奖扶+特扶合计 ${summary.rewardAndSpecialAssistance.amount} 元（约 ${summary.rewardAndSpecialAssistance.roundedTo10000 / 10_000} 万元）\n`,
+        );
       }
     });
   });
@@ -238,7 +260,9 @@ roll
       const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
       if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
       else {
-        process.stdout.write(`${detail.programmeName} ${detail.period} 花名册（${detail.id}）：${detail.lineCount} 行，合计 ${detail.totalAmount.toFixed(2)} 元，停发 ${detail.stopCount} 人\n`);
+        process.stdout.write(
+          `${detail.programmeName} ${detail.period} 花名册（${detail.id}）：${detail.lineCount} 行，合计 ${detail.totalAmount.toFixed(2)} 元，停发 ${detail.stopCount} 人\n`,
+        );
         for (const k of detail.byKind) process.stdout.write(`  ${k.kind}\t${k.lines} 行\t${k.amount.toFixed(2)} 元\n`);
       }
     });
@@ -272,13 +296,13 @@ roll
     });
   });
 
-const bulletin = program.command('bulletin').description('Bulletins (通报) of the member departments\' monthly reports');
+const bulletin = program.command('bulletin').description("Bulletins (通报) of the member departments' monthly reports");
 bulletin
   .command('generate')
   .description('Write the bulletin of a month (2011-10), quarter (2011-Q4) or year (2011) as .docx: the published one, or a draft from the accepted reports')
   .requiredOption('--period <period>', 'YYYY-MM, YYYY-Qn or YYYY')
   .requiredOption('--out <file>', 'the .docx to write')
-  .option('--as <username>', 'the account acting (default: the district\'s first office account)')
+  .option('--as <username>', "the account acting (default: the district's first office account)")
   .option('--district <code>', 'the district, when the database holds several')
   .option('--json', 'print JSON')
   .action(async (o: { period: string; out: string; as?: string; district?: string; json?: boolean }) => {

@@ -9,7 +9,10 @@ import fs from 'node:fs';
 export async function toFile(file: string, write: (out: NodeJS.WritableStream) => Promise<unknown>): Promise<void> {
   const partial = `${file}.part`;
   const out = fs.createWriteStream(partial, { fd: fs.openSync(partial, 'w', 0o600) });
-  const closed = new Promise<void>((resolve, reject) => { out.on('close', resolve); out.on('error', reject); });
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on('close', resolve);
+    out.on('error', reject);
+  });
   try {
     await write(out);
     if (!out.writableEnded) out.end();

@@ -25,12 +25,16 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const app = await buildApp({ config, db, secrets });
   // The audit chains' checkpoints: at start, at every sweep if a chain grew, and at shutdown.
   const writer = new CheckpointWriter(db, deriveAuditKeys(secretKey), config.auditCheckpointPath);
-  const checkpoint = () => writer.run({ onlyIfChanged: true }).then(
-    (run) => { for (const r of run.broken) app.log.error({ district: r.district, firstBroken: r.firstBroken }, 'audit chain broken since its last checkpoint; none written'); },
-    (err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
+  const checkpoint = () =>
+    writer.run({ onlyIfChanged: true }).then(
+      (run) => {
+        for (const r of run.broken)
+          app.log.error({ district: r.district, firstBroken: r.firstBroken }, 'audit chain broken since its last checkpoint; none written');
+      },
+      (err: unknown) => app.log.error({ err }, 'audit checkpoint failed'),
+    );
   const worker = workerName('serve');
-  const resumeImports = () =>
-    runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
+  const resumeImports = () => runPendingImports(db, secrets, worker, app.log).catch((err: unknown) => app.log.error({ err }, 'import worker failed'));
   const sweep = setInterval(() => {
     deleteIdleSessions(db, config.sessionLifetimeHours).catch((err: unknown) => app.log.warn({ err }, 'idle session sweep failed'));
     deleteStaleCounters(db).catch((err: unknown) => app.log.warn({ err }, 'sign-in counter sweep failed'));

@@ -25,7 +25,10 @@ export async function addUser(db: Database, username: string, password: string, 
   }
   const name = username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(name)) {
-    throw new AppError('validation_failed', { en: 'Username: 3–40 characters, lower-case letters, digits, . _ -', zh: '用户名须为 3–40 位小写字母、数字或 . _ -' });
+    throw new AppError('validation_failed', {
+      en: 'Username: 3–40 characters, lower-case letters, digits, . _ -',
+      zh: '用户名须为 3–40 位小写字母、数字或 . _ -',
+    });
   }
   const districts = (await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1')).rows.map((r) => r.district_code);
   const district = o.district ?? (districts.length === 1 ? districts[0] : undefined);
@@ -52,7 +55,12 @@ export async function addUser(db: Database, username: string, password: string, 
     // three administrators among them, with their role in effect at once.
     await replaceGrants(tx, district, id, [{ role, township, village: o.village ?? null, department: o.department ?? null }], { confirmed: true });
     await appendAudit(tx, {
-      district, actorId: null, actorUsername: 'cli', action: 'user.create', entityType: 'user', entityId: id,
+      district,
+      actorId: null,
+      actorUsername: 'cli',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
       after: { username: name, role, township, village: o.village ?? null, department: o.department ?? null },
     });
     return { id, district };

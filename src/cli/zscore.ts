@@ -14,14 +14,7 @@ import { computeZScores, roundZScores, type GrowthMeasurement } from '../core/gr
  */
 
 export type ZscoreLineErrorCode =
-  | 'invalid_json'
-  | 'not_an_object'
-  | 'unknown_field'
-  | 'missing_field'
-  | 'invalid_type'
-  | 'invalid_sex'
-  | 'invalid_position'
-  | 'negative_value';
+  'invalid_json' | 'not_an_object' | 'unknown_field' | 'missing_field' | 'invalid_type' | 'invalid_sex' | 'invalid_position' | 'negative_value';
 
 export class ZscoreLineError extends Error {
   constructor(
@@ -34,14 +27,7 @@ export class ZscoreLineError extends Error {
   }
 }
 
-const MEASUREMENT_FIELDS = [
-  'weightKg',
-  'lengthHeightCm',
-  'headCircumferenceCm',
-  'armCircumferenceCm',
-  'tricepsSkinfoldMm',
-  'subscapularSkinfoldMm',
-] as const;
+const MEASUREMENT_FIELDS = ['weightKg', 'lengthHeightCm', 'headCircumferenceCm', 'armCircumferenceCm', 'tricepsSkinfoldMm', 'subscapularSkinfoldMm'] as const;
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(['sex', 'ageDays', 'measured', 'oedema', ...MEASUREMENT_FIELDS]);
 
 /** A finite number ≥ 0, or null; `required` fields must be present (null allowed). */
@@ -118,11 +104,7 @@ export function zscoreLines(input: string, tables: GrowthTables = loadGrowthTabl
 }
 
 /** The command over streams, line by line, respecting back-pressure on stdout. */
-export async function zscoreCommand(
-  stdin: NodeJS.ReadableStream,
-  stdout: NodeJS.WritableStream,
-  tables: GrowthTables = loadGrowthTables(),
-): Promise<void> {
+export async function zscoreCommand(stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, tables: GrowthTables = loadGrowthTables()): Promise<void> {
   const lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (isBlank(line)) continue;

@@ -11,7 +11,12 @@ function notifier() {
       return async () => undefined;
     },
   } as unknown as Database;
-  return { db, channels: () => handlers.map((h) => h.channel), notify: () => handlers.forEach((h) => h.notify()), lose: () => handlers.forEach((h) => h.lost()) };
+  return {
+    db,
+    channels: () => handlers.map((h) => h.channel),
+    notify: () => handlers.forEach((h) => h.notify()),
+    lose: () => handlers.forEach((h) => h.lost()),
+  };
 }
 
 function deferred<T>() {

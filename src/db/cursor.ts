@@ -13,7 +13,11 @@ import type { Queryable, SqlParam } from './types.ts';
 export class Cursor<T> {
   private next: Promise<{ rows: T[] }>;
 
-  private constructor(private readonly tx: Queryable, private readonly name: string, private readonly batchSize: number) {
+  private constructor(
+    private readonly tx: Queryable,
+    private readonly name: string,
+    private readonly batchSize: number,
+  ) {
     this.next = this.fetch();
   }
 
@@ -21,11 +25,19 @@ export class Cursor<T> {
    * Declares the cursor and asks for its first batch (which the caller awaits by iterating).
    * `planWith`: settings in force while the cursor is planned (at its declaration), restored after.
    */
-  static async open<T>(tx: Queryable, name: string, sql: string, params: readonly SqlParam[], batchSize: number, planWith: Record<string, string> = {}): Promise<Cursor<T>> {
+  static async open<T>(
+    tx: Queryable,
+    name: string,
+    sql: string,
+    params: readonly SqlParam[],
+    batchSize: number,
+    planWith: Record<string, string> = {},
+  ): Promise<Cursor<T>> {
     const settings = { ...planWith, cursor_tuple_fraction: '1' };
     const names = Object.keys(settings);
-    const { rows: [was] } = await tx.query<{ was: string[] }>(
-      'SELECT array_agg(current_setting(name)) AS was FROM unnest($1::text[]) AS name', [names]);
+    const {
+      rows: [was],
+    } = await tx.query<{ was: string[] }>('SELECT array_agg(current_setting(name)) AS was FROM unnest($1::text[]) AS name', [names]);
     await tx.query('SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)', [names, Object.values(settings)]);
     await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
     await tx.query('SELECT set_config(name, value, true) FROM unnest($1::text[], $2::text[]) AS s(name, value)', [names, was?.was ?? []]);

@@ -20,7 +20,13 @@ export async function openDatabase(config: Config, purpose: string): Promise<Dat
     const lock = lockDataDirectory(config.dataDir, purpose);
     try {
       const embedded = await openEmbedded({ dataDir: path.join(config.dataDir, 'pg') });
-      db = { ...embedded, close: async () => { await embedded.close(); lock.release(); } };
+      db = {
+        ...embedded,
+        close: async () => {
+          await embedded.close();
+          lock.release();
+        },
+      };
     } catch (err) {
       lock.release();
       throw err;

@@ -50,17 +50,14 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
     applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7243100)');
-    const done = await tx.query<{ version: number; name: string; checksum: string }>(
-      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
-    );
+    const done = await tx.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
     const byVersion = new Map(done.rows.map((r) => [r.version, r]));
     for (const m of migrations) {
       const previous = byVersion.get(m.version);
       if (previous) {
         if (previous.checksum !== m.checksum) {
           throw new MigrationError(
-            `Migration ${m.name} was changed after it was applied (checksum differs). ` +
-              'Migrations are never edited once applied: add a new one instead.',
+            `Migration ${m.name} was changed after it was applied (checksum differs). ` + 'Migrations are never edited once applied: add a new one instead.',
           );
         }
         continue;
@@ -72,11 +69,7 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
       } catch (err) {
         throw new MigrationError(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
       }
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        m.version,
-        m.name,
-        m.checksum,
-      ]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       applied.push(m.name);
     }
   });

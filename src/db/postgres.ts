@@ -23,22 +23,25 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
     return result;
   };
   return {
-    copyIn: (table: string, columns: readonly string[], text: string) => inTurn(async () => {
-      // A COPY holds its connection from start to end: on the pool, take one for it.
-      const client = target instanceof pg.Pool ? await target.connect() : target;
-      try {
-        await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-      } finally {
-        if (client !== target) (client as pg.PoolClient).release();
-      }
-    }),
-    exec: (sql: string) => inTurn(async () => {
-      await target.query(sql);
-    }),
-    query: <T>(sql: string, params: readonly SqlParam[] = []) => inTurn(async (): Promise<QueryResult<T>> => {
-      const result = await target.query(sql, params as unknown[]);
-      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
-    }),
+    copyIn: (table: string, columns: readonly string[], text: string) =>
+      inTurn(async () => {
+        // A COPY holds its connection from start to end: on the pool, take one for it.
+        const client = target instanceof pg.Pool ? await target.connect() : target;
+        try {
+          await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+        } finally {
+          if (client !== target) (client as pg.PoolClient).release();
+        }
+      }),
+    exec: (sql: string) =>
+      inTurn(async () => {
+        await target.query(sql);
+      }),
+    query: <T>(sql: string, params: readonly SqlParam[] = []) =>
+      inTurn(async (): Promise<QueryResult<T>> => {
+        const result = await target.query(sql, params as unknown[]);
+        return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+      }),
   };
 }
 

@@ -10,7 +10,11 @@ import type { ActivityPlanInput } from '../../web/src/api/ecdCentreTypes.ts';
 export const starterActivityPlans: readonly ActivityPlanInput[] = [
   // ---- 0–3 months --------------------------------------------------------------------------
   {
-    title: '俯卧抬头练习', ageFromMonths: 0, ageToMonths: 3, domain: 'gross_motor', minutes: 10,
+    title: '俯卧抬头练习',
+    ageFromMonths: 0,
+    ageToMonths: 3,
+    domain: 'gross_motor',
+    minutes: 10,
     goal: '在清醒、愉快时短时俯卧，锻炼颈部和背部肌肉，逐步能将头抬离床面45°并保持数秒，为翻身、爬行打基础。',
     materials: ['较硬的平整垫子', '红色或黑白对比色卡', '拨浪鼓'],
     steps: [
@@ -20,10 +24,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝抬头时及时微笑、说话鼓励；每次俯卧1—2分钟，休息后可重复2—3次。',
       '结束时将宝宝翻回仰卧，抱起安抚。',
     ],
-    parentGuidance: '在家：每天累计俯卧时间从几分钟逐步增加到满3个月时约30分钟，可分多次进行；也可让宝宝趴在家长胸前练习。观察：宝宝能否在两侧转头、抬头时间是否逐渐延长；满3个月仍完全不能抬头，或总是只朝一侧转头，请告诉老师或儿保医生。安全：俯卧练习必须有大人在旁看护，不要在软床、枕头上进行；宝宝困了要仰卧睡觉，切勿让宝宝趴着入睡。',
+    parentGuidance:
+      '在家：每天累计俯卧时间从几分钟逐步增加到满3个月时约30分钟，可分多次进行；也可让宝宝趴在家长胸前练习。观察：宝宝能否在两侧转头、抬头时间是否逐渐延长；满3个月仍完全不能抬头，或总是只朝一侧转头，请告诉老师或儿保医生。安全：俯卧练习必须有大人在旁看护，不要在软床、枕头上进行；宝宝困了要仰卧睡觉，切勿让宝宝趴着入睡。',
   },
   {
-    title: '小手握握', ageFromMonths: 0, ageToMonths: 3, domain: 'fine_motor', minutes: 10,
+    title: '小手握握',
+    ageFromMonths: 0,
+    ageToMonths: 3,
+    domain: 'fine_motor',
+    minutes: 10,
     goal: '通过抚触手心和握持细棒，引出和强化抓握，促进手部张开与握紧的交替，让宝宝逐渐把手放到眼前、放进嘴里探索。',
     materials: ['直径约1厘米的摇铃棒', '不同质地的小布块（棉、绒、纱）'],
     steps: [
@@ -32,10 +41,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '换成摇铃棒放进宝宝掌心，让宝宝握住几秒钟，摇铃发出声音时和宝宝一起“听一听”。',
       '用不同质地的布块轻轻划过宝宝手心和手指，让宝宝感受软、滑、毛茸茸。',
     ],
-    parentGuidance: '在家：换尿布、洗澡后可随时做手指操，不要给宝宝戴手套，让小手自由活动、吮吸。观察：宝宝两只手是否都能张开和握住；2个月后仍总是紧握拳头、拇指内收，请及时告诉老师。安全：摇铃要选整体成型、无小零件的，每次用后清洗；布块不要留在宝宝身边，防止盖住口鼻。',
+    parentGuidance:
+      '在家：换尿布、洗澡后可随时做手指操，不要给宝宝戴手套，让小手自由活动、吮吸。观察：宝宝两只手是否都能张开和握住；2个月后仍总是紧握拳头、拇指内收，请及时告诉老师。安全：摇铃要选整体成型、无小零件的，每次用后清洗；布块不要留在宝宝身边，防止盖住口鼻。',
   },
   {
-    title: '妈妈的声音', ageFromMonths: 0, ageToMonths: 3, domain: 'language', minutes: 10,
+    title: '妈妈的声音',
+    ageFromMonths: 0,
+    ageToMonths: 3,
+    domain: 'language',
+    minutes: 10,
     goal: '通过面对面说话、哼唱儿歌和回应宝宝的声音，让宝宝熟悉亲人的声音，学会注视说话人的脸，逐渐发出“啊、哦”等元音回应。',
     materials: ['安静的环境', '简短儿歌或摇篮曲'],
     steps: [
@@ -44,10 +58,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝发出声音时，停下来看着宝宝，模仿宝宝的“啊——”“哦——”回应，等待宝宝再次发声，形成“对话”。',
       '轻声哼唱一首摇篮曲，边唱边轻拍宝宝。',
     ],
-    parentGuidance: '在家：喂奶、换尿布、洗澡时都可以边做边说，告诉宝宝正在做什么；家里其他人也可轮流和宝宝“聊天”。观察：宝宝听到声音是否会安静下来或转头寻找；对很大的声音没有任何反应，请尽早做听力复查。安全：说话和唱歌音量适中，不要长时间开着电视作为背景声，电视和手机声音代替不了亲人的声音。',
+    parentGuidance:
+      '在家：喂奶、换尿布、洗澡时都可以边做边说，告诉宝宝正在做什么；家里其他人也可轮流和宝宝“聊天”。观察：宝宝听到声音是否会安静下来或转头寻找；对很大的声音没有任何反应，请尽早做听力复查。安全：说话和唱歌音量适中，不要长时间开着电视作为背景声，电视和手机声音代替不了亲人的声音。',
   },
   {
-    title: '追视红球', ageFromMonths: 0, ageToMonths: 3, domain: 'cognition', minutes: 10,
+    title: '追视红球',
+    ageFromMonths: 0,
+    ageToMonths: 3,
+    domain: 'cognition',
+    minutes: 10,
     goal: '用颜色鲜艳的红球引导宝宝注视并追随移动的物体，发展视觉注意和眼球协调，从追视90°逐步到180°。',
     materials: ['直径约10厘米的红色绒球（可系一根细绳）', '黑白图卡'],
     steps: [
@@ -56,10 +75,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '慢慢向左移动红球，再回到中间，再向右移动；速度要慢，宝宝跟丢时回到中间重新开始。',
       '熟练后可上下移动或画圈移动，每次练习3—5遍。',
     ],
-    parentGuidance: '在家：每天可练习2—3次，每次几分钟即可，宝宝转开头、哭闹时说明累了，应停止。也可在床的两侧交替悬挂玩具，避免宝宝总是看向一侧。观察：宝宝两只眼睛是否能同时跟随红球；满3个月仍不会追视，或眼睛有斜视、眼球震颤，请到眼科检查。安全：绳子用后收好，不要挂在宝宝颈部附近；红球不要正对宝宝脸部晃动过近。',
+    parentGuidance:
+      '在家：每天可练习2—3次，每次几分钟即可，宝宝转开头、哭闹时说明累了，应停止。也可在床的两侧交替悬挂玩具，避免宝宝总是看向一侧。观察：宝宝两只眼睛是否能同时跟随红球；满3个月仍不会追视，或眼睛有斜视、眼球震颤，请到眼科检查。安全：绳子用后收好，不要挂在宝宝颈部附近；红球不要正对宝宝脸部晃动过近。',
   },
   {
-    title: '抚触与对视', ageFromMonths: 0, ageToMonths: 3, domain: 'social_emotional', minutes: 15,
+    title: '抚触与对视',
+    ageFromMonths: 0,
+    ageToMonths: 3,
+    domain: 'social_emotional',
+    minutes: 15,
     goal: '通过规范的婴儿抚触和亲密对视，让宝宝感到安全和愉悦，建立亲子依恋，逐渐出现社会性微笑。',
     materials: ['婴儿润肤油', '柔软大毛巾', '轻音乐'],
     steps: [
@@ -69,12 +93,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝出现微笑或发声时，立刻用笑容和声音回应。',
       '结束后包好宝宝，抱在怀里安静对视片刻。',
     ],
-    parentGuidance: '在家：洗澡后或两次喂奶之间进行，每天1—2次，每次10—15分钟。观察：宝宝抚触中是否放松、愉快；满2个月后逗引时仍从不微笑，请告诉老师。安全：宝宝饥饿、刚吃饱或哭闹时不做；避开脐部未愈合处；力度由轻到适中，宝宝皮肤出现皮疹时暂停使用润肤油。',
+    parentGuidance:
+      '在家：洗澡后或两次喂奶之间进行，每天1—2次，每次10—15分钟。观察：宝宝抚触中是否放松、愉快；满2个月后逗引时仍从不微笑，请告诉老师。安全：宝宝饥饿、刚吃饱或哭闹时不做；避开脐部未愈合处；力度由轻到适中，宝宝皮肤出现皮疹时暂停使用润肤油。',
   },
 
   // ---- 3–6 months --------------------------------------------------------------------------
   {
-    title: '翻身练习', ageFromMonths: 3, ageToMonths: 6, domain: 'gross_motor', minutes: 15,
+    title: '翻身练习',
+    ageFromMonths: 3,
+    ageToMonths: 6,
+    domain: 'gross_motor',
+    minutes: 15,
     goal: '在家长帮助下练习从仰卧翻到侧卧、再到俯卧，锻炼腰背和四肢力量，逐步学会独立翻身。',
     materials: ['平整的爬行垫', '色彩鲜艳、能发声的玩具'],
     steps: [
@@ -84,10 +113,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '再从俯卧帮宝宝翻回仰卧；左右两侧交替练习。',
       '宝宝有主动翻身的意图时，家长逐渐减少帮助，只在髋部轻推。',
     ],
-    parentGuidance: '在家：每天练习2—3次，把宝宝喜欢的玩具放在一侧引导，不要长时间把宝宝放在摇椅、背带里。观察：宝宝是否两侧都能翻、俯卧时能否用前臂撑起胸部；满6个月仍完全不会翻身，请告诉老师。安全：宝宝学会翻身后不能单独留在床、沙发或尿布台上，随时可能翻滚坠落；睡觉仍仰卧，床上不放枕头、毛绒玩具。',
+    parentGuidance:
+      '在家：每天练习2—3次，把宝宝喜欢的玩具放在一侧引导，不要长时间把宝宝放在摇椅、背带里。观察：宝宝是否两侧都能翻、俯卧时能否用前臂撑起胸部；满6个月仍完全不会翻身，请告诉老师。安全：宝宝学会翻身后不能单独留在床、沙发或尿布台上，随时可能翻滚坠落；睡觉仍仰卧，床上不放枕头、毛绒玩具。',
   },
   {
-    title: '够取悬挂玩具', ageFromMonths: 3, ageToMonths: 6, domain: 'fine_motor', minutes: 15,
+    title: '够取悬挂玩具',
+    ageFromMonths: 3,
+    ageToMonths: 6,
+    domain: 'fine_motor',
+    minutes: 15,
     goal: '发展手眼协调，让宝宝看到玩具后能伸手够取、用全手掌抓握，并把玩具从一只手换到另一只手。',
     materials: ['健身架或悬挂绳', '环形摇铃', '软布球'],
     steps: [
@@ -96,10 +130,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝抓住后，家长说“抓住啦”，让宝宝玩一会儿再轻轻取下。',
       '扶坐或靠坐时，把环形摇铃递到宝宝一侧手中，再在另一侧出示软布球，引导宝宝换手。',
     ],
-    parentGuidance: '在家：玩具位置要经常变换，左右两侧都要练习。观察：宝宝两只手是否都用、能否把玩具送到嘴边；只用一只手、另一只手总是握拳不动，请告诉老师。安全：宝宝会把所有东西放进嘴里，玩具直径要大于4厘米，无脱落的小零件、无长绳；悬挂绳要固定牢固。',
+    parentGuidance:
+      '在家：玩具位置要经常变换，左右两侧都要练习。观察：宝宝两只手是否都用、能否把玩具送到嘴边；只用一只手、另一只手总是握拳不动，请告诉老师。安全：宝宝会把所有东西放进嘴里，玩具直径要大于4厘米，无脱落的小零件、无长绳；悬挂绳要固定牢固。',
   },
   {
-    title: '咿呀对话', ageFromMonths: 3, ageToMonths: 6, domain: 'language', minutes: 10,
+    title: '咿呀对话',
+    ageFromMonths: 3,
+    ageToMonths: 6,
+    domain: 'language',
+    minutes: 10,
     goal: '鼓励宝宝发出更多的声音，出现“咯咯”笑声和辅音元音组合（如“ba”“ma”），体验一来一往的交流。',
     materials: ['小镜子', '手指偶'],
     steps: [
@@ -108,10 +147,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '用手指偶“说话”，发出简单的重复音节，如“ba—ba—”“ma—ma—”。',
       '唱一首节奏明快的儿歌，在固定的地方停顿，等宝宝发声。',
     ],
-    parentGuidance: '在家：宝宝自言自语时不要打断，等宝宝停下来再回应；多用简单、重复的词语描述眼前的事物。观察：宝宝是否会大声笑、会不会对着人发声；满6个月仍很少发声或听到叫名没有反应，请做听力复查。安全：手指偶不要留给宝宝单独玩，防止啃咬脱落的眼睛等小部件。',
+    parentGuidance:
+      '在家：宝宝自言自语时不要打断，等宝宝停下来再回应；多用简单、重复的词语描述眼前的事物。观察：宝宝是否会大声笑、会不会对着人发声；满6个月仍很少发声或听到叫名没有反应，请做听力复查。安全：手指偶不要留给宝宝单独玩，防止啃咬脱落的眼睛等小部件。',
   },
   {
-    title: '摇铃在哪里', ageFromMonths: 3, ageToMonths: 6, domain: 'cognition', minutes: 10,
+    title: '摇铃在哪里',
+    ageFromMonths: 3,
+    ageToMonths: 6,
+    domain: 'cognition',
+    minutes: 10,
     goal: '发展听觉定位，让宝宝听到声音后能转头寻找声源，建立声音与物体之间的联系。',
     materials: ['音色不同的摇铃2—3个', '小铃铛（家长手持）'],
     steps: [
@@ -120,10 +164,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '换到另一侧，再换不同的音色，左右两侧交替进行。',
       '声音由大到小，观察宝宝能否找到轻柔的声音。',
     ],
-    parentGuidance: '在家：叫宝宝名字时可以从不同方向呼唤，让宝宝寻找家人。观察：宝宝是否两侧都能转向声源；总是只对一侧有反应，请告诉老师并检查听力。安全：摇铃不要贴近耳朵摇动，声音不宜过响。',
+    parentGuidance:
+      '在家：叫宝宝名字时可以从不同方向呼唤，让宝宝寻找家人。观察：宝宝是否两侧都能转向声源；总是只对一侧有反应，请告诉老师并检查听力。安全：摇铃不要贴近耳朵摇动，声音不宜过响。',
   },
   {
-    title: '镜子里的宝宝', ageFromMonths: 3, ageToMonths: 6, domain: 'social_emotional', minutes: 10,
+    title: '镜子里的宝宝',
+    ageFromMonths: 3,
+    ageToMonths: 6,
+    domain: 'social_emotional',
+    minutes: 10,
     goal: '让宝宝对镜中的人像产生兴趣，对着镜像微笑、发声，感受家长的表情和情绪回应。',
     materials: ['不易碎的安全镜（亚克力镜）'],
     steps: [
@@ -132,12 +181,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '家长在镜中做夸张的表情：微笑、惊讶、吐舌头，观察宝宝的反应。',
       '宝宝对镜子笑或拍打时，家长跟着笑，亲亲宝宝。',
     ],
-    parentGuidance: '在家：可在爬行垫旁放一面安全镜，宝宝俯卧时也能看。观察：宝宝是否会对熟悉的人笑、对陌生人表现出不同；很少微笑、不喜欢和人对视，请告诉老师。安全：只用不易碎的安全镜，并固定牢靠。',
+    parentGuidance:
+      '在家：可在爬行垫旁放一面安全镜，宝宝俯卧时也能看。观察：宝宝是否会对熟悉的人笑、对陌生人表现出不同；很少微笑、不喜欢和人对视，请告诉老师。安全：只用不易碎的安全镜，并固定牢靠。',
   },
 
   // ---- 6–9 months --------------------------------------------------------------------------
   {
-    title: '翻身打滚', ageFromMonths: 6, ageToMonths: 9, domain: 'gross_motor', minutes: 20,
+    title: '翻身打滚',
+    ageFromMonths: 6,
+    ageToMonths: 9,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '在翻身熟练的基础上练习连续翻滚，增强身体协调和前庭觉，为独坐、爬行做准备。',
     materials: ['大块爬行垫', '滚筒或卷起的浴巾', '彩色皮球'],
     steps: [
@@ -146,10 +200,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '把浴巾卷成筒状放在宝宝胸下，让宝宝趴在上面，家长扶住宝宝髋部前后轻轻滚动。',
       '最后扶坐，让宝宝用手支撑在身体前方，练习短时独坐。',
     ],
-    parentGuidance: '在家：在地面铺上爬行垫，给宝宝足够的活动空间，少用学步车和长时间抱着。观察：宝宝能否连续翻滚、能否短时独坐；满9个月仍不能独坐，请告诉老师。安全：活动区域周围移开桌角、电线、热水瓶等；不要让宝宝在床上翻滚，防止坠床。',
+    parentGuidance:
+      '在家：在地面铺上爬行垫，给宝宝足够的活动空间，少用学步车和长时间抱着。观察：宝宝能否连续翻滚、能否短时独坐；满9个月仍不能独坐，请告诉老师。安全：活动区域周围移开桌角、电线、热水瓶等；不要让宝宝在床上翻滚，防止坠床。',
   },
   {
-    title: '撕纸游戏', ageFromMonths: 6, ageToMonths: 9, domain: 'fine_motor', minutes: 15,
+    title: '撕纸游戏',
+    ageFromMonths: 6,
+    ageToMonths: 9,
+    domain: 'fine_motor',
+    minutes: 15,
     goal: '通过抓、揉、撕不同质地的纸，锻炼手指力量和双手配合，体验“我能让东西变样”的乐趣。',
     materials: ['彩色皱纹纸', '干净的白纸', '空纸盒'],
     steps: [
@@ -158,10 +217,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '家长在纸边先撕开一个小口，握住宝宝的手一起向两边撕开，说“嘶——撕开啦”。',
       '把撕下的纸条一起放进纸盒，盖上盖子，摇一摇听声音。',
     ],
-    parentGuidance: '在家：可用旧挂历纸、纸巾等练习，让宝宝自由探索。观察：宝宝能否用拇指和其他手指配合捏住纸、双手是否都参与。安全：不要使用报纸（油墨）和有尖角的硬纸；宝宝会把纸放进嘴里，要随时看护，玩后把碎纸收干净。',
+    parentGuidance:
+      '在家：可用旧挂历纸、纸巾等练习，让宝宝自由探索。观察：宝宝能否用拇指和其他手指配合捏住纸、双手是否都参与。安全：不要使用报纸（油墨）和有尖角的硬纸；宝宝会把纸放进嘴里，要随时看护，玩后把碎纸收干净。',
   },
   {
-    title: '叫名字回头', ageFromMonths: 6, ageToMonths: 9, domain: 'language', minutes: 10,
+    title: '叫名字回头',
+    ageFromMonths: 6,
+    ageToMonths: 9,
+    domain: 'language',
+    minutes: 10,
     goal: '让宝宝对自己的名字有稳定的反应，能听懂“不”和几个常用词，开始用动作、声音回应大人。',
     materials: ['宝宝喜欢的玩具', '家人照片'],
     steps: [
@@ -170,10 +234,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '换另一位家长从另一个方向叫，重复几次。',
       '拿出家人照片，一边指一边说“这是爸爸”“这是奶奶”。',
     ],
-    parentGuidance: '在家：全家人统一用一个称呼叫宝宝；说话时先叫名字再说事情。观察：宝宝听到名字是否转头、是否会发“ba-ba”“ma-ma”等重复音节；9个月时叫名字仍很少回应，请告诉老师。安全：不要在宝宝身后突然大声叫，以免惊吓。',
+    parentGuidance:
+      '在家：全家人统一用一个称呼叫宝宝；说话时先叫名字再说事情。观察：宝宝听到名字是否转头、是否会发“ba-ba”“ma-ma”等重复音节；9个月时叫名字仍很少回应，请告诉老师。安全：不要在宝宝身后突然大声叫，以免惊吓。',
   },
   {
-    title: '躲猫猫', ageFromMonths: 6, ageToMonths: 9, domain: 'cognition', minutes: 15,
+    title: '躲猫猫',
+    ageFromMonths: 6,
+    ageToMonths: 9,
+    domain: 'cognition',
+    minutes: 15,
     goal: '通过藏起来又出现的游戏，帮助宝宝理解“看不见的东西仍然存在”（客体永久性），学会掀开遮盖物寻找。',
     materials: ['柔软的小方巾', '小玩具', '透明和不透明的杯子'],
     steps: [
@@ -182,10 +251,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '当着宝宝的面，把小玩具用方巾盖住一半，鼓励宝宝掀开拿到。',
       '熟练后把玩具完全盖住，或扣在不透明的杯子下面，让宝宝寻找。',
     ],
-    parentGuidance: '在家：每天都可以玩，宝宝会百玩不厌；家长离开房间时先告诉宝宝“妈妈去厨房，一会儿回来”。观察：宝宝能否找到完全藏起来的玩具。安全：方巾要薄而透气，盖在宝宝头上时间要短，游戏后收好，不要留在宝宝床上。',
+    parentGuidance:
+      '在家：每天都可以玩，宝宝会百玩不厌；家长离开房间时先告诉宝宝“妈妈去厨房，一会儿回来”。观察：宝宝能否找到完全藏起来的玩具。安全：方巾要薄而透气，盖在宝宝头上时间要短，游戏后收好，不要留在宝宝床上。',
   },
   {
-    title: '欢迎欢迎', ageFromMonths: 6, ageToMonths: 9, domain: 'social_emotional', minutes: 15,
+    title: '欢迎欢迎',
+    ageFromMonths: 6,
+    ageToMonths: 9,
+    domain: 'social_emotional',
+    minutes: 15,
     goal: '在儿歌和集体活动中模仿拍手、挥手等动作，愿意看同伴、对老师和其他家长微笑，减少陌生情境下的紧张。',
     materials: ['手摇铃', '儿歌《欢迎歌》《拍手歌》'],
     steps: [
@@ -194,12 +268,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '唱《拍手歌》，家长握宝宝的手跟着节奏拍手，鼓励宝宝自己拍。',
       '结束时唱《再见歌》，挥手说再见。',
     ],
-    parentGuidance: '在家：见到邻居、客人时带着宝宝挥手问好，让宝宝多接触不同的人。观察：这个阶段宝宝开始认生，见到陌生人哭是正常的，家长要抱紧宝宝、给宝宝时间适应，不要强迫宝宝让别人抱。安全：集体活动中看好宝宝，避免与其他宝宝互相抓脸、拉扯。',
+    parentGuidance:
+      '在家：见到邻居、客人时带着宝宝挥手问好，让宝宝多接触不同的人。观察：这个阶段宝宝开始认生，见到陌生人哭是正常的，家长要抱紧宝宝、给宝宝时间适应，不要强迫宝宝让别人抱。安全：集体活动中看好宝宝，避免与其他宝宝互相抓脸、拉扯。',
   },
 
   // ---- 9–12 months -------------------------------------------------------------------------
   {
-    title: '爬过小山坡', ageFromMonths: 9, ageToMonths: 12, domain: 'gross_motor', minutes: 20,
+    title: '爬过小山坡',
+    ageFromMonths: 9,
+    ageToMonths: 12,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '练习手膝爬行并爬过低矮障碍，增强四肢协调和身体平衡，为扶站、扶走做准备。',
     materials: ['爬行垫', '软体斜坡或叠起的被子', '隧道布筒', '小皮球'],
     steps: [
@@ -209,10 +288,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '熟练后钻过隧道布筒，家长在另一端呼唤宝宝。',
       '最后让宝宝扶着沙发或矮柜站一站。',
     ],
-    parentGuidance: '在家：每天给宝宝在地面爬行的时间，穿宽松的衣服，不用学步车代替爬行。观察：宝宝是否手膝交替爬行、两侧用力是否对称；少数宝宝不经过手膝爬行直接扶站，只要其他动作正常不必担心。安全：收好地面上的小物件、药品、清洁剂；给桌角装防撞条、插座装保护盖；楼梯口装护栏。',
+    parentGuidance:
+      '在家：每天给宝宝在地面爬行的时间，穿宽松的衣服，不用学步车代替爬行。观察：宝宝是否手膝交替爬行、两侧用力是否对称；少数宝宝不经过手膝爬行直接扶站，只要其他动作正常不必担心。安全：收好地面上的小物件、药品、清洁剂；给桌角装防撞条、插座装保护盖；楼梯口装护栏。',
   },
   {
-    title: '捏取小溶豆', ageFromMonths: 9, ageToMonths: 12, domain: 'fine_motor', minutes: 15,
+    title: '捏取小溶豆',
+    ageFromMonths: 9,
+    ageToMonths: 12,
+    domain: 'fine_motor',
+    minutes: 15,
     goal: '练习拇指和食指对捏，能捏起小而软的食物放进嘴里或放进容器，发展精细动作和手眼协调。',
     materials: ['婴儿溶豆或小块蒸南瓜', '浅盘', '广口小碗'],
     steps: [
@@ -221,10 +305,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '鼓励宝宝自己捏取，宝宝用全手抓时，家长轻轻握住宝宝的中指、无名指和小指，只露出拇指和食指。',
       '再让宝宝把溶豆一粒粒放进小碗里。',
     ],
-    parentGuidance: '在家：吃饭时让宝宝自己抓、捏小块软食，练习手指喂食。观察：宝宝能否用拇指指腹和食指指腹捏起小物体；满12个月仍只会全手抓，请告诉老师。安全：只用入口即化的溶豆或软烂的小块食物，不要用花生、整粒葡萄、果冻等易呛噎的食物；宝宝进食时必须坐着，家长在旁看护。',
+    parentGuidance:
+      '在家：吃饭时让宝宝自己抓、捏小块软食，练习手指喂食。观察：宝宝能否用拇指指腹和食指指腹捏起小物体；满12个月仍只会全手抓，请告诉老师。安全：只用入口即化的溶豆或软烂的小块食物，不要用花生、整粒葡萄、果冻等易呛噎的食物；宝宝进食时必须坐着，家长在旁看护。',
   },
   {
-    title: '指一指，说一说', ageFromMonths: 9, ageToMonths: 12, domain: 'language', minutes: 15,
+    title: '指一指，说一说',
+    ageFromMonths: 9,
+    ageToMonths: 12,
+    domain: 'language',
+    minutes: 15,
     goal: '让宝宝理解常见物品的名称，能按指令看向或指向物品，并用“再见”“谢谢”等手势回应，开始有意识地叫“爸爸”“妈妈”。',
     materials: ['灯、球、杯子、小狗玩偶等常见物品', '实物图卡'],
     steps: [
@@ -233,10 +322,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '拿出图卡，一次只出示两张，说出名称，请宝宝拍一拍对应的图。',
       '游戏结束时，家长示范挥手“再见”、拱手“谢谢”，握着宝宝的手一起做。',
     ],
-    parentGuidance: '在家：宝宝用手指东西时，说出东西的名称，再把它拿给宝宝；多说短句，一个词多重复。观察：宝宝能否用手指物、会不会挥手再见；12个月时还不会用手指东西、不会用手势交流，请告诉老师。安全：让宝宝摸的物品要干净、无尖锐边角，灯具不要让宝宝直接触摸。',
+    parentGuidance:
+      '在家：宝宝用手指东西时，说出东西的名称，再把它拿给宝宝；多说短句，一个词多重复。观察：宝宝能否用手指物、会不会挥手再见；12个月时还不会用手指东西、不会用手势交流，请告诉老师。安全：让宝宝摸的物品要干净、无尖锐边角，灯具不要让宝宝直接触摸。',
   },
   {
-    title: '放进去，拿出来', ageFromMonths: 9, ageToMonths: 12, domain: 'cognition', minutes: 15,
+    title: '放进去，拿出来',
+    ageFromMonths: 9,
+    ageToMonths: 12,
+    domain: 'cognition',
+    minutes: 15,
     goal: '通过反复把物品放进容器再拿出来，理解“里面”“外面”和因果关系，学会有目的地松手放物。',
     materials: ['带盖的大口塑料盒', '积木块（边长约5厘米）', '乒乓球大小以上的软球'],
     steps: [
@@ -245,10 +339,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '请宝宝把积木放进盒子，宝宝松手放入时，家长鼓掌。',
       '在盒盖上开一个圆孔，示范把软球从孔中塞进去，让宝宝尝试。',
     ],
-    parentGuidance: '在家：可用饼干盒、鞋盒和家里安全的物品自制玩具，让宝宝反复玩。观察：宝宝能否主动松手把东西放进容器、会不会打开盖子寻找。安全：所有放入的物品直径都要大于4厘米，防止宝宝塞进嘴里误吞；盒子边缘要光滑。',
+    parentGuidance:
+      '在家：可用饼干盒、鞋盒和家里安全的物品自制玩具，让宝宝反复玩。观察：宝宝能否主动松手把东西放进容器、会不会打开盖子寻找。安全：所有放入的物品直径都要大于4厘米，防止宝宝塞进嘴里误吞；盒子边缘要光滑。',
   },
   {
-    title: '滚球你我他', ageFromMonths: 9, ageToMonths: 12, domain: 'social_emotional', minutes: 15,
+    title: '滚球你我他',
+    ageFromMonths: 9,
+    ageToMonths: 12,
+    domain: 'social_emotional',
+    minutes: 15,
     goal: '在与家长、同伴面对面滚球的游戏中，体验轮流和互动的乐趣，学会等待和把东西递给别人。',
     materials: ['直径15—20厘米的软皮球'],
     steps: [
@@ -257,12 +356,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '鼓励宝宝把球推回来，家长说“谢谢宝宝”。',
       '两个家庭围坐，宝宝把球滚给另一个小朋友，家长帮助完成。',
     ],
-    parentGuidance: '在家：游戏中多说“给妈妈”“谢谢”“轮到宝宝了”，让宝宝体验轮流。观察：宝宝是否愿意把球给别人、是否会看对方的脸等待回应。安全：在铺软垫的空地进行，球要充气适中，不要用过硬的球。',
+    parentGuidance:
+      '在家：游戏中多说“给妈妈”“谢谢”“轮到宝宝了”，让宝宝体验轮流。观察：宝宝是否愿意把球给别人、是否会看对方的脸等待回应。安全：在铺软垫的空地进行，球要充气适中，不要用过硬的球。',
   },
 
   // ---- 12–18 months ------------------------------------------------------------------------
   {
-    title: '推小车走', ageFromMonths: 12, ageToMonths: 18, domain: 'gross_motor', minutes: 20,
+    title: '推小车走',
+    ageFromMonths: 12,
+    ageToMonths: 18,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '借助推车练习稳定行走，增强下肢力量和平衡，逐步从扶走过渡到独立行走。',
     materials: ['稳固的学步推车（带阻尼）', '空纸箱', '毛绒玩具若干'],
     steps: [
@@ -271,10 +375,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '能独立行走的宝宝改推空纸箱，练习推着走、转弯。',
       '最后家长拉着宝宝一只手，在垫子上慢走一圈放松。',
     ],
-    parentGuidance: '在家：让宝宝多在地面上自由走动，推小椅子、纸箱都可以；赤脚或穿软底鞋。观察：宝宝走路时两腿用力是否对称，是否总是踮脚尖走；18个月还不能独立行走，请告诉老师。安全：推车要重心低、不易翻倒，不用学步车（易翻倒和跌下楼梯）；远离楼梯、门槛和热源。',
+    parentGuidance:
+      '在家：让宝宝多在地面上自由走动，推小椅子、纸箱都可以；赤脚或穿软底鞋。观察：宝宝走路时两腿用力是否对称，是否总是踮脚尖走；18个月还不能独立行走，请告诉老师。安全：推车要重心低、不易翻倒，不用学步车（易翻倒和跌下楼梯）；远离楼梯、门槛和热源。',
   },
   {
-    title: '叠积木', ageFromMonths: 12, ageToMonths: 18, domain: 'fine_motor', minutes: 15,
+    title: '叠积木',
+    ageFromMonths: 12,
+    ageToMonths: 18,
+    domain: 'fine_motor',
+    minutes: 15,
     goal: '练习把一块积木稳稳放在另一块上，能叠2—4块，发展手眼协调、手指控制和专注力。',
     materials: ['边长约3—4厘米的木质方块积木6—8块'],
     steps: [
@@ -283,10 +392,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '让宝宝自己从第一块开始叠，家长只在积木歪斜时用手指提示。',
       '叠高后让宝宝推倒，体验“倒啦”的乐趣，再重新叠。',
     ],
-    parentGuidance: '在家：也可用纸杯、小盒子练习叠高和排成“小火车”。观察：宝宝能否叠起2块以上、是否用拇指和食指拿积木；18个月时还不能叠2块积木，请告诉老师。安全：积木要边角圆滑、涂料无毒；推倒积木时注意不要砸到宝宝的脸。',
+    parentGuidance:
+      '在家：也可用纸杯、小盒子练习叠高和排成“小火车”。观察：宝宝能否叠起2块以上、是否用拇指和食指拿积木；18个月时还不能叠2块积木，请告诉老师。安全：积木要边角圆滑、涂料无毒；推倒积木时注意不要砸到宝宝的脸。',
   },
   {
-    title: '指认五官', ageFromMonths: 12, ageToMonths: 18, domain: 'language', minutes: 15,
+    title: '指认五官',
+    ageFromMonths: 12,
+    ageToMonths: 18,
+    domain: 'language',
+    minutes: 15,
     goal: '让宝宝能听懂并指出自己和别人的眼睛、鼻子、嘴巴、耳朵等，扩大理解词汇，尝试说出单字或叠词。',
     materials: ['大娃娃', '五官图卡', '儿歌《小手拍拍》'],
     steps: [
@@ -295,10 +409,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '拿出大娃娃，请宝宝找娃娃的眼睛、耳朵。',
       '出示图卡，家长说名称，宝宝指认；宝宝试着发音时，家长用清楚的发音重复一遍。',
     ],
-    parentGuidance: '在家：洗脸、洗澡时说一说身体部位；宝宝发音不准时不要纠正，只需清楚地重复正确的说法。观察：18个月时宝宝应能说出几个有意义的词，能指认几个身体部位；还不会说任何词，请告诉老师。安全：指认时提醒宝宝轻轻指，不要戳眼睛。',
+    parentGuidance:
+      '在家：洗脸、洗澡时说一说身体部位；宝宝发音不准时不要纠正，只需清楚地重复正确的说法。观察：18个月时宝宝应能说出几个有意义的词，能指认几个身体部位；还不会说任何词，请告诉老师。安全：指认时提醒宝宝轻轻指，不要戳眼睛。',
   },
   {
-    title: '形状配对盒', ageFromMonths: 12, ageToMonths: 18, domain: 'cognition', minutes: 15,
+    title: '形状配对盒',
+    ageFromMonths: 12,
+    ageToMonths: 18,
+    domain: 'cognition',
+    minutes: 15,
     goal: '认识圆形、正方形、三角形，能把形状块放进对应的孔里，发展形状知觉和解决问题的能力。',
     materials: ['形状配对盒（圆、方、三角）', '形状嵌板'],
     steps: [
@@ -307,10 +426,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝放不进去时，家长提示“转一转”，握着宝宝的手旋转对准。',
       '用嵌板练习：把形状块取出，再放回原位。',
     ],
-    parentGuidance: '在家：从一个形状开始，成功后再增加，不要一次给太多。生活中指给宝宝看圆圆的盘子、方方的盒子。观察：宝宝是否会反复尝试、遇到困难时是否会求助。安全：形状块不宜过小，玩后清点收好。',
+    parentGuidance:
+      '在家：从一个形状开始，成功后再增加，不要一次给太多。生活中指给宝宝看圆圆的盘子、方方的盒子。观察：宝宝是否会反复尝试、遇到困难时是否会求助。安全：形状块不宜过小，玩后清点收好。',
   },
   {
-    title: '我来帮帮忙', ageFromMonths: 12, ageToMonths: 18, domain: 'social_emotional', minutes: 15,
+    title: '我来帮帮忙',
+    ageFromMonths: 12,
+    ageToMonths: 18,
+    domain: 'social_emotional',
+    minutes: 15,
     goal: '在收拾玩具等简单家务中，让宝宝体验被需要的快乐，学习听懂简单指令，培养初步的自理和合作意识。',
     materials: ['玩具筐', '积木、球等散落的玩具', '小抹布'],
     steps: [
@@ -319,12 +443,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝完成后，具体地表扬：“你把球放进筐里了，谢谢你帮忙！”',
       '给宝宝一块小抹布，一起擦擦小桌子。',
     ],
-    parentGuidance: '在家：让宝宝参与扔尿布、拿拖鞋、收衣服等小事，完成后具体表扬。观察：宝宝能否听懂一步指令；这个阶段宝宝常说“不”、发脾气，是自我意识发展的表现，家长保持平静、给出简单的选择即可。安全：不让宝宝拿刀具、热水、玻璃器皿等危险物品帮忙。',
+    parentGuidance:
+      '在家：让宝宝参与扔尿布、拿拖鞋、收衣服等小事，完成后具体表扬。观察：宝宝能否听懂一步指令；这个阶段宝宝常说“不”、发脾气，是自我意识发展的表现，家长保持平静、给出简单的选择即可。安全：不让宝宝拿刀具、热水、玻璃器皿等危险物品帮忙。',
   },
 
   // ---- 18–24 months ------------------------------------------------------------------------
   {
-    title: '踢球进门', ageFromMonths: 18, ageToMonths: 24, domain: 'gross_motor', minutes: 20,
+    title: '踢球进门',
+    ageFromMonths: 18,
+    ageToMonths: 24,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '练习走、跑、停和向前踢球，发展下肢力量、平衡和眼脚协调，能扶栏杆上下台阶。',
     materials: ['软皮球', '用纸箱做的小球门', '有扶手的小台阶'],
     steps: [
@@ -333,10 +462,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '把小球门放在2米外，鼓励宝宝把球踢进门，然后跑过去把球拿回来。',
       '扶着扶手上下小台阶3—5次。',
     ],
-    parentGuidance: '在家：每天户外活动不少于2小时，让宝宝在公园草地上走、跑、踢球、捡树叶。观察：宝宝跑时是否容易摔倒、上下台阶是否需要帮助；2岁时仍不能稳稳地走，请告诉老师。安全：在平坦的草地或软垫上进行，远离马路、水池；上下台阶时家长站在宝宝下方保护。',
+    parentGuidance:
+      '在家：每天户外活动不少于2小时，让宝宝在公园草地上走、跑、踢球、捡树叶。观察：宝宝跑时是否容易摔倒、上下台阶是否需要帮助；2岁时仍不能稳稳地走，请告诉老师。安全：在平坦的草地或软垫上进行，远离马路、水池；上下台阶时家长站在宝宝下方保护。',
   },
   {
-    title: '涂鸦画画', ageFromMonths: 18, ageToMonths: 24, domain: 'fine_motor', minutes: 20,
+    title: '涂鸦画画',
+    ageFromMonths: 18,
+    ageToMonths: 24,
+    domain: 'fine_motor',
+    minutes: 20,
     goal: '练习用整只手握笔在纸上涂画，画出点、线和圆圈，体验“画画”的乐趣，发展手腕控制。',
     materials: ['粗蜡笔或可水洗水彩笔', '大张白纸（贴在桌上）', '围兜'],
     steps: [
@@ -345,10 +479,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '家长画一个大圆圈，请宝宝在里面点“眼睛”、画“头发”。',
       '完成后写上日期，贴在作品墙上展示。',
     ],
-    parentGuidance: '在家：给宝宝固定的画画角，把作品贴起来，多欣赏、少评价“像不像”。观察：宝宝是否模仿画线、握笔是否越来越稳。安全：选用无毒、粗短不易折断的蜡笔；提醒宝宝不把笔放进嘴里，画完洗手。',
+    parentGuidance:
+      '在家：给宝宝固定的画画角，把作品贴起来，多欣赏、少评价“像不像”。观察：宝宝是否模仿画线、握笔是否越来越稳。安全：选用无毒、粗短不易折断的蜡笔；提醒宝宝不把笔放进嘴里，画完洗手。',
   },
   {
-    title: '小动物怎么叫', ageFromMonths: 18, ageToMonths: 24, domain: 'language', minutes: 20,
+    title: '小动物怎么叫',
+    ageFromMonths: 18,
+    ageToMonths: 24,
+    domain: 'language',
+    minutes: 20,
     goal: '通过共读动物绘本，模仿动物叫声，学说动物名称，从单词句向双词句（“小狗叫”“猫咪吃”）发展。',
     materials: ['动物主题纸板绘本', '动物手偶'],
     steps: [
@@ -358,10 +497,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '用手偶表演：“小猫饿了，小猫要——”，鼓励宝宝接“吃鱼”。',
       '最后唱一首动物儿歌。',
     ],
-    parentGuidance: '在家：每天固定时间亲子共读10—15分钟，同一本书反复读；宝宝说一个词，家长扩展成短句（宝宝说“车”，家长说“红色的车开走了”）。观察：2岁时宝宝应能说50个左右的词并开始说双词句；词汇很少或不会模仿，请告诉老师。安全：选用圆角纸板书，避免薄纸划伤手指；控制电子屏幕时间，2岁以下尽量不看屏幕。',
+    parentGuidance:
+      '在家：每天固定时间亲子共读10—15分钟，同一本书反复读；宝宝说一个词，家长扩展成短句（宝宝说“车”，家长说“红色的车开走了”）。观察：2岁时宝宝应能说50个左右的词并开始说双词句；词汇很少或不会模仿，请告诉老师。安全：选用圆角纸板书，避免薄纸划伤手指；控制电子屏幕时间，2岁以下尽量不看屏幕。',
   },
   {
-    title: '红球蓝球回家', ageFromMonths: 18, ageToMonths: 24, domain: 'cognition', minutes: 15,
+    title: '红球蓝球回家',
+    ageFromMonths: 18,
+    ageToMonths: 24,
+    domain: 'cognition',
+    minutes: 15,
     goal: '按颜色把物品分类，初步认识红、黄、蓝，发展观察、配对和分类能力。',
     materials: ['红、黄、蓝三色海洋球各5个', '三个同色的小筐'],
     steps: [
@@ -370,10 +514,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝送错时，家长拿球和筐比一比：“一样吗？”让宝宝自己调整。',
       '熟练后按家长的指令取球：“请给我一个蓝色的球。”',
     ],
-    parentGuidance: '在家：收衣服、摆碗筷时和宝宝一起按颜色、大小分一分。这个年龄认识颜色因人而异，先会配对、后会说出颜色名称。观察：宝宝能否把相同颜色放在一起。安全：海洋球无破损，游戏后清洗消毒。',
+    parentGuidance:
+      '在家：收衣服、摆碗筷时和宝宝一起按颜色、大小分一分。这个年龄认识颜色因人而异，先会配对、后会说出颜色名称。观察：宝宝能否把相同颜色放在一起。安全：海洋球无破损，游戏后清洗消毒。',
   },
   {
-    title: '排队滑滑梯', ageFromMonths: 18, ageToMonths: 24, domain: 'social_emotional', minutes: 20,
+    title: '排队滑滑梯',
+    ageFromMonths: 18,
+    ageToMonths: 24,
+    domain: 'social_emotional',
+    minutes: 20,
     goal: '在集体游戏中学习排队、等待和轮流，开始关注同伴，学会用语言和动作表达“我要”“给你”。',
     materials: ['室内小滑梯', '排队地贴（小脚印）'],
     steps: [
@@ -382,12 +531,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '轮到宝宝时说“轮到我啦”，滑下后和家长击掌。',
       '游戏最后大家手拉手围成圈，唱《找朋友》。',
     ],
-    parentGuidance: '在家：和宝宝玩轮流游戏（你一块我一块地叠积木）；宝宝争抢玩具时，先认可情绪，再帮助宝宝说“我可以玩一下吗？”。观察：宝宝能否短时等待；这个阶段不会主动分享是正常的，不要强迫宝宝把心爱的玩具让给别人。安全：滑梯下方铺软垫，一次只上一个孩子，家长在滑梯出口保护。',
+    parentGuidance:
+      '在家：和宝宝玩轮流游戏（你一块我一块地叠积木）；宝宝争抢玩具时，先认可情绪，再帮助宝宝说“我可以玩一下吗？”。观察：宝宝能否短时等待；这个阶段不会主动分享是正常的，不要强迫宝宝把心爱的玩具让给别人。安全：滑梯下方铺软垫，一次只上一个孩子，家长在滑梯出口保护。',
   },
 
   // ---- 24–30 months ------------------------------------------------------------------------
   {
-    title: '双脚跳过小河', ageFromMonths: 24, ageToMonths: 30, domain: 'gross_motor', minutes: 20,
+    title: '双脚跳过小河',
+    ageFromMonths: 24,
+    ageToMonths: 30,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '练习双脚同时起跳、落地，能原地跳和向前跳过窄“小河”，发展下肢爆发力和身体协调。',
     materials: ['蓝色布条或地贴（作“小河”）', '呼啦圈', '软垫'],
     steps: [
@@ -397,10 +551,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '把呼啦圈排成一排，让宝宝一个圈一个圈往前跳。',
       '最后玩“小兔回家”，跳到家长怀里。',
     ],
-    parentGuidance: '在家：在床垫上跳、从最低一级台阶跳下，都能练习跳跃。观察：宝宝能否双脚同时离地；30个月时仍不能双脚离地跳，请告诉老师。安全：在软垫或草地上跳，穿防滑鞋或赤脚；不要在沙发、床边缘跳，避免摔下。',
+    parentGuidance:
+      '在家：在床垫上跳、从最低一级台阶跳下，都能练习跳跃。观察：宝宝能否双脚同时离地；30个月时仍不能双脚离地跳，请告诉老师。安全：在软垫或草地上跳，穿防滑鞋或赤脚；不要在沙发、床边缘跳，避免摔下。',
   },
   {
-    title: '串珠子', ageFromMonths: 24, ageToMonths: 30, domain: 'fine_motor', minutes: 20,
+    title: '串珠子',
+    ageFromMonths: 24,
+    ageToMonths: 30,
+    domain: 'fine_motor',
+    minutes: 20,
     goal: '用一手拿绳、一手拿珠，把大木珠串到绳上，锻炼双手协调、手眼配合和专注力。',
     materials: ['直径约3厘米的大木珠', '一端带硬头的粗串珠绳', '小盘子'],
     steps: [
@@ -410,10 +569,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '能力强的宝宝可以按颜色间隔串（红、黄、红、黄）。',
       '把串好的珠串给宝宝戴在手腕上展示，再拆下收好。',
     ],
-    parentGuidance: '在家：也可用吸管段、有孔的大通心粉串在鞋带上。观察：宝宝能否双手配合完成、遇到失败是否愿意再试。安全：珠子直径大于3厘米，防止误吞；绳子不要缠绕在宝宝颈部，游戏后清点珠子并收好。',
+    parentGuidance:
+      '在家：也可用吸管段、有孔的大通心粉串在鞋带上。观察：宝宝能否双手配合完成、遇到失败是否愿意再试。安全：珠子直径大于3厘米，防止误吞；绳子不要缠绕在宝宝颈部，游戏后清点珠子并收好。',
   },
   {
-    title: '说说我的一天', ageFromMonths: 24, ageToMonths: 30, domain: 'language', minutes: 20,
+    title: '说说我的一天',
+    ageFromMonths: 24,
+    ageToMonths: 30,
+    domain: 'language',
+    minutes: 20,
     goal: '借助生活照片，用简单句讲述自己做过的事，学会使用“我”，能回答“谁”“在哪里”“做什么”。',
     materials: ['宝宝一天生活的照片（起床、吃饭、玩耍、睡觉）', '小相册'],
     steps: [
@@ -422,10 +586,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '把照片按起床—吃饭—玩耍—睡觉的顺序排列，请宝宝说一说。',
       '在小组里，请宝宝给其他小朋友介绍一张自己的照片。',
     ],
-    parentGuidance: '在家：睡前和宝宝聊聊“今天我们做了什么”，家长先说自己的，再请宝宝说。多提开放性问题，少问只需回答“是”“不是”的问题。观察：宝宝能否说3—5个字的句子、家人是否能听懂宝宝说的一半以上；说话很少或别人几乎听不懂，请告诉老师。安全：照片不要上传到公开网络。',
+    parentGuidance:
+      '在家：睡前和宝宝聊聊“今天我们做了什么”，家长先说自己的，再请宝宝说。多提开放性问题，少问只需回答“是”“不是”的问题。观察：宝宝能否说3—5个字的句子、家人是否能听懂宝宝说的一半以上；说话很少或别人几乎听不懂，请告诉老师。安全：照片不要上传到公开网络。',
   },
   {
-    title: '大小套杯', ageFromMonths: 24, ageToMonths: 30, domain: 'cognition', minutes: 15,
+    title: '大小套杯',
+    ageFromMonths: 24,
+    ageToMonths: 30,
+    domain: 'cognition',
+    minutes: 15,
     goal: '通过套杯游戏比较大小，按从大到小的顺序套叠和排列，理解“大”“小”“更大”，发展排序能力。',
     materials: ['5—6个大小不同的套杯', '大小不同的球各一个'],
     steps: [
@@ -434,10 +603,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '把套杯倒扣，按从大到小叠成高塔。',
       '玩“大球找大杯，小球找小杯”的配对游戏。',
     ],
-    parentGuidance: '在家：吃水果、穿鞋时和宝宝比较大小、长短；让宝宝帮忙把碗按大小摞起来。观察：宝宝是否先尝试、再调整，不必急于纠正，让宝宝自己发现套不进去的原因。安全：选用边缘光滑的塑料套杯，避免玻璃和陶瓷器皿。',
+    parentGuidance:
+      '在家：吃水果、穿鞋时和宝宝比较大小、长短；让宝宝帮忙把碗按大小摞起来。观察：宝宝是否先尝试、再调整，不必急于纠正，让宝宝自己发现套不进去的原因。安全：选用边缘光滑的塑料套杯，避免玻璃和陶瓷器皿。',
   },
   {
-    title: '我的情绪小脸', ageFromMonths: 24, ageToMonths: 30, domain: 'social_emotional', minutes: 20,
+    title: '我的情绪小脸',
+    ageFromMonths: 24,
+    ageToMonths: 30,
+    domain: 'social_emotional',
+    minutes: 20,
     goal: '认识开心、难过、生气、害怕四种表情，能用简单的词说出自己的感受，学习一两种平静下来的方法。',
     materials: ['表情脸谱卡', '情绪绘本', '小镜子'],
     steps: [
@@ -446,12 +620,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '玩“变变脸”：老师说一种情绪，大家做表情。',
       '学习“深呼吸吹蜡烛”：生气时像吹蜡烛一样慢慢呼气。',
     ],
-    parentGuidance: '在家：宝宝发脾气时先帮他说出感受（“你很生气，因为积木倒了”），等平静后再讲道理；家长也可以说出自己的情绪。观察：宝宝能否用语言或表情卡表达情绪。安全：宝宝哭闹时不要用恐吓、打骂的方式制止，也不要用手机、零食转移注意力。',
+    parentGuidance:
+      '在家：宝宝发脾气时先帮他说出感受（“你很生气，因为积木倒了”），等平静后再讲道理；家长也可以说出自己的情绪。观察：宝宝能否用语言或表情卡表达情绪。安全：宝宝哭闹时不要用恐吓、打骂的方式制止，也不要用手机、零食转移注意力。',
   },
 
   // ---- 30–36 months ------------------------------------------------------------------------
   {
-    title: '金鸡独立单脚站', ageFromMonths: 30, ageToMonths: 36, domain: 'gross_motor', minutes: 20,
+    title: '金鸡独立单脚站',
+    ageFromMonths: 30,
+    ageToMonths: 36,
+    domain: 'gross_motor',
+    minutes: 20,
     goal: '练习单脚站立2—3秒、走平衡木，发展身体平衡和下肢稳定性，为入园后的体育活动做准备。',
     materials: ['低矮平衡木或地上贴的直线', '沙包', '小椅子'],
     steps: [
@@ -460,10 +639,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '熟练后松开手，看谁站得稳。',
       '头顶沙包沿直线或低矮平衡木走到对面，把沙包放进筐里。',
     ],
-    parentGuidance: '在家：刷牙、穿裤子时可以让宝宝扶墙单脚站一会儿；户外走马路牙子（家长牵手）。观察：3岁时宝宝应能单脚站1—2秒、交替双脚上楼梯；平衡很差、经常摔倒，请告诉老师。安全：平衡木高度不超过20厘米，下方铺软垫，家长在旁边保护。',
+    parentGuidance:
+      '在家：刷牙、穿裤子时可以让宝宝扶墙单脚站一会儿；户外走马路牙子（家长牵手）。观察：3岁时宝宝应能单脚站1—2秒、交替双脚上楼梯；平衡很差、经常摔倒，请告诉老师。安全：平衡木高度不超过20厘米，下方铺软垫，家长在旁边保护。',
   },
   {
-    title: '小剪刀剪纸条', ageFromMonths: 30, ageToMonths: 36, domain: 'fine_motor', minutes: 20,
+    title: '小剪刀剪纸条',
+    ageFromMonths: 30,
+    ageToMonths: 36,
+    domain: 'fine_motor',
+    minutes: 20,
     goal: '学会正确握儿童安全剪刀，能一刀剪断窄纸条，发展手部小肌肉力量和双手分工。',
     materials: ['圆头儿童安全剪刀', '宽约2厘米的彩色卡纸条', '胶棒', '白纸'],
     steps: [
@@ -472,10 +656,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝自己一手拿纸条、一手剪。',
       '把剪下的纸条用胶棒贴在白纸上，拼成“小草”“雨丝”。',
     ],
-    parentGuidance: '在家：剪刀由家长保管，只在大人陪同时使用；先剪窄纸条，再剪沿直线的长纸。观察：宝宝能否一开一合地使用剪刀、另一只手能否配合拿纸。安全：只用圆头儿童剪刀，教宝宝拿剪刀时刀口朝下，不拿着剪刀走动，不对着人，不剪头发和衣服。',
+    parentGuidance:
+      '在家：剪刀由家长保管，只在大人陪同时使用；先剪窄纸条，再剪沿直线的长纸。观察：宝宝能否一开一合地使用剪刀、另一只手能否配合拿纸。安全：只用圆头儿童剪刀，教宝宝拿剪刀时刀口朝下，不拿着剪刀走动，不对着人，不剪头发和衣服。',
   },
   {
-    title: '看图讲故事', ageFromMonths: 30, ageToMonths: 36, domain: 'language', minutes: 25,
+    title: '看图讲故事',
+    ageFromMonths: 30,
+    ageToMonths: 36,
+    domain: 'language',
+    minutes: 25,
     goal: '看着连续的三四幅图，说出图中的人物和发生的事，能用“然后”“因为”连接句子，愿意在集体面前表达。',
     materials: ['四格连环图卡', '故事绘本《拔萝卜》', '头饰'],
     steps: [
@@ -484,10 +673,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '宝宝把打乱的图卡按顺序排好，再完整讲一遍。',
       '戴上头饰分角色表演《拔萝卜》。',
     ],
-    parentGuidance: '在家：讲故事时停下来问“你猜接下来会怎么样？”，让宝宝续编结尾；鼓励宝宝给家人“讲故事”。观察：3岁时宝宝应能说简单的复合句、问“为什么”；说话仍以单词为主或发音别人听不懂，请告诉老师。安全：表演时注意场地空旷，头饰松紧适中。',
+    parentGuidance:
+      '在家：讲故事时停下来问“你猜接下来会怎么样？”，让宝宝续编结尾；鼓励宝宝给家人“讲故事”。观察：3岁时宝宝应能说简单的复合句、问“为什么”；说话仍以单词为主或发音别人听不懂，请告诉老师。安全：表演时注意场地空旷，头饰松紧适中。',
   },
   {
-    title: '数一数，分一分', ageFromMonths: 30, ageToMonths: 36, domain: 'cognition', minutes: 20,
+    title: '数一数，分一分',
+    ageFromMonths: 30,
+    ageToMonths: 36,
+    domain: 'cognition',
+    minutes: 20,
     goal: '手口一致地点数1—5个物品，说出总数，能按数取物并按一个特征（颜色或形状）分类。',
     materials: ['小盘子3个', '雪花片或大纽扣形积木', '数字点卡1—5'],
     steps: [
@@ -496,10 +690,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '出示点卡，请宝宝按点数往盘子里放同样多的积木。',
       '把积木按颜色分到三个盘子，再数一数每个盘子有几个。',
     ],
-    parentGuidance: '在家：上楼梯时数台阶、分水果时数个数，让数数变成生活中的事。会背数到10不代表会点数，重点是手口一致。观察：宝宝能否数清3个以内的物品并说出总数。安全：小积木在大人看护下使用，玩后收好，防止误吞。',
+    parentGuidance:
+      '在家：上楼梯时数台阶、分水果时数个数，让数数变成生活中的事。会背数到10不代表会点数，重点是手口一致。观察：宝宝能否数清3个以内的物品并说出总数。安全：小积木在大人看护下使用，玩后收好，防止误吞。',
   },
   {
-    title: '角色扮演过家家', ageFromMonths: 30, ageToMonths: 36, domain: 'social_emotional', minutes: 30,
+    title: '角色扮演过家家',
+    ageFromMonths: 30,
+    ageToMonths: 36,
+    domain: 'social_emotional',
+    minutes: 30,
     goal: '在“过家家”中扮演爸爸妈妈、医生、售货员等角色，学习与同伴合作、轮流和用语言协商，练习生活中的礼貌用语。',
     materials: ['玩具厨具和餐具', '娃娃', '医生玩具箱', '小推车和仿真食物'],
     steps: [
@@ -508,12 +707,17 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '家长逐渐退出，鼓励两三个小朋友一起玩，互相分配任务。',
       '游戏结束后一起收拾玩具，请宝宝说说“我今天当了什么”。',
     ],
-    parentGuidance: '在家：和宝宝一起“做饭”“看病”，让宝宝当大人，家长当孩子；可以借游戏演练入园、看病、打针等情境，缓解入园焦虑。观察：宝宝能否和同伴一起玩一段时间、会不会用语言而不是动手解决争抢。安全：仿真玩具无小零件、无尖锐部分，医生玩具中不使用真的针管和药片。',
+    parentGuidance:
+      '在家：和宝宝一起“做饭”“看病”，让宝宝当大人，家长当孩子；可以借游戏演练入园、看病、打针等情境，缓解入园焦虑。观察：宝宝能否和同伴一起玩一段时间、会不会用语言而不是动手解决争抢。安全：仿真玩具无小零件、无尖锐部分，医生玩具中不使用真的针管和药片。',
   },
 
   // ---- Across bands ------------------------------------------------------------------------
   {
-    title: '大龙球上的摇摆', ageFromMonths: 6, ageToMonths: 18, domain: 'gross_motor', minutes: 15,
+    title: '大龙球上的摇摆',
+    ageFromMonths: 6,
+    ageToMonths: 18,
+    domain: 'gross_motor',
+    minutes: 15,
     goal: '趴或坐在大龙球上前后左右摇晃，刺激前庭觉和本体觉，增强躯干控制和平衡反应（保护性伸手反应）。',
     materials: ['直径65厘米以上的感统大龙球', '软垫'],
     steps: [
@@ -522,10 +726,15 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '能坐稳的宝宝坐在球上，家长扶住髋部，上下轻弹。',
       '结束时慢慢停下，让宝宝趴在垫子上休息片刻。',
     ],
-    parentGuidance: '在家：没有大龙球时，家长可抱着宝宝做“坐飞机”“荡秋千”等轻柔摇晃。观察：宝宝前倾时是否会伸出双手保护自己；特别害怕或特别寻求剧烈摇晃，请告诉老师。安全：全程双手扶住宝宝，动作轻柔缓慢，吃饭后1小时内不做；绝不能用力摇晃宝宝头部。',
+    parentGuidance:
+      '在家：没有大龙球时，家长可抱着宝宝做“坐飞机”“荡秋千”等轻柔摇晃。观察：宝宝前倾时是否会伸出双手保护自己；特别害怕或特别寻求剧烈摇晃，请告诉老师。安全：全程双手扶住宝宝，动作轻柔缓慢，吃饭后1小时内不做；绝不能用力摇晃宝宝头部。',
   },
   {
-    title: '小手拍拍音乐律动', ageFromMonths: 12, ageToMonths: 36, domain: 'social_emotional', minutes: 20,
+    title: '小手拍拍音乐律动',
+    ageFromMonths: 12,
+    ageToMonths: 36,
+    domain: 'social_emotional',
+    minutes: 20,
     goal: '随音乐节奏拍手、踏步、摇摆，和家长、同伴一起做律动，在集体中感受快乐，学习跟随简单的集体指令。',
     materials: ['节奏明快的儿歌音乐', '沙锤、铃鼓等小乐器', '彩色丝巾'],
     steps: [
@@ -534,6 +743,7 @@ export const starterActivityPlans: readonly ActivityPlanInput[] = [
       '拿彩色丝巾随音乐上下挥舞，表演“小鸟飞”“下雨了”。',
       '最后两人一组手拉手，跟着音乐转圈、鞠躬说“谢谢”。',
     ],
-    parentGuidance: '在家：做家务时放儿歌，和宝宝一起随音乐动一动，听到音乐停下就“定住”。观察：宝宝能否随音乐做动作、是否喜欢和别人一起玩；对集体活动极度退缩或总是独自游离，请告诉老师。安全：乐器无小零件，活动场地足够宽敞，人多时不追跑。',
+    parentGuidance:
+      '在家：做家务时放儿歌，和宝宝一起随音乐动一动，听到音乐停下就“定住”。观察：宝宝能否随音乐做动作、是否喜欢和别人一起玩；对集体活动极度退缩或总是独自游离，请告诉老师。安全：乐器无小零件，活动场地足够宽敞，人多时不追跑。',
   },
 ];

@@ -13,7 +13,11 @@ import { monthsOfYear, parsePeriod, type Period } from '../core/coordination/per
 import type { Database, Queryable } from '../db/types.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import { bulletinContent } from '../modules/coordination/bulletins.ts';
+import { insertMeetings } from './coordinationMeetings.ts';
+import { ALL, LATE_MEMBER, membersOn, quoted } from './coordinationMembers.ts';
 import { Random } from './random.ts';
+
+export { LATE_MEMBER } from './coordinationMembers.ts';
 import { departments } from './wuqing.ts';
 
 const YEAR = 2011;
@@ -26,12 +30,12 @@ const ACCEPTED_MONTHS = 10;
 const LAST_MONTH = `${YEAR}-11`;
 /** November's reports by the demo's date: submitted early and awaiting review, or saved as a draft. */
 const NOVEMBER: Record<string, { status: 'submitted' | 'draft'; day: number }> = {
-  forestry: { status: 'submitted', day: 28 }, women: { status: 'submitted', day: 26 }, finance: { status: 'submitted', day: 29 },
-  education: { status: 'submitted', day: 29 }, 'agri-tech': { status: 'draft', day: 29 },
+  forestry: { status: 'submitted', day: 28 },
+  women: { status: 'submitted', day: 26 },
+  finance: { status: 'submitted', day: 29 },
+  education: { status: 'submitted', day: 29 },
+  'agri-tech': { status: 'draft', day: 29 },
 };
-const ALL = departments.map((d) => d.code);
-/** Chinese quotation marks for the ASCII ones in the texts below. */
-const quoted = (s: string): string => s.replace(/"([^"]*)"/g, '\u201c$1\u201d');
 
 interface IndicatorSeed {
   code: string;
@@ -67,14 +71,24 @@ export const demoIndicators: readonly IndicatorSeed[] = [
 ];
 
 const demoRules = [
-  { left: 'forestry_trainings', operator: '<=', right: 'forestry_households', factor: 10, message: '林业实用技术培训人次不应超过服务造林大户数的 10 倍，请核实' },
+  {
+    left: 'forestry_trainings',
+    operator: '<=',
+    right: 'forestry_households',
+    factor: 10,
+    message: '林业实用技术培训人次不应超过服务造林大户数的 10 倍，请核实',
+  },
   { left: 'agri_materials', operator: '<=', right: 'agri_trainings', factor: 1, message: '发放技术资料份数不应多于培训人次，请核实' },
   { left: 'health_checkups', operator: '<=', right: 'people_served', factor: 1, message: '免费健康检查人次是服务群众人次的一部分，不应超过它' },
 ] as const;
 
 /** What each department does, in the words its liaison would use. */
 const work: Record<string, readonly string[]> = {
-  population: ['牵头组织各成员单位推进创建工作，汇总月度进展', '会同区妇联开展"阳光工程"助学活动，审核受助学生名单', '为主动退掉二胎指标的家庭办理计划生育养老保险'],
+  population: [
+    '牵头组织各成员单位推进创建工作，汇总月度进展',
+    '会同区妇联开展"阳光工程"助学活动，审核受助学生名单',
+    '为主动退掉二胎指标的家庭办理计划生育养老保险',
+  ],
   health: ['落实农村计划生育家庭孕产妇住院分娩补助', '组织254医院志愿者开展妇儿保健知识讲座和健康检查', '区中医院志愿者服务队到敬老院为老人免费体检'],
   finance: ['落实儿童早期发展指导中心启动资金和奖扶、特扶资金', '按月拨付奖励扶助和特别扶助资金', '开展计生惠民资金使用情况检查'],
   'civil-affairs': ['将符合条件的计生困难家庭优先纳入低保和临时救助', '组织敬老院开展"共建和谐家园"志愿服务'],
@@ -114,7 +128,11 @@ function split(total: number, random: Random, seasonal: boolean, months = ACCEPT
 
 /** Department-months that reached the office after the due day (submission day of the next month). */
 const LATE: Record<string, number> = {
-  'statistics|2011-03': 9, 'justice|2011-05': 8, 'trade-union|2011-08': 12, 'culture|2011-09': 7, 'youth-league|2011-10': 11,
+  'statistics|2011-03': 9,
+  'justice|2011-05': 8,
+  'trade-union|2011-08': 12,
+  'culture|2011-09': 7,
+  'youth-league|2011-10': 11,
   'public-security|2011-10': 10,
 };
 /** Never filed (October's report, due on 5 November: overdue on the demo's date). */
@@ -123,13 +141,33 @@ const MISSING = new Set(['trade-union|2011-10']);
 const RETURNED = { key: 'culture|2011-10', comment: quoted('"幸福家庭"文艺演出场次与所附活动照片清单不一致，请核实后重新报送。') };
 /** Returned once, then corrected and accepted. */
 const CORRECTED = { key: 'agri-tech|2011-06', comment: '培训人次较上月增幅过大，请补充说明培训方式（集中培训或广播电视培训）后重新报送。' };
-/** Joined the leading group in July. */
-export const LATE_MEMBER = { code: 'civilisation', activeFrom: '2011-07-01' };
 
-/** The member departments on a day (the late member only from its joining). */
-const membersOn = (instant: string): string[] => ALL.filter((code) => code !== LATE_MEMBER.code || instant.slice(0, 10) >= LATE_MEMBER.activeFrom);
 const at = (date: string, hour: number, minute = 0): string => `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
 const monthDay = (month: string, day: number): string => `${month}-${String(day).padStart(2, '0')}`;
+
+/** The plan's responsibilities: area, title, description, departments (the lead first), progress. */
+const responsibilities: [string, string, string, string[], string][] = [
+  [
+    'civility',
+    '婚育新风宣传倡导',
+    '利用广播电视、报刊和宣传阵地开展婚育新风、家庭美德宣传，营造创建氛围。',
+    ['propaganda', 'population', 'culture', 'youth-league'],
+    'in_progress',
+  ],
+  ['civility', '文明家庭评选', '将幸福家庭创建纳入文明村镇、文明家庭评选，推荐评选"五好文明家庭"。', ['civilisation', 'women'], 'in_progress'],
+  ['civility', '法律知识进家庭', '开展婚姻家庭法律知识宣传，为计生家庭提供法律咨询和援助。', ['justice'], 'done'],
+  ['health', '住院分娩补助', '对全区农村计划生育家庭孕产妇住院分娩给予每人100元补助。', ['health', 'finance'], 'done'],
+  ['health', '健康促进志愿服务', '吸收254医院、区中医院志愿者开展妇儿保健讲座、健康检查和敬老院服务。', ['health', 'civil-affairs'], 'in_progress'],
+  ['eugenics', '儿童早期发展指导', '建成380平方米的儿童早期发展指导中心，编写亲子活动方案，建立宝宝成长档案。', ['population', 'education', 'finance'], 'done'],
+  ['eugenics', '出生人口信息核对', '按月核对出生人口信息，保证奖扶、特扶对象资格准确。', ['public-security', 'population', 'statistics'], 'in_progress'],
+  ['prosperity', '农业技术帮扶', '深化"心系农民、守护丰收"服务品牌，为计生家庭提供技术咨询、资料和培训。', ['agri-tech', 'agriculture'], 'in_progress'],
+  ['prosperity', '林业技术服务和苗木支持', '为造林大户提供技术服务，开展林业实用技术培训，为计生家庭提供苗木。', ['forestry'], 'done'],
+  ['prosperity', '就业技能培训', '为计生家庭成员提供就业技能培训、岗位推荐和创业扶持。', ['hrss', 'trade-union'], 'in_progress'],
+  ['prosperity', '奖励扶助标准提高', '将农村部分计生家庭奖励扶助标准由每人每月60元提高到80元。', ['finance', 'population'], 'done'],
+  ['dedication', '关爱贫困母亲', '开展"关爱贫困母亲送温暖"活动，为300余名困难母亲提供帮助。', ['women', 'population'], 'done'],
+  ['dedication', '"阳光工程"助学', '接受社会捐款资助贫困学生。', ['population', 'women', 'education'], 'in_progress'],
+  ['dedication', '计生家庭残疾人康复', '为计生家庭残疾人提供康复服务和辅助器具。', ['disabled', 'civil-affairs'], 'planned'],
+];
 
 async function insertConfiguration(tx: Queryable, district: string): Promise<void> {
   await tx.query(
@@ -143,39 +181,34 @@ async function insertConfiguration(tx: Queryable, district: string): Promise<voi
       [district, indicator.code, quoted(indicator.name), indicator.unit, indicator.aggregation, i + 1],
     );
     for (const department of indicator.departments) {
-      await tx.query('INSERT INTO coord_indicator_department (district_code, indicator_code, department_code) VALUES ($1, $2, $3)', [district, indicator.code, department]);
+      await tx.query('INSERT INTO coord_indicator_department (district_code, indicator_code, department_code) VALUES ($1, $2, $3)', [
+        district,
+        indicator.code,
+        department,
+      ]);
     }
   }
   for (const rule of demoRules) {
-    await tx.query(
-      'INSERT INTO coord_rule (district_code, left_code, operator, right_code, factor, message) VALUES ($1, $2, $3, $4, $5, $6)',
-      [district, rule.left, rule.operator, rule.right, rule.factor, rule.message],
-    );
+    await tx.query('INSERT INTO coord_rule (district_code, left_code, operator, right_code, factor, message) VALUES ($1, $2, $3, $4, $5, $6)', [
+      district,
+      rule.left,
+      rule.operator,
+      rule.right,
+      rule.factor,
+      rule.message,
+    ]);
   }
-  await tx.query(
-    `INSERT INTO coord_plan (district_code, year, title, doc_number, issued_on, goals, measures) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      district, YEAR, '武清区创建幸福家庭活动实施方案及职责分工', '武清党办发〔2011〕26号', '2011-06-08',
-      quoted('坚持"党委领导、政府负责、社会协同、公众参与"的原则，围绕"文明、健康、优生、致富、奉献"五方面内容，以城乡家庭尤其是计划生育家庭为对象，因地制宜、分类指导、试点引路、典型带动，确保创建幸福家庭活动高标准、高起步。'),
-      '一是建立部门联动机制，明确19个成员单位职责分工；二是建立资源共享机制，各部门政策向计划生育家庭倾斜；三是建立信息联络制度，各单位确定一名通讯员，每月报送工作进展情况、工作内容和取得效果；四是建立定期例会制度，通报进展、沟通信息、协调解决问题。',
-    ],
-  );
-  const responsibilities: [string, string, string, string[], string][] = [
-    ['civility', '婚育新风宣传倡导', '利用广播电视、报刊和宣传阵地开展婚育新风、家庭美德宣传，营造创建氛围。', ['propaganda', 'population', 'culture', 'youth-league'], 'in_progress'],
-    ['civility', '文明家庭评选', '将幸福家庭创建纳入文明村镇、文明家庭评选，推荐评选"五好文明家庭"。', ['civilisation', 'women'], 'in_progress'],
-    ['civility', '法律知识进家庭', '开展婚姻家庭法律知识宣传，为计生家庭提供法律咨询和援助。', ['justice'], 'done'],
-    ['health', '住院分娩补助', '对全区农村计划生育家庭孕产妇住院分娩给予每人100元补助。', ['health', 'finance'], 'done'],
-    ['health', '健康促进志愿服务', '吸收254医院、区中医院志愿者开展妇儿保健讲座、健康检查和敬老院服务。', ['health', 'civil-affairs'], 'in_progress'],
-    ['eugenics', '儿童早期发展指导', '建成380平方米的儿童早期发展指导中心，编写亲子活动方案，建立宝宝成长档案。', ['population', 'education', 'finance'], 'done'],
-    ['eugenics', '出生人口信息核对', '按月核对出生人口信息，保证奖扶、特扶对象资格准确。', ['public-security', 'population', 'statistics'], 'in_progress'],
-    ['prosperity', '农业技术帮扶', '深化"心系农民、守护丰收"服务品牌，为计生家庭提供技术咨询、资料和培训。', ['agri-tech', 'agriculture'], 'in_progress'],
-    ['prosperity', '林业技术服务和苗木支持', '为造林大户提供技术服务，开展林业实用技术培训，为计生家庭提供苗木。', ['forestry'], 'done'],
-    ['prosperity', '就业技能培训', '为计生家庭成员提供就业技能培训、岗位推荐和创业扶持。', ['hrss', 'trade-union'], 'in_progress'],
-    ['prosperity', '奖励扶助标准提高', '将农村部分计生家庭奖励扶助标准由每人每月60元提高到80元。', ['finance', 'population'], 'done'],
-    ['dedication', '关爱贫困母亲', '开展"关爱贫困母亲送温暖"活动，为300余名困难母亲提供帮助。', ['women', 'population'], 'done'],
-    ['dedication', '"阳光工程"助学', '接受社会捐款资助贫困学生。', ['population', 'women', 'education'], 'in_progress'],
-    ['dedication', '计生家庭残疾人康复', '为计生家庭残疾人提供康复服务和辅助器具。', ['disabled', 'civil-affairs'], 'planned'],
-  ];
+  await tx.query(`INSERT INTO coord_plan (district_code, year, title, doc_number, issued_on, goals, measures) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    district,
+    YEAR,
+    '武清区创建幸福家庭活动实施方案及职责分工',
+    '武清党办发〔2011〕26号',
+    '2011-06-08',
+    quoted(
+      '坚持"党委领导、政府负责、社会协同、公众参与"的原则，围绕"文明、健康、优生、致富、奉献"五方面内容，以城乡家庭尤其是计划生育家庭为对象，因地制宜、分类指导、试点引路、典型带动，确保创建幸福家庭活动高标准、高起步。',
+    ),
+    '一是建立部门联动机制，明确19个成员单位职责分工；二是建立资源共享机制，各部门政策向计划生育家庭倾斜；三是建立信息联络制度，各单位确定一名通讯员，每月报送工作进展情况、工作内容和取得效果；四是建立定期例会制度，通报进展、沟通信息、协调解决问题。',
+  ]);
   for (const [i, [area, title, description, owners, status]] of responsibilities.entries()) {
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO coord_responsibility (district_code, year, area, title, description, status, sort_order, updated_by)
@@ -198,10 +231,13 @@ function monthlyValues(random: Random): Map<string, Record<string, number>[]> {
     for (const department of indicator.departments) {
       const months = values.get(department) as Record<string, number>[];
       // November (filed early, not yet accepted) is a month like the others: not part of the report's figures.
-      const series = indicator.total !== undefined
-        ? [...split(indicator.total, random, indicator.code.startsWith('agri') || indicator.code.startsWith('forestry')), Math.round(indicator.total / 12)]
-        : months.map(() => random.int(...(indicator.range as [number, number])));
-      series.forEach((v, i) => { (months[i] as Record<string, number>)[indicator.code] = v; });
+      const series =
+        indicator.total !== undefined
+          ? [...split(indicator.total, random, indicator.code.startsWith('agri') || indicator.code.startsWith('forestry')), Math.round(indicator.total / 12)]
+          : months.map(() => random.int(...(indicator.range as [number, number])));
+      series.forEach((v, i) => {
+        (months[i] as Record<string, number>)[indicator.code] = v;
+      });
     }
   }
   // Health check-ups are part of the people served.
@@ -232,7 +268,9 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
   const values = monthlyValues(random);
   const liaison = (code: string) => `${departments.find((d) => d.code === code)?.shortName ?? code}通讯员`;
   for (const department of departments) {
-    for (const [i, month] of monthsOfYear(YEAR).filter((m) => m <= LAST_MONTH).entries()) {
+    for (const [i, month] of monthsOfYear(YEAR)
+      .filter((m) => m <= LAST_MONTH)
+      .entries()) {
       const key = `${department.code}|${month}`;
       if (MISSING.has(key)) continue;
       const early = month === LAST_MONTH ? NOVEMBER[department.code] : undefined;
@@ -244,31 +282,48 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
       const submittedAt = at(submittedOn, random.int(8, 17), random.int(0, 59));
       const duties = work[department.code] ?? [];
       const monthNo = Number(month.slice(5));
-      const progress = quoted(`${monthNo}月，${department.shortName}按照《实施方案》职责分工，${duties[i % duties.length] ?? '推进创建工作'}，各项工作按计划推进。`);
+      const progress = quoted(
+        `${monthNo}月，${department.shortName}按照《实施方案》职责分工，${duties[i % duties.length] ?? '推进创建工作'}，各项工作按计划推进。`,
+      );
       const workText = quoted(duties.map((d, k) => `${k + 1}. ${d}`).join('\n'));
       const problem = random.chance(0.15) ? random.pick(problems) : '';
       const returned = key === RETURNED.key;
       const corrected = key === CORRECTED.key;
       const acceptedOn = monthDay(following, Math.max(LATE[key] ?? 0, 5) + random.int(1, 3) + (corrected ? 4 : 0));
       // Values go in while the report is open; acceptance locks it afterwards.
-      const status = returned ? 'returned' : early?.status ?? 'submitted';
+      const status = returned ? 'returned' : (early?.status ?? 'submitted');
       const draft = status === 'draft';
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO coord_report (district_code, department_code, period, status, progress, work, effect, problems, first_submitted_at,
                                    submitted_at, accepted_at, accepted_by, return_comment, created_by, created_at, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $15) RETURNING id`,
         [
-          district, department.code, `${month}-01`, status, progress, workText, effectText(department.code, v), problem, draft ? null : submittedAt,
-          draft ? null : corrected ? at(monthDay(following, 9), 10) : submittedAt, returned || early ? null : at(acceptedOn, 15), returned || early ? null : 'office',
-          returned ? RETURNED.comment : null, `liaison.${department.code}`, at(monthDay(month, 25), 16),
+          district,
+          department.code,
+          `${month}-01`,
+          status,
+          progress,
+          workText,
+          effectText(department.code, v),
+          problem,
+          draft ? null : submittedAt,
+          draft ? null : corrected ? at(monthDay(following, 9), 10) : submittedAt,
+          returned || early ? null : at(acceptedOn, 15),
+          returned || early ? null : 'office',
+          returned ? RETURNED.comment : null,
+          `liaison.${department.code}`,
+          at(monthDay(month, 25), 16),
         ],
       );
       const id = (rows[0] as { id: string }).id;
       for (const [code, value] of Object.entries(v)) {
-        await tx.query(
-          'INSERT INTO coord_report_value (district_code, report_id, department_code, indicator_code, value) VALUES ($1, $2, $3, $4, $5)',
-          [district, id, department.code, code, value],
-        );
+        await tx.query('INSERT INTO coord_report_value (district_code, report_id, department_code, indicator_code, value) VALUES ($1, $2, $3, $4, $5)', [
+          district,
+          id,
+          department.code,
+          code,
+          value,
+        ]);
       }
       if (!returned && !early) await tx.query(`UPDATE coord_report SET status = 'accepted' WHERE district_code = $1 AND id = $2`, [district, id]);
       const events: [string, string | null, string, string][] = [['saved', null, liaison(department.code), at(monthDay(month, 25), 16)]];
@@ -289,87 +344,18 @@ async function insertReports(tx: Queryable, district: string, random: Random): P
   }
 }
 
-async function insertMeetings(tx: Queryable, district: string): Promise<void> {
-  const meetings = [
-    {
-      kind: 'work', title: '创建幸福家庭活动领导小组第一次全体成员会议', startsAt: '2011-05-27T09:00:00+08:00', place: '区委第一会议室', chair: '区委副书记',
-      agenda: ['传达长春会议精神', '审议《武清区创建幸福家庭活动实施方案》（讨论稿）', '研究各成员单位职责分工'],
-      minutes: '会议传达了全国创建幸福家庭活动长春会议精神，审议了实施方案（讨论稿）。各成员单位一把手共同研究活动方案、工作思路、实施办法和措施，达成五点共识：一要牢牢抓住主攻方向和着力点，二要找准接口、精心谋划、整合资源、形成合力，三要培养典型、以点带面，四要建立完善工作机制，五要把政策引导和宣传倡导有机结合。',
-      absent: [],
-      decisions: [
-        { title: '制定信息联络制度，各成员单位确定一名通讯员', owner: 'population', dueOn: '2011-06-10', doneAt: '2011-06-02T17:00:00+08:00', note: '已印发通知，19个成员单位均已报送通讯员名单。' },
-        { title: '落实儿童早期发展指导中心启动资金20万元', owner: 'finance', dueOn: '2011-06-30', doneAt: '2011-06-24T16:00:00+08:00', note: '资金已拨付区人口计生委。' },
-      ],
-    },
-    {
-      kind: 'coordination', title: '创建幸福家庭活动第三季度协调会', startsAt: '2011-08-19T14:30:00+08:00', place: '区人口计生委三楼会议室', chair: '区人口计生委主任',
-      agenda: ['通报上半年各成员单位工作进展', '协调住院分娩补助发放流程', '研究"阳光工程"助学对象核对'],
-      minutes: '会议通报了上半年工作进展和月报报送情况，对报送不及时的单位提出要求。卫生局、财政局就住院分娩补助发放流程达成一致；人口计生委、教育局、妇联就"阳光工程"受助学生名单核对作出分工。',
-      absent: ['trade-union', 'statistics'],
-      decisions: [
-        { title: '制定农村计生家庭孕产妇住院分娩补助发放流程', owner: 'health', dueOn: '2011-09-15', doneAt: '2011-09-09T10:00:00+08:00', note: '流程已印发各乡镇卫生院执行。' },
-        { title: '编印计生家庭农业实用技术手册', owner: 'agri-tech', dueOn: '2011-10-31', doneAt: '2011-10-27T15:00:00+08:00', note: '已编印3万册，随技术资料发放。' },
-        { title: '核对"阳光工程"受助学生学籍信息', owner: 'education', dueOn: '2011-09-30', doneAt: '2011-10-12T11:00:00+08:00', note: '已核对完毕，剔除重复资助3人。' },
-      ],
-    },
-    {
-      kind: 'coordination', title: '创建幸福家庭活动第四季度协调会', startsAt: '2011-11-25T09:00:00+08:00', place: '区人口计生委三楼会议室', chair: '区人口计生委主任',
-      agenda: ['通报前三季度工作进展和月报报送情况', '部署年度工作总结', '研究计生困难家庭救助衔接'],
-      minutes: '会议通报了前三季度进展，部署年度总结和2012年工作打算。民政局提出将计生困难家庭纳入低保优先审核，统计局提出建立创建指标统计口径，妇联部署春节前走访慰问贫困母亲。',
-      absent: ['youth-league'],
-      decisions: [
-        { title: '将计生困难家庭纳入低保优先审核范围', owner: 'civil-affairs', dueOn: '2011-12-31', doneAt: null, note: '已起草优先审核办法，待局务会研究。' },
-        { title: '建立幸福家庭创建指标统计口径', owner: 'statistics', dueOn: '2012-01-15', doneAt: null, note: null },
-        { title: '春节前走访慰问贫困母亲', owner: 'women', dueOn: '2012-01-20', doneAt: null, note: '已摸底登记贫困母亲126人，慰问品采购中。' },
-      ],
-    },
-  ] as const;
-  for (const m of meetings) {
-    // Action items decided earlier and still open at the meeting were on its agenda.
-    const carried = await tx.query<{ id: string; title: string; owner: string; due_on: string }>(
-      `SELECT a.id, a.title, d.short_name AS owner, a.due_on::text FROM coord_action_item a
-         JOIN department d ON d.district_code = a.district_code AND d.code = a.owner_department
-        WHERE a.district_code = $1 AND a.created_at < $2 AND (a.done_at IS NULL OR a.done_at > $2) ORDER BY a.due_on`,
-      [district, m.startsAt],
-    );
-    const agenda = [
-      ...m.agenda.map((title) => ({ title: quoted(title), actionItemId: null, carried: false })),
-      ...carried.rows.map((r) => ({ title: `${r.title}\uff08${r.owner}\uff0c${r.due_on} 前\uff09`, actionItemId: r.id, carried: true })),
-    ];
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO coord_meeting (district_code, kind, title, starts_at, place, chair, agenda, minutes, status, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held', 'office', $4::timestamptz - interval '7 days') RETURNING id`,
-      [district, m.kind, m.title, m.startsAt, m.place, m.chair, JSON.stringify(agenda), quoted(m.minutes)],
-    );
-    const meetingId = (rows[0] as { id: string }).id;
-    for (const code of membersOn(m.startsAt)) {
-      await tx.query('INSERT INTO coord_meeting_attendee (district_code, meeting_id, department_code, present) VALUES ($1, $2, $3, $4)',
-        [district, meetingId, code, !(m.absent as readonly string[]).includes(code)]);
-    }
-    for (const d of m.decisions) {
-      const created = await tx.query<{ id: string }>(
-        `INSERT INTO coord_action_item (district_code, meeting_id, title, owner_department, due_on, done_at, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'office', $7::timestamptz + interval '3 hours') RETURNING id`,
-        [district, meetingId, quoted(d.title), d.owner, d.dueOn, d.doneAt, m.startsAt],
-      );
-      if (d.note) {
-        await tx.query(
-          `INSERT INTO coord_action_note (district_code, action_item_id, owner_department, text, actor_name, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, $7::timestamptz + interval '20 days'))`,
-          [district, (created.rows[0] as { id: string }).id, d.owner, d.note, `${departments.find((x) => x.code === d.owner)?.shortName}通讯员`, d.doneAt, m.startsAt],
-        );
-      }
-    }
-  }
-}
-
 async function insertNotices(tx: Queryable, district: string, random: Random): Promise<void> {
   const notices = [
     {
-      title: '关于建立创建幸福家庭活动信息联络制度的通知', sentAt: '2011-06-02T10:00:00+08:00', unread: [] as string[],
+      title: '关于建立创建幸福家庭活动信息联络制度的通知',
+      sentAt: '2011-06-02T10:00:00+08:00',
+      unread: [] as string[],
       body: '各成员单位：\n为及时掌握创建幸福家庭活动进展，经领导小组研究，建立信息联络制度。请各单位确定一名通讯员，于6月10日前报领导小组办公室；自6月起，每月5日前报送上月工作进展情况、工作内容和取得效果。',
     },
     {
-      title: '关于报送2011年创建幸福家庭活动工作总结的通知', sentAt: '2011-11-28T15:00:00+08:00', unread: ['trade-union', 'statistics', 'justice'],
+      title: '关于报送2011年创建幸福家庭活动工作总结的通知',
+      sentAt: '2011-11-28T15:00:00+08:00',
+      unread: ['trade-union', 'statistics', 'justice'],
       body: '各成员单位：\n请对照《实施方案及职责分工》，认真总结本单位2011年创建幸福家庭活动开展情况、主要做法、取得成效、存在问题和2012年工作打算，于12月20日前报送领导小组办公室。',
     },
   ];
@@ -391,7 +377,11 @@ async function insertNotices(tx: Queryable, district: string, random: Random): P
 
 /** The bulletins issued in 2011, each computed as it stood on its day of issue. */
 async function insertBulletins(tx: Queryable, district: string): Promise<void> {
-  const issued: [string, string][] = [['2011-Q2', '2011-07-12'], ['2011-Q3', '2011-10-12'], ['2011-10', '2011-11-10']];
+  const issued: [string, string][] = [
+    ['2011-Q2', '2011-07-12'],
+    ['2011-Q3', '2011-10-12'],
+    ['2011-10', '2011-11-10'],
+  ];
   for (const [serial, [code, issuedOn]] of issued.entries()) {
     const period = parsePeriod(code) as Period;
     const content = await bulletinContent(tx, period, Date.parse(`${issuedOn}T09:00:00+08:00`));
@@ -400,8 +390,20 @@ async function insertBulletins(tx: Queryable, district: string): Promise<void> {
       `INSERT INTO coord_bulletin (district_code, period, kind, year, title, intro, closing, content, status, serial, number, issued_on,
                                    created_by, created_at, published_by, published_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'published', $9, $10, $11, 'office', $12, 'office', $12)`,
-      [district, code, period.kind, period.year, wording.title, wording.intro, wording.closing, JSON.stringify(content), serial + 1,
-        bulletinNumber('武清幸福家庭办', period.year, serial + 1), issuedOn, `${issuedOn}T09:00:00+08:00`],
+      [
+        district,
+        code,
+        period.kind,
+        period.year,
+        wording.title,
+        wording.intro,
+        wording.closing,
+        JSON.stringify(content),
+        serial + 1,
+        bulletinNumber('武清幸福家庭办', period.year, serial + 1),
+        issuedOn,
+        `${issuedOn}T09:00:00+08:00`,
+      ],
     );
   }
 }
@@ -419,8 +421,10 @@ export async function seedCoordination(db: Database, district: string): Promise<
     // The bulletins read the reports as the office does: this district only, through row-level security.
     const reach = { all: true, townships: [], villages: [], departments: [] };
     await tx.query('SET LOCAL ROLE xingfu_app');
-    await tx.query(`SELECT set_config('xingfu.district', $1, true), set_config('xingfu.reach', $2, true)`,
-      [district, JSON.stringify({ 'org.read': reach, 'coord.read': reach, 'coord.manage': reach })]);
+    await tx.query(`SELECT set_config('xingfu.district', $1, true), set_config('xingfu.reach', $2, true)`, [
+      district,
+      JSON.stringify({ 'org.read': reach, 'coord.read': reach, 'coord.manage': reach }),
+    ]);
     await insertBulletins(tx, district);
     await appendAudit(tx, { district, actorId: null, actorUsername: 'system', action: 'system.seed_coordination', entityType: 'district', entityId: district });
     return true;

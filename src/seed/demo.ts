@@ -25,7 +25,10 @@ interface DemoAccount {
 }
 
 const grant = (role: Grant['role'], scope: Partial<Omit<Grant, 'role'>> = {}): Grant => ({
-  role, township: scope.township ?? null, village: scope.village ?? null, department: scope.department ?? null,
+  role,
+  township: scope.township ?? null,
+  village: scope.village ?? null,
+  department: scope.department ?? null,
 });
 
 export const demoAccounts: DemoAccount[] = [
@@ -41,7 +44,11 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'village.meichang', displayName: '王桂芝（梅厂镇村级专干）', grants: [grant('village', { township: '120114101', village: '120114101201' })] },
   { username: 'teacher', displayName: '冯晓雪（早教中心教师）', grants: [grant('teacher')] },
   { username: 'centre.head', displayName: '许文静（早教中心主任）', grants: [grant('centre_head')] },
-  { username: 'wang.li', displayName: '王莉（大碱厂镇村级专干兼早教中心教师）', grants: [grant('village', { township: '120114102', village: '120114102201' }), grant('teacher')] },
+  {
+    username: 'wang.li',
+    displayName: '王莉（大碱厂镇村级专干兼早教中心教师）',
+    grants: [grant('village', { township: '120114102', village: '120114102201' }), grant('teacher')],
+  },
   { username: 'parent', displayName: '陈静（家长）', grants: [grant('parent')] },
   { username: 'auditor', displayName: '褚卫东（审计管理员）', grants: [grant('auditor')] },
   { username: 'sysadmin', displayName: '卫国华（系统管理员）', grants: [grant('sysadmin')] },
@@ -50,27 +57,37 @@ export const demoAccounts: DemoAccount[] = [
 
 /** Loads the demo district's organisation (idempotent). */
 export async function seedOrganisation(tx: Queryable): Promise<void> {
-  await tx.query(
-    'INSERT INTO district (district_code, name, former_codes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    [district.code, district.name, district.formerCodes],
-  );
+  await tx.query('INSERT INTO district (district_code, name, former_codes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    district.code,
+    district.name,
+    district.formerCodes,
+  ]);
   for (const [i, t] of townships.entries()) {
-    await tx.query(
-      `INSERT INTO township (district_code, code, name, kind, sort_order) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [district.code, t.code, t.name, t.kind, i],
-    );
+    await tx.query(`INSERT INTO township (district_code, code, name, kind, sort_order) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
+      district.code,
+      t.code,
+      t.name,
+      t.kind,
+      i,
+    ]);
   }
   for (const v of villages) {
-    await tx.query(
-      'INSERT INTO village (district_code, code, township_code, name, kind) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-      [district.code, v.code, v.townshipCode, v.name, v.kind],
-    );
+    await tx.query('INSERT INTO village (district_code, code, township_code, name, kind) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      district.code,
+      v.code,
+      v.townshipCode,
+      v.name,
+      v.kind,
+    ]);
   }
   for (const [i, d] of departments.entries()) {
-    await tx.query(
-      'INSERT INTO department (district_code, code, name, short_name, sort_order) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-      [district.code, d.code, d.name, d.shortName, i],
-    );
+    await tx.query('INSERT INTO department (district_code, code, name, short_name, sort_order) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+      district.code,
+      d.code,
+      d.name,
+      d.shortName,
+      i,
+    ]);
   }
   await tx.query('INSERT INTO security_policy (district_code) VALUES ($1) ON CONFLICT DO NOTHING', [district.code]);
   for (const row of defaultParameterRows) {
@@ -88,7 +105,11 @@ export async function seedOrganisation(tx: Queryable): Promise<void> {
  * given the data key, the synthetic register of the families the programmes concern. The ECD
  * centre runs up to the demo's own date (the clock's fixed date, by default the report's 2011-11-30).
  */
-export async function seedDemo(db: Database, secrets?: Secrets, today = clockSetting().fixedDate ?? DEMO_TODAY): Promise<{ created: boolean; persons: number }> {
+export async function seedDemo(
+  db: Database,
+  secrets?: Secrets,
+  today = clockSetting().fixedDate ?? DEMO_TODAY,
+): Promise<{ created: boolean; persons: number }> {
   const { created } = await seedAccounts(db);
   await seedCoordination(db, district.code);
   await seedEcdCentre(db, district.code, today);
@@ -114,14 +135,23 @@ async function seedAccounts(db: Database): Promise<{ created: boolean }> {
     await tx.query('UPDATE security_policy SET password_expiry_days = 0 WHERE district_code = $1', [district.code]);
     for (const a of demoAccounts) {
       const id = await insertUser(tx, {
-        district: district.code, username: a.username, displayName: a.displayName,
-        passwordHash, mustChange: false, demo: true,
+        district: district.code,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        mustChange: false,
+        demo: true,
       });
       await replaceGrants(tx, district.code, id, a.grants, { confirmed: true });
     }
     await appendAudit(tx, {
-      district: district.code, actorId: null, actorUsername: 'system', action: 'system.seed_demo',
-      entityType: 'district', entityId: district.code, after: { accounts: demoAccounts.map((a) => a.username) },
+      district: district.code,
+      actorId: null,
+      actorUsername: 'system',
+      action: 'system.seed_demo',
+      entityType: 'district',
+      entityId: district.code,
+      after: { accounts: demoAccounts.map((a) => a.username) },
     });
     return { created: true };
   });

@@ -26,9 +26,14 @@ export async function seedEnrolments(db: Database, secrets: Secrets, district: s
     if (existing.rows.length > 0) return 0;
     const evaluator = createEvaluator(await parameterRows(tx));
     const families = await registerFamilies(tx);
-    const places = new Map((await tx.query<{ id: string; household_id: string; township_code: string; village_code: string }>(
-      "SELECT id, household_id, township_code, village_code FROM person WHERE district_code = $1 AND relation_to_head IN ('head', 'spouse')", [district],
-    )).rows.map((p) => [p.id, p]));
+    const places = new Map(
+      (
+        await tx.query<{ id: string; household_id: string; township_code: string; village_code: string }>(
+          "SELECT id, household_id, township_code, village_code FROM person WHERE district_code = $1 AND relation_to_head IN ('head', 'spouse')",
+          [district],
+        )
+      ).rows.map((p) => [p.id, p]),
+    );
     const random = new Random(YEAR);
     const rows = new Map<string, { id: string; programme: string; person: string; category: string | null; start: string; fundedBy: string }>();
     const paid: { key: string; month: string; amount: number; category: string | null }[] = [];
@@ -41,7 +46,8 @@ export async function seedEnrolments(db: Database, secrets: Secrets, district: s
           if (movedOut != null && movedOut < date) continue;
           const person = family.parentIds[r.parent] ?? '';
           const key = `${r.programme}/${person}`;
-          if (!rows.has(key)) rows.set(key, { id: crypto.randomUUID(), programme: r.programme, person, category: r.category ?? null, start: date, fundedBy: r.fundedBy });
+          if (!rows.has(key))
+            rows.set(key, { id: crypto.randomUUID(), programme: r.programme, person, category: r.category ?? null, start: date, fundedBy: r.fundedBy });
           paid.push({ key, month: date, amount: r.monthlyAmount, category: r.category ?? null });
         }
       }
@@ -61,9 +67,19 @@ export async function seedEnrolments(db: Database, secrets: Secrets, district: s
          SELECT $1, id, pr, p, h, t, v, c, s::date, '2010-12-20', 'office', enc, masked, '天津农商银行'
            FROM unnest($11::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
              AS x(id, pr, p, h, t, v, c, s, enc, masked)`,
-        [district, at((e) => e.programme), at((e) => e.person), at((e) => places.get(e.person)?.household_id ?? null),
-          at((e) => places.get(e.person)?.township_code ?? null), at((e) => places.get(e.person)?.village_code ?? null), at((e) => e.category), at((e) => e.start),
-          at((_e, k) => secrets.encrypt(accounts[k] as string)), at((_e, k) => maskBankAccount(accounts[k] as string)), at((e) => e.id)],
+        [
+          district,
+          at((e) => e.programme),
+          at((e) => e.person),
+          at((e) => places.get(e.person)?.household_id ?? null),
+          at((e) => places.get(e.person)?.township_code ?? null),
+          at((e) => places.get(e.person)?.village_code ?? null),
+          at((e) => e.category),
+          at((e) => e.start),
+          at((_e, k) => secrets.encrypt(accounts[k] as string)),
+          at((_e, k) => maskBankAccount(accounts[k] as string)),
+          at((e) => e.id),
+        ],
       );
     }
     await seedPaidRolls(tx, district, rows, places, paid);
@@ -84,16 +100,28 @@ async function seedPaidRolls(
   const { rows } = await tx.query<{ id: string; programme: string; period: string }>(
     `INSERT INTO payment_roll (district_code, programme, period, generated_by)
      SELECT $1, split_part(k, '/', 1), split_part(k, '/', 2)::date, 'office' FROM unnest($2::text[]) AS k
-     RETURNING id, programme, period::text AS period`, [district, periods]);
+     RETURNING id, programme, period::text AS period`,
+    [district, periods],
+  );
   const rollOf = new Map(rows.map((r) => [`${r.programme}/${r.period}`, r.id]));
   const column = <T>(f: (l: (typeof paid)[number]) => T) => paid.map(f);
   await tx.query(
     `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category)
      SELECT $1, r, pr, e, p, t, v, m::date, 'regular', a, f, c
        FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::text[], $11::text[]) AS x(r, pr, e, p, t, v, m, a, f, c)`,
-    [district, column((l) => rollOf.get(`${of(l).programme}/${l.month}`) ?? null), column((l) => of(l).programme), column((l) => of(l).id),
-      column((l) => of(l).person), column((l) => places.get(of(l).person)?.township_code ?? null), column((l) => places.get(of(l).person)?.village_code ?? null),
-      column((l) => l.month), column((l) => l.amount), column((l) => of(l).fundedBy), column((l) => l.category)],
+    [
+      district,
+      column((l) => rollOf.get(`${of(l).programme}/${l.month}`) ?? null),
+      column((l) => of(l).programme),
+      column((l) => of(l).id),
+      column((l) => of(l).person),
+      column((l) => places.get(of(l).person)?.township_code ?? null),
+      column((l) => places.get(of(l).person)?.village_code ?? null),
+      column((l) => l.month),
+      column((l) => l.amount),
+      column((l) => of(l).fundedBy),
+      column((l) => l.category),
+    ],
   );
   await tx.query(
     // Each month's roll went through the office in the month it pays: generated on the 3rd, checked
@@ -113,7 +141,9 @@ async function seedPaidRolls(
             paid_at = CASE WHEN NOT ahead THEN (r.period + time '16:00' + interval '14 days') AT TIME ZONE 'Asia/Shanghai' END
        FROM (SELECT roll_id, count(*)::int AS n, sum(amount) AS total, min(paid_month) = $2::date AS ahead
                FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id) s
-      WHERE r.id = s.roll_id`, [rows.map((r) => r.id), `${YEAR}-12-01`]);
+      WHERE r.id = s.roll_id`,
+    [rows.map((r) => r.id), `${YEAR}-12-01`],
+  );
 }
 
 /**
@@ -124,12 +154,20 @@ async function seedPaidRolls(
 export async function seedApplications(db: Database, secrets: Secrets): Promise<void> {
   const workflow = new BenefitsWorkflow(db, secrets);
   const worker = await actorFor(db, 'village.meichang');
-  const { rows } = await db.query<{ id: string; name: string }>(
-    "SELECT id, name FROM person WHERE village_code = $1 AND name = ANY ($2::text[])", [CANDIDATE_VILLAGE, ['刘福来', '高保国', '孙玉兰']]);
+  const { rows } = await db.query<{ id: string; name: string }>('SELECT id, name FROM person WHERE village_code = $1 AND name = ANY ($2::text[])', [
+    CANDIDATE_VILLAGE,
+    ['刘福来', '高保国', '孙玉兰'],
+  ]);
   const id = (name: string) => rows.find((r) => r.name === name)?.id as string;
-  const apply = (name: string, appliedOn: string, account: string) => workflow.create(worker, {
-    programme: 'reward-assistance', personId: id(name), year: 2012, appliedOn, bankName: '天津农商银行', bankAccount: account,
-  });
+  const apply = (name: string, appliedOn: string, account: string) =>
+    workflow.create(worker, {
+      programme: 'reward-assistance',
+      personId: id(name),
+      year: 2012,
+      appliedOn,
+      bankName: '天津农商银行',
+      bankAccount: account,
+    });
   const liu = await apply('刘福来', '2011-10-20', '6217590000120120407');
   await workflow.decide(worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2011-10-21' });
   await apply('高保国', '2011-11-14', '6217590000120120803');
