@@ -93,18 +93,20 @@ describe('one clock in the source', () => {
     const found: string[] = [];
     for (const file of [...sourceFiles('src'), ...sourceFiles('web/src')]) {
       if (file in realClock) continue;
-      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
-        if (/\/\/ real clock: \S/.test(line)) return; // a line that says why it keeps real time
-        const code = line.replace(recordKeeping, '').replace(/\/\/.*$/, '');
-        for (const [pattern, what] of readsClock) if (pattern.test(code)) found.push(`${file}:${i + 1} ${what}: ${line.trim()}`);
-      });
+      fs.readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/\/\/ real clock: \S/.test(line)) return; // a line that says why it keeps real time
+          const code = line.replace(recordKeeping, '').replace(/\/\/.*$/, '');
+          for (const [pattern, what] of readsClock) if (pattern.test(code)) found.push(`${file}:${i + 1} ${what}: ${line.trim()}`);
+        });
     }
     expect(found).toEqual([]);
   });
 
   it('would catch a module reading the system clock', () => {
-    const line = "const cell = judgeCell(department, month, row, settings.dueDay, Date.now());";
+    const line = 'const cell = judgeCell(department, month, row, settings.dueDay, Date.now());';
     expect(readsClock.some(([pattern]) => pattern.test(line))).toBe(true);
-    expect(readsClock.some(([pattern]) => pattern.test("UPDATE x SET updated_at = now()".replace(recordKeeping, '')))).toBe(false);
+    expect(readsClock.some(([pattern]) => pattern.test('UPDATE x SET updated_at = now()'.replace(recordKeeping, '')))).toBe(false);
   });
 });

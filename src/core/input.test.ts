@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  characterProblem, day, decimal, findUnstorable, instant, int, INT4_MAX, INT4_MIN, isDay, isMonthInRange, line, month, paging, paragraphs,
-  queryInt, queryYear, secret, year,
+  characterProblem,
+  day,
+  decimal,
+  findUnstorable,
+  instant,
+  int,
+  INT4_MAX,
+  INT4_MIN,
+  isDay,
+  isMonthInRange,
+  line,
+  month,
+  paging,
+  paragraphs,
+  queryInt,
+  queryYear,
+  secret,
+  year,
 } from './input.ts';
 
 const ok = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
@@ -108,7 +124,19 @@ describe('numbers', () => {
 describe('dates', () => {
   it('takes real calendar days from 1800-01-01 to 2100-12-31', () => {
     for (const good of ['1800-01-01', '2000-02-29', '2011-06-15', '2100-12-31']) expect(isDay(good), good).toBe(true);
-    for (const bad of ['0000-01-01', '1799-12-31', '2101-01-01', '1900-02-29', '2011-02-30', '2011-13-01', '2011-00-10', '2011-6-5', '+02011-06-15', '2011-06-15T00:00:00Z', '']) {
+    for (const bad of [
+      '0000-01-01',
+      '1799-12-31',
+      '2101-01-01',
+      '1900-02-29',
+      '2011-02-30',
+      '2011-13-01',
+      '2011-00-10',
+      '2011-6-5',
+      '+02011-06-15',
+      '2011-06-15T00:00:00Z',
+      '',
+    ]) {
       expect(isDay(bad), bad).toBe(false);
     }
     expect(zhOf(day, '0000-01-01')).toBe('应为 1800-01-01 至 2100-12-31 之间的真实日期（YYYY-MM-DD）');

@@ -128,12 +128,17 @@ export const line = (max: number, options: TextOptions = {}) => text(max, false,
 export const paragraphs = (max: number, options: TextOptions = {}) => text(max, true, options);
 
 /** A secret typed by a person (a password): any character the database-free path can hash, NUL and lone surrogates excepted. */
-export const secret = (max = 256) => z.string().min(1).max(max).check((ctx) => {
-  const problem = storableProblem(ctx.value);
-  if (problem === null) return;
-  const { zh, en } = characterMessages[problem];
-  ctx.issues.push({ code: 'custom', message: en, params: { zh }, input: ctx.value });
-});
+export const secret = (max = 256) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .check((ctx) => {
+      const problem = storableProblem(ctx.value);
+      if (problem === null) return;
+      const { zh, en } = characterMessages[problem];
+      ctx.issues.push({ code: 'custom', message: en, params: { zh }, input: ctx.value });
+    });
 
 /** A code matched by a pattern of ASCII letters and digits (which leaves no room for bad characters). */
 export const code = (pattern: RegExp, max = 40) => z.string().max(max).regex(pattern);
@@ -213,19 +218,31 @@ export function isMonthInRange(value: string): boolean {
   return y >= FIRST_YEAR && y <= LAST_YEAR && mo >= 1 && mo <= 12;
 }
 
-const dayMessage = { en: `Expected a real date YYYY-MM-DD from ${FIRST_DAY} to ${LAST_DAY}`, zh: `应为 ${FIRST_DAY} 至 ${LAST_DAY} 之间的真实日期（YYYY-MM-DD）` };
-const monthMessage = { en: `Expected a month YYYY-MM from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12`, zh: `应为 ${FIRST_YEAR}-01 至 ${LAST_YEAR}-12 之间的月份（YYYY-MM）` };
+const dayMessage = {
+  en: `Expected a real date YYYY-MM-DD from ${FIRST_DAY} to ${LAST_DAY}`,
+  zh: `应为 ${FIRST_DAY} 至 ${LAST_DAY} 之间的真实日期（YYYY-MM-DD）`,
+};
+const monthMessage = {
+  en: `Expected a month YYYY-MM from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12`,
+  zh: `应为 ${FIRST_YEAR}-01 至 ${LAST_YEAR}-12 之间的月份（YYYY-MM）`,
+};
 const instantMessage = {
   en: `Expected a date and time with its offset (2011-06-15T09:30:00+08:00) from ${FIRST_DAY} to ${LAST_DAY}`,
   zh: `应为 ${FIRST_DAY} 至 ${LAST_DAY} 之间带时区的日期时间（如 2011-06-15T09:30:00+08:00）`,
 };
 
 /** A calendar day, YYYY-MM-DD, from 1800-01-01 to 2100-12-31. */
-export const day = z.string().max(10).refine(isDay, { error: dayMessage.en, params: { zh: dayMessage.zh } })
+export const day = z
+  .string()
+  .max(10)
+  .refine(isDay, { error: dayMessage.en, params: { zh: dayMessage.zh } })
   .meta({ format: 'date', description: `YYYY-MM-DD, ${FIRST_DAY} to ${LAST_DAY}` });
 
 /** A month, YYYY-MM, from 1800-01 to 2100-12. */
-export const month = z.string().max(7).refine(isMonthInRange, { error: monthMessage.en, params: { zh: monthMessage.zh } })
+export const month = z
+  .string()
+  .max(7)
+  .refine(isMonthInRange, { error: monthMessage.en, params: { zh: monthMessage.zh } })
   .meta({ description: `YYYY-MM, ${FIRST_YEAR}-01 to ${LAST_YEAR}-12` });
 
 /** An instant with its offset (ISO 8601), its date from 1800-01-01 to 2100-12-31. */

@@ -81,8 +81,7 @@ export function blockOf(c: Counters, policy: LockoutPolicy, now: Date): Block | 
   const known = isKnown(c, now);
   const full = (kind: CounterKind) => live(c[kind], now).claims >= limitOf(kind, policy);
   if (!known && full('address')) return { by: 'address', until: c.address.windowEnds };
-  const holding = [full('pair') ? c.pair.windowEnds : null, !known && full('account') ? c.account.windowEnds : null]
-    .filter((d): d is Date => d !== null);
+  const holding = [full('pair') ? c.pair.windowEnds : null, !known && full('account') ? c.account.windowEnds : null].filter((d): d is Date => d !== null);
   if (holding.length === 0) return null;
   return { by: 'account', until: new Date(Math.max(...holding.map((d) => d.getTime()))) };
 }
@@ -114,9 +113,7 @@ export function releaseAttempt(c: Counters, signedIn: boolean, now: Date): Count
   return {
     address: giveBack('address'),
     account: giveBack('account'),
-    pair: signedIn
-      ? { claims: 0, windowEnds: now, knownUntil: new Date(now.getTime() + KNOWN_ADDRESS_DAYS * 86_400_000) }
-      : giveBack('pair'),
+    pair: signedIn ? { claims: 0, windowEnds: now, knownUntil: new Date(now.getTime() + KNOWN_ADDRESS_DAYS * 86_400_000) } : giveBack('pair'),
   };
 }
 
@@ -133,5 +130,8 @@ export function addressKey(ip: string | null): string {
   const front = head === '' ? [] : head.split(':');
   const back = tail === '' ? [] : tail.split(':');
   const groups = ip.includes('::') ? [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back] : front;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -3,15 +3,29 @@
  * reaches either the whole district or only the grant's own scope. Scopes are never merged across
  * grants: a permission is evaluated per grant.
  */
-export const roleCodes = [
-  'office', 'liaison', 'township', 'village', 'teacher', 'centre_head', 'parent', 'auditor', 'sysadmin', 'secadmin',
-] as const;
+export const roleCodes = ['office', 'liaison', 'township', 'village', 'teacher', 'centre_head', 'parent', 'auditor', 'sysadmin', 'secadmin'] as const;
 export type RoleCode = (typeof roleCodes)[number];
 
 export const permissionCodes = [
-  'org.read', 'user.read', 'user.manage', 'user.grant', 'audit.read', 'security.manage',
-  'registry.read', 'registry.write', 'personal_data.reveal', 'benefits.read', 'benefits.confirm', 'benefits.manage',
-  'ecd.read', 'ecd.write', 'ecd.own', 'ecd.head', 'coord.read', 'coord.report', 'coord.manage',
+  'org.read',
+  'user.read',
+  'user.manage',
+  'user.grant',
+  'audit.read',
+  'security.manage',
+  'registry.read',
+  'registry.write',
+  'personal_data.reveal',
+  'benefits.read',
+  'benefits.confirm',
+  'benefits.manage',
+  'ecd.read',
+  'ecd.write',
+  'ecd.own',
+  'ecd.head',
+  'coord.read',
+  'coord.report',
+  'coord.manage',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
 
@@ -40,9 +54,15 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     },
     scope: 'district',
     permissions: {
-      'org.read': 'district', 'user.read': 'district', 'audit.read': 'district',
-      'registry.read': 'district', 'personal_data.reveal': 'district', 'benefits.read': 'district', 'benefits.manage': 'district',
-      'coord.read': 'district', 'coord.manage': 'district',
+      'org.read': 'district',
+      'user.read': 'district',
+      'audit.read': 'district',
+      'registry.read': 'district',
+      'personal_data.reveal': 'district',
+      'benefits.read': 'district',
+      'benefits.manage': 'district',
+      'coord.read': 'district',
+      'coord.manage': 'district',
     },
     privileged: true,
   },
@@ -59,7 +79,14 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '乡镇街计生办', en: 'Township office' },
     description: { 'zh-CN': '登记户籍与人口，受理申请，乡镇审核——仅限本乡镇街', en: 'Registers households, township review — own township only' },
     scope: 'township',
-    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant', 'benefits.confirm': 'grant' },
+    permissions: {
+      'org.read': 'grant',
+      'registry.read': 'grant',
+      'registry.write': 'grant',
+      'personal_data.reveal': 'grant',
+      'benefits.read': 'grant',
+      'benefits.confirm': 'grant',
+    },
     privileged: false,
   },
   village: {
@@ -67,7 +94,14 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '村级专干', en: 'Village worker' },
     description: { 'zh-CN': '录入本村申请与人口变动', en: 'Enters applications and life events for one village' },
     scope: 'village',
-    permissions: { 'org.read': 'grant', 'registry.read': 'grant', 'registry.write': 'grant', 'personal_data.reveal': 'grant', 'benefits.read': 'grant', 'benefits.confirm': 'grant' },
+    permissions: {
+      'org.read': 'grant',
+      'registry.read': 'grant',
+      'registry.write': 'grant',
+      'personal_data.reveal': 'grant',
+      'benefits.read': 'grant',
+      'benefits.confirm': 'grant',
+    },
     privileged: false,
   },
   teacher: {
@@ -102,7 +136,14 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     label: { 'zh-CN': '审计管理员', en: 'Audit administrator' },
     description: { 'zh-CN': '查阅全部数据与审计日志，不能修改', en: 'Reads everything and the audit log, changes nothing' },
     scope: 'district',
-    permissions: { 'org.read': 'district', 'user.read': 'district', 'audit.read': 'district', 'registry.read': 'district', 'benefits.read': 'district', 'coord.read': 'district' },
+    permissions: {
+      'org.read': 'district',
+      'user.read': 'district',
+      'audit.read': 'district',
+      'registry.read': 'district',
+      'benefits.read': 'district',
+      'coord.read': 'district',
+    },
     privileged: true,
   },
   sysadmin: {

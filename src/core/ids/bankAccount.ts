@@ -11,9 +11,7 @@
 
 export type BankAccountProblem = 'format' | 'check_digit';
 
-export type BankAccountCheck =
-  | { ok: true; account: string; card: boolean }
-  | { ok: false; account: string; problem: BankAccountProblem };
+export type BankAccountCheck = { ok: true; account: string; card: boolean } | { ok: false; account: string; problem: BankAccountProblem };
 
 /** The Luhn (ISO/IEC 7812-1, mod 10) sum of a digit string: 0 when its last digit checks the rest. */
 function luhnSum(digits: string, withCheckDigit: boolean): number {

@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import rawCases from './idNumber.cases.json' with { type: 'json' };
-import {
-  birthDateFromIdNumber,
-  checkIdNumber,
-  computeCheckCharacter,
-  sexFromIdNumber,
-  upgradeLegacyIdNumber,
-  type IdCheckResult,
-} from './idNumber.ts';
+import { birthDateFromIdNumber, checkIdNumber, computeCheckCharacter, sexFromIdNumber, upgradeLegacyIdNumber, type IdCheckResult } from './idNumber.ts';
 
 interface ReferenceCase {
   input: string;
@@ -86,7 +79,12 @@ describe('checkIdNumber today in the China calendar (UTC+8)', () => {
 describe('checkIdNumber on the GB 11643-1999 published examples', () => {
   it('accepts 440524188001010014, born 1880-01-01', () => {
     expect(checkIdNumber('440524188001010014', TODAY)).toEqual({
-      valid: true, normalized: '440524188001010014', birthDate: '1880-01-01', sex: 'male', divisionCode: '440524', reason: null,
+      valid: true,
+      normalized: '440524188001010014',
+      birthDate: '1880-01-01',
+      sex: 'male',
+      divisionCode: '440524',
+      reason: null,
     });
   });
 
@@ -101,12 +99,9 @@ describe('computeCheckCharacter', () => {
     expect(computeCheckCharacter('44052418800101001')).toBe('4');
   });
 
-  it.each(['', '1101051949123100', '110105194912310021', '1101051949123100X', '１１０１０５１９４９１２３１００２'])(
-    'throws on %j',
-    (bad) => {
-      expect(() => computeCheckCharacter(bad)).toThrow(RangeError);
-    },
-  );
+  it.each(['', '1101051949123100', '110105194912310021', '1101051949123100X', '１１０１０５１９４９１２３１００２'])('throws on %j', (bad) => {
+    expect(() => computeCheckCharacter(bad)).toThrow(RangeError);
+  });
 });
 
 describe('upgradeLegacyIdNumber', () => {
@@ -114,12 +109,9 @@ describe('upgradeLegacyIdNumber', () => {
     expect(upgradeLegacyIdNumber('110105491231002')).toBe('11010519491231002X');
   });
 
-  it.each(['', '11010549123100', '1101054912310021', '11010549123100X', ' 110105491231002'])(
-    'throws on %j',
-    (bad) => {
-      expect(() => upgradeLegacyIdNumber(bad)).toThrow(RangeError);
-    },
-  );
+  it.each(['', '11010549123100', '1101054912310021', '11010549123100X', ' 110105491231002'])('throws on %j', (bad) => {
+    expect(() => upgradeLegacyIdNumber(bad)).toThrow(RangeError);
+  });
 
   it('round-trips 1,000 random legacy numbers', () => {
     const random = randomSource(15);

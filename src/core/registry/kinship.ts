@@ -8,8 +8,21 @@
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
 
 export type Kin =
-  | 'head' | 'spouse' | 'child' | 'adoptedChild' | 'stepChild' | 'childInLaw' | 'grandchild' | 'grandchildInLaw'
-  | 'parent' | 'parentInLaw' | 'stepParent' | 'grandparent' | 'sibling' | 'otherRelative' | 'nonRelative';
+  | 'head'
+  | 'spouse'
+  | 'child'
+  | 'adoptedChild'
+  | 'stepChild'
+  | 'childInLaw'
+  | 'grandchild'
+  | 'grandchildInLaw'
+  | 'parent'
+  | 'parentInLaw'
+  | 'stepParent'
+  | 'grandparent'
+  | 'sibling'
+  | 'otherRelative'
+  | 'nonRelative';
 
 export interface Kinship {
   kin: Kin;
@@ -25,19 +38,43 @@ export interface Kinship {
   label: string;
 }
 
-type Sex = 'M' | 'F';
+export type Sex = 'M' | 'F';
 type Line = 'son' | 'daughter';
 
 const relationOf: Readonly<Record<Kin, Relation>> = {
-  head: 'head', spouse: 'spouse', child: 'child', adoptedChild: 'child', stepChild: 'child', childInLaw: 'other',
-  grandchild: 'grandchild', grandchildInLaw: 'other', parent: 'parent', parentInLaw: 'other', stepParent: 'parent',
-  grandparent: 'other', sibling: 'other', otherRelative: 'other', nonRelative: 'other',
+  head: 'head',
+  spouse: 'spouse',
+  child: 'child',
+  adoptedChild: 'child',
+  stepChild: 'child',
+  childInLaw: 'other',
+  grandchild: 'grandchild',
+  grandchildInLaw: 'other',
+  parent: 'parent',
+  parentInLaw: 'other',
+  stepParent: 'parent',
+  grandparent: 'other',
+  sibling: 'other',
+  otherRelative: 'other',
+  nonRelative: 'other',
 };
 
 const labelOf: Readonly<Record<Kin, string>> = {
-  head: '户主', spouse: '配偶', child: '子女', adoptedChild: '养子女', stepChild: '继子女', childInLaw: '儿媳/女婿',
-  grandchild: '孙子女', grandchildInLaw: '孙媳妇/孙女婿', parent: '父母', parentInLaw: '公婆/岳父母', stepParent: '继父母/养父母',
-  grandparent: '祖父母', sibling: '兄弟姐妹', otherRelative: '其他亲属', nonRelative: '非亲属',
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  adoptedChild: '养子女',
+  stepChild: '继子女',
+  childInLaw: '儿媳/女婿',
+  grandchild: '孙子女',
+  grandchildInLaw: '孙媳妇/孙女婿',
+  parent: '父母',
+  parentInLaw: '公婆/岳父母',
+  stepParent: '继父母/养父母',
+  grandparent: '祖父母',
+  sibling: '兄弟姐妹',
+  otherRelative: '其他亲属',
+  nonRelative: '非亲属',
 };
 
 interface KinEntry {
@@ -62,12 +99,16 @@ const table: readonly KinEntry[] = [
   { kin: 'spouse', sex: 'F', line: null, words: ['妻', '妻子', '老婆'], codes: ['12'] },
   { kin: 'child', sex: null, line: null, words: ['子女', '独生子女', '儿女'], codes: [] },
   {
-    kin: 'child', sex: 'M', line: null,
+    kin: 'child',
+    sex: 'M',
+    line: null,
     words: ['子', '儿子', '儿', '独生子', '长子', '次子', '二子', '三子', '四子', '五子', '六子', '小儿子', '大儿子', '二儿子', '三儿子', '其他儿子'],
     codes: ['20', '21', '22', '23', '24', '25', '26', '29'],
   },
   {
-    kin: 'child', sex: 'F', line: null,
+    kin: 'child',
+    sex: 'F',
+    line: null,
     words: ['女', '女儿', '独生女', '长女', '次女', '二女', '三女', '四女', '五女', '六女', '小女儿', '大女儿', '二女儿', '三女儿', '其他女儿'],
     codes: ['3', '30', '31', '32', '33', '34', '35', '36', '39'],
   },
@@ -80,7 +121,13 @@ const table: readonly KinEntry[] = [
   { kin: 'childInLaw', sex: null, line: null, words: ['子女配偶', '子女的配偶'], codes: [] },
   { kin: 'childInLaw', sex: 'F', line: 'son', words: ['儿媳', '儿媳妇', '媳妇', '长媳', '次媳'], codes: ['38'] },
   { kin: 'childInLaw', sex: 'M', line: 'daughter', words: ['女婿', '长婿', '次婿'], codes: ['28'] },
-  { kin: 'grandchild', sex: null, line: null, words: ['孙子女', '孙辈', '孙子、孙女或外孙子、外孙女', '其他孙子、孙女或外孙子、外孙女'], codes: ['4', '40', '49'] },
+  {
+    kin: 'grandchild',
+    sex: null,
+    line: null,
+    words: ['孙子女', '孙辈', '孙子、孙女或外孙子、外孙女', '其他孙子、孙女或外孙子、外孙女'],
+    codes: ['4', '40', '49'],
+  },
   { kin: 'grandchild', sex: null, line: 'son', words: ['孙子、孙女'], codes: [] },
   { kin: 'grandchild', sex: null, line: 'daughter', words: ['外孙子女', '外孙子、外孙女'], codes: [] },
   { kin: 'grandchild', sex: 'M', line: 'son', words: ['孙子', '孙', '长孙', '次孙'], codes: ['41'] },
@@ -109,11 +156,44 @@ const table: readonly KinEntry[] = [
   { kin: 'sibling', sex: null, line: null, words: ['兄弟姐妹', '其他兄弟姐妹', '兄妹', '姐弟'], codes: ['7', '70', '79'] },
   { kin: 'sibling', sex: 'M', line: null, words: ['兄', '哥哥', '哥', '弟', '弟弟', '兄弟'], codes: ['71', '73'] },
   { kin: 'sibling', sex: 'F', line: null, words: ['姐', '姐姐', '妹', '妹妹', '姐妹'], codes: ['75', '77'] },
-  { kin: 'otherRelative', sex: 'F', line: null, words: ['嫂', '嫂子', '弟媳', '弟妹', '伯母', '婶母', '婶婶', '舅母', '舅妈', '姨母', '姨', '姑母', '姑姑', '侄女', '外甥女', '侄媳'], codes: ['72', '74', '82', '84', '86', '88', '90', '94', '96'] },
-  { kin: 'otherRelative', sex: 'M', line: null, words: ['姐夫', '妹夫', '伯父', '叔父', '叔叔', '舅父', '舅舅', '姨父', '姑父', '侄子', '外甥', '侄孙'], codes: ['76', '78', '81', '83', '85', '87', '89', '93', '95'] },
   {
-    kin: 'otherRelative', sex: null, line: null,
-    words: ['其他', '其他亲属', '亲属', '亲戚', '堂兄弟、堂姐妹', '表兄弟、表姐妹', '堂兄弟', '堂姐妹', '表兄弟', '表姐妹', '表哥', '表姐', '表弟', '表妹', '堂哥', '堂姐', '堂弟', '堂妹'],
+    kin: 'otherRelative',
+    sex: 'F',
+    line: null,
+    words: ['嫂', '嫂子', '弟媳', '弟妹', '伯母', '婶母', '婶婶', '舅母', '舅妈', '姨母', '姨', '姑母', '姑姑', '侄女', '外甥女', '侄媳'],
+    codes: ['72', '74', '82', '84', '86', '88', '90', '94', '96'],
+  },
+  {
+    kin: 'otherRelative',
+    sex: 'M',
+    line: null,
+    words: ['姐夫', '妹夫', '伯父', '叔父', '叔叔', '舅父', '舅舅', '姨父', '姑父', '侄子', '外甥', '侄孙'],
+    codes: ['76', '78', '81', '83', '85', '87', '89', '93', '95'],
+  },
+  {
+    kin: 'otherRelative',
+    sex: null,
+    line: null,
+    words: [
+      '其他',
+      '其他亲属',
+      '亲属',
+      '亲戚',
+      '堂兄弟、堂姐妹',
+      '表兄弟、表姐妹',
+      '堂兄弟',
+      '堂姐妹',
+      '表兄弟',
+      '表姐妹',
+      '表哥',
+      '表姐',
+      '表弟',
+      '表妹',
+      '堂哥',
+      '堂姐',
+      '堂弟',
+      '堂妹',
+    ],
     codes: ['8', '80', '91', '92', '97'],
   },
   { kin: 'nonRelative', sex: null, line: null, words: ['非亲属', '保姆', '寄住', '借住'], codes: ['99'] },
@@ -144,7 +224,31 @@ const byWord = buildLookup((e) => e.words);
 const byCode = buildLookup((e) => e.codes);
 
 /** The words offered in messages, in a sensible order. */
-export const usualKinshipWords: readonly string[] = ['户主', '配偶', '子', '女', '养子', '养女', '继子', '继女', '儿媳', '女婿', '孙子', '孙女', '外孙子', '外孙女', '父亲', '母亲', '公公', '婆婆', '岳父', '岳母', '兄弟姐妹', '其他亲属', '非亲属'];
+export const usualKinshipWords: readonly string[] = [
+  '户主',
+  '配偶',
+  '子',
+  '女',
+  '养子',
+  '养女',
+  '继子',
+  '继女',
+  '儿媳',
+  '女婿',
+  '孙子',
+  '孙女',
+  '外孙子',
+  '外孙女',
+  '父亲',
+  '母亲',
+  '公公',
+  '婆婆',
+  '岳父',
+  '岳母',
+  '兄弟姐妹',
+  '其他亲属',
+  '非亲属',
+];
 
 function cellString(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -169,7 +273,7 @@ export function isAmbiguousKinshipCode(value: unknown): boolean {
 export function parseKinship(text: unknown): Kinship | null {
   const value = normalize(cellString(text));
   if (value === '') return null;
-  const found = /^\d+$/.test(value) ? byCode.get(value) : byWord.get(value) ?? withCode(value);
+  const found = /^\d+$/.test(value) ? byCode.get(value) : (byWord.get(value) ?? withCode(value));
   return found ? { ...found } : null;
 }
 
@@ -182,186 +286,4 @@ function withCode(value: string): Kinship | undefined {
   if (!fromCode || !fromWord || fromCode.kin !== fromWord.kin) return undefined;
   if (fromCode.sex !== null && fromWord.sex !== null && fromCode.sex !== fromWord.sex) return undefined;
   return fromWord.sex !== null || fromWord.line !== null ? fromWord : fromCode;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Family links
-
-export interface FamilyMember {
-  ref: string;
-  kinship: Kinship;
-  sex: 'M' | 'F';
-  /** YYYY-MM-DD */
-  birthDate: string;
-}
-
-export interface FamilyLink {
-  kind: 'spouse' | 'child';
-  /** spouse: either spouse; child: the parent. */
-  from: string;
-  /** The other spouse, or the child. */
-  to: string;
-  adopted: boolean;
-}
-
-export interface FamilyNote {
-  ref: string;
-  /** Chinese, shown to the township. */
-  reason: string;
-}
-
-/** A parent is at least this many years older than a child; a smaller gap is a typing error. */
-export const MIN_PARENT_AGE_YEARS = 12;
-
-const childKins: readonly Kin[] = ['child', 'adoptedChild', 'stepChild'];
-
-/** How a note names a member: by kin and sex. */
-function word(m: FamilyMember): string {
-  const male = m.sex === 'M';
-  switch (m.kinship.kin) {
-    case 'head': return '户主';
-    case 'spouse': return '配偶';
-    case 'child': return male ? '儿子' : '女儿';
-    case 'adoptedChild': return male ? '养子' : '养女';
-    case 'stepChild': return male ? '继子' : '继女';
-    case 'childInLaw': return male ? '女婿' : '儿媳';
-    case 'grandchild': return m.kinship.line === 'daughter' ? (male ? '外孙子' : '外孙女') : m.kinship.line === 'son' ? (male ? '孙子' : '孙女') : '孙子女';
-    case 'parent': return male ? '父亲' : '母亲';
-    default: return m.kinship.label;
-  }
-}
-
-function parentOldEnough(parent: FamilyMember, child: FamilyMember): boolean {
-  const year = Number(parent.birthDate.slice(0, 4));
-  return `${String(year + MIN_PARENT_AGE_YEARS).padStart(4, '0')}${parent.birthDate.slice(4)}` <= child.birthDate;
-}
-
-/**
- * The spouse and parent→child links a household's roster rows imply, with a note for every link
- * the rows suggest but do not determine. Links are ordered spouse links first, then by the
- * members' order in `members`; notes by member order.
- */
-export function familyLinks(members: readonly FamilyMember[]): { links: FamilyLink[]; notes: FamilyNote[] } {
-  const order = new Map<string, number>();
-  members.forEach((m, i) => { if (!order.has(m.ref)) order.set(m.ref, i); });
-  const links = new Map<string, FamilyLink>();
-  const notes: { ref: string; reason: string; n: number }[] = [];
-  const note = (m: FamilyMember, reason: string) => { notes.push({ ref: m.ref, reason, n: notes.length }); };
-  const of = (...kins: Kin[]) => members.filter((m) => kins.includes(m.kinship.kin));
-
-  const spouseLink = (a: FamilyMember, b: FamilyMember) => {
-    if (a.ref === b.ref) return;
-    const key = `s|${[a.ref, b.ref].sort().join('|')}`;
-    if (!links.has(key)) links.set(key, { kind: 'spouse', from: a.ref, to: b.ref, adopted: false });
-  };
-  const childLink = (parent: FamilyMember, child: FamilyMember, adopted: boolean, noteOn: FamilyMember) => {
-    if (parent.ref === child.ref) return;
-    if (!parentOldEnough(parent, child)) {
-      note(noteOn, `${word(parent)}（${parent.birthDate}出生）与${word(child)}（${child.birthDate}出生）年龄相差不足${MIN_PARENT_AGE_YEARS}岁，未建立父母子女关系`);
-      return;
-    }
-    const key = `c|${parent.ref}|${child.ref}`;
-    if (!links.has(key)) links.set(key, { kind: 'child', from: parent.ref, to: child.ref, adopted });
-  };
-  const result = () => ({
-    links: [...links.values()].sort((a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'spouse' ? -1 : 1)
-      || (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0)
-      || (order.get(a.to) ?? 0) - (order.get(b.to) ?? 0)),
-    notes: notes
-      .sort((a, b) => (order.get(a.ref) ?? 0) - (order.get(b.ref) ?? 0) || a.n - b.n)
-      .map(({ ref, reason }) => ({ ref, reason })),
-  });
-
-  const heads = of('head');
-  const head = heads[0];
-  if (!head || heads.length > 1) {
-    if (heads.length > 1) for (const h of heads) note(h, `户内有${heads.length}个户主，未建立家庭关系`);
-    else if (members[0]) note(members[0], '户内没有户主，未建立家庭关系');
-    return result();
-  }
-
-  // The head's spouse.
-  const spouses = of('spouse');
-  let spouse: FamilyMember | null = null;
-  if (spouses.length > 1) {
-    for (const s of spouses) note(s, `户内有${spouses.length}个配偶，无法确定户主的配偶，未建立夫妻关系`);
-  } else if (spouses[0]) {
-    if (spouses[0].sex === head.sex) note(spouses[0], '配偶与户主性别相同，未建立夫妻关系');
-    else {
-      spouse = spouses[0];
-      spouseLink(head, spouse);
-    }
-  }
-
-  // Children: the head's and the spouse's; a stepchild (继子女) is the spouse's only.
-  const children = of(...childKins);
-  for (const c of children) {
-    const adopted = c.kinship.kin === 'adoptedChild';
-    if (c.kinship.kin !== 'stepChild') childLink(head, c, adopted, c);
-    if (spouse) childLink(spouse, c, adopted, c);
-  }
-
-  // Parents of the head, and of the head's spouse. Step-parents and adoptive parents: no link.
-  const parents = (list: readonly FamilyMember[], child: FamilyMember, whose: string) => {
-    const fathers = list.filter((p) => p.sex === 'M');
-    const mothers = list.filter((p) => p.sex === 'F');
-    for (const [group, noun] of [[fathers, '父亲'], [mothers, '母亲']] as const) {
-      if (group.length === 1 && group[0]) childLink(group[0], child, false, group[0]);
-      else for (const p of group) note(p, `户内有${group.length}位${whose}的${noun}，未建立父母子女关系`);
-    }
-    if (fathers.length === 1 && mothers.length === 1 && fathers[0] && mothers[0]) spouseLink(fathers[0], mothers[0]);
-  };
-  parents(of('parent'), head, '户主');
-  const inLawParents = of('parentInLaw');
-  if (spouse) parents(inLawParents, spouse, '户主配偶');
-  else {
-    const why = spouses.length > 1 ? '无法确定户主的配偶' : spouses.length === 1 ? '配偶与户主性别相同' : '户内没有户主的配偶';
-    for (const p of inLawParents) note(p, `${why}，未建立${p.kinship.label}与其子女的关系`);
-  }
-
-  // Children-in-law: married to the one son (儿媳) or daughter (女婿) of the head.
-  const partnerOf = new Map<string, FamilyMember>();
-  const claims = new Map<FamilyMember, FamilyMember[]>();
-  for (const inLaw of of('childInLaw')) {
-    const line = inLaw.kinship.line ?? (inLaw.sex === 'F' ? 'son' : 'daughter');
-    const partnerSex: Sex = line === 'son' ? 'M' : 'F';
-    const noun = partnerSex === 'M' ? '儿子' : '女儿';
-    if (partnerSex === inLaw.sex) {
-      note(inLaw, `${inLaw.kinship.sex === 'M' ? '女婿' : '儿媳'}的性别与身份证号不符，未建立夫妻关系`);
-      continue;
-    }
-    const candidates = children.filter((c) => c.sex === partnerSex && c.ref !== inLaw.ref);
-    const only = candidates[0];
-    if (candidates.length !== 1 || !only) {
-      note(inLaw, `无法确定${word(inLaw)}的配偶（户内${candidates.length === 0 ? '没有' : `有${candidates.length}个`}${noun}），未建立夫妻关系`);
-      continue;
-    }
-    claims.set(only, [...(claims.get(only) ?? []), inLaw]);
-  }
-  for (const [child, inLaws] of claims) {
-    const inLaw = inLaws[0];
-    if (inLaws.length === 1 && inLaw) {
-      spouseLink(child, inLaw);
-      partnerOf.set(child.ref, inLaw);
-    } else {
-      for (const i of inLaws) note(i, `无法确定${word(i)}的配偶（户内${inLaws.length}个${word(i)}对应同一个${word(child)}），未建立夫妻关系`);
-    }
-  }
-
-  // Grandchildren: the child of the one son (孙子女) or daughter (外孙子女), and of that child's spouse.
-  for (const g of of('grandchild')) {
-    const line = g.kinship.line;
-    const candidates = children.filter((c) => (line === 'son' ? c.sex === 'M' : line === 'daughter' ? c.sex === 'F' : true) && c.ref !== g.ref);
-    const noun = line === 'son' ? '儿子' : line === 'daughter' ? '女儿' : '子女';
-    const parent = candidates[0];
-    if (candidates.length !== 1 || !parent) {
-      note(g, `无法确定${word(g)}的父母（户内${candidates.length === 0 ? '没有' : `有${candidates.length}个`}${noun}），未建立父母子女关系`);
-      continue;
-    }
-    childLink(parent, g, false, g);
-    const partner = partnerOf.get(parent.ref);
-    if (partner) childLink(partner, g, false, g);
-  }
-  return result();
 }

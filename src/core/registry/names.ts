@@ -23,7 +23,12 @@ export function nameKeys(name: string): NameKeys {
   const cached = cache.get(name);
   if (cached) return cached;
   const syllables = pinyin(name, { toneType: 'none', surname: 'head', type: 'array', nonZh: 'consecutive' })
-    .map((s) => s.toLowerCase().replace(/ü/g, 'v').replace(/[^a-z0-9]/g, ''))
+    .map((s) =>
+      s
+        .toLowerCase()
+        .replace(/ü/g, 'v')
+        .replace(/[^a-z0-9]/g, ''),
+    )
     .filter((s) => s.length > 0);
   const keys = { pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join(''), tokens: nameTokens(name) };
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -31,9 +36,7 @@ export function nameKeys(name: string): NameKeys {
   return keys;
 }
 
-export type NameQuery =
-  | { kind: 'hanzi'; text: string; tokens: string[] }
-  | { kind: 'pinyin'; text: string };
+export type NameQuery = { kind: 'hanzi'; text: string; tokens: string[] } | { kind: 'pinyin'; text: string };
 
 /** What a typed name search means: Chinese characters, or pinyin (full or initials, as a prefix). */
 export function parseNameQuery(input: string): NameQuery | null {

@@ -24,7 +24,10 @@ describe('roster columns', () => {
   it('has a template example row that passes validation', () => {
     const example: RawRow = Object.fromEntries(rosterColumns.map((c) => [c.key, c.example]));
     const r = validateRosterRow(example, '2026-12-07');
-    expect(r).toMatchObject({ ok: true, person: { idNumber: '120114195003021231', birthDate: '1950-03-02', sex: 'M', relation: 'head', kinship: { kin: 'head' } } });
+    expect(r).toMatchObject({
+      ok: true,
+      person: { idNumber: '120114195003021231', birthDate: '1950-03-02', sex: 'M', relation: 'head', kinship: { kin: 'head' } },
+    });
   });
 });
 
@@ -46,7 +49,10 @@ describe('roster rows', () => {
 
   it('accepts a well-formed row and derives sex and birth date from the ID number', () => {
     const r = validateRosterRow({ ...base, idNumber: '１２０１１４１９８５０６１２１２３８', name: ' 张 三 ' }, today);
-    expect(r).toMatchObject({ ok: true, person: { name: '张三', sex: 'M', birthDate: '1985-06-12', idNumber: '120114198506121238', relation: 'head', hukou: 'rural', maritalStatus: 'unknown' } });
+    expect(r).toMatchObject({
+      ok: true,
+      person: { name: '张三', sex: 'M', birthDate: '1985-06-12', idNumber: '120114198506121238', relation: 'head', hukou: 'rural', maritalStatus: 'unknown' },
+    });
   });
 
   it('converts a 15-digit legacy number', () => {
@@ -59,8 +65,31 @@ describe('roster rows', () => {
   });
 
   it('names every problem with its column and a stable code', () => {
-    const codes = problems({ ...base, name: '', idNumber: '120114198506121239', relation: '待定', hukou: '农转非', maritalStatus: '同居', phone: '12345', sex: { toString: () => '?' } as unknown as string, deathDate: '2999-01-01', oneChildCertificateDate: '1990-01-01' });
-    expect(codes).toEqual(expect.arrayContaining(['姓名:required', '身份证号:id_checksum', '与户主关系:unknown', '户籍性质:unknown', '婚姻状况:unknown', '联系电话:phone', '性别:unknown', '死亡日期:future', '独生子女证号:required']));
+    const codes = problems({
+      ...base,
+      name: '',
+      idNumber: '120114198506121239',
+      relation: '待定',
+      hukou: '农转非',
+      maritalStatus: '同居',
+      phone: '12345',
+      sex: { toString: () => '?' } as unknown as string,
+      deathDate: '2999-01-01',
+      oneChildCertificateDate: '1990-01-01',
+    });
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '姓名:required',
+        '身份证号:id_checksum',
+        '与户主关系:unknown',
+        '户籍性质:unknown',
+        '婚姻状况:unknown',
+        '联系电话:phone',
+        '性别:unknown',
+        '死亡日期:future',
+        '独生子女证号:required',
+      ]),
+    );
   });
 
   it('does not take words of the object prototype for hukou or marital status', () => {
@@ -84,14 +113,20 @@ describe('roster rows', () => {
 
 describe('relation to head', () => {
   it('reads words and GB/T 4761 codes into a kinship and the person table relation', () => {
-    expect(validateRosterRow({ ...base, relation: '长子' }, today)).toMatchObject({ ok: true, person: { relation: 'child', kinship: { kin: 'child', sex: 'M' } } });
+    expect(validateRosterRow({ ...base, relation: '长子' }, today)).toMatchObject({
+      ok: true,
+      person: { relation: 'child', kinship: { kin: 'child', sex: 'M' } },
+    });
     expect(validateRosterRow({ ...base, relation: '02' }, today)).toMatchObject({ ok: true, person: { relation: 'head' } });
-    expect(validateRosterRow({ ...base, idNumber: womanId, relation: '38' }, today)).toMatchObject({ ok: true, person: { relation: 'other', kinship: { kin: 'childInLaw', line: 'son' } } });
+    expect(validateRosterRow({ ...base, idNumber: womanId, relation: '38' }, today)).toMatchObject({
+      ok: true,
+      person: { relation: 'other', kinship: { kin: 'childInLaw', line: 'son' } },
+    });
   });
 
   it('lists the usual words when it cannot read one', () => {
     const r = validateRosterRow({ ...base, relation: '待定' }, today);
-    const reason = r.ok ? '' : r.problems[0]?.reason ?? '';
+    const reason = r.ok ? '' : (r.problems[0]?.reason ?? '');
     expect(reason).toContain('与户主关系“待定”无法识别');
     for (const word of ['户主', '配偶', '儿媳', '女婿', '孙子', '其他亲属']) expect(reason).toContain(word);
   });

@@ -72,10 +72,30 @@ export interface RowProblem {
 export type RowResult = { ok: true; person: RosterPerson } | { ok: false; problems: RowProblem[] };
 
 const hukous: Record<string, Hukou> = {
-  农业: 'rural', 农村: 'rural', 农业户口: 'rural', 农村户口: 'rural', 农业户籍: 'rural',
-  非农业: 'urban', 非农: 'urban', 城镇: 'urban', 非农业户口: 'urban', 非农户口: 'urban', 城镇户口: 'urban', 非农业户籍: 'urban', 居民: 'urban',
+  农业: 'rural',
+  农村: 'rural',
+  农业户口: 'rural',
+  农村户口: 'rural',
+  农业户籍: 'rural',
+  非农业: 'urban',
+  非农: 'urban',
+  城镇: 'urban',
+  非农业户口: 'urban',
+  非农户口: 'urban',
+  城镇户口: 'urban',
+  非农业户籍: 'urban',
+  居民: 'urban',
 };
-const maritals: Record<string, MaritalStatus> = { 未婚: 'unmarried', 已婚: 'married', 初婚: 'married', 再婚: 'married', 复婚: 'married', 离婚: 'divorced', 离异: 'divorced', 丧偶: 'widowed' };
+const maritals: Record<string, MaritalStatus> = {
+  未婚: 'unmarried',
+  已婚: 'married',
+  初婚: 'married',
+  再婚: 'married',
+  复婚: 'married',
+  离婚: 'divorced',
+  离异: 'divorced',
+  丧偶: 'widowed',
+};
 
 const idReasons: Record<IdCheckReason, (column: string) => string> = {
   length: (c) => `${c}位数不对（应为18位或15位）`,
@@ -193,9 +213,17 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
   const kinship = relationText === '' ? null : parseKinship(relationText);
   if (relationText !== '' && !kinship) {
     if (isAmbiguousKinshipCode(relationText)) {
-      problem('relation', 'ambiguous', `与户主关系“${relationText}”有歧义：可能是一位代码（1 配偶、2 子），也可能是丢了开头0的两位代码（01 本人、02 户主）；请填写文字，或把该列设为文本格式后填写两位代码`);
+      problem(
+        'relation',
+        'ambiguous',
+        `与户主关系“${relationText}”有歧义：可能是一位代码（1 配偶、2 子），也可能是丢了开头0的两位代码（01 本人、02 户主）；请填写文字，或把该列设为文本格式后填写两位代码`,
+      );
     } else {
-      problem('relation', 'unknown', `与户主关系“${relationText}”无法识别（可填：${usualKinshipWords.join('、')}等，或家庭关系代码，如 02 户主、10 配偶、20 子、30 女）`);
+      problem(
+        'relation',
+        'unknown',
+        `与户主关系“${relationText}”无法识别（可填：${usualKinshipWords.join('、')}等，或家庭关系代码，如 02 户主、10 配偶、20 子、30 女）`,
+      );
     }
   }
   if (kinship?.sex && idSex && kinship.sex !== idSex) {

@@ -4,20 +4,57 @@ import { detectHeader, headerSynonyms, normalizeHeader, type HeaderLayout } from
 
 /** Header texts townships use, and the field each means (null: no field). */
 const headerCases: [string, RosterKey | null][] = [
-  ['身份证号码', 'idNumber'], ['公民身份号码', 'idNumber'], ['身份证', 'idNumber'], ['证件号码', 'idNumber'], ['身份证号（18位）', 'idNumber'],
-  ['户口性质', 'hukou'], ['户籍类别', 'hukou'], ['户口类别', 'hukou'], ['户籍性质（农业/非农业）', 'hukou'],
-  ['所属村（居）', 'village'], ['村', 'village'], ['村居', 'village'], ['村（社区）', 'village'], ['所在村', 'village'], ['村(居)', 'village'],
-  ['户主关系', 'relation'], ['与户主的关系', 'relation'], ['家庭关系', 'relation'], ['关系', 'relation'], ['与户主关系', 'relation'],
-  ['联系方式', 'phone'], ['手机号', 'phone'], ['电话', 'phone'], ['手机号码', 'phone'],
-  ['出生年月', 'birthDate'], ['出生年月日', 'birthDate'], ['出生日期', 'birthDate'],
-  ['婚姻状态', 'maritalStatus'], ['婚否', 'maritalStatus'],
-  ['住址', 'address'], ['地址', 'address'], ['家庭地址', 'address'], ['现住址', 'address'],
-  ['户编号', 'householdNumber'], ['户口簿编号', 'householdNumber'], ['户号', 'householdNumber'],
-  ['户主身份证号', 'headIdNumber'], ['户主身份证号码', 'headIdNumber'],
-  ['迁出时间', 'movedOutOn'], ['迁往地', 'moveDestination'], ['死亡时间', 'deathDate'],
-  ['独生子女证号码', 'oneChildCertificateNumber'], ['独生子女父母光荣证号', 'oneChildCertificateNumber'],
-  ['姓名', 'name'], ['性别', 'sex'],
-  ['户主姓名', null], ['备注', null], ['序号', null], ['身份证号（户主）', null], ['证号', null], ['发证日期', null],
+  ['身份证号码', 'idNumber'],
+  ['公民身份号码', 'idNumber'],
+  ['身份证', 'idNumber'],
+  ['证件号码', 'idNumber'],
+  ['身份证号（18位）', 'idNumber'],
+  ['户口性质', 'hukou'],
+  ['户籍类别', 'hukou'],
+  ['户口类别', 'hukou'],
+  ['户籍性质（农业/非农业）', 'hukou'],
+  ['所属村（居）', 'village'],
+  ['村', 'village'],
+  ['村居', 'village'],
+  ['村（社区）', 'village'],
+  ['所在村', 'village'],
+  ['村(居)', 'village'],
+  ['户主关系', 'relation'],
+  ['与户主的关系', 'relation'],
+  ['家庭关系', 'relation'],
+  ['关系', 'relation'],
+  ['与户主关系', 'relation'],
+  ['联系方式', 'phone'],
+  ['手机号', 'phone'],
+  ['电话', 'phone'],
+  ['手机号码', 'phone'],
+  ['出生年月', 'birthDate'],
+  ['出生年月日', 'birthDate'],
+  ['出生日期', 'birthDate'],
+  ['婚姻状态', 'maritalStatus'],
+  ['婚否', 'maritalStatus'],
+  ['住址', 'address'],
+  ['地址', 'address'],
+  ['家庭地址', 'address'],
+  ['现住址', 'address'],
+  ['户编号', 'householdNumber'],
+  ['户口簿编号', 'householdNumber'],
+  ['户号', 'householdNumber'],
+  ['户主身份证号', 'headIdNumber'],
+  ['户主身份证号码', 'headIdNumber'],
+  ['迁出时间', 'movedOutOn'],
+  ['迁往地', 'moveDestination'],
+  ['死亡时间', 'deathDate'],
+  ['独生子女证号码', 'oneChildCertificateNumber'],
+  ['独生子女父母光荣证号', 'oneChildCertificateNumber'],
+  ['姓名', 'name'],
+  ['性别', 'sex'],
+  ['户主姓名', null],
+  ['备注', null],
+  ['序号', null],
+  ['身份证号（户主）', null],
+  ['证号', null],
+  ['发证日期', null],
 ];
 
 function keysOf(layout: HeaderLayout | null): Record<string, RosterKey | null> {
@@ -87,7 +124,12 @@ describe('detectHeader: single-row headers', () => {
       [1, '张三', '张三', '户主', '120114195003021231', '农业', '田水铺村'],
     ];
     const layout = detectHeader(rows);
-    expect(layout).toMatchObject({ firstHeaderIndex: 3, lastHeaderIndex: 3, missing: [], title: '武清区大良镇田水铺村人口花名册 填报单位：大良镇人民政府 填报日期：2024年5月1日' });
+    expect(layout).toMatchObject({
+      firstHeaderIndex: 3,
+      lastHeaderIndex: 3,
+      missing: [],
+      title: '武清区大良镇田水铺村人口花名册 填报单位：大良镇人民政府 填报日期：2024年5月1日',
+    });
     expect(layout?.columns).toEqual([
       { column: 0, header: '序号', normalized: '序号', key: null, how: null },
       { column: 1, header: '户主姓名', normalized: '户主姓名', key: null, how: null },
@@ -101,7 +143,11 @@ describe('detectHeader: single-row headers', () => {
 
   it('takes a title repeated across a merged row (as some readers show it) as a title', () => {
     const title = '武清区××镇××村人口花名册';
-    const layout = detectHeader([[title, title, title, title], ['姓名', '身份证号', '村', '关系'], ['李四', '120114195003021231', '田水铺村', '户主']]);
+    const layout = detectHeader([
+      [title, title, title, title],
+      ['姓名', '身份证号', '村', '关系'],
+      ['李四', '120114195003021231', '田水铺村', '户主'],
+    ]);
     expect(layout).toMatchObject({ firstHeaderIndex: 1, lastHeaderIndex: 1, title });
   });
 
@@ -115,7 +161,11 @@ describe('detectHeader: single-row headers', () => {
   });
 
   it('skips a row numbering the columns under the header', () => {
-    const layout = detectHeader([['姓名', '身份证号', '村'], [1, '2', '３'], ['王五', '120114195003021231', '田水铺村']]);
+    const layout = detectHeader([
+      ['姓名', '身份证号', '村'],
+      [1, '2', '３'],
+      ['王五', '120114195003021231', '田水铺村'],
+    ]);
     expect(layout).toMatchObject({ firstHeaderIndex: 0, lastHeaderIndex: 1 });
   });
 
@@ -126,7 +176,11 @@ describe('detectHeader: single-row headers', () => {
   });
 
   it('prefers the best row, and the earliest on a tie', () => {
-    const layout = detectHeader([['姓名', '性别'], ['姓名', '性别', '身份证号'], ['姓名', '性别', '身份证号']]);
+    const layout = detectHeader([
+      ['姓名', '性别'],
+      ['姓名', '性别', '身份证号'],
+      ['姓名', '性别', '身份证号'],
+    ]);
     expect(layout?.firstHeaderIndex).toBe(1);
   });
 });
@@ -149,7 +203,10 @@ describe('detectHeader: two-row headers', () => {
   });
 
   it('keys every column by normalizeHeader of the header shown, so a choice made on it can be stored', () => {
-    const layout = detectHeader([['姓名', '身份证号', '独生子女证', null], [null, null, '证号', '发证日期']]);
+    const layout = detectHeader([
+      ['姓名', '身份证号', '独生子女证', null],
+      [null, null, '证号', '发证日期'],
+    ]);
     expect(layout?.columns.length).toBe(4);
     for (const c of layout?.columns ?? []) expect(c.normalized).toBe(normalizeHeader(c.header));
   });
@@ -174,8 +231,13 @@ describe('detectHeader: two-row headers', () => {
     const layout = detectHeader(rows);
     expect(layout).toMatchObject({ firstHeaderIndex: 0, lastHeaderIndex: 1, missing: [], title: null });
     expect(keysOf(layout)).toEqual({
-      户号: 'householdNumber', 村: 'village', '家庭成员信息/姓名': 'name', '家庭成员信息/性别': 'sex',
-      '家庭成员信息/与户主关系': 'relation', '家庭成员信息/身份证号': 'idNumber', 户籍性质: 'hukou',
+      户号: 'householdNumber',
+      村: 'village',
+      '家庭成员信息/姓名': 'name',
+      '家庭成员信息/性别': 'sex',
+      '家庭成员信息/与户主关系': 'relation',
+      '家庭成员信息/身份证号': 'idNumber',
+      户籍性质: 'hukou',
     });
   });
 
@@ -191,12 +253,19 @@ describe('detectHeader: two-row headers', () => {
   });
 
   it('does not take a data row for a second header row', () => {
-    const rows = [['姓名', '身份证号', '村', '关系', '户籍性质'], ['村', '120114195003021231', '田水铺村', '户主', '农业']];
+    const rows = [
+      ['姓名', '身份证号', '村', '关系', '户籍性质'],
+      ['村', '120114195003021231', '田水铺村', '户主', '农业'],
+    ];
     expect(detectHeader(rows)).toMatchObject({ firstHeaderIndex: 0, lastHeaderIndex: 0 });
   });
 
   it('does not take the 填报 line for a group row', () => {
-    const rows = [['填报单位：大良镇', null, '填报日期：2024-05-01'], ['姓名', '身份证号', '村'], ['张三', '120114195003021231', '田水铺村']];
+    const rows = [
+      ['填报单位：大良镇', null, '填报日期：2024-05-01'],
+      ['姓名', '身份证号', '村'],
+      ['张三', '120114195003021231', '田水铺村'],
+    ];
     expect(detectHeader(rows)).toMatchObject({ firstHeaderIndex: 1, lastHeaderIndex: 1, title: '填报单位：大良镇 填报日期：2024-05-01' });
   });
 });
@@ -208,19 +277,33 @@ describe('detectHeader: the user’s choices', () => {
     const remembered = { 名: 'name', 户籍: 'hukou', 手机号: null } as const;
     const withRemembered = detectHeader(rows, { remembered });
     expect(withRemembered?.columns.map((c) => [c.key, c.how])).toEqual([
-      ['name', 'remembered'], ['idNumber', 'template'], ['hukou', 'remembered'], ['village', 'synonym'], ['relation', 'synonym'], [null, 'remembered'],
+      ['name', 'remembered'],
+      ['idNumber', 'template'],
+      ['hukou', 'remembered'],
+      ['village', 'synonym'],
+      ['relation', 'synonym'],
+      [null, 'remembered'],
     ]);
     expect(withRemembered?.missing).toEqual([]);
     const withMapping = detectHeader(rows, { remembered, mapping: { 户籍: null, 手机号: 'phone' } });
     expect(withMapping?.columns.map((c) => [c.key, c.how])).toEqual([
-      ['name', 'remembered'], ['idNumber', 'template'], [null, 'mapping'], ['village', 'synonym'], ['relation', 'synonym'], ['phone', 'mapping'],
+      ['name', 'remembered'],
+      ['idNumber', 'template'],
+      [null, 'mapping'],
+      ['village', 'synonym'],
+      ['relation', 'synonym'],
+      ['phone', 'mapping'],
     ]);
     expect(withMapping?.missing).toEqual(['hukou']);
   });
 
   it('lets a user’s choice take a field from an earlier column', () => {
     const layout = detectHeader([['身份证号', '证件号', '姓名']], { mapping: { 证件号: 'idNumber' } });
-    expect(layout?.columns.map((c) => [c.key, c.how])).toEqual([[null, null], ['idNumber', 'mapping'], ['name', 'template']]);
+    expect(layout?.columns.map((c) => [c.key, c.how])).toEqual([
+      [null, null],
+      ['idNumber', 'mapping'],
+      ['name', 'template'],
+    ]);
   });
 
   it('counts the user’s texts when looking for the header, keyed by normalized text', () => {

@@ -68,7 +68,10 @@ function withoutNotes(text: string): string | null {
   return stripped === '' ? null : stripped;
 }
 
-interface Known { key: RosterKey; how: 'template' | 'synonym' }
+interface Known {
+  key: RosterKey;
+  how: 'template' | 'synonym';
+}
 
 const dictionary: ReadonlyMap<string, Known> = (() => {
   const map = new Map<string, Known>();
@@ -102,10 +105,15 @@ function auto(text: string): Known | null {
   const hit = dictionary.get(normalizeHeader(text));
   if (hit) return hit;
   const stripped = withoutNotes(text);
-  return stripped === null ? null : dictionary.get(stripped) ?? null;
+  return stripped === null ? null : (dictionary.get(stripped) ?? null);
 }
 
-interface Draft { column: number; header: string; normalized: string; resolution: Resolution | null }
+interface Draft {
+  column: number;
+  header: string;
+  normalized: string;
+  resolution: Resolution | null;
+}
 
 class Matcher {
   private readonly mapping: Map<string, RosterKey | null>;
@@ -135,7 +143,10 @@ class Matcher {
 /** A cell's text as shown: line breaks inside a wrapped header dropped, spaces collapsed, trimmed. */
 function display(value: unknown): string {
   if (typeof value !== 'string') return cellText(value);
-  return value.replace(/[\r\n]+/g, '').replace(/[\s\u3000]+/g, ' ').trim();
+  return value
+    .replace(/[\r\n]+/g, '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Non-empty texts of a row, a run of equal ones (a merged cell repeated by the reader) once. */
@@ -192,7 +203,7 @@ function twoRows(top: readonly unknown[], sub: readonly unknown[], matcher: Matc
     if (lower !== '' && normalizeHeader(lower) === normalizeHeader(own)) lower = '';
     if (own !== '') group = lower !== '' ? own : null;
     if (own === '' && lower === '') continue;
-    const upper = own !== '' ? own : lower !== '' ? group ?? '' : '';
+    const upper = own !== '' ? own : lower !== '' ? (group ?? '') : '';
     const header = upper !== '' && lower !== '' ? `${upper}/${lower}` : upper || lower;
     const candidates: string[] = [];
     if (upper !== '' && lower !== '') candidates.push(header);
@@ -257,11 +268,14 @@ export function detectHeader(
   const columns: ColumnInfo[] = found.drafts.map((d) => {
     const key = d.resolution?.key ?? null;
     const wins = key === null || taken.get(key) === d.column;
-    return { column: d.column, header: d.header, normalized: d.normalized, key: wins ? key : null, how: wins ? d.resolution?.how ?? null : null };
+    return { column: d.column, header: d.header, normalized: d.normalized, key: wins ? key : null, how: wins ? (d.resolution?.how ?? null) : null };
   });
   let lastHeaderIndex = found.index + found.rows - 1;
   if (isColumnNumberRow(rows[lastHeaderIndex + 1])) lastHeaderIndex++;
-  const above = rows.slice(0, found.index).map((row) => texts(row).join(' ')).filter((t) => t !== '');
+  const above = rows
+    .slice(0, found.index)
+    .map((row) => texts(row).join(' '))
+    .filter((t) => t !== '');
   return {
     firstHeaderIndex: found.index,
     lastHeaderIndex,

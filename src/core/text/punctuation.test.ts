@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Every `.ts` file under `dir`, tests left out. */
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((f) => f.isFile() && f.name.endsWith('.ts') && !f.name.endsWith('.test.ts'))
     .map((f) => path.join(f.parentPath, f.name));
 }
@@ -24,8 +25,7 @@ describe('full-width punctuation in Chinese text', () => {
 
   it('is used throughout the zh-CN messages', () => {
     const labels = Object.entries(auditActionLabels).map(([key, label]) => [key, label['zh-CN']] as const);
-    const slips = [...Object.entries(zhCN), ...labels]
-      .flatMap(([key, text]) => halfWidthSlips(text).map((slip) => `${key}: ${slip}`));
+    const slips = [...Object.entries(zhCN), ...labels].flatMap(([key, text]) => halfWidthSlips(text).map((slip) => `${key}: ${slip}`));
     expect(slips).toEqual([]);
   });
 

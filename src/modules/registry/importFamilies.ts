@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { familyLinks, parseKinship, type FamilyLink, type FamilyMember, type Kinship } from '../../core/registry/kinship.ts';
+import { familyLinks, type FamilyLink, type FamilyMember } from '../../core/registry/familyLinks.ts';
+import { parseKinship, type Kinship } from '../../core/registry/kinship.ts';
 import type { Queryable } from '../../db/types.ts';
 
 /**
