@@ -83,7 +83,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'test/db/key-rotation.test.ts',
   'test/db/processes.test.ts',
   'test/db/registry.test.ts',
-  'test/db/separation.test.ts',
   'test/e2e/benefit-workflow.test.ts',
   'test/e2e/ecd-centre.test.ts',
   'test/e2e/home.test.ts',
