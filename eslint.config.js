@@ -82,7 +82,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'test/db/input-fuzz.test.ts',
   'test/db/key-rotation.test.ts',
   'test/db/processes.test.ts',
-  'test/db/registry.test.ts',
   'test/e2e/benefit-workflow.test.ts',
   'test/e2e/ecd-centre.test.ts',
   'test/e2e/home.test.ts',
