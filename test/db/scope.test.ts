@@ -8,7 +8,7 @@ let t: TestApp;
 let mine: Township;
 let other: Township;
 let department: Department;
-const count = async (table: 'township' | 'department') => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE district_code = '120114'`)).rows[0]?.n;
+const count = async (table: 'township' | 'department'): Promise<number> => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE district_code = '120114'`)).rows[0]?.n ?? -1;
 beforeAll(async () => {
   t = await startTestApp();
   mine = await makeTownship(t.db, { villages: 3 });
