@@ -2,29 +2,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/modules/audit/log.ts';
 import { deriveAuditKeys } from '../../src/modules/audit/anchor.ts';
 import { verifyChain } from '../../src/modules/audit/service.ts';
-import { login, startTestApp, testSecretKeyBytes, type TestApp } from '../helpers.ts';
+import { makeTownship, makeUser, signIn, type User } from '../factories.ts';
+import { startTestApp, testSecretKeyBytes, type TestApp } from '../helpers.ts';
 
 const keys = deriveAuditKeys(testSecretKeyBytes);
 
 describe('audit log', () => {
   let t: TestApp;
+  /** An account of each role the suite signs in as. */
+  const made = {} as Record<'office' | 'auditor' | 'sysadmin' | 'secadmin' | 'township' | 'parent', User>;
   beforeAll(async () => {
     t = await startTestApp();
+    const township = (await makeTownship(t.db)).code;
+    for (const role of ['office', 'auditor', 'sysadmin', 'secadmin', 'parent'] as const) made[role] = await makeUser(t.db, { role });
+    made.township = await makeUser(t.db, { role: 'township', township });
     // Some history: sign-ins, a failed one, an account change.
-    await login(t.app, 'office');
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'wrong-password-1' } });
-    const admin = await login(t.app, 'sysadmin');
+    await signIn(t.app, made.office);
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: made.office.username, password: 'wrong-password-1' } });
+    const admin = await signIn(t.app, made.sysadmin);
     await admin.post('/api/users', { username: 'teacher.two', displayName: '教师二', password: 'Teacher-Two-2026' });
   });
   afterAll(async () => t.close());
 
   it('records sign-ins, failures and changes with who, what and from where', async () => {
-    const auditor = await login(t.app, 'auditor');
+    const auditor = await signIn(t.app, made.auditor);
     const res = (await auditor.get('/api/audit?pageSize=50')).json();
     const actions = res.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'user.create', 'system.seed_demo']));
     const failed = res.items.find((e: { action: string }) => e.action === 'auth.login_failed');
-    expect(failed).toMatchObject({ actor: 'office', result: 'failure', ip: '127.0.0.1', detail: { reason: 'password' } });
+    expect(failed).toMatchObject({ actor: made.office.username, result: 'failure', ip: '127.0.0.1', detail: { reason: 'password' } });
     const filtered = (await auditor.get('/api/audit?action=auth&result=failure')).json();
     expect(filtered.items.every((e: { action: string; result: string }) => e.action.startsWith('auth.') && e.result === 'failure')).toBe(true);
     expect(filtered.total).toBe(1);
@@ -49,7 +55,7 @@ describe('audit log', () => {
   });
 
   it('verifies the hash chain and reports the first broken link', async () => {
-    const auditor = await login(t.app, 'auditor');
+    const auditor = await signIn(t.app, made.auditor);
     const intact = (await auditor.get('/api/audit/verify')).json();
     expect(intact.ok).toBe(true);
     expect(intact.checked).toBeGreaterThan(5);
@@ -67,9 +73,9 @@ describe('audit log', () => {
   });
 
   it('is readable by the office and the auditor only', async () => {
-    for (const [username, status] of [['office', 200], ['auditor', 200], ['sysadmin', 403], ['secadmin', 403], ['township.yangcun', 403], ['parent', 403]] as const) {
-      const c = await login(t.app, username);
-      expect((await c.get('/api/audit')).statusCode, username).toBe(status);
+    for (const [role, status] of [['office', 200], ['auditor', 200], ['sysadmin', 403], ['secadmin', 403], ['township', 403], ['parent', 403]] as const) {
+      const c = await signIn(t.app, made[role]);
+      expect((await c.get('/api/audit')).statusCode, role).toBe(status);
     }
   });
 });

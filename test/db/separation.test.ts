@@ -4,34 +4,43 @@
  * alone — not through an account it creates, nor through a password it resets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDepartment, makeTownship, makeUser, signIn, type User } from '../factories.ts';
 import { login, type Client, startTestApp, type TestApp } from '../helpers.ts';
 
 const TEMPORARY = 'Chosen-By-Sys-2026';
 const OWN = 'Holders-Own-2026';
 
-describe('separation of the administrators’ duties', () => {
-  let t: TestApp;
-  let sys: Client;
-  let sec: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    sys = await login(t.app, 'sysadmin');
-    sec = await login(t.app, 'secadmin');
-  });
-  afterAll(async () => t.close());
+let t: TestApp;
+let sys: Client;
+let sec: Client;
+/** The accounts of the suite: the three administrators, a township office and a department liaison. */
+const made = {} as Record<'sysadmin' | 'secadmin' | 'auditor' | 'township' | 'liaison', User>;
+let township: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  township = (await makeTownship(t.db)).code;
+  const department = (await makeDepartment(t.db)).code;
+  for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) made[role] = await makeUser(t.db, { role, username: `the.${role}` });
+  made.township = await makeUser(t.db, { role: 'township', township, username: 'the.township' });
+  made.liaison = await makeUser(t.db, { role: 'liaison', department, username: 'the.liaison' });
+  sys = await signIn(t.app, made.sysadmin);
+  sec = await signIn(t.app, made.secadmin);
+});
+afterAll(async () => t.close());
 
-  const idOf = async (username: string): Promise<string> => (await sys.get(`/api/users?q=${username}`)).json().items[0].id;
-  /** Signs in with a temporary password and replaces it, as whoever knows it can. */
-  const takeOver = async (username: string, temporary: string): Promise<Client> => {
-    const c = await login(t.app, username, temporary);
-    expect((await c.get('/api/registry/persons')).json().error.code).toBe('password_change_required');
-    expect((await c.post('/api/auth/password', { currentPassword: temporary, newPassword: OWN })).statusCode).toBe(200);
-    return login(t.app, username, OWN);
-  };
-  const actions = async (id: string) =>
-    (await t.db.query<{ action: string; actor_username: string }>('SELECT action, actor_username FROM audit_log WHERE entity_id = $1 ORDER BY seq', [id]))
-      .rows.map((r) => `${r.actor_username} ${r.action}`);
+const idOf = async (username: string): Promise<string> => (await sys.get(`/api/users?q=${username}`)).json().items[0].id;
+/** Signs in with a temporary password and replaces it, as whoever knows it can. */
+const takeOver = async (username: string, temporary: string): Promise<Client> => {
+  const c = await login(t.app, username, temporary);
+  expect((await c.get('/api/registry/persons')).json().error.code).toBe('password_change_required');
+  expect((await c.post('/api/auth/password', { currentPassword: temporary, newPassword: OWN })).statusCode).toBe(200);
+  return login(t.app, username, OWN);
+};
+const actions = async (id: string) =>
+  (await t.db.query<{ action: string; actor_username: string }>('SELECT action, actor_username FROM audit_log WHERE entity_id = $1 ORDER BY seq', [id]))
+    .rows.map((r) => `${r.actor_username} ${r.action}`);
 
+describe('separation of the administrators’ duties: the system administrator', () => {
   it('refuses the finding’s path: the system administrator’s own account and password reach no business data', async () => {
     // It cannot create an account with a role …
     const withRole = await sys.post('/api/users', { username: 'shadow.office', displayName: '影子', password: TEMPORARY, grants: [{ role: 'office' }] });
@@ -60,7 +69,7 @@ describe('separation of the administrators’ duties', () => {
     const { withScope } = await import('../../src/db/scope.ts');
     const { reachOf } = await import('../../src/core/auth/roles.ts');
     const grants = [{ role: 'sysadmin' as const, township: null, village: null, department: null }];
-    const actor = { district: '120114', userId: await idOf('sysadmin'), username: 'sysadmin', grants, reach: reachOf(grants), ip: null };
+    const actor = { district: '120114', userId: made.sysadmin.id, username: made.sysadmin.username, grants, reach: reachOf(grants), ip: null };
     await expect(withScope(t.db, actor, (tx) =>
       tx.query("INSERT INTO user_grant (district_code, user_id, role, confirmed_at) VALUES ('120114', $1, 'office', now())", [id]),
     )).rejects.toThrow(/row-level security/);
@@ -68,7 +77,7 @@ describe('separation of the administrators’ duties', () => {
 
   it('keeps the security administrator from creating accounts or setting passwords', async () => {
     expect((await sec.post('/api/users', { username: 'sec.made', displayName: '安全', password: TEMPORARY })).statusCode).toBe(403);
-    const id = await idOf('liaison.forestry');
+    const id = made.liaison.id;
     expect((await sec.post(`/api/users/${id}/reset-password`, { password: TEMPORARY })).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${id}/unlock`)).statusCode).toBe(403);
     expect((await sec.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(403);
@@ -77,7 +86,7 @@ describe('separation of the administrators’ duties', () => {
 
   it('puts a grant given before the holder changed the temporary password in effect only once confirmed after it', async () => {
     const id = (await sys.post('/api/users', { username: 'new.township', displayName: '新人', password: TEMPORARY })).json().id;
-    const granted = (await sec.put(`/api/users/${id}/grants`, { grants: [{ role: 'township', township: '120114001' }] })).json();
+    const granted = (await sec.put(`/api/users/${id}/grants`, { grants: [{ role: 'township', township }] })).json();
     expect(granted.grants.map((g: { confirmed: boolean }) => g.confirmed)).toEqual([false]);
     // Not yet: the account still has the temporary password.
     const early = await sec.post(`/api/users/${id}/grants/confirm`);
@@ -90,20 +99,23 @@ describe('separation of the administrators’ duties', () => {
     expect(confirmed.json().grants.map((g: { confirmed: boolean }) => g.confirmed)).toEqual([true]);
     expect((await holder.get('/api/registry/persons')).statusCode).toBe(200);
     expect(await actions(id)).toEqual([
-      'sysadmin user.create', 'secadmin user.grant', 'new.township auth.login', 'new.township auth.password_change',
-      'new.township auth.login', 'secadmin user.grants_confirm',
+      'the.sysadmin user.create', 'the.secadmin user.grant', 'new.township auth.login', 'new.township auth.password_change',
+      'new.township auth.login', 'the.secadmin user.grants_confirm',
     ]);
   });
 
+});
+
+describe('separation of the administrators’ duties: password resets and role changes', () => {
   it('suspends every grant on a password reset until the holder has a password of their own and the security administrator confirms', async () => {
-    const id = await idOf('township.yangcun');
-    const before = await login(t.app, 'township.yangcun');
+    const id = made.township.id;
+    const before = await signIn(t.app, made.township);
     expect((await before.get('/api/registry/persons')).statusCode).toBe(200);
     expect((await sys.post(`/api/users/${id}/reset-password`, { password: TEMPORARY })).statusCode).toBe(200);
-    const listed = (await sys.get('/api/users?q=township.yangcun')).json().items[0];
+    const listed = (await sys.get('/api/users?q=the.township')).json().items[0];
     expect(listed).toMatchObject({ temporaryPassword: true, grants: [{ role: 'township', confirmed: false }] });
     // Whoever set the temporary password signs in with it, replaces it and still reads nothing.
-    const taker = await takeOver('township.yangcun', TEMPORARY);
+    const taker = await takeOver('the.township', TEMPORARY);
     expect((await taker.get('/api/registry/persons')).statusCode).toBe(403);
     expect((await sys.post(`/api/users/${id}/grants/confirm`)).statusCode).toBe(403);
     // The security administrator confirms: the grants are in effect again.
@@ -116,9 +128,9 @@ describe('separation of the administrators’ duties', () => {
   });
 
   it('suspends an administrator’s grants too, so a reset cannot borrow another administrator’s authority', async () => {
-    const id = await idOf('auditor');
+    const id = made.auditor.id;
     expect((await sys.post(`/api/users/${id}/reset-password`, { password: TEMPORARY })).statusCode).toBe(200);
-    const auditor = await takeOver('auditor', TEMPORARY);
+    const auditor = await takeOver('the.auditor', TEMPORARY);
     expect((await auditor.get('/api/registry/persons')).statusCode).toBe(403);
     expect((await auditor.get('/api/audit')).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${id}/grants/confirm`)).statusCode).toBe(200);
@@ -126,8 +138,8 @@ describe('separation of the administrators’ duties', () => {
   });
 
   it('never moves an account between the administrator roles and the business roles', async () => {
-    const office = await idOf('liaison.agri');
-    const admin = await idOf('auditor');
+    const office = made.liaison.id;
+    const admin = made.auditor.id;
     const refused = [
       await sec.put(`/api/users/${office}/grants`, { grants: [{ role: 'sysadmin' }] }),
       await sec.put(`/api/users/${office}/grants`, { grants: [{ role: 'secadmin' }] }),

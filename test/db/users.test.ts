@@ -1,46 +1,65 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeTownshipCode, makeDepartment, makeTownship, makeUser, signIn, type Department, type Township, type User } from '../factories.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
-describe('users and roles', () => {
-  let t: TestApp;
-  let admin: Client;
-  let sec: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await login(t.app, 'sysadmin');
-    sec = await login(t.app, 'secadmin');
-  });
-  afterAll(async () => t.close());
+let t: TestApp;
+let admin: Client;
+let sec: Client;
+let mine: Township;
+let other: Township;
+let department: Department;
+beforeAll(async () => {
+  t = await startTestApp();
+  mine = await makeTownship(t.db, { villages: 2 });
+  other = await makeTownship(t.db);
+  department = await makeDepartment(t.db);
+  admin = await signIn(t.app, await makeUser(t.db, { role: 'sysadmin', username: 'admin.sys' }));
+  sec = await signIn(t.app, await makeUser(t.db, { role: 'secadmin', username: 'admin.sec' }));
+});
+afterAll(async () => t.close());
 
+describe('users and roles: the list', () => {
   it('lists accounts with server-side paging, sorting and filtering', async () => {
-    const page1 = (await admin.get('/api/users?page=1&pageSize=5&sort=username&order=asc')).json();
-    expect(page1.total).toBe(17);
+    const all = (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE district_code = '120114'")).rows[0]?.n;
+    expect((await admin.get('/api/users?pageSize=5')).json().total).toBe(all);
+    // Twelve accounts of their own: three liaisons, the rest of other roles, one of them found by its holder's name.
+    const made: User[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const scope = i <= 3 ? { role: 'liaison' as const, department: department.code } : i % 2 === 0 ? { role: 'township' as const, township: mine.code } : { role: 'teacher' as const };
+      made.push(await makeUser(t.db, { ...scope, username: `paging.${String(13 - i).padStart(2, '0')}`, ...(i === 7 ? { displayName: '欧阳明月（测试街道计生办）' } : {}) }));
+    }
+    const usernames = made.map((u) => u.username).sort();
+    const page1 = (await admin.get('/api/users?q=paging.&page=1&pageSize=5&sort=username&order=asc')).json();
+    expect(page1.total).toBe(12);
     expect(page1.items).toHaveLength(5);
     const names = page1.items.map((u: { username: string }) => u.username);
-    expect(names).toEqual([...names].sort());
-    const page4 = (await admin.get('/api/users?page=4&pageSize=5&sort=username&order=asc')).json();
-    expect(page4.items).toHaveLength(2);
-    const liaisons = (await admin.get('/api/users?role=liaison')).json();
-    expect(liaisons.items.map((u: { username: string }) => u.username).sort()).toEqual(['liaison.agri', 'liaison.forestry', 'liaison.health']);
-    expect((await admin.get('/api/users?q=%E5%91%A8%E6%95%8F')).json().items.map((u: { username: string }) => u.username)).toEqual(['township.yangcun']);
+    expect(names).toEqual(usernames.slice(0, 5));
+    const page3 = (await admin.get('/api/users?q=paging.&page=3&pageSize=5&sort=username&order=asc')).json();
+    expect(page3.items.map((u: { username: string }) => u.username)).toEqual(usernames.slice(10));
+    const liaisons = (await admin.get('/api/users?q=paging.&role=liaison')).json();
+    expect(liaisons.items.map((u: { username: string }) => u.username).sort()).toEqual(made.slice(0, 3).map((u) => u.username).sort());
+    expect((await admin.get(`/api/users?q=${encodeURIComponent('欧阳明月')}`)).json().items.map((u: { username: string }) => u.username)).toEqual([made[6]?.username]);
     expect((await admin.get('/api/users?sort=password_hash')).statusCode).toBe(400);
   });
+});
 
+describe('users and roles: accounts and grants', () => {
   it('creates an account without roles, the security administrator grants them scoped, and both are audit-logged', async () => {
     const res = await admin.post('/api/users', { username: 'village.dongliu', displayName: '刘芳', password: 'Village-Pass-01' });
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user).toMatchObject({ grants: [], temporaryPassword: true });
-    const granted = await sec.put(`/api/users/${user.id}/grants`, { grants: [{ role: 'village', village: '120114001201' }] });
+    const village = mine.villages[1];
+    const granted = await sec.put(`/api/users/${user.id}/grants`, { grants: [{ role: 'village', village: village?.code }] });
     expect(granted.statusCode).toBe(200);
     // Granted while the account still has its temporary password: awaiting confirmation.
     expect(granted.json().grants).toEqual([{
-      role: 'village', confirmed: false, township: { code: '120114001', name: '杨村街道' }, village: { code: '120114001201', name: expect.any(String) }, department: null,
+      role: 'village', confirmed: false, township: { code: mine.code, name: mine.name }, village: { code: village?.code, name: village?.name }, department: null,
     }]);
     const { rows } = await t.db.query<{ action: string; actor_username: string; after: { username?: string; grants?: unknown[] } }>(
       "SELECT action, actor_username, after FROM audit_log WHERE action IN ('user.create', 'user.grant') AND entity_id = $1 ORDER BY seq", [user.id],
     );
-    expect(rows.map((r) => [r.action, r.actor_username])).toEqual([['user.create', 'sysadmin'], ['user.grant', 'secadmin']]);
+    expect(rows.map((r) => [r.action, r.actor_username])).toEqual([['user.create', 'admin.sys'], ['user.grant', 'admin.sec']]);
     expect(rows[0]?.after.username).toBe('village.dongliu');
     expect(rows[1]?.after.grants).toHaveLength(1);
     expect(JSON.stringify(rows[0]?.after)).not.toContain('Village-Pass-01');
@@ -48,8 +67,9 @@ describe('users and roles', () => {
 
   it('refuses a wrong scope, an unknown unit, a taken name, a weak password and combined administrator roles', async () => {
     const base = { displayName: '测试', password: 'Good-Pass-2026' };
+    const existing = await makeUser(t.db, { role: 'office' });
     const creates: [unknown, string][] = [
-      [{ ...base, username: 'office' }, 'username_taken'],
+      [{ ...base, username: existing.username }, 'username_taken'],
       [{ ...base, username: 'a.b7', password: 'short' }, 'weak_password'],
       [{ ...base, username: 'a.b8', password: 'a.b8-a.b8-a.b8' }, 'weak_password'],
       [{ ...base, username: 'A B' }, 'validation_failed'],
@@ -66,11 +86,11 @@ describe('users and roles', () => {
     const id = (await admin.post('/api/users', { ...base, username: 'a.b0' })).json().id;
     const grants: [unknown[], string][] = [
       [[{ role: 'township' }], 'invalid_grant'],
-      [[{ role: 'township', township: '120114999' }], 'invalid_grant'],
+      [[{ role: 'township', township: await freeTownshipCode(t.db) }], 'invalid_grant'],
       [[{ role: 'liaison', department: 'nowhere' }], 'invalid_grant'],
-      [[{ role: 'office', township: '120114001' }], 'invalid_grant'],
+      [[{ role: 'office', township: mine.code }], 'invalid_grant'],
       [[{ role: 'sysadmin' }, { role: 'auditor' }], 'invalid_grant'],
-      [[{ role: 'village', township: '120114002', village: '120114001201' }], 'invalid_grant'],
+      [[{ role: 'village', township: other.code, village: mine.villages[0]?.code }], 'invalid_grant'],
       [[{ role: 'mayor' }], 'validation_failed'],
     ];
     for (const [list, code] of grants) {
@@ -80,13 +100,18 @@ describe('users and roles', () => {
     expect((await t.db.query('SELECT 1 FROM user_grant WHERE user_id = $1', [id])).rows).toEqual([]);
   });
 
+});
+
+describe('users and roles: disabling, resetting and unlocking', () => {
   it('disables an account, which ends its sessions at once', async () => {
-    const victim = await login(t.app, 'liaison.agri');
+    const account = await makeUser(t.db, { role: 'liaison', department: department.code });
+    const victim = await signIn(t.app, account);
     const id = (await victim.get('/api/auth/me')).json().user.id;
+    expect(id).toBe(account.id);
     const res = await admin.patch(`/api/users/${id}`, { disabled: true });
     expect(res.json().status).toBe('disabled');
     expect((await victim.get('/api/home')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'liaison.agri', password: 'xingfu-demo-2011' } });
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: account.username, password: account.password } });
     // Answered like a wrong password: the answer does not confirm that the account exists.
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('invalid_credentials');
@@ -98,9 +123,10 @@ describe('users and roles', () => {
   });
 
   it('resets a password to a temporary one that must be changed, and unlocks', async () => {
-    const id = (await (await login(t.app, 'liaison.health')).get('/api/auth/me')).json().user.id;
+    const account = await makeUser(t.db, { role: 'liaison', department: department.code });
+    const id = (await (await signIn(t.app, account)).get('/api/auth/me')).json().user.id;
     expect((await admin.post(`/api/users/${id}/reset-password`, { password: 'Reset-Temp-2026' })).statusCode).toBe(200);
-    const c = await login(t.app, 'liaison.health', 'Reset-Temp-2026');
+    const c = await login(t.app, account.username, 'Reset-Temp-2026');
     expect((await c.get('/api/home')).json().error.code).toBe('password_change_required');
     await t.db.query("UPDATE app_user SET locked_until = now() + interval '10 minutes' WHERE id = $1", [id]);
     expect((await admin.get('/api/users?status=locked')).json().items.map((u: { id: string }) => u.id)).toEqual([id]);
@@ -109,14 +135,15 @@ describe('users and roles', () => {
   });
 
   it('lifts a lock caused by failed sign-ins', async () => {
+    const account = await makeUser(t.db, { role: 'township', township: other.code });
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'township.meichang', password }, remoteAddress: '10.0.9.1' });
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: account.username, password }, remoteAddress: '10.0.9.1' });
     for (let i = 0; i < 5; i++) await attempt(`wrong-${i}-password`);
-    expect((await attempt('xingfu-demo-2011')).statusCode).toBe(423);
+    expect((await attempt(account.password)).statusCode).toBe(423);
     const locked = (await admin.get('/api/users?status=locked')).json().items;
-    expect(locked.map((u: { username: string }) => u.username)).toEqual(['township.meichang']);
+    expect(locked.map((u: { username: string }) => u.username)).toEqual([account.username]);
     expect((await admin.post(`/api/users/${locked[0].id}/unlock`)).statusCode).toBe(200);
-    expect((await attempt('xingfu-demo-2011')).statusCode).toBe(200);
+    expect((await attempt(account.password)).statusCode).toBe(200);
   });
 
   it('does not let an administrator disable themselves, reset their own password or change their own roles', async () => {
