@@ -88,34 +88,42 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     await docs.register(swaggerUi, { routePrefix: '/api/docs' });
   });
 
-  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
-    config: { access: 'public' },
-    schema: {
-      tags: ['system'],
-      summary: 'Liveness and configuration',
-      response: {
-        200: z.object({
-          status: z.literal('ok'),
-          database: z.enum(['embedded', 'postgres']),
-          version: z.string(),
-          demo: z.boolean(),
-          /** The application's business date, and whether it is fixed (a demo living in its own year). */
-          today: z.object({ date: z.string(), fixed: z.boolean() }),
-          demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), roles: z.array(z.string()), label: z.string() })).optional(),
-        }),
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and configuration',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['embedded', 'postgres']),
+            version: z.string(),
+            demo: z.boolean(),
+            /** The application's business date, and whether it is fixed (a demo living in its own year). */
+            today: z.object({ date: z.string(), fixed: z.boolean() }),
+            demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), roles: z.array(z.string()), label: z.string() })).optional(),
+          }),
+        },
       },
     },
-  }, async () => {
-    await db.query('SELECT 1');
-    return {
-      status: 'ok' as const,
-      database: db.kind,
-      version: config.version,
-      demo: config.demo,
-      today: { date: today(), fixed: clockSetting().fixedDate !== null },
-      ...(config.demo ? { demoAccounts: demoAccounts.map((a) => ({ username: a.username, password: a.password, roles: a.grants.map((g) => g.role), label: a.displayName })) } : {}),
-    };
-  });
+    async () => {
+      await db.query('SELECT 1');
+      return {
+        status: 'ok' as const,
+        database: db.kind,
+        version: config.version,
+        demo: config.demo,
+        today: { date: today(), fixed: clockSetting().fixedDate !== null },
+        ...(config.demo
+          ? {
+              demoAccounts: demoAccounts.map((a) => ({ username: a.username, password: a.password, roles: a.grants.map((g) => g.role), label: a.displayName })),
+            }
+          : {}),
+      };
+    },
+  );
 
   const cookies = { secure: config.cookieSecure };
   authRoutes(app, { db, auth, cookies });

@@ -124,8 +124,9 @@ export function sealerFor(cipher: CipherName, key: Buffer): Sealer {
  * under its own key derived from the data key. The `aes-256-gcm` form is the one written since v1.
  */
 export function lookupHasher(cipher: CipherName, key: Buffer): (value: string) => string {
-  const [digest, lookupKey] = cipher === 'sm4'
-    ? ['sm3', derive('sm3', key, 'xingfu hmac-sm3 lookup key', 32)] as const
-    : ['sha256', createHmac('sha256', key).update('xingfu lookup key').digest()] as const;
+  const [digest, lookupKey] =
+    cipher === 'sm4'
+      ? (['sm3', derive('sm3', key, 'xingfu hmac-sm3 lookup key', 32)] as const)
+      : (['sha256', createHmac('sha256', key).update('xingfu lookup key').digest()] as const);
   return (value) => createHmac(digest, lookupKey).update(value).digest('hex');
 }

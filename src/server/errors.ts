@@ -26,11 +26,13 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof ParameterMissingError) return new AppError('parameter_missing', { en: err.message });
   if (err instanceof ParameterInvalidError) return new AppError('parameter_invalid', { en: err.message });
   if (hasZodFastifySchemaValidationErrors(err)) {
-    return validationError(err.validation.map((v) => ({
-      path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-      reason: issueText(v.keyword, v.params, v.message),
-      details: { params: v.params },
-    })));
+    return validationError(
+      err.validation.map((v) => ({
+        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        reason: issueText(v.keyword, v.params, v.message),
+        details: { params: v.params },
+      })),
+    );
   }
   const code = (err as FastifyError).code;
   switch (code) {

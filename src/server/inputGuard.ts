@@ -10,7 +10,11 @@ import { validationError } from './validationText.ts';
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
-    const parts = [['body', req.body], ['querystring', req.query], ['params', req.params]] as const;
+    const parts = [
+      ['body', req.body],
+      ['querystring', req.query],
+      ['params', req.params],
+    ] as const;
     for (const [part, value] of parts) {
       const found = findUnstorable(value);
       if (found === null) continue;

@@ -8,8 +8,9 @@ const fullWidth = (text: string) => text.replace(/\d/g, (d) => String.fromCharCo
 
 describe('loggedUrl', () => {
   it('keeps paging, sorting and filters, and redacts every other query value', () => {
-    expect(loggedUrl(`/api/registry/persons?q=${ID}&page=2&pageSize=20&sort=name&order=asc&village=120114001201`))
-      .toBe('/api/registry/persons?q=[redacted]&page=2&pageSize=20&sort=name&order=asc&village=120114001201');
+    expect(loggedUrl(`/api/registry/persons?q=${ID}&page=2&pageSize=20&sort=name&order=asc&village=120114001201`)).toBe(
+      '/api/registry/persons?q=[redacted]&page=2&pageSize=20&sort=name&order=asc&village=120114001201',
+    );
     expect(loggedUrl(`/api/registry/persons/export?q=${encodeURIComponent('张晓明')}`)).toBe('/api/registry/persons/export?q=[redacted]');
     expect(loggedUrl('/api/audit?actor=zhang.wei&action=auth')).toBe('/api/audit?actor=[redacted]&action=auth');
     expect(loggedUrl('/api/health')).toBe('/api/health');
@@ -28,9 +29,16 @@ describe('loggedUrl', () => {
 describe('the server log', () => {
   it('writes the request URL through loggedUrl and masks error messages', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk: Buffer, _e, done) { lines.push(chunk.toString()); done(); } });
+    const stream = new Writable({
+      write(chunk: Buffer, _e, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
     const app = Fastify({ logger: loggerOptions('info', stream) });
-    app.get('/fail', async () => { throw new Error(`no person ${ID} with phone 13812345678`); });
+    app.get('/fail', async () => {
+      throw new Error(`no person ${ID} with phone 13812345678`);
+    });
     await app.inject({ method: 'GET', url: `/fail?q=${ID}&page=1` });
     await app.close();
     const log = lines.join('');

@@ -14,8 +14,30 @@ import { maskText } from '../core/privacy/mask.ts';
 
 /** Query parameters whose values say nothing about a person: paging, sorting, periods, places, states. */
 const PLAIN_PARAMETERS = new Set([
-  'page', 'pageSize', 'sort', 'order', 'year', 'month', 'period', 'date', 'from', 'to', 'stage', 'state', 'programme',
-  'township', 'village', 'department', 'alive', 'hukou', 'action', 'result', 'entityType', 'table', 'sex', 'kind',
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+  'year',
+  'month',
+  'period',
+  'date',
+  'from',
+  'to',
+  'stage',
+  'state',
+  'programme',
+  'township',
+  'village',
+  'department',
+  'alive',
+  'hukou',
+  'action',
+  'result',
+  'entityType',
+  'table',
+  'sex',
+  'kind',
 ]);
 
 const REDACTED = '[redacted]';

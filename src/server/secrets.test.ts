@@ -39,7 +39,13 @@ describe.each(['aes-256-gcm', 'sm4'] as const)('secrets with %s', (cipher) => {
     const sealed = plain.map((p) => secrets.encrypt(p));
     expect(sealed.every((s) => s.startsWith(`v2:${cipher === 'sm4' ? 'sm4' : 'aes'}:${keyId(key)}:`))).toBe(true);
     expect(sealed.map((s) => secrets.decrypt(s))).toEqual(plain);
-    const nonces = new Set(sealed.map((s) => body(s).subarray(0, cipher === 'sm4' ? 16 : 12).toString('hex')));
+    const nonces = new Set(
+      sealed.map((s) =>
+        body(s)
+          .subarray(0, cipher === 'sm4' ? 16 : 12)
+          .toString('hex'),
+      ),
+    );
     expect(nonces.size).toBe(sealed.length);
   });
 

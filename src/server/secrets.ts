@@ -34,7 +34,7 @@ export function loadSecretKey(config: Config): Buffer {
   if (config.databaseUrl !== null && !config.demo) {
     throw new Error(
       'XINGFU_SECRET_KEY is required with DATABASE_URL (every app process must share it). ' +
-        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+        "Generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"",
     );
   }
   const file = path.join(config.dataDir, 'secret.key');
@@ -79,7 +79,11 @@ export function createSecrets(key: Buffer, options: { cipher?: CipherName; previ
   const keys = [key, ...(options.previous ?? []).filter((k) => !k.equals(key))];
   const writer = sealerFor(cipher, key);
   const readers = new Map<string, Sealer>();
-  for (const k of keys) for (const c of cipherNames) { const s = sealerFor(c, k); readers.set(s.prefix, s); }
+  for (const k of keys)
+    for (const c of cipherNames) {
+      const s = sealerFor(c, k);
+      readers.set(s.prefix, s);
+    }
   readers.set(writer.prefix, writer); // the writer's own nonce pool, not a second one
   const hash = lookupHasher(cipher, key);
   const hashers = [hash, ...keys.flatMap((k) => cipherNames.filter((c) => k !== key || c !== cipher).map((c) => lookupHasher(c, k)))];
@@ -92,7 +96,8 @@ export function createSecrets(key: Buffer, options: { cipher?: CipherName; previ
       const header = /^v2:[a-z0-9]+:[0-9a-f]{8}:/.exec(sealed)?.[0];
       if (header === undefined) throw new Error('unknown ciphertext version');
       const reader = readers.get(header);
-      if (reader === undefined) throw new Error(`sealed under ${header.slice(3, -1)}, a cipher or key this process is not given (XINGFU_DATA_KEY, XINGFU_PREVIOUS_DATA_KEY)`);
+      if (reader === undefined)
+        throw new Error(`sealed under ${header.slice(3, -1)}, a cipher or key this process is not given (XINGFU_DATA_KEY, XINGFU_PREVIOUS_DATA_KEY)`);
       return reader.open(sealed);
     },
     lookupHash: hash,

@@ -53,7 +53,10 @@ export function uploadError(err: unknown): AppError {
 /** True for the errors of the multipart parser (busboy, dicer) and of a file stream it abandoned. */
 export function isUploadFailure(err: unknown): boolean {
   const code = (err as { code?: string }).code;
-  if (typeof code === 'string' && /^FST_(PARTS|FILES|FIELDS)_LIMIT$|^FST_REQ_FILE_TOO_LARGE$|^FST_PROTO_VIOLATION$|^FST_INVALID_JSON_FIELD_ERROR$|^ERR_STREAM_PREMATURE_CLOSE$/.test(code)) {
+  if (
+    typeof code === 'string' &&
+    /^FST_(PARTS|FILES|FIELDS)_LIMIT$|^FST_REQ_FILE_TOO_LARGE$|^FST_PROTO_VIOLATION$|^FST_INVALID_JSON_FIELD_ERROR$|^ERR_STREAM_PREMATURE_CLOSE$/.test(code)
+  ) {
     return true;
   }
   const message = err instanceof Error ? err.message : '';
@@ -120,7 +123,10 @@ async function guardedFile(req: FastifyRequest, original: FileFn, options: Param
 
 /** The file name, type and fields of an upload must be text the database can store. */
 function checkPart(part: MultipartFile): AppError | null {
-  const texts: [string, string, boolean][] = [['filename', part.filename, false], ['mimetype', part.mimetype, false]];
+  const texts: [string, string, boolean][] = [
+    ['filename', part.filename, false],
+    ['mimetype', part.mimetype, false],
+  ];
   for (const [name, entry] of Object.entries(part.fields)) {
     texts.push([`fields.${name.slice(0, 100)}`, name, false]);
     for (const field of Array.isArray(entry) ? entry : entry ? [entry] : []) {
@@ -138,7 +144,11 @@ function checkPart(part: MultipartFile): AppError | null {
     }
   }
   if (part.filename.length > MAX_FILE_NAME) {
-    return new AppError('validation_failed', { zh: `文件名不能超过 ${MAX_FILE_NAME} 个字符`, en: `File names are limited to ${MAX_FILE_NAME} characters`, details: [{ path: 'filename' }] });
+    return new AppError('validation_failed', {
+      zh: `文件名不能超过 ${MAX_FILE_NAME} 个字符`,
+      en: `File names are limited to ${MAX_FILE_NAME} characters`,
+      details: [{ path: 'filename' }],
+    });
   }
   return null;
 }

@@ -31,17 +31,26 @@ interface JobRow {
 }
 
 const toJob = (r: JobRow): Job => ({
-  district: r.district_code, id: r.id, kind: r.kind, state: r.state, payload: r.payload,
-  progress: r.progress, result: r.result, error: r.error, attempts: r.attempts,
+  district: r.district_code,
+  id: r.id,
+  kind: r.kind,
+  state: r.state,
+  payload: r.payload,
+  progress: r.progress,
+  result: r.result,
+  error: r.error,
+  attempts: r.attempts,
 });
 
 const columns = 'district_code, id, kind, state, payload, progress, result, error, attempts';
 
 export async function enqueueJob(db: Queryable, job: { district: string; kind: string; payload: unknown; createdBy?: string | null }): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO job (district_code, kind, payload, created_by) VALUES ($1, $2, $3::jsonb, $4) RETURNING id',
-    [job.district, job.kind, JSON.stringify(job.payload), job.createdBy ?? null],
-  );
+  const { rows } = await db.query<{ id: string }>('INSERT INTO job (district_code, kind, payload, created_by) VALUES ($1, $2, $3::jsonb, $4) RETURNING id', [
+    job.district,
+    job.kind,
+    JSON.stringify(job.payload),
+    job.createdBy ?? null,
+  ]);
   const id = rows[0]?.id;
   if (!id) throw new Error('job insert returned no id');
   return id;
@@ -70,10 +79,11 @@ export async function claimJob(db: Database, worker: string, kinds: readonly str
 
 /** Saves progress and renews the lease; inside the caller's transaction when given one, so progress commits with the work it records. */
 export async function saveProgress(db: Queryable, job: Pick<Job, 'district' | 'id'>, progress: Record<string, unknown>): Promise<void> {
-  await db.query(
-    `UPDATE job SET progress = $3::jsonb, locked_at = now(), updated_at = now() WHERE district_code = $1 AND id = $2`,
-    [job.district, job.id, JSON.stringify(progress)],
-  );
+  await db.query(`UPDATE job SET progress = $3::jsonb, locked_at = now(), updated_at = now() WHERE district_code = $1 AND id = $2`, [
+    job.district,
+    job.id,
+    JSON.stringify(progress),
+  ]);
 }
 
 export async function finishJob(db: Queryable, job: Pick<Job, 'district' | 'id'>, result: unknown): Promise<void> {
@@ -125,13 +135,19 @@ function deadOnThisHost(lockedBy: string, lockedAt: Date): boolean {
 export async function releaseOrphans(db: Queryable, kinds: readonly string[], orphanMessage?: string): Promise<number> {
   const { rows } = await db.query<{ district_code: string; id: string; locked_by: string; locked_at: Date; stale: boolean }>(
     `SELECT district_code, id, locked_by, locked_at, locked_at < now() - interval '15 minutes' AS stale
-       FROM job WHERE kind = ANY ($1::text[]) AND state = 'running' AND locked_by IS NOT NULL`, [[...kinds]],
+       FROM job WHERE kind = ANY ($1::text[]) AND state = 'running' AND locked_by IS NOT NULL`,
+    [[...kinds]],
   );
   // A job no server resumes, silent for a quarter of an hour, has lost its process wherever it ran.
   const dead = rows.filter((r) => deadOnThisHost(r.locked_by, r.locked_at) || (orphanMessage !== undefined && r.stale));
   for (const r of dead) {
     if (orphanMessage) await failJob(db, { district: r.district_code, id: r.id }, orphanMessage);
-    else await db.query(`UPDATE job SET locked_at = 'epoch', updated_at = now() WHERE district_code = $1 AND id = $2 AND locked_by = $3`, [r.district_code, r.id, r.locked_by]);
+    else
+      await db.query(`UPDATE job SET locked_at = 'epoch', updated_at = now() WHERE district_code = $1 AND id = $2 AND locked_by = $3`, [
+        r.district_code,
+        r.id,
+        r.locked_by,
+      ]);
   }
   return dead.length;
 }

@@ -43,7 +43,9 @@ function opened(secrets: Secrets, t: SealedTable, value: string, row: { district
   try {
     return secrets.decrypt(value);
   } catch (err) {
-    throw new AppError('data_key_missing', { details: { table: t.table, district: row.district_code, id: row.id, problem: err instanceof Error ? err.message : String(err) } });
+    throw new AppError('data_key_missing', {
+      details: { table: t.table, district: row.district_code, id: row.id, problem: err instanceof Error ? err.message : String(err) },
+    });
   }
 }
 
@@ -51,7 +53,13 @@ function opened(secrets: Secrets, t: SealedTable, value: string, row: { district
  * Re-encrypts one batch of a table's rows that are not yet under the current key and cipher, after
  * the key `after` in primary-key order, in one transaction. Returns the last key done, or null at the end.
  */
-async function rotateBatch(tx: Queryable, secrets: Secrets, t: SealedTable, after: readonly [string, string], size: number): Promise<{ last: [string, string]; districts: string[] } | null> {
+async function rotateBatch(
+  tx: Queryable,
+  secrets: Secrets,
+  t: SealedTable,
+  after: readonly [string, string],
+  size: number,
+): Promise<{ last: [string, string]; districts: string[] } | null> {
   await tx.query(`SELECT set_config('xingfu.rekey', 'on', true)`); // migration 0024: not a change to the record
   const { rows } = await tx.query<Record<string, string | null> & { district_code: string; id: string }>(
     `SELECT district_code, id::text AS id, ${t.columns.join(', ')} FROM ${t.table}
@@ -68,7 +76,7 @@ async function rotateBatch(tx: Queryable, secrets: Secrets, t: SealedTable, afte
       const v = row[c] ?? null;
       values[i]?.push(v === null || v.startsWith(secrets.prefix) ? v : secrets.encrypt(opened(secrets, t, v, row)));
     });
-    const from = t.hash ? row[t.hash.from] ?? null : null;
+    const from = t.hash ? (row[t.hash.from] ?? null) : null;
     if (t.hash) values[t.columns.length]?.push(from === null ? null : t.hash.of(secrets, opened(secrets, t, from, row)));
   }
   await tx.query(
@@ -92,7 +100,13 @@ const start = ['', '00000000-0000-0000-0000-000000000000'] as const;
  */
 export async function rotateDataKeys(db: Database, secrets: Secrets, options: RotationOptions = {}): Promise<RotationResult> {
   const size = options.batchSize ?? 500;
-  const result: RotationResult = { cipher: secrets.cipher, prefix: secrets.prefix, rows: Object.fromEntries(sealedTables.map((t) => [t.table, 0])), batches: 0, complete: false };
+  const result: RotationResult = {
+    cipher: secrets.cipher,
+    prefix: secrets.prefix,
+    rows: Object.fromEntries(sealedTables.map((t) => [t.table, 0])),
+    batches: 0,
+    complete: false,
+  };
   const byDistrict = new Map<string, Record<string, number>>();
   const districts = (await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code')).rows.map((r) => r.district_code);
   const key = secrets.prefix.split(':')[2] ?? '';
@@ -103,7 +117,10 @@ export async function rotateDataKeys(db: Database, secrets: Secrets, options: Ro
     for (const t of sealedTables) {
       let after: readonly [string, string] = start;
       for (;;) {
-        if (options.maxBatches !== undefined && result.batches >= options.maxBatches) { stopped = true; break; }
+        if (options.maxBatches !== undefined && result.batches >= options.maxBatches) {
+          stopped = true;
+          break;
+        }
         const batch = await db.transaction((tx) => rotateBatch(tx, secrets, t, after, size));
         if (batch === null) break;
         after = batch.last;
@@ -128,7 +145,8 @@ export async function rotateDataKeys(db: Database, secrets: Secrets, options: Ro
 /** The rotation in each district's audit log: the entity is the data key, named by its key id. */
 async function audit(db: Database, districts: readonly string[], action: string, key: string, detail: Record<string, unknown>): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const district of districts) await appendAudit(tx, { district, actorId: null, actorUsername: 'cli', action, entityType: 'data_key', entityId: key, detail });
+    for (const district of districts)
+      await appendAudit(tx, { district, actorId: null, actorUsername: 'cli', action, entityType: 'data_key', entityId: key, detail });
   });
 }
 
