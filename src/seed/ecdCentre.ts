@@ -17,7 +17,7 @@ import type { Database, Queryable, SqlParam } from '../db/types.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import { checkMeasurement, zscoresFor, type MeasurementInput } from '../modules/ecd/service.ts';
 import { today as businessToday } from '../core/clock.ts';
-import type { MilestoneCode } from '../../web/src/api/ecdCentreTypes.ts';
+import type { MilestoneCode } from '../modules/ecd/schemas.ts';
 import { starterActivityPlans } from './activityPlans.ts';
 import { Random } from './random.ts';
 
