@@ -60,7 +60,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'src/modules/coordination/routes.ts',
   'src/modules/registry/import.ts',
   'src/modules/registry/importWrite.ts',
-  'src/modules/registry/routes.ts',
   'src/seed/ecdCentre.ts',
   'src/seed/population.ts',
   'src/server/app.ts',
