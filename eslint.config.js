@@ -58,8 +58,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'src/modules/benefits/documents.test.ts',
   'src/modules/benefits/routes.ts',
   'src/modules/coordination/routes.ts',
-  'src/modules/registry/import.ts',
-  'src/modules/registry/importWrite.ts',
   'src/seed/ecdCentre.ts',
   'src/seed/population.ts',
   'src/server/app.ts',
