@@ -39,6 +39,7 @@ export const enrolBody = z.strictObject({
   parentUsername: line(40, { trim: true }).optional(),
 });
 export type EnrolBody = z.input<typeof enrolBody>;
+export type Enrolment = z.output<typeof enrolBody>;
 export const enrolled = z.object({ id: z.string() });
 
 /** A measurement, stored as numeric(precision, scale): positive, and small enough to fit once rounded. */
@@ -57,6 +58,7 @@ export const measurementBody = z.strictObject({
   note: paragraphs(500).optional(),
 });
 export type MeasurementBody = z.input<typeof measurementBody>;
+export type MeasurementInput = z.output<typeof measurementBody>;
 
 export const consentView = z.object({ by: z.string(), relation: z.string(), at: z.string(), purpose: z.string(), withdrawnAt: z.string().nullable() });
 export type Consent = z.output<typeof consentView>;

@@ -7,20 +7,9 @@ import type { Database, Queryable } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
-import type { CurveTable, GrowthStatus, Position, Sex } from './schemas.ts';
+import type { CurveTable, Enrolment, GrowthStatus, MeasurementInput, Position, Sex } from './schemas.ts';
 
-export interface MeasurementInput {
-  date: string;
-  weightKg?: number | undefined;
-  lengthHeightCm?: number | undefined;
-  position?: 'lying' | 'standing' | undefined;
-  headCircumferenceCm?: number | undefined;
-  armCircumferenceCm?: number | undefined;
-  tricepsSkinfoldMm?: number | undefined;
-  subscapularSkinfoldMm?: number | undefined;
-  oedema?: boolean | undefined;
-  note?: string | undefined;
-}
+export type { MeasurementInput } from './schemas.ts';
 
 
 /** Checks a measurement as the WHO rules and plain sense require; a refused value never gets a z-score. */
@@ -84,7 +73,7 @@ export class EcdService {
   }
 
   /** Enrols a child with the guardian's consent (who, when, for what), linked to a parent account. */
-  async enrol(actor: AuthContext, input: { name: string; sex: 'M' | 'F'; birthDate: string; enrolledOn: string; consent: { by: string; relation: string; purpose: string }; parentUsername?: string | undefined }) {
+  async enrol(actor: AuthContext, input: Enrolment) {
     if (input.birthDate > businessToday() || input.enrolledOn < input.birthDate) throw new AppError('validation_failed', { zh: '出生日期或入园日期不合理', en: 'Birth or enrolment date is impossible' });
     return withScope(this.db, actor, async (tx) => {
       const { rows } = await tx.query<{ id: string }>(
