@@ -5,7 +5,7 @@
  * parents: the goal, what to prepare, the steps in class, and what to do at home, what to watch
  * for and how to keep the child safe.
  */
-import type { ActivityPlanInput } from '../../web/src/api/ecdCentreTypes.ts';
+import type { ActivityPlanInput } from '../modules/ecd/schemas.ts';
 
 export const starterActivityPlans: readonly ActivityPlanInput[] = [
   // ---- 0–3 months --------------------------------------------------------------------------

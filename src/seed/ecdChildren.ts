@@ -8,7 +8,7 @@ import { addDays, daysBetween } from '../core/calendar.ts';
 import { lmsAt, loadGrowthTables, type LmsTable } from '../core/growth/tables.ts';
 import { DAYS_PER_MONTH, HEIGHT_FROM_DAY, interpolateLms, lmsValueAt } from '../core/growth/zscore.ts';
 import type { MeasurementInput } from '../modules/ecd/service.ts';
-import type { MilestoneCode } from '../../web/src/api/ecdCentreTypes.ts';
+import type { MilestoneCode } from '../modules/ecd/schemas.ts';
 import { Random } from './random.ts';
 
 /** The demo parent's (陈静's) child, linked to her account. */

@@ -89,11 +89,6 @@ const NOT_YET_DESCRIBED = new Set<string>([
   'GET /api/coord/notices',
   'POST /api/coord/notices',
   'POST /api/coord/notices/{id}/read',
-  'GET /api/ecd/children',
-  'GET /api/ecd/children/{id}',
-  'POST /api/ecd/children/{id}/measurements',
-  'POST /api/ecd/children/{id}/withdraw-consent',
-  'GET /api/ecd/curves',
 ]);
 
 /** What one operation lacks, in words; empty when it is fully described. */

@@ -18,7 +18,8 @@ export type MilestoneCode = (typeof MILESTONE_CODES)[number];
  * achieved (on or before the window's end) · achieved_late (after it) · in_window (not yet, the
  * window is open) · not_yet (the window has not opened) · late (not achieved, the window has closed).
  */
-export type MilestoneState = 'achieved' | 'achieved_late' | 'in_window' | 'not_yet' | 'late';
+export const MILESTONE_STATES = ['achieved', 'achieved_late', 'in_window', 'not_yet', 'late'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
 
 export interface MilestoneDefinition {
   code: MilestoneCode;

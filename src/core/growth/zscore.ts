@@ -20,7 +20,9 @@ export const MAX_AGE_MONTHS = 60;
 /** anthro's upper bound on the table day (the tables themselves end at day 1826). */
 export const MAX_TABLE_DAY = 1856;
 
-export type Position = 'lying' | 'standing';
+/** How a child's length or height was measured. */
+export const POSITIONS = ['lying', 'standing'] as const;
+export type Position = (typeof POSITIONS)[number];
 
 export interface GrowthMeasurement {
   sex: Sex;
@@ -292,17 +294,20 @@ export function roundZScores(scores: GrowthZScores): GrowthZScores {
 
 // ---- Plain-language classification ----------------------------------------------------------
 
-export type GrowthStatusCode =
-  | 'severe_underweight'
-  | 'underweight'
-  | 'severe_stunting'
-  | 'stunting'
-  | 'severe_wasting'
-  | 'wasting'
-  | 'overweight'
-  | 'obesity'
-  | 'oedema'
-  | 'implausible';
+/** What a health worker is told of a measurement, most severe first within each indicator. */
+export const GROWTH_STATUS_CODES = [
+  'severe_underweight',
+  'underweight',
+  'severe_stunting',
+  'stunting',
+  'severe_wasting',
+  'wasting',
+  'overweight',
+  'obesity',
+  'oedema',
+  'implausible',
+] as const;
+export type GrowthStatusCode = (typeof GROWTH_STATUS_CODES)[number];
 
 /** zh-CN first, English second. */
 export const GROWTH_STATUS_LABELS: Readonly<Record<GrowthStatusCode, { zh: string; en: string }>> = {

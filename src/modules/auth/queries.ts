@@ -326,3 +326,9 @@ export async function setTotp(db: Queryable, district: string, userId: string, s
     [district, userId, secret, enabled],
   );
 }
+
+/** The name of a district; null when there is no such district. */
+export async function districtName(db: Queryable, district: string): Promise<string | null> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM district WHERE district_code = $1', [district]);
+  return rows[0]?.name ?? null;
+}

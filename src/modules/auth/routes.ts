@@ -3,37 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noBody } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
-import { findGrants, presentGrant } from './queries.ts';
 import * as s from './schemas.ts';
-import type { AuthContext, AuthService } from './service.ts';
+import { presentSession, type AuthService } from './service.ts';
 
 export interface CookieOptions {
   secure: 'auto' | boolean;
-}
-
-/**
- * The session as the web app sees it: names resolved, nothing secret; the grants in effect, and
- * whether others await the security administrator's confirmation.
- */
-export async function presentSession(db: Database, ctx: AuthContext): Promise<s.SessionView> {
-  const { rows } = await db.query<{ name: string }>('SELECT name FROM district WHERE district_code = $1', [ctx.district]);
-  const grants = (await findGrants(db, ctx.district, [ctx.userId])).get(ctx.userId) ?? [];
-  return {
-    user: {
-      id: ctx.userId,
-      username: ctx.username,
-      displayName: ctx.displayName,
-      district: { code: ctx.district, name: rows[0]?.name ?? ctx.district },
-      totpEnabled: ctx.totpEnabled,
-      mustChangePassword: ctx.mustChangePassword,
-      mustEnrolTotp: ctx.mustEnrolTotp,
-      grantsPending: grants.some((g) => !g.confirmed),
-    },
-    grants: grants.filter((g) => g.confirmed).map(presentGrant),
-    permissions: ctx.permissions,
-    csrfToken: ctx.csrfToken,
-    idleTimeoutMinutes: ctx.idleTimeoutMinutes,
-  };
 }
 
 export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: AuthService; cookies: CookieOptions }): void {

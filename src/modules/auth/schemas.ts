@@ -38,10 +38,15 @@ export const loginBody = z.strictObject({
   district: districtCode.optional(),
 });
 
-export const loginReply = z.union([
-  sessionView,
-  z.object({ totpRequired: z.literal(true), csrfToken: z.string() }),
-]);
+export type SessionUser = SessionView['user'];
+export type GrantView = z.infer<typeof grantView>;
+
+/** Password accepted, one-time code still needed; the token is for POST /api/auth/totp/verify. */
+const totpRequired = z.object({ totpRequired: z.literal(true), csrfToken: z.string() });
+export type TotpRequired = z.infer<typeof totpRequired>;
+
+export const loginReply = z.union([sessionView, totpRequired]);
+export type LoginReply = z.infer<typeof loginReply>;
 
 export const codeBody = z.strictObject({ code: code(/^\d{6}$/, 6) });
 
@@ -51,5 +56,7 @@ export const passwordBody = z.strictObject({
 });
 
 export const ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof ok>;
 
 export const totpSetupReply = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export type TotpSetup = z.infer<typeof totpSetupReply>;

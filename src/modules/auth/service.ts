@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/log.ts';
 import * as attempts from './attempts.ts';
 import { assertStrongPassword, hashPassword, prepareDecoy, verifyDecoy, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
+import type { SessionView } from './schemas.ts';
 
 export interface RequestInfo {
   ip: string | null;
@@ -245,4 +246,29 @@ export class AuthService {
       entityType: 'user', entityId: ctx.userId, result, ip: ctx.ip, detail,
     };
   }
+}
+
+/**
+ * The session as the web app sees it: names resolved, nothing secret; the grants in effect, and
+ * whether others await the security administrator's confirmation.
+ */
+export async function presentSession(db: Database, ctx: AuthContext): Promise<SessionView> {
+  const districtName = await q.districtName(db, ctx.district);
+  const grants = (await q.findGrants(db, ctx.district, [ctx.userId])).get(ctx.userId) ?? [];
+  return {
+    user: {
+      id: ctx.userId,
+      username: ctx.username,
+      displayName: ctx.displayName,
+      district: { code: ctx.district, name: districtName ?? ctx.district },
+      totpEnabled: ctx.totpEnabled,
+      mustChangePassword: ctx.mustChangePassword,
+      mustEnrolTotp: ctx.mustEnrolTotp,
+      grantsPending: grants.some((g) => !g.confirmed),
+    },
+    grants: grants.filter((g) => g.confirmed).map(q.presentGrant),
+    permissions: ctx.permissions,
+    csrfToken: ctx.csrfToken,
+    idleTimeoutMinutes: ctx.idleTimeoutMinutes,
+  };
 }

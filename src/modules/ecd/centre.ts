@@ -11,25 +11,12 @@ import { today as businessToday } from '../../core/clock.ts';
 import type { EcdService } from './service.ts';
 import * as sessions from './centreSessions.ts';
 import { chinaDate, presentRoom, type RoomRow } from './centreSessions.ts';
+import type { ActivityPlanInput, Domain } from './schemas.ts';
 
 /** The centre's floor area (report §2: 建成面积380平米的儿童早期发展指导中心). */
 export const CENTRE_AREA_M2 = 380;
 /** The longest calendar range one sessions query may ask for. */
 export const MAX_SESSION_RANGE_DAYS = 62;
-
-export type Domain = 'gross_motor' | 'fine_motor' | 'language' | 'cognition' | 'social_emotional';
-
-export interface ActivityPlanInput {
-  title: string;
-  ageFromMonths: number;
-  ageToMonths: number;
-  domain: Domain;
-  goal: string;
-  materials: string[];
-  steps: string[];
-  parentGuidance: string;
-  minutes: number;
-}
 
 export interface ChildLite {
   id: string;

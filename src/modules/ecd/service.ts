@@ -1,4 +1,4 @@
-import { classifyGrowth, computeZScores, roundZScores, type GrowthZScores } from '../../core/growth/zscore.ts';
+import { CURVE_SDS, classifyGrowth, computeZScores, growthCurve, roundZScores, type GrowthZScores } from '../../core/growth/zscore.ts';
 import { loadGrowthTables } from '../../core/growth/tables.ts';
 import { daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
@@ -7,19 +7,9 @@ import type { Database, Queryable } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
+import type { CurveTable, Enrolment, GrowthStatus, MeasurementInput, Position, Sex } from './schemas.ts';
 
-export interface MeasurementInput {
-  date: string;
-  weightKg?: number | undefined;
-  lengthHeightCm?: number | undefined;
-  position?: 'lying' | 'standing' | undefined;
-  headCircumferenceCm?: number | undefined;
-  armCircumferenceCm?: number | undefined;
-  tricepsSkinfoldMm?: number | undefined;
-  subscapularSkinfoldMm?: number | undefined;
-  oedema?: boolean | undefined;
-  note?: string | undefined;
-}
+export type { MeasurementInput } from './schemas.ts';
 
 
 /** Checks a measurement as the WHO rules and plain sense require; a refused value never gets a z-score. */
@@ -83,7 +73,7 @@ export class EcdService {
   }
 
   /** Enrols a child with the guardian's consent (who, when, for what), linked to a parent account. */
-  async enrol(actor: AuthContext, input: { name: string; sex: 'M' | 'F'; birthDate: string; enrolledOn: string; consent: { by: string; relation: string; purpose: string }; parentUsername?: string | undefined }) {
+  async enrol(actor: AuthContext, input: Enrolment) {
     if (input.birthDate > businessToday() || input.enrolledOn < input.birthDate) throw new AppError('validation_failed', { zh: '出生日期或入园日期不合理', en: 'Birth or enrolment date is impossible' });
     return withScope(this.db, actor, async (tx) => {
       const { rows } = await tx.query<{ id: string }>(
@@ -103,7 +93,7 @@ export class EcdService {
     return withScope(this.db, actor, async (tx) => {
       const child = (await tx.query<ChildRow>(`SELECT ${childColumns} FROM ecd_child WHERE id = $1`, [id])).rows[0];
       if (!child) throw new AppError('not_found');
-      const { rows } = await tx.query<{ id: string; measured_on: string; weight_kg: string | null; length_height_cm: string | null; position: string | null; head_cm: string | null; oedema: boolean; zscores: GrowthZScores; statuses: unknown; note: string | null; entered_by: string }>(
+      const { rows } = await tx.query<{ id: string; measured_on: string; weight_kg: string | null; length_height_cm: string | null; position: Position | null; head_cm: string | null; oedema: boolean; zscores: GrowthZScores; statuses: GrowthStatus[]; note: string | null; entered_by: string }>(
         `SELECT id, measured_on::text AS measured_on, weight_kg::text AS weight_kg, length_height_cm::text AS length_height_cm, position, head_cm::text AS head_cm,
                 oedema, zscores, statuses, note, entered_by FROM ecd_measurement WHERE child_id = $1 ORDER BY measured_on`,
         [id],
@@ -153,6 +143,13 @@ export class EcdService {
       if (rowCount === 0) throw new AppError('not_found');
       await auditBy(tx, actor, { action: 'ecd.consent_withdraw', entityType: 'ecd_child', entityId: id });
     });
+  }
+
+  /** The WHO reference curves of one table: a point every 5 cm (weight for length/height) or every 7 days. */
+  curves(table: CurveTable, sex: Sex) {
+    const step = table.startsWith('weightFor') && !table.endsWith('Age') ? 5 : 7;
+    const points = growthCurve(loadGrowthTables(), table, sex === 'M' ? 'male' : 'female', step);
+    return { sds: [...CURVE_SDS], points: points.map((p) => ({ x: p.x, values: [...p.values] })) };
   }
 
   private async linkParent(tx: Queryable, actor: AuthContext, childId: string, username: string, relation: string) {

@@ -6,12 +6,15 @@
 import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import type { ChangeCache } from '../../db/changeCache.ts';
-import type { Queryable } from '../../db/types.ts';
+import { withScope } from '../../db/scope.ts';
+import type { Database, Queryable } from '../../db/types.ts';
 import type { AuthContext } from '../auth/service.ts';
+import { displayNames } from '../users/names.ts';
 import { adminHome } from './admin.ts';
 import { applicationTodo, benefitFigures, rollTodo } from './benefits.ts';
 import { coordinationTodo, liaisonFigures, officeCoordinationFigures } from './coordination.ts';
 import { ownChildren, staffTodo } from './ecd.ts';
+import { recentAuditEntries } from './queries.ts';
 import { txt, type Figure, type FigureGroup, type HomeReply, type Text, type TodoItem } from './schemas.ts';
 
 /** Overdue first, then what the user can act on, then what waits on someone else. */
@@ -79,6 +82,21 @@ export async function homeFor(tx: Queryable, actor: AuthContext, kept: HomeKept)
     addTo(figures, role, txt(district.name, district.name), admin.figures);
   }
   return { district, today, todo: todo.map((item, i) => ({ item, i })).sort((a, b) => order(a.item) - order(b.item) || a.i - b.i).map((x) => x.item), figures, children };
+}
+
+/** The home page in the caller's scope; the auditor's also shows the latest audit entries. */
+export async function homePage(db: Database, actor: AuthContext, kept: HomeKept): Promise<HomeReply> {
+  return withScope(db, actor, async (tx) => {
+    const home = await homeFor(tx, actor, kept);
+    if (!actor.permissions.includes('audit.read')) return home;
+    const rows = await recentAuditEntries(tx, actor.district);
+    // People by name (null: the system itself).
+    const nameOf = await displayNames(tx, rows.map((r) => r.actor_username));
+    return {
+      ...home,
+      recentActivity: rows.map((r) => ({ at: r.at.toISOString(), actor: nameOf(r.actor_username), action: r.action, entityType: r.entity_type, result: r.result })),
+    };
+  });
 }
 
 /** Adds figures to the group of that role and scope, or starts one. */

@@ -109,14 +109,59 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   const registered = found.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...found], current);
   await resolveNumbers(tx, context, chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])));
 
-  const refuse = (p: Pending, key: RosterKey | string, reason: string) =>
+  const refuse: Refuse = (p, key, reason) =>
     outcome.rejected.push({ row: p.row, problems: [{ column: key in labels ? rosterHeader(key as RosterKey) : key, reason }], values: p.values });
 
-  // A group's household: the one its 户号 names, or the one its registered members (the head first) belong to.
-  const since = new Map<string, string>();
   const groupsOfChunk = new Set<HouseholdGroup>();
   for (const p of chunk) groupsOfChunk.add(p.group);
-  for (const group of groupsOfChunk) {
+  const since = findHouseholds(context, chunk, groupsOfChunk, registered);
+  const plan: Plan = { newHouseholds: [], events: [], people: [], toChange: [] };
+  for (const p of chunk) {
+    const already = registered.get(p.hash);
+    if (already) planRegistered(context, p, already, plan, outcome, refuse);
+    else if (taken.has(p.hash)) refuse(p, 'idNumber', '该身份证号已在其他乡镇街登记');
+    else planNew(context, chunk, p, since, plan, outcome, refuse);
+  }
+  outcome.newHouseholds = plan.newHouseholds.length;
+
+  await loadRegisteredMembers(tx, [...groupsOfChunk]);
+  const links = await missingLinks(tx, [...groupsOfChunk], context.linksMade, context.note);
+  outcome.links = links.length;
+  if (!write) {
+    outcome.changed = plan.toChange.length;
+    return outcome;
+  }
+  await q.insertHouseholds(tx, actor.district, actor.username, plan.newHouseholds);
+  await q.insertPersons(tx, actor.district, actor.username, plan.people);
+  await q.insertEvents(tx, actor.district, actor.username, plan.events);
+  await insertLinks(tx, actor.district, actor.username, links);
+  await applyChanges(tx, context, plan.toChange, outcome, refuse);
+  if (outcome.imported > 0 || outcome.links > 0) {
+    await appendAudit(tx, {
+      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import', entityType: 'import',
+      entityId: context.job, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, households: outcome.newHouseholds, links: outcome.links, unchanged: outcome.unchanged },
+    });
+  }
+  return outcome;
+}
+
+type Refuse = (p: Pending, key: RosterKey | string, reason: string) => void;
+
+/** What a chunk will write: new households, persons and their events, and the changes to registered persons. */
+interface Plan {
+  newHouseholds: q.NewHousehold[];
+  events: q.NewEvent[];
+  people: q.NewPerson[];
+  toChange: { p: Pending; registered: RegisteredRow; change: PersonChange }[];
+}
+
+/**
+ * A group's household: the one its 户号 names, or the one its registered members (the head first)
+ * belong to. Answers the day each of those households was registered.
+ */
+function findHouseholds(context: WriteContext, chunk: readonly Pending[], groups: ReadonlySet<HouseholdGroup>, registered: ReadonlyMap<string, RegisteredRow>): Map<string, string> {
+  const since = new Map<string, string>();
+  for (const group of groups) {
     if (group.householdId !== null) continue;
     const number = group.key.startsWith('n:') ? group.key.slice(2) : null;
     const byNumber = number === null ? undefined : context.households.get(number);
@@ -135,101 +180,89 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
       since.set(found.household_id, found.household_since);
     }
   }
+  return since;
+}
 
-  const newHouseholds: q.NewHousehold[] = [];
-  const events: q.NewEvent[] = [];
-  const people: q.NewPerson[] = [];
-  const toChange: { p: Pending; registered: RegisteredRow; change: PersonChange }[] = [];
-  for (const p of chunk) {
-    const group = p.group;
-    const already = registered.get(p.hash);
-    if (already) {
-      if (group.householdId !== null && already.household_id !== group.householdId) {
-        refuse(p, 'householdNumber', '此人已登记在另一户：分户、并户请办理变更登记，导入不作修改');
-        continue;
-      }
-      const { refusals, change } = compareWithRegister(p.person, already, p.village, context.today, (sealed) => secrets.decrypt(sealed));
-      if (refusals.length > 0) {
-        outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: rosterHeader(r.key), reason: r.reason })), values: p.values });
-        continue;
-      }
-      group.members.set(already.id, { ref: already.id, kinship: p.person.kinship, sex: already.sex, birthDate: already.birth_date, row: p.row, name: p.person.name, registered: true });
-      if (!change) {
-        outcome.unchanged++;
-        continue;
-      }
-      const fields = change.fields.map((f) => `${rosterHeader(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
-      if (mode === 'new') {
-        refuse(p, change.fields[0]?.key ?? 'idNumber', `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`);
-        continue;
-      }
-      const expected = context.expectedVersions?.[p.hash];
-      if (mode === 'apply' && context.expectedVersions && expected !== already.version) {
-        refuse(p, change.fields[0]?.key ?? 'idNumber', `预览之后此人的登记已有变动，本行的变更未导入，请重新上传预览：${fields}`);
-        continue;
-      }
-      outcome.changes.push({
-        hash: p.hash, version: already.version,
-        view: { row: p.row, name: p.person.name, idNumber: maskIdNumber(p.person.idNumber), fields: change.fields.map((f) => ({ ...f, label: rosterHeader(f.key) })) },
-      });
-      toChange.push({ p, registered: already, change });
-      continue;
-    }
-    if (taken.has(p.hash)) {
-      refuse(p, 'idNumber', '该身份证号已在其他乡镇街登记');
-      continue;
-    }
-    const number = p.person.householdNumber;
-    if (number !== null && context.households.get(number) === null) {
-      refuse(p, 'householdNumber', `户号 ${number} 已被其他乡镇街使用`);
-      continue;
-    }
-    const known = number === null ? undefined : context.households.get(number);
-    if (known && known.village !== p.village) {
-      refuse(p, 'householdNumber', `户号 ${number} 已登记在另一个村居`);
-      continue;
-    }
-    if (group.householdId === null) {
-      group.householdId = randomUUID();
-      const household = { id: group.householdId, township: context.township, village: p.village, number, address: (firstAddress(chunk, group) ?? p.villageName).slice(0, 200) };
-      newHouseholds.push(household);
-      if (number !== null) context.households.set(number, { id: household.id, village: p.village, since: context.today });
-      events.push({ householdId: household.id, personId: null, kind: 'registered', date: context.today, detail: { source: 'import', job: context.job } });
-    }
-    const id = randomUUID();
-    group.members.set(id, { ref: id, kinship: p.person.kinship, sex: p.person.sex, birthDate: p.person.birthDate, row: p.row, name: p.person.name, registered: false });
-    const joined = since.get(group.householdId);
-    if (group.existed && joined !== undefined) {
-      // A new member of a registered household: a child born since it was registered (or in the
-      // last year, as births are registered late), or someone who moved in.
-      const born = (p.person.birthDate >= joined || p.person.birthDate >= yearBefore(context.today)) && ['child', 'adoptedChild', 'grandchild'].includes(p.person.kinship.kin);
-      events.push({ householdId: group.householdId, personId: id, kind: born ? 'birth' : 'move_in', date: born ? p.person.birthDate : context.today, detail: { name: p.person.name, source: 'import', job: context.job } });
-    }
-    if (p.sealed) {
-      const { id: idNumber, phone, keys } = p.sealed;
-      people.push({
-        id, householdId: group.householdId, townshipCode: context.township, villageCode: p.village, relation: p.person.relation,
-        name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
-        idEnc: idNumber.enc, idHash: idNumber.hash, idMasked: idNumber.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
-        maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
-        certificateDate: p.person.oneChildCertificateDate, movedOutOn: p.person.movedOutOn,
-      });
-    }
-    outcome.imported++;
+/** A row for a registered person: unchanged, a change (refused in `new` mode, or stale since the preview), or refused. */
+function planRegistered(context: WriteContext, p: Pending, already: RegisteredRow, plan: Plan, outcome: ChunkOutcome, refuse: Refuse): void {
+  const { mode, secrets } = context;
+  const group = p.group;
+  if (group.householdId !== null && already.household_id !== group.householdId) {
+    refuse(p, 'householdNumber', '此人已登记在另一户：分户、并户请办理变更登记，导入不作修改');
+    return;
   }
-  outcome.newHouseholds = newHouseholds.length;
+  const { refusals, change } = compareWithRegister(p.person, already, p.village, context.today, (sealed) => secrets.decrypt(sealed));
+  if (refusals.length > 0) {
+    outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: rosterHeader(r.key), reason: r.reason })), values: p.values });
+    return;
+  }
+  group.members.set(already.id, { ref: already.id, kinship: p.person.kinship, sex: already.sex, birthDate: already.birth_date, row: p.row, name: p.person.name, registered: true });
+  if (!change) {
+    outcome.unchanged++;
+    return;
+  }
+  const fields = change.fields.map((f) => `${rosterHeader(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
+  if (mode === 'new') {
+    refuse(p, change.fields[0]?.key ?? 'idNumber', `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`);
+    return;
+  }
+  const expected = context.expectedVersions?.[p.hash];
+  if (mode === 'apply' && context.expectedVersions && expected !== already.version) {
+    refuse(p, change.fields[0]?.key ?? 'idNumber', `预览之后此人的登记已有变动，本行的变更未导入，请重新上传预览：${fields}`);
+    return;
+  }
+  outcome.changes.push({
+    hash: p.hash, version: already.version,
+    view: { row: p.row, name: p.person.name, idNumber: maskIdNumber(p.person.idNumber), fields: change.fields.map((f) => ({ ...f, label: rosterHeader(f.key) })) },
+  });
+  plan.toChange.push({ p, registered: already, change });
+}
 
-  await loadRegisteredMembers(tx, [...groupsOfChunk]);
-  const links = await missingLinks(tx, [...groupsOfChunk], context.linksMade, context.note);
-  outcome.links = links.length;
-  if (!write) {
-    outcome.changed = toChange.length;
-    return outcome;
+/** A row for a new person: joins its group's household (the register's, or a new one), with the event that brought them. */
+function planNew(context: WriteContext, chunk: readonly Pending[], p: Pending, since: ReadonlyMap<string, string>, plan: Plan, outcome: ChunkOutcome, refuse: Refuse): void {
+  const group = p.group;
+  const number = p.person.householdNumber;
+  if (number !== null && context.households.get(number) === null) {
+    refuse(p, 'householdNumber', `户号 ${number} 已被其他乡镇街使用`);
+    return;
   }
-  await q.insertHouseholds(tx, actor.district, actor.username, newHouseholds);
-  await q.insertPersons(tx, actor.district, actor.username, people);
-  await q.insertEvents(tx, actor.district, actor.username, events);
-  await insertLinks(tx, actor.district, actor.username, links);
+  const known = number === null ? undefined : context.households.get(number);
+  if (known && known.village !== p.village) {
+    refuse(p, 'householdNumber', `户号 ${number} 已登记在另一个村居`);
+    return;
+  }
+  if (group.householdId === null) {
+    group.householdId = randomUUID();
+    const household = { id: group.householdId, township: context.township, village: p.village, number, address: (firstAddress(chunk, group) ?? p.villageName).slice(0, 200) };
+    plan.newHouseholds.push(household);
+    if (number !== null) context.households.set(number, { id: household.id, village: p.village, since: context.today });
+    plan.events.push({ householdId: household.id, personId: null, kind: 'registered', date: context.today, detail: { source: 'import', job: context.job } });
+  }
+  const id = randomUUID();
+  group.members.set(id, { ref: id, kinship: p.person.kinship, sex: p.person.sex, birthDate: p.person.birthDate, row: p.row, name: p.person.name, registered: false });
+  const joined = since.get(group.householdId);
+  if (group.existed && joined !== undefined) {
+    // A new member of a registered household: a child born since it was registered (or in the
+    // last year, as births are registered late), or someone who moved in.
+    const born = (p.person.birthDate >= joined || p.person.birthDate >= yearBefore(context.today)) && ['child', 'adoptedChild', 'grandchild'].includes(p.person.kinship.kin);
+    plan.events.push({ householdId: group.householdId, personId: id, kind: born ? 'birth' : 'move_in', date: born ? p.person.birthDate : context.today, detail: { name: p.person.name, source: 'import', job: context.job } });
+  }
+  if (p.sealed) {
+    const { id: idNumber, phone, keys } = p.sealed;
+    plan.people.push({
+      id, householdId: group.householdId, townshipCode: context.township, villageCode: p.village, relation: p.person.relation,
+      name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
+      idEnc: idNumber.enc, idHash: idNumber.hash, idMasked: idNumber.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
+      maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
+      certificateDate: p.person.oneChildCertificateDate, movedOutOn: p.person.movedOutOn,
+    });
+  }
+  outcome.imported++;
+}
+
+/** Records the confirmed changes, each with its events and audit entry; one changed meanwhile is refused. */
+async function applyChanges(tx: Queryable, context: WriteContext, toChange: Plan['toChange'], outcome: ChunkOutcome, refuse: Refuse): Promise<void> {
+  const { actor, secrets } = context;
   for (const { p, registered: before, change } of toChange) {
     if (!await applyChange(tx, before, change, actor.username, (plain) => secrets.encrypt(plain))) {
       refuse(p, change.fields[0]?.key ?? 'idNumber', '导入期间此人的登记被修改，本行的变更未导入，请重新上传预览');
@@ -247,13 +280,6 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
     });
     outcome.changed++;
   }
-  if (outcome.imported > 0 || outcome.links > 0) {
-    await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import', entityType: 'import',
-      entityId: context.job, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, households: outcome.newHouseholds, links: outcome.links, unchanged: outcome.unchanged },
-    });
-  }
-  return outcome;
 }
 
 const labels: Record<string, true> = Object.fromEntries(rosterColumns.map((c) => [c.key, true]));

@@ -1,4 +1,5 @@
 import type { Queryable, SqlParam } from '../../db/types.ts';
+import type { MaritalStatus, Relation } from './schemas.ts';
 
 // Every query here runs under row-level security (withScope): rows outside the caller's
 // township or village do not exist for it.
@@ -11,14 +12,14 @@ export interface PersonRow {
   township_name: string;
   village_code: string;
   village_name: string;
-  relation_to_head: string;
+  relation_to_head: Relation;
   name: string;
   sex: 'M' | 'F';
   birth_date: string;
   id_number_masked: string;
   phone_masked: string | null;
   hukou: 'rural' | 'urban';
-  marital_status: string;
+  marital_status: MaritalStatus;
   alive: boolean;
   death_date: string | null;
   one_child_certificate_number: string | null;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
@@ -10,7 +10,6 @@ import { fileReply, noBody, okReply } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { exportPersons } from './export.ts';
 import { templateWorkbook } from './import.ts';
 import { ImportService } from './importService.ts';
 import * as s from './schemas.ts';
@@ -22,10 +21,15 @@ const MAX_FIELDS = 4;
 /** How long after the whole body has arrived the file may take to end. */
 const BODY_END_GRACE_MS = 2_000;
 
-export function registryRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string }): void {
+type Deps = { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string };
+
+export function registryRoutes(app: FastifyInstance, deps: Deps): void {
+  personRoutes(app, deps.registry);
+  importRoutes(app, deps.uploadDir, new ImportService(deps.db, deps.secrets, app.log));
+}
+
+function personRoutes(app: FastifyInstance, registry: RegistryService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { registry, db } = deps;
-  const imports = new ImportService(db, deps.secrets, app.log);
 
   r.get('/api/registry/persons', {
     config: { access: 'registry.read' },
@@ -36,7 +40,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     config: { access: 'registry.read' },
     schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }), response: { 200: fileReply('the persons found (.xlsx)') } },
   }, async (req, reply) => {
-    const stream = await exportPersons(db, actorOf(req), registry.filterOf(req.query), registry.searchDetail(req.query));
+    const stream = await registry.exportPersons(actorOf(req), req.query);
     return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`).send(stream);
   });
 
@@ -47,12 +51,12 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.post('/api/registry/households', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Register a household with its members', body: s.createHouseholdBody, response: { 201: z.object({ id: z.string(), personIds: z.array(z.string()) }) } },
+    schema: { tags: ['registry'], summary: 'Register a household with its members', body: s.createHouseholdBody, response: { 201: s.householdCreated } },
   }, async (req, reply) => reply.status(201).send(await registry.createHousehold(actorOf(req), req.body)));
 
   r.post('/api/registry/households/:id/members', {
     config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Add a member: birth, adoption or move-in', params: s.idParams, body: s.addMemberBody, response: { 201: z.object({ id: z.string() }) } },
+    schema: { tags: ['registry'], summary: 'Add a member: birth, adoption or move-in', params: s.idParams, body: s.addMemberBody, response: { 201: s.memberAdded } },
   }, async (req, reply) => reply.status(201).send(await registry.addMember(actorOf(req), req.params.id, req.body)));
 
   const personAction = <B extends z.ZodType>(suffix: string, summary: string, body: B, run: (actorId: ReturnType<typeof actorOf>, id: string, b: z.infer<B>) => Promise<unknown>) =>
@@ -70,8 +74,13 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
 
   r.post('/api/registry/persons/:id/reveal', {
     config: { access: 'personal_data.reveal' },
-    schema: { tags: ['registry'], summary: 'Show the full ID and phone number (audit-logged, with the reason)', params: s.idParams, body: s.revealBody, response: { 200: z.object({ idNumber: z.string(), phone: z.string().nullable() }) } },
+    schema: { tags: ['registry'], summary: 'Show the full ID and phone number (audit-logged, with the reason)', params: s.idParams, body: s.revealBody, response: { 200: s.revealReply } },
   }, async (req) => registry.reveal(actorOf(req), req.params.id, req.body.reason));
+
+}
+
+function importRoutes(app: FastifyInstance, uploadDir: string, imports: ImportService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/registry/import-template', {
     config: { access: 'registry.read' },
@@ -82,50 +91,7 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
   r.post('/api/registry/imports', {
     config: { access: 'registry.write' },
     schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview', response: { 202: s.importStarted } },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: MAX_FIELDS } });
-    if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'Choose a file to import' });
-    // Past the field limit the parser stops reading the body but still hands over the file, whose
-    // stream would then never end: such a form is refused before its file is read.
-    if (Object.values(part.fields).filter((f) => f !== part).length >= MAX_FIELDS) {
-      part.file.destroy();
-      throw new AppError('upload_too_many_parts');
-    }
-    const field = part.fields.township;
-    const requested = field && 'value' in field ? String(field.value) : undefined;
-    const writable = actor.grants.filter((g) => g.role === 'township' || g.role === 'village').map((g) => g.township).filter((t): t is string => t !== null);
-    const township = requested ?? (writable.length === 1 ? writable[0] : undefined);
-    if (!township || !writable.includes(township) || actor.grants.some((g) => g.role === 'village' && g.township === township)) {
-      part.file.resume();
-      throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册（村级专干请逐户登记）', en: 'Rosters can be imported into your own township only' });
-    }
-    fs.mkdirSync(deps.uploadDir, { recursive: true });
-    ImportService.sweepUploads(deps.uploadDir);
-    const file = path.join(deps.uploadDir, `${crypto.randomUUID()}.upload`);
-    // The roster holds names and ID numbers: whatever goes wrong, no part of it stays behind.
-    try {
-      // Opened now, not by the stream on a later tick, so a failed upload cannot create the file after it was removed.
-      const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'wx', 0o600) });
-      const copied = pipeline(part.file, out);
-      copied.catch(() => undefined); // its failure is the race's
-      const deadline = bodyEndDeadline(req.raw);
-      try {
-        await Promise.race([copied, deadline.expired]);
-      } catch (err) {
-        part.file.destroy();
-        out.destroy();
-        throw malformedUpload(err);
-      } finally {
-        deadline.cancel();
-      }
-      if (part.file.truncated) throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
-      return reply.status(202).send({ id: await imports.start(actor, { file, fileName: part.filename, township }) });
-    } catch (err) {
-      fs.rmSync(file, { force: true });
-      throw err;
-    }
-  });
+  }, async (req, reply) => reply.status(202).send({ id: await receiveRoster(req, uploadDir, imports) }));
 
   r.get('/api/registry/imports/:id', {
     config: { access: 'registry.write' },
@@ -155,6 +121,55 @@ export function registryRoutes(app: FastifyInstance, deps: { db: Database; secre
     schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams, response: { 200: fileReply('the refused rows with their reasons (.xlsx)') } },
   }, async (req, reply) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
+}
+
+/**
+ * Receives a roster upload: the township it goes to (the user's own, or the one the form names),
+ * the file written whole to the upload folder; answers the preview job started on it.
+ */
+async function receiveRoster(req: FastifyRequest, uploadDir: string, imports: ImportService): Promise<string> {
+  const actor = actorOf(req);
+  const part = await req.file({ limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: MAX_FIELDS } });
+  if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'Choose a file to import' });
+  // Past the field limit the parser stops reading the body but still hands over the file, whose
+  // stream would then never end: such a form is refused before its file is read.
+  if (Object.values(part.fields).filter((f) => f !== part).length >= MAX_FIELDS) {
+    part.file.destroy();
+    throw new AppError('upload_too_many_parts');
+  }
+  const field = part.fields.township;
+  const requested = field && 'value' in field ? String(field.value) : undefined;
+  const writable = actor.grants.filter((g) => g.role === 'township' || g.role === 'village').map((g) => g.township).filter((t): t is string => t !== null);
+  const township = requested ?? (writable.length === 1 ? writable[0] : undefined);
+  if (!township || !writable.includes(township) || actor.grants.some((g) => g.role === 'village' && g.township === township)) {
+    part.file.resume();
+    throw new AppError('forbidden', { zh: '只能向本乡镇街导入花名册（村级专干请逐户登记）', en: 'Rosters can be imported into your own township only' });
+  }
+  fs.mkdirSync(uploadDir, { recursive: true });
+  ImportService.sweepUploads(uploadDir);
+  const file = path.join(uploadDir, `${crypto.randomUUID()}.upload`);
+  // The roster holds names and ID numbers: whatever goes wrong, no part of it stays behind.
+  try {
+    // Opened now, not by the stream on a later tick, so a failed upload cannot create the file after it was removed.
+    const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'wx', 0o600) });
+    const copied = pipeline(part.file, out);
+    copied.catch(() => undefined); // its failure is the race's
+    const deadline = bodyEndDeadline(req.raw);
+    try {
+      await Promise.race([copied, deadline.expired]);
+    } catch (err) {
+      part.file.destroy();
+      out.destroy();
+      throw malformedUpload(err);
+    } finally {
+      deadline.cancel();
+    }
+    if (part.file.truncated) throw new AppError('body_too_large', { zh: '文件超过 200 MB', en: 'The file is larger than 200 MB' });
+    return await imports.start(actor, { file, fileName: part.filename, township });
+  } catch (err) {
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
 }
 
 /** A file whose stream failed or never ended: the body was cut short or lost its closing boundary. */

@@ -11,6 +11,7 @@ import { auditBy } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { idLookupHashes, protectIdNumber, protectPhone } from './protect.ts';
+import { exportPersons } from './export.ts';
 import * as q from './queries.ts';
 
 import { businessNow, today as businessToday } from '../../core/clock.ts';
@@ -54,6 +55,11 @@ export type MemberInput = Partial<Record<'name' | 'relation' | 'sex' | 'birthDat
 
 export class RegistryService {
   constructor(private readonly db: Database, private readonly secrets: Secrets) {}
+
+  /** The persons a search finds, as a .xlsx stream (masked; audit-logged). */
+  async exportPersons(actor: AuthContext, input: SearchFilterInput) {
+    return exportPersons(this.db, actor, this.filterOf(input), this.searchDetail(input));
+  }
 
   /** What a search box and filters ask for, as the queries take it. */
   filterOf(input: SearchFilterInput): q.SearchFilter {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { permissionCodes, roleCodes, roles } from '../../core/auth/roles.ts';
 import { actorOf } from '../../server/auth.ts';
 import { noBody } from '../../core/wire.ts';
@@ -8,24 +7,13 @@ import { ok } from '../auth/schemas.ts';
 import * as s from './schemas.ts';
 import type { UserService } from './service.ts';
 
-const text = z.object({ 'zh-CN': z.string(), en: z.string() });
-const rolesReply = z.object({
-  items: z.array(z.object({
-    code: z.enum(roleCodes),
-    label: text,
-    description: text,
-    scope: z.enum(['district', 'township', 'village', 'department', 'centre', 'self']),
-    permissions: z.array(z.enum(permissionCodes)),
-  })),
-});
-
 export function userRoutes(app: FastifyInstance, deps: { users: UserService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { users } = deps;
 
   r.get('/api/roles', {
     config: { access: 'session' },
-    schema: { tags: ['users'], summary: 'The role catalog', response: { 200: rolesReply } },
+    schema: { tags: ['users'], summary: 'The role catalog', response: { 200: s.rolesReply } },
   }, async () => ({
     items: roleCodes.map((code) => {
       const role = roles[code];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleCodes } from '../../core/auth/roles.ts';
+import { permissionCodes, roleCodes } from '../../core/auth/roles.ts';
 import { line, paging, secret, slug, townshipCode, villageCode } from '../../core/input.ts';
 import { grantView } from '../auth/schemas.ts';
 
@@ -29,6 +29,7 @@ export const userView = z.object({
   grants: z.array(grantView),
 });
 export type UserView = z.infer<typeof userView>;
+export type UserStatus = UserView['status'];
 
 export const listQuery = z.strictObject({
   ...paging,
@@ -39,6 +40,7 @@ export const listQuery = z.strictObject({
   status: z.enum(['active', 'disabled', 'locked']).optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+export type UserSort = ListQuery['sort'];
 
 export const listReply = z.object({ items: z.array(userView), total: z.number() });
 
@@ -49,13 +51,30 @@ export const createBody = z.strictObject({
   password: secret(),
 });
 
+export type UserCreate = z.input<typeof createBody>;
+
 export const patchBody = z.strictObject({
   displayName: line(60, { trim: true, min: 1 }).optional(),
   disabled: z.boolean().optional(),
 });
+export type UserUpdate = z.input<typeof patchBody>;
 
 /** The security administrator's grants of an account (none withdraws them all). */
 export const grantsBody = z.strictObject({ grants: z.array(grantInput).max(20) });
 
 export const passwordBody = z.strictObject({ password: secret() });
 export const idParams = z.object({ id: z.uuid() });
+
+const text = z.object({ 'zh-CN': z.string(), en: z.string() });
+const roleScope = z.enum(['district', 'township', 'village', 'department', 'centre', 'self']);
+export type RoleScope = z.output<typeof roleScope>;
+const roleView = z.object({
+  code: z.enum(roleCodes),
+  label: text,
+  description: text,
+  scope: roleScope,
+  permissions: z.array(z.enum(permissionCodes)),
+});
+export type Role = z.output<typeof roleView>;
+/** The role catalog. */
+export const rolesReply = z.object({ items: z.array(roleView) });

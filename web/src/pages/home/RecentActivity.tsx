@@ -16,7 +16,6 @@ export function RecentActivity({ entries }: { entries: ActivityEntry[] }) {
               <>
                 <div>
                   <Typography.Text strong>{labelFor(auditActionLabels, entry.action, lang)}</Typography.Text>
-                  {entry.summary ? <span> · {entry.summary}</span> : null}
                   {entry.result === 'failure' ? (
                     <Tag color="error" style={{ marginInlineStart: 8 }}>
                       {t('audit.result.failure')}

@@ -53,7 +53,7 @@ export function grantToForm(grant: Grant): GrantFormValue {
 
 /** Only the scope fields the role takes are sent (a village grant carries its township too). */
 export function formToGrant(value: GrantFormValue, roles: Role[] | undefined): GrantInput {
-  const role = value.role ?? '';
+  const role = (value.role ?? '') as GrantInput['role'];
   const scope = scopeOf(role, roles);
   const grant: GrantInput = { role };
   if ((scope === 'township' || scope === 'village') && value.township) grant.township = value.township;
