@@ -4,7 +4,7 @@
  * paying (or recover what was paid past the last month, as an adjustment).
  */
 import { programmeName } from '../../core/benefits/catalog.ts';
-import type { ProgrammeId } from '../../core/benefits/types.ts';
+import type { BenefitCategory, ProgrammeId } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../db/types.ts';
@@ -21,7 +21,7 @@ interface EnrolmentRow {
   township_name: string;
   village_code: string;
   village_name: string;
-  category: string | null;
+  category: BenefitCategory | null;
   start_month: string;
   last_month: string | null;
   exit_reason: string | null;

@@ -3,9 +3,9 @@
  * what planning needs besides the enrolments. Run inside the caller's transaction, under its
  * row-level security.
  */
-import type { NewLine, Stop } from '../../core/benefits/rollPlan.ts';
+import type { LineKind, NewLine, Stop } from '../../core/benefits/rollPlan.ts';
 import type { RollState } from '../../core/benefits/rollStates.ts';
-import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
+import type { BenefitCategory, FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import { monthStart } from '../../core/calendar.ts';
 import { copyLine } from '../../db/copy.ts';
 import type { Queryable } from '../../db/types.ts';
@@ -108,10 +108,10 @@ export interface LineRow {
   township_code: string;
   village_code: string;
   paid_month: string;
-  kind: 'regular' | 'arrears' | 'adjustment';
+  kind: LineKind;
   amount: string;
   funded_by: FundingBody;
-  category: string | null;
+  category: BenefitCategory | null;
   note: string | null;
 }
 

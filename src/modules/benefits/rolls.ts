@@ -14,7 +14,7 @@
  */
 import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
-import { fen, LOOKBACK_MONTHS, programmeOf, rollPlanner, type NewLine, type RollEnrolment, type Stop } from '../../core/benefits/rollPlan.ts';
+import { fen, type LineKind, LOOKBACK_MONTHS, programmeOf, rollPlanner, type NewLine, type RollEnrolment, type Stop } from '../../core/benefits/rollPlan.ts';
 import { decideRollAction, rollDownloadable, rollRegenerable, stateName, type RollAction, type RollState } from '../../core/benefits/rollStates.ts';
 import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import { businessNow } from '../../core/clock.ts';
@@ -219,7 +219,7 @@ export class PaymentRolls {
         ORDER BY t.sort_order`, [id]);
     const byFunding = await tx.query<{ fundedBy: FundingBody; amount: string }>(
       `SELECT funded_by AS "fundedBy", sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY funded_by ORDER BY funded_by`, [id]);
-    const byKind = await tx.query<{ kind: string; lines: number; amount: string }>(
+    const byKind = await tx.query<{ kind: LineKind; lines: number; amount: string }>(
       `SELECT kind, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY kind ORDER BY kind DESC`, [id]);
     const stops = roll.stops.slice(0, 500);
     const names = await tx.query<{ id: string; name: string; township_name: string }>(
