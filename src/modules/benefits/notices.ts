@@ -10,7 +10,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { districtName } from '../org/queries.ts';
 import { publicNoticeDocx } from './documents.ts';
-import { townshipByCode, villageWithTownship } from './noticeQueries.ts';
+import { townshipByCode, villageWithTownship } from './placeQueries.ts';
 import type { BenefitsWorkflow } from './workflow.ts';
 
 export interface NoticeListQuery {

@@ -41,41 +41,29 @@ export const programmeResult = z.object({
   amountDetail: z.string().optional(),
 });
 
+// A family on a day (src/core/benefits/types.ts, Situation): its fields, once for the body and the reply.
+const situationFields = { date: z.string(), township: z.string() };
+const parentFields = { sex, birthDate: z.string(), hukou: z.enum(hukouTypes), alive: z.boolean(), deathDate: z.string().nullable().optional() };
+const childFields = {
+  sex, birthDate: z.string(), adopted: z.boolean(), alive: z.boolean(), deathDate: z.string().nullable(),
+  disabilityGrade: z.number().nullable(), hospitalDelivery: z.boolean().optional(),
+};
+const familyFields = { outOfPolicyBirth1973to2001: z.boolean(), oneChildCertificate: z.boolean(), secondChildQuotaWaived: z.boolean().optional() };
+
 /**
- * A family as POST /api/benefits/evaluate takes it. The shape only, every object passed through
- * whole: src/core/benefits/types.ts (parseSituation) then checks the dates, the bounds, unknown
+ * A family as POST /api/benefits/evaluate takes it: the shape only, every object passed through
+ * whole. src/core/benefits/types.ts (parseSituation) then checks the dates, the bounds, unknown
  * fields and the facts against each other, and answers with each field's path.
  */
 export const situationBody = z.looseObject({
-  /** The evaluated day, YYYY-MM-DD. */
-  date: z.string(),
-  /** Township division code (9 digits). */
-  township: z.string(),
-  family: z.looseObject({
-    parents: z.array(z.looseObject({ sex, birthDate: z.string(), hukou: z.enum(hukouTypes), alive: z.boolean(), deathDate: z.string().nullable().optional() })),
-    children: z.array(z.looseObject({
-      sex, birthDate: z.string(), adopted: z.boolean(), alive: z.boolean(), deathDate: z.string().nullable(),
-      disabilityGrade: z.number().nullable(), hospitalDelivery: z.boolean().optional(),
-    })),
-    outOfPolicyBirth1973to2001: z.boolean(),
-    oneChildCertificate: z.boolean(),
-    secondChildQuotaWaived: z.boolean().optional(),
-  }),
+  ...situationFields,
+  family: z.looseObject({ parents: z.array(z.looseObject(parentFields)), children: z.array(z.looseObject(childFields)), ...familyFields }),
 });
 
-/** The family as the engine saw it on the date (src/core/benefits/types.ts, Situation). */
+/** The family as the engine saw it on the date. */
 const situation = z.object({
-  date: z.string(), township: z.string(),
-  family: z.object({
-    parents: z.array(z.object({ sex, birthDate: z.string(), hukou: z.enum(hukouTypes), alive: z.boolean(), deathDate: z.string().nullable().optional() })),
-    children: z.array(z.object({
-      sex, birthDate: z.string(), adopted: z.boolean(), alive: z.boolean(), deathDate: z.string().nullable(),
-      disabilityGrade: z.number().nullable(), hospitalDelivery: z.boolean().optional(),
-    })),
-    outOfPolicyBirth1973to2001: z.boolean(),
-    oneChildCertificate: z.boolean(),
-    secondChildQuotaWaived: z.boolean().optional(),
-  }),
+  ...situationFields,
+  family: z.object({ parents: z.array(z.object(parentFields)), children: z.array(z.object(childFields)), ...familyFields }),
 });
 
 export const evaluationReply = z.object({ results: z.array(programmeResult) });

@@ -1,4 +1,4 @@
-/** The SQL of the notice lists: the place a list is of, under the caller's row-level security. */
+/** The SQL of places as the benefits module names them (a notice list's place, the townships of a what-if), under the caller's row-level security. */
 import type { Queryable } from '../../db/types.ts';
 
 export async function villageWithTownship(tx: Queryable, village: string): Promise<{ name: string; township: string } | undefined> {
@@ -10,4 +10,10 @@ export async function villageWithTownship(tx: Queryable, village: string): Promi
 export async function townshipByCode(tx: Queryable, township: string): Promise<{ name: string } | undefined> {
   const { rows } = await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [township]);
   return rows[0];
+}
+
+/** Every township's code and name, in the district's order. */
+export async function townshipsInOrder(tx: Queryable): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ code: string; name: string }>('SELECT code, name FROM township ORDER BY sort_order');
+  return new Map(rows.map((t) => [t.code, t.name]));
 }
