@@ -46,7 +46,7 @@ const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', {
 // -- size ratchet --------------------------------------------------------------------------------
 // Files over the limits today. They are to be split; take a file off its list when it is, and
 // never add one.
-const FILES_OVER_400_LINES = ['src/modules/benefits/workflow.ts', 'src/seed/activityPlans.ts'];
+const FILES_OVER_400_LINES = ['src/seed/activityPlans.ts'];
 const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'bench/benefits.ts',
   'bench/coordination.ts',
@@ -56,7 +56,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'src/core/registry/familyLinks.ts',
   'src/core/registry/roster.ts',
   'src/modules/benefits/documents.test.ts',
-  'src/modules/benefits/routes.ts',
   'src/modules/coordination/routes.ts',
   'src/seed/ecdCentre.ts',
   'src/seed/population.ts',

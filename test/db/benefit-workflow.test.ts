@@ -303,5 +303,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const catalog = (await office.get('/api/benefits/programmes')).json();
     const amount = catalog.programmes.find((p: { id: string }) => p.id === 'reward-assistance').parameters.find((p: { name: string }) => p.name === 'amount');
     expect(amount.rows.at(-1)).toMatchObject({ effectiveFrom: '2013-01-01', value: 100, createdBy: 'office' });
+    // The window of out-of-policy births is the rule's own, worded as before, and no parameter.
+    const reward = catalog.programmes.find((p: { id: string }) => p.id === 'reward-assistance');
+    expect(reward.parameters.map((p: { name: string }) => p.name)).not.toContain('outOfPolicyWindowFrom');
+    expect(reward.conditions.find((c: { id: string }) => c.id === 'no-out-of-policy-birth').label).toBe('1973 年至 2001 年期间没有违反计划生育法律法规和政策规定生育');
   }, 180_000);
 });

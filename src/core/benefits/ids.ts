@@ -24,3 +24,7 @@ export const programmeNamesEn: Record<ProgrammeId, string> = {
 
 export const fundingBodies = ['district', 'township', 'health-bureau'] as const;
 export type FundingBody = (typeof fundingBodies)[number];
+
+/** Special assistance: the only child has died, or is disabled. */
+export const benefitCategories = ['death', 'disability'] as const;
+export type BenefitCategory = (typeof benefitCategories)[number];

@@ -37,13 +37,17 @@ export interface RollEnrolment {
   lastMonth: string | null;
 }
 
+/** A line pays the month due, a month missed (arrears), or corrects one paid (an adjustment, possibly negative). */
+export const lineKinds = ['regular', 'arrears', 'adjustment'] as const;
+export type LineKind = (typeof lineKinds)[number];
+
 export interface NewLine {
   enrolmentId: string;
   personId: string;
   township: string;
   village: string;
   paidMonth: string;
-  kind: 'regular' | 'arrears' | 'adjustment';
+  kind: LineKind;
   amount: number;
   category: string | null;
   note: string | null;

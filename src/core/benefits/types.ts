@@ -60,16 +60,16 @@ export interface Situation {
   family: Family;
 }
 
-import type { FundingBody, ProgrammeId } from './ids.ts';
+import type { BenefitCategory, FundingBody, ProgrammeId } from './ids.ts';
 
-export { programmeIds, type ProgrammeId, fundingBodies, type FundingBody } from './ids.ts';
+export { programmeIds, type ProgrammeId, fundingBodies, type FundingBody, benefitCategories, type BenefitCategory } from './ids.ts';
 
 
 /** What a programme pays for: each month (yuan per month), or once (a one-off sum in yuan). */
 export const programmePeriods = ['month', 'once'] as const;
 export type ProgrammePeriod = (typeof programmePeriods)[number];
 
-export type SpecialAssistanceCategory = 'death' | 'disability';
+export type SpecialAssistanceCategory = BenefitCategory;
 
 export interface ConditionResult {
   id: string;

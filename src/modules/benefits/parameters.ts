@@ -11,6 +11,7 @@ import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
+import { lastApprovedPeriodFrom, parameterEntries, upsertParameter } from './parameterQueries.ts';
 import { parameterRows } from './register.ts';
 
 export interface NewParameter {
@@ -24,8 +25,7 @@ export interface NewParameter {
 export async function programmeCatalog(db: Database, actor: Actor, today = businessToday()) {
   return withScope(db, actor, async (tx) => {
     const rows = await parameterRows(tx);
-    const { rows: entered } = await tx.query<{ programme: string; name: string; effective_from: string; created_by: string; created_at: Date }>(
-      'SELECT programme, name, effective_from::text AS effective_from, created_by, created_at FROM programme_parameter');
+    const entered = await parameterEntries(tx);
     const who = new Map(entered.map((e) => [`${e.programme}/${e.name}/${e.effective_from}`, e]));
     const nameOf = await displayNames(tx, entered.map((e) => e.created_by));
     const programmes = describeProgrammes(rows, today).map((p) => {
@@ -65,20 +65,13 @@ export async function addParameter(db: Database, actor: Actor, input: NewParamet
     if (!row.success) {
       throw new AppError('validation_failed', { zh: `参数值不符合单位 ${unit} 的要求`, en: row.error.issues.map((i) => i.message).join('; '), details: { field: 'value' } });
     }
-    const locked = await tx.query<{ period: string }>(
-      `SELECT max(period)::text AS period FROM payment_roll WHERE state IN ('approved', 'exported', 'paid') AND period >= date_trunc('month', $1::date)`, [input.effectiveFrom]);
-    if (locked.rows[0]?.period != null) {
-      throw new AppError('parameter_locked', { details: { field: 'effectiveFrom', approvedThrough: locked.rows[0].period.slice(0, 7) } });
+    const locked = await lastApprovedPeriodFrom(tx, input.effectiveFrom);
+    if (locked !== null) {
+      throw new AppError('parameter_locked', { details: { field: 'effectiveFrom', approvedThrough: locked.slice(0, 7) } });
     }
     const before = same.find((r) => r.effectiveFrom === input.effectiveFrom) ?? null;
-    await tx.query(
-      `INSERT INTO programme_parameter (district_code, programme, name, effective_from, value, unit, reference, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
-       ON CONFLICT (district_code, programme, name, effective_from)
-       DO UPDATE SET value = EXCLUDED.value, reference = EXCLUDED.reference, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
-      // When it was set, as the programmes page shows it: on the business date.
-      [actor.district, input.programme, input.name, input.effectiveFrom, JSON.stringify(row.data.value), unit, row.data.reference, actor.username, businessNow()],
-    );
+    // When it was set, as the programmes page shows it: on the business date.
+    await upsertParameter(tx, actor.district, row.data, actor.username, businessNow());
     await auditBy(tx, actor, {
       action: 'benefits.parameter_set',
       entityType: 'programme_parameter', entityId: `${input.programme}/${input.name}/${input.effectiveFrom}`,

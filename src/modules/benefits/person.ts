@@ -8,35 +8,8 @@ import type { ProgrammeResult, Situation } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
+import { personFacts, type PersonFacts } from './personQueries.ts';
 import { registerFamilies } from './register.ts';
-
-export interface PersonFacts {
-  id: string;
-  name: string;
-  sex: 'M' | 'F';
-  birthDate: string;
-  idNumberMasked: string;
-  householdId: string;
-  township: string;
-  townshipName: string;
-  village: string;
-  villageName: string;
-}
-
-export async function personFacts(tx: Queryable, personId: string): Promise<PersonFacts> {
-  const { rows } = await tx.query<PersonFacts>(
-    `SELECT p.id, p.name, p.sex, p.birth_date::text AS "birthDate", p.id_number_masked AS "idNumberMasked", p.household_id AS "householdId",
-            p.township_code AS township, t.name AS "townshipName", p.village_code AS village, v.name AS "villageName"
-       FROM person p
-       JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code
-       JOIN village v ON v.district_code = p.district_code AND v.code = p.village_code
-      WHERE p.id = $1`,
-    [personId],
-  );
-  const person = rows[0];
-  if (person === undefined) throw new AppError('not_found');
-  return person;
-}
 
 /** The family in which the person is a parent (household head or spouse), with their index. */
 export async function familyOf(tx: Queryable, person: Pick<PersonFacts, 'id' | 'householdId' | 'name'>): Promise<{ family: RegisterFamily; parent: number }> {

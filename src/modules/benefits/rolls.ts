@@ -15,12 +15,12 @@
 import type { ParameterRow } from '../../core/benefits/parameters.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
 import { fen, LOOKBACK_MONTHS, programmeOf, rollPlanner, type NewLine, type RollEnrolment, type Stop } from '../../core/benefits/rollPlan.ts';
-import { decideRollAction, rollDownloadable, rollRegenerable, stateName, type RollAction, type RollState } from '../../core/benefits/rollStates.ts';
+import { decideRollAction, rollDownloadable, rollRegenerable, stateName, type RollAction } from '../../core/benefits/rollStates.ts';
 import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import { businessNow } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
-import type { Database, Queryable, SqlParam } from '../../db/types.ts';
+import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { auditBy } from '../audit/log.ts';
 import { displayNames, type NameOf } from '../users/names.ts';
@@ -31,8 +31,9 @@ import { inFlight } from '../../db/inFlight.ts';
 import { ownName } from '../../core/placeNames.ts';
 import { districtName } from '../org/queries.ts';
 import {
-  createLineStaging, householdsChangedSince, insertLines, lastApprovedGeneration, lineSelect, paidLines, parametersEnteredSince, placeNames, rollById, rollColumns,
-  type LineRow, type RollRow,
+  allRollLines, bankPayments, createLineStaging, createRoll, deleteRollLines, dueEnrolmentTexts, finishRoll, householdsChangedSince, insertLines,
+  lastApprovedGeneration, lockRoll, manyDueEnrolments, paidLines, parametersEnteredSince, pendingRollPeriod, personsWithTownship, placeNames,
+  reachPlaceNames, rollById, rollLineRows, rollOfMonthForUpdate, rollRows, rollTotals, scopedRollTotals, setRollState, type RollRow,
 } from './rollQueries.ts';
 
 export const fundingName: Record<FundingBody, string> = { district: '区财政', township: '乡镇财政', 'health-bureau': '区卫生局' };
@@ -77,14 +78,8 @@ export type Roll = ReturnType<typeof presentRoll>;
 async function inScope(tx: Queryable, actor: Actor, rolls: Roll[]): Promise<Array<Roll & { scopeName: string | null }>> {
   const reach = actor.reach['benefits.read'];
   if (reach === undefined || reach.all || rolls.length === 0) return rolls.map((r) => ({ ...r, scopeName: null }));
-  const { rows } = await tx.query<{ roll_id: string; lines: number; amount: string }>(
-    'SELECT roll_id, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id',
-    [rolls.map((r) => r.id)]);
-  const totals = new Map(rows.map((r) => [r.roll_id, r]));
-  const places = reach.villages.length > 0
-    ? await tx.query<{ name: string }>('SELECT name FROM village WHERE code = ANY ($1::text[]) ORDER BY code', [reach.villages])
-    : await tx.query<{ name: string }>('SELECT name FROM township WHERE code = ANY ($1::text[]) ORDER BY sort_order', [reach.townships]);
-  const scopeName = places.rows.map((r) => r.name).join('、') || null;
+  const totals = new Map((await scopedRollTotals(tx, rolls.map((r) => r.id))).map((r) => [r.roll_id, r]));
+  const scopeName = (await reachPlaceNames(tx, reach)).join('、') || null;
   return rolls.map((r) => ({ ...r, lineCount: totals.get(r.id)?.lines ?? 0, totalAmount: Number(totals.get(r.id)?.amount ?? 0), scopeName }));
 }
 
@@ -102,23 +97,18 @@ export class PaymentRolls {
       if (!inForce) {
         throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数，不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
       }
-      const pending = await tx.query<{ period: string }>(
-        `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`, [programme, monthStart(period)]);
-      if (pending.rows[0] !== undefined) {
-        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending.rows[0].period)} 的花名册尚未审批，请先完成`, en: `The ${monthOf(pending.rows[0].period)} roll is not yet approved` });
+      const pending = await pendingRollPeriod(tx, programme, monthStart(period));
+      if (pending !== undefined) {
+        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending)} 的花名册尚未审批，请先完成`, en: `The ${monthOf(pending)} roll is not yet approved` });
       }
       // One roll per programme and month: a concurrent second call waits here, then finds it.
-      const created = await tx.query<{ id: string }>(
-        `INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (district_code, programme, period) DO NOTHING RETURNING id`, [actor.district, programme, monthStart(period), actor.username]);
-      let id = created.rows[0]?.id;
+      let id = await createRoll(tx, actor.district, programme, monthStart(period), actor.username);
       if (id === undefined) {
-        const existing = await tx.query<{ id: string; state: RollState }>('SELECT id, state FROM payment_roll WHERE programme = $1 AND period = $2 FOR UPDATE', [programme, monthStart(period)]);
-        const roll = existing.rows[0];
+        const roll = await rollOfMonthForUpdate(tx, programme, monthStart(period));
         if (roll === undefined) throw new AppError('not_found');
         if (!rollRegenerable(roll.state)) throw new AppError('roll_locked');
         id = roll.id;
-        await tx.query('DELETE FROM payment_line WHERE roll_id = $1', [id]);
+        await deleteRollLines(tx, id);
       }
       // Planned a run of enrolments at a time, and written a batch at a time while the next batch
       // is planned: between runs the statements in flight move on (each step of a COPY and the
@@ -147,10 +137,7 @@ export class PaymentRolls {
       }
       await writing;
       const total = totalFen / 100;
-      await tx.query(
-        `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = $6,
-                checked_by = NULL, checked_at = NULL WHERE id = $1`,
-        [id, lineCount, total, JSON.stringify(stops), actor.username, businessNow()]);
+      await finishRoll(tx, id, { lineCount, total, stops, by: actor.username, at: businessNow() });
       await auditBy(tx, actor, {
         action: 'benefits.roll_generate',
         entityType: 'payment_roll', entityId: id, after: { programme, period, lines: lineCount, total, stops: stops.length },
@@ -163,15 +150,11 @@ export class PaymentRolls {
   /** Reads what planning needs (inside the caller's transaction): the enrolments, and a planner for any run of them. */
   private async prepare(tx: Queryable, programme: ProgrammeId, period: string, rows: readonly ParameterRow[]) {
     const windowStart = monthStart(addMonths(period, -LOOKBACK_MONTHS));
-    const due = 'FROM benefit_enrolment WHERE programme = $1 AND start_month <= $2 AND (last_month IS NULL OR last_month >= $3)';
-    const args = [programme, monthStart(period), windowStart];
     // A long list of households is slower to pass than to select on the server: for many
     // enrolments, the families are selected by programme and read while the enrolments are parsed.
-    const many = (await tx.query<{ many: boolean }>(`SELECT count(*) > 5000 AS many FROM (SELECT 1 ${due} LIMIT 5001) e`, args)).rows[0]?.many === true;
-    // One text per enrolment (as registerFamilies reads the register): a district has hundreds of thousands.
-    const enrolmentRows = inFlight(tx.query<{ f: string }>(
-      `SELECT concat(id, ',', person_id, ',', household_id, ',', township_code, ',', village_code, ',', category, ',', start_month, ',', last_month) AS f
-         ${due} ORDER BY township_code, village_code, id`, args));
+    const many = await manyDueEnrolments(tx, programme, monthStart(period), windowStart);
+    // One text per enrolment (as registerFamilies reads the register).
+    const enrolmentRows = inFlight(dueEnrolmentTexts(tx, programme, monthStart(period), windowStart));
     const ofProgramme = many ? inFlight(registerFamilies(tx, { enrolledIn: programme })) : undefined;
     const enrolments = (await enrolmentRows).rows.map(({ f }) => enrolmentOf(f));
     if (enrolments.length === 0) return { enrolments, planner: () => ({ lines: [], stops: [] }) };
@@ -193,12 +176,9 @@ export class PaymentRolls {
 
   async list(actor: Actor, f: { programme?: ProgrammeId | undefined; page: number; pageSize: number }) {
     return withScope(this.db, actor, async (tx) => {
-      const where = f.programme === undefined ? '' : 'WHERE programme = $1';
-      const args = f.programme === undefined ? [] : [f.programme];
-      const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_roll ${where}`, args);
-      const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+      const { rows, total } = await rollRows(tx, f);
       const nameOf = await rollNames(tx, rows);
-      return { items: await inScope(tx, actor, rows.map((row) => presentRoll(row, nameOf))), total: total.rows[0]?.n ?? 0 };
+      return { items: await inScope(tx, actor, rows.map((row) => presentRoll(row, nameOf))), total };
     });
   }
 
@@ -208,30 +188,15 @@ export class PaymentRolls {
 
   private async detailIn(tx: Queryable, id: string, actor: Actor) {
     const roll = await this.row(tx, id);
-    // The lines are summed per township first, and only the sums meet the township table: joined
-    // line by line, the township's row-level security was evaluated once per line (1.4 s for a
-    // district's roll, whose line count the planner does not know yet).
-    const byTownship = await tx.query<{ township: string; townshipName: string; lines: number; amount: string }>(
-      `SELECT l.township_code AS township, t.name AS "townshipName", l.lines, l.amount::text AS amount
-         FROM (SELECT district_code, township_code, count(*)::int AS lines, sum(amount) AS amount FROM payment_line
-                WHERE roll_id = $1 GROUP BY district_code, township_code) l
-         JOIN township t ON t.district_code = l.district_code AND t.code = l.township_code
-        ORDER BY t.sort_order`, [id]);
-    const byFunding = await tx.query<{ fundedBy: FundingBody; amount: string }>(
-      `SELECT funded_by AS "fundedBy", sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY funded_by ORDER BY funded_by`, [id]);
-    const byKind = await tx.query<{ kind: string; lines: number; amount: string }>(
-      `SELECT kind, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY kind ORDER BY kind DESC`, [id]);
+    const { byTownship, byFunding, byKind } = await rollTotals(tx, id);
     const stops = roll.stops.slice(0, 500);
-    const names = await tx.query<{ id: string; name: string; township_name: string }>(
-      `SELECT p.id, p.name, t.name AS township_name FROM person p JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code WHERE p.id = ANY ($1::uuid[])`,
-      [stops.map((s) => s.personId)]);
-    const nameOf = new Map(names.rows.map((n) => [n.id, n]));
+    const nameOf = await personsWithTownship(tx, stops.map((s) => s.personId));
     const [shown] = await inScope(tx, actor, [presentRoll(roll, await rollNames(tx, [roll]))]);
     return {
       ...(shown as Roll & { scopeName: string | null }),
-      byTownship: byTownship.rows.map((t) => ({ ...t, amount: Number(t.amount) })),
-      byFundingBody: byFunding.rows.map((b) => ({ ...b, amount: Number(b.amount) })),
-      byKind: byKind.rows.map((k) => ({ ...k, amount: Number(k.amount) })),
+      byTownship: byTownship.map((t) => ({ ...t, amount: Number(t.amount) })),
+      byFundingBody: byFunding.map((b) => ({ ...b, amount: Number(b.amount) })),
+      byKind: byKind.map((k) => ({ ...k, amount: Number(k.amount) })),
       stopCount: roll.stops.length,
       stops: stops.map((s) => ({ enrolmentId: s.enrolmentId, personName: nameOf.get(s.personId)?.name ?? '', township: s.township, townshipName: nameOf.get(s.personId)?.township_name ?? '', reasons: s.reasons })),
     };
@@ -240,16 +205,7 @@ export class PaymentRolls {
   async lines(actor: Actor, id: string, f: { township?: string | undefined; kind?: string | undefined; page: number; pageSize: number }) {
     return withScope(this.db, actor, async (tx) => {
       await this.row(tx, id);
-      const args: SqlParam[] = [id];
-      let clause = 'WHERE l.roll_id = $1';
-      if (f.township !== undefined) { args.push(f.township); clause += ` AND l.township_code = $${args.length}`; }
-      if (f.kind !== undefined) { args.push(f.kind); clause += ` AND l.kind = $${args.length}`; }
-      const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_line l ${clause}`, args);
-      // The page is cut from the roll's own lines first; only its twenty rows meet the register.
-      const { rows } = await tx.query<LineRow>(
-        `WITH page AS (SELECT * FROM payment_line l ${clause} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id
-                        LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
-         ${lineSelect.replace('FROM payment_line l', 'FROM page l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, args);
+      const { rows, total } = await rollLineRows(tx, id, f);
       const place = await placeNames(tx);
       return {
         items: rows.map((l) => ({
@@ -257,14 +213,14 @@ export class PaymentRolls {
           village: l.village_code, villageName: place.village(l.village_code), paidMonth: monthOf(l.paid_month), kind: l.kind, amount: Number(l.amount),
           fundedBy: l.funded_by, category: l.category, note: l.note,
         })),
-        total: total.rows[0]?.n ?? 0,
+        total,
       };
     });
   }
 
   async transition(actor: Actor, id: string, action: RollAction) {
     return withScope(this.db, actor, async (tx) => {
-      await tx.query('SELECT 1 FROM payment_roll WHERE id = $1 FOR UPDATE', [id]);
+      await lockRoll(tx, id);
       const roll = await this.row(tx, id);
       const decision = decideRollAction({ state: roll.state, generatedBy: roll.generated_by }, action, actor.username);
       const t = decision.transition;
@@ -272,8 +228,7 @@ export class PaymentRolls {
         throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
       }
       if (!decision.allowed) throw new AppError('four_eyes');
-      const set = action === 'reopen' ? 'checked_by = NULL, checked_at = NULL' : `${t.step}_by = $3, ${t.step}_at = $4`;
-      await tx.query(`UPDATE payment_roll SET state = $2, ${set} WHERE id = $1`, action === 'reopen' ? [id, t.to] : [id, t.to, actor.username, businessNow()]);
+      await setRollState(tx, id, t.to, action === 'reopen' ? 'reopen' : { column: t.step, by: actor.username, at: businessNow() });
       await auditBy(tx, actor, {
         action: `benefits.roll_${action}`,
         entityType: 'payment_roll', entityId: id, before: { state: roll.state }, after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
@@ -287,9 +242,7 @@ export class PaymentRolls {
     await withScope(this.db, actor, async (tx) => {
       const roll = await this.exportable(tx, id);
       const detail = await this.detailIn(tx, id, actor);
-      const { rows } = await tx.query<LineRow>(
-        `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
-         ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
+      const rows = await allRollLines(tx, id);
       const place = await placeNames(tx);
       const district = ownName((await districtName(tx))?.name ?? '');
       async function* lines(): AsyncIterable<RollLineOut> {
@@ -323,13 +276,7 @@ export class PaymentRolls {
   async bankFile(actor: Actor, id: string, out: NodeJS.WritableStream): Promise<{ lines: number; amount: number }> {
     return withScope(this.db, actor, async (tx) => {
       const roll = await this.exportable(tx, id);
-      const { rows } = await tx.query<{ enrolment_id: string; name: string; bank_account_enc: string; amount: string }>(
-        `SELECT l.enrolment_id, p.name, e.bank_account_enc, sum(l.amount)::text AS amount
-           FROM payment_line l
-           JOIN benefit_enrolment e ON e.district_code = l.district_code AND e.id = l.enrolment_id
-           JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id
-          WHERE l.roll_id = $1 GROUP BY l.enrolment_id, p.name, e.bank_account_enc, l.township_code, l.village_code, p.name_pinyin
-         HAVING sum(l.amount) > 0 ORDER BY l.township_code, l.village_code, p.name_pinyin, l.enrolment_id`, [id]);
+      const rows = await bankPayments(tx, id);
       const reference = rollReference(roll);
       const control = { reference, lines: rows.length, amount: rows.reduce((s, r) => s + fen(Number(r.amount)), 0) / 100 };
       const secrets = this.secrets;

@@ -12,6 +12,7 @@ import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
+import { townshipsInOrder } from './placeQueries.ts';
 import { parameterRows, registerFamilies } from './register.ts';
 
 export interface WhatIfInput {
@@ -59,7 +60,7 @@ export async function whatIf(db: Database, actor: Actor, input: WhatIfInput) {
       draftRow.data,
     ];
     const families = await registerFamilies(tx);
-    const townships = new Map((await tx.query<{ code: string; name: string }>('SELECT code, name FROM township ORDER BY sort_order')).rows.map((t) => [t.code, t.name]));
+    const townships = await townshipsInOrder(tx);
     const baseline = createEvaluator(live);
     const proposed = createEvaluator(draft);
     const first = Number(input.effectiveFrom.slice(0, 4));

@@ -6,7 +6,8 @@
  * - parent-alive
  * - rural-hukou: every listed parent has rural hukou (a couple: both spouses, a deceased
  *   spouse's recorded hukou included; a single parent: that parent)
- * - no-out-of-policy-birth: no out-of-policy birth in the window (1973–2001, parameters)
+ * - no-out-of-policy-birth: no out-of-policy birth in the window 1973–2001 (fixed by the
+ *   programme's founding document; the register records one flag for the window, not the years)
  * - children: now exactly one living child, or exactly two living children who are both girls,
  *   or children born/adopted who have all died. Legally adopted children count as children.
  *   A family that never had a child does not qualify.
@@ -23,12 +24,19 @@ export interface RewardAssistanceParameters {
   minimumAge: NumberParameter;
   bornOnOrAfter: StringParameter;
   bornOnOrAfterDay: number;
-  windowFrom: NumberParameter;
-  windowTo: NumberParameter;
   fromFollowingMonth: BooleanParameter;
 }
 
 const ID = 'reward-assistance';
+
+/**
+ * The years in which an out-of-policy birth excludes the family (国办发〔2004〕21号: "1973年至2001年期间
+ * 没有违反计划生育法律法规和政策规定生育"). Fixed rather than a parameter: the register and the kept
+ * families record whether the family had such a birth in this window (outOfPolicyBirth1973to2001),
+ * not the years of the births, so another window could not be decided on.
+ */
+export const OUT_OF_POLICY_WINDOW_FROM = 1973;
+export const OUT_OF_POLICY_WINDOW_TO = 2001;
 const BASIS = '《国务院办公厅转发人口计生委财政部关于开展农村部分计划生育家庭奖励扶助制度试点工作意见的通知》（国办发〔2004〕21号）及天津市、武清区实施规定';
 
 /** The children condition: one living child, two living girls, or all children died. */
@@ -59,11 +67,11 @@ const conditions: readonly Condition<RewardAssistanceParameters>[] = [
   },
   {
     id: 'no-out-of-policy-birth',
-    label: (p) => `${p.windowFrom.value} 年至 ${p.windowTo.value} 年期间没有违反计划生育法律法规和政策规定生育`,
+    label: () => `${OUT_OF_POLICY_WINDOW_FROM} 年至 ${OUT_OF_POLICY_WINDOW_TO} 年期间没有违反计划生育法律法规和政策规定生育`,
     basis: '奖励扶助对象确认条件：1973年至2001年期间没有违反计划生育法律法规和政策规定生育',
     test: (f) => !f.situation.family.outOfPolicyBirth1973to2001,
-    explain: (f, _i, p) =>
-      `登记的 ${p.windowFrom.value}—${p.windowTo.value} 年间政策外生育：${f.situation.family.outOfPolicyBirth1973to2001 ? '有' : '无'}`,
+    explain: (f) =>
+      `登记的 ${OUT_OF_POLICY_WINDOW_FROM}—${OUT_OF_POLICY_WINDOW_TO} 年间政策外生育：${f.situation.family.outOfPolicyBirth1973to2001 ? '有' : '无'}`,
   },
   {
     id: 'children',
@@ -101,8 +109,6 @@ export const rewardAssistance: Programme<RewardAssistanceParameters> = {
       minimumAge: s.number(ID, 'minimumAge'),
       bornOnOrAfter,
       bornOnOrAfterDay: dayNumber(bornOnOrAfter.value),
-      windowFrom: s.number(ID, 'outOfPolicyWindowFrom'),
-      windowTo: s.number(ID, 'outOfPolicyWindowTo'),
       fromFollowingMonth: s.boolean(ID, 'birthdayCountsFromFollowingMonth'),
     };
   },
