@@ -57,7 +57,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'src/core/registry/roster.ts',
   'src/modules/benefits/documents.test.ts',
   'src/modules/benefits/routes.ts',
-  'src/modules/coordination/routes.ts',
   'src/modules/ecd/centreRoutes.ts',
   'src/modules/registry/import.ts',
   'src/modules/registry/importWrite.ts',

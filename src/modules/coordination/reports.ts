@@ -7,6 +7,7 @@
 import { computeCompleteness, judgeCell, type Cell, type ReportFact } from '../../core/coordination/completeness.ts';
 import { aggregate, checkSubmission, checkValues, type RuleSpec, type ValueIssue } from '../../core/coordination/indicators.ts';
 import { monthsOfYear, parsePeriod } from '../../core/coordination/periods.ts';
+import type { ReportAction, ReportStatus } from '../../core/coordination/states.ts';
 import { AppError } from '../../core/errors.ts';
 import { safeContentType } from '../../core/files/contentType.ts';
 import type { Actor } from '../../db/scope.ts';
@@ -15,7 +16,7 @@ import { businessNow, thisMonth } from '../../core/clock.ts';
 import { actorName, audit, readDepartments, readIndicators, readRules, readSettings, type DepartmentRow, type Indicator } from './config.ts';
 
 export type CoordActor = Actor & { permissions: readonly string[] };
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type { ReportStatus } from '../../core/coordination/states.ts';
 
 export const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 export const currentMonth = thisMonth;
@@ -116,12 +117,12 @@ export async function getReport(tx: Queryable, actor: CoordActor, departmentCode
   const indicators = await readIndicators(tx, { department: departmentCode, activeOnly: true });
   const rules = await readRules(tx, new Set(indicators.map((i) => i.code)));
   const values: Record<string, number | null> = Object.fromEntries(indicators.map((i) => [i.code, null]));
-  let history: { action: string; comment: string | null; actorName: string; at: string }[] = [];
+  let history: { action: ReportAction; comment: string | null; actorName: string; at: string }[] = [];
   let attachments: { id: string; fileName: string; contentType: string; size: number; uploadedBy: string; uploadedAt: string }[] = [];
   if (row) {
     const stored = await tx.query<{ indicator_code: string; value: string }>('SELECT indicator_code, value::text FROM coord_report_value WHERE report_id = $1', [row.id]);
     for (const v of stored.rows) values[v.indicator_code] = Number(v.value);
-    const events = await tx.query<{ action: string; comment: string | null; actor_name: string; at: Date }>(
+    const events = await tx.query<{ action: ReportAction; comment: string | null; actor_name: string; at: Date }>(
       'SELECT action, comment, actor_name, at FROM coord_report_event WHERE report_id = $1 ORDER BY id', [row.id],
     );
     history = events.rows.map((e) => ({ action: e.action, comment: e.comment, actorName: e.actor_name, at: iso(e.at) as string }));
