@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { fileReply, noBody } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
-import { MAX_ATTACHMENT_BYTES } from './reports.ts';
+import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import * as s from './schemas.ts';
 import { bulletinService, meetingService, planService, reportService } from './service.ts';
 
