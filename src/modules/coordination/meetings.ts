@@ -4,14 +4,14 @@
  * (通知) go from the office to all or chosen departments, with read receipts. The desk gathers
  * what a user has to do now.
  */
-import { addMonths, daysBetween } from '../../core/calendar.ts';
+import { addMonths } from '../../core/calendar.ts';
+import { actionStatus, remindersOf } from '../../core/coordination/desk.ts';
+import type { ActionStatus, MeetingKind, MeetingStatus } from '../../core/coordination/states.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { actorName, audit, readDepartments, readResponsibilities, readSettings } from './config.ts';
 import { currentMonth, filesFor, iso, listReports, manages, readableDepartments, type CoordActor, type ReportSummary } from './reports.ts';
-
-export type ActionStatus = 'open' | 'done' | 'overdue';
 
 interface ActionRow {
   id: string;
@@ -35,11 +35,6 @@ const ACTION_SELECT = `
     FROM coord_action_item a
     JOIN department d ON d.district_code = a.district_code AND d.code = a.owner_department
     LEFT JOIN coord_meeting m ON m.district_code = a.district_code AND m.id = a.meeting_id`;
-
-export function actionStatus(dueOn: string, doneAt: unknown, today: string): ActionStatus {
-  if (doneAt !== null && doneAt !== undefined) return 'done';
-  return dueOn < today ? 'overdue' : 'open';
-}
 
 function presentAction(row: ActionRow, actor: CoordActor, today: string) {
   return {
@@ -115,14 +110,14 @@ interface AgendaItem {
 
 interface MeetingRow {
   id: string;
-  kind: 'work' | 'coordination';
+  kind: MeetingKind;
   title: string;
   starts_at: Date;
   place: string;
   chair: string;
   agenda: AgendaItem[];
   minutes: string | null;
-  status: 'scheduled' | 'held';
+  status: MeetingStatus;
   version: number;
   attendees: number;
   decisions: number;
@@ -183,7 +178,7 @@ export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
 
 export async function createMeeting(
   tx: Queryable, actor: CoordActor,
-  input: { kind: 'work' | 'coordination'; title: string; startsAt: string; place: string; chair: string; agenda: string[]; attendees: string[] },
+  input: { kind: MeetingKind; title: string; startsAt: string; place: string; chair: string; agenda: string[]; attendees: string[] },
 ) {
   if (!manages(actor)) throw new AppError('forbidden');
   if (input.attendees.length === 0) throw new AppError('validation_failed', { zh: '请选择参会单位', en: 'Choose the attending departments' });
@@ -325,12 +320,7 @@ export async function desk(tx: Queryable, actor: CoordActor) {
   const months = [month];
   while (months.length < 4) months.unshift(addMonths(months[0] as string, -1));
   const recent: ReportSummary[] = (await listReports(tx, actor, { months, department: office ? undefined : own?.code })).items;
-  const reminders = (office || own ? recent : [])
-    .filter((r) => r.status === null || r.status === 'draft' || r.status === 'returned')
-    .map((r) => ({ department: r.department, departmentName: r.departmentName, period: r.period, dueOn: r.dueOn, daysLeft: daysBetween(today, r.dueOn), status: r.status }))
-    .filter((r) => r.daysLeft <= settings.reminderDays)
-    .map((r) => ({ ...r, overdue: r.daysLeft < 0 }))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.department.localeCompare(b.department));
+  const reminders = remindersOf(office || own ? recent : [], today, settings.reminderDays);
 
   const actions = (await listActionItems(tx, actor, { department: office ? undefined : own?.code })).items.filter((a) => a.status !== 'done');
   const notices = (await listNotices(tx, actor)).items;
