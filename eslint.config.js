@@ -56,7 +56,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'src/core/registry/familyLinks.ts',
   'src/core/registry/roster.ts',
   'src/modules/benefits/documents.test.ts',
-  'src/modules/coordination/routes.ts',
   'src/seed/ecdCentre.ts',
   'src/seed/population.ts',
   'src/server/app.ts',

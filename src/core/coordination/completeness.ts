@@ -7,9 +7,9 @@
  */
 import { monthEnd, monthStart } from '../calendar.ts';
 import { dueDateOf, dueInstant } from './periods.ts';
+import type { CellState, ReportStatus } from './states.ts';
 
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
-export type CellState = 'inactive' | 'not_due' | 'missing' | ReportStatus;
+export type { CellState, ReportStatus } from './states.ts';
 
 export interface DepartmentSpan {
   code: string;

@@ -5,8 +5,9 @@
  * to quarters and years by the indicator's aggregation.
  */
 
-export type Aggregation = 'sum' | 'last' | 'max';
-export type RuleOperator = '<=' | '<' | '>=' | '>' | '=';
+import type { Aggregation, IssueCode, RuleOperator } from './states.ts';
+
+export type { Aggregation, IssueCode, RuleOperator } from './states.ts';
 
 export interface IndicatorSpec {
   code: string;
@@ -26,9 +27,6 @@ export interface RuleSpec {
   factor: number;
   message: string;
 }
-
-export type IssueCode =
-  | 'required' | 'not_number' | 'negative' | 'not_integer' | 'below_min' | 'above_max' | 'rule' | 'text_required' | 'unknown_indicator';
 
 export interface ValueIssue {
   indicator: string | null;

@@ -6,8 +6,9 @@
 
 import { addMonths } from '../calendar.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../input.ts';
+import type { PeriodKind } from './states.ts';
 
-export type PeriodKind = 'month' | 'quarter' | 'year';
+export type { PeriodKind } from './states.ts';
 
 export interface Period {
   /** As written: 2011-10, 2011-Q4 or 2011. */

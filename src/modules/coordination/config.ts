@@ -4,6 +4,7 @@
  * implementation plan with its responsibilities. Every change is audit-logged.
  */
 import type { IndicatorSpec, RuleSpec } from '../../core/coordination/indicators.ts';
+import type { ContentArea, ResponsibilityStatus } from '../../core/coordination/states.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
@@ -182,8 +183,8 @@ export async function deleteRule(tx: Queryable, actor: Actor, id: string): Promi
 // ---------------------------------------------------------------------------------------------
 // Plan and responsibilities
 
-export type Area = 'civility' | 'health' | 'eugenics' | 'prosperity' | 'dedication';
-export type ResponsibilityStatus = 'planned' | 'in_progress' | 'done';
+export type Area = ContentArea;
+export type { ResponsibilityStatus } from '../../core/coordination/states.ts';
 
 export interface Responsibility {
   id: string;

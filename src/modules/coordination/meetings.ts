@@ -4,42 +4,18 @@
  * (通知) go from the office to all or chosen departments, with read receipts. The desk gathers
  * what a user has to do now.
  */
-import { addMonths, daysBetween } from '../../core/calendar.ts';
+import { addMonths } from '../../core/calendar.ts';
+import { actionStatus, remindersOf } from '../../core/coordination/desk.ts';
+import type { ActionStatus, MeetingKind } from '../../core/coordination/states.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
+import {
+  actionRows, closeActionItem, insertActionItem, insertActionNote, insertMeeting, insertNotice, meetingAttendees, meetingRow, meetingRows, noticeRows,
+  openActionsBefore, periodsAwaitingReview, saveMinutes, stampRead, type ActionRow, type AgendaItem, type MeetingRow,
+} from './meetingQueries.ts';
 import { actorName, audit, readDepartments, readResponsibilities, readSettings } from './config.ts';
 import { currentMonth, filesFor, iso, listReports, manages, readableDepartments, type CoordActor, type ReportSummary } from './reports.ts';
-
-export type ActionStatus = 'open' | 'done' | 'overdue';
-
-interface ActionRow {
-  id: string;
-  title: string;
-  owner_department: string;
-  owner_name: string;
-  due_on: string;
-  done_at: Date | null;
-  meeting_id: string | null;
-  meeting_title: string | null;
-  created_at: Date;
-  version: number;
-  notes: { text: string; actorName: string; at: string }[];
-}
-
-const ACTION_SELECT = `
-  SELECT a.id, a.title, a.owner_department, d.name AS owner_name, a.due_on::text, a.done_at, a.meeting_id, m.title AS meeting_title,
-         a.created_at, a.version,
-         coalesce((SELECT json_agg(json_build_object('text', n.text, 'actorName', n.actor_name, 'at', n.at) ORDER BY n.id)
-                     FROM coord_action_note n WHERE n.district_code = a.district_code AND n.action_item_id = a.id), '[]') AS notes
-    FROM coord_action_item a
-    JOIN department d ON d.district_code = a.district_code AND d.code = a.owner_department
-    LEFT JOIN coord_meeting m ON m.district_code = a.district_code AND m.id = a.meeting_id`;
-
-export function actionStatus(dueOn: string, doneAt: unknown, today: string): ActionStatus {
-  if (doneAt !== null && doneAt !== undefined) return 'done';
-  return dueOn < today ? 'overdue' : 'open';
-}
 
 function presentAction(row: ActionRow, actor: CoordActor, today: string) {
   return {
@@ -54,13 +30,7 @@ export type ActionItem = ReturnType<typeof presentAction>;
 
 export async function listActionItems(tx: Queryable, actor: CoordActor, filter: { status?: ActionStatus | undefined; department?: string | undefined; meeting?: string | undefined; ids?: string[] }) {
   const today = businessToday();
-  const { rows } = await tx.query<ActionRow>(
-    `${ACTION_SELECT}
-      WHERE ($1::text IS NULL OR a.owner_department = $1) AND ($2::uuid IS NULL OR a.meeting_id = $2)
-        AND ($3::uuid[] IS NULL OR a.id = ANY ($3::uuid[]))
-      ORDER BY a.done_at IS NOT NULL, a.due_on, a.created_at`,
-    [filter.department ?? null, filter.meeting ?? null, filter.ids ?? null],
-  );
+  const rows = await actionRows(tx, filter);
   const items = rows.map((r) => presentAction(r, actor, today));
   return { items: filter.status ? items.filter((i) => i.status === filter.status) : items };
 }
@@ -80,11 +50,7 @@ async function checkDepartments(tx: Queryable, codes: readonly string[]): Promis
 export async function createActionItem(tx: Queryable, actor: CoordActor, input: { title: string; owner: string; dueOn: string; meetingId?: string | null }) {
   if (!manages(actor)) throw new AppError('forbidden');
   await checkDepartments(tx, [input.owner]);
-  const { rows } = await tx.query<{ id: string }>(
-    'INSERT INTO coord_action_item (district_code, meeting_id, title, owner_department, due_on, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-    [actor.district, input.meetingId ?? null, input.title, input.owner, input.dueOn, actor.username],
-  );
-  const id = (rows[0] as { id: string }).id;
+  const id = await insertActionItem(tx, actor, { meetingId: input.meetingId ?? null, title: input.title, owner: input.owner, dueOn: input.dueOn });
   await audit(tx, actor, 'coord.action_create', 'coord_action_item', id, { after: input });
   return oneAction(tx, actor, id);
 }
@@ -93,13 +59,8 @@ export async function createActionItem(tx: Queryable, actor: CoordActor, input: 
 export async function noteActionItem(tx: Queryable, actor: CoordActor, id: string, input: { text: string; done?: boolean | undefined }) {
   const item = await oneAction(tx, actor, id);
   if (!item.canUpdate) throw new AppError(item.status === 'done' ? 'invalid_transition' : 'forbidden');
-  await tx.query(
-    'INSERT INTO coord_action_note (district_code, action_item_id, owner_department, text, actor_name) VALUES ($1, $2, $3, $4, $5)',
-    [actor.district, id, item.owner, input.text, await actorName(tx, actor)],
-  );
-  if (input.done) {
-    await tx.query('UPDATE coord_action_item SET done_at = $2, version = version + 1 WHERE id = $1 AND done_at IS NULL', [id, businessNow()]);
-  }
+  await insertActionNote(tx, actor, { id, owner: item.owner }, { text: input.text, actorName: await actorName(tx, actor) });
+  if (input.done) await closeActionItem(tx, id, businessNow());
   await audit(tx, actor, input.done ? 'coord.action_done' : 'coord.action_note', 'coord_action_item', id, { detail: { text: input.text } });
   return oneAction(tx, actor, id);
 }
@@ -107,65 +68,25 @@ export async function noteActionItem(tx: Queryable, actor: CoordActor, id: strin
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
-interface AgendaItem {
-  title: string;
-  actionItemId: string | null;
-  carried: boolean;
-}
-
-interface MeetingRow {
-  id: string;
-  kind: 'work' | 'coordination';
-  title: string;
-  starts_at: Date;
-  place: string;
-  chair: string;
-  agenda: AgendaItem[];
-  minutes: string | null;
-  status: 'scheduled' | 'held';
-  version: number;
-  attendees: number;
-  decisions: number;
-}
-
-const MEETING_SELECT = `
-  SELECT m.id, m.kind, m.title, m.starts_at, m.place, m.chair, m.agenda, m.minutes, m.status, m.version,
-         (SELECT count(*)::int FROM coord_meeting_attendee x WHERE x.district_code = m.district_code AND x.meeting_id = m.id) AS attendees,
-         (SELECT count(*)::int FROM coord_action_item x WHERE x.district_code = m.district_code AND x.meeting_id = m.id) AS decisions
-    FROM coord_meeting m`;
-
 const meetingSummary = (row: MeetingRow) => ({
   id: row.id, kind: row.kind, title: row.title, startsAt: iso(row.starts_at) as string, place: row.place, status: row.status,
   attendees: row.attendees, decisions: row.decisions,
 });
 
 export async function listMeetings(tx: Queryable) {
-  const { rows } = await tx.query<MeetingRow>(`${MEETING_SELECT} ORDER BY m.starts_at DESC`);
-  return { items: rows.map(meetingSummary) };
+  return { items: (await meetingRows(tx)).map(meetingSummary) };
 }
 
 /** The action items still open (or overdue) that were decided before this meeting: they go on its agenda. */
 async function carriedItems(tx: Queryable, meetingId: string | null, before: Date): Promise<AgendaItem[]> {
-  const { rows } = await tx.query<{ id: string; title: string; owner: string; due_on: string }>(
-    `SELECT a.id, a.title, d.short_name AS owner, a.due_on::text FROM coord_action_item a
-       JOIN department d ON d.district_code = a.district_code AND d.code = a.owner_department
-      WHERE a.done_at IS NULL AND a.created_at < $1 AND ($2::uuid IS NULL OR a.meeting_id IS DISTINCT FROM $2)
-      ORDER BY a.due_on, a.created_at`,
-    [before, meetingId],
-  );
+  const rows = await openActionsBefore(tx, meetingId, before);
   return rows.map((r) => ({ title: `${r.title}\uff08${r.owner}\uff0c${r.due_on} 前\uff09`, actionItemId: r.id, carried: true }));
 }
 
 export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
-  const { rows } = await tx.query<MeetingRow>(`${MEETING_SELECT} WHERE m.id = $1`, [id]);
-  const row = rows[0];
+  const row = await meetingRow(tx, id);
   if (!row) throw new AppError('not_found');
-  const attendees = await tx.query<{ code: string; name: string; short_name: string; present: boolean | null }>(
-    `SELECT d.code, d.name, d.short_name, x.present FROM coord_meeting_attendee x
-       JOIN department d ON d.district_code = x.district_code AND d.code = x.department_code
-      WHERE x.meeting_id = $1 ORDER BY d.sort_order`,
-    [id],
-  );
+  const attendees = await meetingAttendees(tx, id);
   // Until the minutes are recorded the carried items follow the action items as they are now.
   const agenda = row.status === 'scheduled'
     ? [...row.agenda.filter((a) => !a.carried), ...(await carriedItems(tx, row.id, row.starts_at))]
@@ -174,7 +95,7 @@ export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
     ...meetingSummary(row),
     chair: row.chair,
     agenda,
-    attendeeList: attendees.rows.map((a) => ({ code: a.code, name: a.name, shortName: a.short_name, present: a.present })),
+    attendeeList: attendees.map((a) => ({ code: a.code, name: a.name, shortName: a.short_name, present: a.present })),
     minutes: row.minutes,
     actionItems: (await listActionItems(tx, actor, { meeting: id })).items,
     version: row.version,
@@ -183,7 +104,7 @@ export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
 
 export async function createMeeting(
   tx: Queryable, actor: CoordActor,
-  input: { kind: 'work' | 'coordination'; title: string; startsAt: string; place: string; chair: string; agenda: string[]; attendees: string[] },
+  input: { kind: MeetingKind; title: string; startsAt: string; place: string; chair: string; agenda: string[]; attendees: string[] },
 ) {
   if (!manages(actor)) throw new AppError('forbidden');
   if (input.attendees.length === 0) throw new AppError('validation_failed', { zh: '请选择参会单位', en: 'Choose the attending departments' });
@@ -193,14 +114,9 @@ export async function createMeeting(
     ...input.agenda.map((title) => title.trim()).filter((t) => t !== '').map((title) => ({ title, actionItemId: null, carried: false })),
     ...(await carriedItems(tx, null, startsAt)),
   ];
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO coord_meeting (district_code, kind, title, starts_at, place, chair, agenda, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [actor.district, input.kind, input.title, startsAt, input.place, input.chair, JSON.stringify(agenda), actor.username],
-  );
-  const id = (rows[0] as { id: string }).id;
-  for (const code of new Set(input.attendees)) {
-    await tx.query('INSERT INTO coord_meeting_attendee (district_code, meeting_id, department_code) VALUES ($1, $2, $3)', [actor.district, id, code]);
-  }
+  const id = await insertMeeting(tx, actor, {
+    kind: input.kind, title: input.title, startsAt, place: input.place, chair: input.chair, agenda, attendees: new Set(input.attendees),
+  });
   await audit(tx, actor, 'coord.meeting_create', 'coord_meeting', id, { after: input });
   return getMeeting(tx, actor, id);
 }
@@ -218,17 +134,8 @@ export async function recordMinutes(
   const strangers = input.present.filter((c) => !invited.has(c));
   if (strangers.length > 0) throw new AppError('validation_failed', { zh: `${strangers.join('、')} 未列为参会单位`, en: `Not invited: ${strangers.join(', ')}` });
   await checkDepartments(tx, input.decisions.map((d) => d.owner));
-  await tx.query(
-    `UPDATE coord_meeting SET minutes = $2, status = 'held', agenda = $3, version = version + 1 WHERE id = $1`,
-    [id, input.minutes, JSON.stringify(meeting.agenda)],
-  );
-  await tx.query('UPDATE coord_meeting_attendee SET present = department_code = ANY ($2::text[]) WHERE meeting_id = $1', [id, input.present]);
-  for (const decision of input.decisions) {
-    await tx.query(
-      'INSERT INTO coord_action_item (district_code, meeting_id, title, owner_department, due_on, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
-      [actor.district, id, decision.title, decision.owner, decision.dueOn, actor.username],
-    );
-  }
+  await saveMinutes(tx, id, { text: input.minutes, agenda: meeting.agenda, present: input.present });
+  for (const decision of input.decisions) await insertActionItem(tx, actor, { meetingId: id, ...decision });
   await audit(tx, actor, 'coord.meeting_minutes', 'coord_meeting', id, { detail: { present: input.present, decisions: input.decisions } });
   return getMeeting(tx, actor, id);
 }
@@ -236,24 +143,8 @@ export async function recordMinutes(
 // ---------------------------------------------------------------------------------------------
 // Notices
 
-interface NoticeRow {
-  id: string;
-  title: string;
-  body: string;
-  sent_by: string;
-  sent_at: Date;
-  recipients: { code: string; name: string; shortName: string; readAt: string | null; readBy: string | null }[];
-}
-
 export async function listNotices(tx: Queryable, actor: CoordActor, filter: { id?: string } = {}) {
-  const { rows } = await tx.query<NoticeRow>(
-    `SELECT n.id, n.title, n.body, n.sent_by, n.sent_at,
-            coalesce((SELECT json_agg(json_build_object('code', d.code, 'name', d.name, 'shortName', d.short_name, 'readAt', r.read_at, 'readBy', r.read_by) ORDER BY d.sort_order)
-                        FROM coord_notice_recipient r JOIN department d ON d.district_code = r.district_code AND d.code = r.department_code
-                       WHERE r.district_code = n.district_code AND r.notice_id = n.id), '[]') AS recipients
-       FROM coord_notice n WHERE ($1::uuid IS NULL OR n.id = $1) ORDER BY n.sent_at DESC`,
-    [filter.id ?? null],
-  );
+  const rows = await noticeRows(tx, filter.id ?? null);
   const own = readableDepartments(actor);
   return {
     items: rows.map((n) => {
@@ -274,14 +165,7 @@ export async function sendNotice(tx: Queryable, actor: CoordActor, input: { titl
   const recipients = input.departments === 'all' ? active : [...new Set(input.departments)];
   if (recipients.length === 0) throw new AppError('validation_failed', { zh: '请选择接收单位', en: 'Choose the receiving departments' });
   await checkDepartments(tx, recipients);
-  const { rows } = await tx.query<{ id: string }>(
-    'INSERT INTO coord_notice (district_code, title, body, sent_by) VALUES ($1, $2, $3, $4) RETURNING id',
-    [actor.district, input.title, input.body, await actorName(tx, actor)],
-  );
-  const id = (rows[0] as { id: string }).id;
-  for (const code of recipients) {
-    await tx.query('INSERT INTO coord_notice_recipient (district_code, notice_id, department_code) VALUES ($1, $2, $3)', [actor.district, id, code]);
-  }
+  const id = await insertNotice(tx, actor, { title: input.title, body: input.body, sentBy: await actorName(tx, actor), recipients });
   await audit(tx, actor, 'coord.notice_send', 'coord_notice', id, { detail: { title: input.title, recipients } });
   return (await listNotices(tx, actor, { id })).items[0];
 }
@@ -292,10 +176,7 @@ export async function markNoticeRead(tx: Queryable, actor: CoordActor, id: strin
   if (!notice) throw new AppError('not_found');
   const own = notice.recipients.filter((r) => filesFor(actor, r.code));
   if (own.length === 0) throw new AppError('forbidden');
-  await tx.query(
-    'UPDATE coord_notice_recipient SET read_at = $4, read_by = $3 WHERE notice_id = $1 AND department_code = ANY ($2::text[]) AND read_at IS NULL',
-    [id, own.map((r) => r.code), await actorName(tx, actor), businessNow()],
-  );
+  await stampRead(tx, id, own.map((r) => r.code), await actorName(tx, actor), businessNow());
   return (await listNotices(tx, actor, { id })).items[0];
 }
 
@@ -304,9 +185,8 @@ export async function markNoticeRead(tx: Queryable, actor: CoordActor, id: strin
 
 /** Every submitted report waiting for the office's review, oldest first. */
 async function awaitingReview(tx: Queryable, actor: CoordActor): Promise<ReportSummary[]> {
-  const { rows } = await tx.query<{ period: string }>(`SELECT DISTINCT to_char(period, 'YYYY-MM') AS period FROM coord_report WHERE status = 'submitted' ORDER BY 1`);
   const waiting: ReportSummary[] = [];
-  for (const r of rows) waiting.push(...(await listReports(tx, actor, { period: r.period, status: 'submitted' })).items);
+  for (const period of await periodsAwaitingReview(tx)) waiting.push(...(await listReports(tx, actor, { period, status: 'submitted' })).items);
   return waiting;
 }
 
@@ -325,12 +205,7 @@ export async function desk(tx: Queryable, actor: CoordActor) {
   const months = [month];
   while (months.length < 4) months.unshift(addMonths(months[0] as string, -1));
   const recent: ReportSummary[] = (await listReports(tx, actor, { months, department: office ? undefined : own?.code })).items;
-  const reminders = (office || own ? recent : [])
-    .filter((r) => r.status === null || r.status === 'draft' || r.status === 'returned')
-    .map((r) => ({ department: r.department, departmentName: r.departmentName, period: r.period, dueOn: r.dueOn, daysLeft: daysBetween(today, r.dueOn), status: r.status }))
-    .filter((r) => r.daysLeft <= settings.reminderDays)
-    .map((r) => ({ ...r, overdue: r.daysLeft < 0 }))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.department.localeCompare(b.department));
+  const reminders = remindersOf(office || own ? recent : [], today, settings.reminderDays);
 
   const actions = (await listActionItems(tx, actor, { department: office ? undefined : own?.code })).items.filter((a) => a.status !== 'done');
   const notices = (await listNotices(tx, actor)).items;

@@ -9,9 +9,9 @@ import type {
   Desk,
   Report,
   ReportDraftInput,
-  ReportStatus,
   ReportSummary,
 } from './coordinationTypes.ts';
+import type { ReportListQuery } from '../../../src/modules/coordination/schemas.ts';
 import { coordKeys } from './keys.ts';
 
 /*
@@ -19,14 +19,8 @@ import { coordKeys } from './keys.ts';
  * bulletins. The wire types and every endpoint are in coordinationTypes.ts (the contract).
  */
 
-export interface ReportListQuery {
-  /** YYYY-MM; when given, `year` is not sent. */
-  period?: string;
-  year?: number;
-  department?: string;
-  /** A report status, or missing: due and nothing submitted (the server's list accepts it too). */
-  status?: ReportStatus | 'missing';
-}
+/** The list's filter; when `period` (YYYY-MM) is given, `year` is not sent. */
+export type { ReportListQuery } from '../../../src/modules/coordination/schemas.ts';
 
 const base = '/api/coord';
 const report = (department: string, period: string) =>

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { http } from './client.ts';
 import type {
   ActionItem,
-  ActionStatus,
   CoordSettings,
   Indicator,
   IndicatorConfig,
@@ -19,6 +18,7 @@ import type {
   RuleInput,
   ValidationRule,
 } from './coordinationTypes.ts';
+import type { ActionItemInput, ActionItemQuery, ActionNoteInput, NoticeInput } from '../../../src/modules/coordination/schemas.ts';
 import { coordKeys, queryKeys } from './keys.ts';
 
 /*
@@ -27,27 +27,7 @@ import { coordKeys, queryKeys } from './keys.ts';
  * React Query hooks. Reports, completeness and bulletins are elsewhere.
  */
 
-export interface ActionItemQuery {
-  status?: ActionStatus;
-  department?: string;
-}
-
-export interface ActionNoteInput {
-  text: string;
-  done?: boolean;
-}
-
-export interface ActionItemInput {
-  title: string;
-  owner: string;
-  dueOn: string;
-}
-
-export interface NoticeInput {
-  title: string;
-  body: string;
-  departments: string[] | 'all';
-}
+export type { ActionItemInput, ActionItemQuery, ActionNoteInput, NoticeInput } from '../../../src/modules/coordination/schemas.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Calls
