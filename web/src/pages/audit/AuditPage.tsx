@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { auditApi } from '../../api/audit.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { serverPagination } from '../../components/serverPagination.ts';
@@ -17,7 +17,7 @@ export function AuditPage() {
   const [query, update] = useAuditQuery();
   const verify = useVerifyChain();
   const audit = useQuery({
-    queryKey: [...queryKeys.audit, query],
+    queryKey: queryKeys.audit.list(query),
     queryFn: ({ signal }) => auditApi.list(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { benefitsApi } from '../../api/benefits.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -22,7 +22,7 @@ export function BenefitsPage() {
   const areas = scopedAreas(session.grants);
 
   const summary = useQuery({
-    queryKey: queryKeys.benefitsSummary(year),
+    queryKey: queryKeys.benefits.summary(year),
     queryFn: ({ signal }) => benefitsApi.summary(year, signal),
     placeholderData: keepPreviousData,
     // The figures of a past year do not move while the page is open.

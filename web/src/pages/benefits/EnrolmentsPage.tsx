@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
+import { benefitsApi, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -16,6 +16,7 @@ import { PROGRAMME_IDS, programmeName } from './benefitsFormat.ts';
 import { EnrolmentExitModal } from './EnrolmentExitModal.tsx';
 import { ENROLMENT_PAGE_SIZES, useEnrolmentQuery } from './useEnrolmentQuery.ts';
 import { useProgrammes, useTownships } from './useBenefitsData.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 
 function columns(i18n: I18n, onExit: ((enrolment: Enrolment) => void) | null): TableColumnsType<Enrolment> {
   const { t, tx } = i18n;
@@ -181,7 +182,7 @@ export function EnrolmentsPage() {
   const [exiting, setExiting] = useState<Enrolment | null>(null);
 
   const enrolments = useQuery({
-    queryKey: benefitsKeys.enrolmentList(query),
+    queryKey: queryKeys.benefits.enrolmentList(query),
     queryFn: ({ signal }) => benefitsApi.enrolments(query, signal),
     placeholderData: keepPreviousData,
   });

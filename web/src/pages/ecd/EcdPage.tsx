@@ -4,7 +4,7 @@ import { Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ecdApi, type Child } from '../../api/ecd.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -63,7 +63,7 @@ export function EcdPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [enrolling, setEnrolling] = useState(false);
-  const children = useQuery({ queryKey: queryKeys.ecdChildren, queryFn: ({ signal }) => ecdApi.children(signal) });
+  const children = useQuery({ queryKey: queryKeys.ecd.children, queryFn: ({ signal }) => ecdApi.children(signal) });
   // The search and the page live in the URL, so coming back from an archive finds the same list.
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? undefined;

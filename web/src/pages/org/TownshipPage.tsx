@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { orgApi } from '../../api/org.ts';
 import type { Township } from '../../api/types.ts';
 import { KindTag } from '../../components/KindTag.tsx';
@@ -16,7 +16,7 @@ type Village = Township['villages'][number];
 export function TownshipPage() {
   const { code = '' } = useParams();
   const { t } = useI18n();
-  const township = useQuery({ queryKey: queryKeys.township(code), queryFn: () => orgApi.township(code) });
+  const township = useQuery({ queryKey: queryKeys.org.township(code), queryFn: () => orgApi.township(code) });
   const [filter, setFilter] = useState('');
   usePageCrumb(township.data?.name ?? code);
 

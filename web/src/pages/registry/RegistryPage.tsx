@@ -3,7 +3,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useOrgTree } from '../../api/hooks.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { Person, PersonSort } from '../../api/registryTypes.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
@@ -38,7 +38,7 @@ export function RegistryPage() {
   const manyTownships = (tree.data?.townships.length ?? 0) > 1;
 
   const persons = useQuery({
-    queryKey: [...queryKeys.persons, query],
+    queryKey: queryKeys.registry.personList(query),
     queryFn: ({ signal }) => registryApi.search(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Table, type TableProps } from 'antd';
 import { useState } from 'react';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { User, UserSort } from '../../api/types.ts';
 import { usersApi } from '../../api/users.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
@@ -40,7 +40,7 @@ export function UsersPage() {
   const mutations = useUserMutations();
 
   const users = useQuery({
-    queryKey: [...queryKeys.users, query],
+    queryKey: queryKeys.users.list(query),
     queryFn: ({ signal }) => usersApi.list(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   benefitsWorkflowApi,
-  benefitsWorkflowKeys,
   type ApplicationDetail,
   type DecisionAction,
   type NoticePeriod,
@@ -23,6 +22,7 @@ import { EvaluationView } from './EvaluationView.tsx';
 import { ObjectionModal, ResolveModal } from './ObjectionModals.tsx';
 import { ApplicationStateTag, Money } from './WorkflowTags.tsx';
 import { categoryLabel, businessToday, mayRecordObjection, noticeRunning, programmeName } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 import './workflow.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -263,7 +263,7 @@ export function ApplicationDetailPage() {
   const valid = UUID.test(id);
   const [deciding, setDeciding] = useState<DecisionAction | null>(null);
   const detail = useQuery({
-    queryKey: benefitsWorkflowKeys.application(id),
+    queryKey: queryKeys.benefits.workflow.application(id),
     queryFn: ({ signal }) => benefitsWorkflowApi.application(id, signal),
     enabled: valid,
   });

@@ -4,7 +4,7 @@ import { Button, Card, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
@@ -17,6 +17,7 @@ import { NewApplicationModal } from './NewApplicationModal.tsx';
 import { PublicNoticeDownload } from './PublicNoticeDownload.tsx';
 import { APPLICATION_PAGE_SIZES, useApplicationQuery, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
 import { APPLICATION_STATES, applicationYears } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 import './workflow.css';
 
 /** 资格确认: the year's applications through 村审议并公示 → 乡镇审核并公示 → 区审批并公布; a row opens one. */
@@ -32,7 +33,7 @@ export function ApplicationsPage() {
   const mayEnter = can(PERMISSIONS.benefitsConfirm) || can(PERMISSIONS.benefitsManage);
 
   const list = useQuery({
-    queryKey: benefitsWorkflowKeys.applicationList(query),
+    queryKey: queryKeys.benefits.workflow.applicationList(query),
     queryFn: ({ signal }) => benefitsWorkflowApi.applications(query, signal),
     placeholderData: keepPreviousData,
   });

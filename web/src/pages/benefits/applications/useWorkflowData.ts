@@ -2,19 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import type { DefaultOptionType } from 'antd/es/select/index.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { benefitsApi, benefitsKeys, type ProgrammeId } from '../../../api/benefits.ts';
+import { benefitsApi, type ProgrammeId } from '../../../api/benefits.ts';
 import type { ApplicationQuery, ApplicationState } from '../../../api/benefitsWorkflow.ts';
 import { useOrgTree } from '../../../api/hooks.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { APPLICATION_STATES, applicationYears, currentYear, programmeOptions } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 /** The programmes with their parameters (the cache the programmes page shares); they change rarely. */
 export function useProgrammeOptions() {
   const i18n = useI18n();
   const query = useQuery({
-    queryKey: benefitsKeys.programmes,
+    queryKey: queryKeys.benefits.programmes,
     queryFn: ({ signal }) => benefitsApi.programmes(signal),
     staleTime: 60_000,
   });

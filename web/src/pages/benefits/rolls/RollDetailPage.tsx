@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type RollDetail } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type RollDetail } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
@@ -14,6 +14,7 @@ import '../applications/workflow.css';
 import { RollActions } from './RollActions.tsx';
 import { RollLinesTable } from './RollLinesTable.tsx';
 import { RollBreakdown, RollProgress, RollStats, RollStops } from './RollSummary.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,7 +73,7 @@ export function RollDetailPage() {
   const { t } = i18n;
   const valid = UUID.test(id);
   const detail = useQuery({
-    queryKey: benefitsWorkflowKeys.roll(id),
+    queryKey: queryKeys.benefits.workflow.roll(id),
     queryFn: ({ signal }) => benefitsWorkflowApi.roll(id, signal),
     enabled: valid,
   });

@@ -3,7 +3,6 @@ import { Select, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useState } from 'react';
 import {
   benefitsWorkflowApi,
-  benefitsWorkflowKeys,
   type LineKind,
   type RollDetail,
   type RollLine,
@@ -14,6 +13,7 @@ import { serverPagination } from '../../../components/serverPagination.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { categoryLabel, fundingName, LINE_KINDS } from '../applications/workflowFormat.ts';
 import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 const muted = <span className="xf-muted">—</span>;
@@ -49,7 +49,7 @@ export function RollLinesTable({ roll }: { roll: RollDetail }) {
   const { t } = i18n;
   const [query, setQuery] = useState<RollLineQuery>({ page: 1, pageSize: 20 });
   const lines = useQuery({
-    queryKey: benefitsWorkflowKeys.rollLines(roll.id, query),
+    queryKey: queryKeys.benefits.workflow.rollLines(roll.id, query),
     queryFn: ({ signal }) => benefitsWorkflowApi.rollLines(roll.id, query, signal),
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { Button, Card, Select, type TableColumnsType, type TableProps } from 'an
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type Roll, type RollQuery } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type Roll, type RollQuery } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
@@ -17,6 +17,7 @@ import { formatCount, programmeName } from '../applications/workflowFormat.ts';
 import { Money, RollStateTag } from '../applications/WorkflowTags.tsx';
 import '../applications/workflow.css';
 import { GenerateRollModal } from './GenerateRollModal.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -111,7 +112,7 @@ export function RollsPage() {
   };
 
   const rolls = useQuery({
-    queryKey: benefitsWorkflowKeys.rollList(query),
+    queryKey: queryKeys.benefits.workflow.rollList(query),
     queryFn: ({ signal }) => benefitsWorkflowApi.rolls(query, signal),
     placeholderData: keepPreviousData,
   });
