@@ -14,12 +14,6 @@ export function yearOptions(last = thisYear()): number[] {
   return years;
 }
 
-/** A year from the URL, or the business year when it is missing or out of range. */
-export function parseYear(raw: string | null, last = thisYear()): number {
-  const year = Number(raw);
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= last ? year : last;
-}
-
 /** `6,450,240` (cents only when there are any), in the page's language. */
 export function formatYuan(amount: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(amount);

@@ -1,12 +1,12 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { usePatchResponsibility, usePlan } from '../../api/coordinationMeetings.ts';
 import type { ContentArea, Plan, Responsibility, ResponsibilityStatus } from '../../api/coordinationTypes.ts';
 import { useShowError } from '../../api/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { businessToday } from '../registry/registryFormat.ts';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
@@ -134,12 +134,14 @@ function PlanBody({ plan, onEdit }: { plan: Plan; onEdit?: (item: Responsibility
   );
 }
 
+/** The year asked for, kept in the URL; without one the server answers the latest plan. */
+const PLAN_QUERY = { year: urlField.number(null, (year) => year !== 0) };
+
 /** 实施方案: the year's plan and the responsibilities of the departments under its five areas. */
 export function PlanPage() {
   const { t } = useI18n();
   const { manage } = useCoordRole();
-  const [params, setParams] = useSearchParams();
-  const asked = Number(params.get('year')) || null;
+  const [{ year: asked }, setQuery] = useUrlQuery(PLAN_QUERY);
   const plan = usePlan(asked);
   const [editing, setEditing] = useState<Responsibility | 'new' | null>(null);
   const shown = asked === null || plan.data?.year === asked ? plan.data : undefined;
@@ -167,7 +169,7 @@ export function PlanPage() {
           <div className="xf-coordm-extra">
             <Select<number>
               value={year}
-              onChange={(next) => setParams({ year: String(next) }, { replace: true })}
+              onChange={(next) => setQuery({ year: next })}
               options={years.map((y) => ({ value: y, label: t('coordm.yearOption', { year: y }) }))}
               style={{ width: 120 }}
               aria-label={t('coordm.plan.year')}

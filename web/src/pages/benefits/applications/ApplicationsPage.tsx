@@ -9,13 +9,13 @@ import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { serverPagination } from '../../../components/serverPagination.ts';
+import { PAGE_SIZES, serverPagination, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { applicationColumns } from './applicationColumns.tsx';
 import { NewApplicationModal } from './NewApplicationModal.tsx';
 import { PublicNoticeDownload } from './PublicNoticeDownload.tsx';
-import { APPLICATION_PAGE_SIZES, useApplicationQuery, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
+import { APPLICATION_QUERY, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
 import { APPLICATION_STATES, applicationYears } from './workflowFormat.ts';
 import { queryKeys } from '../../../api/queryKeys.ts';
 import './workflow.css';
@@ -26,7 +26,7 @@ export function ApplicationsPage() {
   const { t } = i18n;
   const { can } = useSession();
   const navigate = useNavigate();
-  const [query, update] = useApplicationQuery();
+  const [query, update] = useUrlQuery(APPLICATION_QUERY);
   const [creating, setCreating] = useState(false);
   const programmes = useProgrammeOptions();
   const areas = useAreaOptions(query.township);
@@ -140,7 +140,7 @@ export function ApplicationsPage() {
             locale={{ emptyText: list.isPending ? ' ' : t('wf.app.empty') }}
             // The columns' own widths: a wider table would stretch them and push 公示期 out of view.
             scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) }}
-            pagination={serverPagination(t, query, list.data?.total, APPLICATION_PAGE_SIZES)}
+            pagination={serverPagination(t, query, list.data?.total, PAGE_SIZES)}
             data-testid="applications-table"
           />
         )}

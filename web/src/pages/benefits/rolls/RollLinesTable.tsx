@@ -9,13 +9,12 @@ import {
   type RollLineQuery,
 } from '../../../api/benefitsWorkflow.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { serverPagination } from '../../../components/serverPagination.ts';
+import { PAGE_SIZES, serverPagination } from '../../../components/useUrlQuery.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
 import { categoryLabel, fundingName, LINE_KINDS } from '../applications/workflowFormat.ts';
 import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
 import { queryKeys } from '../../../api/queryKeys.ts';
 
-const PAGE_SIZES = [20, 50, 100] as const;
 const muted = <span className="xf-muted">—</span>;
 
 function lineColumns(i18n: I18n): TableColumnsType<RollLine> {
