@@ -11,8 +11,7 @@ import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } fro
 import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
-import { categoryLabel } from './BenefitsTags.tsx';
-import { PROGRAMME_IDS, programmeName } from './benefitsFormat.ts';
+import { categoryLabel, PROGRAMME_IDS, programmeName } from './benefitsFormat.ts';
 import { EnrolmentExitModal } from './EnrolmentExitModal.tsx';
 import { useProgrammes, useTownships } from './useBenefitsData.ts';
 import { queryKeys } from '../../api/queryKeys.ts';

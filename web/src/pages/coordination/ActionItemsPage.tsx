@@ -10,9 +10,9 @@ import { formatDateTime, useI18n, type I18n } from '../../i18n/index.ts';
 import { ActionNoteModal } from './ActionNoteModal.tsx';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
 import './meetings.css';
-import { ACTION_STATUSES, useCoordRole, useDepartmentOptions } from './meetings/coordmFormat.ts';
-import { ActionStatusTag } from './meetings/CoordmTags.tsx';
+import { ACTION_STATUS_TAGS, ACTION_STATUSES, useCoordRole, useDepartmentOptions } from './meetings/coordmFormat.ts';
 import { NewActionItemModal } from './NewActionItemModal.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 function ActionNotes({ item }: { item: ActionItem }) {
   const { t } = useI18n();
@@ -65,7 +65,7 @@ function actionColumns({ t }: I18n, onNote: (item: ActionItem) => void, updatabl
         <span className={item.status === 'overdue' ? 'xf-num xf-coordm-overdue' : 'xf-num'}>{item.dueOn}</span>
       ),
     },
-    { key: 'status', title: t('coordm.col.status'), width: 90, render: (_, item) => <ActionStatusTag status={item.status} /> },
+    { key: 'status', title: t('coordm.col.status'), width: 90, render: (_, item) => <EnumTag table={ACTION_STATUS_TAGS} value={item.status} /> },
     {
       key: 'doneAt',
       title: t('coordm.action.doneAt'),

@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { useDesk } from '../../api/coordination.ts';
 import type { ActionItem } from '../../api/coordinationTypes.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { ACTION_STATUS_TAGS } from './meetings/coordmFormat.ts';
 import './coordination.css';
 
 export function ActionStatusTag({ status }: { status: ActionItem['status'] }) {
@@ -34,7 +36,7 @@ export function ActionItemList({ items, today, testId }: { items: ActionItem[]; 
               </div>
             </div>
             <div className="xf-coord-item-side">
-              <ActionStatusTag status={item.status} />
+              <EnumTag table={ACTION_STATUS_TAGS} value={item.status} />
               <div className="xf-subline xf-num">
                 {item.status === 'overdue' && days > 0
                   ? t('coord.action.overdueBy', { date: item.dueOn, days })

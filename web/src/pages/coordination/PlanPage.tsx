@@ -11,9 +11,9 @@ import { useI18n } from '../../i18n/index.ts';
 import { businessToday } from '../registry/registryFormat.ts';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
 import './meetings.css';
-import { CONTENT_AREAS, RESPONSIBILITY_STATUSES, useCoordRole } from './meetings/coordmFormat.ts';
-import { AreaTag, ResponsibilityStatusTag } from './meetings/CoordmTags.tsx';
+import { AREA_TAGS, CONTENT_AREAS, RESPONSIBILITY_STATUS_TAGS, RESPONSIBILITY_STATUSES, useCoordRole } from './meetings/coordmFormat.ts';
 import { ResponsibilityModal } from './ResponsibilityModal.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 /** The status of a responsibility: a Select for who may change it, a tag for the others. */
 function StatusControl({ item }: { item: Responsibility }) {
@@ -23,7 +23,7 @@ function StatusControl({ item }: { item: Responsibility }) {
   const { manage, report, ownDepartments } = useCoordRole();
   const patch = usePatchResponsibility();
   const mine = report && item.departments.some((d) => ownDepartments.includes(d.code));
-  if (!manage && !mine) return <ResponsibilityStatusTag status={item.status} />;
+  if (!manage && !mine) return <EnumTag table={RESPONSIBILITY_STATUS_TAGS} value={item.status} />;
   return (
     <Select<ResponsibilityStatus>
       size="small"
@@ -36,7 +36,7 @@ function StatusControl({ item }: { item: Responsibility }) {
           { onSuccess: () => void message.success(t('coordm.plan.statusSaved')), onError: showError },
         )
       }
-      options={RESPONSIBILITY_STATUSES.map((s) => ({ value: s, label: <ResponsibilityStatusTag status={s} /> }))}
+      options={RESPONSIBILITY_STATUSES.map((s) => ({ value: s, label: <EnumTag table={RESPONSIBILITY_STATUS_TAGS} value={s} /> }))}
       popupMatchSelectWidth={false}
       className="xf-coordm-status-select"
       aria-label={t('coordm.col.status')}
@@ -84,7 +84,7 @@ function AreaSection({ area, items, onEdit }: { area: ContentArea; items: Respon
   return (
     <section className={`xf-coordm-area xf-coordm-area-${area}`} data-testid={`plan-area-${area}`}>
       <div className="xf-coordm-area-head">
-        <AreaTag area={area} />
+        <EnumTag table={AREA_TAGS} value={area} />
         <span className="xf-coordm-area-name">{t(`coordm.areaLong.${area}`)}</span>
         <span className="xf-subline">{t('coordm.plan.areaCount', { count: items.length, done })}</span>
       </div>

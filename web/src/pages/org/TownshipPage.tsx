@@ -6,10 +6,11 @@ import { Link, useParams } from 'react-router';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { orgApi } from '../../api/org.ts';
 import type { Township } from '../../api/types.ts';
-import { KindTag } from '../../components/KindTag.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { usePageCrumb } from '../../layout/pageMeta.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { ORG_KIND_TAGS } from './orgKinds.ts';
 
 type Village = Township['villages'][number];
 
@@ -57,7 +58,7 @@ export function TownshipPage() {
         { text: t('org.kind.community'), value: 'community' },
       ],
       onFilter: (value, record) => record.kind === value,
-      render: (_: unknown, record) => <KindTag kind={record.kind} />,
+      render: (_: unknown, record) => <EnumTag table={ORG_KIND_TAGS} value={record.kind} />,
     },
   ];
 
@@ -72,7 +73,7 @@ export function TownshipPage() {
             <span className="xf-code" data-testid="township-code">{data.code}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('org.kind')}>
-            <KindTag kind={data.kind} />
+            <EnumTag table={ORG_KIND_TAGS} value={data.kind} />
           </Descriptions.Item>
           <Descriptions.Item label={t('org.villageCount')}>
             {t('org.villageBreakdown', { villages: data.villages.length - communities, communities })}

@@ -13,11 +13,12 @@ import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } fro
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { useProgrammeOptions } from '../applications/useWorkflowData.ts';
-import { formatCount, programmeName } from '../applications/workflowFormat.ts';
-import { Money, RollStateTag } from '../applications/WorkflowTags.tsx';
+import { formatCount, programmeName, ROLL_STATE_TAGS } from '../applications/workflowFormat.ts';
+import { Money } from '../applications/WorkflowTags.tsx';
 import '../applications/workflow.css';
 import { GenerateRollModal } from './GenerateRollModal.tsx';
 import { queryKeys } from '../../../api/queryKeys.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
 
@@ -35,7 +36,7 @@ function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Rol
       render: (_, roll) => <span data-testid={`roll-${roll.id}`}>{programmeName(i18n, roll.programme, roll.programmeName)}</span>,
     },
     { key: 'period', title: t('wf.roll.period'), width: 100, render: (_, roll) => <span className="xf-num">{roll.period}</span> },
-    { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <RollStateTag state={roll.state} /> },
+    { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <EnumTag table={ROLL_STATE_TAGS} value={roll.state} /> },
     {
       key: 'lines',
       title: scopeName ? t('wf.roll.linesOf', { place: scopeName }) : t('wf.roll.lines'),

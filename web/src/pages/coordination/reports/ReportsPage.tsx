@@ -11,18 +11,8 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { urlField, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
-import { ReportStatusTag, TimelinessTag } from '../CoordTags.tsx';
-import {
-  currentYear,
-  MONTH_FORMAT,
-  monthDay,
-  monthOf,
-  PERIOD_PATTERN,
-  periodLabel,
-  REPORT_STATUSES,
-  reportPath,
-  reportYears,
-} from '../coordFormat.ts';
+import { currentYear, MONTH_FORMAT, monthDay, monthOf, PERIOD_PATTERN, periodLabel, REPORT_STATUSES, reportPath, reportYears, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from '../coordFormat.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
 const STATUS_FILTERS: readonly NonNullable<ReportListQuery['status']>[] = [...REPORT_STATUSES, 'missing'];
@@ -42,7 +32,7 @@ function columns(i18n: I18n, mayFile: boolean): TableColumnsType<ReportSummary> 
       render: (_, row) => <span data-testid={`report-row-${row.department}-${row.period}`}>{row.departmentName}</span>,
     },
     { key: 'period', title: t('coord.col.period'), width: 110, render: (_, row) => <span className="xf-num">{periodLabel(row.period, lang)}</span> },
-    { key: 'status', title: t('coord.col.status'), width: 100, render: (_, row) => <ReportStatusTag report={row} /> },
+    { key: 'status', title: t('coord.col.status'), width: 100, render: (_, row) => <EnumTag table={ROW_STATE_TAGS} value={rowState(row)} /> },
     { key: 'due', title: t('coord.col.dueOn'), width: 120, render: (_, row) => <span className="xf-num">{row.dueOn}</span> },
     {
       key: 'submitted',
@@ -50,7 +40,7 @@ function columns(i18n: I18n, mayFile: boolean): TableColumnsType<ReportSummary> 
       width: 150,
       render: (_, row) => (row.submittedAt ? <span className="xf-num">{formatDateTime(row.submittedAt)}</span> : muted),
     },
-    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <TimelinessTag report={row} /> },
+    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <EnumTag table={TIMELINESS_TAGS} value={timeliness(row)} /> },
     {
       key: 'action',
       title: t('common.actions'),
