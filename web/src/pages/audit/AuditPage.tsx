@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { auditApi } from '../../api/audit.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import type { AuditEntry, AuditResult } from '../../api/types.ts';
@@ -10,6 +10,8 @@ import { auditActionLabels, entityTypeLabels, formatDateTime, labelFor, useI18n 
 import { AuditDetail } from './AuditDetail.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { useVerifyChain, VerifyButton, VerifyResult } from './VerifyChain.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 
 /** The audit log's filters and page, kept in the URL. */
 const AUDIT_QUERY = {
@@ -21,6 +23,9 @@ const AUDIT_QUERY = {
   entityType: urlField.text(),
   result: urlField.oneOf<AuditResult>(['success', 'failure']),
 };
+
+/** 成功 / 失败 */
+const RESULT_TAGS = enumTable<AuditResult>('audit.result', { success: 'success', failure: 'error' });
 
 export function AuditPage() {
   const { t, lang } = useI18n();
@@ -65,9 +70,7 @@ export function AuditPage() {
       title: t('audit.result'),
       dataIndex: 'result',
       width: 80,
-      render: (value: AuditEntry['result']) => (
-        <Tag color={value === 'success' ? 'success' : 'error'}>{t(`audit.result.${value}`)}</Tag>
-      ),
+      render: (value: AuditEntry['result']) => <EnumTag table={RESULT_TAGS} value={value} />,
     },
     {
       title: t('audit.ip'),

@@ -11,8 +11,9 @@ import { CoordinationTabs } from './CoordinationTabs.tsx';
 import { periodLabel, reportPath, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from './coordFormat.ts';
 import { ActionItemList, OverdueActionsCard } from './OverdueActionsCard.tsx';
 import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 
-const RESPONSIBILITY_COLORS: Record<Responsibility['status'], string> = { planned: 'default', in_progress: 'blue', done: 'green' };
+const RESPONSIBILITY_TAGS = enumTable<Responsibility['status']>('coord.responsibility', { planned: 'default', in_progress: 'blue', done: 'green' });
 
 /** The liaison's own reports coming due or overdue, one alert each. */
 function Reminders({ reminders }: { reminders: Reminder[] }) {
@@ -157,7 +158,7 @@ function Responsibilities({ items }: { items: Responsibility[] }) {
                 </div>
               </div>
               <div className="xf-coord-item-side">
-                <Tag color={RESPONSIBILITY_COLORS[item.status]}>{t(`coord.responsibility.${item.status}`)}</Tag>
+                <EnumTag table={RESPONSIBILITY_TAGS} value={item.status} />
               </div>
             </li>
           ))}
