@@ -22,25 +22,39 @@ export const AGGREGATIONS: readonly Aggregation[] = ['sum', 'last', 'max'];
 export const RULE_OPERATORS: readonly RuleOperator[] = ['<=', '<', '>=', '>', '='];
 
 /** 待召开 / 已召开 */
-export const MEETING_STATUS_TAGS = enumTable<'scheduled' | 'held'>('coordm.meetingStatus', { scheduled: 'gold', held: 'green' }, { testId: 'meeting-status', dataAttr: 'status' });
+export const MEETING_STATUS_TAGS = enumTable<'scheduled' | 'held'>(
+  'coordm.meetingStatus',
+  { scheduled: 'gold', held: 'green' },
+  { testId: 'meeting-status', dataAttr: 'status' },
+);
+
 /** 工作会 / 协调会 */
-export const MEETING_KIND_TAGS = enumTable<MeetingKind>('coordm.kind', { work: 'geekblue', coordination: 'purple' }, { testId: 'meeting-kind', dataAttr: 'kind' });
-export const ACTION_STATUS_TAGS = enumTable<ActionStatus>('coordm.actionStatus', { overdue: 'red', open: 'blue', done: 'green' }, { testId: 'action-status', dataAttr: 'status' });
-export const RESPONSIBILITY_STATUS_TAGS = enumTable<ResponsibilityStatus>('coordm.respStatus', {
-  planned: 'default',
-  in_progress: 'blue',
-  done: 'green',
-}, {
-  testId: 'responsibility-status',
-  dataAttr: 'status',
-});
-export const AREA_TAGS = enumTable<ContentArea>('coordm.area', {
-  civility: '#1677ff',
-  health: '#389e0d',
-  eugenics: '#c41d7f',
-  prosperity: '#d48806',
-  dedication: '#cf1322',
-}, { dataAttr: 'area' });
+export const MEETING_KIND_TAGS = enumTable<MeetingKind>(
+  'coordm.kind',
+  { work: 'geekblue', coordination: 'purple' },
+  { testId: 'meeting-kind', dataAttr: 'kind' },
+);
+
+/** 逾期 (red) / 进行中 (blue) / 已办结 (green) */
+export const ACTION_STATUS_TAGS = enumTable<ActionStatus>(
+  'coordm.actionStatus',
+  { overdue: 'red', open: 'blue', done: 'green' },
+  { testId: 'action-status', dataAttr: 'status' },
+);
+
+/** 未启动 / 推进中 / 已完成 */
+export const RESPONSIBILITY_STATUS_TAGS = enumTable<ResponsibilityStatus>(
+  'coordm.respStatus',
+  { planned: 'default', in_progress: 'blue', done: 'green' },
+  { testId: 'responsibility-status', dataAttr: 'status' },
+);
+
+/** 文明 · 健康 · 优生 · 致富 · 奉献, each in its colour. */
+export const AREA_TAGS = enumTable<ContentArea>(
+  'coordm.area',
+  { civility: '#1677ff', health: '#389e0d', eugenics: '#c41d7f', prosperity: '#d48806', dedication: '#cf1322' },
+  { dataAttr: 'area' },
+);
 
 /** The operators as printed: ≤ rather than <=. */
 export const OPERATOR_SIGNS: Record<RuleOperator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '=': '=' };
