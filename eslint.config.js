@@ -94,7 +94,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'web/src/pages/benefits/applications/ObjectionModals.tsx',
   'web/src/pages/benefits/applications/applicationColumns.tsx',
   'web/src/pages/benefits/rolls/GenerateRollModal.tsx',
-  'web/src/pages/benefits/rolls/RollsPage.tsx',
   'web/src/pages/coordination/ActionItemsPage.tsx',
   'web/src/pages/coordination/IndicatorModal.tsx',
   'web/src/pages/coordination/ResponsibilityModal.tsx',

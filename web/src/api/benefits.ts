@@ -32,15 +32,6 @@ export interface EnrolmentQuery {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Query keys of these calls; everything under `all`, so one invalidation reaches every benefits page. */
-export const benefitsKeys = {
-  all: ['benefits'] as const,
-  programmes: ['benefits', 'programmes'] as const,
-  enrolments: ['benefits', 'enrolments'] as const,
-  enrolmentList: (query: EnrolmentQuery) => ['benefits', 'enrolments', query] as const,
-  evaluation: (personId: string, date: string) => ['benefits', 'evaluation', personId, date] as const,
-};
-
 const id = (value: string) => encodeURIComponent(value);
 
 export const benefitsApi = {

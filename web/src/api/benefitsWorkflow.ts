@@ -105,18 +105,3 @@ export const benefitsWorkflowApi = {
   generateRoll: (programme: ProgrammeId, period: string) => http.post<RollDetail>(`${base}/rolls`, { programme, period }),
   transitionRoll: (id: string, action: RollAction) => http.post<RollDetail>(`${roll(id)}/transition`, { action }),
 };
-
-/**
- * React Query keys of the workflow, under ['benefits', 'workflow'] so they cannot meet another
- * page's keys; a benefits-wide invalidation (['benefits']) still reaches them.
- */
-export const benefitsWorkflowKeys = {
-  all: ['benefits', 'workflow'] as const,
-  applications: ['benefits', 'workflow', 'applications'] as const,
-  applicationList: (query: ApplicationQuery) => ['benefits', 'workflow', 'applications', 'list', query] as const,
-  application: (id: string) => ['benefits', 'workflow', 'applications', 'detail', id] as const,
-  rolls: ['benefits', 'workflow', 'rolls'] as const,
-  rollList: (query: RollQuery) => ['benefits', 'workflow', 'rolls', 'list', query] as const,
-  roll: (id: string) => ['benefits', 'workflow', 'rolls', 'detail', id] as const,
-  rollLines: (id: string, query: RollLineQuery) => ['benefits', 'workflow', 'rolls', 'detail', id, 'lines', query] as const,
-};

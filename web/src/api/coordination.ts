@@ -12,7 +12,7 @@ import type {
   ReportSummary,
 } from './coordinationTypes.ts';
 import type { ReportListQuery } from '../../../src/modules/coordination/schemas.ts';
-import { coordKeys } from './keys.ts';
+import { queryKeys } from './queryKeys.ts';
 
 /*
  * Calls and queries of 部门协调 for the desk, the monthly reports and their review, completeness and
@@ -71,12 +71,12 @@ export const coordApi = {
 // Queries
 
 export function useDesk(enabled = true) {
-  return useQuery({ queryKey: coordKeys.desk, queryFn: ({ signal }) => coordApi.desk(signal), enabled });
+  return useQuery({ queryKey: queryKeys.coord.desk, queryFn: ({ signal }) => coordApi.desk(signal), enabled });
 }
 
 export function useReportList(query: ReportListQuery) {
   return useQuery({
-    queryKey: coordKeys.reportList(query),
+    queryKey: queryKeys.coord.reportList(query),
     queryFn: ({ signal }) => coordApi.reports(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -84,7 +84,7 @@ export function useReportList(query: ReportListQuery) {
 
 export function useReport(department: string, period: string, enabled = true) {
   return useQuery({
-    queryKey: coordKeys.report(department, period),
+    queryKey: queryKeys.coord.report(department, period),
     queryFn: ({ signal }) => coordApi.report(department, period, signal),
     enabled,
   });
@@ -92,18 +92,18 @@ export function useReport(department: string, period: string, enabled = true) {
 
 export function useCompleteness(year: number | null) {
   return useQuery({
-    queryKey: coordKeys.completenessYear(year),
+    queryKey: queryKeys.coord.completenessYear(year),
     queryFn: ({ signal }) => coordApi.completeness(year, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useBulletins() {
-  return useQuery({ queryKey: coordKeys.bulletinList, queryFn: ({ signal }) => coordApi.bulletins(signal) });
+  return useQuery({ queryKey: queryKeys.coord.bulletinList, queryFn: ({ signal }) => coordApi.bulletins(signal) });
 }
 
 export function useBulletin(id: string, enabled = true) {
-  return useQuery({ queryKey: coordKeys.bulletin(id), queryFn: ({ signal }) => coordApi.bulletin(id, signal), enabled });
+  return useQuery({ queryKey: queryKeys.coord.bulletin(id), queryFn: ({ signal }) => coordApi.bulletin(id, signal), enabled });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,11 +117,11 @@ export function useReportChanged() {
   const queryClient = useQueryClient();
   return useCallback(
     (department: string, period: string, answer: Report | undefined) => {
-      if (answer) queryClient.setQueryData(coordKeys.report(department, period), answer);
-      else void queryClient.invalidateQueries({ queryKey: coordKeys.report(department, period), exact: true });
-      void queryClient.invalidateQueries({ queryKey: [...coordKeys.reports, 'list'] });
-      void queryClient.invalidateQueries({ queryKey: coordKeys.completeness });
-      void queryClient.invalidateQueries({ queryKey: coordKeys.desk });
+      if (answer) queryClient.setQueryData(queryKeys.coord.report(department, period), answer);
+      else void queryClient.invalidateQueries({ queryKey: queryKeys.coord.report(department, period), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.reportLists });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.completeness });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.desk });
     },
     [queryClient],
   );
@@ -166,8 +166,8 @@ export function useBulletinChanged() {
   return useCallback(
     (answer: Bulletin | { id: string; deleted: true }) => {
       // A deleted bulletin's page is left first; then its cache can go (see forgetBulletin).
-      if (!('deleted' in answer)) queryClient.setQueryData(coordKeys.bulletin(answer.id), answer);
-      void queryClient.invalidateQueries({ queryKey: coordKeys.bulletinList });
+      if (!('deleted' in answer)) queryClient.setQueryData(queryKeys.coord.bulletin(answer.id), answer);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.bulletinList });
     },
     [queryClient],
   );
@@ -176,7 +176,7 @@ export function useBulletinChanged() {
 /** Drops a deleted bulletin from the cache, once its page is no longer shown. */
 export function useForgetBulletin() {
   const queryClient = useQueryClient();
-  return useCallback((id: string) => queryClient.removeQueries({ queryKey: coordKeys.bulletin(id) }), [queryClient]);
+  return useCallback((id: string) => queryClient.removeQueries({ queryKey: queryKeys.coord.bulletin(id) }), [queryClient]);
 }
 
 export function useCreateBulletin() {
@@ -210,6 +210,6 @@ export function useBulletinCommand(current: Pick<Bulletin, 'id' | 'version'>) {
       }
     },
     onSuccess: changed,
-    onError: () => void queryClient.invalidateQueries({ queryKey: coordKeys.bulletin(current.id) }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.coord.bulletin(current.id) }),
   });
 }

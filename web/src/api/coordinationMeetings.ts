@@ -19,7 +19,7 @@ import type {
   ValidationRule,
 } from './coordinationTypes.ts';
 import type { ActionItemInput, ActionItemQuery, ActionNoteInput, NoticeInput } from '../../../src/modules/coordination/schemas.ts';
-import { coordKeys, queryKeys } from './keys.ts';
+import { queryKeys } from './queryKeys.ts';
 
 /*
  * 部门协调 · meetings, action items (督办事项), notices (通知), the implementation plan with its
@@ -62,26 +62,10 @@ export const coordMeetingsApi = {
   putSettings: (body: CoordSettings) => http.put<CoordSettings>(`${base}/settings`, body),
 };
 
-/** Query keys, all under ['coord'] so a section-wide invalidation reaches them. */
-export const coordMeetingsKeys = {
-  all: ['coord'] as const,
-  meetings: ['coord', 'meetings'] as const,
-  meetingList: ['coord', 'meetings', 'list'] as const,
-  meeting: (id: string) => ['coord', 'meetings', 'detail', id] as const,
-  actionItems: ['coord', 'action-items'] as const,
-  actionItemList: (query: ActionItemQuery) => ['coord', 'action-items', 'list', query] as const,
-  notices: ['coord', 'notices'] as const,
-  plans: ['coord', 'plan'] as const,
-  plan: (year: number | null) => ['coord', 'plan', year ?? 'latest'] as const,
-  indicators: ['coord', 'indicators'] as const,
-  /** The section's desk (keys.ts): it shows action items, unread notices and responsibilities. */
-  desk: coordKeys.desk,
-};
-
 /** What shows action items elsewhere: the desk, and the home dashboard's overdue list. */
 function invalidateActionViews(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.actionItems });
-  void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.desk });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.coord.actionItems });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.coord.desk });
   void queryClient.invalidateQueries({ queryKey: queryKeys.home, refetchType: 'none' });
 }
 
@@ -89,12 +73,12 @@ function invalidateActionViews(queryClient: QueryClient): void {
 // Meetings
 
 export function useMeetings() {
-  return useQuery({ queryKey: coordMeetingsKeys.meetingList, queryFn: ({ signal }) => coordMeetingsApi.meetings(signal) });
+  return useQuery({ queryKey: queryKeys.coord.meetingList, queryFn: ({ signal }) => coordMeetingsApi.meetings(signal) });
 }
 
 export function useMeeting(id: string, enabled = true) {
   return useQuery({
-    queryKey: coordMeetingsKeys.meeting(id),
+    queryKey: queryKeys.coord.meeting(id),
     queryFn: ({ signal }) => coordMeetingsApi.meeting(id, signal),
     enabled,
   });
@@ -105,8 +89,8 @@ export function useCreateMeeting() {
   return useMutation({
     mutationFn: (body: MeetingInput) => coordMeetingsApi.createMeeting(body),
     onSuccess: (meeting) => {
-      queryClient.setQueryData(coordMeetingsKeys.meeting(meeting.id), meeting);
-      void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.meetingList });
+      queryClient.setQueryData(queryKeys.coord.meeting(meeting.id), meeting);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.meetingList });
     },
   });
 }
@@ -116,13 +100,13 @@ export function useSaveMinutes(id: string) {
   return useMutation({
     mutationFn: (body: MinutesInput) => coordMeetingsApi.saveMinutes(id, body),
     onSuccess: (meeting) => {
-      queryClient.setQueryData(coordMeetingsKeys.meeting(meeting.id), meeting);
-      void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.meetingList });
+      queryClient.setQueryData(queryKeys.coord.meeting(meeting.id), meeting);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.meetingList });
       // The decisions became action items.
       invalidateActionViews(queryClient);
     },
     // Refused (another hand saved first): show the meeting as the server has it now.
-    onError: () => void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.meeting(id) }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.coord.meeting(id) }),
   });
 }
 
@@ -131,7 +115,7 @@ export function useSaveMinutes(id: string) {
 
 export function useActionItems(query: ActionItemQuery) {
   return useQuery({
-    queryKey: coordMeetingsKeys.actionItemList(query),
+    queryKey: queryKeys.coord.actionItemList(query),
     queryFn: ({ signal }) => coordMeetingsApi.actionItems(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -152,8 +136,8 @@ export function useAddActionNote() {
     onSuccess: (item) => {
       invalidateActionViews(queryClient);
       // A meeting lists the action items it decided; the next meeting's agenda carries open ones.
-      if (item.meetingId) void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.meeting(item.meetingId) });
-      void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.meetings, refetchType: 'none' });
+      if (item.meetingId) void queryClient.invalidateQueries({ queryKey: queryKeys.coord.meeting(item.meetingId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.meetings, refetchType: 'none' });
     },
   });
 }
@@ -162,12 +146,12 @@ export function useAddActionNote() {
 // Notices
 
 export function useNotices() {
-  return useQuery({ queryKey: coordMeetingsKeys.notices, queryFn: ({ signal }) => coordMeetingsApi.notices(signal) });
+  return useQuery({ queryKey: queryKeys.coord.notices, queryFn: ({ signal }) => coordMeetingsApi.notices(signal) });
 }
 
 /** Puts a notice as the server answered it in the cached list. */
 function replaceNotice(queryClient: QueryClient, notice: Notice): void {
-  queryClient.setQueryData<{ items: Notice[] }>(coordMeetingsKeys.notices, (old) =>
+  queryClient.setQueryData<{ items: Notice[] }>(queryKeys.coord.notices, (old) =>
     old ? { items: old.items.map((n) => (n.id === notice.id ? notice : n)) } : old,
   );
 }
@@ -176,7 +160,7 @@ export function useSendNotice() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NoticeInput) => coordMeetingsApi.sendNotice(body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.notices }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.coord.notices }),
   });
 }
 
@@ -187,7 +171,7 @@ export function useReadNotice() {
     onSuccess: (notice) => {
       replaceNotice(queryClient, notice);
       // The desk counts unread notices.
-      void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.desk });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.coord.desk });
     },
   });
 }
@@ -198,15 +182,15 @@ export function useReadNotice() {
 /** The plan of a year, or (null) the latest one. */
 export function usePlan(year: number | null) {
   return useQuery({
-    queryKey: coordMeetingsKeys.plan(year),
+    queryKey: queryKeys.coord.plan(year),
     queryFn: ({ signal }) => coordMeetingsApi.plan(year, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 function invalidatePlan(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.plans });
-  void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.desk });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.coord.plans });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.coord.desk });
 }
 
 export function useCreateResponsibility() {
@@ -231,7 +215,7 @@ export function usePatchResponsibility() {
 
 export function useIndicatorConfig(enabled = true) {
   return useQuery({
-    queryKey: coordMeetingsKeys.indicators,
+    queryKey: queryKeys.coord.indicators,
     queryFn: ({ signal }) => coordMeetingsApi.indicators(signal),
     enabled,
   });
@@ -239,11 +223,11 @@ export function useIndicatorConfig(enabled = true) {
 
 /** The configuration feeds the report forms and bulletins of the section: read them again. */
 function invalidateConfig(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: coordMeetingsKeys.indicators });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.coord.indicators });
   void queryClient.invalidateQueries({
-    queryKey: coordMeetingsKeys.all,
+    queryKey: queryKeys.coord.all,
     refetchType: 'none',
-    predicate: (query) => query.queryKey[1] !== 'indicators',
+    predicate: (query) => query.queryKey[1] !== queryKeys.coord.indicators[1],
   });
 }
 
@@ -276,7 +260,7 @@ export function usePutSettings() {
   return useMutation({
     mutationFn: (body: CoordSettings) => coordMeetingsApi.putSettings(body),
     onSuccess: (settings) => {
-      queryClient.setQueryData<IndicatorConfig>(coordMeetingsKeys.indicators, (old) => (old ? { ...old, settings } : old));
+      queryClient.setQueryData<IndicatorConfig>(queryKeys.coord.indicators, (old) => (old ? { ...old, settings } : old));
       invalidateConfig(queryClient);
     },
   });

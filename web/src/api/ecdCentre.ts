@@ -14,6 +14,7 @@ import type {
   SessionInput,
   TeacherLoad,
 } from './ecdCentreTypes.ts';
+import { queryKeys } from './queryKeys.ts';
 
 /** Fetchers and hooks of the ECD centre's work beyond the growth archive (see ecdCentreTypes.ts). */
 
@@ -68,21 +69,6 @@ export const ecdCentreApi = {
   archivePrint: (childId: string, signal?: AbortSignal) => http.get<ArchivePrint>(`/api/ecd/children/${enc(childId)}/archive-print`, undefined, signal),
 };
 
-/** Query keys, all under ['ecd'] so one invalidation reaches the section (children and archives included). */
-export const ecdcKeys = {
-  all: ['ecd'] as const,
-  milestones: (childId: string) => ['ecd', 'milestones', childId] as const,
-  plans: ['ecd', 'plans'] as const,
-  planList: (query: PlanQuery) => ['ecd', 'plans', 'list', query] as const,
-  plan: (id: string) => ['ecd', 'plans', 'detail', id] as const,
-  centre: ['ecd', 'centre'] as const,
-  classes: ['ecd', 'classes'] as const,
-  sessions: ['ecd', 'sessions'] as const,
-  sessionRange: (from: string, to: string) => ['ecd', 'sessions', from, to] as const,
-  teacherLoad: (from: string, to: string) => ['ecd', 'teacher-load', from, to] as const,
-  archivePrint: (childId: string) => ['ecd', 'archive-print', childId] as const,
-};
-
 /**
  * The archive inside ArchivePrint, typed as the contract describes it (the child's archive as
  * GET /api/ecd/children/:id returns it); null when the server sent something else.
@@ -97,7 +83,7 @@ export function printedArchive(print: ArchivePrint): ChildArchive | null {
 // ---- milestones ------------------------------------------------------------------------------
 
 export function useMilestones(childId: string) {
-  return useQuery({ queryKey: ecdcKeys.milestones(childId), queryFn: ({ signal }) => ecdCentreApi.milestones(childId, signal) });
+  return useQuery({ queryKey: queryKeys.ecd.milestones(childId), queryFn: ({ signal }) => ecdCentreApi.milestones(childId, signal) });
 }
 
 export function useSetMilestone(childId: string) {
@@ -105,7 +91,7 @@ export function useSetMilestone(childId: string) {
   return useMutation({
     mutationFn: ({ milestone, achievedOn, note }: { milestone: MilestoneCode; achievedOn: string; note?: string }) =>
       ecdCentreApi.setMilestone(childId, milestone, note ? { achievedOn, note } : { achievedOn }),
-    onSuccess: (data) => client.setQueryData(ecdcKeys.milestones(childId), data),
+    onSuccess: (data) => client.setQueryData(queryKeys.ecd.milestones(childId), data),
   });
 }
 
@@ -113,19 +99,19 @@ export function useUndoMilestone(childId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (milestone: MilestoneCode) => ecdCentreApi.undoMilestone(childId, milestone),
-    onSuccess: (data) => client.setQueryData(ecdcKeys.milestones(childId), data),
+    onSuccess: (data) => client.setQueryData(queryKeys.ecd.milestones(childId), data),
   });
 }
 
 // ---- activity plans --------------------------------------------------------------------------
 
 export function useActivityPlans(query: PlanQuery = {}, enabled = true) {
-  return useQuery({ queryKey: ecdcKeys.planList(query), queryFn: ({ signal }) => ecdCentreApi.plans(query, signal), enabled });
+  return useQuery({ queryKey: queryKeys.ecd.planList(query), queryFn: ({ signal }) => ecdCentreApi.plans(query, signal), enabled });
 }
 
 export function useActivityPlan(id: string | null) {
   return useQuery({
-    queryKey: ecdcKeys.plan(id ?? ''),
+    queryKey: queryKeys.ecd.plan(id ?? ''),
     queryFn: ({ signal }) => ecdCentreApi.plan(id ?? '', signal),
     enabled: id !== null,
   });
@@ -138,8 +124,8 @@ export function useSavePlan() {
     mutationFn: ({ id, version, input }: { id?: string; version?: number; input: ActivityPlanInput }) =>
       id !== undefined && version !== undefined ? ecdCentreApi.updatePlan(id, { ...input, version }) : ecdCentreApi.createPlan(input),
     onSuccess: (plan) => {
-      client.setQueryData(ecdcKeys.plan(plan.id), plan);
-      void client.invalidateQueries({ queryKey: ecdcKeys.plans });
+      client.setQueryData(queryKeys.ecd.plan(plan.id), plan);
+      void client.invalidateQueries({ queryKey: queryKeys.ecd.plans });
     },
   });
 }
@@ -147,11 +133,11 @@ export function useSavePlan() {
 // ---- the centre, classes ---------------------------------------------------------------------
 
 export function useCentre() {
-  return useQuery({ queryKey: ecdcKeys.centre, queryFn: ({ signal }) => ecdCentreApi.centre(signal), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.ecd.centre, queryFn: ({ signal }) => ecdCentreApi.centre(signal), staleTime: 60_000 });
 }
 
 export function useClasses(enabled = true) {
-  return useQuery({ queryKey: ecdcKeys.classes, queryFn: ({ signal }) => ecdCentreApi.classes(signal), enabled });
+  return useQuery({ queryKey: queryKeys.ecd.classes, queryFn: ({ signal }) => ecdCentreApi.classes(signal), enabled });
 }
 
 /** Opens a class, or (given its id) changes one. */
@@ -159,7 +145,7 @@ export function useSaveClass(classId?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ClassBody) => (classId === undefined ? ecdCentreApi.createClass(body) : ecdCentreApi.updateClass(classId, body)),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ecdcKeys.classes }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.ecd.classes }),
   });
 }
 
@@ -168,8 +154,8 @@ export function useSetMembers(classId: string) {
   return useMutation({
     mutationFn: (childIds: string[]) => ecdCentreApi.setMembers(classId, childIds),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ecdcKeys.classes });
-      void client.invalidateQueries({ queryKey: ecdcKeys.sessions });
+      void client.invalidateQueries({ queryKey: queryKeys.ecd.classes });
+      void client.invalidateQueries({ queryKey: queryKeys.ecd.sessions });
     },
   });
 }
@@ -178,7 +164,7 @@ export function useSetMembers(classId: string) {
 
 export function useSessions(from: string, to: string) {
   return useQuery({
-    queryKey: ecdcKeys.sessionRange(from, to),
+    queryKey: queryKeys.ecd.sessionRange(from, to),
     queryFn: ({ signal }) => ecdCentreApi.sessions(from, to, signal),
     placeholderData: (previous) => previous,
   });
@@ -189,8 +175,8 @@ function useSessionChange<V>(mutationFn: (vars: V) => Promise<Session>) {
   return useMutation({
     mutationFn,
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ecdcKeys.sessions });
-      void client.invalidateQueries({ queryKey: ['ecd', 'teacher-load'] });
+      void client.invalidateQueries({ queryKey: queryKeys.ecd.sessions });
+      void client.invalidateQueries({ queryKey: queryKeys.ecd.teacherLoads });
     },
   });
 }
@@ -209,7 +195,7 @@ export function useCancelSession(sessionId: string) {
 
 export function useTeacherLoad(from: string, to: string, enabled = true) {
   return useQuery({
-    queryKey: ecdcKeys.teacherLoad(from, to),
+    queryKey: queryKeys.ecd.teacherLoad(from, to),
     queryFn: ({ signal }) => ecdCentreApi.teacherLoad(from, to, signal),
     enabled,
     placeholderData: (previous) => previous,
@@ -219,5 +205,5 @@ export function useTeacherLoad(from: string, to: string, enabled = true) {
 // ---- the printable archive -------------------------------------------------------------------
 
 export function useArchivePrint(childId: string) {
-  return useQuery({ queryKey: ecdcKeys.archivePrint(childId), queryFn: ({ signal }) => ecdCentreApi.archivePrint(childId, signal) });
+  return useQuery({ queryKey: queryKeys.ecd.archivePrint(childId), queryFn: ({ signal }) => ecdCentreApi.archivePrint(childId, signal) });
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { authApi } from './auth.ts';
-import { queryKeys } from './keys.ts';
+import { queryKeys } from './queryKeys.ts';
 import { orgApi } from './org.ts';
 
 /** Queries shared by several pages. Reference data changes rarely: cache it for minutes. */
@@ -11,12 +11,12 @@ export function useHealth() {
 }
 
 export function useOrgTree(enabled = true) {
-  return useQuery({ queryKey: queryKeys.orgTree, queryFn: orgApi.tree, staleTime: REFERENCE_STALE_MS, enabled });
+  return useQuery({ queryKey: queryKeys.org.tree, queryFn: orgApi.tree, staleTime: REFERENCE_STALE_MS, enabled });
 }
 
 export function useDepartments(enabled = true) {
   return useQuery({
-    queryKey: queryKeys.departments,
+    queryKey: queryKeys.org.departments,
     queryFn: orgApi.departments,
     staleTime: REFERENCE_STALE_MS,
     enabled,

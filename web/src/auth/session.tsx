@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { authApi } from '../api/auth.ts';
 import { isApiError, setCsrfToken } from '../api/client.ts';
-import { queryKeys } from '../api/keys.ts';
+import { queryKeys } from '../api/queryKeys.ts';
 import type { Session } from '../api/types.ts';
 import type { Permission } from './permissions.ts';
 

@@ -1,19 +1,26 @@
-import { Space, Tag } from 'antd';
+import { Space } from 'antd';
 import type { Grant } from '../api/types.ts';
 import { useI18n } from '../i18n/index.ts';
+import { EnumTag } from './EnumTag.tsx';
+import { enumTable } from './enumTable.ts';
 
-const ROLE_COLOURS: Record<string, string> = {
-  office: 'red',
-  liaison: 'orange',
-  township: 'blue',
-  village: 'cyan',
-  teacher: 'green',
-  centre_head: 'green',
-  parent: 'lime',
-  auditor: 'purple',
-  sysadmin: 'volcano',
-  secadmin: 'magenta',
-};
+const ROLE_TAGS = enumTable<string>(
+  'role',
+  {
+    office: 'red',
+    liaison: 'orange',
+    township: 'blue',
+    village: 'cyan',
+    teacher: 'green',
+    centre_head: 'green',
+    parent: 'lime',
+    auditor: 'purple',
+    sysadmin: 'volcano',
+    secadmin: 'magenta',
+  },
+  // A role newer than the page: its code, in grey.
+  { other: (role) => ({ label: `role.${role}`, color: 'default' }) },
+);
 
 /** The role's label in the current language (raw code for an unknown role). */
 export function useRoleLabel(): (role: string) => string {
@@ -28,16 +35,14 @@ export function grantScopeName(grant: Grant): string | null {
 }
 
 export function RoleTag({ grant }: { grant: Grant }) {
-  const roleLabel = useRoleLabel();
   const { t } = useI18n();
   const scope = grantScopeName(grant);
   // A grant awaiting the security administrator's confirmation is not in effect: shown grey and marked.
   return (
-    <Tag color={grant.confirmed ? (ROLE_COLOURS[grant.role] ?? 'default') : 'default'} className="xf-role-tag">
-      {roleLabel(grant.role)}
+    <EnumTag table={ROLE_TAGS} value={grant.role} color={grant.confirmed ? undefined : 'default'} className="xf-role-tag">
       {scope ? <span className="xf-role-scope"> · {scope}</span> : null}
       {grant.confirmed ? null : <span className="xf-role-scope" data-testid="grant-pending"> · {t('users.grantPending')}</span>}
-    </Tag>
+    </EnumTag>
   );
 }
 

@@ -1,23 +1,38 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { auditApi } from '../../api/audit.ts';
-import { queryKeys } from '../../api/keys.ts';
-import type { AuditEntry } from '../../api/types.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
+import type { AuditEntry, AuditResult } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { serverPagination } from '../../components/serverPagination.ts';
+import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { auditActionLabels, entityTypeLabels, formatDateTime, labelFor, useI18n } from '../../i18n/index.ts';
 import { AuditDetail } from './AuditDetail.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
-import { AUDIT_PAGE_SIZES, useAuditQuery } from './useAuditQuery.ts';
 import { useVerifyChain, VerifyButton, VerifyResult } from './VerifyChain.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
+
+/** The audit log's filters and page, kept in the URL. */
+const AUDIT_QUERY = {
+  ...pagingFields(),
+  from: urlField.text(),
+  to: urlField.text(),
+  actor: urlField.text(),
+  action: urlField.text(),
+  entityType: urlField.text(),
+  result: urlField.oneOf<AuditResult>(['success', 'failure']),
+};
+
+/** 成功 / 失败 */
+const RESULT_TAGS = enumTable<AuditResult>('audit.result', { success: 'success', failure: 'error' });
 
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const [query, update] = useAuditQuery();
+  const [query, update] = useUrlQuery(AUDIT_QUERY);
   const verify = useVerifyChain();
   const audit = useQuery({
-    queryKey: [...queryKeys.audit, query],
+    queryKey: queryKeys.audit.list(query),
     queryFn: ({ signal }) => auditApi.list(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -55,9 +70,7 @@ export function AuditPage() {
       title: t('audit.result'),
       dataIndex: 'result',
       width: 80,
-      render: (value: AuditEntry['result']) => (
-        <Tag color={value === 'success' ? 'success' : 'error'}>{t(`audit.result.${value}`)}</Tag>
-      ),
+      render: (value: AuditEntry['result']) => <EnumTag table={RESULT_TAGS} value={value} />,
     },
     {
       title: t('audit.ip'),
@@ -88,7 +101,7 @@ export function AuditPage() {
         loading={audit.isFetching}
         expandable={{ expandedRowRender: (entry) => <AuditDetail entry={entry} /> }}
         scroll={{ x: 960 }}
-        pagination={serverPagination(t, query, audit.data?.total, AUDIT_PAGE_SIZES)}
+        pagination={serverPagination(t, query, audit.data?.total, PAGE_SIZES)}
         onChange={(pagination, _filters, _sorter, extra) => {
           if (extra.action === 'paginate') {
             update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });

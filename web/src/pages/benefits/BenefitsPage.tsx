@@ -1,36 +1,37 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Spin, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { benefitsApi } from '../../api/benefits.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { BenefitsCards } from './BenefitsCards.tsx';
 import { BenefitsChart } from './BenefitsChart.tsx';
 import { BenefitsTable } from './BenefitsTable.tsx';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
-import { parseYear, scopedAreas, yearOptions } from './benefitsFormat.ts';
+import { FIRST_YEAR, scopedAreas, yearOptions } from './benefitsFormat.ts';
 import { thisYear } from '../../clock.ts';
+
+/** The year shown, kept in the URL; the business year is the default. */
+const SUMMARY_QUERY = { year: urlField.number(thisYear, (year) => Number.isInteger(year) && year >= FIRST_YEAR && year <= thisYear()) };
 
 /** 扶助项目 · 年度发放统计: the register's persons and yuan per programme for one year, within the user's scope. */
 export function BenefitsPage() {
   const { t } = useI18n();
   const session = useCurrentSession();
-  const [params, setParams] = useSearchParams();
-  const year = parseYear(params.get('year'));
+  const [{ year }, setQuery] = useUrlQuery(SUMMARY_QUERY);
   const areas = scopedAreas(session.grants);
 
   const summary = useQuery({
-    queryKey: queryKeys.benefitsSummary(year),
+    queryKey: queryKeys.benefits.summary(year),
     queryFn: ({ signal }) => benefitsApi.summary(year, signal),
     placeholderData: keepPreviousData,
     // The figures of a past year do not move while the page is open.
     staleTime: 5 * 60_000,
   });
 
-  const chooseYear = (next: number) =>
-    setParams(next === thisYear() ? {} : { year: String(next) }, { replace: true });
+  const chooseYear = (next: number) => setQuery({ year: next });
 
   const yearSelect = (
     <Space>

@@ -1,7 +1,8 @@
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import type { BenefitsSummary, ProgrammeSummary } from '../../api/benefits.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { FUNDING_COLORS, formatCount, formatYuan, fundingLabel, programmeLabel } from './benefitsFormat.ts';
+import { formatCount, formatYuan, FUNDING_TAGS, programmeLabel } from './benefitsFormat.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 /** One row per programme: persons paid, yuan paid in the year, who pays; the year's total below. */
 export function BenefitsTable({ summary }: { summary: BenefitsSummary }) {
@@ -31,7 +32,7 @@ export function BenefitsTable({ summary }: { summary: BenefitsSummary }) {
       key: 'fundedBy',
       title: t('benefits.col.fundedBy'),
       width: 140,
-      render: (_, p) => <Tag color={FUNDING_COLORS[p.fundedBy]}>{fundingLabel(i18n, p.fundedBy)}</Tag>,
+      render: (_, p) => <EnumTag table={FUNDING_TAGS} value={p.fundedBy} />,
     },
   ];
 

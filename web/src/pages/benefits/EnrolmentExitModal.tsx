@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentExit } from '../../api/benefits.ts';
+import { benefitsApi, type Enrolment, type EnrolmentExit } from '../../api/benefits.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { programmeName } from './benefitsFormat.ts';
 import { todayDayjs } from '../../clock.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 
 const MONTH_FORMAT = 'YYYY-MM';
 
@@ -30,7 +31,7 @@ export function EnrolmentExitModal({ enrolment, onClose }: { enrolment: Enrolmen
     mutationFn: (body: EnrolmentExit) => benefitsApi.exitEnrolment(enrolment.id, body),
     onSuccess: () => {
       void message.success(t('enrolments.exited', { name: enrolment.personName }));
-      void queryClient.invalidateQueries({ queryKey: benefitsKeys.enrolments });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.enrolments });
       onClose();
     },
   });

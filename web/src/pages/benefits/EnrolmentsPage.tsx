@@ -2,20 +2,19 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { benefitsApi, benefitsKeys, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
+import { benefitsApi, type Enrolment, type EnrolmentQuery, type ProgrammeId } from '../../api/benefits.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { serverPagination } from '../../components/serverPagination.ts';
+import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { QuerySearch } from '../../components/QuerySearch.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
-import { categoryLabel } from './BenefitsTags.tsx';
-import { PROGRAMME_IDS, programmeName } from './benefitsFormat.ts';
+import { categoryLabel, PROGRAMME_IDS, programmeName } from './benefitsFormat.ts';
 import { EnrolmentExitModal } from './EnrolmentExitModal.tsx';
-import { ENROLMENT_PAGE_SIZES, useEnrolmentQuery } from './useEnrolmentQuery.ts';
 import { useProgrammes, useTownships } from './useBenefitsData.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 
 function columns(i18n: I18n, onExit: ((enrolment: Enrolment) => void) | null): TableColumnsType<Enrolment> {
   const { t, tx } = i18n;
@@ -171,17 +170,26 @@ function EnrolmentFilters({ query, onChange, onRefresh }: FiltersProps) {
   );
 }
 
+/** The enrolment search lives in the URL, so a filtered list can be bookmarked and survives a reload. */
+const ENROLMENT_QUERY = {
+  ...pagingFields(),
+  programme: urlField.oneOf(PROGRAMME_IDS),
+  township: urlField.text(),
+  active: urlField.bool(),
+  q: urlField.text(),
+};
+
 /** 享受对象: the persons approved into a programme, running or exited; the office records exits. */
 export function EnrolmentsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const { can } = useSession();
   const manage = can(PERMISSIONS.benefitsManage);
-  const [query, update] = useEnrolmentQuery();
+  const [query, update] = useUrlQuery(ENROLMENT_QUERY);
   const [exiting, setExiting] = useState<Enrolment | null>(null);
 
   const enrolments = useQuery({
-    queryKey: benefitsKeys.enrolmentList(query),
+    queryKey: queryKeys.benefits.enrolmentList(query),
     queryFn: ({ signal }) => benefitsApi.enrolments(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -208,7 +216,7 @@ export function EnrolmentsPage() {
               }}
               locale={{ emptyText: enrolments.isPending ? ' ' : t('enrolments.empty') }}
               scroll={{ x: manage ? 1420 : 1340 }}
-              pagination={serverPagination(t, query, enrolments.data?.total, ENROLMENT_PAGE_SIZES)}
+              pagination={serverPagination(t, query, enrolments.data?.total, PAGE_SIZES)}
               data-testid="enrolments-table"
             />
           </>

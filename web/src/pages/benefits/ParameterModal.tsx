@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form/index.js';
 import type { Dayjs } from 'dayjs';
-import { benefitsApi, benefitsKeys, type ParameterInput, type ParameterValue, type Programme } from '../../api/benefits.ts';
+import { benefitsApi, type ParameterInput, type ParameterValue, type Programme } from '../../api/benefits.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { businessToday, DATE_FORMAT, toDateText } from '../registry/registryFormat.ts';
@@ -10,6 +10,7 @@ import { programmeName } from './benefitsFormat.ts';
 import { fitsDecimals, formatParameterValue, notFirstOfMonth, parameterLabel, rowInForce, unitDecimals, unitLabel, valueKind } from './parameterFormat.ts';
 import { useTownships } from './useBenefitsData.ts';
 import { todayDayjs } from '../../clock.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 
 interface Values {
   name: string;
@@ -42,7 +43,7 @@ export function ParameterModal({ programme, onClose }: { programme: Programme; o
     onSuccess: () => {
       void message.success(t('parameter.saved'));
       // Standards feed every figure of the section.
-      void queryClient.invalidateQueries({ queryKey: benefitsKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.all });
       onClose();
     },
   });

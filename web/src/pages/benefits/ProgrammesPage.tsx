@@ -8,11 +8,11 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime, useI18n, type I18n } from '../../i18n/index.ts';
 import { businessToday } from '../registry/registryFormat.ts';
 import { BenefitsTabs } from './BenefitsTabs.tsx';
-import { FundingTag, PeriodTag } from './BenefitsTags.tsx';
-import { programmeName } from './benefitsFormat.ts';
+import { FUNDING_TAGS, PERIOD_TAGS, programmeName } from './benefitsFormat.ts';
 import { ParameterModal } from './ParameterModal.tsx';
 import { formatParameterValue, parameterLabel, rowInForce, unitLabel } from './parameterFormat.ts';
 import { useProgrammes, useTownships } from './useBenefitsData.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 interface ParameterTableProps {
   programme: Programme;
@@ -119,8 +119,8 @@ function ProgrammeCard({ programme, today, places, onAdd }: ProgrammeCardProps) 
       title={
         <span className="xf-programme-meta">
           <span style={{ marginInlineEnd: 12 }}>{programmeName(i18n, programme.id, programme.name)}</span>
-          <FundingTag fundedBy={programme.fundedBy} />
-          <PeriodTag period={programme.period} />
+          <EnumTag table={FUNDING_TAGS} value={programme.fundedBy} testId="funding-tag" />
+          <EnumTag table={PERIOD_TAGS} value={programme.period} testId="period-tag" />
         </span>
       }
       extra={

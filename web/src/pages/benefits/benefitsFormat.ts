@@ -1,7 +1,8 @@
 import { programmeIds } from '../../../../src/core/benefits/ids.ts';
-import type { FundingBody, ProgrammeId } from '../../api/benefits.ts';
+import type { BenefitCategory, FundingBody, ProgrammeId, ProgrammePeriod } from '../../api/benefits.ts';
 import type { Grant, Lang } from '../../api/types.ts';
 import type { I18n } from '../../i18n/index.ts';
+import { enumTable } from '../../components/enumTable.ts';
 import { thisYear } from '../../clock.ts';
 
 /** The register reaches back to 2009. */
@@ -12,12 +13,6 @@ export function yearOptions(last = thisYear()): number[] {
   const years: number[] = [];
   for (let year = last; year >= FIRST_YEAR; year--) years.push(year);
   return years;
-}
-
-/** A year from the URL, or the business year when it is missing or out of range. */
-export function parseYear(raw: string | null, last = thisYear()): number {
-  const year = Number(raw);
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= last ? year : last;
 }
 
 /** `6,450,240` (cents only when there are any), in the page's language. */
@@ -47,7 +42,16 @@ export function scopedAreas(grants: Grant[]): string[] {
 /** Every programme, in the district's order (the server's own list). */
 export const PROGRAMME_IDS: readonly ProgrammeId[] = programmeIds;
 
-export const FUNDING_COLORS: Record<FundingBody, string> = { district: 'red', township: 'gold', 'health-bureau': 'blue' };
+/** Who pays: 区财政 / 乡镇街 / 卫生局. */
+export const FUNDING_TAGS = enumTable<FundingBody>('benefits.funding', { district: 'red', township: 'gold', 'health-bureau': 'blue' });
+
+/** 按月 / 一次性. */
+export const PERIOD_TAGS = enumTable<ProgrammePeriod>('benefits.period', { month: undefined, once: undefined });
+
+/** Special assistance: 独生子女死亡 / 独生子女伤残; nothing for the other programmes. */
+export function categoryLabel(tx: (key: string, fallback: string) => string, category: BenefitCategory | null | undefined): string {
+  return category ? tx(`benefits.category.${category}`, category) : '';
+}
 
 /** `￥6,450,240.50`; `signed` puts + before an increase (for differences). */
 export function formatMoney(amount: number, lang: Lang, signed = false): string {

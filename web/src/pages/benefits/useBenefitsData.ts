@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { benefitsApi, benefitsKeys } from '../../api/benefits.ts';
+import { benefitsApi } from '../../api/benefits.ts';
 import { useOrgTree } from '../../api/hooks.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
+import { queryKeys } from '../../api/queryKeys.ts';
 
 /** The programmes with their conditions and parameter rows; they change only when the office adds a row. */
 export function useProgrammes() {
   return useQuery({
-    queryKey: benefitsKeys.programmes,
+    queryKey: queryKeys.benefits.programmes,
     queryFn: ({ signal }) => benefitsApi.programmes(signal),
     select: (data) => data.programmes,
     staleTime: 60_000,

@@ -1,17 +1,18 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Table, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useActionItems, type ActionItemQuery } from '../../api/coordinationMeetings.ts';
 import type { ActionItem, ActionStatus } from '../../api/coordinationTypes.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../i18n/index.ts';
 import { ActionNoteModal } from './ActionNoteModal.tsx';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
 import './meetings.css';
-import { ACTION_STATUSES, useCoordRole, useDepartmentOptions } from './meetings/coordmFormat.ts';
-import { ActionStatusTag } from './meetings/CoordmTags.tsx';
+import { ACTION_STATUS_TAGS, ACTION_STATUSES, useCoordRole, useDepartmentOptions } from './meetings/coordmFormat.ts';
 import { NewActionItemModal } from './NewActionItemModal.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 function ActionNotes({ item }: { item: ActionItem }) {
   const { t } = useI18n();
@@ -64,7 +65,7 @@ function actionColumns({ t }: I18n, onNote: (item: ActionItem) => void, updatabl
         <span className={item.status === 'overdue' ? 'xf-num xf-coordm-overdue' : 'xf-num'}>{item.dueOn}</span>
       ),
     },
-    { key: 'status', title: t('coordm.col.status'), width: 90, render: (_, item) => <ActionStatusTag status={item.status} /> },
+    { key: 'status', title: t('coordm.col.status'), width: 90, render: (_, item) => <EnumTag table={ACTION_STATUS_TAGS} value={item.status} /> },
     {
       key: 'doneAt',
       title: t('coordm.action.doneAt'),
@@ -103,19 +104,14 @@ function actionColumns({ t }: I18n, onNote: (item: ActionItem) => void, updatabl
 }
 
 /** The filters live in the URL; `item` opens and marks one action item (a link from a meeting). */
+const ACTION_QUERY = { status: urlField.oneOf(ACTION_STATUSES), department: urlField.text(), item: urlField.text() };
+
 function useActionQuery(): [ActionItemQuery, string | null, (change: ActionItemQuery) => void] {
-  const [params, setParams] = useSearchParams();
-  const query = useMemo<ActionItemQuery>(() => {
-    const status = ACTION_STATUSES.find((s) => s === params.get('status'));
-    return { status, department: params.get('department') ?? undefined };
-  }, [params]);
-  const update = (next: ActionItemQuery) => {
-    const search = new URLSearchParams();
-    if (next.status) search.set('status', next.status);
-    if (next.department) search.set('department', next.department);
-    setParams(search, { replace: true });
-  };
-  return [query, params.get('item'), update];
+  const [{ status, department, item }, setQuery] = useUrlQuery(ACTION_QUERY);
+  const query = useMemo<ActionItemQuery>(() => ({ status, department }), [status, department]);
+  // A change of filter lets go of the marked item.
+  const update = (next: ActionItemQuery) => setQuery({ status: next.status, department: next.department, item: undefined });
+  return [query, item ?? null, update];
 }
 
 /** 督办事项: the decisions of meetings and the office's own assignments, followed to the end. */

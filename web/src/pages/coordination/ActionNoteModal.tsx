@@ -3,7 +3,8 @@ import { useAddActionNote } from '../../api/coordinationMeetings.ts';
 import type { ActionItem } from '../../api/coordinationTypes.ts';
 import { useErrorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { ActionStatusTag } from './meetings/CoordmTags.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { ACTION_STATUS_TAGS } from './meetings/coordmFormat.ts';
 
 interface Values {
   text: string;
@@ -47,7 +48,7 @@ export function ActionNoteModal({ item, onClose }: { item: ActionItem; onClose: 
       data-testid="action-note-modal"
     >
       <div className="xf-coordm-modal-subject">
-        <ActionStatusTag status={item.status} />
+        <EnumTag table={ACTION_STATUS_TAGS} value={item.status} />
         <Typography.Text strong>{item.title}</Typography.Text>
         <div className="xf-subline">
           {t('coordm.action.ownerDue', { owner: item.ownerName, due: item.dueOn })}

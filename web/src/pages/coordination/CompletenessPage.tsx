@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Select, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCompleteness } from '../../api/coordination.ts';
 import type { LateEntry, Rate } from '../../api/coordinationTypes.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../i18n/index.ts';
 import { CellLegend, CompletenessGrid } from './CompletenessGrid.tsx';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
@@ -58,13 +59,14 @@ function lateColumns(i18n: I18n): TableColumnsType<LateEntry> {
   ];
 }
 
+/** The year chosen, kept in the URL. */
+const COMPLETENESS_QUERY = { year: urlField.number(null, (year) => reportYears().includes(year)) };
+
 /** 报送情况: a year of reports, department by month, with completeness and timeliness, and who was late. */
 export function CompletenessPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [params, setParams] = useSearchParams();
-  const asked = Number(params.get('year'));
-  const chosen = reportYears().includes(asked) ? asked : null;
+  const [{ year: chosen }, setQuery] = useUrlQuery(COMPLETENESS_QUERY);
   // Without a chosen year the server answers the latest year that has reports.
   const data = useCompleteness(chosen);
   const year = chosen ?? data.data?.year ?? currentYear();
@@ -80,7 +82,7 @@ export function CompletenessPage() {
           <div className="xf-toolbar xf-coord-card-toolbar">
             <Select<number>
               value={year}
-              onChange={(next) => setParams({ year: String(next) }, { replace: true })}
+              onChange={(next) => setQuery({ year: next })}
               options={reportYears().map((y) => ({ value: y, label: t('coord.yearOption', { year: y }) }))}
               style={{ width: 110 }}
               data-testid="completeness-year"

@@ -8,11 +8,12 @@ import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime, useI18n } from '../../i18n/index.ts';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
-import { ReportStatusTag, TimelinessTag } from './CoordTags.tsx';
-import { periodLabel, reportPath } from './coordFormat.ts';
+import { periodLabel, reportPath, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from './coordFormat.ts';
 import { ActionItemList, OverdueActionsCard } from './OverdueActionsCard.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 
-const RESPONSIBILITY_COLORS: Record<Responsibility['status'], string> = { planned: 'default', in_progress: 'blue', done: 'green' };
+const RESPONSIBILITY_TAGS = enumTable<Responsibility['status']>('coord.responsibility', { planned: 'default', in_progress: 'blue', done: 'green' });
 
 /** The liaison's own reports coming due or overdue, one alert each. */
 function Reminders({ reminders }: { reminders: Reminder[] }) {
@@ -70,7 +71,7 @@ function ReminderTable({ reminders }: { reminders: Reminder[] }) {
           <Tag color="orange">{t('coord.desk.daysLeftValue', { days: row.daysLeft })}</Tag>
         ),
     },
-    { key: 'status', title: t('coord.col.status'), width: 90, render: (_, row) => <ReportStatusTag report={{ status: row.status, late: row.overdue }} /> },
+    { key: 'status', title: t('coord.col.status'), width: 90, render: (_, row) => <EnumTag table={ROW_STATE_TAGS} value={rowState({ status: row.status, late: row.overdue })} /> },
   ];
   // Longest overdue first.
   const rows = [...reminders].sort((a, b) => a.daysLeft - b.daysLeft || a.department.localeCompare(b.department));
@@ -104,7 +105,7 @@ function CurrentReportCard({ desk }: { desk: Desk }) {
     >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('coord.col.status')}>
-          <ReportStatusTag report={report ?? { status: null, late: false }} testId="desk-current-status" />
+          <EnumTag table={ROW_STATE_TAGS} value={rowState(report ?? { status: null, late: false })} testId="desk-current-status" />
         </Descriptions.Item>
         <Descriptions.Item label={t('coord.col.dueOn')}>
           <span className="xf-num">{report?.dueOn ?? '—'}</span>
@@ -157,7 +158,7 @@ function Responsibilities({ items }: { items: Responsibility[] }) {
                 </div>
               </div>
               <div className="xf-coord-item-side">
-                <Tag color={RESPONSIBILITY_COLORS[item.status]}>{t(`coord.responsibility.${item.status}`)}</Tag>
+                <EnumTag table={RESPONSIBILITY_TAGS} value={item.status} />
               </div>
             </li>
           ))}
@@ -210,7 +211,7 @@ function OfficeDesk({ desk }: { desk: Desk }) {
     { key: 'department', title: t('coord.col.department'), dataIndex: 'departmentName', ellipsis: true },
     { key: 'period', title: t('coord.col.period'), width: 110, render: (_, row) => periodLabel(row.period, lang) },
     { key: 'submitted', title: t('coord.col.submittedAt'), width: 150, render: (_, row) => <span className="xf-num">{formatDateTime(row.submittedAt)}</span> },
-    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <TimelinessTag report={row} /> },
+    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <EnumTag table={TIMELINESS_TAGS} value={timeliness(row)} /> },
   ];
   const stats = [
     { key: 'review', title: t('coord.desk.awaitingReview'), value: desk.awaitingReview.length },

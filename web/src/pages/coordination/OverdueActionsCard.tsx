@@ -1,19 +1,14 @@
-import { Card, Empty, Tag } from 'antd';
+import { Card, Empty } from 'antd';
 import { Link } from 'react-router';
 import { useDesk } from '../../api/coordination.ts';
 import type { ActionItem } from '../../api/coordinationTypes.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 import './coordination.css';
 
-export function ActionStatusTag({ status }: { status: ActionItem['status'] }) {
-  const { t } = useI18n();
-  const color = status === 'overdue' ? 'red' : status === 'done' ? 'green' : 'blue';
-  return (
-    <Tag color={color} data-status={status}>
-      {t(`coord.actionStatus.${status}`)}
-    </Tag>
-  );
-}
+/** 逾期 (red) / 进行中 (blue) / 已办结 (green), in the desk's words. */
+const ACTION_STATUS_TAGS = enumTable<ActionItem['status']>('coord.actionStatus', { overdue: 'red', open: 'blue', done: 'green' }, { dataAttr: 'status' });
 
 /** Action items, each with its owner and due date; overdue ones say by how long. */
 export function ActionItemList({ items, today, testId }: { items: ActionItem[]; today: string; testId: string }) {
@@ -34,7 +29,7 @@ export function ActionItemList({ items, today, testId }: { items: ActionItem[]; 
               </div>
             </div>
             <div className="xf-coord-item-side">
-              <ActionStatusTag status={item.status} />
+              <EnumTag table={ACTION_STATUS_TAGS} value={item.status} />
               <div className="xf-subline xf-num">
                 {item.status === 'overdue' && days > 0
                   ? t('coord.action.overdueBy', { date: item.dueOn, days })

@@ -1,19 +1,19 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { usePatchResponsibility, usePlan } from '../../api/coordinationMeetings.ts';
 import type { ContentArea, Plan, Responsibility, ResponsibilityStatus } from '../../api/coordinationTypes.ts';
 import { useShowError } from '../../api/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { businessToday } from '../registry/registryFormat.ts';
 import { CoordinationTabs } from './CoordinationTabs.tsx';
 import './meetings.css';
-import { CONTENT_AREAS, RESPONSIBILITY_STATUSES, useCoordRole } from './meetings/coordmFormat.ts';
-import { AreaTag, ResponsibilityStatusTag } from './meetings/CoordmTags.tsx';
+import { AREA_TAGS, CONTENT_AREAS, RESPONSIBILITY_STATUS_TAGS, RESPONSIBILITY_STATUSES, useCoordRole } from './meetings/coordmFormat.ts';
 import { ResponsibilityModal } from './ResponsibilityModal.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 /** The status of a responsibility: a Select for who may change it, a tag for the others. */
 function StatusControl({ item }: { item: Responsibility }) {
@@ -23,7 +23,7 @@ function StatusControl({ item }: { item: Responsibility }) {
   const { manage, report, ownDepartments } = useCoordRole();
   const patch = usePatchResponsibility();
   const mine = report && item.departments.some((d) => ownDepartments.includes(d.code));
-  if (!manage && !mine) return <ResponsibilityStatusTag status={item.status} />;
+  if (!manage && !mine) return <EnumTag table={RESPONSIBILITY_STATUS_TAGS} value={item.status} />;
   return (
     <Select<ResponsibilityStatus>
       size="small"
@@ -36,7 +36,7 @@ function StatusControl({ item }: { item: Responsibility }) {
           { onSuccess: () => void message.success(t('coordm.plan.statusSaved')), onError: showError },
         )
       }
-      options={RESPONSIBILITY_STATUSES.map((s) => ({ value: s, label: <ResponsibilityStatusTag status={s} /> }))}
+      options={RESPONSIBILITY_STATUSES.map((s) => ({ value: s, label: <EnumTag table={RESPONSIBILITY_STATUS_TAGS} value={s} /> }))}
       popupMatchSelectWidth={false}
       className="xf-coordm-status-select"
       aria-label={t('coordm.col.status')}
@@ -84,7 +84,7 @@ function AreaSection({ area, items, onEdit }: { area: ContentArea; items: Respon
   return (
     <section className={`xf-coordm-area xf-coordm-area-${area}`} data-testid={`plan-area-${area}`}>
       <div className="xf-coordm-area-head">
-        <AreaTag area={area} />
+        <EnumTag table={AREA_TAGS} value={area} />
         <span className="xf-coordm-area-name">{t(`coordm.areaLong.${area}`)}</span>
         <span className="xf-subline">{t('coordm.plan.areaCount', { count: items.length, done })}</span>
       </div>
@@ -134,12 +134,14 @@ function PlanBody({ plan, onEdit }: { plan: Plan; onEdit?: (item: Responsibility
   );
 }
 
+/** The year asked for, kept in the URL; without one the server answers the latest plan. */
+const PLAN_QUERY = { year: urlField.number(null, (year) => year !== 0) };
+
 /** 实施方案: the year's plan and the responsibilities of the departments under its five areas. */
 export function PlanPage() {
   const { t } = useI18n();
   const { manage } = useCoordRole();
-  const [params, setParams] = useSearchParams();
-  const asked = Number(params.get('year')) || null;
+  const [{ year: asked }, setQuery] = useUrlQuery(PLAN_QUERY);
   const plan = usePlan(asked);
   const [editing, setEditing] = useState<Responsibility | 'new' | null>(null);
   const shown = asked === null || plan.data?.year === asked ? plan.data : undefined;
@@ -167,7 +169,7 @@ export function PlanPage() {
           <div className="xf-coordm-extra">
             <Select<number>
               value={year}
-              onChange={(next) => setParams({ year: String(next) }, { replace: true })}
+              onChange={(next) => setQuery({ year: next })}
               options={years.map((y) => ({ value: y, label: t('coordm.yearOption', { year: y }) }))}
               style={{ width: 120 }}
               aria-label={t('coordm.plan.year')}

@@ -3,6 +3,7 @@ import type { Aggregation, BulletinKind, CellState, ReportStatus, ReportSummary 
 import type { Lang } from '../../api/types.ts';
 import { noImplicitSubmit } from '../benefits/applications/workflowFormat.ts';
 import { businessToday } from '../registry/registryFormat.ts';
+import { enumTable } from '../../components/enumTable.ts';
 
 /** Enter in a modal form's input (a typed date) does not send the form; the modal's button does. */
 export { businessToday, noImplicitSubmit };
@@ -11,7 +12,7 @@ export const MONTH_FORMAT = 'YYYY-MM';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'submitted', 'returned', 'accepted'];
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
+const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
   draft: 'default',
   submitted: 'blue',
   returned: 'orange',
@@ -26,7 +27,16 @@ export function rowState(row: Pick<ReportSummary, 'status' | 'late'>): RowState 
   return row.late ? 'missing' : 'unfiled';
 }
 
-export const ROW_STATE_COLORS: Record<RowState, string> = { ...REPORT_STATUS_COLORS, missing: 'red', unfiled: 'default' };
+/** The report's status; a department-month with nothing filed reads 未报送 once due, 未填报 before. */
+export const ROW_STATE_TAGS = enumTable<RowState>('coord.status', { ...REPORT_STATUS_COLORS, missing: 'red', unfiled: 'default' }, { dataAttr: 'status' });
+
+/** 按时 / 逾期, or a dash while it is neither yet. */
+export const TIMELINESS_TAGS = enumTable<'late' | 'onTime'>('coord.timeliness', { late: 'red', onTime: 'green' }, { dashWhenEmpty: true });
+
+export function timeliness(report: Pick<ReportSummary, 'onTime' | 'late'>): 'late' | 'onTime' | null {
+  if (report.late) return 'late';
+  return report.onTime ? 'onTime' : null;
+}
 
 /** Cells of the completeness grid, in the order of the legend. */
 export const CELL_STATES: readonly CellState[] = ['accepted', 'submitted', 'returned', 'draft', 'missing', 'not_due', 'inactive'];

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ecdApi, type Child } from '../../api/ecd.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -48,7 +48,7 @@ export function ChildArchivePage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const navigate = useNavigate();
-  const archive = useQuery({ queryKey: queryKeys.ecdChild(id), queryFn: ({ signal }) => ecdApi.child(id, signal) });
+  const archive = useQuery({ queryKey: queryKeys.ecd.child(id), queryFn: ({ signal }) => ecdApi.child(id, signal) });
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/ecd')} data-testid="ecd-back">
       {t('ecd.back')}

@@ -2,21 +2,23 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ecdApi, type Child } from '../../api/ecd.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { QuerySearch } from '../../components/QuerySearch.tsx';
+import { PAGE_SIZES, pagingFields, urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { ageDays, formatMonths } from './ecdFormat.ts';
 import { EcdTabs } from './EcdTabs.tsx';
 import { EnrolModal } from './EnrolModal.tsx';
 
-const PAGE_SIZES = [20, 50, 100];
 const FIRST_PAGE_SIZE = 20;
+/** The search and the page live in the URL, so coming back from an archive finds the same list. */
+const CHILD_QUERY = { q: urlField.text(), ...pagingFields(PAGE_SIZES, FIRST_PAGE_SIZE) };
 
 function columns({ t }: I18n): TableColumnsType<Child> {
   return [
@@ -63,21 +65,8 @@ export function EcdPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [enrolling, setEnrolling] = useState(false);
-  const children = useQuery({ queryKey: queryKeys.ecdChildren, queryFn: ({ signal }) => ecdApi.children(signal) });
-  // The search and the page live in the URL, so coming back from an archive finds the same list.
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : FIRST_PAGE_SIZE;
-  const update = (change: { q?: string | undefined; page?: number; pageSize?: number }) => {
-    const next = new URLSearchParams(params);
-    const set = (key: string, value: string | number | undefined, fallback?: number) =>
-      value === undefined || value === '' || value === fallback ? next.delete(key) : next.set(key, String(value));
-    if ('q' in change) set('q', change.q);
-    set('page', 'q' in change || 'pageSize' in change ? 1 : (change.page ?? page), 1);
-    if ('pageSize' in change) set('pageSize', change.pageSize, FIRST_PAGE_SIZE);
-    setParams(next, { replace: true });
-  };
+  const children = useQuery({ queryKey: queryKeys.ecd.children, queryFn: ({ signal }) => ecdApi.children(signal) });
+  const [{ q, page, pageSize }, update] = useUrlQuery(CHILD_QUERY);
   const many = (children.data?.items.length ?? 0) > FIRST_PAGE_SIZE;
   const shown = useMemo(() => {
     const items = children.data?.items ?? [];

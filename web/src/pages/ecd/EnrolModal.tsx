@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ecdApi, type EnrolBody, type Sex } from '../../api/ecd.ts';
 import { useShowError } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { businessToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
 
@@ -41,7 +41,7 @@ export function EnrolModal({ onClose }: { onClose: () => void }) {
     mutationFn: (body: EnrolBody) => ecdApi.enrol(body),
     onSuccess: () => {
       void message.success(t('ecd.enrolled'));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.ecdChildren });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ecd.children });
       onClose();
     },
     onError: showError,

@@ -7,7 +7,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import EChartsModule from 'echarts-for-react/lib/core.js';
 import { useMemo, useState } from 'react';
 import { ecdApi, type Child, type Measurement } from '../../api/ecd.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { theme } from '../../theme.ts';
@@ -48,7 +48,7 @@ export function GrowthCurve({ child, measurements, indicator, height = 380, widt
   const { t } = useI18n();
   const table = curveTable(indicator, child);
   const curves = useQuery({
-    queryKey: queryKeys.ecdCurve(table, child.sex),
+    queryKey: queryKeys.ecd.curve(table, child.sex),
     queryFn: ({ signal }) => ecdApi.curves(table, child.sex, signal),
     staleTime: Infinity,
   });

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Ra
 import dayjs, { type Dayjs } from 'dayjs';
 import { ecdApi, type Child, type MeasurementBody, type MeasurementResult, type Position } from '../../api/ecd.ts';
 import { useErrorText } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { businessToday, DATE_FORMAT, isFuture, toDateText } from '../registry/registryFormat.ts';
 import { ageDays, formatZ } from './ecdFormat.ts';
@@ -93,7 +93,7 @@ export function MeasurementForm({ child }: { child: Child }) {
     mutationFn: (body: MeasurementBody) => ecdApi.measure(child.id, body),
     onSuccess: () => {
       void message.success(t('ecd.measure.saved'));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.ecdChild(child.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ecd.child(child.id) });
       form.resetFields(['weightKg', 'lengthHeightCm', 'headCircumferenceCm', 'note']);
     },
   });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Col, Grid, Row } from 'antd';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { orgApi } from '../../api/org.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
 import { today } from '../../clock.ts';

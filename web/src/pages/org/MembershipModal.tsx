@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Checkbox, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { orgApi } from '../../api/org.ts';
 import type { Department } from '../../api/types.ts';
 import { useShowError } from '../../api/errors.ts';
@@ -31,7 +31,7 @@ export function MembershipModal({ department, onClose }: { department: Departmen
         activeTo: values.stillMember || !values.activeTo ? null : values.activeTo.format(DATE_FORMAT),
       }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.departments });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.org.departments });
       void message.success(t('dept.saved'));
       onClose();
     },

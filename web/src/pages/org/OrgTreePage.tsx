@@ -3,11 +3,12 @@ import { Card, Col, Empty, Input, Row, Skeleton, Tree } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { useNavigate } from 'react-router';
 import { useOrgTree } from '../../api/hooks.ts';
-import { KindTag } from '../../components/KindTag.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { OrgSummary } from './OrgSummary.tsx';
 import { buildOrgTree } from './orgTreeData.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { COMPACT_TAG, ORG_KIND_TAGS } from './orgKinds.ts';
 
 export function OrgTreePage() {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export function OrgTreePage() {
   const built = useMemo(
     () =>
       tree.data
-        ? buildOrgTree(tree.data, search, (kind) => <KindTag kind={kind} compact />)
+        ? buildOrgTree(tree.data, search, (kind) => <EnumTag table={ORG_KIND_TAGS} value={kind} style={COMPACT_TAG} />)
         : null,
     [tree.data, search],
   );

@@ -3,20 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { orgApi } from '../../api/org.ts';
 import type { Township } from '../../api/types.ts';
-import { KindTag } from '../../components/KindTag.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { usePageCrumb } from '../../layout/pageMeta.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { ORG_KIND_TAGS } from './orgKinds.ts';
 
 type Village = Township['villages'][number];
 
 export function TownshipPage() {
   const { code = '' } = useParams();
   const { t } = useI18n();
-  const township = useQuery({ queryKey: queryKeys.township(code), queryFn: () => orgApi.township(code) });
+  const township = useQuery({ queryKey: queryKeys.org.township(code), queryFn: () => orgApi.township(code) });
   const [filter, setFilter] = useState('');
   usePageCrumb(township.data?.name ?? code);
 
@@ -57,7 +58,7 @@ export function TownshipPage() {
         { text: t('org.kind.community'), value: 'community' },
       ],
       onFilter: (value, record) => record.kind === value,
-      render: (_: unknown, record) => <KindTag kind={record.kind} />,
+      render: (_: unknown, record) => <EnumTag table={ORG_KIND_TAGS} value={record.kind} />,
     },
   ];
 
@@ -72,7 +73,7 @@ export function TownshipPage() {
             <span className="xf-code" data-testid="township-code">{data.code}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('org.kind')}>
-            <KindTag kind={data.kind} />
+            <EnumTag table={ORG_KIND_TAGS} value={data.kind} />
           </Descriptions.Item>
           <Descriptions.Item label={t('org.villageCount')}>
             {t('org.villageBreakdown', { villages: data.villages.length - communities, communities })}

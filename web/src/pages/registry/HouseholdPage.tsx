@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Skeleton, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { Household } from '../../api/registryTypes.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
@@ -59,7 +59,7 @@ export function HouseholdPage() {
   const { t } = useI18n();
   const valid = UUID.test(id);
   const household = useQuery({
-    queryKey: queryKeys.household(id),
+    queryKey: queryKeys.registry.household(id),
     queryFn: ({ signal }) => registryApi.household(id, signal),
     enabled: valid,
   });

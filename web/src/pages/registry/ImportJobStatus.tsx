@@ -2,7 +2,7 @@ import { ArrowRightOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Progress, Result, Skeleton, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { ImportJob } from '../../api/registryTypes.ts';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -34,7 +34,7 @@ export function ImportJobStatus({ jobId, onJob, onAgain }: ImportJobStatusProps)
   const [remap, setRemap] = useState(false);
   const actions = useImportActions(jobId, onJob, onAgain);
   const job = useQuery({
-    queryKey: queryKeys.importJob(jobId),
+    queryKey: queryKeys.registry.importJob(jobId),
     queryFn: ({ signal }) => registryApi.importJob(jobId, signal),
     refetchInterval: (query) => (jobFinished(query.state.data) ? false : POLL_MS),
     staleTime: 0,
@@ -45,8 +45,8 @@ export function ImportJobStatus({ jobId, onJob, onAgain }: ImportJobStatusProps)
   // The register has changed: searches and households read before are out of date.
   useEffect(() => {
     if (!applied) return;
-    void queryClient.invalidateQueries({ queryKey: queryKeys.persons });
-    void queryClient.invalidateQueries({ queryKey: ['registry', 'household'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.registry.persons });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.registry.households });
   }, [applied, queryClient]);
 
   const again = (

@@ -1,11 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Select, Upload } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useErrorText } from '../../api/errors.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { CodeName, Grant } from '../../api/types.ts';
 import { useCurrentSession } from '../../auth/session.tsx';
+import { urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { usePageCrumb } from '../../layout/pageMeta.tsx';
 import { ImportIntro } from './ImportIntro.tsx';
@@ -28,6 +28,9 @@ function importTownships(grants: Grant[]): CodeName[] {
   return [...result.values()];
 }
 
+/** The import job shown, kept in the URL so a reload goes on showing its progress. */
+const IMPORT_QUERY = { job: urlField.text() };
+
 /**
  * 导入花名册: upload a roster; follow its preview (matching the columns by hand when its headers
  * are not recognised); confirm it; get the counts and the error report.
@@ -37,15 +40,13 @@ export function ImportPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const session = useCurrentSession();
-  const [params, setParams] = useSearchParams();
-  const jobId = params.get('job');
+  const [{ job: jobId }, setQuery] = useUrlQuery(IMPORT_QUERY);
   const townships = importTownships(session.grants);
   const [township, setTownship] = useState<string | undefined>(townships.length === 1 ? townships[0]?.code : undefined);
   const [uploading, setUploading] = useState(false);
   usePageCrumb(t('import.title'));
 
-  // The job lives in the URL, so a reload goes on showing its progress.
-  const showJob = (id: string | null) => setParams(id ? { job: id } : {}, { replace: true });
+  const showJob = (id: string | null) => setQuery({ job: id ?? undefined });
 
   const upload = async (file: Blob, name: string) => {
     setUploading(true);

@@ -6,8 +6,9 @@ import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { FamilyTies } from './FamilyTies.tsx';
-import { BirthDate, HukouTag, PersonStatus } from './PersonTags.tsx';
+import { BirthDate, HUKOU_TAGS, PersonStatus } from './PersonTags.tsx';
 import { RevealModal } from './RevealModal.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 const GRADE_KEYS = { 1: 'registry.grade.1', 2: 'registry.grade.2', 3: 'registry.grade.3', 4: 'registry.grade.4' } as const;
 
@@ -73,7 +74,7 @@ export function MembersTable({ household }: { household: Household }) {
         </span>
       ),
     },
-    { title: t('registry.col.hukou'), dataIndex: 'hukou', width: 84, render: (value: Person['hukou']) => <HukouTag hukou={value} /> },
+    { title: t('registry.col.hukou'), dataIndex: 'hukou', width: 84, render: (value: Person['hukou']) => <EnumTag table={HUKOU_TAGS} value={value} /> },
     { title: t('registry.col.marital'), dataIndex: 'maritalStatus', width: 96, render: (value: Person['maritalStatus']) => t(`registry.marital.${value}`) },
     { title: t('registry.col.disability'), key: 'disability', width: 96, render: (_: unknown, person) => <DisabilityTag household={household} personId={person.id} /> },
     { title: t('registry.col.status'), dataIndex: 'alive', width: 116, render: (_: unknown, person) => <PersonStatus person={person} /> },

@@ -1,16 +1,20 @@
 import { Tag, Tooltip } from 'antd';
 import type { Person } from '../../api/registryTypes.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ageOn, businessToday } from './registryFormat.ts';
+
+/** 健在 / 已故 */
+const ALIVE_TAGS = enumTable<'true' | 'false'>('registry.alive', { true: 'success', false: 'default' }, { testId: (alive) => (alive === 'true' ? 'status-alive' : 'status-dead') });
+
+/** 农业 / 非农业 */
+export const HUKOU_TAGS = enumTable<Person['hukou']>('registry.hukou', { rural: 'green', urban: 'blue' }, { variant: 'outlined' });
 
 /** 健在 / 已故, plus 已迁出 when the person has left the district. */
 export function PersonStatus({ person }: { person: Pick<Person, 'alive' | 'deathDate' | 'movedOutOn'> }) {
   const { t } = useI18n();
-  const alive = (
-    <Tag color={person.alive ? 'success' : 'default'} data-testid={person.alive ? 'status-alive' : 'status-dead'}>
-      {t(person.alive ? 'registry.alive.true' : 'registry.alive.false')}
-    </Tag>
-  );
+  const alive = <EnumTag table={ALIVE_TAGS} value={person.alive ? 'true' : 'false'} />;
   return (
     <>
       {!person.alive && person.deathDate ? <Tooltip title={t('household.deathOn', { date: person.deathDate })}>{alive}</Tooltip> : alive}
@@ -31,14 +35,5 @@ export function BirthDate({ person }: { person: Pick<Person, 'birthDate' | 'deat
     <span>
       {person.birthDate} <span className="xf-muted">{t('common.inParens', { text: t('registry.age', { age }) })}</span>
     </span>
-  );
-}
-
-export function HukouTag({ hukou }: { hukou: Person['hukou'] }) {
-  const { t } = useI18n();
-  return (
-    <Tag color={hukou === 'rural' ? 'green' : 'blue'} variant="outlined">
-      {t(`registry.hukou.${hukou}`)}
-    </Tag>
   );
 }

@@ -3,26 +3,37 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useOrgTree } from '../../api/hooks.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
-import type { Person, PersonSort } from '../../api/registryTypes.ts';
+import type { Hukou, Person, PersonSort } from '../../api/registryTypes.ts';
+import type { SortOrder } from '../../api/types.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { mayImportRosters } from '../../auth/permissions.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { serverPagination } from '../../components/serverPagination.ts';
+import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { personColumns } from './personColumns.tsx';
 import { PersonFilters } from './PersonFilters.tsx';
-import { PERSON_PAGE_SIZES, usePersonQuery } from './usePersonQuery.ts';
 
 /** The server stops counting here and says `totalCapped`. */
 const COUNT_CAP = 10_000;
-const SORT_KEYS: readonly string[] = ['name', 'birthDate', 'village', 'updatedAt'] satisfies PersonSort[];
+const SORT_KEYS: readonly PersonSort[] = ['name', 'birthDate', 'village', 'updatedAt'];
+
+/** The person search lives in the URL, so a search survives the trip to a household and back. */
+const PERSON_QUERY = {
+  ...pagingFields(),
+  q: urlField.text(),
+  village: urlField.text(),
+  alive: urlField.bool(),
+  hukou: urlField.oneOf<Hukou>(['rural', 'urban']),
+  sort: urlField.oneOf(SORT_KEYS, { keepsPage: true }),
+  order: urlField.oneOf<SortOrder>(['asc', 'desc'], { keepsPage: true }),
+};
 
 function isPersonSort(key: unknown): key is PersonSort {
-  return typeof key === 'string' && SORT_KEYS.includes(key);
+  return SORT_KEYS.some((sort) => sort === key);
 }
 
 /** 户籍档案: find persons; a row opens the person's household. */
@@ -33,12 +44,12 @@ export function RegistryPage() {
   const write = can(PERMISSIONS.registryWrite);
   const importing = mayImportRosters(useCurrentSession().grants);
   const navigate = useNavigate();
-  const [query, update] = usePersonQuery();
+  const [query, update] = useUrlQuery(PERSON_QUERY);
   const tree = useOrgTree(can(PERMISSIONS.orgRead));
   const manyTownships = (tree.data?.townships.length ?? 0) > 1;
 
   const persons = useQuery({
-    queryKey: [...queryKeys.persons, query],
+    queryKey: queryKeys.registry.personList(query),
     queryFn: ({ signal }) => registryApi.search(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -91,7 +102,7 @@ export function RegistryPage() {
         })}
         locale={{ emptyText: persons.isPending ? ' ' : t('registry.empty') }}
         scroll={{ x: 1040 }}
-        pagination={serverPagination(t, query, persons.data?.total, PERSON_PAGE_SIZES, (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })))}
+        pagination={serverPagination(t, query, persons.data?.total, PAGE_SIZES, (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })))}
         data-testid="persons-table"
       />
     </Card>

@@ -2,6 +2,8 @@ import { Tag } from 'antd';
 import { useCallback } from 'react';
 import type { ColumnMatch, ImportJob, RosterField } from '../../api/registryTypes.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 
 /**
  * A roster field's name. In Chinese it is the server's label, exactly (the roster heads its
@@ -18,18 +20,18 @@ export function useJoin(): (items: string[]) => string {
   return useCallback((items) => items.join(t('import.separator')), [t]);
 }
 
-const HOW_COLOR: Record<ColumnMatch, string> = {
+const HOW_TAGS = enumTable<ColumnMatch>('import.how', {
   template: 'green',
   synonym: 'cyan',
   remembered: 'blue',
   mapping: 'purple',
-};
+});
 
 /** How a column came to its field. */
 export function HowTag({ how }: { how: ColumnMatch | null }) {
   const { t } = useI18n();
   if (!how) return <Tag>{t('import.how.none')}</Tag>;
-  return <Tag color={HOW_COLOR[how]}>{t(`import.how.${how}`)}</Tag>;
+  return <EnumTag table={HOW_TAGS} value={how} />;
 }
 
 export function jobFinished(job: ImportJob | undefined): boolean {

@@ -2,7 +2,8 @@ import type { TableColumnsType } from 'antd';
 import type { SortOrder as AntSortOrder } from 'antd/es/table/interface.js';
 import type { Person, PersonQuery, PersonSort } from '../../api/registryTypes.ts';
 import type { I18n } from '../../i18n/index.ts';
-import { BirthDate, HukouTag, PersonStatus } from './PersonTags.tsx';
+import { BirthDate, HUKOU_TAGS, PersonStatus } from './PersonTags.tsx';
+import { EnumTag } from '../../components/EnumTag.tsx';
 
 function sortOrderOf(query: PersonQuery, key: PersonSort): AntSortOrder {
   // The server sorts by name unless told otherwise.
@@ -41,7 +42,7 @@ export function personColumns(query: PersonQuery, i18n: Pick<I18n, 't'>, withTow
       width: 170,
       render: (value: string) => <span className="xf-code">{value}</span>,
     },
-    { title: t('registry.col.hukou'), dataIndex: 'hukou', width: 86, render: (value: Person['hukou']) => <HukouTag hukou={value} /> },
+    { title: t('registry.col.hukou'), dataIndex: 'hukou', width: 86, render: (value: Person['hukou']) => <EnumTag table={HUKOU_TAGS} value={value} /> },
     {
       title: t('registry.col.village'),
       dataIndex: 'village',

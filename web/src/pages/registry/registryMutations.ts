@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useShowError } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { HouseholdCreate, MemberAdd } from '../../api/registryTypes.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -33,7 +33,7 @@ export function useRegistryMutations() {
   const { t } = useI18n();
   const showError = useShowError();
 
-  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.registry });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.registry.all });
   const recorded = () => {
     void message.success(t('action.recorded'));
     reload();

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useShowError } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { ImportMapping } from '../../api/registryTypes.ts';
 
@@ -13,7 +13,7 @@ export function useImportActions(jobId: string, onJob: (id: string) => void, onC
   const queryClient = useQueryClient();
   const showError = useShowError();
   const followed = ({ id }: { id: string }) => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.importJob(jobId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.registry.importJob(jobId) });
     onJob(id);
   };
 
@@ -31,7 +31,7 @@ export function useImportActions(jobId: string, onJob: (id: string) => void, onC
     cancel: useMutation({
       mutationFn: () => registryApi.cancelImport(jobId),
       onSuccess: () => {
-        queryClient.removeQueries({ queryKey: queryKeys.importJob(jobId) });
+        queryClient.removeQueries({ queryKey: queryKeys.registry.importJob(jobId) });
         onCancelled();
       },
       onError: showError,

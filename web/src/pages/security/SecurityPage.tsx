@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Divider, Form, InputNumber, Skeleton, Space, 
 import { useEffect } from 'react';
 import { securityApi } from '../../api/security.ts';
 import { useShowError } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { SecurityPolicy } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -38,7 +38,7 @@ export function SecurityPage() {
   const queryClient = useQueryClient();
   const { refresh } = useSession();
   const [form] = Form.useForm<SecurityPolicy>();
-  const policy = useQuery({ queryKey: queryKeys.securityPolicy, queryFn: securityApi.policy });
+  const policy = useQuery({ queryKey: queryKeys.security.policy, queryFn: securityApi.policy });
 
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
@@ -47,7 +47,7 @@ export function SecurityPage() {
   const save = useMutation({
     mutationFn: securityApi.update,
     onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.securityPolicy, saved);
+      queryClient.setQueryData(queryKeys.security.policy, saved);
       void message.success(t('security.saved'));
       void refresh(); // the idle timeout of this session may have changed
     },

@@ -1,16 +1,14 @@
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import type { User } from '../../api/types.ts';
+import { EnumTag } from '../../components/EnumTag.tsx';
+import { enumTable } from '../../components/enumTable.ts';
 import { formatDateTime, useI18n } from '../../i18n/index.ts';
 
-const COLOURS = { active: 'success', disabled: 'default', locked: 'error' } as const;
+const STATUS_TAGS = enumTable<User['status']>('users.status', { active: 'success', disabled: 'default', locked: 'error' }, { testId: (status) => `status-${status}` });
 
 export function UserStatusTag({ user }: { user: Pick<User, 'status' | 'lockedUntil'> }) {
   const { t } = useI18n();
-  const tag = (
-    <Tag color={COLOURS[user.status]} data-testid={`status-${user.status}`}>
-      {t(`users.status.${user.status}`)}
-    </Tag>
-  );
+  const tag = <EnumTag table={STATUS_TAGS} value={user.status} />;
   if (user.status === 'locked' && user.lockedUntil) {
     return <Tooltip title={t('users.lockedUntil', { time: formatDateTime(user.lockedUntil) })}>{tag}</Tooltip>;
   }

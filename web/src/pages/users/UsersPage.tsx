@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Table, type TableProps } from 'antd';
 import { useState } from 'react';
-import { queryKeys } from '../../api/keys.ts';
-import type { User, UserSort } from '../../api/types.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
+import type { SortOrder, User, UserSort, UserStatus } from '../../api/types.ts';
 import { usersApi } from '../../api/users.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useCurrentSession, useSession } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { GrantsModal } from './GrantsModal.tsx';
-import { serverPagination } from '../../components/serverPagination.ts';
+import { pagingFields, serverPagination, urlField, useUrlQuery } from '../../components/useUrlQuery.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserActions } from './UserActions.tsx';
@@ -16,12 +16,22 @@ import { userColumns } from './userColumns.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { useUserMutations } from './userMutations.ts';
 import { UsersFilters } from './UsersFilters.tsx';
-import { PAGE_SIZES, useUserQuery } from './useUserQuery.ts';
 
-const SORT_KEYS: readonly string[] = ['username', 'displayName', 'lastLoginAt', 'createdAt'] satisfies UserSort[];
+const SORT_KEYS: readonly UserSort[] = ['username', 'displayName', 'lastLoginAt', 'createdAt'];
+const PAGE_SIZES = [10, 20, 50, 100];
+
+/** The users table's query lives in the URL, so paging and filters survive reloads and links. */
+const USER_QUERY = {
+  ...pagingFields(PAGE_SIZES, 20),
+  sort: urlField.oneOf(SORT_KEYS, { keepsPage: true }),
+  order: urlField.oneOf<SortOrder>(['asc', 'desc'], { keepsPage: true }),
+  q: urlField.text(),
+  role: urlField.text(),
+  status: urlField.oneOf<UserStatus>(['active', 'disabled', 'locked']),
+};
 
 function isUserSort(key: unknown): key is UserSort {
-  return typeof key === 'string' && SORT_KEYS.includes(key);
+  return SORT_KEYS.some((sort) => sort === key);
 }
 
 /** Which dialog is open: the user form (null user = create), the reset-password dialog or the grants editor. */
@@ -35,12 +45,12 @@ export function UsersPage() {
   // The system administrator manages accounts, the security administrator grants roles (三权分立).
   const manage = can(PERMISSIONS.userManage);
   const grant = can(PERMISSIONS.userGrant);
-  const [query, update] = useUserQuery();
+  const [query, update] = useUrlQuery(USER_QUERY);
   const [dialog, setDialog] = useState<Dialog>(null);
   const mutations = useUserMutations();
 
   const users = useQuery({
-    queryKey: [...queryKeys.users, query],
+    queryKey: queryKeys.users.list(query),
     queryFn: ({ signal }) => usersApi.list(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useShowError } from '../../api/errors.ts';
-import { queryKeys } from '../../api/keys.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { GrantInput, UserCreate, UserUpdate } from '../../api/types.ts';
 import { usersApi } from '../../api/users.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
@@ -15,7 +15,7 @@ export function useUserMutations() {
 
   const done = (key: MessageKey) => () => {
     void message.success(t(key));
-    void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
   };
 
   return {

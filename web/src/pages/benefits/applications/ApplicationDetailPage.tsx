@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   benefitsWorkflowApi,
-  benefitsWorkflowKeys,
   type ApplicationDetail,
   type DecisionAction,
   type NoticePeriod,
@@ -21,8 +20,10 @@ import { ApplicationSteps } from './ApplicationSteps.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
 import { EvaluationView } from './EvaluationView.tsx';
 import { ObjectionModal, ResolveModal } from './ObjectionModals.tsx';
-import { ApplicationStateTag, Money } from './WorkflowTags.tsx';
-import { categoryLabel, businessToday, mayRecordObjection, noticeRunning, programmeName } from './workflowFormat.ts';
+import { Money } from './WorkflowTags.tsx';
+import { APPLICATION_STATE_TAGS, businessToday, categoryLabel, currentStateKey, mayRecordObjection, noticeRunning, programmeName } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 import './workflow.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,7 +92,7 @@ function ApplicationHeader({ app, onDecide }: { app: ApplicationDetail; onDecide
           <Typography.Text type="secondary" className="xf-code" style={{ fontWeight: 'normal' }}>
             {app.idNumberMasked}
           </Typography.Text>
-          <ApplicationStateTag app={app} />
+          <EnumTag table={APPLICATION_STATE_TAGS} value={app.state} label={currentStateKey(app)} />
         </Space>
       }
       extra={
@@ -263,7 +264,7 @@ export function ApplicationDetailPage() {
   const valid = UUID.test(id);
   const [deciding, setDeciding] = useState<DecisionAction | null>(null);
   const detail = useQuery({
-    queryKey: benefitsWorkflowKeys.application(id),
+    queryKey: queryKeys.benefits.workflow.application(id),
     queryFn: ({ signal }) => benefitsWorkflowApi.application(id, signal),
     enabled: valid,
   });

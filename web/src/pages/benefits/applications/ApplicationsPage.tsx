@@ -4,19 +4,20 @@ import { Button, Card, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type Application, type ApplicationState } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { serverPagination } from '../../../components/serverPagination.ts';
+import { PAGE_SIZES, serverPagination, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { applicationColumns } from './applicationColumns.tsx';
 import { NewApplicationModal } from './NewApplicationModal.tsx';
 import { PublicNoticeDownload } from './PublicNoticeDownload.tsx';
-import { APPLICATION_PAGE_SIZES, useApplicationQuery, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
+import { APPLICATION_QUERY, useAreaOptions, useProgrammeOptions } from './useWorkflowData.ts';
 import { APPLICATION_STATES, applicationYears } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 import './workflow.css';
 
 /** 资格确认: the year's applications through 村审议并公示 → 乡镇审核并公示 → 区审批并公布; a row opens one. */
@@ -25,14 +26,14 @@ export function ApplicationsPage() {
   const { t } = i18n;
   const { can } = useSession();
   const navigate = useNavigate();
-  const [query, update] = useApplicationQuery();
+  const [query, update] = useUrlQuery(APPLICATION_QUERY);
   const [creating, setCreating] = useState(false);
   const programmes = useProgrammeOptions();
   const areas = useAreaOptions(query.township);
   const mayEnter = can(PERMISSIONS.benefitsConfirm) || can(PERMISSIONS.benefitsManage);
 
   const list = useQuery({
-    queryKey: benefitsWorkflowKeys.applicationList(query),
+    queryKey: queryKeys.benefits.workflow.applicationList(query),
     queryFn: ({ signal }) => benefitsWorkflowApi.applications(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -139,7 +140,7 @@ export function ApplicationsPage() {
             locale={{ emptyText: list.isPending ? ' ' : t('wf.app.empty') }}
             // The columns' own widths: a wider table would stretch them and push 公示期 out of view.
             scroll={{ x: columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) }}
-            pagination={serverPagination(t, query, list.data?.total, APPLICATION_PAGE_SIZES)}
+            pagination={serverPagination(t, query, list.data?.total, PAGE_SIZES)}
             data-testid="applications-table"
           />
         )}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { benefitsApi, benefitsKeys } from '../../../api/benefits.ts';
+import { benefitsApi } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi, type Application, type Decision, type DecisionAction } from '../../../api/benefitsWorkflow.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
@@ -18,6 +18,7 @@ import {
   toMonth,
   type ConfirmationRow,
 } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 interface Values {
   noticeFrom?: Dayjs;
@@ -47,7 +48,7 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
   const step = app.nextStep ?? 'village';
   const noticeFrom = Form.useWatch('noticeFrom', form);
   const programmes = useQuery({
-    queryKey: benefitsKeys.programmes,
+    queryKey: queryKeys.benefits.programmes,
     queryFn: ({ signal }) => benefitsApi.programmes(signal),
     staleTime: 60_000,
   });

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Empty, Form, Input, Modal, Row, Select, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { benefitsApi, benefitsKeys, type ProgrammeId } from '../../../api/benefits.ts';
+import { benefitsApi, type ProgrammeId } from '../../../api/benefits.ts';
 import { benefitsWorkflowApi, type ApplicationCreate } from '../../../api/benefitsWorkflow.ts';
 import { isApiError } from '../../../api/client.ts';
 import { useErrorText } from '../../../api/errors.ts';
@@ -14,6 +14,7 @@ import { useWorkflowReload } from './useWorkflowReload.ts';
 import { useProgrammeOptions } from './useWorkflowData.ts';
 import { isFuture } from '../../registry/registryFormat.ts';
 import { applicationYears, DATE_FORMAT, failedConditions, noImplicitSubmit, toDate, todayDay } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 interface Values {
   personId: string;
@@ -44,7 +45,7 @@ function EvaluationPreview({ personId, programme, date }: { personId?: string; p
   const errorText = useErrorText();
   const ready = Boolean(personId && date);
   const evaluation = useQuery({
-    queryKey: benefitsKeys.evaluation(personId ?? '', date ?? ''),
+    queryKey: queryKeys.benefits.evaluation(personId ?? '', date ?? ''),
     queryFn: ({ signal }) => benefitsApi.personEvaluation(personId ?? '', date ?? '', signal),
     enabled: ready,
     retry: false,

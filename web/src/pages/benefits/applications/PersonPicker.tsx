@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { queryKeys } from '../../../api/keys.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 import { registryApi } from '../../../api/registry.ts';
 import type { Person } from '../../../api/registryTypes.ts';
 import { useI18n } from '../../../i18n/index.ts';
@@ -43,7 +43,7 @@ export function PersonPicker({ value, onChange, onPick, testId }: PersonPickerPr
   }, [text]);
 
   const search = useQuery({
-    queryKey: [...queryKeys.persons, 'picker', q],
+    queryKey: queryKeys.registry.personPicker(q),
     queryFn: ({ signal }) => registryApi.search({ q, alive: true, page: 1, pageSize: 20 }, signal),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,

@@ -1,32 +1,8 @@
-import { Progress, Tag, Tooltip } from 'antd';
-import type { Application, LineKind, RollState } from '../../../api/benefitsWorkflow.ts';
+import { Progress, Tooltip } from 'antd';
+import type { Application } from '../../../api/benefitsWorkflow.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import './workflow.css';
-import { APPLICATION_STATE_COLORS, currentStateKey, formatMoney, LINE_KIND_COLORS, ROLL_STATE_COLORS, stageOf } from './workflowFormat.ts';
-
-/** The application's state as it reads today (a notice that has ended says whose review it waits for). */
-export function ApplicationStateTag({ app }: { app: Pick<Application, 'state' | 'villageNotice' | 'townshipNotice'> }) {
-  const { tx } = useI18n();
-  return (
-    <Tag color={APPLICATION_STATE_COLORS[app.state]} data-testid="application-state" data-state={app.state}>
-      {tx(currentStateKey(app), app.state)}
-    </Tag>
-  );
-}
-
-export function RollStateTag({ state }: { state: RollState }) {
-  const { tx } = useI18n();
-  return (
-    <Tag color={ROLL_STATE_COLORS[state]} data-testid="roll-state" data-state={state}>
-      {tx(`wf.rollState.${state}`, state)}
-    </Tag>
-  );
-}
-
-export function LineKindTag({ kind }: { kind: LineKind }) {
-  const { tx } = useI18n();
-  return <Tag color={LINE_KIND_COLORS[kind]}>{tx(`wf.kind.${kind}`, kind)}</Tag>;
-}
+import { formatMoney, stageOf } from './workflowFormat.ts';
 
 /** Yuan, two decimals, right-aligned digits. */
 export function Money({ amount, testId }: { amount: number; testId?: string }) {

@@ -1,9 +1,10 @@
 import { Badge, Tag, type TableColumnsType } from 'antd';
 import type { Application } from '../../../api/benefitsWorkflow.ts';
 import type { I18n } from '../../../i18n/index.ts';
-import { ApplicationStateTag, Money, StageProgress } from './WorkflowTags.tsx';
+import { Money, StageProgress } from './WorkflowTags.tsx';
 import { programmeName } from '../benefitsFormat.ts';
-import { categoryLabel, currentNotice } from './workflowFormat.ts';
+import { APPLICATION_STATE_TAGS, categoryLabel, currentNotice, currentStateKey } from './workflowFormat.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
 
@@ -69,7 +70,7 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
       width: 140,
       render: (_, app) => (
         <div className="xf-wf-state">
-          <ApplicationStateTag app={app} />
+          <EnumTag table={APPLICATION_STATE_TAGS} value={app.state} label={currentStateKey(app)} />
           <StageProgress app={app} />
         </div>
       ),

@@ -1,20 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DefaultOptionType } from 'antd/es/select/index.js';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { benefitsApi, benefitsKeys, type ProgrammeId } from '../../../api/benefits.ts';
-import type { ApplicationQuery, ApplicationState } from '../../../api/benefitsWorkflow.ts';
+import { benefitsApi, type ProgrammeId } from '../../../api/benefits.ts';
 import { useOrgTree } from '../../../api/hooks.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { pagingFields, urlField } from '../../../components/useUrlQuery.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { APPLICATION_STATES, applicationYears, currentYear, programmeOptions } from './workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 /** The programmes with their parameters (the cache the programmes page shares); they change rarely. */
 export function useProgrammeOptions() {
   const i18n = useI18n();
   const query = useQuery({
-    queryKey: benefitsKeys.programmes,
+    queryKey: queryKeys.benefits.programmes,
     queryFn: ({ signal }) => benefitsApi.programmes(signal),
     staleTime: 60_000,
   });
@@ -42,51 +42,13 @@ export function useAreaOptions(township: string | undefined) {
   }, [tree.data, tree.isPending, tree.fetchStatus, township]);
 }
 
-export const APPLICATION_PAGE_SIZES = [20, 50, 100] as const;
-const DEFAULT_PAGE_SIZE = 20;
-
-function positive(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** The application list's filters live in the URL, so they survive the trip to an application and back. */
-export function useApplicationQuery(): [ApplicationQuery, (change: Partial<ApplicationQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-
-  const query = useMemo<ApplicationQuery>(() => {
-    const year = Number(params.get('year'));
-    const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-    const state = APPLICATION_STATES.find((s) => s === params.get('state'));
-    const programme = params.get('programme') ?? undefined;
-    return {
-      year: applicationYears().includes(year) ? year : currentYear(),
-      state: state as ApplicationState | undefined,
-      // A programme code the server does not know is left to the server to refuse.
-      programme: programme as ProgrammeId | undefined,
-      township: params.get('township') ?? undefined,
-      village: params.get('village') ?? undefined,
-      page: positive(params.get('page'), 1),
-      pageSize: APPLICATION_PAGE_SIZES.some((size) => size === pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    };
-  }, [params]);
-
-  const update = useCallback(
-    (change: Partial<ApplicationQuery>) => {
-      const next: Partial<ApplicationQuery> = { ...query, ...change };
-      const filtersChanged = ['year', 'state', 'programme', 'township', 'village', 'pageSize'].some((key) => key in change);
-      if (filtersChanged && !('page' in change)) next.page = 1;
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(next)) {
-        if (value === undefined || value === '') continue;
-        if ((key === 'page' && value === 1) || (key === 'pageSize' && value === DEFAULT_PAGE_SIZE)) continue;
-        if (key === 'year' && value === currentYear()) continue;
-        search.set(key, String(value));
-      }
-      setParams(search, { replace: true });
-    },
-    [query, setParams],
-  );
-
-  return [query, update];
-}
+export const APPLICATION_QUERY = {
+  year: urlField.number(currentYear, (year) => applicationYears().includes(year)),
+  state: urlField.oneOf(APPLICATION_STATES),
+  // A programme code the server does not know is left to the server to refuse.
+  programme: urlField.text<ProgrammeId>(),
+  township: urlField.text(),
+  village: urlField.text(),
+  ...pagingFields(),
+};

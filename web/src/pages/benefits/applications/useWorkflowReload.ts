@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { benefitsKeys } from '../../../api/benefits.ts';
-import { benefitsWorkflowKeys, type RollDetail } from '../../../api/benefitsWorkflow.ts';
+import { type RollDetail } from '../../../api/benefitsWorkflow.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 /**
  * What to load again after a change. Only the queries the change touches are fetched again: the
@@ -12,8 +12,8 @@ export function useWorkflowReload() {
 
   /** An application moved (decision, objection): the lists and details of applications; enrolments may follow. */
   const applications = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: benefitsKeys.enrolments, refetchType: 'none' });
-    void queryClient.invalidateQueries({ queryKey: benefitsWorkflowKeys.applications });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.enrolments, refetchType: 'none' });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.workflow.applications });
   }, [queryClient]);
 
   /**
@@ -22,12 +22,12 @@ export function useWorkflowReload() {
    */
   const roll = useCallback(
     (id: string, answer: RollDetail | undefined, linesChanged: boolean) => {
-      if (answer) queryClient.setQueryData(benefitsWorkflowKeys.roll(answer.id), answer);
-      else void queryClient.invalidateQueries({ queryKey: benefitsWorkflowKeys.roll(id), exact: true });
-      if (linesChanged) void queryClient.invalidateQueries({ queryKey: [...benefitsWorkflowKeys.roll(id), 'lines'] });
-      void queryClient.invalidateQueries({ queryKey: [...benefitsWorkflowKeys.rolls, 'list'] });
+      if (answer) queryClient.setQueryData(queryKeys.benefits.workflow.roll(answer.id), answer);
+      else void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.workflow.roll(id), exact: true });
+      if (linesChanged) void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.workflow.rollLinesOf(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.workflow.rollLists });
       // An approved roll locks the parameters of its month.
-      void queryClient.invalidateQueries({ queryKey: benefitsKeys.programmes, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.benefits.programmes, refetchType: 'none' });
     },
     [queryClient],
   );

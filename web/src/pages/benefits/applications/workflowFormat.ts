@@ -12,6 +12,7 @@ import type { Lang } from '../../../api/types.ts';
 import type { I18n } from '../../../i18n/index.ts';
 import { businessToday } from '../../registry/registryFormat.ts';
 import { programmeName } from '../benefitsFormat.ts';
+import { enumTable } from '../../../components/enumTable.ts';
 
 export { businessToday, programmeName };
 
@@ -29,24 +30,24 @@ export const APPLICATION_STATES: readonly ApplicationState[] = [
 export const ROLL_STATES: readonly RollState[] = ['draft', 'checked', 'approved', 'exported', 'paid'];
 export const LINE_KINDS: readonly LineKind[] = ['regular', 'arrears', 'adjustment'];
 
-export const APPLICATION_STATE_COLORS: Record<ApplicationState, string> = {
+export const APPLICATION_STATE_TAGS = enumTable<ApplicationState>('wf.state', {
   applied: 'blue',
   village_notice: 'orange',
   township_notice: 'gold',
   approved: 'green',
   rejected: 'red',
   withdrawn: 'default',
-};
+}, { testId: 'application-state', dataAttr: 'state' });
 
-export const ROLL_STATE_COLORS: Record<RollState, string> = {
+export const ROLL_STATE_TAGS = enumTable<RollState>('wf.rollState', {
   draft: 'default',
   checked: 'blue',
   approved: 'gold',
   exported: 'purple',
   paid: 'green',
-};
+}, { testId: 'roll-state', dataAttr: 'state' });
 
-export const LINE_KIND_COLORS: Record<LineKind, string> = { regular: 'default', arrears: 'blue', adjustment: 'orange' };
+export const LINE_KIND_TAGS = enumTable<LineKind>('wf.kind', { regular: 'default', arrears: 'blue', adjustment: 'orange' });
 
 /**
  * The confirmation year the office works on: this year, and from October next year's (年度资格确认:

@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n/index.ts';
 import { useProgrammeOptions } from '../applications/useWorkflowData.ts';
 import { useWorkflowReload } from '../applications/useWorkflowReload.ts';
 import { MONTH_FORMAT, noImplicitSubmit, thisMonth, toMonth } from '../applications/workflowFormat.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 
 interface Values {
   programme: ProgrammeId;
@@ -31,7 +32,7 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
   const period = Form.useWatch('period', form);
   // The programme's latest roll: the next month is the one to generate; a later one pays the months between as arrears.
   const latest = useQuery({
-    queryKey: ['benefits', 'workflow', 'rolls', 'latest', programme],
+    queryKey: queryKeys.benefits.workflow.latestRoll(programme),
     queryFn: ({ signal }) => benefitsWorkflowApi.rolls({ programme, page: 1, pageSize: 1 }, signal),
     enabled: programme !== undefined,
   });

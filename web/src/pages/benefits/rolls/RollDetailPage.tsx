@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type RollDetail } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type RollDetail } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
-import { programmeName } from '../applications/workflowFormat.ts';
-import { RollStateTag } from '../applications/WorkflowTags.tsx';
+import { programmeName, ROLL_STATE_TAGS } from '../applications/workflowFormat.ts';
 import '../applications/workflow.css';
 import { RollActions } from './RollActions.tsx';
 import { RollLinesTable } from './RollLinesTable.tsx';
 import { RollBreakdown, RollProgress, RollStats, RollStops } from './RollSummary.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +29,7 @@ function RollHeader({ roll }: { roll: RollDetail }) {
           <span data-testid="roll-title">
             {t('wf.roll.heading', { programme: programmeName(i18n, roll.programme, roll.programmeName), period: roll.period })}
           </span>
-          <RollStateTag state={roll.state} />
+          <EnumTag table={ROLL_STATE_TAGS} value={roll.state} />
         </Space>
       }
       extra={
@@ -72,7 +73,7 @@ export function RollDetailPage() {
   const { t } = i18n;
   const valid = UUID.test(id);
   const detail = useQuery({
-    queryKey: benefitsWorkflowKeys.roll(id),
+    queryKey: queryKeys.benefits.workflow.roll(id),
     queryFn: ({ signal }) => benefitsWorkflowApi.roll(id, signal),
     enabled: valid,
   });

@@ -3,19 +3,19 @@ import { Select, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useState } from 'react';
 import {
   benefitsWorkflowApi,
-  benefitsWorkflowKeys,
   type LineKind,
   type RollDetail,
   type RollLine,
   type RollLineQuery,
 } from '../../../api/benefitsWorkflow.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { serverPagination } from '../../../components/serverPagination.ts';
+import { PAGE_SIZES, serverPagination } from '../../../components/useUrlQuery.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';
-import { categoryLabel, fundingName, LINE_KINDS } from '../applications/workflowFormat.ts';
-import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
+import { categoryLabel, fundingName, LINE_KIND_TAGS, LINE_KINDS } from '../applications/workflowFormat.ts';
+import { Money } from '../applications/WorkflowTags.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
-const PAGE_SIZES = [20, 50, 100] as const;
 const muted = <span className="xf-muted">—</span>;
 
 function lineColumns(i18n: I18n): TableColumnsType<RollLine> {
@@ -35,7 +35,7 @@ function lineColumns(i18n: I18n): TableColumnsType<RollLine> {
       ),
     },
     { key: 'month', title: t('wf.roll.paidMonth'), width: 96, render: (_, l) => <span className="xf-num">{l.paidMonth}</span> },
-    { key: 'kind', title: t('wf.roll.kind'), width: 80, render: (_, l) => <LineKindTag kind={l.kind} /> },
+    { key: 'kind', title: t('wf.roll.kind'), width: 80, render: (_, l) => <EnumTag table={LINE_KIND_TAGS} value={l.kind} /> },
     { key: 'category', title: t('wf.col.category'), width: 124, render: (_, l) => (l.category ? categoryLabel(i18n, l.category) : muted) },
     { key: 'fundedBy', title: t('wf.roll.fundedByCol'), width: 96, render: (_, l) => fundingName(i18n, l.fundedBy) },
     { key: 'amount', title: t('wf.roll.amountYuan'), width: 120, align: 'right', render: (_, l) => <Money amount={l.amount} /> },
@@ -49,7 +49,7 @@ export function RollLinesTable({ roll }: { roll: RollDetail }) {
   const { t } = i18n;
   const [query, setQuery] = useState<RollLineQuery>({ page: 1, pageSize: 20 });
   const lines = useQuery({
-    queryKey: benefitsWorkflowKeys.rollLines(roll.id, query),
+    queryKey: queryKeys.benefits.workflow.rollLines(roll.id, query),
     queryFn: ({ signal }) => benefitsWorkflowApi.rollLines(roll.id, query, signal),
     placeholderData: keepPreviousData,
   });

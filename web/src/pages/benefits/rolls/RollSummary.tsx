@@ -1,8 +1,9 @@
 import { Card, Col, Collapse, Row, Statistic, Steps, Table, Typography, type TableColumnsType } from 'antd';
 import type { RollDetail, RollState, RollStop } from '../../../api/benefitsWorkflow.ts';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
-import { formatCount, formatMoney, fundingName, ROLL_STATES } from '../applications/workflowFormat.ts';
-import { LineKindTag, Money } from '../applications/WorkflowTags.tsx';
+import { formatCount, formatMoney, fundingName, LINE_KIND_TAGS, ROLL_STATES } from '../applications/workflowFormat.ts';
+import { Money } from '../applications/WorkflowTags.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 /** 生成 → 核对 → 审批 → 导出 → 发放, each with who and when. */
 export function RollProgress({ roll }: { roll: RollDetail }) {
@@ -98,7 +99,7 @@ export function RollBreakdown({ roll }: { roll: RollDetail }) {
     { key: 'amount', title: t('wf.roll.amountYuan'), width: 160, align: 'right', render: (_, r) => <Money amount={r.amount} /> },
   ];
   const kindColumns: TableColumnsType<KindRow> = [
-    { key: 'kind', title: t('wf.roll.kind'), render: (_, r) => <LineKindTag kind={r.kind} /> },
+    { key: 'kind', title: t('wf.roll.kind'), render: (_, r) => <EnumTag table={LINE_KIND_TAGS} value={r.kind} /> },
     {
       key: 'lines',
       title: t('wf.roll.lines'),

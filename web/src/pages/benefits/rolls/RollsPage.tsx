@@ -1,31 +1,29 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, type TableColumnsType, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ProgrammeId } from '../../../api/benefits.ts';
-import { benefitsWorkflowApi, benefitsWorkflowKeys, type Roll, type RollQuery } from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type Roll } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { serverPagination } from '../../../components/serverPagination.ts';
+import { PAGE_SIZES, pagingFields, serverPagination, urlField, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { BenefitsTabs } from '../BenefitsTabs.tsx';
 import { useProgrammeOptions } from '../applications/useWorkflowData.ts';
-import { formatCount, programmeName } from '../applications/workflowFormat.ts';
-import { Money, RollStateTag } from '../applications/WorkflowTags.tsx';
+import { formatCount, programmeName, ROLL_STATE_TAGS } from '../applications/workflowFormat.ts';
+import { Money } from '../applications/WorkflowTags.tsx';
 import '../applications/workflow.css';
 import { GenerateRollModal } from './GenerateRollModal.tsx';
+import { queryKeys } from '../../../api/queryKeys.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
-const PAGE_SIZES = [20, 50, 100] as const;
-const DEFAULT_PAGE_SIZE = 20;
 const muted = <span className="xf-muted">—</span>;
 
-function positive(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+/** The programme shown and the page, kept in the URL. */
+const ROLL_QUERY = { programme: urlField.text<ProgrammeId>(), ...pagingFields() };
 
 /** The rolls' columns; a township or village worker's figures are the own place's, and the titles say whose. */
 function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Roll> {
@@ -38,7 +36,7 @@ function rollColumns(i18n: I18n, scopeName: string | null): TableColumnsType<Rol
       render: (_, roll) => <span data-testid={`roll-${roll.id}`}>{programmeName(i18n, roll.programme, roll.programmeName)}</span>,
     },
     { key: 'period', title: t('wf.roll.period'), width: 100, render: (_, roll) => <span className="xf-num">{roll.period}</span> },
-    { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <RollStateTag state={roll.state} /> },
+    { key: 'state', title: t('wf.col.state'), width: 96, render: (_, roll) => <EnumTag table={ROLL_STATE_TAGS} value={roll.state} /> },
     {
       key: 'lines',
       title: scopeName ? t('wf.roll.linesOf', { place: scopeName }) : t('wf.roll.lines'),
@@ -87,31 +85,14 @@ export function RollsPage() {
   const { t } = i18n;
   const { can } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const [generating, setGenerating] = useState(false);
   const programmes = useProgrammeOptions();
   const manage = can(PERMISSIONS.benefitsManage);
 
-  const query = useMemo<RollQuery>(() => {
-    const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-    return {
-      programme: (params.get('programme') ?? undefined) as ProgrammeId | undefined,
-      page: positive(params.get('page'), 1),
-      pageSize: PAGE_SIZES.some((size) => size === pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    };
-  }, [params]);
-
-  const update = (change: Partial<RollQuery>) => {
-    const next = { ...query, ...('programme' in change && !('page' in change) ? { page: 1 } : {}), ...change };
-    const search = new URLSearchParams();
-    if (next.programme) search.set('programme', next.programme);
-    if (next.page !== 1) search.set('page', String(next.page));
-    if (next.pageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(next.pageSize));
-    setParams(search, { replace: true });
-  };
+  const [query, update] = useUrlQuery(ROLL_QUERY);
 
   const rolls = useQuery({
-    queryKey: benefitsWorkflowKeys.rollList(query),
+    queryKey: queryKeys.benefits.workflow.rollList(query),
     queryFn: ({ signal }) => benefitsWorkflowApi.rolls(query, signal),
     placeholderData: keepPreviousData,
   });

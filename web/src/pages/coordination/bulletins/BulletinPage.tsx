@@ -10,7 +10,8 @@ import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
 import { BulletinActions } from './BulletinActions.tsx';
 import { BulletinDocument } from './BulletinDocument.tsx';
-import { BulletinStatusTag } from './BulletinsPage.tsx';
+import { BULLETIN_STATUS_TAGS } from './BulletinsPage.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 function BulletinHeader({ bulletin }: { bulletin: Bulletin }) {
   const { t } = useI18n();
@@ -21,7 +22,7 @@ function BulletinHeader({ bulletin }: { bulletin: Bulletin }) {
       title={
         <Space size={10} wrap>
           <span>{bulletin.periodLabel}</span>
-          <BulletinStatusTag status={bulletin.status} />
+          <EnumTag table={BULLETIN_STATUS_TAGS} value={bulletin.status} />
         </Space>
       }
       extra={

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useBulletins } from '../../../api/coordination.ts';
@@ -10,17 +10,13 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
 import { GenerateBulletinModal } from './GenerateBulletinModal.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
+import { enumTable } from '../../../components/enumTable.ts';
 
 const muted = <span className="xf-muted">—</span>;
 
-export function BulletinStatusTag({ status }: { status: BulletinSummary['status'] }) {
-  const { t } = useI18n();
-  return (
-    <Tag color={status === 'published' ? 'green' : 'default'} data-testid="bulletin-status" data-status={status}>
-      {t(`coord.bulletinStatus.${status}`)}
-    </Tag>
-  );
-}
+/** 草稿 / 已发布 */
+export const BULLETIN_STATUS_TAGS = enumTable<BulletinSummary['status']>('coord.bulletinStatus', { draft: 'default', published: 'green' }, { testId: 'bulletin-status', dataAttr: 'status' });
 
 function columns(i18n: I18n): TableColumnsType<BulletinSummary> {
   const { t } = i18n;
@@ -48,7 +44,7 @@ function columns(i18n: I18n): TableColumnsType<BulletinSummary> {
         </div>
       ),
     },
-    { key: 'status', title: t('coord.col.status'), width: 90, render: (_, row) => <BulletinStatusTag status={row.status} /> },
+    { key: 'status', title: t('coord.col.status'), width: 90, render: (_, row) => <EnumTag table={BULLETIN_STATUS_TAGS} value={row.status} /> },
     { key: 'created', title: t('coord.bulletins.createdAt'), width: 150, render: (_, row) => <span className="xf-num">{formatDateTime(row.createdAt)}</span> },
     {
       key: 'published',

@@ -8,9 +8,9 @@ import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
 import '../meetings.css';
-import { useCoordRole } from './coordmFormat.ts';
-import { ActionStatusTag, MeetingKindTag, MeetingStatusTag } from './CoordmTags.tsx';
+import { ACTION_STATUS_TAGS, MEETING_KIND_TAGS, MEETING_STATUS_TAGS, useCoordRole } from './coordmFormat.ts';
 import { MinutesForm } from './MinutesForm.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
@@ -23,9 +23,9 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
     <Card
       title={
         <Space size={10} wrap>
-          <MeetingKindTag kind={meeting.kind} />
+          <EnumTag table={MEETING_KIND_TAGS} value={meeting.kind} />
           <span data-testid="meeting-title">{meeting.title}</span>
-          <MeetingStatusTag status={meeting.status} />
+          <EnumTag table={MEETING_STATUS_TAGS} value={meeting.status} />
         </Space>
       }
       extra={
@@ -120,7 +120,7 @@ function DecidedItems({ items }: { items: ActionItem[] }) {
     },
     { key: 'owner', title: t('coordm.decision.owner'), width: 200, render: (_, item) => item.ownerName },
     { key: 'dueOn', title: t('coordm.decision.dueOn'), width: 120, render: (_, item) => <span className="xf-num">{item.dueOn}</span> },
-    { key: 'status', title: t('coordm.col.status'), width: 100, render: (_, item) => <ActionStatusTag status={item.status} /> },
+    { key: 'status', title: t('coordm.col.status'), width: 100, render: (_, item) => <EnumTag table={ACTION_STATUS_TAGS} value={item.status} /> },
   ];
   return (
     <Card title={t('coordm.meeting.decided')} size="small" data-testid="meeting-action-items">

@@ -7,14 +7,14 @@ import type { MeetingSummary } from '../../../api/coordinationTypes.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
-import { useCoordRole } from './coordmFormat.ts';
-import { MeetingKindTag, MeetingStatusTag } from './CoordmTags.tsx';
+import { MEETING_KIND_TAGS, MEETING_STATUS_TAGS, useCoordRole } from './coordmFormat.ts';
 import '../meetings.css';
 import { ScheduleMeetingModal } from './ScheduleMeetingModal.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 function meetingColumns({ t }: I18n): TableColumnsType<MeetingSummary> {
   return [
-    { key: 'kind', title: t('coordm.col.kind'), width: 120, render: (_, m) => <MeetingKindTag kind={m.kind} /> },
+    { key: 'kind', title: t('coordm.col.kind'), width: 120, render: (_, m) => <EnumTag table={MEETING_KIND_TAGS} value={m.kind} /> },
     {
       key: 'title',
       title: t('coordm.col.meeting'),
@@ -32,7 +32,7 @@ function meetingColumns({ t }: I18n): TableColumnsType<MeetingSummary> {
       render: (_, m) => <span className="xf-num">{formatDateTime(m.startsAt)}</span>,
     },
     { key: 'place', title: t('coordm.col.place'), width: 200, ellipsis: true, render: (_, m) => m.place },
-    { key: 'status', title: t('coordm.col.status'), width: 96, render: (_, m) => <MeetingStatusTag status={m.status} /> },
+    { key: 'status', title: t('coordm.col.status'), width: 96, render: (_, m) => <EnumTag table={MEETING_STATUS_TAGS} value={m.status} /> },
     {
       key: 'attendees',
       title: t('coordm.col.attendees'),

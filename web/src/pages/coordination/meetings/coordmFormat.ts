@@ -4,6 +4,7 @@ import type { ActionStatus, Aggregation, ContentArea, MeetingKind, Responsibilit
 import { useDepartments } from '../../../api/hooks.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { enumTable } from '../../../components/enumTable.ts';
 
 /*
  * Shared by the pages of meetings, action items, notices, the plan and the indicator
@@ -20,20 +21,40 @@ export const RESPONSIBILITY_STATUSES: readonly ResponsibilityStatus[] = ['planne
 export const AGGREGATIONS: readonly Aggregation[] = ['sum', 'last', 'max'];
 export const RULE_OPERATORS: readonly RuleOperator[] = ['<=', '<', '>=', '>', '='];
 
-export const MEETING_KIND_COLORS: Record<MeetingKind, string> = { work: 'geekblue', coordination: 'purple' };
-export const ACTION_STATUS_COLORS: Record<ActionStatus, string> = { overdue: 'red', open: 'blue', done: 'green' };
-export const RESPONSIBILITY_STATUS_COLORS: Record<ResponsibilityStatus, string> = {
-  planned: 'default',
-  in_progress: 'blue',
-  done: 'green',
-};
-export const AREA_COLORS: Record<ContentArea, string> = {
-  civility: '#1677ff',
-  health: '#389e0d',
-  eugenics: '#c41d7f',
-  prosperity: '#d48806',
-  dedication: '#cf1322',
-};
+/** 待召开 / 已召开 */
+export const MEETING_STATUS_TAGS = enumTable<'scheduled' | 'held'>(
+  'coordm.meetingStatus',
+  { scheduled: 'gold', held: 'green' },
+  { testId: 'meeting-status', dataAttr: 'status' },
+);
+
+/** 工作会 / 协调会 */
+export const MEETING_KIND_TAGS = enumTable<MeetingKind>(
+  'coordm.kind',
+  { work: 'geekblue', coordination: 'purple' },
+  { testId: 'meeting-kind', dataAttr: 'kind' },
+);
+
+/** 逾期 (red) / 进行中 (blue) / 已办结 (green) */
+export const ACTION_STATUS_TAGS = enumTable<ActionStatus>(
+  'coordm.actionStatus',
+  { overdue: 'red', open: 'blue', done: 'green' },
+  { testId: 'action-status', dataAttr: 'status' },
+);
+
+/** 未启动 / 推进中 / 已完成 */
+export const RESPONSIBILITY_STATUS_TAGS = enumTable<ResponsibilityStatus>(
+  'coordm.respStatus',
+  { planned: 'default', in_progress: 'blue', done: 'green' },
+  { testId: 'responsibility-status', dataAttr: 'status' },
+);
+
+/** 文明 · 健康 · 优生 · 致富 · 奉献, each in its colour. */
+export const AREA_TAGS = enumTable<ContentArea>(
+  'coordm.area',
+  { civility: '#1677ff', health: '#389e0d', eugenics: '#c41d7f', prosperity: '#d48806', dedication: '#cf1322' },
+  { dataAttr: 'area' },
+);
 
 /** The operators as printed: ≤ rather than <=. */
 export const OPERATOR_SIGNS: Record<RuleOperator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '=': '=' };

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Timeline } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../../../api/coordination.ts';
 import type { Report, ReportEvent } from '../../../api/coordinationTypes.ts';
@@ -8,12 +9,12 @@ import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
 import { formatDateTime, useI18n } from '../../../i18n/index.ts';
 import { usePageCrumb } from '../../../layout/pageMeta.tsx';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
-import { LockedTag, ReportStatusTag, TimelinessTag } from '../CoordTags.tsx';
-import { PERIOD_PATTERN, periodLabel } from '../coordFormat.ts';
+import { PERIOD_PATTERN, periodLabel, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from '../coordFormat.ts';
 import { ReportAttachments } from './ReportAttachments.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportReview } from './ReportReview.tsx';
 import { ValuesTable } from './ReportValues.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
 
@@ -82,8 +83,12 @@ function ReportHeader({ report }: { report: Report }) {
           <span data-testid="report-title">
             {t('coord.report.heading', { department: report.departmentName, period: periodLabel(report.period, lang) })}
           </span>
-          <ReportStatusTag report={report} testId="report-status" />
-          {report.status === 'accepted' ? <LockedTag /> : null}
+          <EnumTag table={ROW_STATE_TAGS} value={rowState(report)} testId="report-status" />
+          {report.status === 'accepted' ? (
+            <Tag icon={<LockOutlined />} color="green" data-testid="report-locked">
+              {t('coord.report.locked')}
+            </Tag>
+          ) : null}
         </Space>
       }
       extra={
@@ -103,7 +108,7 @@ function ReportHeader({ report }: { report: Report }) {
           {report.submittedAt ? <span className="xf-num">{formatDateTime(report.submittedAt)}</span> : muted}
         </Descriptions.Item>
         <Descriptions.Item label={t('coord.col.timeliness')}>
-          <TimelinessTag report={report} />
+          <EnumTag table={TIMELINESS_TAGS} value={timeliness(report)} />
         </Descriptions.Item>
         <Descriptions.Item label={t('coord.report.acceptedAt')}>
           {report.acceptedAt ? <span className="xf-num">{formatDateTime(report.acceptedAt)}</span> : muted}

@@ -1,27 +1,18 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Select, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useDesk, useReportList, type ReportListQuery } from '../../../api/coordination.ts';
 import type { ReportSummary } from '../../../api/coordinationTypes.ts';
 import { useDepartments } from '../../../api/hooks.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { urlField, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
-import { ReportStatusTag, TimelinessTag } from '../CoordTags.tsx';
-import {
-  currentYear,
-  MONTH_FORMAT,
-  monthDay,
-  monthOf,
-  PERIOD_PATTERN,
-  periodLabel,
-  REPORT_STATUSES,
-  reportPath,
-  reportYears,
-} from '../coordFormat.ts';
+import { currentYear, MONTH_FORMAT, monthDay, monthOf, PERIOD_PATTERN, periodLabel, REPORT_STATUSES, reportPath, reportYears, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from '../coordFormat.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
 const STATUS_FILTERS: readonly NonNullable<ReportListQuery['status']>[] = [...REPORT_STATUSES, 'missing'];
@@ -41,7 +32,7 @@ function columns(i18n: I18n, mayFile: boolean): TableColumnsType<ReportSummary> 
       render: (_, row) => <span data-testid={`report-row-${row.department}-${row.period}`}>{row.departmentName}</span>,
     },
     { key: 'period', title: t('coord.col.period'), width: 110, render: (_, row) => <span className="xf-num">{periodLabel(row.period, lang)}</span> },
-    { key: 'status', title: t('coord.col.status'), width: 100, render: (_, row) => <ReportStatusTag report={row} /> },
+    { key: 'status', title: t('coord.col.status'), width: 100, render: (_, row) => <EnumTag table={ROW_STATE_TAGS} value={rowState(row)} /> },
     { key: 'due', title: t('coord.col.dueOn'), width: 120, render: (_, row) => <span className="xf-num">{row.dueOn}</span> },
     {
       key: 'submitted',
@@ -49,7 +40,7 @@ function columns(i18n: I18n, mayFile: boolean): TableColumnsType<ReportSummary> 
       width: 150,
       render: (_, row) => (row.submittedAt ? <span className="xf-num">{formatDateTime(row.submittedAt)}</span> : muted),
     },
-    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <TimelinessTag report={row} /> },
+    { key: 'timeliness', title: t('coord.col.timeliness'), width: 90, render: (_, row) => <EnumTag table={TIMELINESS_TAGS} value={timeliness(row)} /> },
     {
       key: 'action',
       title: t('common.actions'),
@@ -64,28 +55,17 @@ function columns(i18n: I18n, mayFile: boolean): TableColumnsType<ReportSummary> 
 }
 
 /** The list's filters live in the URL, so they survive the trip to a report and back. */
+const REPORT_QUERY = {
+  year: urlField.number(currentYear, (year) => reportYears().includes(year)),
+  period: urlField.text(PERIOD_PATTERN),
+  department: urlField.text(),
+  status: urlField.oneOf(STATUS_FILTERS),
+};
+
 function useListQuery(): [ReportListQuery, (change: Partial<ReportListQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const query = useMemo<ReportListQuery>(() => {
-    const year = Number(params.get('year'));
-    const period = params.get('period') ?? '';
-    const status = STATUS_FILTERS.find((s) => s === params.get('status'));
-    return {
-      year: reportYears().includes(year) ? year : currentYear(),
-      period: PERIOD_PATTERN.test(period) ? period : undefined,
-      department: params.get('department') ?? undefined,
-      status,
-    };
-  }, [params]);
-  const update = (change: Partial<ReportListQuery>) => {
-    const next = { ...query, ...change };
-    const search = new URLSearchParams();
-    if (next.period) search.set('period', next.period);
-    else if (next.year && next.year !== currentYear()) search.set('year', String(next.year));
-    if (next.department) search.set('department', next.department);
-    if (next.status) search.set('status', next.status);
-    setParams(search, { replace: true });
-  };
+  const [query, setQuery] = useUrlQuery(REPORT_QUERY);
+  // With a month chosen the year is not kept: the month says it.
+  const update = (change: Partial<ReportListQuery>) => setQuery(({ ...query, ...change }).period ? { ...change, year: undefined } : change);
   return [query, update];
 }
 

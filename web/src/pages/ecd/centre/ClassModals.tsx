@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ecdApi } from '../../../api/ecd.ts';
 import { useCentre, useSaveClass, useSetMembers, type ClassBody } from '../../../api/ecdCentre.ts';
 import type { EcdClass } from '../../../api/ecdCentreTypes.ts';
-import { queryKeys } from '../../../api/keys.ts';
+import { queryKeys } from '../../../api/queryKeys.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { ageDays, monthsOf } from '../ecdFormat.ts';
 import { useEcdErrorText } from './ecdErrors.ts';
@@ -89,7 +89,7 @@ export function MembersModal({ ecdClass, onClose }: { ecdClass: EcdClass; onClos
   const { t } = useI18n();
   const { message } = App.useApp();
   const errorText = useEcdErrorText();
-  const children = useQuery({ queryKey: queryKeys.ecdChildren, queryFn: ({ signal }) => ecdApi.children(signal) });
+  const children = useQuery({ queryKey: queryKeys.ecd.children, queryFn: ({ signal }) => ecdApi.children(signal) });
   const save = useSetMembers(ecdClass.id);
   const [chosen, setChosen] = useState<string[]>(() => ecdClass.children.map((c) => c.id));
   const [onlyFit, setOnlyFit] = useState(true);

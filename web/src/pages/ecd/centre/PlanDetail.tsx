@@ -1,12 +1,8 @@
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
 import type { ActivityPlan } from '../../../api/ecdCentreTypes.ts';
 import { useI18n } from '../../../i18n/index.ts';
-import { DOMAIN_COLORS } from './ecdErrors.ts';
-
-export function DomainTag({ domain }: { domain: ActivityPlan['domain'] }) {
-  const { t } = useI18n();
-  return <Tag color={DOMAIN_COLORS[domain]}>{t(`ecdc.domain.${domain}`)}</Tag>;
-}
+import { DOMAIN_TAGS } from './ecdErrors.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 /** One activity plan: ages, domain, goal, materials, steps and the guidance for parents. */
 export function PlanDetail({ plan }: { plan: ActivityPlan }) {
@@ -16,7 +12,7 @@ export function PlanDetail({ plan }: { plan: ActivityPlan }) {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('ecdc.plan.age')}>{t('ecdc.monthsRange', { from: plan.ageFromMonths, to: plan.ageToMonths })}</Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.domain')}>
-          <DomainTag domain={plan.domain} />
+          <EnumTag table={DOMAIN_TAGS} value={plan.domain} />
         </Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.minutes')}>{plan.minutes}</Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.goal')}>{plan.goal}</Descriptions.Item>

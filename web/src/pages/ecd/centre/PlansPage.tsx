@@ -8,9 +8,10 @@ import { useSession } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.ts';
 import { EcdTabs } from '../EcdTabs.tsx';
-import { DOMAINS } from './ecdErrors.ts';
-import { DomainTag, PlanDetail } from './PlanDetail.tsx';
+import { DOMAIN_TAGS, DOMAINS } from './ecdErrors.ts';
+import { PlanDetail } from './PlanDetail.tsx';
 import { PlanModal } from './PlanModal.tsx';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 type View = 'cards' | 'table';
 
@@ -33,7 +34,7 @@ export function PlansPage() {
   const columns: TableColumnsType<ActivityPlan> = [
     { key: 'title', title: t('ecdc.plan.name'), width: 220, render: (_, p) => <Typography.Link strong>{p.title}</Typography.Link> },
     { key: 'age', title: t('ecdc.plan.age'), width: 140, render: (_, p) => t('ecdc.monthsRange', { from: p.ageFromMonths, to: p.ageToMonths }) },
-    { key: 'domain', title: t('ecdc.plan.domain'), width: 120, render: (_, p) => <DomainTag domain={p.domain} /> },
+    { key: 'domain', title: t('ecdc.plan.domain'), width: 120, render: (_, p) => <EnumTag table={DOMAIN_TAGS} value={p.domain} /> },
     { key: 'minutes', title: t('ecdc.plan.minutes'), width: 100, align: 'right', dataIndex: 'minutes' },
     { key: 'goal', title: t('ecdc.plan.goal'), ellipsis: true, dataIndex: 'goal' },
   ];
@@ -99,7 +100,7 @@ export function PlansPage() {
           <Card key={p.id} size="small" hoverable className="xf-plan-card" onClick={() => setOpenId(p.id)} data-testid={`plan-${p.id}`}>
             <Typography.Text strong>{p.title}</Typography.Text>
             <Space size={4} wrap>
-              <DomainTag domain={p.domain} />
+              <EnumTag table={DOMAIN_TAGS} value={p.domain} />
               <Typography.Text type="secondary">
                 {t('ecdc.monthsRange', { from: p.ageFromMonths, to: p.ageToMonths })} · {t('ecdc.minutes', { n: p.minutes })}
               </Typography.Text>

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useActivityPlan, useCancelSession, useSaveAttendance } from '../../../api/ecdCentre.ts';
 import type { Session } from '../../../api/ecdCentreTypes.ts';
 import { useI18n } from '../../../i18n/index.ts';
-import { useEcdErrorText } from './ecdErrors.ts';
-import { DomainTag, PlanDetail } from './PlanDetail.tsx';
-import { chinaWallTime, sessionTime, STATUS_COLORS } from './sessionFormat.ts';
+import { DOMAIN_TAGS, useEcdErrorText } from './ecdErrors.ts';
+import { PlanDetail } from './PlanDetail.tsx';
+import { chinaWallTime, SESSION_STATUS_TAGS, sessionTime } from './sessionFormat.ts';
+import { EnumTag } from '../../../components/EnumTag.tsx';
 
 /** 考勤: one checkbox per class member (and an optional note); everyone not ticked is recorded absent. */
 function AttendanceForm({ session }: { session: Session }) {
@@ -133,9 +134,7 @@ export function SessionDrawer({ session, writable, onClose }: { session: Session
             <Descriptions.Item label={t('ecdc.session.teacher')}>{session.teacher.name}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.room')}>{session.room.name}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.status')}>
-              <Tag color={STATUS_COLORS[session.status]} data-testid="session-status" data-status={session.status}>
-                {t(`ecdc.status.${session.status}`)}
-              </Tag>
+              <EnumTag table={SESSION_STATUS_TAGS} value={session.status} />
               {session.status === 'held' ? t('ecdc.session.presence', { present: session.presentCount, enrolled: session.enrolled }) : null}
               {session.note ? <Typography.Text type="secondary"> {session.note}</Typography.Text> : null}
             </Descriptions.Item>
@@ -146,7 +145,7 @@ export function SessionDrawer({ session, writable, onClose }: { session: Session
             <>
               <Space style={{ marginBottom: 8 }}>
                 <strong>{session.activityPlan.title}</strong>
-                <DomainTag domain={session.activityPlan.domain} />
+                <EnumTag table={DOMAIN_TAGS} value={session.activityPlan.domain} />
               </Space>
               {plan.data ? <PlanDetail plan={plan.data} /> : plan.isPending ? <Spin /> : null}
             </>

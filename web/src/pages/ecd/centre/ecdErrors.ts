@@ -3,6 +3,7 @@ import { isApiError } from '../../../api/client.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import type { Domain } from '../../../api/ecdCentreTypes.ts';
 import { useI18n, type MessageKey } from '../../../i18n/index.ts';
+import { enumTable } from '../../../components/enumTable.ts';
 
 /** The centre's conflicts, in words a teacher acts on; the server's own message follows when it adds detail. */
 const KNOWN: Record<string, MessageKey> = {
@@ -30,10 +31,10 @@ export function useEcdErrorText(): (error: unknown) => string {
 
 export const DOMAINS: readonly Domain[] = ['gross_motor', 'fine_motor', 'language', 'cognition', 'social_emotional'];
 
-export const DOMAIN_COLORS: Record<Domain, string> = {
+export const DOMAIN_TAGS = enumTable<Domain>('ecdc.domain', {
   gross_motor: 'volcano',
   fine_motor: 'orange',
   language: 'geekblue',
   cognition: 'purple',
   social_emotional: 'green',
-};
+});

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Session, SessionStatus } from '../../../api/ecdCentreTypes.ts';
 import { chinaNowDayjs } from '../../../clock.ts';
+import { enumTable } from '../../../components/enumTable.ts';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -29,7 +30,7 @@ export function sessionTime(s: Session): string {
   return `${start.format('HH:mm')}–${start.add(s.minutes, 'minute').format('HH:mm')}`;
 }
 
-export const STATUS_COLORS: Record<SessionStatus, string> = { scheduled: 'blue', held: 'green', cancelled: 'default' };
+export const SESSION_STATUS_TAGS = enumTable<SessionStatus>('ecdc.status', { scheduled: 'blue', held: 'green', cancelled: 'default' }, { testId: 'session-status', dataAttr: 'status' });
 
 /** The sessions by day. */
 export function byDay(sessions: readonly Session[]): Map<string, Session[]> {
