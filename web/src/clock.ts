@@ -51,5 +51,8 @@ export function chinaNowDayjs(): Dayjs {
   const wall = dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19));
   if (!fixed || !businessDate) return wall;
   const [y = 0, m = 1, d = 1] = businessDate.split('-').map(Number);
-  return wall.year(y).month(m - 1).date(d);
+  return wall
+    .year(y)
+    .month(m - 1)
+    .date(d);
 }

@@ -11,71 +11,37 @@ import { HomePage } from './pages/home/HomePage.tsx';
 /* Pages past the home page load on first visit. */
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage.tsx').then((m) => ({ default: m.OrgTreePage })));
 const TownshipPage = lazy(() => import('./pages/org/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
-const DepartmentsPage = lazy(() =>
-  import('./pages/org/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })),
-);
+const DepartmentsPage = lazy(() => import('./pages/org/DepartmentsPage.tsx').then((m) => ({ default: m.DepartmentsPage })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import('./pages/security/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
 const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })));
 const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx').then((m) => ({ default: m.HouseholdPage })));
-const NewHouseholdPage = lazy(() =>
-  import('./pages/registry/NewHouseholdPage.tsx').then((m) => ({ default: m.NewHouseholdPage })),
-);
+const NewHouseholdPage = lazy(() => import('./pages/registry/NewHouseholdPage.tsx').then((m) => ({ default: m.NewHouseholdPage })));
 const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const BenefitsPage = lazy(() => import('./pages/benefits/BenefitsPage.tsx').then((m) => ({ default: m.BenefitsPage })));
-const ProgrammesPage = lazy(() =>
-  import('./pages/benefits/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })),
-);
-const ApplicationsPage = lazy(() =>
-  import('./pages/benefits/applications/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })),
-);
-const ApplicationDetailPage = lazy(() =>
-  import('./pages/benefits/applications/ApplicationDetailPage.tsx').then((m) => ({ default: m.ApplicationDetailPage })),
-);
-const EnrolmentsPage = lazy(() =>
-  import('./pages/benefits/EnrolmentsPage.tsx').then((m) => ({ default: m.EnrolmentsPage })),
-);
+const ProgrammesPage = lazy(() => import('./pages/benefits/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const ApplicationsPage = lazy(() => import('./pages/benefits/applications/ApplicationsPage.tsx').then((m) => ({ default: m.ApplicationsPage })));
+const ApplicationDetailPage = lazy(() => import('./pages/benefits/applications/ApplicationDetailPage.tsx').then((m) => ({ default: m.ApplicationDetailPage })));
+const EnrolmentsPage = lazy(() => import('./pages/benefits/EnrolmentsPage.tsx').then((m) => ({ default: m.EnrolmentsPage })));
 const RollsPage = lazy(() => import('./pages/benefits/rolls/RollsPage.tsx').then((m) => ({ default: m.RollsPage })));
-const RollDetailPage = lazy(() =>
-  import('./pages/benefits/rolls/RollDetailPage.tsx').then((m) => ({ default: m.RollDetailPage })),
-);
+const RollDetailPage = lazy(() => import('./pages/benefits/rolls/RollDetailPage.tsx').then((m) => ({ default: m.RollDetailPage })));
 const WhatIfPage = lazy(() => import('./pages/benefits/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 const DeskPage = lazy(() => import('./pages/coordination/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
-const ReportsPage = lazy(() =>
-  import('./pages/coordination/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
-);
+const ReportsPage = lazy(() => import('./pages/coordination/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('./pages/coordination/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
-const CompletenessPage = lazy(() =>
-  import('./pages/coordination/CompletenessPage.tsx').then((m) => ({ default: m.CompletenessPage })),
-);
-const BulletinsPage = lazy(() =>
-  import('./pages/coordination/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })),
-);
-const BulletinPage = lazy(() =>
-  import('./pages/coordination/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })),
-);
-const MeetingsPage = lazy(() =>
-  import('./pages/coordination/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
-);
-const MeetingPage = lazy(() =>
-  import('./pages/coordination/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
-);
-const ActionItemsPage = lazy(() =>
-  import('./pages/coordination/ActionItemsPage.tsx').then((m) => ({ default: m.ActionItemsPage })),
-);
+const CompletenessPage = lazy(() => import('./pages/coordination/CompletenessPage.tsx').then((m) => ({ default: m.CompletenessPage })));
+const BulletinsPage = lazy(() => import('./pages/coordination/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
+const BulletinPage = lazy(() => import('./pages/coordination/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })));
+const MeetingsPage = lazy(() => import('./pages/coordination/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('./pages/coordination/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const ActionItemsPage = lazy(() => import('./pages/coordination/ActionItemsPage.tsx').then((m) => ({ default: m.ActionItemsPage })));
 const NoticesPage = lazy(() => import('./pages/coordination/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
 const PlanPage = lazy(() => import('./pages/coordination/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
-const IndicatorsPage = lazy(() =>
-  import('./pages/coordination/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })),
-);
+const IndicatorsPage = lazy(() => import('./pages/coordination/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const EcdPage = lazy(() => import('./pages/ecd/EcdPage.tsx').then((m) => ({ default: m.EcdPage })));
-const ChildArchivePage = lazy(() =>
-  import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })),
-);
-const ArchivePrintPage = lazy(() =>
-  import('./pages/ecd/print/ArchivePrintPage.tsx').then((m) => ({ default: m.ArchivePrintPage })),
-);
+const ChildArchivePage = lazy(() => import('./pages/ecd/ChildArchivePage.tsx').then((m) => ({ default: m.ChildArchivePage })));
+const ArchivePrintPage = lazy(() => import('./pages/ecd/print/ArchivePrintPage.tsx').then((m) => ({ default: m.ArchivePrintPage })));
 const EcdCalendarPage = lazy(() => import('./pages/ecd/centre/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const EcdClassesPage = lazy(() => import('./pages/ecd/centre/ClassesPage.tsx').then((m) => ({ default: m.ClassesPage })));
 const EcdPlansPage = lazy(() => import('./pages/ecd/centre/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
@@ -97,14 +63,26 @@ export function AppRoutes() {
         {/* The printable archive: a bare A4 page, outside the app's layout. */}
         <Route
           path="ecd/children/:id/print"
-          element={guarded(ECD_VIEW, <Suspense fallback={<FullPageSpin />}><ArchivePrintPage /></Suspense>)}
+          element={guarded(
+            ECD_VIEW,
+            <Suspense fallback={<FullPageSpin />}>
+              <ArchivePrintPage />
+            </Suspense>,
+          )}
         />
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="registry" element={guarded(PERMISSIONS.registryRead, <RegistryPage />)} />
           <Route path="registry/households/new" element={guarded(PERMISSIONS.registryWrite, <NewHouseholdPage />)} />
           <Route path="registry/households/:id" element={guarded(PERMISSIONS.registryRead, <HouseholdPage />)} />
-          <Route path="registry/import" element={<RequireRosterImport><ImportPage /></RequireRosterImport>} />
+          <Route
+            path="registry/import"
+            element={
+              <RequireRosterImport>
+                <ImportPage />
+              </RequireRosterImport>
+            }
+          />
           <Route path="benefits" element={guarded(PERMISSIONS.benefitsRead, <BenefitsPage />)} />
           <Route path="benefits/programmes" element={guarded(PERMISSIONS.benefitsRead, <ProgrammesPage />)} />
           <Route path="benefits/applications" element={guarded(PERMISSIONS.benefitsRead, <ApplicationsPage />)} />

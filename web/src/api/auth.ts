@@ -7,8 +7,7 @@ export const authApi = {
   login: (username: string, password: string) => http.post<LoginResult>('/api/auth/login', { username, password }),
   verifyTotp: (code: string) => http.post<Session>('/api/auth/totp/verify', { code }),
   logout: () => http.post<Ok>('/api/auth/logout'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    http.post<Ok>('/api/auth/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) => http.post<Ok>('/api/auth/password', { currentPassword, newPassword }),
   setupTotp: () => http.post<TotpSetup>('/api/auth/totp/setup'),
   enableTotp: (code: string) => http.post<Ok>('/api/auth/totp/enable', { code }),
 };

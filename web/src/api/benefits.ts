@@ -1,6 +1,15 @@
 import type { ProgrammeId } from '../../../src/core/benefits/ids.ts';
 import type {
-  BenefitsSummary, Enrolment, EnrolmentExit, ParameterHistoryRow, ParameterInput, ParameterReply, PersonEvaluation, Programme, WhatIfInput, WhatIfResult,
+  BenefitsSummary,
+  Enrolment,
+  EnrolmentExit,
+  ParameterHistoryRow,
+  ParameterInput,
+  ParameterReply,
+  PersonEvaluation,
+  Programme,
+  WhatIfInput,
+  WhatIfResult,
 } from '../../../src/modules/benefits/schemas.ts';
 import { http } from './client.ts';
 import type { Page } from './types.ts';
@@ -8,8 +17,21 @@ import type { Page } from './types.ts';
 /** Wire types of /api/benefits: the API contract (src/modules/benefits/schemas.ts). */
 export type { BenefitCategory, FundingBody, ProgrammeId } from '../../../src/core/benefits/ids.ts';
 export type {
-  BenefitsSummary, ConditionResult, Enrolment, EnrolmentExit, ParameterInput, PersonEvaluation, Programme, ProgrammeCondition, ProgrammeParameter,
-  ProgrammeResult, ProgrammeSummary, WhatIfInput, WhatIfResult, WhatIfTownship, WhatIfYear,
+  BenefitsSummary,
+  ConditionResult,
+  Enrolment,
+  EnrolmentExit,
+  ParameterInput,
+  PersonEvaluation,
+  Programme,
+  ProgrammeCondition,
+  ProgrammeParameter,
+  ProgrammeResult,
+  ProgrammeSummary,
+  WhatIfInput,
+  WhatIfResult,
+  WhatIfTownship,
+  WhatIfYear,
 } from '../../../src/modules/benefits/schemas.ts';
 
 /** Paid every month, or once. */
@@ -47,11 +69,9 @@ export const benefitsApi = {
   personEvaluation: (personId: string, date: string, signal?: AbortSignal) =>
     http.get<PersonEvaluation>(`/api/benefits/persons/${id(personId)}/evaluation`, { date }, signal),
 
-  enrolments: (query: EnrolmentQuery, signal?: AbortSignal) =>
-    http.get<Page<Enrolment>>('/api/benefits/enrolments', { ...query }, signal),
+  enrolments: (query: EnrolmentQuery, signal?: AbortSignal) => http.get<Page<Enrolment>>('/api/benefits/enrolments', { ...query }, signal),
 
-  exitEnrolment: (enrolmentId: string, body: EnrolmentExit) =>
-    http.post<Enrolment>(`/api/benefits/enrolments/${id(enrolmentId)}/exit`, body),
+  exitEnrolment: (enrolmentId: string, body: EnrolmentExit) => http.post<Enrolment>(`/api/benefits/enrolments/${id(enrolmentId)}/exit`, body),
 
   /** Office only; computes in memory, nothing is stored. */
   whatIf: (body: WhatIfInput) => http.post<WhatIfResult>('/api/benefits/what-if', body),

@@ -1,7 +1,19 @@
 import type { ProgrammeId } from '../../../src/core/benefits/ids.ts';
 import type {
-  Application, ApplicationCreate, ApplicationDetail, ApplicationState, Decision, LineKind, Objection, ObjectionCreate, ObjectionResolve, Roll, RollAction,
-  RollDetail, RollLine, WorkflowStep,
+  Application,
+  ApplicationCreate,
+  ApplicationDetail,
+  ApplicationState,
+  Decision,
+  LineKind,
+  Objection,
+  ObjectionCreate,
+  ObjectionResolve,
+  Roll,
+  RollAction,
+  RollDetail,
+  RollLine,
+  WorkflowStep,
 } from '../../../src/modules/benefits/schemas.ts';
 import { http, type Query } from './client.ts';
 
@@ -12,8 +24,23 @@ import { http, type Query } from './client.ts';
  * evaluation of a person are in benefits.ts.
  */
 export type {
-  Application, ApplicationCreate, ApplicationDetail, ApplicationState, ApplicationStepRecord, Decision, LineKind, Objection, ObjectionCreate, ObjectionResolve,
-  Roll, RollAction, RollDetail, RollLine, RollState, RollStop, WorkflowStep,
+  Application,
+  ApplicationCreate,
+  ApplicationDetail,
+  ApplicationState,
+  ApplicationStepRecord,
+  Decision,
+  LineKind,
+  Objection,
+  ObjectionCreate,
+  ObjectionResolve,
+  Roll,
+  RollAction,
+  RollDetail,
+  RollLine,
+  RollState,
+  RollStop,
+  WorkflowStep,
 } from '../../../src/modules/benefits/schemas.ts';
 export type { BenefitCategory as Category } from '../../../src/core/benefits/ids.ts';
 
@@ -88,19 +115,16 @@ export const benefitsWorkflowLinks = {
 };
 
 export const benefitsWorkflowApi = {
-  applications: (query: ApplicationQuery, signal?: AbortSignal) =>
-    http.get<Paged<Application>>(`${base}/applications`, { ...query }, signal),
+  applications: (query: ApplicationQuery, signal?: AbortSignal) => http.get<Paged<Application>>(`${base}/applications`, { ...query }, signal),
   application: (id: string, signal?: AbortSignal) => http.get<ApplicationDetail>(application(id), undefined, signal),
   createApplication: (body: ApplicationCreate) => http.post<Application>(`${base}/applications`, body),
   decide: (id: string, body: Decision) => http.post<Application>(`${application(id)}/decision`, body),
   addObjection: (id: string, body: ObjectionCreate) => http.post<Objection>(`${application(id)}/objections`, body),
-  resolveObjection: (id: string, body: ObjectionResolve) =>
-    http.post<Objection>(`${base}/objections/${encodeURIComponent(id)}/resolve`, body),
+  resolveObjection: (id: string, body: ObjectionResolve) => http.post<Objection>(`${base}/objections/${encodeURIComponent(id)}/resolve`, body),
 
   rolls: (query: RollQuery, signal?: AbortSignal) => http.get<Paged<Roll>>(`${base}/rolls`, { ...query }, signal),
   roll: (id: string, signal?: AbortSignal) => http.get<RollDetail>(roll(id), undefined, signal),
-  rollLines: (id: string, query: RollLineQuery, signal?: AbortSignal) =>
-    http.get<Paged<RollLine>>(`${roll(id)}/lines`, { ...query }, signal),
+  rollLines: (id: string, query: RollLineQuery, signal?: AbortSignal) => http.get<Paged<RollLine>>(`${roll(id)}/lines`, { ...query }, signal),
   /** Generates the roll of a programme and month, or regenerates its draft. */
   generateRoll: (programme: ProgrammeId, period: string) => http.post<RollDetail>(`${base}/rolls`, { programme, period }),
   transitionRoll: (id: string, action: RollAction) => http.post<RollDetail>(`${roll(id)}/transition`, { action }),

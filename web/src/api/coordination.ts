@@ -1,16 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { http } from './client.ts';
-import type {
-  Attachment,
-  Bulletin,
-  BulletinSummary,
-  Completeness,
-  Desk,
-  Report,
-  ReportDraftInput,
-  ReportSummary,
-} from './coordinationTypes.ts';
+import type { Attachment, Bulletin, BulletinSummary, Completeness, Desk, Report, ReportDraftInput, ReportSummary } from './coordinationTypes.ts';
 import type { ReportListQuery } from '../../../src/modules/coordination/schemas.ts';
 import { queryKeys } from './queryKeys.ts';
 
@@ -23,8 +14,7 @@ import { queryKeys } from './queryKeys.ts';
 export type { ReportListQuery } from '../../../src/modules/coordination/schemas.ts';
 
 const base = '/api/coord';
-const report = (department: string, period: string) =>
-  `${base}/reports/${encodeURIComponent(department)}/${encodeURIComponent(period)}`;
+const report = (department: string, period: string) => `${base}/reports/${encodeURIComponent(department)}/${encodeURIComponent(period)}`;
 const bulletin = (id: string) => `${base}/bulletins/${encodeURIComponent(id)}`;
 
 /** Links the browser follows itself (the session cookie goes along). */
@@ -38,15 +28,12 @@ export const coordApi = {
 
   reports: (query: ReportListQuery, signal?: AbortSignal) =>
     http.get<{ items: ReportSummary[] }>(`${base}/reports`, { ...query, year: query.period ? undefined : query.year }, signal),
-  report: (department: string, period: string, signal?: AbortSignal) =>
-    http.get<Report>(report(department, period), undefined, signal),
+  report: (department: string, period: string, signal?: AbortSignal) => http.get<Report>(report(department, period), undefined, signal),
   saveReport: (department: string, period: string, body: ReportDraftInput) => http.put<Report>(report(department, period), body),
-  submitReport: (department: string, period: string, version: number) =>
-    http.post<Report>(`${report(department, period)}/submit`, { version }),
+  submitReport: (department: string, period: string, version: number) => http.post<Report>(`${report(department, period)}/submit`, { version }),
   returnReport: (department: string, period: string, version: number, comment: string) =>
     http.post<Report>(`${report(department, period)}/return`, { version, comment }),
-  acceptReport: (department: string, period: string, version: number) =>
-    http.post<Report>(`${report(department, period)}/accept`, { version }),
+  acceptReport: (department: string, period: string, version: number) => http.post<Report>(`${report(department, period)}/accept`, { version }),
   uploadAttachment: (department: string, period: string, file: Blob, fileName: string) => {
     const form = new FormData();
     form.append('file', file, fileName);
@@ -60,8 +47,7 @@ export const coordApi = {
   bulletins: (signal?: AbortSignal) => http.get<{ items: BulletinSummary[] }>(`${base}/bulletins`, undefined, signal),
   bulletin: (id: string, signal?: AbortSignal) => http.get<Bulletin>(bulletin(id), undefined, signal),
   createBulletin: (period: string) => http.post<Bulletin>(`${base}/bulletins`, { period }),
-  patchBulletin: (id: string, body: { version: number; title?: string; intro?: string; closing?: string }) =>
-    http.patch<Bulletin>(bulletin(id), body),
+  patchBulletin: (id: string, body: { version: number; title?: string; intro?: string; closing?: string }) => http.patch<Bulletin>(bulletin(id), body),
   refreshBulletin: (id: string, version: number) => http.post<Bulletin>(`${bulletin(id)}/refresh`, { version }),
   publishBulletin: (id: string, version: number) => http.post<Bulletin>(`${bulletin(id)}/publish`, { version }),
   deleteBulletin: (id: string) => http.delete<null>(bulletin(id)),
@@ -184,11 +170,7 @@ export function useCreateBulletin() {
   return useMutation({ mutationFn: coordApi.createBulletin, onSuccess: changed });
 }
 
-type BulletinCommand =
-  | { kind: 'edit'; title: string; intro: string; closing: string }
-  | { kind: 'refresh' }
-  | { kind: 'publish' }
-  | { kind: 'delete' };
+type BulletinCommand = { kind: 'edit'; title: string; intro: string; closing: string } | { kind: 'refresh' } | { kind: 'publish' } | { kind: 'delete' };
 
 /** Edit, refresh, publish or delete a draft bulletin; a refusal reads it again. */
 export function useBulletinCommand(current: Pick<Bulletin, 'id' | 'version'>) {

@@ -41,8 +41,7 @@ export const coordMeetingsApi = {
   createMeeting: (body: MeetingInput) => http.post<Meeting>(`${base}/meetings`, body),
   saveMinutes: (id: string, body: MinutesInput) => http.put<Meeting>(`${base}/meetings/${enc(id)}/minutes`, body),
 
-  actionItems: (query: ActionItemQuery, signal?: AbortSignal) =>
-    http.get<{ items: ActionItem[] }>(`${base}/action-items`, { ...query }, signal),
+  actionItems: (query: ActionItemQuery, signal?: AbortSignal) => http.get<{ items: ActionItem[] }>(`${base}/action-items`, { ...query }, signal),
   createActionItem: (body: ActionItemInput) => http.post<ActionItem>(`${base}/action-items`, body),
   addActionNote: (id: string, body: ActionNoteInput) => http.post<ActionItem>(`${base}/action-items/${enc(id)}/notes`, body),
 
@@ -52,8 +51,7 @@ export const coordMeetingsApi = {
 
   plan: (year: number | null, signal?: AbortSignal) => http.get<Plan>(`${base}/plan`, year === null ? {} : { year }, signal),
   createResponsibility: (body: ResponsibilityInput) => http.post<Responsibility>(`${base}/responsibilities`, body),
-  patchResponsibility: (id: string, body: ResponsibilityPatch) =>
-    http.patch<Responsibility>(`${base}/responsibilities/${enc(id)}`, body),
+  patchResponsibility: (id: string, body: ResponsibilityPatch) => http.patch<Responsibility>(`${base}/responsibilities/${enc(id)}`, body),
 
   indicators: (signal?: AbortSignal) => http.get<IndicatorConfig>(`${base}/indicators`, undefined, signal),
   putIndicator: (code: string, body: IndicatorInput) => http.put<Indicator>(`${base}/indicators/${enc(code)}`, body),

@@ -26,7 +26,6 @@ export const ecdApi = {
   children: (signal?: AbortSignal) => http.get<{ items: Child[] }>('/api/ecd/children', undefined, signal),
   enrol: (body: EnrolBody) => http.post<{ id: string }>('/api/ecd/children', body),
   child: (id: string, signal?: AbortSignal) => http.get<ChildArchive>(`/api/ecd/children/${encodeURIComponent(id)}`, undefined, signal),
-  measure: (id: string, body: MeasurementBody) =>
-    http.post<MeasurementResult>(`/api/ecd/children/${encodeURIComponent(id)}/measurements`, body),
+  measure: (id: string, body: MeasurementBody) => http.post<MeasurementResult>(`/api/ecd/children/${encodeURIComponent(id)}/measurements`, body),
   curves: (table: CurveTable, sex: Sex, signal?: AbortSignal) => http.get<Curves>('/api/ecd/curves', { table, sex }, signal),
 };

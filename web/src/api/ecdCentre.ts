@@ -43,8 +43,7 @@ export const ecdCentreApi = {
   milestones: (childId: string, signal?: AbortSignal) => http.get<Milestones>(`/api/ecd/children/${enc(childId)}/milestones`, undefined, signal),
   setMilestone: (childId: string, milestone: MilestoneCode, body: { achievedOn: string; note?: string }) =>
     http.put<Milestones>(`/api/ecd/children/${enc(childId)}/milestones/${enc(milestone)}`, body),
-  undoMilestone: (childId: string, milestone: MilestoneCode) =>
-    http.delete<Milestones>(`/api/ecd/children/${enc(childId)}/milestones/${enc(milestone)}`),
+  undoMilestone: (childId: string, milestone: MilestoneCode) => http.delete<Milestones>(`/api/ecd/children/${enc(childId)}/milestones/${enc(milestone)}`),
 
   plans: (query: PlanQuery, signal?: AbortSignal) =>
     http.get<{ items: ActivityPlan[] }>('/api/ecd/activity-plans', { ageMonths: query.ageMonths, domain: query.domain, q: query.q?.trim() }, signal),

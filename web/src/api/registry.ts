@@ -1,14 +1,5 @@
 import { http } from './client.ts';
-import type {
-  Household,
-  HouseholdCreate,
-  ImportJob,
-  ImportMapping,
-  MemberAdd,
-  PersonPage,
-  PersonQuery,
-  Revealed,
-} from './registryTypes.ts';
+import type { Household, HouseholdCreate, ImportJob, ImportMapping, MemberAdd, PersonPage, PersonQuery, Revealed } from './registryTypes.ts';
 import type { Ok } from './types.ts';
 
 const persons = '/api/registry/persons';

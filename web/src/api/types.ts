@@ -4,7 +4,15 @@
  */
 import type { HomeReply } from '../../../src/modules/home/schemas.ts';
 
-export type { GrantView as Grant, LoginReply as LoginResult, Ok, SessionView as Session, SessionUser, TotpRequired, TotpSetup } from '../../../src/modules/auth/schemas.ts';
+export type {
+  GrantView as Grant,
+  LoginReply as LoginResult,
+  Ok,
+  SessionView as Session,
+  SessionUser,
+  TotpRequired,
+  TotpSetup,
+} from '../../../src/modules/auth/schemas.ts';
 export type { GrantInput, Role, RoleScope, UserCreate, UserSort, UserStatus, UserUpdate, UserView as User } from '../../../src/modules/users/schemas.ts';
 export type { ChildSummary, Figure as HomeFigure, FigureGroup, HomeReply as Home, TodoItem } from '../../../src/modules/home/schemas.ts';
 export type { Department, OrgTree, Township, TownshipKind, VillageKind } from '../../../src/modules/org/schemas.ts';

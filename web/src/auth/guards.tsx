@@ -28,15 +28,18 @@ export function RequireAuth() {
         status="error"
         title={t('common.loadFailed')}
         subTitle={t('error.network')}
-        extra={<Button type="primary" onClick={retry}>{t('common.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={retry}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
   }
   if (session === undefined) return <FullPageSpin />;
   if (session === null) {
     // The one place that sends a signed-out user to /login (so no two redirects can race).
-    const state: LoginState =
-      endReason === 'signedOut' ? {} : { from: pathOf(location), expired: endReason === 'expired' };
+    const state: LoginState = endReason === 'signedOut' ? {} : { from: pathOf(location), expired: endReason === 'expired' };
     return <Navigate to="/login" replace state={state} />;
   }
   const mustAct = session.user.mustChangePassword || session.user.mustEnrolTotp;

@@ -31,7 +31,9 @@ export function QueryError({ error, onRetry, notFoundTitle, hideForbidden = fals
         subTitle={notFoundTitle ? undefined : t('error.notFound.sub')}
         extra={
           backTo ? (
-            <Button type="primary" onClick={() => void navigate(backTo.path)}>{backTo.label}</Button>
+            <Button type="primary" onClick={() => void navigate(backTo.path)}>
+              {backTo.label}
+            </Button>
           ) : (
             <Button onClick={() => void navigate(-1)}>{t('common.back')}</Button>
           )
@@ -45,7 +47,13 @@ export function QueryError({ error, onRetry, notFoundTitle, hideForbidden = fals
       status="error"
       title={t('common.loadFailed')}
       subTitle={text(error)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -41,7 +41,12 @@ export function RoleTag({ grant }: { grant: Grant }) {
   return (
     <EnumTag table={ROLE_TAGS} value={grant.role} color={grant.confirmed ? undefined : 'default'} className="xf-role-tag">
       {scope ? <span className="xf-role-scope"> · {scope}</span> : null}
-      {grant.confirmed ? null : <span className="xf-role-scope" data-testid="grant-pending"> · {t('users.grantPending')}</span>}
+      {grant.confirmed ? null : (
+        <span className="xf-role-scope" data-testid="grant-pending">
+          {' '}
+          · {t('users.grantPending')}
+        </span>
+      )}
     </EnumTag>
   );
 }

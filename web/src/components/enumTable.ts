@@ -21,11 +21,7 @@ export interface EnumTable<V extends string> {
 }
 
 /** A table whose labels are `${prefix}.${value}`, each value in its colour. */
-export function enumTable<V extends string>(
-  prefix: string,
-  colors: Record<V, string | undefined>,
-  options: Omit<EnumTable<V>, 'entries'> = {},
-): EnumTable<V> {
+export function enumTable<V extends string>(prefix: string, colors: Record<V, string | undefined>, options: Omit<EnumTable<V>, 'entries'> = {}): EnumTable<V> {
   const entries = {} as Record<V, EnumEntry>;
   for (const value of Object.keys(colors) as V[]) entries[value] = { label: `${prefix}.${value}`, color: colors[value] };
   return { other: (value) => ({ label: `${prefix}.${value}` }), ...options, entries };

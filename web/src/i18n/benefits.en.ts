@@ -93,8 +93,10 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.paramValue.date': '{value}',
 
   'programmes.title': 'Programmes and standards',
-  'programmes.intro': "Each programme's conditions and standards. Standards are recorded by the date they take effect, each with its legal basis, and apply until the next one takes over.",
-  'programmes.introManage': "Each programme's conditions and standards. Standards are recorded by the date they take effect, each with its legal basis; to change a standard, add a row with the date it takes effect; earlier rows stay on record.",
+  'programmes.intro':
+    "Each programme's conditions and standards. Standards are recorded by the date they take effect, each with its legal basis, and apply until the next one takes over.",
+  'programmes.introManage':
+    "Each programme's conditions and standards. Standards are recorded by the date they take effect, each with its legal basis; to change a standard, add a row with the date it takes effect; earlier rows stay on record.",
   'programmes.empty': 'No programmes',
   'programmes.basis': 'Legal basis: ',
   'programmes.conditions': 'Conditions',
@@ -113,7 +115,8 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'programmes.col.entered': 'Entered by / at',
 
   'parameter.title': 'Add standard · {programme}',
-  'parameter.note': 'A new standard takes effect on the 1st of the chosen month and applies until the next one. Months already in an approved payment roll, and dates before them, cannot be changed; make a correction effective from a later month and settle the difference in a later roll.',
+  'parameter.note':
+    'A new standard takes effect on the 1st of the chosen month and applies until the next one. Months already in an approved payment roll, and dates before them, cannot be changed; make a correction effective from a later month and settle the difference in a later roll.',
   'parameter.saved': 'The new standard is recorded',
   'parameter.name': 'Parameter',
   'parameter.effectiveFrom': 'Effective from',
@@ -141,7 +144,8 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'enrolments.exited': '{name} has exited',
   'enrolments.exitTitle': 'End benefit · {name}',
   'enrolments.exitConfirm': 'Confirm exit',
-  'enrolments.exitNote': 'From the month after the last month paid, the person is left out of the payment rolls. Months already paid after it are deducted in the next roll.',
+  'enrolments.exitNote':
+    'From the month after the last month paid, the person is left out of the payment rolls. Months already paid after it are deducted in the next roll.',
   'enrolments.lastMonth': 'Last month paid',
   'enrolments.lastMonthHint': 'The last month owed; the month before the start month means nothing was owed',
   'enrolments.exitReason': 'Reason',
@@ -157,7 +161,8 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'enrolments.col.bank': 'Bank / account',
 
   'whatIf.title': 'What-if',
-  'whatIf.note': 'The calculation runs in memory over the current register; it changes no standard, beneficiary or payment roll. Its figures are for studying a proposal only.',
+  'whatIf.note':
+    'The calculation runs in memory over the current register; it changes no standard, beneficiary or payment roll. Its figures are for studying a proposal only.',
   'whatIf.programme': 'Programme',
   'whatIf.parameter': 'Parameter',
   'whatIf.value': 'New value',
@@ -171,7 +176,8 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'whatIf.noParameters': 'No numeric parameter to try',
   'whatIf.summary': '{programme} · {parameter}: {from} → {to}, from {date}, over {years} year(s)',
   'whatIf.resultTitle': 'Result',
-  'whatIf.scope': 'Beneficiaries, gained and lost count the programme changed only; amounts include every monthly programme the parameter moves (the reward assistance standard also moves the Dahuangbao top-up).',
+  'whatIf.scope':
+    'Beneficiaries, gained and lost count the programme changed only; amounts include every monthly programme the parameter moves (the reward assistance standard also moves the Dahuangbao top-up).',
   'whatIf.baseline': 'Current standards',
   'whatIf.draft': 'Proposal',
   'whatIf.difference': 'Change',
@@ -322,8 +328,7 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'wf.decision.noticeHint.township':
     "Once passed, the list is posted at the township for {days} days (the programme's parameter) from this date. Objections received meanwhile are recorded here; the district approval follows once they are resolved and the notice has ended.",
   'wf.decision.noticeHint.district': '',
-  'wf.decision.approveHint':
-    "Once approved, the applicant is enrolled, paid on the rolls from the chosen month, and named on the district's announcement.",
+  'wf.decision.approveHint': "Once approved, the applicant is enrolled, paid on the rolls from the chosen month, and named on the district's announcement.",
   'wf.decision.startMonth': 'Paid from month',
   'wf.decision.reason': 'Reason',
   'wf.decision.rejectHint': 'A rejected application is closed; the reason is recorded and given to the applicant.',

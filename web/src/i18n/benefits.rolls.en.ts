@@ -6,7 +6,8 @@ export const benefitsRollsEn: Record<keyof typeof benefitsRollsZhCN, string> = {
   'wf.roll.empty': 'No rolls generated yet',
   'wf.roll.generate': 'Generate roll',
   'wf.roll.generateConfirm': 'Generate',
-  'wf.roll.gapWarning': 'The latest roll of this programme is {last}; the {months} month(s) from {from} to {to} have no roll: their payments go into this roll as arrears, multiplying its lines and total. Check before generating.',
+  'wf.roll.gapWarning':
+    'The latest roll of this programme is {last}; the {months} month(s) from {from} to {to} have no roll: their payments go into this roll as arrears, multiplying its lines and total. Check before generating.',
   'wf.roll.pendingWarning': 'The {period} roll is not yet approved: the next month can be generated once it is.',
   'wf.roll.openPending': 'Open that roll',
   'wf.roll.aheadWarning': 'The month chosen is after next month (the current month is {today}): check the month.',

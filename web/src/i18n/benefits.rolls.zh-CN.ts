@@ -5,7 +5,8 @@ export const benefitsRollsZhCN = {
   'wf.roll.empty': '还没有生成花名册',
   'wf.roll.generate': '生成花名册',
   'wf.roll.generateConfirm': '生成',
-  'wf.roll.gapWarning': '该项目最近的花名册为 {last}，{from} 至 {to} 共 {months} 个月尚未生成花名册：这些月份的待遇将作为补发计入本月，人数和金额会成倍增加。请确认后再生成。',
+  'wf.roll.gapWarning':
+    '该项目最近的花名册为 {last}，{from} 至 {to} 共 {months} 个月尚未生成花名册：这些月份的待遇将作为补发计入本月，人数和金额会成倍增加。请确认后再生成。',
   'wf.roll.pendingWarning': '{period} 的花名册尚未审批：审批后才能生成下一期。',
   'wf.roll.openPending': '查看该花名册',
   'wf.roll.aheadWarning': '所选月份晚于下个月（当前业务月份为 {today}），请确认月份无误。',

@@ -111,7 +111,8 @@ export const benefitsZhCN = {
   'programmes.col.entered': '登记人 / 时间',
 
   'parameter.title': '登记新标准 · {programme}',
-  'parameter.note': '新标准自所选月份的 1 日起生效，执行到下一条标准生效为止。已审批花名册所含的月份及其之前的日期不能再调整；需要更正的，请自以后的月份起生效，差额在以后的花名册中补发或扣减。',
+  'parameter.note':
+    '新标准自所选月份的 1 日起生效，执行到下一条标准生效为止。已审批花名册所含的月份及其之前的日期不能再调整；需要更正的，请自以后的月份起生效，差额在以后的花名册中补发或扣减。',
   'parameter.saved': '新标准已登记',
   'parameter.name': '参数',
   'parameter.effectiveFrom': '生效日期',

@@ -220,11 +220,14 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'users.passwordReset': 'Password reset',
   'users.unlocked': 'User unlocked',
   'users.self': 'You',
-  'users.createNoRoles': 'A new account has no role: the security administrator grants its roles and confirms them once the holder has changed the initial password.',
-  'users.resetSuspendsGrants': 'A reset suspends the account’s roles: the holder signs in with the temporary password and changes it, then the security administrator confirms the roles.',
+  'users.createNoRoles':
+    'A new account has no role: the security administrator grants its roles and confirms them once the holder has changed the initial password.',
+  'users.resetSuspendsGrants':
+    'A reset suspends the account’s roles: the holder signs in with the temporary password and changes it, then the security administrator confirms the roles.',
   'users.grantsEdit': 'Roles',
   'users.grantsTitle': 'Role grants',
-  'users.grantsAwaitPassword': 'The account still has the temporary password the system administrator set: the roles you save take effect once the holder has changed it and you confirm them.',
+  'users.grantsAwaitPassword':
+    'The account still has the temporary password the system administrator set: the roles you save take effect once the holder has changed it and you confirm them.',
   'users.grantPending': 'awaiting confirmation',
   'users.confirmGrants': 'Confirm roles',
   'users.confirmGrantsPrompt': 'Put the roles of “{name}” in effect? Check first that the holder has changed the password.',

@@ -142,8 +142,7 @@ export const coordinationEn: Record<keyof typeof coordinationZhCN, string> = {
   'coordm.plan.statusSaved': 'Status updated',
 
   'coordm.ind.title': 'Indicators',
-  'coordm.ind.intro':
-    'The figures member departments report each month. An inactive indicator leaves the monthly forms; figures already reported are kept.',
+  'coordm.ind.intro': 'The figures member departments report each month. An inactive indicator leaves the monthly forms; figures already reported are kept.',
   'coordm.ind.add': 'Add an indicator',
   'coordm.ind.editTitle': 'Edit indicator: {name}',
   'coordm.ind.empty': 'No indicators configured',

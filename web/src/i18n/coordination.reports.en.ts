@@ -130,8 +130,7 @@ export const coordinationReportsEn: Record<keyof typeof coordinationReportsZhCN,
 
   'coord.bulletin.back': 'Back to bulletins',
   'coord.bulletin.notFound': 'The bulletin does not exist or is not published yet',
-  'coord.bulletin.draftHint':
-    'Draft: edit the text or regenerate it from the latest data before publishing; publishing numbers it and freezes it.',
+  'coord.bulletin.draftHint': 'Draft: edit the text or regenerate it from the latest data before publishing; publishing numbers it and freezes it.',
   'coord.bulletin.edit': 'Edit text',
   'coord.bulletin.fieldTitle': 'Title',
   'coord.bulletin.fieldIntro': 'Opening',

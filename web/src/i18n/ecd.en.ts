@@ -112,7 +112,8 @@ export const ecdEn: Record<keyof typeof ecdZhCN, string> = {
   'ecdc.domain.social_emotional': 'Social-emotional',
 
   'ecdc.ms.title': 'Motor milestones (WHO)',
-  'ecdc.ms.hint': 'Bars: the WHO Multicentre Growth Reference Study window of achievement (1st–99th percentile, months); the line marks the age today, a dot the age at achievement.',
+  'ecdc.ms.hint':
+    'Bars: the WHO Multicentre Growth Reference Study window of achievement (1st–99th percentile, months); the line marks the age today, a dot the age at achievement.',
   'ecdc.ms.axis': 'Months',
   'ecdc.ms.window': 'Window {from}–{to} mo',
   'ecdc.ms.achievedAt': 'Achieved {date} ({months} months)',

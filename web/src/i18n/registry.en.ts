@@ -146,9 +146,11 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'form.memberProblem': 'Member {n}, {column}: {reason}',
 
   'import.title': 'Import a roster',
-  'import.intro': 'A roster is an Excel workbook (.xlsx) or a CSV file with one row per person. A village\'s own layout will do: title rows above the header are skipped, common header names are recognised, and columns that are not can be matched by hand. Without a household-number column, households follow the heads: a head\'s row and the rows under it, up to the next head, are one household.',
-  'import.rules': 'The ID number identifies each person: importing the same file again registers no one twice. Spouse and parent–child links are built from the relation to the head. Before anything is written, a preview shows the new persons, the changes to registered persons and the rows that cannot be imported; only after you confirm is it written, each change recorded as a life event. Download the error report for the rows that cannot be imported, correct them and import again.',
-  'import.columns': 'The template\'s columns (other common headers are recognised too):',
+  'import.intro':
+    "A roster is an Excel workbook (.xlsx) or a CSV file with one row per person. A village's own layout will do: title rows above the header are skipped, common header names are recognised, and columns that are not can be matched by hand. Without a household-number column, households follow the heads: a head's row and the rows under it, up to the next head, are one household.",
+  'import.rules':
+    'The ID number identifies each person: importing the same file again registers no one twice. Spouse and parent–child links are built from the relation to the head. Before anything is written, a preview shows the new persons, the changes to registered persons and the rows that cannot be imported; only after you confirm is it written, each change recorded as a life event. Download the error report for the rows that cannot be imported, correct them and import again.',
+  'import.columns': "The template's columns (other common headers are recognised too):",
   'import.requiredLegend': '(* required)',
   'import.template': 'Download the template',
   'import.township': 'Import into',
@@ -179,7 +181,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.field.deathDate': 'Date of death',
   'import.field.oneChildCertificateNumber': 'One-child certificate number',
   'import.field.oneChildCertificateDate': 'One-child certificate date',
-  'import.field.headIdNumber': 'Head\'s ID number',
+  'import.field.headIdNumber': "Head's ID number",
   'import.field.movedOutOn': 'Moved out on',
   'import.field.moveDestination': 'Moved to',
 
@@ -190,7 +192,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.how.none': 'Not matched',
 
   'import.mapping.title': 'Match the columns',
-  'import.mapping.intro': 'Some of the roster\'s headers were not recognised. Choose the field of each column of the file, or "Do not import" for the columns you do not need. A new preview follows; nothing is written yet.',
+  'import.mapping.intro':
+    'Some of the roster\'s headers were not recognised. Choose the field of each column of the file, or "Do not import" for the columns you do not need. A new preview follows; nothing is written yet.',
   'import.mapping.remapIntro': 'Check the field of each column. A new preview is made with the new matching.',
   'import.mapping.headerRow': 'Header on row {row}',
   'import.mapping.titleRows': 'Title: {title}',
@@ -208,7 +211,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.mapping.defaultVillage': 'All rows belong to the village',
   'import.mapping.defaultVillagePlaceholder': 'Choose a village',
   'import.mapping.defaultVillageHint': 'Without a village column, name the village all the rows belong to.',
-  'import.mapping.remember': 'Remember this township\'s matching and use it next time',
+  'import.mapping.remember': "Remember this township's matching and use it next time",
   'import.mapping.submit': 'Preview with this matching',
   'import.mapping.stillMissing': 'Still missing: {fields}',
   'import.mapping.back': 'Back to the preview',
@@ -242,7 +245,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'import.refused.col.reason': 'Reason',
   'import.apply': 'Import',
   'import.applyConfirm.title': 'Import now?',
-  'import.applyConfirm.text': '{new} new persons ({households} new households) will be registered, {changed} registered persons changed and {links} family links made. The changes are recorded as life events in the register under your name ({user}).',
+  'import.applyConfirm.text':
+    '{new} new persons ({households} new households) will be registered, {changed} registered persons changed and {links} family links made. The changes are recorded as life events in the register under your name ({user}).',
   'import.applyConfirm.ok': 'Import',
   'import.nothing': 'This file has nothing to write: no new persons, no changes to registered persons and no new family links.',
   'import.followed.title': 'This preview has been matched again or imported',

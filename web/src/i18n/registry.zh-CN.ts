@@ -144,8 +144,10 @@ export const registryZhCN = {
   'form.memberProblem': '第 {n} 人 {column}：{reason}',
 
   'import.title': '导入花名册',
-  'import.intro': '花名册为 Excel 表格（.xlsx）或 CSV 文件，每行一个人。可以直接使用各村自己的表格：表头上方的标题行会跳过，常见的表头写法会自动识别，识别不了的列可以手动匹配。没有户号列时按户主分户：户主那一行和它下面的各行（直到下一个户主）为同一户。',
-  'import.rules': '身份证号是每个人的唯一标识，同一文件重复导入不会重复登记。导入按“与户主关系”建立夫妻和父母子女关系。写入之前先显示预览：将新增哪些人员、已登记人员的哪些信息将被修改、哪些行不能导入；确认后才写入，修改记为人口变动记录。不能导入的行可下载错误报告，逐行改正后再次导入。',
+  'import.intro':
+    '花名册为 Excel 表格（.xlsx）或 CSV 文件，每行一个人。可以直接使用各村自己的表格：表头上方的标题行会跳过，常见的表头写法会自动识别，识别不了的列可以手动匹配。没有户号列时按户主分户：户主那一行和它下面的各行（直到下一个户主）为同一户。',
+  'import.rules':
+    '身份证号是每个人的唯一标识，同一文件重复导入不会重复登记。导入按“与户主关系”建立夫妻和父母子女关系。写入之前先显示预览：将新增哪些人员、已登记人员的哪些信息将被修改、哪些行不能导入；确认后才写入，修改记为人口变动记录。不能导入的行可下载错误报告，逐行改正后再次导入。',
   'import.columns': '模板的表格列（其他常见表头也能识别）：',
   'import.requiredLegend': '（* 为必填列）',
   'import.template': '下载导入模板',
@@ -240,7 +242,8 @@ export const registryZhCN = {
   'import.refused.col.reason': '原因',
   'import.apply': '确认导入',
   'import.applyConfirm.title': '确认导入？',
-  'import.applyConfirm.text': '将新增 {new} 人（新建 {households} 户），修改 {changed} 名已登记人员的信息，建立 {links} 条家庭关系。修改将以您（{user}）的名义作为人口变动记录写入户籍档案。',
+  'import.applyConfirm.text':
+    '将新增 {new} 人（新建 {households} 户），修改 {changed} 名已登记人员的信息，建立 {links} 条家庭关系。修改将以您（{user}）的名义作为人口变动记录写入户籍档案。',
   'import.applyConfirm.ok': '导入',
   'import.nothing': '这个文件没有需要写入的内容：没有新增人员，已登记人员没有变更，也没有新的家庭关系。',
   'import.followed.title': '这次预览已经重新匹配或确认导入',

@@ -41,7 +41,9 @@ export function HeaderBar({ onMenu }: { onMenu?: () => void }) {
         ) : null}
         <Link to="/" className="xf-brand">
           <Emblem size={phone ? 30 : 38} />
-          <span className="xf-brand-name" data-testid="product-name">{t(phone ? 'app.shortName' : 'app.name')}</span>
+          <span className="xf-brand-name" data-testid="product-name">
+            {t(phone ? 'app.shortName' : 'app.name')}
+          </span>
         </Link>
         {phone ? null : dateTag}
         <div className="xf-header-spacer" />

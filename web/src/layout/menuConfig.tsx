@@ -72,7 +72,14 @@ export const MENU: readonly MenuEntry[] = [
     children: [
       { key: '/org', path: '/org', labelKey: 'menu.orgTree', icon: <ClusterOutlined />, testId: 'menu-org-tree' },
       // Member departments are the coordination's units: townships and villages have none of their own.
-      { key: '/org/departments', path: '/org/departments', labelKey: 'menu.departments', icon: <BankOutlined />, testId: 'menu-departments', permission: PERMISSIONS.coordRead },
+      {
+        key: '/org/departments',
+        path: '/org/departments',
+        labelKey: 'menu.departments',
+        icon: <BankOutlined />,
+        testId: 'menu-departments',
+        permission: PERMISSIONS.coordRead,
+      },
     ],
   },
   { key: '/users', path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, testId: 'menu-users', permission: PERMISSIONS.userRead },
@@ -111,8 +118,7 @@ export function menuTrail(pathname: string, entries: readonly MenuEntry[] = MENU
     for (const entry of list) {
       if (entry.children) visit(entry.children, [...parents, entry]);
       if (!entry.path) continue;
-      const matches =
-        entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+      const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
       if (matches && entry.path.length > bestLength) {
         best = [...parents, entry];
         bestLength = entry.path.length;

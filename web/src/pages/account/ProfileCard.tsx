@@ -10,7 +10,9 @@ export function ProfileCard() {
     <Card title={t('account.profile')}>
       <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
         <Descriptions.Item label={t('users.username')}>
-          <span className="xf-code" data-verbatim>{user.username}</span>
+          <span className="xf-code" data-verbatim>
+            {user.username}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('users.displayName')}>{user.displayName}</Descriptions.Item>
         <Descriptions.Item label={t('account.district')}>{user.district.name}</Descriptions.Item>

@@ -26,7 +26,9 @@ export function TotpCard() {
   });
 
   const status = user.totpEnabled ? (
-    <Tag color="success" data-testid="totp-status">{t('account.totpOn')}</Tag>
+    <Tag color="success" data-testid="totp-status">
+      {t('account.totpOn')}
+    </Tag>
   ) : (
     <Tag data-testid="totp-status">{t('account.totpOff')}</Tag>
   );

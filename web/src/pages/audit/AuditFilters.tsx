@@ -77,13 +77,7 @@ export function AuditFilters({ query, onChange }: { query: AuditQuery; onChange:
         />
       </Form.Item>
       <Form.Item name="entityType">
-        <AutoComplete
-          allowClear
-          placeholder={t('audit.entityType')}
-          options={entityOptions}
-          style={{ width: 150 }}
-          data-testid="audit-entity-type"
-        />
+        <AutoComplete allowClear placeholder={t('audit.entityType')} options={entityOptions} style={{ width: 150 }} data-testid="audit-entity-type" />
       </Form.Item>
       <Form.Item name="result">
         <Select

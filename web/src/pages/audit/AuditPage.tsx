@@ -62,9 +62,7 @@ export function AuditPage() {
       title: t('audit.entityType'),
       dataIndex: 'entityType',
       width: 160,
-      render: (value: string, entry) => (
-        <span title={entry.entityId ?? undefined}>{labelFor(entityTypeLabels, value, lang)}</span>
-      ),
+      render: (value: string, entry) => <span title={entry.entityId ?? undefined}>{labelFor(entityTypeLabels, value, lang)}</span>,
     },
     {
       title: t('audit.result'),

@@ -51,7 +51,9 @@ export function BenefitsTable({ summary }: { summary: BenefitsSummary }) {
             <Typography.Text strong>{t('benefits.sum')}</Typography.Text>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">
-            <Typography.Text strong data-testid="benefits-amount-total">{formatYuan(summary.total, lang)}</Typography.Text>
+            <Typography.Text strong data-testid="benefits-amount-total">
+              {formatYuan(summary.total, lang)}
+            </Typography.Text>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={3} />
         </Table.Summary.Row>

@@ -92,7 +92,10 @@ export function EnrolmentExitModal({ enrolment, onClose }: { enrolment: Enrolmen
           label={t('enrolments.exitReason')}
           rules={[
             { required: true, whitespace: true, message: t('common.required', { field: t('enrolments.exitReason') }) },
-            { validator: (_, value?: string) => (!value?.trim() || value.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('benefits.minChars', { min: 2 })))) },
+            {
+              validator: (_, value?: string) =>
+                !value?.trim() || value.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('benefits.minChars', { min: 2 }))),
+            },
           ]}
         >
           <Input.TextArea

@@ -125,7 +125,14 @@ function EnrolmentFilters({ query, onChange, onRefresh }: FiltersProps) {
 
   return (
     <div className="xf-toolbar">
-      <QuerySearch value={query.q} onSearch={(q) => onChange({ q })} placeholder={t('enrolments.search')} width={260} maxLength={40} data-testid="enrolments-search" />
+      <QuerySearch
+        value={query.q}
+        onSearch={(q) => onChange({ q })}
+        placeholder={t('enrolments.search')}
+        width={260}
+        maxLength={40}
+        data-testid="enrolments-search"
+      />
       <Select<ProgrammeId>
         allowClear
         placeholder={t('enrolments.filterProgramme')}
@@ -161,9 +168,7 @@ function EnrolmentFilters({ query, onChange, onRefresh }: FiltersProps) {
         style={{ width: 120 }}
         data-testid="enrolments-filter-active"
       />
-      <Button onClick={() => onChange({ q: undefined, programme: undefined, township: undefined, active: undefined })}>
-        {t('common.reset')}
-      </Button>
+      <Button onClick={() => onChange({ q: undefined, programme: undefined, township: undefined, active: undefined })}>{t('common.reset')}</Button>
       <div className="xf-toolbar-spacer" />
       <Button icon={<ReloadOutlined />} onClick={onRefresh} aria-label={t('common.refresh')} />
     </div>

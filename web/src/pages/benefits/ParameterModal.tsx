@@ -104,9 +104,7 @@ export function ParameterModal({ programme, onClose }: { programme: Programme; o
       data-testid="parameter-modal"
     >
       <Alert type="info" showIcon className="xf-form-alert" title={t('parameter.note')} data-testid="parameter-note" />
-      {add.isError ? (
-        <Alert type="error" showIcon className="xf-form-alert" title={errorText(add.error)} data-testid="parameter-error" />
-      ) : null}
+      {add.isError ? <Alert type="error" showIcon className="xf-form-alert" title={errorText(add.error)} data-testid="parameter-error" /> : null}
       {replaced && parameter ? (
         <Alert
           type="warning"
@@ -200,7 +198,10 @@ export function ParameterModal({ programme, onClose }: { programme: Programme; o
           extra={t('parameter.referenceHint')}
           rules={[
             { required: true, whitespace: true, message: t('common.required', { field: t('parameter.reference') }) },
-            { validator: (_, value?: string) => (!value?.trim() || value.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('benefits.minChars', { min: 2 })))) },
+            {
+              validator: (_, value?: string) =>
+                !value?.trim() || value.trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('benefits.minChars', { min: 2 }))),
+            },
           ]}
         >
           <Input.TextArea

@@ -200,13 +200,7 @@ export function ProgrammesPage() {
             {list && list.length === 0 ? <Empty description={t('programmes.empty')} /> : null}
             <div className="xf-stack">
               {(list ?? []).map((programme) => (
-                <ProgrammeCard
-                  key={programme.id}
-                  programme={programme}
-                  today={today}
-                  places={names}
-                  onAdd={manage ? setAdding : undefined}
-                />
+                <ProgrammeCard key={programme.id} programme={programme} today={today} places={names} onAdd={manage ? setAdding : undefined} />
               ))}
             </div>
             {!list ? <div className="xf-benefits-placeholder" /> : null}

@@ -66,10 +66,7 @@ export function WhatIfPage() {
   const errorText = useErrorText();
   const programmes = useProgrammes();
   // The calculation counts monthly payments: one-off programmes have nothing to compare.
-  const list = useMemo(
-    () => (programmes.data ?? []).filter((p) => p.period === 'month' && numericParameters(p).length > 0),
-    [programmes.data],
-  );
+  const list = useMemo(() => (programmes.data ?? []).filter((p) => p.period === 'month' && numericParameters(p).length > 0), [programmes.data]);
 
   const run = useMutation({ mutationFn: (input: WhatIfInput) => benefitsApi.whatIf(input) });
 
@@ -120,19 +117,16 @@ export function WhatIfPage() {
   if (programmes.isError && !programmes.data) {
     body = <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} />;
   } else if (!programmes.data) {
-    body = <Spin spinning><div className="xf-benefits-placeholder" style={{ minHeight: 120 }} /></Spin>;
+    body = (
+      <Spin spinning>
+        <div className="xf-benefits-placeholder" style={{ minHeight: 120 }} />
+      </Spin>
+    );
   } else if (!initial) {
     body = <Empty description={t('whatIf.noParameters')} />;
   } else {
     body = (
-      <Form<Values>
-        form={form}
-        name="benefits-what-if"
-        layout="vertical"
-        initialValues={initial}
-        onValuesChange={onValuesChange}
-        onFinish={submit}
-      >
+      <Form<Values> form={form} name="benefits-what-if" layout="vertical" initialValues={initial} onValuesChange={onValuesChange} onFinish={submit}>
         <Row gutter={16}>
           <Col xs={24} md={12} xl={6}>
             <Form.Item name="programme" label={t('whatIf.programme')} rules={chosen(t('whatIf.programme'))}>
@@ -162,14 +156,14 @@ export function WhatIfPage() {
                   validator: (_, value: unknown) =>
                     typeof value !== 'number' || !parameter || fitsDecimals(parameter.unit, value)
                       ? Promise.resolve()
-                      : Promise.reject(new Error(t(unitDecimals(parameter.unit) === 0 ? 'benefits.wholeNumber' : 'benefits.decimals', { decimals: unitDecimals(parameter.unit) }))),
+                      : Promise.reject(
+                          new Error(
+                            t(unitDecimals(parameter.unit) === 0 ? 'benefits.wholeNumber' : 'benefits.decimals', { decimals: unitDecimals(parameter.unit) }),
+                          ),
+                        ),
                 },
               ]}
-              extra={
-                current !== undefined && parameter
-                  ? t('whatIf.current', { value: formatParameterValue(i18n, parameter.unit, current) })
-                  : undefined
-              }
+              extra={current !== undefined && parameter ? t('whatIf.current', { value: formatParameterValue(i18n, parameter.unit, current) }) : undefined}
             >
               <InputNumber<number>
                 min={0}
@@ -181,22 +175,13 @@ export function WhatIfPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8} xl={4}>
-            <Form.Item
-              name="effectiveFrom"
-              label={t('whatIf.effectiveFrom')}
-              extra={t('whatIf.effectiveFromHint')}
-              rules={chosen(t('whatIf.effectiveFrom'))}
-            >
+            <Form.Item name="effectiveFrom" label={t('whatIf.effectiveFrom')} extra={t('whatIf.effectiveFromHint')} rules={chosen(t('whatIf.effectiveFrom'))}>
               <DatePicker format={DATE_FORMAT} disabledDate={notFirstOfMonth} style={{ width: '100%' }} data-testid="what-if-effective-from" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8} xl={4}>
             <Form.Item name="years" label={t('whatIf.years')} extra={t('whatIf.yearsHint')}>
-              <Radio.Group
-                optionType="button"
-                options={[1, 2, 3].map((years) => ({ value: years, label: String(years) }))}
-                data-testid="what-if-years"
-              />
+              <Radio.Group optionType="button" options={[1, 2, 3].map((years) => ({ value: years, label: String(years) }))} data-testid="what-if-years" />
             </Form.Item>
           </Col>
         </Row>
@@ -222,9 +207,7 @@ export function WhatIfPage() {
           </Spin>
         </Card>
       ) : null}
-      {run.data && run.variables && !run.isPending ? (
-        <WhatIfResults result={run.data} title={describe(i18n, programmes.data ?? [], run.variables)} />
-      ) : null}
+      {run.data && run.variables && !run.isPending ? <WhatIfResults result={run.data} title={describe(i18n, programmes.data ?? [], run.variables)} /> : null}
     </div>
   );
 }

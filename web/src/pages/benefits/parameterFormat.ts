@@ -44,12 +44,7 @@ export function unitLabel(i18n: I18n, unit: ParameterUnit): string {
  * `80 元/月`, `60 周岁`, `是`, `120114002 下朱庄街道`: a value with its unit, in the page's language.
  * `places` names division codes (townships) when known.
  */
-export function formatParameterValue(
-  i18n: I18n,
-  unit: ParameterUnit,
-  value: ParameterValue,
-  places?: ReadonlyMap<string, string>,
-): string {
+export function formatParameterValue(i18n: I18n, unit: ParameterUnit, value: ParameterValue, places?: ReadonlyMap<string, string>): string {
   if (typeof value === 'boolean') return i18n.t(value ? 'benefits.value.yes' : 'benefits.value.no');
   const text = typeof value === 'number' ? new Intl.NumberFormat(i18n.lang, { maximumFractionDigits: 2, useGrouping: unit !== 'year' }).format(value) : value;
   if (unit === 'division-code') {

@@ -61,9 +61,7 @@ function actionColumns({ t }: I18n, onNote: (item: ActionItem) => void, updatabl
       key: 'dueOn',
       title: t('coordm.decision.dueOn'),
       width: 110,
-      render: (_, item) => (
-        <span className={item.status === 'overdue' ? 'xf-num xf-coordm-overdue' : 'xf-num'}>{item.dueOn}</span>
-      ),
+      render: (_, item) => <span className={item.status === 'overdue' ? 'xf-num xf-coordm-overdue' : 'xf-num'}>{item.dueOn}</span>,
     },
     { key: 'status', title: t('coordm.col.status'), width: 90, render: (_, item) => <EnumTag table={ACTION_STATUS_TAGS} value={item.status} /> },
     {
@@ -179,7 +177,11 @@ export function ActionItemsPage() {
           <Table<ActionItem>
             rowKey="id"
             size="middle"
-            columns={actionColumns(i18n, setNoting, (items.data?.items ?? []).some((item) => item.canUpdate && item.status !== 'done'))}
+            columns={actionColumns(
+              i18n,
+              setNoting,
+              (items.data?.items ?? []).some((item) => item.canUpdate && item.status !== 'done'),
+            )}
             dataSource={items.data?.items ?? []}
             loading={items.isFetching}
             expandable={{

@@ -50,9 +50,7 @@ export function ActionNoteModal({ item, onClose }: { item: ActionItem; onClose: 
       <div className="xf-coordm-modal-subject">
         <EnumTag table={ACTION_STATUS_TAGS} value={item.status} />
         <Typography.Text strong>{item.title}</Typography.Text>
-        <div className="xf-subline">
-          {t('coordm.action.ownerDue', { owner: item.ownerName, due: item.dueOn })}
-        </div>
+        <div className="xf-subline">{t('coordm.action.ownerDue', { owner: item.ownerName, due: item.dueOn })}</div>
       </div>
       <Form<Values>
         form={form}

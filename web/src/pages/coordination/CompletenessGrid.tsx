@@ -1,11 +1,4 @@
-import {
-  CheckOutlined,
-  CloseOutlined,
-  EditOutlined,
-  HourglassOutlined,
-  MinusOutlined,
-  RollbackOutlined,
-} from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EditOutlined, HourglassOutlined, MinusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Table, type TableColumnsType } from 'antd';
 import { memo, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -35,7 +28,17 @@ function look(cell: Cell): string {
  * report unless the department was not a member that month. Plain elements and a native title
  * keep 19 × 12 of them cheap.
  */
-const GridCell = memo(function GridCell({ department, departmentName, cell, label }: { department: string; departmentName: string; cell: Cell; label: string }) {
+const GridCell = memo(function GridCell({
+  department,
+  departmentName,
+  cell,
+  label,
+}: {
+  department: string;
+  departmentName: string;
+  cell: Cell;
+  label: string;
+}) {
   const className = `xf-coord-cell xf-coord-cell-${look(cell)}${cell.late ? ' xf-coord-cell-late' : ''}`;
   const title = `${departmentName} ${cell.period}：${label}`;
   if (cell.state === 'inactive') return <span className={className} title={title} aria-label={title} data-state={cell.state} />;
@@ -78,9 +81,7 @@ function columns(i18n: I18n, months: string[]): TableColumnsType<CompletenessRow
       onCell: () => ({ className: 'xf-coord-grid-cell' }),
       render: (_: unknown, row: CompletenessRow) => {
         const cell = row.cells[index];
-        return cell ? (
-          <GridCell department={row.department.code} departmentName={row.department.name} cell={cell} label={cellLabel(i18n, cell)} />
-        ) : null;
+        return cell ? <GridCell department={row.department.code} departmentName={row.department.name} cell={cell} label={cellLabel(i18n, cell)} /> : null;
       },
     })),
     {
@@ -99,9 +100,7 @@ function columns(i18n: I18n, months: string[]): TableColumnsType<CompletenessRow
       title: t('coord.completeness.timeliness'),
       width: 104,
       align: 'right',
-      render: (_, row) => (
-        <span className={`xf-num${row.timeliness < 1 ? ' xf-coord-rate-low' : ''}`}>{formatRate(row.timeliness, lang)}</span>
-      ),
+      render: (_, row) => <span className={`xf-num${row.timeliness < 1 ? ' xf-coord-rate-low' : ''}`}>{formatRate(row.timeliness, lang)}</span>,
     },
   ];
 }

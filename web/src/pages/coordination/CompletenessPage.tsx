@@ -44,11 +44,7 @@ function lateColumns(i18n: I18n): TableColumnsType<LateEntry> {
       title: t('coord.col.submittedAt'),
       width: 170,
       render: (_, row) =>
-        row.submittedAt ? (
-          <span className="xf-num">{formatDateTime(row.submittedAt)}</span>
-        ) : (
-          <Tag color="red">{t('coord.status.missing')}</Tag>
-        ),
+        row.submittedAt ? <span className="xf-num">{formatDateTime(row.submittedAt)}</span> : <Tag color="red">{t('coord.status.missing')}</Tag>,
     },
     {
       key: 'action',

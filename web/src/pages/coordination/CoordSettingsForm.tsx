@@ -37,24 +37,7 @@ export function CoordSettingsForm({ settings }: { settings: CoordSettings }) {
         onFinish={submit}
         className="xf-coordm-settings"
       >
-        <div className="xf-coordm-row">
-          <Form.Item
-            name="dueDay"
-            label={t('coordm.settings.dueDay')}
-            extra={t('coordm.settings.dueDayHint', { day: dueDay ?? '' })}
-            rules={[{ required: true, message: t('common.required', { field: t('coordm.settings.dueDay') }) }]}
-          >
-            <InputNumber<number> min={1} max={28} precision={0} suffix={t('coordm.settings.day') || undefined} style={{ width: 140 }} data-testid="settings-due-day" />
-          </Form.Item>
-          <Form.Item
-            name="reminderDays"
-            label={t('coordm.settings.reminderDays')}
-            extra={t('coordm.settings.reminderHint')}
-            rules={[{ required: true, message: t('common.required', { field: t('coordm.settings.reminderDays') }) }]}
-          >
-            <InputNumber<number> min={0} max={15} precision={0} suffix={t('coordm.settings.days')} style={{ width: 140 }} data-testid="settings-reminder-days" />
-          </Form.Item>
-        </div>
+        <DueFields dueDay={dueDay} />
         <div className="xf-coordm-row">
           <Form.Item
             name="documentPrefix"
@@ -81,5 +64,37 @@ export function CoordSettingsForm({ settings }: { settings: CoordSettings }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** When the monthly reports are due, and how many days before a reminder goes out. */
+function DueFields({ dueDay }: { dueDay: number | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="xf-coordm-row">
+      <Form.Item
+        name="dueDay"
+        label={t('coordm.settings.dueDay')}
+        extra={t('coordm.settings.dueDayHint', { day: dueDay ?? '' })}
+        rules={[{ required: true, message: t('common.required', { field: t('coordm.settings.dueDay') }) }]}
+      >
+        <InputNumber<number>
+          min={1}
+          max={28}
+          precision={0}
+          suffix={t('coordm.settings.day') || undefined}
+          style={{ width: 140 }}
+          data-testid="settings-due-day"
+        />
+      </Form.Item>
+      <Form.Item
+        name="reminderDays"
+        label={t('coordm.settings.reminderDays')}
+        extra={t('coordm.settings.reminderHint')}
+        rules={[{ required: true, message: t('common.required', { field: t('coordm.settings.reminderDays') }) }]}
+      >
+        <InputNumber<number> min={0} max={15} precision={0} suffix={t('coordm.settings.days')} style={{ width: 140 }} data-testid="settings-reminder-days" />
+      </Form.Item>
+    </div>
   );
 }

@@ -71,7 +71,12 @@ function ReminderTable({ reminders }: { reminders: Reminder[] }) {
           <Tag color="orange">{t('coord.desk.daysLeftValue', { days: row.daysLeft })}</Tag>
         ),
     },
-    { key: 'status', title: t('coord.col.status'), width: 90, render: (_, row) => <EnumTag table={ROW_STATE_TAGS} value={rowState({ status: row.status, late: row.overdue })} /> },
+    {
+      key: 'status',
+      title: t('coord.col.status'),
+      width: 90,
+      render: (_, row) => <EnumTag table={ROW_STATE_TAGS} value={rowState({ status: row.status, late: row.overdue })} />,
+    },
   ];
   // Longest overdue first.
   const rows = [...reminders].sort((a, b) => a.daysLeft - b.daysLeft || a.department.localeCompare(b.department));
@@ -98,11 +103,7 @@ function CurrentReportCard({ desk }: { desk: Desk }) {
   const report = desk.currentReport;
   const fillable = !report || report.status === null || report.status === 'draft' || report.status === 'returned';
   return (
-    <Card
-      title={t('coord.desk.currentReport', { period: periodLabel(desk.currentPeriod, lang) })}
-      className="xf-stat-card"
-      data-testid="desk-current-report"
-    >
+    <Card title={t('coord.desk.currentReport', { period: periodLabel(desk.currentPeriod, lang) })} className="xf-stat-card" data-testid="desk-current-report">
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('coord.col.status')}>
           <EnumTag table={ROW_STATE_TAGS} value={rowState(report ?? { status: null, late: false })} testId="desk-current-status" />

@@ -115,11 +115,7 @@ export function IndicatorModal({ config, indicator, onClose }: { config: Indicat
           </Form.Item>
         </div>
         <Form.Item name="aggregation" label={t('coordm.ind.aggregation')} extra={t('coordm.ind.aggregationHint')}>
-          <Radio.Group
-            optionType="button"
-            options={AGGREGATIONS.map((a) => ({ value: a, label: t(`coordm.agg.${a}`) }))}
-            data-testid="indicator-aggregation"
-          />
+          <Radio.Group optionType="button" options={AGGREGATIONS.map((a) => ({ value: a, label: t(`coordm.agg.${a}`) }))} data-testid="indicator-aggregation" />
         </Form.Item>
         <div className="xf-coordm-row">
           <Form.Item name="integer" label={t('coordm.ind.integer')} valuePropName="checked">
@@ -145,7 +141,11 @@ export function IndicatorModal({ config, indicator, onClose }: { config: Indicat
           >
             <InputNumber<number> min={0} style={{ width: 140 }} data-testid="indicator-max" />
           </Form.Item>
-          <Form.Item name="sortOrder" label={t('coordm.ind.sortOrder')} rules={[{ required: true, message: t('common.required', { field: t('coordm.ind.sortOrder') }) }]}>
+          <Form.Item
+            name="sortOrder"
+            label={t('coordm.ind.sortOrder')}
+            rules={[{ required: true, message: t('common.required', { field: t('coordm.ind.sortOrder') }) }]}
+          >
             <InputNumber<number> precision={0} style={{ width: 100 }} data-testid="indicator-sort" />
           </Form.Item>
           <Form.Item name="active" label={t('coordm.ind.active')} valuePropName="checked">
@@ -153,13 +153,7 @@ export function IndicatorModal({ config, indicator, onClose }: { config: Indicat
           </Form.Item>
         </div>
         <Form.Item name="departments" label={t('coordm.ind.departments')}>
-          <Select
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departmentOptions}
-            data-testid="indicator-departments"
-          />
+          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-testid="indicator-departments" />
         </Form.Item>
       </Form>
       {put.isError ? <Alert type="error" showIcon title={errorText(put.error)} data-testid="indicator-error" /> : null}

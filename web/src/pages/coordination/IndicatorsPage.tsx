@@ -211,9 +211,7 @@ export function IndicatorsPage() {
     <div className="xf-stack" data-testid="indicators-page">
       <CoordinationTabs />
       {body}
-      {editing && data ? (
-        <IndicatorModal config={data} indicator={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      ) : null}
+      {editing && data ? <IndicatorModal config={data} indicator={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {addingRule && data ? <RuleModal config={data} onClose={() => setAddingRule(false)} /> : null}
     </div>
   );

@@ -70,12 +70,7 @@ export function NewActionItemModal({ onClose }: { onClose: () => void }) {
           label={t('coordm.decision.owner')}
           rules={[{ required: true, message: t('common.select', { field: t('coordm.decision.owner') }) }]}
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departments.options}
-            loading={departments.loading}
-            data-testid="action-new-owner"
-          />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={departments.options} loading={departments.loading} data-testid="action-new-owner" />
         </Form.Item>
         <Form.Item
           name="dueOn"

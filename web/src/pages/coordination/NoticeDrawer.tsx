@@ -38,19 +38,10 @@ export function NoticeDrawer({ notice, district, onClose }: { notice: Notice | n
   const { t } = useI18n();
   const read = notice ? readCount(notice) : 0;
   return (
-    <Drawer
-      open={notice !== null}
-      title={notice?.title}
-      onClose={onClose}
-      size={640}
-      destroyOnHidden
-      data-testid="notice-drawer"
-    >
+    <Drawer open={notice !== null} title={notice?.title} onClose={onClose} size={640} destroyOnHidden data-testid="notice-drawer">
       {notice ? (
         <>
-          <div className="xf-subline xf-coordm-notice-meta">
-            {t('coordm.notice.sentLine', { at: formatDateTime(notice.sentAt), by: notice.sentBy })}
-          </div>
+          <div className="xf-subline xf-coordm-notice-meta">{t('coordm.notice.sentLine', { at: formatDateTime(notice.sentAt), by: notice.sentBy })}</div>
           <div className="xf-coordm-text xf-coordm-notice-body" data-testid="notice-body">
             {notice.body}
           </div>

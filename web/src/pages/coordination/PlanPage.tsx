@@ -71,7 +71,14 @@ function ResponsibilityRow({ item, onEdit }: { item: Responsibility; onEdit?: (i
       <Space className="xf-coordm-resp-side" size={8}>
         <StatusControl item={item} />
         {onEdit ? (
-          <Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(item)} aria-label={t('common.edit')} data-testid="responsibility-edit" />
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => onEdit(item)}
+            aria-label={t('common.edit')}
+            data-testid="responsibility-edit"
+          />
         ) : null}
       </Space>
     </div>

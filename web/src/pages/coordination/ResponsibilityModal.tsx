@@ -77,10 +77,7 @@ export function ResponsibilityModal({ year, item, onClose }: { year: number; ite
         onFinish={submit}
       >
         <Form.Item name="area" label={t('coordm.plan.area')} rules={[{ required: true }]}>
-          <Select
-            options={CONTENT_AREAS.map((area) => ({ value: area, label: t(`coordm.areaLong.${area}`) }))}
-            data-testid="responsibility-area"
-          />
+          <Select options={CONTENT_AREAS.map((area) => ({ value: area, label: t(`coordm.areaLong.${area}`) }))} data-testid="responsibility-area" />
         </Form.Item>
         <Form.Item
           name="title"
@@ -97,12 +94,7 @@ export function ResponsibilityModal({ year, item, onClose }: { year: number; ite
           label={t('coordm.plan.leadDepartment')}
           rules={[{ required: true, message: t('common.select', { field: t('coordm.plan.leadDepartment') }) }]}
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departments.options}
-            loading={departments.loading}
-            data-testid="responsibility-lead"
-          />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={departments.options} loading={departments.loading} data-testid="responsibility-lead" />
         </Form.Item>
         <Form.Item name="others" label={t('coordm.plan.otherDepartments')}>
           <Select
@@ -115,9 +107,7 @@ export function ResponsibilityModal({ year, item, onClose }: { year: number; ite
           />
         </Form.Item>
       </Form>
-      {error && (create.isError || patch.isError) ? (
-        <Alert type="error" showIcon title={errorText(error)} data-testid="responsibility-error" />
-      ) : null}
+      {error && (create.isError || patch.isError) ? <Alert type="error" showIcon title={errorText(error)} data-testid="responsibility-error" /> : null}
     </Modal>
   );
 }

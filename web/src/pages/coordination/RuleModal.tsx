@@ -76,11 +76,7 @@ export function RuleModal({ config, onClose }: { config: IndicatorConfig; onClos
             <Select showSearch={{ optionFilterProp: 'label' }} options={options} data-testid="rule-left" />
           </Form.Item>
           <Form.Item name="operator" label={t('coordm.rule.operator')} rules={[{ required: true }]}>
-            <Select
-              options={RULE_OPERATORS.map((op) => ({ value: op, label: OPERATOR_SIGNS[op] }))}
-              style={{ width: 80 }}
-              data-testid="rule-operator"
-            />
+            <Select options={RULE_OPERATORS.map((op) => ({ value: op, label: OPERATOR_SIGNS[op] }))} style={{ width: 80 }} data-testid="rule-operator" />
           </Form.Item>
           <Form.Item
             name="right"
@@ -120,9 +116,7 @@ export function RuleModal({ config, onClose }: { config: IndicatorConfig; onClos
           <Input maxLength={200} placeholder={t('coordm.rule.messagePlaceholder')} data-testid="rule-message" />
         </Form.Item>
       </Form>
-      {preview ? (
-        <Alert type="info" className="xf-form-alert" title={t('coordm.rule.preview', { rule: preview })} data-testid="rule-preview" />
-      ) : null}
+      {preview ? <Alert type="info" className="xf-form-alert" title={t('coordm.rule.preview', { rule: preview })} data-testid="rule-preview" /> : null}
       {add.isError ? <Alert type="error" showIcon title={errorText(add.error)} data-testid="rule-error" /> : null}
     </Modal>
   );

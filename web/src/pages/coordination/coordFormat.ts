@@ -74,7 +74,11 @@ export function bulletinPeriod(kind: BulletinKind, value: Dayjs): string {
 export function isFuturePeriod(kind: BulletinKind, value: Dayjs): boolean {
   const today = dayjs(businessToday(), 'YYYY-MM-DD');
   if (kind === 'year') return value.year() > today.year();
-  if (kind === 'quarter') return value.startOf('month').month(Math.floor(value.month() / 3) * 3).isAfter(today, 'month');
+  if (kind === 'quarter')
+    return value
+      .startOf('month')
+      .month(Math.floor(value.month() / 3) * 3)
+      .isAfter(today, 'month');
   return value.isAfter(today, 'month');
 }
 
@@ -105,5 +109,4 @@ export function documentDate(date: string, lang: Lang): string {
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export const reportPath = (department: string, period: string) =>
-  `/coordination/reports/${encodeURIComponent(department)}/${encodeURIComponent(period)}`;
+export const reportPath = (department: string, period: string) => `/coordination/reports/${encodeURIComponent(department)}/${encodeURIComponent(period)}`;

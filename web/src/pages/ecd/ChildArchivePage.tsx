@@ -34,7 +34,8 @@ function ChildHeader({ child }: { child: Child }) {
         </Tag>
       </Descriptions.Item>
       <Descriptions.Item label={t('ecd.consentBy')}>
-        {child.consent.by}{t('common.inParens', { text: child.consent.relation })}
+        {child.consent.by}
+        {t('common.inParens', { text: child.consent.relation })}
       </Descriptions.Item>
       <Descriptions.Item label={t('ecd.consentAt')}>{formatDateTime(child.consent.at)}</Descriptions.Item>
       <Descriptions.Item label={t('ecd.consentPurpose')}>{child.consent.purpose}</Descriptions.Item>

@@ -39,7 +39,9 @@ function columns({ t }: I18n): TableColumnsType<Child> {
       render: (_, c) => (
         <span>
           {c.birthDate}{' '}
-          <Typography.Text type="secondary">{t('common.inParens', { text: t('ecd.ageMonths', { months: formatMonths(ageDays(c.birthDate)) }) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('common.inParens', { text: t('ecd.ageMonths', { months: formatMonths(ageDays(c.birthDate)) }) })}
+          </Typography.Text>
         </span>
       ),
     },
@@ -48,12 +50,7 @@ function columns({ t }: I18n): TableColumnsType<Child> {
       key: 'consent',
       title: t('ecd.col.consent'),
       width: 140,
-      render: (_, c) =>
-        c.consent.withdrawnAt ? (
-          <Tag color="default">{t('ecd.consent.withdrawn')}</Tag>
-        ) : (
-          <Tag color="green">{t('ecd.consent.signed')}</Tag>
-        ),
+      render: (_, c) => (c.consent.withdrawnAt ? <Tag color="default">{t('ecd.consent.withdrawn')}</Tag> : <Tag color="green">{t('ecd.consent.signed')}</Tag>),
     },
   ];
 }
@@ -88,33 +85,40 @@ export function EcdPage() {
           <QueryError error={children.error} onRetry={() => void children.refetch()} />
         ) : (
           <>
-          {/* A parent's one or two children need no search. */}
-          {many || q ? (
-            <div className="xf-toolbar">
-              <QuerySearch value={q} onSearch={(text) => update({ q: text })} placeholder={t('ecd.search')} width={260} maxLength={20} data-testid="ecd-search" />
-            </div>
-          ) : null}
-          <ResponsiveTable<Child>
-            rowKey="id"
-            size="middle"
-            columns={columns(i18n)}
-            dataSource={shown}
-            loading={children.isFetching}
-            onRow={(child) => ({ onClick: () => void navigate(`/ecd/children/${child.id}`), className: 'xf-clickable-row' })}
-            locale={{ emptyText: children.isPending ? ' ' : t(q ? 'ecd.noMatch' : 'ecd.empty') }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: shown.length,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-              hideOnSinglePage: !many,
-              onChange: (next, size) => update(size === pageSize ? { page: next } : { pageSize: size }),
-            }}
-            scroll={{ x: 720 }}
-            data-testid="ecd-children-table"
-          />
+            {/* A parent's one or two children need no search. */}
+            {many || q ? (
+              <div className="xf-toolbar">
+                <QuerySearch
+                  value={q}
+                  onSearch={(text) => update({ q: text })}
+                  placeholder={t('ecd.search')}
+                  width={260}
+                  maxLength={20}
+                  data-testid="ecd-search"
+                />
+              </div>
+            ) : null}
+            <ResponsiveTable<Child>
+              rowKey="id"
+              size="middle"
+              columns={columns(i18n)}
+              dataSource={shown}
+              loading={children.isFetching}
+              onRow={(child) => ({ onClick: () => void navigate(`/ecd/children/${child.id}`), className: 'xf-clickable-row' })}
+              locale={{ emptyText: children.isPending ? ' ' : t(q ? 'ecd.noMatch' : 'ecd.empty') }}
+              pagination={{
+                current: page,
+                pageSize,
+                total: shown.length,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES.map(String),
+                showTotal: (total) => t('common.total', { total }),
+                hideOnSinglePage: !many,
+                onChange: (next, size) => update(size === pageSize ? { page: next } : { pageSize: size }),
+              }}
+              scroll={{ x: 720 }}
+              data-testid="ecd-children-table"
+            />
           </>
         )}
       </Card>

@@ -107,11 +107,7 @@ export function GrowthCurve({ child, measurements, indicator, height = 380, widt
         <QueryError error={curves.error} onRetry={() => void curves.refetch()} />
       ) : (
         <Spin spinning={curves.isFetching}>
-          {option ? (
-            <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer }} style={size} />
-          ) : (
-            <div style={size} />
-          )}
+          {option ? <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer }} style={size} /> : <div style={size} />}
         </Spin>
       )}
     </div>

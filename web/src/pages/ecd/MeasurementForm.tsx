@@ -34,10 +34,14 @@ function usePlausible() {
   return (field: keyof typeof PLAUSIBLE): FormRule[] => {
     const { min, max, aboveMin, label } = PLAUSIBLE[field];
     const message = t(aboveMin ? 'ecd.measure.above' : 'ecd.measure.within', { field: t(label), min, max });
-    return [{
-      validator: (_, value: number | null | undefined) =>
-        value === null || value === undefined || ((aboveMin ? value > min : value >= min) && value <= max) ? Promise.resolve() : Promise.reject(new Error(message)),
-    }];
+    return [
+      {
+        validator: (_, value: number | null | undefined) =>
+          value === null || value === undefined || ((aboveMin ? value > min : value >= min) && value <= max)
+            ? Promise.resolve()
+            : Promise.reject(new Error(message)),
+      },
+    ];
   };
 }
 
@@ -69,7 +73,9 @@ function MeasurementOutcome({ result }: { result: MeasurementResult }) {
           <Typography.Text data-testid="measure-zscores">
             {`${t('ecd.col.waz')} ${formatZ(z.weightForAge)} · ${t('ecd.col.haz')} ${formatZ(z.lengthHeightForAge)} · ${t('ecd.col.whz')} ${formatZ(z.weightForLengthHeight)}`}
           </Typography.Text>
-          <div>{result.statuses.length > 0 ? <StatusTags statuses={result.statuses} /> : <span data-testid="measure-normal">{t('ecd.result.normal')}</span>}</div>
+          <div>
+            {result.statuses.length > 0 ? <StatusTags statuses={result.statuses} /> : <span data-testid="measure-normal">{t('ecd.result.normal')}</span>}
+          </div>
           {result.warnings.map((w) => (
             <Typography.Text key={w} type="warning" data-testid="measure-warning">
               {t('ecd.result.warnings')}:{w}
@@ -131,8 +137,12 @@ export function MeasurementForm({ child }: { child: Child }) {
           <Col xs={24} sm={12} xl={6}>
             <Form.Item name="position" label={t('ecd.measure.position')}>
               <Radio.Group optionType="button" data-testid="measure-position">
-                <Radio value="lying" data-testid="measure-position-lying">{t('ecd.measure.lying')}</Radio>
-                <Radio value="standing" data-testid="measure-position-standing">{t('ecd.measure.standing')}</Radio>
+                <Radio value="lying" data-testid="measure-position-lying">
+                  {t('ecd.measure.lying')}
+                </Radio>
+                <Radio value="standing" data-testid="measure-position-standing">
+                  {t('ecd.measure.standing')}
+                </Radio>
               </Radio.Group>
             </Form.Item>
           </Col>

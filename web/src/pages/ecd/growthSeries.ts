@@ -62,9 +62,7 @@ export function xRange(indicator: ChartIndicator, child: Child, points: [number,
 /** One line per SD, as [x, value] pairs within the range (age tables' days turned into months). */
 export function curveLines(indicator: ChartIndicator, curves: Curves, [lo, hi]: [number, number]): { sd: number; data: [number, number][] }[] {
   const byAge = indicator !== 'wflh';
-  const rows = curves.points
-    .map((p) => ({ x: byAge ? p.x / DAYS_PER_MONTH : p.x, values: p.values }))
-    .filter((p) => p.x >= lo - 0.01 && p.x <= hi + 0.01);
+  const rows = curves.points.map((p) => ({ x: byAge ? p.x / DAYS_PER_MONTH : p.x, values: p.values })).filter((p) => p.x >= lo - 0.01 && p.x <= hi + 0.01);
   return curves.sds.map((sd, i) => ({
     sd,
     data: rows.flatMap((p): [number, number][] => {

@@ -9,7 +9,11 @@ export function ForbiddenPage() {
       status="403"
       title={t('error.forbidden.title')}
       subTitle={t('error.forbidden.sub')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
       data-testid="result-403"
     />
   );

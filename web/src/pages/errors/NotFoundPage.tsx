@@ -9,7 +9,11 @@ export function NotFoundPage() {
       status="404"
       title={t('error.notFound.title')}
       subTitle={t('error.notFound.sub')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
       data-testid="result-404"
     />
   );

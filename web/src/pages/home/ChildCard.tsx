@@ -11,8 +11,12 @@ export function ChildCard({ child }: { child: ChildSummary }) {
   const { t, pick } = useI18n();
   const years = Math.floor(child.ageMonths / 12);
   const months = child.ageMonths % 12;
-  const age = child.ageMonths < 1 ? t('home.ageDays', { days: child.ageDays })
-    : years === 0 ? t('home.ageMonths', { months }) : t('home.ageYearsMonths', { years, months });
+  const age =
+    child.ageMonths < 1
+      ? t('home.ageDays', { days: child.ageDays })
+      : years === 0
+        ? t('home.ageMonths', { months })
+        : t('home.ageYearsMonths', { years, months });
   const next = child.nextSession;
   const latest = child.latestMeasurement;
   return (
@@ -21,20 +25,25 @@ export function ChildCard({ child }: { child: ChildSummary }) {
       data-testid="home-child"
       extra={
         <Link to={`/ecd/children/${child.id}`} data-testid="child-archive-link">
-          <Button type="primary" size="small">{t('home.openArchive')}</Button>
+          <Button type="primary" size="small">
+            {t('home.openArchive')}
+          </Button>
         </Link>
       }
     >
       <div className="xf-child-name" data-testid="child-name">
         {child.name}
         <span className="xf-subline">
-          {' '}· {t(child.sex === 'F' ? 'home.girl' : 'home.boy')} · {age}
+          {' '}
+          · {t(child.sex === 'F' ? 'home.girl' : 'home.boy')} · {age}
         </span>
       </div>
       <Descriptions column={1} size="small" className="xf-child-facts">
         <Descriptions.Item label={t('home.nextSession')}>
           <span data-testid="child-next-session">
-            {next ? `${chinaDateTime(next.startsAt)} · ${next.className}${next.planTitle ? ` · ${next.planTitle}` : ''} · ${next.roomName}` : t('home.noSession')}
+            {next
+              ? `${chinaDateTime(next.startsAt)} · ${next.className}${next.planTitle ? ` · ${next.planTitle}` : ''} · ${next.roomName}`
+              : t('home.noSession')}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('home.latestMeasurement')}>

@@ -33,7 +33,9 @@ export function HomePage() {
   return (
     <div className="xf-stack" data-testid="home-page">
       <WelcomeCard districtName={home.data?.district.name ?? session.user.district.name} />
-      {home.data?.children.map((child) => <ChildCard key={child.id} child={child} />)}
+      {home.data?.children.map((child) => (
+        <ChildCard key={child.id} child={child} />
+      ))}
       {wide ? (
         <Row gutter={[16, 16]}>
           <Col span={15}>

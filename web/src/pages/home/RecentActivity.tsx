@@ -23,8 +23,7 @@ export function RecentActivity({ entries }: { entries: ActivityEntry[] }) {
                   ) : null}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(entry.at)} · {entry.actor ?? t('audit.system')} ·{' '}
-                  {labelFor(entityTypeLabels, entry.entityType, lang)}
+                  {formatDateTime(entry.at)} · {entry.actor ?? t('audit.system')} · {labelFor(entityTypeLabels, entry.entityType, lang)}
                 </Typography.Text>
               </>
             ),

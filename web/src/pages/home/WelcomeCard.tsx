@@ -14,7 +14,9 @@ export function WelcomeCard({ districtName }: { districtName: string }) {
       <Space size={20} align="start">
         <Emblem size={56} />
         <div>
-          <h2 className="xf-welcome-title" data-testid="welcome-name">{t('home.welcome', { name: user.displayName })}</h2>
+          <h2 className="xf-welcome-title" data-testid="welcome-name">
+            {t('home.welcome', { name: user.displayName })}
+          </h2>
           <Typography.Text type="secondary">{t('home.district', { district: districtName })}</Typography.Text>
           <div style={{ marginTop: 10 }}>
             <Typography.Text type="secondary" style={{ marginRight: 8 }}>
@@ -24,9 +26,7 @@ export function WelcomeCard({ districtName }: { districtName: string }) {
           </div>
         </div>
       </Space>
-      {user.grantsPending ? (
-        <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('home.grantsPending')} data-testid="grants-pending" />
-      ) : null}
+      {user.grantsPending ? <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('home.grantsPending')} data-testid="grants-pending" /> : null}
       {user.mustChangePassword || user.mustEnrolTotp ? (
         <Alert
           type="warning"

@@ -78,7 +78,9 @@ export function LoginPage() {
       <main className="xf-login-main">
         <div className="xf-login-brand">
           <Emblem size={72} />
-          <h1 className="xf-login-title" data-testid="product-name">{t('app.name')}</h1>
+          <h1 className="xf-login-title" data-testid="product-name">
+            {t('app.name')}
+          </h1>
           <div className="xf-login-subtitle">{t('login.subtitle')}</div>
         </div>
         <Card className="xf-login-card" title={t('login.title')}>

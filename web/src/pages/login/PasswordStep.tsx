@@ -24,11 +24,7 @@ export function PasswordStep({ form, pending, onSubmit }: PasswordStepProps) {
       >
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('login.password')}
-        rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}
-      >
+      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}>
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={pending} data-testid="login-submit">

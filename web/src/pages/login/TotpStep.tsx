@@ -11,24 +11,14 @@ interface TotpStepProps {
 export function TotpStep({ pending, onSubmit, onBack }: TotpStepProps) {
   const { t } = useI18n();
   return (
-    <Form<{ code: string }>
-      layout="vertical"
-      requiredMark={false}
-      onFinish={({ code }) => onSubmit(code)}
-      size="large"
-      data-testid="totp-form"
-    >
+    <Form<{ code: string }> layout="vertical" requiredMark={false} onFinish={({ code }) => onSubmit(code)} size="large" data-testid="totp-form">
       <Space orientation="vertical" size={4} style={{ marginBottom: 16 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           <SafetyOutlined /> {t('login.totpTitle')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('login.totpHint')}</Typography.Text>
       </Space>
-      <Form.Item
-        name="code"
-        label={t('login.totpCode')}
-        rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpFormat') }]}
-      >
+      <Form.Item name="code" label={t('login.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpFormat') }]}>
         <Input
           maxLength={6}
           inputMode="numeric"

@@ -55,15 +55,17 @@ export function DepartmentsPage() {
       },
     },
     ...(manage
-      ? [{
-          key: 'actions',
-          width: 140,
-          render: (_: unknown, d: Department) => (
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)} data-testid={`membership-edit-${d.code}`}>
-              {t('dept.editMembership')}
-            </Button>
-          ),
-        }]
+      ? [
+          {
+            key: 'actions',
+            width: 140,
+            render: (_: unknown, d: Department) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)} data-testid={`membership-edit-${d.code}`}>
+                {t('dept.editMembership')}
+              </Button>
+            ),
+          },
+        ]
       : []),
   ];
 

@@ -18,10 +18,7 @@ export function OrgTreePage() {
   const [manualExpanded, setManualExpanded] = useState<Key[] | null>(null);
 
   const built = useMemo(
-    () =>
-      tree.data
-        ? buildOrgTree(tree.data, search, (kind) => <EnumTag table={ORG_KIND_TAGS} value={kind} style={COMPACT_TAG} />)
-        : null,
+    () => (tree.data ? buildOrgTree(tree.data, search, (kind) => <EnumTag table={ORG_KIND_TAGS} value={kind} style={COMPACT_TAG} />) : null),
     [tree.data, search],
   );
 
@@ -69,7 +66,9 @@ export function OrgTreePage() {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={8}>{tree.data ? <OrgSummary tree={tree.data} /> : <Card loading />}</Col>
+      <Col xs={24} lg={8}>
+        {tree.data ? <OrgSummary tree={tree.data} /> : <Card loading />}
+      </Col>
     </Row>
   );
 }

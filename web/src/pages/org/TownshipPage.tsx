@@ -42,7 +42,12 @@ export function TownshipPage() {
       </Card>
     );
   }
-  if (!township.data) return <Card><Skeleton active /></Card>;
+  if (!township.data)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   const data = township.data;
   const communities = data.villages.filter((village) => village.kind === 'community').length;
@@ -66,11 +71,17 @@ export function TownshipPage() {
     <div className="xf-stack" data-testid="township-page">
       <Card
         title={data.name}
-        extra={<Link to="/org"><Button>{t('org.backToTree')}</Button></Link>}
+        extra={
+          <Link to="/org">
+            <Button>{t('org.backToTree')}</Button>
+          </Link>
+        }
       >
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
           <Descriptions.Item label={t('org.code')}>
-            <span className="xf-code" data-testid="township-code">{data.code}</span>
+            <span className="xf-code" data-testid="township-code">
+              {data.code}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('org.kind')}>
             <EnumTag table={ORG_KIND_TAGS} value={data.kind} />

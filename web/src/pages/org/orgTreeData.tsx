@@ -52,9 +52,7 @@ export function buildOrgTree(tree: OrgTree, search: string, kindLabel: (kind: To
     const townshipKey = `t:${township.code}`;
     townshipOf.set(townshipKey, township.code);
     const selfMatch = matches(township.name, needle) || matches(township.code, needle);
-    const villages = township.villages.filter(
-      (village) => !needle || selfMatch || matches(village.name, needle) || matches(village.code, needle),
-    );
+    const villages = township.villages.filter((village) => !needle || selfMatch || matches(village.name, needle) || matches(village.code, needle));
     if (needle && !selfMatch && villages.length === 0) continue;
     if (selfMatch) matchCount += 1;
     if (needle && !selfMatch) matchCount += villages.length;
@@ -73,8 +71,6 @@ export function buildOrgTree(tree: OrgTree, search: string, kindLabel: (kind: To
   // A user who sees only a township or two gets them opened at once.
   if (!needle && tree.townships.length <= 3) expandedKeys.push(...tree.townships.map((t) => `t:${t.code}`));
 
-  const nodes: TreeDataNode[] = [
-    { key: `d:${tree.district.code}`, title: title(tree.district.name, tree.district.code, ''), children: townships },
-  ];
+  const nodes: TreeDataNode[] = [{ key: `d:${tree.district.code}`, title: title(tree.district.name, tree.district.code, ''), children: townships }];
   return { nodes, expandedKeys, townshipOf, matchCount };
 }

@@ -89,12 +89,7 @@ export function BirthModal({ household, onClose }: { household: Household; onClo
             </Form.Item>
           </div>
           <Form.Item name="parentIds" label={t('action.parents')} extra={t('action.parentsHint')} className="xf-grow">
-            <Select
-              mode="multiple"
-              maxCount={2}
-              options={parents.map(personOption)}
-              data-testid="birth-parents"
-            />
+            <Select mode="multiple" maxCount={2} options={parents.map(personOption)} data-testid="birth-parents" />
           </Form.Item>
         </div>
         {error ? <ProblemsAlert error={error} onClose={() => setError(null)} /> : null}

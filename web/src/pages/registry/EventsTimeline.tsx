@@ -69,9 +69,7 @@ export function EventsTimeline({ household }: { household: Household }) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('household.noEvents')} data-testid="events-timeline" />;
   }
   const nameOf = (event: LifeEvent) =>
-    event.personId === null
-      ? t('event.household')
-      : (household.members.find((m) => m.id === event.personId)?.name ?? t('household.outside'));
+    event.personId === null ? t('event.household') : (household.members.find((m) => m.id === event.personId)?.name ?? t('household.outside'));
 
   const items = household.events.map((event) => {
     const look = isKind(event.kind) ? KINDS[event.kind] : { colour: 'gray', tag: 'default' };

@@ -39,8 +39,15 @@ export function FamilyTies({ household, personId }: { household: Household; pers
           {t('household.parents')}
           {parents.map((p) => p.name).join('、')}
           {adopted ? (
-            <Tooltip title={parents.filter((p) => p.adopted).map((p) => p.name).join('、')}>
-              <Tag color="purple" className="xf-inline-tag">{t('household.adopted')}</Tag>
+            <Tooltip
+              title={parents
+                .filter((p) => p.adopted)
+                .map((p) => p.name)
+                .join('、')}
+            >
+              <Tag color="purple" className="xf-inline-tag">
+                {t('household.adopted')}
+              </Tag>
             </Tooltip>
           ) : null}
         </div>

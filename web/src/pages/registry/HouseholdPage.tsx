@@ -35,7 +35,9 @@ function HouseholdHeader({ household }: { household: Household }) {
       <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('household.number')}>
           {household.householdNumber ? (
-            <span className="xf-code" data-testid="household-number">{household.householdNumber}</span>
+            <span className="xf-code" data-testid="household-number">
+              {household.householdNumber}
+            </span>
           ) : (
             <span className="xf-muted">—</span>
           )}
@@ -81,7 +83,12 @@ export function HouseholdPage() {
       </Card>
     );
   }
-  if (!data) return <Card><Skeleton active /></Card>;
+  if (!data)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   return (
     <div className="xf-stack" data-testid="household-page">

@@ -95,16 +95,7 @@ export function ImportJobStatus({ jobId, onJob, onAgain }: ImportJobStatusProps)
   if (preview.status === 'needs_mapping' || remap) {
     return <ImportMapping preview={preview} actions={actions} onBack={preview.status === 'ready' ? () => setRemap(false) : undefined} />;
   }
-  return (
-    <ImportPreview
-      jobId={data.id}
-      fileName={data.fileName}
-      preview={preview}
-      actions={actions}
-      onRemap={() => setRemap(true)}
-      onAgain={onAgain}
-    />
-  );
+  return <ImportPreview jobId={data.id} fileName={data.fileName} preview={preview} actions={actions} onRemap={() => setRemap(true)} onAgain={onAgain} />;
 }
 
 function Failed({ text, again }: { text: string; again: ReactNode }) {

@@ -39,9 +39,7 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
     if (key) usedBy.set(key, column);
   }
   const villageMapped = usedBy.has('village');
-  const missing = fields.filter(
-    (f) => f.required && !usedBy.has(f.key) && !(f.key === 'village' && defaultVillage),
-  );
+  const missing = fields.filter((f) => f.required && !usedBy.has(f.key) && !(f.key === 'village' && defaultVillage));
   const missingText = join(missing.map((f) => labels.get(f.key) ?? f.label));
 
   // A field fills one column: choosing it for this column takes it from the one that had it.
@@ -65,10 +63,7 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
       remember,
     });
 
-  const options = [
-    { value: IGNORE, label: t('import.mapping.ignore') },
-    ...fields.map((f) => ({ value: f.key, label: labels.get(f.key) ?? f.label })),
-  ];
+  const options = [{ value: IGNORE, label: t('import.mapping.ignore') }, ...fields.map((f) => ({ value: f.key, label: labels.get(f.key) ?? f.label }))];
   const requiredKeys = new Set(fields.filter((f) => f.required).map((f) => f.key));
 
   const samplesOf = (column: ImportColumn) => column.samples.slice(0, SAMPLES);
@@ -95,9 +90,7 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
           <Flex gap={6} align="center" wrap>
             <span>{option.label}</span>
             {key && requiredKeys.has(key) ? <Tag color="red">{t('import.mapping.required')}</Tag> : null}
-            {owner && owner.column !== column.column ? (
-              <span className="xf-muted">{t('import.mapping.usedBy', { header: headerOf(owner) })}</span>
-            ) : null}
+            {owner && owner.column !== column.column ? <span className="xf-muted">{t('import.mapping.usedBy', { header: headerOf(owner) })}</span> : null}
           </Flex>
         );
       }}
@@ -202,13 +195,7 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
       </Checkbox>
 
       <Flex wrap gap={8} align="center">
-        <Button
-          type="primary"
-          disabled={missing.length > 0}
-          loading={actions.map.isPending}
-          onClick={submit}
-          data-testid="import-mapping-submit"
-        >
+        <Button type="primary" disabled={missing.length > 0} loading={actions.map.isPending} onClick={submit} data-testid="import-mapping-submit">
           {t('import.mapping.submit')}
         </Button>
         {onBack ? (
@@ -219,9 +206,7 @@ export function ImportMapping({ preview, actions, onBack }: ImportMappingProps) 
         <Button loading={actions.cancel.isPending} onClick={() => actions.cancel.mutate()} data-testid="import-cancel">
           {t('import.cancel')}
         </Button>
-        {missing.length > 0 ? (
-          <Typography.Text type="warning">{t('import.mapping.stillMissing', { fields: missingText })}</Typography.Text>
-        ) : null}
+        {missing.length > 0 ? <Typography.Text type="warning">{t('import.mapping.stillMissing', { fields: missingText })}</Typography.Text> : null}
       </Flex>
     </Flex>
   );

@@ -140,9 +140,7 @@ function HeaderSummary({ preview, onRemap }: { preview: Preview; onRemap: () => 
                 ))}
               </Flex>
               {ignored.length > 0 ? (
-                <div className="xf-muted">
-                  {t('import.summary.ignored', { columns: join(ignored.map((c) => headerOf(c.header))) })}
-                </div>
+                <div className="xf-muted">{t('import.summary.ignored', { columns: join(ignored.map((c) => headerOf(c.header))) })}</div>
               ) : null}
             </Flex>
           ),

@@ -29,7 +29,13 @@ export function ImportChanges({ preview }: { preview: ImportPreview }) {
           {change.fields.map((field) => (
             <div key={field.key} data-field={field.key}>
               <span className="xf-muted">{t('import.changes.field', { field: fieldLabel(field.key, field.label) })}</span>
-              {field.before === null ? empty : <Typography.Text delete type="secondary">{field.before}</Typography.Text>}
+              {field.before === null ? (
+                empty
+              ) : (
+                <Typography.Text delete type="secondary">
+                  {field.before}
+                </Typography.Text>
+              )}
               <span className="xf-muted"> → </span>
               {field.after === null ? empty : <Typography.Text strong>{field.after}</Typography.Text>}
             </div>

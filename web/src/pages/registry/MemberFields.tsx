@@ -59,10 +59,7 @@ export function MemberFields({ prefix, testKey, full = false, onIdChange }: Memb
       </Col>
       <Col xs={24} sm={12} lg={4}>
         <Form.Item name={name('relation')} label={t('form.relation')} rules={chosen(t('form.relation'))}>
-          <Select
-            options={RELATIONS.map((r) => ({ value: RELATION_WORDS[r], label: t(`registry.relation.${r}`) }))}
-            data-testid={testId('relation')}
-          />
+          <Select options={RELATIONS.map((r) => ({ value: RELATION_WORDS[r], label: t(`registry.relation.${r}`) }))} data-testid={testId('relation')} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12} lg={7}>
@@ -71,30 +68,17 @@ export function MemberFields({ prefix, testKey, full = false, onIdChange }: Memb
           label={t('form.idNumber')}
           rules={[...required(t('form.idNumber')), { pattern: ID_PATTERN, message: t('form.idRule') }]}
         >
-          <Input
-            maxLength={18}
-            autoComplete="off"
-            className="xf-code"
-            onChange={(event) => onIdChange?.(event.target.value)}
-            data-testid={testId('id')}
-          />
+          <Input maxLength={18} autoComplete="off" className="xf-code" onChange={(event) => onIdChange?.(event.target.value)} data-testid={testId('id')} />
         </Form.Item>
       </Col>
       <Col xs={12} sm={6} lg={4}>
         <Form.Item name={name('hukou')} label={t('form.hukou')} rules={chosen(t('form.hukou'))}>
-          <Select
-            options={HUKOUS.map((h) => ({ value: HUKOU_WORDS[h], label: t(`registry.hukou.${h}`) }))}
-            data-testid={testId('hukou')}
-          />
+          <Select options={HUKOUS.map((h) => ({ value: HUKOU_WORDS[h], label: t(`registry.hukou.${h}`) }))} data-testid={testId('hukou')} />
         </Form.Item>
       </Col>
       <Col xs={12} sm={6} lg={4}>
         <Form.Item name={name('sex')} label={t('form.sex')} tooltip={t('form.sexHint')}>
-          <Select
-            allowClear
-            options={SEXES.map((s) => ({ value: SEX_WORDS[s], label: t(`registry.sex.${s}`) }))}
-            data-testid={testId('sex')}
-          />
+          <Select allowClear options={SEXES.map((s) => ({ value: SEX_WORDS[s], label: t(`registry.sex.${s}`) }))} data-testid={testId('sex')} />
         </Form.Item>
       </Col>
       {full ? (
@@ -103,7 +87,7 @@ export function MemberFields({ prefix, testKey, full = false, onIdChange }: Memb
             <Form.Item name={name('maritalStatus')} label={t('form.marital')}>
               <Select
                 allowClear
-                    options={MARITALS.map((m) => ({ value: MARITAL_WORDS[m], label: t(`registry.marital.${m}`) }))}
+                options={MARITALS.map((m) => ({ value: MARITAL_WORDS[m], label: t(`registry.marital.${m}`) }))}
                 data-testid={testId('marital')}
               />
             </Form.Item>

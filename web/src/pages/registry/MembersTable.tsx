@@ -19,9 +19,7 @@ function isGrade(grade: number): grade is keyof typeof GRADE_KEYS {
 /** The most recent assessment of one person, if any. */
 function DisabilityTag({ household, personId }: { household: Household; personId: string }) {
   const { t } = useI18n();
-  const latest = household.disabilities
-    .filter((d) => d.personId === personId)
-    .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))[0];
+  const latest = household.disabilities.filter((d) => d.personId === personId).sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))[0];
   if (!latest) return <span className="xf-muted">—</span>;
   return (
     <Tooltip title={t('household.assessedOn', { date: latest.assessedOn })}>
@@ -76,7 +74,12 @@ export function MembersTable({ household }: { household: Household }) {
     },
     { title: t('registry.col.hukou'), dataIndex: 'hukou', width: 84, render: (value: Person['hukou']) => <EnumTag table={HUKOU_TAGS} value={value} /> },
     { title: t('registry.col.marital'), dataIndex: 'maritalStatus', width: 96, render: (value: Person['maritalStatus']) => t(`registry.marital.${value}`) },
-    { title: t('registry.col.disability'), key: 'disability', width: 96, render: (_: unknown, person) => <DisabilityTag household={household} personId={person.id} /> },
+    {
+      title: t('registry.col.disability'),
+      key: 'disability',
+      width: 96,
+      render: (_: unknown, person) => <DisabilityTag household={household} personId={person.id} />,
+    },
     { title: t('registry.col.status'), dataIndex: 'alive', width: 116, render: (_: unknown, person) => <PersonStatus person={person} /> },
   ];
 

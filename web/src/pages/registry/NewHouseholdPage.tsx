@@ -71,12 +71,7 @@ export function NewHouseholdPage() {
         <Row gutter={12}>
           <Col xs={24} md={6}>
             <Form.Item name="village" label={t('form.village')} rules={[{ required: true, message: t('common.select', { field: t('form.village') }) }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={villages.options}
-                loading={villages.loading}
-                data-testid="household-village"
-              />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={villages.options} loading={villages.loading} data-testid="household-village" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -58,17 +58,9 @@ export function PersonEventModal({ kind, household, onClose }: { kind: PersonEve
       confirmLoading={change.isPending}
       data-testid={`event-modal-${kind}`}
     >
-      <Form<Values>
-        form={form}
-        name={`event-${kind}`}
-        layout="vertical"
-        onFinish={(values) => change.mutate(toChange(kind, values), { onSuccess: onClose })}
-      >
+      <Form<Values> form={form} name={`event-${kind}`} layout="vertical" onFinish={(values) => change.mutate(toChange(kind, values), { onSuccess: onClose })}>
         <Form.Item name="personId" label={t('action.person')} rules={required(t('action.person'))}>
-          <Select
-            options={people.map(personOption)}
-            data-testid="event-person"
-          />
+          <Select options={people.map(personOption)} data-testid="event-person" />
         </Form.Item>
         <div data-testid="event-date">
           <Form.Item name="date" label={t(text.date)} rules={required(t(text.date))}>

@@ -20,7 +20,14 @@ export function PersonFilters({ query, onChange, onRefresh }: PersonFiltersProps
 
   return (
     <div className="xf-toolbar">
-      <QuerySearch value={query.q} onSearch={(q) => onChange({ q })} placeholder={t('registry.search')} width={340} maxLength={40} data-testid="registry-search" />
+      <QuerySearch
+        value={query.q}
+        onSearch={(q) => onChange({ q })}
+        placeholder={t('registry.search')}
+        width={340}
+        maxLength={40}
+        data-testid="registry-search"
+      />
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -53,11 +60,7 @@ export function PersonFilters({ query, onChange, onRefresh }: PersonFiltersProps
         style={{ width: 120 }}
         data-testid="registry-filter-hukou"
       />
-      <Button
-        onClick={() =>
-          onChange({ q: undefined, village: undefined, alive: undefined, hukou: undefined, sort: undefined, order: undefined })
-        }
-      >
+      <Button onClick={() => onChange({ q: undefined, village: undefined, alive: undefined, hukou: undefined, sort: undefined, order: undefined })}>
         {t('common.reset')}
       </Button>
       <div className="xf-toolbar-spacer" />

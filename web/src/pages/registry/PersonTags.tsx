@@ -6,7 +6,11 @@ import { useI18n } from '../../i18n/index.ts';
 import { ageOn, businessToday } from './registryFormat.ts';
 
 /** 健在 / 已故 */
-const ALIVE_TAGS = enumTable<'true' | 'false'>('registry.alive', { true: 'success', false: 'default' }, { testId: (alive) => (alive === 'true' ? 'status-alive' : 'status-dead') });
+const ALIVE_TAGS = enumTable<'true' | 'false'>(
+  'registry.alive',
+  { true: 'success', false: 'default' },
+  { testId: (alive) => (alive === 'true' ? 'status-alive' : 'status-dead') },
+);
 
 /** 农业 / 非农业 */
 export const HUKOU_TAGS = enumTable<Person['hukou']>('registry.hukou', { rural: 'green', urban: 'blue' }, { variant: 'outlined' });
@@ -20,7 +24,9 @@ export function PersonStatus({ person }: { person: Pick<Person, 'alive' | 'death
       {!person.alive && person.deathDate ? <Tooltip title={t('household.deathOn', { date: person.deathDate })}>{alive}</Tooltip> : alive}
       {person.movedOutOn ? (
         <Tooltip title={t('household.movedOutOn', { date: person.movedOutOn })}>
-          <Tag color="orange" data-testid="status-moved-out">{t('registry.movedOut')}</Tag>
+          <Tag color="orange" data-testid="status-moved-out">
+            {t('registry.movedOut')}
+          </Tag>
         </Tooltip>
       ) : null}
     </>

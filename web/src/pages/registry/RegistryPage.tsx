@@ -102,7 +102,9 @@ export function RegistryPage() {
         })}
         locale={{ emptyText: persons.isPending ? ' ' : t('registry.empty') }}
         scroll={{ x: 1040 }}
-        pagination={serverPagination(t, query, persons.data?.total, PAGE_SIZES, (total) => (capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total })))}
+        pagination={serverPagination(t, query, persons.data?.total, PAGE_SIZES, (total) =>
+          capped ? t('registry.totalCapped', { total: COUNT_CAP }) : t('common.total', { total }),
+        )}
         data-testid="persons-table"
       />
     </Card>

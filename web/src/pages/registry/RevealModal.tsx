@@ -34,7 +34,9 @@ export function RevealModal({ person, onClose }: { person: Person; onClose: () =
     <Modal open title={t('reveal.title')} onCancel={onClose} footer={footer} data-testid="reveal-modal">
       <Typography.Paragraph>
         <Typography.Text strong>{person.name}</Typography.Text>{' '}
-        <Typography.Text type="secondary" className="xf-code">{person.idNumber}</Typography.Text>
+        <Typography.Text type="secondary" className="xf-code">
+          {person.idNumber}
+        </Typography.Text>
       </Typography.Paragraph>
       {shown ? (
         <>
@@ -46,7 +48,9 @@ export function RevealModal({ person, onClose }: { person: Person; onClose: () =
             </Descriptions.Item>
             <Descriptions.Item label={t('registry.col.phone')}>
               {shown.phone ? (
-                <Typography.Text copyable className="xf-code" data-testid="revealed-phone">{shown.phone}</Typography.Text>
+                <Typography.Text copyable className="xf-code" data-testid="revealed-phone">
+                  {shown.phone}
+                </Typography.Text>
               ) : (
                 <span className="xf-muted">{t('reveal.noPhone')}</span>
               )}

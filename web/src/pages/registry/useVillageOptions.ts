@@ -4,7 +4,6 @@ import { useOrgTree } from '../../api/hooks.ts';
 import { PERMISSIONS } from '../../auth/permissions.ts';
 import { useSession } from '../../auth/session.tsx';
 
-
 /**
  * The villages this user may see (GET /api/org/tree answers within the user's scope), grouped by
  * township; a single township's villages are listed without a group.

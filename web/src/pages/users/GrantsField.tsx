@@ -82,7 +82,9 @@ function GrantRow({ name, onRemove, allowed }: { name: number; onRemove: () => v
         </Form.Item>
       ) : null}
       {scope && scope !== 'township' && scope !== 'village' && scope !== 'department' ? (
-        <span className="xf-muted" style={{ lineHeight: '32px' }}>{t(`scope.${scope}`)}</span>
+        <span className="xf-muted" style={{ lineHeight: '32px' }}>
+          {t(`scope.${scope}`)}
+        </span>
       ) : null}
       <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('users.removeGrant')} />
     </Space>

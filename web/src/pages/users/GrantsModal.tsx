@@ -42,7 +42,9 @@ export function GrantsModal({ user, mutations, onClose }: GrantsModalProps) {
     >
       <Typography.Paragraph>
         <Typography.Text strong>{user.displayName}</Typography.Text>{' '}
-        <Typography.Text type="secondary" className="xf-code">{user.username}</Typography.Text>
+        <Typography.Text type="secondary" className="xf-code">
+          {user.username}
+        </Typography.Text>
       </Typography.Paragraph>
       {user.temporaryPassword ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('users.grantsAwaitPassword')} data-testid="grants-await-password" />

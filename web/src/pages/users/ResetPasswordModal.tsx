@@ -28,10 +28,14 @@ export function ResetPasswordModal({ user, mutations, onClose }: ResetPasswordMo
     >
       <Typography.Paragraph>
         <Typography.Text strong>{user.displayName}</Typography.Text>{' '}
-        <Typography.Text type="secondary" className="xf-code" data-verbatim>{user.username}</Typography.Text>
+        <Typography.Text type="secondary" className="xf-code" data-verbatim>
+          {user.username}
+        </Typography.Text>
       </Typography.Paragraph>
       {user.grants.some((g) => g.confirmed) ? (
-        <Typography.Paragraph type="warning" data-testid="reset-suspends-grants">{t('users.resetSuspendsGrants')}</Typography.Paragraph>
+        <Typography.Paragraph type="warning" data-testid="reset-suspends-grants">
+          {t('users.resetSuspendsGrants')}
+        </Typography.Paragraph>
       ) : null}
       <Form
         form={form}

@@ -89,12 +89,7 @@ export function PasswordFields({ label }: { label: string }) {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item
-        name="password"
-        label={label}
-        extra={t('users.passwordHint')}
-        rules={[{ required: true, message: t('common.required', { field: label }) }]}
-      >
+      <Form.Item name="password" label={label} extra={t('users.passwordHint')} rules={[{ required: true, message: t('common.required', { field: label }) }]}>
         <Input.Password autoComplete="new-password" data-testid="user-password" />
       </Form.Item>
       <Form.Item

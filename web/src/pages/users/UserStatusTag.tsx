@@ -4,7 +4,11 @@ import { EnumTag } from '../../components/EnumTag.tsx';
 import { enumTable } from '../../components/enumTable.ts';
 import { formatDateTime, useI18n } from '../../i18n/index.ts';
 
-const STATUS_TAGS = enumTable<User['status']>('users.status', { active: 'success', disabled: 'default', locked: 'error' }, { testId: (status) => `status-${status}` });
+const STATUS_TAGS = enumTable<User['status']>(
+  'users.status',
+  { active: 'success', disabled: 'default', locked: 'error' },
+  { testId: (status) => `status-${status}` },
+);
 
 export function UserStatusTag({ user }: { user: Pick<User, 'status' | 'lockedUntil'> }) {
   const { t } = useI18n();

@@ -46,9 +46,7 @@ export function UsersFilters({ query, onChange, onRefresh, onCreate }: UsersFilt
         style={{ width: 130 }}
         data-testid="users-filter-status"
       />
-      <Button onClick={() => onChange({ q: undefined, role: undefined, status: undefined, sort: undefined, order: undefined })}>
-        {t('common.reset')}
-      </Button>
+      <Button onClick={() => onChange({ q: undefined, role: undefined, status: undefined, sort: undefined, order: undefined })}>{t('common.reset')}</Button>
       <div className="xf-toolbar-spacer" />
       <Button icon={<ReloadOutlined />} onClick={onRefresh} aria-label={t('common.refresh')} />
       {onCreate ? (

@@ -109,15 +109,9 @@ export function UsersPage() {
         pagination={serverPagination(t, query, users.data?.total, PAGE_SIZES)}
         data-testid="users-table"
       />
-      {manage && dialog?.kind === 'form' ? (
-        <UserFormModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
-      ) : null}
-      {manage && dialog?.kind === 'reset' ? (
-        <ResetPasswordModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
-      ) : null}
-      {grant && dialog?.kind === 'grants' ? (
-        <GrantsModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} />
-      ) : null}
+      {manage && dialog?.kind === 'form' ? <UserFormModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} /> : null}
+      {manage && dialog?.kind === 'reset' ? <ResetPasswordModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} /> : null}
+      {grant && dialog?.kind === 'grants' ? <GrantsModal user={dialog.user} mutations={mutations} onClose={() => setDialog(null)} /> : null}
     </Card>
   );
 }

@@ -23,7 +23,9 @@ export function userColumns(query: UserQuery, i18n: Pick<I18n, 't'>, selfId: str
       ...sortable('username'),
       render: (value: string, user) => (
         <>
-          <span className="xf-code" data-verbatim>{value}</span>
+          <span className="xf-code" data-verbatim>
+            {value}
+          </span>
           {user.id === selfId ? <Tag style={{ marginLeft: 6 }}>{t('users.self')}</Tag> : null}
         </>
       ),

@@ -3,13 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  benefitsWorkflowApi,
-  type ApplicationDetail,
-  type DecisionAction,
-  type NoticePeriod,
-  type Objection,
-} from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type ApplicationDetail, type DecisionAction, type NoticePeriod, type Objection } from '../../../api/benefitsWorkflow.ts';
 import { PERMISSIONS } from '../../../auth/permissions.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { DetailPlaceholder } from '../../../components/DetailPlaceholder.tsx';
@@ -40,26 +34,13 @@ function DecisionBar({ app, onDecide }: { app: ApplicationDetail; onDecide: (act
   if (!app.canAct && !mayWithdraw) return null;
   return (
     <div className="xf-wf-actions" data-testid="application-actions">
-      {app.waitUntil ? (
-        <Alert type="info" showIcon title={t('wf.waitUntil', { date: app.waitUntil })} data-testid="application-wait" />
-      ) : null}
+      {app.waitUntil ? <Alert type="info" showIcon title={t('wf.waitUntil', { date: app.waitUntil })} data-testid="application-wait" /> : null}
       {app.canAct && app.openObjections > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('wf.objectionsOpen', { count: app.openObjections })}
-          data-testid="application-objections-open"
-        />
+        <Alert type="warning" showIcon title={t('wf.objectionsOpen', { count: app.openObjections })} data-testid="application-objections-open" />
       ) : null}
       {app.canAct ? (
         <>
-          <Button
-            type="primary"
-            icon={<CheckOutlined />}
-            disabled={app.waitUntil !== null}
-            onClick={() => onDecide('pass')}
-            data-testid="application-pass"
-          >
+          <Button type="primary" icon={<CheckOutlined />} disabled={app.waitUntil !== null} onClick={() => onDecide('pass')} data-testid="application-pass">
             {t(`wf.action.pass.${step}`)}
           </Button>
           <Button danger icon={<CloseOutlined />} onClick={() => onDecide('reject')} data-testid="application-reject">
@@ -144,7 +125,11 @@ function noticeText(notice: NoticePeriod | null, running: boolean, t: ReturnType
   return (
     <span className="xf-num">
       {notice.from} ~ {notice.until}
-      {running ? <Tag color="orange" className="xf-inline-tag">{t('wf.notice.running')}</Tag> : null}
+      {running ? (
+        <Tag color="orange" className="xf-inline-tag">
+          {t('wf.notice.running')}
+        </Tag>
+      ) : null}
     </span>
   );
 }
@@ -233,12 +218,8 @@ function NoticesCard({ app }: { app: ApplicationDetail }) {
       data-testid="application-notices"
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('wf.notice.village')}>
-          {noticeText(app.villageNotice, running && app.state === 'village_notice', t)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('wf.notice.township')}>
-          {noticeText(app.townshipNotice, running && app.state === 'township_notice', t)}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('wf.notice.village')}>{noticeText(app.villageNotice, running && app.state === 'village_notice', t)}</Descriptions.Item>
+        <Descriptions.Item label={t('wf.notice.township')}>{noticeText(app.townshipNotice, running && app.state === 'township_notice', t)}</Descriptions.Item>
       </Descriptions>
       <Table<Objection>
         rowKey="id"

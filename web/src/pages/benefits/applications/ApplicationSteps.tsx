@@ -77,9 +77,7 @@ export function ApplicationSteps({ app }: { app: ApplicationDetail }) {
               <div>
                 <span className="xf-event-who">{tx(`wf.move.${step.toState}`, step.toState)}</span>
                 <span className="xf-event-detail">{step.note}</span>
-                <div className="xf-event-meta">
-                  {t('wf.steps.byAt', { user: step.actedByName ?? step.actedBy, time: formatDateTime(step.actedAt) })}
-                </div>
+                <div className="xf-event-meta">{t('wf.steps.byAt', { user: step.actedByName ?? step.actedBy, time: formatDateTime(step.actedAt) })}</div>
               </div>
             ),
           }))}

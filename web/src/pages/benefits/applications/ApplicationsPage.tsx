@@ -98,11 +98,7 @@ export function ApplicationsPage() {
         style={{ width: 150 }}
         data-testid="applications-filter-village"
       />
-      <Button
-        onClick={() => update({ state: undefined, programme: undefined, township: undefined, village: undefined })}
-      >
-        {t('common.reset')}
-      </Button>
+      <Button onClick={() => update({ state: undefined, programme: undefined, township: undefined, village: undefined })}>{t('common.reset')}</Button>
       <div className="xf-toolbar-spacer" />
       <PublicNoticeDownload year={query.year} township={query.township} village={query.village} />
       <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
@@ -145,9 +141,7 @@ export function ApplicationsPage() {
           />
         )}
       </Card>
-      {creating ? (
-        <NewApplicationModal defaultYear={query.year} onClose={() => setCreating(false)} />
-      ) : null}
+      {creating ? <NewApplicationModal defaultYear={query.year} onClose={() => setCreating(false)} /> : null}
     </div>
   );
 }

@@ -74,8 +74,7 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
     onSettled: reload.applications,
   });
 
-  const title =
-    action === 'pass' ? t(`wf.action.pass.${step}`) : action === 'reject' ? t('wf.action.reject') : t('wf.action.withdraw');
+  const title = action === 'pass' ? t(`wf.action.pass.${step}`) : action === 'reject' ? t('wf.action.reject') : t('wf.action.withdraw');
 
   return (
     <Modal
@@ -86,13 +85,7 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={action !== 'pass'}
-            loading={decide.isPending}
-            onClick={() => form.submit()}
-            data-testid="decision-confirm"
-          >
+          <Button type="primary" danger={action !== 'pass'} loading={decide.isPending} onClick={() => form.submit()} data-testid="decision-confirm">
             {t('common.confirm')}
           </Button>
         </>
@@ -101,7 +94,9 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
     >
       <Typography.Paragraph>
         <Typography.Text strong>{app.personName}</Typography.Text>{' '}
-        <Typography.Text type="secondary" className="xf-code">{app.idNumberMasked}</Typography.Text>{' '}
+        <Typography.Text type="secondary" className="xf-code">
+          {app.idNumberMasked}
+        </Typography.Text>{' '}
         <Typography.Text type="secondary">· {app.villageName}</Typography.Text>
       </Typography.Paragraph>
       <Form<Values>
@@ -121,13 +116,7 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
               label={t('wf.decision.noticeFrom')}
               rules={[{ required: true, message: t('common.select', { field: t('wf.decision.noticeFrom') }) }]}
             >
-              <DatePicker
-                format={DATE_FORMAT}
-                allowClear={false}
-                disabledDate={badNoticeDay}
-                style={{ width: 200 }}
-                data-testid="decision-notice-from"
-              />
+              <DatePicker format={DATE_FORMAT} allowClear={false} disabledDate={badNoticeDay} style={{ width: 200 }} data-testid="decision-notice-from" />
             </Form.Item>
           </>
         ) : null}
@@ -163,9 +152,7 @@ export function DecisionModal({ app, action, onClose }: { app: Application; acti
           </>
         ) : null}
       </Form>
-      {decide.isError ? (
-        <Alert type="error" showIcon title={errorText(decide.error)} data-testid="decision-error" />
-      ) : null}
+      {decide.isError ? <Alert type="error" showIcon title={errorText(decide.error)} data-testid="decision-error" /> : null}
     </Modal>
   );
 }

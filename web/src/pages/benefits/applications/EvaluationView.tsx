@@ -16,9 +16,13 @@ export function EvaluationView({ result, testId = 'evaluation' }: { result: Prog
     <div data-testid={testId} data-eligible={String(result.eligible)}>
       <div className="xf-wf-evaluation-head">
         {result.eligible ? (
-          <Tag color="green" data-testid={`${testId}-verdict`}>{t('wf.eval.eligible')}</Tag>
+          <Tag color="green" data-testid={`${testId}-verdict`}>
+            {t('wf.eval.eligible')}
+          </Tag>
         ) : (
-          <Tag color="red" data-testid={`${testId}-verdict`}>{t('wf.eval.notEligible')}</Tag>
+          <Tag color="red" data-testid={`${testId}-verdict`}>
+            {t('wf.eval.notEligible')}
+          </Tag>
         )}
         {result.category ? <Tag>{categoryLabel(i18n, result.category)}</Tag> : null}
         <Tag>{fundingName(i18n, result.fundedBy)}</Tag>

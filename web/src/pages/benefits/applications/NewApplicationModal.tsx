@@ -151,7 +151,7 @@ export function NewApplicationModal({ defaultYear, onClose }: { defaultYear: num
           <Form<Values>
             form={form}
             name="application"
-        onKeyDown={noImplicitSubmit}
+            onKeyDown={noImplicitSubmit}
             layout="vertical"
             requiredMark="optional"
             initialValues={{ year: defaultYear, appliedOn: todayDay() }}
@@ -178,13 +178,7 @@ export function NewApplicationModal({ defaultYear, onClose }: { defaultYear: num
                 />
               </Form.Item>
               <Form.Item name="appliedOn" label={t('wf.form.appliedOn')} rules={chosen(t('wf.form.appliedOn'))} className="xf-grow">
-                <DatePicker
-                  format={DATE_FORMAT}
-                  allowClear={false}
-                  disabledDate={isFuture}
-                  style={{ width: '100%' }}
-                  data-testid="application-applied-on"
-                />
+                <DatePicker format={DATE_FORMAT} allowClear={false} disabledDate={isFuture} style={{ width: '100%' }} data-testid="application-applied-on" />
               </Form.Item>
             </div>
             <Form.Item

@@ -1,13 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  benefitsWorkflowApi,
-  type Application,
-  type Objection,
-  type ObjectionCreate,
-  type ObjectionResolve,
-} from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type Application, type Objection, type ObjectionCreate, type ObjectionResolve } from '../../../api/benefitsWorkflow.ts';
 import { useErrorText } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { useWorkflowReload } from './useWorkflowReload.ts';
@@ -80,13 +74,7 @@ export function ObjectionModal({ app, onClose }: { app: Application; onClose: ()
             label={t('wf.objection.receivedOn')}
             rules={[{ required: true, message: t('common.select', { field: t('wf.objection.receivedOn') }) }]}
           >
-            <DatePicker
-              format={DATE_FORMAT}
-              allowClear={false}
-              disabledDate={outside}
-              style={{ width: 180 }}
-              data-testid="objection-received-on"
-            />
+            <DatePicker format={DATE_FORMAT} allowClear={false} disabledDate={outside} style={{ width: 180 }} data-testid="objection-received-on" />
           </Form.Item>
           <Form.Item name="objector" label={t('wf.objection.objector')} rules={required(t('wf.objection.objector'))} className="xf-grow">
             <Input maxLength={60} placeholder={t('wf.objection.objectorPlaceholder')} data-testid="objection-objector" />
@@ -136,13 +124,7 @@ export function ResolveModal({ objection, onClose }: { objection: Objection; onC
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={upheld === true}
-            loading={resolve.isPending}
-            onClick={() => form.submit()}
-            data-testid="objection-resolve-submit"
-          >
+          <Button type="primary" danger={upheld === true} loading={resolve.isPending} onClick={() => form.submit()} data-testid="objection-resolve-submit">
             {t('common.confirm')}
           </Button>
         </>
@@ -171,13 +153,15 @@ export function ResolveModal({ objection, onClose }: { objection: Objection; onC
           rules={[{ required: true, message: t('common.select', { field: t('wf.objection.upheldQuestion') }) }]}
         >
           <Radio.Group data-testid="objection-upheld">
-            <Radio value={false} data-testid="objection-upheld-no">{t('wf.objection.upheld.false')}</Radio>
-            <Radio value={true} data-testid="objection-upheld-yes">{t('wf.objection.upheld.true')}</Radio>
+            <Radio value={false} data-testid="objection-upheld-no">
+              {t('wf.objection.upheld.false')}
+            </Radio>
+            <Radio value={true} data-testid="objection-upheld-yes">
+              {t('wf.objection.upheld.true')}
+            </Radio>
           </Radio.Group>
         </Form.Item>
-        {upheld === true ? (
-          <Alert type="warning" showIcon className="xf-form-alert" title={t('wf.objection.upheldWarning')} />
-        ) : null}
+        {upheld === true ? <Alert type="warning" showIcon className="xf-form-alert" title={t('wf.objection.upheldWarning')} /> : null}
         <Form.Item
           name="resolution"
           label={t('wf.objection.resolution')}

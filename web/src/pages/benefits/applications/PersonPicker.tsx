@@ -60,7 +60,9 @@ export function PersonPicker({ value, onChange, onPick, testId }: PersonPickerPr
         <span className="xf-wf-person-option" data-testid="application-person-option">
           <span>{p.name}</span>
           <span className="xf-code">{p.idNumber}</span>
-          <span className="xf-subline">{p.township} · {p.village}</span>
+          <span className="xf-subline">
+            {p.township} · {p.village}
+          </span>
         </span>
       ),
     }));
@@ -73,9 +75,7 @@ export function PersonPicker({ value, onChange, onPick, testId }: PersonPickerPr
       placeholder={t('wf.form.personPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setText }}
       options={options}
-      notFoundContent={
-        search.isFetching ? <Spin size="small" /> : q ? t('wf.form.personNotFound') : t('wf.form.personHint')
-      }
+      notFoundContent={search.isFetching ? <Spin size="small" /> : q ? t('wf.form.personNotFound') : t('wf.form.personHint')}
       onChange={(id, option) => {
         const person = option && !Array.isArray(option) ? option.person : undefined;
         setChosen(person);

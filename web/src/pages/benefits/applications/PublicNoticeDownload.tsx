@@ -14,11 +14,7 @@ export function PublicNoticeDownload({ year, township, village }: Omit<PublicNot
   const items: MenuProps['items'] = STAGES.map((stage) => ({
     key: stage,
     label: (
-      <a
-        href={benefitsWorkflowLinks.publicNotices({ stage, year, township, village })}
-        download
-        data-testid={`notice-download-${stage}`}
-      >
+      <a href={benefitsWorkflowLinks.publicNotices({ stage, year, township, village })} download data-testid={`notice-download-${stage}`}>
         {t(`wf.notice.${stage}`)}
       </a>
     ),

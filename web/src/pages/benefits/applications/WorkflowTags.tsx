@@ -30,15 +30,7 @@ export function StageProgress({ app }: { app: Pick<Application, 'state' | 'villa
   return (
     <Tooltip title={title}>
       <span data-testid="application-stage" data-stage={current}>
-        <Progress
-          className="xf-wf-stage"
-          steps={4}
-          percent={100}
-          showInfo={false}
-          size={[14, 6]}
-          strokeColor={colors}
-          aria-label={title}
-        />
+        <Progress className="xf-wf-stage" steps={4} percent={100} showInfo={false} size={[14, 6]} strokeColor={colors} aria-label={title} />
       </span>
     </Tooltip>
   );

@@ -22,7 +22,9 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
       render: (_, app) => (
         <div>
           <span data-testid={`application-${app.id}`}>{app.personName}</span>
-          <div className="xf-subline xf-code" title={t('wf.col.idNumber')}>{app.idNumberMasked}</div>
+          <div className="xf-subline xf-code" title={t('wf.col.idNumber')}>
+            {app.idNumberMasked}
+          </div>
         </div>
       ),
     },
@@ -84,8 +86,12 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
         if (!current) return muted;
         return (
           <div className="xf-num">
-            <Tag className="xf-inline-tag" style={{ marginInline: 0 }}>{t(`wf.noticeShort.${current.stage}`)}</Tag>
-            <div className="xf-nowrap">{current.notice.from} ~ {current.notice.until.slice(5)}</div>
+            <Tag className="xf-inline-tag" style={{ marginInline: 0 }}>
+              {t(`wf.noticeShort.${current.stage}`)}
+            </Tag>
+            <div className="xf-nowrap">
+              {current.notice.from} ~ {current.notice.until.slice(5)}
+            </div>
           </div>
         );
       },
@@ -113,7 +119,9 @@ export function applicationColumns(i18n: I18n, withTownship: boolean): TableColu
           <div>
             {t(`wf.next.${app.nextStep}`)}
             {app.canAct && !app.waitUntil ? (
-              <Tag color="red" className="xf-inline-tag">{t('wf.yourTurn')}</Tag>
+              <Tag color="red" className="xf-inline-tag">
+                {t('wf.yourTurn')}
+              </Tag>
             ) : null}
             {app.waitUntil ? <div className="xf-subline">{t('wf.waitUntilShort', { date: app.waitUntil })}</div> : null}
           </div>

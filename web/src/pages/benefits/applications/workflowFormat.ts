@@ -1,13 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Programme } from '../../../api/benefits.ts';
-import type {
-  Application,
-  ApplicationState,
-  Category,
-  LineKind,
-  NoticePeriod,
-  RollState,
-} from '../../../api/benefitsWorkflow.ts';
+import type { Application, ApplicationState, Category, LineKind, NoticePeriod, RollState } from '../../../api/benefitsWorkflow.ts';
 import type { Lang } from '../../../api/types.ts';
 import type { I18n } from '../../../i18n/index.ts';
 import { businessToday } from '../../registry/registryFormat.ts';
@@ -19,33 +12,34 @@ export { businessToday, programmeName };
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const MONTH_FORMAT = 'YYYY-MM';
 
-export const APPLICATION_STATES: readonly ApplicationState[] = [
-  'applied',
-  'village_notice',
-  'township_notice',
-  'approved',
-  'rejected',
-  'withdrawn',
-];
+export const APPLICATION_STATES: readonly ApplicationState[] = ['applied', 'village_notice', 'township_notice', 'approved', 'rejected', 'withdrawn'];
 export const ROLL_STATES: readonly RollState[] = ['draft', 'checked', 'approved', 'exported', 'paid'];
 export const LINE_KINDS: readonly LineKind[] = ['regular', 'arrears', 'adjustment'];
 
-export const APPLICATION_STATE_TAGS = enumTable<ApplicationState>('wf.state', {
-  applied: 'blue',
-  village_notice: 'orange',
-  township_notice: 'gold',
-  approved: 'green',
-  rejected: 'red',
-  withdrawn: 'default',
-}, { testId: 'application-state', dataAttr: 'state' });
+export const APPLICATION_STATE_TAGS = enumTable<ApplicationState>(
+  'wf.state',
+  {
+    applied: 'blue',
+    village_notice: 'orange',
+    township_notice: 'gold',
+    approved: 'green',
+    rejected: 'red',
+    withdrawn: 'default',
+  },
+  { testId: 'application-state', dataAttr: 'state' },
+);
 
-export const ROLL_STATE_TAGS = enumTable<RollState>('wf.rollState', {
-  draft: 'default',
-  checked: 'blue',
-  approved: 'gold',
-  exported: 'purple',
-  paid: 'green',
-}, { testId: 'roll-state', dataAttr: 'state' });
+export const ROLL_STATE_TAGS = enumTable<RollState>(
+  'wf.rollState',
+  {
+    draft: 'default',
+    checked: 'blue',
+    approved: 'gold',
+    exported: 'purple',
+    paid: 'green',
+  },
+  { testId: 'roll-state', dataAttr: 'state' },
+);
 
 export const LINE_KIND_TAGS = enumTable<LineKind>('wf.kind', { regular: 'default', arrears: 'blue', adjustment: 'orange' });
 

@@ -84,18 +84,10 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
         onValuesChange={() => generate.reset()}
         onFinish={(v) => generate.mutate(v)}
       >
-        <Form.Item
-          name="programme"
-          label={t('wf.col.programme')}
-          rules={[{ required: true, message: t('common.select', { field: t('wf.col.programme') }) }]}
-        >
+        <Form.Item name="programme" label={t('wf.col.programme')} rules={[{ required: true, message: t('common.select', { field: t('wf.col.programme') }) }]}>
           <Select<ProgrammeId> options={programmes.options} loading={programmes.loading} data-testid="roll-programme" />
         </Form.Item>
-        <Form.Item
-          name="period"
-          label={t('wf.roll.period')}
-          rules={[{ required: true, message: t('common.select', { field: t('wf.roll.period') }) }]}
-        >
+        <Form.Item name="period" label={t('wf.roll.period')} rules={[{ required: true, message: t('common.select', { field: t('wf.roll.period') }) }]}>
           <DatePicker picker="month" format={MONTH_FORMAT} allowClear={false} style={{ width: 200 }} data-testid="roll-period" />
         </Form.Item>
       </Form>
@@ -106,7 +98,14 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
           className="xf-wf-modal-hint"
           title={t('wf.roll.pendingWarning', { period: pending.period })}
           action={
-            <Button size="small" onClick={() => { onClose(); void navigate(`/benefits/rolls/${pending.id}`); }} data-testid="roll-pending-open">
+            <Button
+              size="small"
+              onClick={() => {
+                onClose();
+                void navigate(`/benefits/rolls/${pending.id}`);
+              }}
+              data-testid="roll-pending-open"
+            >
               {t('wf.roll.openPending')}
             </Button>
           }
@@ -118,11 +117,24 @@ export function GenerateRollModal({ defaultProgramme, onClose }: { defaultProgra
           type="warning"
           showIcon
           className="xf-wf-modal-hint"
-          title={t('wf.roll.gapWarning', { last: lastPeriod, months: gap, from: next.format(MONTH_FORMAT), to: period.subtract(1, 'month').format(MONTH_FORMAT) })}
+          title={t('wf.roll.gapWarning', {
+            last: lastPeriod,
+            months: gap,
+            from: next.format(MONTH_FORMAT),
+            to: period.subtract(1, 'month').format(MONTH_FORMAT),
+          })}
           data-testid="roll-gap-warning"
         />
       ) : null}
-      {ahead > 1 ? <Alert type="warning" showIcon className="xf-wf-modal-hint" title={t('wf.roll.aheadWarning', { today: thisMonth().format(MONTH_FORMAT) })} data-testid="roll-ahead-warning" /> : null}
+      {ahead > 1 ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="xf-wf-modal-hint"
+          title={t('wf.roll.aheadWarning', { today: thisMonth().format(MONTH_FORMAT) })}
+          data-testid="roll-ahead-warning"
+        />
+      ) : null}
       {generate.isError ? <Alert type="error" showIcon title={errorText(generate.error)} data-testid="roll-generate-error" /> : null}
     </Modal>
   );

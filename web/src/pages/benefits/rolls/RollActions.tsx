@@ -54,9 +54,7 @@ function ConfirmModal({ roll, command, onClose }: { roll: RollDetail; command: R
 
   const run = useMutation({
     mutationFn: () =>
-      command === 'regenerate'
-        ? benefitsWorkflowApi.generateRoll(roll.programme, roll.period)
-        : benefitsWorkflowApi.transitionRoll(roll.id, command),
+      command === 'regenerate' ? benefitsWorkflowApi.generateRoll(roll.programme, roll.period) : benefitsWorkflowApi.transitionRoll(roll.id, command),
     onSuccess: (next) => {
       void message.success(t(`wf.rollDone.${command}`));
       reload.roll(roll.id, next, command === 'regenerate');
@@ -93,7 +91,9 @@ function ConfirmModal({ roll, command, onClose }: { roll: RollDetail; command: R
           showIcon
           className="xf-form-alert"
           title={
-            generatedByMe ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedByName ?? roll.generatedBy }) : t('wf.rollHint.fourEyes', { user: roll.generatedByName ?? roll.generatedBy })
+            generatedByMe
+              ? t('wf.rollHint.fourEyesSelf', { user: roll.generatedByName ?? roll.generatedBy })
+              : t('wf.rollHint.fourEyes', { user: roll.generatedByName ?? roll.generatedBy })
           }
           data-testid="roll-four-eyes"
         />

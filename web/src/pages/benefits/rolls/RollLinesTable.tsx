@@ -1,13 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useState } from 'react';
-import {
-  benefitsWorkflowApi,
-  type LineKind,
-  type RollDetail,
-  type RollLine,
-  type RollLineQuery,
-} from '../../../api/benefitsWorkflow.ts';
+import { benefitsWorkflowApi, type LineKind, type RollDetail, type RollLine, type RollLineQuery } from '../../../api/benefitsWorkflow.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { PAGE_SIZES, serverPagination } from '../../../components/useUrlQuery.ts';
 import { useI18n, type I18n } from '../../../i18n/index.ts';

@@ -18,24 +18,24 @@ export function RollProgress({ roll }: { roll: RollDetail }) {
   const current = ROLL_STATES.indexOf(roll.state);
   return (
     <div data-testid="roll-progress" data-state={roll.state}>
-    <Steps
-      size="small"
-      current={current}
-      status={roll.state === 'paid' ? 'finish' : 'process'}
-      items={ROLL_STATES.map((state, index) => {
-        const [by, at] = done[state];
-        return {
-          title: t(`wf.rollStep.${state}`),
-          content:
-            by && index <= current ? (
-              <div className="xf-wf-step-meta" data-testid={`roll-step-${state}`}>
-                <div>{by}</div>
-                <div>{formatDateTime(at)}</div>
-              </div>
-            ) : null,
-        };
-      })}
-    />
+      <Steps
+        size="small"
+        current={current}
+        status={roll.state === 'paid' ? 'finish' : 'process'}
+        items={ROLL_STATES.map((state, index) => {
+          const [by, at] = done[state];
+          return {
+            title: t(`wf.rollStep.${state}`),
+            content:
+              by && index <= current ? (
+                <div className="xf-wf-step-meta" data-testid={`roll-step-${state}`}>
+                  <div>{by}</div>
+                  <div>{formatDateTime(at)}</div>
+                </div>
+              ) : null,
+          };
+        })}
+      />
     </div>
   );
 }
@@ -130,10 +130,14 @@ export function RollBreakdown({ roll }: { roll: RollDetail }) {
                     <Typography.Text strong>{t('wf.roll.sum')}</Typography.Text>
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={1} align="right">
-                    <Typography.Text strong className="xf-num">{formatCount(sumLines, lang)}</Typography.Text>
+                    <Typography.Text strong className="xf-num">
+                      {formatCount(sumLines, lang)}
+                    </Typography.Text>
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={2} align="right">
-                    <Typography.Text strong className="xf-num">{formatMoney(sumAmount, lang)}</Typography.Text>
+                    <Typography.Text strong className="xf-num">
+                      {formatMoney(sumAmount, lang)}
+                    </Typography.Text>
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               ) : null

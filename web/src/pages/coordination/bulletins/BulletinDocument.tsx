@@ -7,7 +7,10 @@ import { documentDate, formatNumber, formatRate } from '../coordFormat.ts';
 import { BulletinChart } from './BulletinChart.tsx';
 
 function Paragraphs({ text, testId }: { text: string; testId?: string }) {
-  const paragraphs = text.split(/\n+/).map((line) => line.trim()).filter((line) => line !== '');
+  const paragraphs = text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return (
     <div data-testid={testId}>
       {paragraphs.map((line, index) => (
@@ -24,7 +27,9 @@ function Paragraphs({ text, testId }: { text: string; testId?: string }) {
 function submittedDay(instant: string, lang: Lang): string {
   const day = chinaDay(instant);
   const [, month, date] = day.split('-').map(Number);
-  return lang === 'zh-CN' ? `${month}月${date}日` : `${date} ${new Date(Date.UTC(2000, (month ?? 1) - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })}`;
+  return lang === 'zh-CN'
+    ? `${month}月${date}日`
+    : `${date} ${new Date(Date.UTC(2000, (month ?? 1) - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' })}`;
 }
 
 /** The month of a period as a bulletin writes it within its year (10月 / Oct). */
@@ -32,7 +37,6 @@ function monthOf(period: string, lang: Lang): string {
   const month = Number(period.slice(5, 7));
   return lang === 'zh-CN' ? `${month}月` : new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
 }
-
 
 /** 一、报送情况 as the .docx has it: the same short names, figures, chart and lists. */
 function Completeness({ bulletin }: { bulletin: Bulletin }) {
@@ -113,9 +117,7 @@ function Completeness({ bulletin }: { bulletin: Bulletin }) {
               const department = shortName(entry.department, entry.departmentName);
               const period = monthOf(entry.period, lang);
               const comment = entry.comment ? inParentheses(entry.comment) : '';
-              return comment
-                ? t('coord.doc.returnedEntryWithComment', { department, period, comment })
-                : t('coord.doc.returnedEntry', { department, period });
+              return comment ? t('coord.doc.returnedEntryWithComment', { department, period, comment }) : t('coord.doc.returnedEntry', { department, period });
             })
             .join(t('coord.doc.listSeparator'))}
           {t('coord.doc.end')}

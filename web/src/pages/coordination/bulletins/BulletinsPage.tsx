@@ -16,7 +16,11 @@ import { enumTable } from '../../../components/enumTable.ts';
 const muted = <span className="xf-muted">—</span>;
 
 /** 草稿 / 已发布 */
-export const BULLETIN_STATUS_TAGS = enumTable<BulletinSummary['status']>('coord.bulletinStatus', { draft: 'default', published: 'green' }, { testId: 'bulletin-status', dataAttr: 'status' });
+export const BULLETIN_STATUS_TAGS = enumTable<BulletinSummary['status']>(
+  'coord.bulletinStatus',
+  { draft: 'default', published: 'green' },
+  { testId: 'bulletin-status', dataAttr: 'status' },
+);
 
 function columns(i18n: I18n): TableColumnsType<BulletinSummary> {
   const { t } = i18n;

@@ -19,7 +19,11 @@ const FORMATS: Record<BulletinKind, string> = { month: 'YYYY-MM', quarter: 'YYYY
 function lastFinished(kind: BulletinKind): Dayjs {
   const today = dayjs(businessToday(), 'YYYY-MM-DD');
   if (kind === 'year') return today.subtract(1, 'year').startOf('year');
-  if (kind === 'quarter') return today.startOf('month').month(Math.floor(today.month() / 3) * 3).subtract(3, 'month');
+  if (kind === 'quarter')
+    return today
+      .startOf('month')
+      .month(Math.floor(today.month() / 3) * 3)
+      .subtract(3, 'month');
   return today.subtract(1, 'month').startOf('month');
 }
 

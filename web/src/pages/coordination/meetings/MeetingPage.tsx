@@ -83,11 +83,7 @@ function AttendeesCard({ meeting }: { meeting: Meeting }) {
       title={t('coordm.field.attendees')}
       size="small"
       extra={
-        held ? (
-          <Typography.Text type="secondary">
-            {t('coordm.meeting.presentCount', { present, total: meeting.attendeeList.length })}
-          </Typography.Text>
-        ) : null
+        held ? <Typography.Text type="secondary">{t('coordm.meeting.presentCount', { present, total: meeting.attendeeList.length })}</Typography.Text> : null
       }
       data-testid="meeting-attendees-list"
     >

@@ -45,8 +45,7 @@ function meetingColumns({ t }: I18n): TableColumnsType<MeetingSummary> {
       title: t('coordm.col.decisions'),
       width: 110,
       align: 'right',
-      render: (_, m) =>
-        m.status === 'held' ? <span className="xf-num">{m.decisions}</span> : <span className="xf-muted">—</span>,
+      render: (_, m) => (m.status === 'held' ? <span className="xf-num">{m.decisions}</span> : <span className="xf-muted">—</span>),
     },
   ];
 }

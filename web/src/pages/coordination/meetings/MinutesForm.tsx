@@ -37,8 +37,7 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
   const [form] = Form.useForm<Values>();
 
   // Any member department may own a decision; without the list, the attendees.
-  const ownerOptions =
-    departments.options.length > 0 ? departments.options : meeting.attendeeList.map((d) => ({ value: d.code, label: d.name }));
+  const ownerOptions = departments.options.length > 0 ? departments.options : meeting.attendeeList.map((d) => ({ value: d.code, label: d.name }));
 
   const submit = (v: Values) => {
     save.mutate(
@@ -106,10 +105,7 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
                     >
                       <Input maxLength={300} placeholder={t('coordm.decision.title')} data-testid={`meeting-decision-title-${index}`} />
                     </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'owner']}
-                      rules={[{ required: true, message: t('common.select', { field: t('coordm.decision.owner') }) }]}
-                    >
+                    <Form.Item name={[field.name, 'owner']} rules={[{ required: true, message: t('common.select', { field: t('coordm.decision.owner') }) }]}>
                       <Select
                         showSearch={{ optionFilterProp: 'label' }}
                         options={ownerOptions}
@@ -119,10 +115,7 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
                         data-testid={`meeting-decision-owner-${index}`}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'dueOn']}
-                      rules={[{ required: true, message: t('common.select', { field: t('coordm.decision.dueOn') }) }]}
-                    >
+                    <Form.Item name={[field.name, 'dueOn']} rules={[{ required: true, message: t('common.select', { field: t('coordm.decision.dueOn') }) }]}>
                       <DatePicker
                         format={DATE_FORMAT}
                         placeholder={t('coordm.decision.dueOn')}
@@ -133,16 +126,21 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
                     <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('coordm.remove')} />
                   </div>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newDecision())} disabled={fields.length >= MAX_DECISIONS} block data-testid="meeting-decision-add">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add(newDecision())}
+                  disabled={fields.length >= MAX_DECISIONS}
+                  block
+                  data-testid="meeting-decision-add"
+                >
                   {t('coordm.minutes.addDecision')}
                 </Button>
               </div>
             )}
           </Form.List>
         </Form.Item>
-        {save.isError ? (
-          <Alert type="error" showIcon className="xf-form-alert" title={errorText(save.error)} data-testid="meeting-minutes-error" />
-        ) : null}
+        {save.isError ? <Alert type="error" showIcon className="xf-form-alert" title={errorText(save.error)} data-testid="meeting-minutes-error" /> : null}
         <Button type="primary" icon={<SaveOutlined />} htmlType="submit" loading={save.isPending} data-testid="meeting-save-minutes">
           {t('coordm.minutes.save')}
         </Button>

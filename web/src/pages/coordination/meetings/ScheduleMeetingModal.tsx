@@ -103,12 +103,7 @@ export function ScheduleMeetingModal({ onClose }: { onClose: () => void }) {
             label={t('coordm.col.startsAt')}
             rules={[{ required: true, message: t('common.select', { field: t('coordm.col.startsAt') }) }]}
           >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={DATETIME_FORMAT}
-              style={{ width: 200 }}
-              data-testid="meeting-starts-at"
-            />
+            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATETIME_FORMAT} style={{ width: 200 }} data-testid="meeting-starts-at" />
           </Form.Item>
           <Form.Item name="place" label={t('coordm.col.place')} rules={[required(t('coordm.col.place'))]} className="xf-grow">
             <Input maxLength={100} placeholder={t('coordm.schedule.placePlaceholder')} data-testid="meeting-place" />
@@ -137,7 +132,14 @@ export function ScheduleMeetingModal({ onClose }: { onClose: () => void }) {
                     />
                   </div>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= MAX_AGENDA} block data-testid="meeting-agenda-add">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add('')}
+                  disabled={fields.length >= MAX_AGENDA}
+                  block
+                  data-testid="meeting-agenda-add"
+                >
                   {t('coordm.schedule.agendaAdd')}
                 </Button>
               </div>

@@ -69,10 +69,7 @@ export function useCoordRole() {
   const { can, session } = useSession();
   const manage = can(PERMISSIONS.coordManage);
   const report = can(PERMISSIONS.coordReport);
-  const ownDepartments = useMemo(
-    () => (session?.grants ?? []).flatMap((grant) => (grant.department ? [grant.department.code] : [])),
-    [session],
-  );
+  const ownDepartments = useMemo(() => (session?.grants ?? []).flatMap((grant) => (grant.department ? [grant.department.code] : [])), [session]);
   return {
     manage,
     report,

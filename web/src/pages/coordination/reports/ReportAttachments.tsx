@@ -73,9 +73,7 @@ export function ReportAttachments({ report }: { report: Report }) {
       }
       data-testid="report-attachments"
     >
-      {report.editable && report.id === null ? (
-        <Typography.Paragraph type="secondary">{t('coord.attachments.saveFirst')}</Typography.Paragraph>
-      ) : null}
+      {report.editable && report.id === null ? <Typography.Paragraph type="secondary">{t('coord.attachments.saveFirst')}</Typography.Paragraph> : null}
       {report.attachments.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coord.attachments.none')} />
       ) : (

@@ -172,12 +172,7 @@ export function ReportForm({ report }: { report: Report }) {
               <Form.Item label={indicator.name} required>
                 <div className="xf-coord-value">
                   <Form.Item name={['values', indicator.code]} noStyle rules={valueRules(indicator)}>
-                    <InputNumber<number>
-                      className="xf-coord-value-input"
-                      suffix={indicator.unit}
-                      step={1}
-                      data-testid={`report-value-${indicator.code}`}
-                    />
+                    <InputNumber<number> className="xf-coord-value-input" suffix={indicator.unit} step={1} data-testid={`report-value-${indicator.code}`} />
                   </Form.Item>
                   <YearToDate indicator={indicator} before={report.yearToDate[indicator.code]} value={values[indicator.code]} />
                 </div>

@@ -80,9 +80,7 @@ function ReportHeader({ report }: { report: Report }) {
     <Card
       title={
         <Space size={10} wrap>
-          <span data-testid="report-title">
-            {t('coord.report.heading', { department: report.departmentName, period: periodLabel(report.period, lang) })}
-          </span>
+          <span data-testid="report-title">{t('coord.report.heading', { department: report.departmentName, period: periodLabel(report.period, lang) })}</span>
           <EnumTag table={ROW_STATE_TAGS} value={rowState(report)} testId="report-status" />
           {report.status === 'accepted' ? (
             <Tag icon={<LockOutlined />} color="green" data-testid="report-locked">
@@ -124,9 +122,7 @@ function ReportHeader({ report }: { report: Report }) {
           data-testid="report-return-comment-shown"
         />
       ) : null}
-      {report.status === 'accepted' ? (
-        <Alert type="success" showIcon className="xf-coord-return" title={t('coord.report.lockedHint')} />
-      ) : null}
+      {report.status === 'accepted' ? <Alert type="success" showIcon className="xf-coord-return" title={t('coord.report.lockedHint')} /> : null}
       {report.status === 'submitted' && !report.reviewable ? (
         <Alert type="info" showIcon className="xf-coord-return" title={t('coord.report.waitingReview')} />
       ) : null}

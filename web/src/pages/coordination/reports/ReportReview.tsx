@@ -29,9 +29,7 @@ function ReturnModal({ report, onClose }: { report: Report; onClose: () => void 
       }
       data-testid="report-return-modal"
     >
-      <Typography.Paragraph>
-        {t('coord.review.returnOf', { department: report.departmentName, period: periodLabel(report.period, lang) })}
-      </Typography.Paragraph>
+      <Typography.Paragraph>{t('coord.review.returnOf', { department: report.departmentName, period: periodLabel(report.period, lang) })}</Typography.Paragraph>
       <Form<{ comment: string }>
         form={form}
         layout="vertical"

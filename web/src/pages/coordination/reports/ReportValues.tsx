@@ -45,8 +45,7 @@ export function RuleHints({ rules, indicators, values }: { rules: ValidationRule
       <ul>
         {rules.map((rule) => {
           const state = ruleState(rule, values);
-          const icon =
-            state === 'pass' ? <CheckCircleFilled /> : state === 'fail' ? <WarningFilled /> : <ClockCircleOutlined />;
+          const icon = state === 'pass' ? <CheckCircleFilled /> : state === 'fail' ? <WarningFilled /> : <ClockCircleOutlined />;
           return (
             <li key={rule.id} className={`xf-coord-rule xf-coord-rule-${state}`} data-testid={`report-rule-${rule.id}`} data-state={state}>
               {icon}
@@ -81,9 +80,7 @@ export function ValuesTable({ report }: { report: Report }) {
       key: 'ytd',
       title: t('coord.report.ytdColumn'),
       width: 260,
-      render: (_, indicator) => (
-        <YearToDate indicator={indicator} before={report.yearToDate[indicator.code]} value={report.values[indicator.code]} />
-      ),
+      render: (_, indicator) => <YearToDate indicator={indicator} before={report.yearToDate[indicator.code]} value={report.values[indicator.code]} />,
     },
   ];
   return (

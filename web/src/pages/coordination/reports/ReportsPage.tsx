@@ -11,7 +11,21 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { urlField, useUrlQuery } from '../../../components/useUrlQuery.ts';
 import { formatDateTime, useI18n, type I18n } from '../../../i18n/index.ts';
 import { CoordinationTabs } from '../CoordinationTabs.tsx';
-import { currentYear, MONTH_FORMAT, monthDay, monthOf, PERIOD_PATTERN, periodLabel, REPORT_STATUSES, reportPath, reportYears, ROW_STATE_TAGS, rowState, timeliness, TIMELINESS_TAGS } from '../coordFormat.ts';
+import {
+  currentYear,
+  MONTH_FORMAT,
+  monthDay,
+  monthOf,
+  PERIOD_PATTERN,
+  periodLabel,
+  REPORT_STATUSES,
+  reportPath,
+  reportYears,
+  ROW_STATE_TAGS,
+  rowState,
+  timeliness,
+  TIMELINESS_TAGS,
+} from '../coordFormat.ts';
 import { EnumTag } from '../../../components/EnumTag.tsx';
 
 const muted = <span className="xf-muted">—</span>;
@@ -65,7 +79,7 @@ const REPORT_QUERY = {
 function useListQuery(): [ReportListQuery, (change: Partial<ReportListQuery>) => void] {
   const [query, setQuery] = useUrlQuery(REPORT_QUERY);
   // With a month chosen the year is not kept: the month says it.
-  const update = (change: Partial<ReportListQuery>) => setQuery(({ ...query, ...change }).period ? { ...change, year: undefined } : change);
+  const update = (change: Partial<ReportListQuery>) => setQuery({ ...query, ...change }.period ? { ...change, year: undefined } : change);
   return [query, update];
 }
 
@@ -125,9 +139,7 @@ export function ReportsPage() {
         style={{ width: 120 }}
         data-testid="reports-filter-status"
       />
-      <Button onClick={() => update({ period: undefined, department: undefined, status: undefined, year: currentYear() })}>
-        {t('common.reset')}
-      </Button>
+      <Button onClick={() => update({ period: undefined, department: undefined, status: undefined, year: currentYear() })}>{t('common.reset')}</Button>
       <div className="xf-toolbar-spacer" />
       <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
     </div>

@@ -71,7 +71,15 @@ export function CentrePage() {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card title={`${t('ecdc.centre.teachers')}${centre.data ? ` · ${centre.data.name}` : ''}`} loading={centre.isPending}>
-            <Table<Teacher> rowKey="id" size="small" columns={teacherColumns} dataSource={centre.data?.teachers ?? []} pagination={false} scroll={{ x: 'max-content' }} data-testid="centre-teachers" />
+            <Table<Teacher>
+              rowKey="id"
+              size="small"
+              columns={teacherColumns}
+              dataSource={centre.data?.teachers ?? []}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="centre-teachers"
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
@@ -140,7 +148,9 @@ export function CentrePage() {
               <QueryError error={load.error} onRetry={() => void load.refetch()} />
             ) : (
               <div data-testid="teacher-load">
-                {(load.data?.items ?? []).length === 0 && !load.isFetching ? <Typography.Text type="secondary">{t('ecdc.centre.noLoad')}</Typography.Text> : null}
+                {(load.data?.items ?? []).length === 0 && !load.isFetching ? (
+                  <Typography.Text type="secondary">{t('ecdc.centre.noLoad')}</Typography.Text>
+                ) : null}
                 {(load.data?.items ?? []).map((item) => (
                   <div key={item.teacher.id} className="xf-load-row" data-testid={`load-${item.teacher.id}`}>
                     <strong>{item.teacher.name}</strong>

@@ -28,7 +28,13 @@ export function ClassModal({ ecdClass, onClose }: { ecdClass?: EcdClass; onClose
       },
     );
   const initial: Partial<ClassBody> = ecdClass
-    ? { name: ecdClass.name, ageFromMonths: ecdClass.ageFromMonths, ageToMonths: ecdClass.ageToMonths, teacherId: ecdClass.teacher.id, roomCode: ecdClass.room.code }
+    ? {
+        name: ecdClass.name,
+        ageFromMonths: ecdClass.ageFromMonths,
+        ageToMonths: ecdClass.ageToMonths,
+        teacherId: ecdClass.teacher.id,
+        roomCode: ecdClass.room.code,
+      }
     : { ageFromMonths: 12, ageToMonths: 18 };
   // A class keeps its teacher in the list even when the teacher is no longer active.
   const teachers = (centre.data?.teachers ?? []).filter((x) => x.active || x.id === ecdClass?.teacher.id);
@@ -58,7 +64,9 @@ export function ClassModal({ ecdClass, onClose }: { ecdClass?: EcdClass; onClose
               { required: true },
               ({ getFieldValue }) => ({
                 validator: (_, value: number | undefined) =>
-                  value === undefined || value >= Number(getFieldValue('ageFromMonths')) ? Promise.resolve() : Promise.reject(new Error(t('ecdc.class.ageOrder'))),
+                  value === undefined || value >= Number(getFieldValue('ageFromMonths'))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('ecdc.class.ageOrder'))),
               }),
             ]}
           >
@@ -69,7 +77,13 @@ export function ClassModal({ ecdClass, onClose }: { ecdClass?: EcdClass; onClose
           <Select options={teachers.map((x) => ({ value: x.id, label: x.name }))} data-testid="class-teacher" />
         </Form.Item>
         <Form.Item name="roomCode" label={t('ecdc.class.room')} rules={[{ required: true }]}>
-          <Select options={(centre.data?.rooms ?? []).map((r) => ({ value: r.code, label: `${r.name}${t('common.inParens', { text: `${r.areaM2} m² · ${r.capacity}` })}` }))} data-testid="class-room" />
+          <Select
+            options={(centre.data?.rooms ?? []).map((r) => ({
+              value: r.code,
+              label: `${r.name}${t('common.inParens', { text: `${r.areaM2} m² · ${r.capacity}` })}`,
+            }))}
+            data-testid="class-room"
+          />
         </Form.Item>
       </Form>
       {create.isError ? <Alert type="error" showIcon title={errorText(create.error)} /> : null}
@@ -126,7 +140,8 @@ export function MembersModal({ ecdClass, onClose }: { ecdClass: EcdClass; onClos
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Checkbox checked={onlyFit} onChange={(e) => setOnlyFit(e.target.checked)} data-testid="members-only-fit">
-          {t('ecdc.class.onlyFit')}{t('common.inParens', { text: t('ecdc.monthsRange', { from: ecdClass.ageFromMonths, to: ecdClass.ageToMonths }) })}
+          {t('ecdc.class.onlyFit')}
+          {t('common.inParens', { text: t('ecdc.monthsRange', { from: ecdClass.ageFromMonths, to: ecdClass.ageToMonths }) })}
         </Checkbox>
         <Transfer<ChildItem>
           dataSource={items}
@@ -137,15 +152,16 @@ export function MembersModal({ ecdClass, onClose }: { ecdClass: EcdClass; onClos
           titles={[t('ecdc.class.available'), `${t('ecdc.class.chosen')} ${chosen.length}/${ecdClass.room.capacity}`]}
           render={(item) => (
             <span>
-              {item.title}{' '}
-              <Typography.Text type="secondary">{t('ecdc.months', { n: item.months.toFixed(1) })}</Typography.Text>
+              {item.title} <Typography.Text type="secondary">{t('ecdc.months', { n: item.months.toFixed(1) })}</Typography.Text>
               {item.withdrawn ? <Typography.Text type="danger"> · {t('ecd.consent.withdrawn')}</Typography.Text> : null}
             </span>
           )}
           styles={{ section: { width: 330, height: 380 } }}
           data-testid="members-transfer"
         />
-        {over ? <Alert type="warning" showIcon title={t('ecdc.class.overRoom', { n: chosen.length, capacity: ecdClass.room.capacity })} data-testid="members-over" /> : null}
+        {over ? (
+          <Alert type="warning" showIcon title={t('ecdc.class.overRoom', { n: chosen.length, capacity: ecdClass.room.capacity })} data-testid="members-over" />
+        ) : null}
         {save.isError ? <Alert type="error" showIcon title={errorText(save.error)} data-testid="members-error" /> : null}
       </Space>
     </Modal>

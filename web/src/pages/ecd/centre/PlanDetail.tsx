@@ -16,9 +16,7 @@ export function PlanDetail({ plan }: { plan: ActivityPlan }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.minutes')}>{plan.minutes}</Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.goal')}>{plan.goal}</Descriptions.Item>
-        <Descriptions.Item label={t('ecdc.plan.materials')}>
-          {plan.materials.length === 0 ? '—' : plan.materials.join('、')}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('ecdc.plan.materials')}>{plan.materials.length === 0 ? '—' : plan.materials.join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('ecdc.plan.steps')}>
           <ol style={{ margin: 0, paddingInlineStart: 20 }}>
             {plan.steps.map((step, i) => (

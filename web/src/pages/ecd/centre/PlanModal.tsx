@@ -78,7 +78,9 @@ export function PlanModal({ plan, onClose, onSaved }: { plan: ActivityPlan | nul
               { required: true },
               ({ getFieldValue }) => ({
                 validator: (_, value: number | undefined) =>
-                  value === undefined || value >= Number(getFieldValue('ageFromMonths')) ? Promise.resolve() : Promise.reject(new Error(t('ecdc.class.ageOrder'))),
+                  value === undefined || value >= Number(getFieldValue('ageFromMonths'))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('ecdc.class.ageOrder'))),
               }),
             ]}
           >

@@ -114,7 +114,10 @@ export function PlansPage() {
   return (
     <div className="xf-stack" data-testid="ecd-plans-page">
       <EcdTabs />
-      <Card title={t('ecdc.plan.title')} extra={plans.data ? <Typography.Text type="secondary">{t('ecdc.plan.count', { n: items.length })}</Typography.Text> : null}>
+      <Card
+        title={t('ecdc.plan.title')}
+        extra={plans.data ? <Typography.Text type="secondary">{t('ecdc.plan.count', { n: items.length })}</Typography.Text> : null}
+      >
         <div className="xf-toolbar">{toolbar}</div>
         <Spin spinning={plans.isFetching && !plans.isPending}>{body}</Spin>
       </Card>

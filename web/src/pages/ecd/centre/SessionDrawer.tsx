@@ -26,7 +26,11 @@ function AttendanceForm({ session }: { session: Session }) {
       return next;
     });
   const submit = () => {
-    const cleaned = Object.fromEntries(Object.entries(notes).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    const cleaned = Object.fromEntries(
+      Object.entries(notes)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
     save.mutate(
       { present: [...present], ...(Object.keys(cleaned).length > 0 ? { notes: cleaned } : {}) },
       { onSuccess: () => void message.success(t('ecdc.session.attendanceSaved')) },
@@ -99,7 +103,13 @@ function CancelSession({ session }: { session: Session }) {
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input placeholder={t('ecdc.session.cancelNote')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} data-testid="session-cancel-note" />
+      <Input
+        placeholder={t('ecdc.session.cancelNote')}
+        value={note}
+        maxLength={500}
+        onChange={(e) => setNote(e.target.value)}
+        data-testid="session-cancel-note"
+      />
       <Space>
         <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
         <Button
@@ -129,7 +139,8 @@ export function SessionDrawer({ session, writable, onClose }: { session: Session
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('ecdc.session.class')}>{session.className}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.time')}>
-              {chinaWallTime(session.startsAt).format('YYYY-MM-DD ddd')} {sessionTime(session)}{t('common.inParens', { text: t('ecdc.minutes', { n: session.minutes }) })}
+              {chinaWallTime(session.startsAt).format('YYYY-MM-DD ddd')} {sessionTime(session)}
+              {t('common.inParens', { text: t('ecdc.minutes', { n: session.minutes }) })}
             </Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.teacher')}>{session.teacher.name}</Descriptions.Item>
             <Descriptions.Item label={t('ecdc.session.room')}>{session.room.name}</Descriptions.Item>

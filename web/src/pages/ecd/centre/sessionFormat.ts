@@ -30,7 +30,11 @@ export function sessionTime(s: Session): string {
   return `${start.format('HH:mm')}–${start.add(s.minutes, 'minute').format('HH:mm')}`;
 }
 
-export const SESSION_STATUS_TAGS = enumTable<SessionStatus>('ecdc.status', { scheduled: 'blue', held: 'green', cancelled: 'default' }, { testId: 'session-status', dataAttr: 'status' });
+export const SESSION_STATUS_TAGS = enumTable<SessionStatus>(
+  'ecdc.status',
+  { scheduled: 'blue', held: 'green', cancelled: 'default' },
+  { testId: 'session-status', dataAttr: 'status' },
+);
 
 /** The sessions by day. */
 export function byDay(sessions: readonly Session[]): Map<string, Session[]> {

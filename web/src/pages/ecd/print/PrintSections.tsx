@@ -169,9 +169,7 @@ export function MilestonesSection({ print }: { print: ArchivePrint }) {
               </td>
               <td>{item.achievedOn ?? '—'}</td>
               <td>{item.achievedAtMonths === null ? '—' : item.achievedAtMonths.toFixed(1)}</td>
-              <td className={item.state === 'late' && item.milestone !== 'crawling' ? 'xf-print-flag' : undefined}>
-                {t(`ecdc.ms.state.${item.state}`)}
-              </td>
+              <td className={item.state === 'late' && item.milestone !== 'crawling' ? 'xf-print-flag' : undefined}>{t(`ecdc.ms.state.${item.state}`)}</td>
             </tr>
           ))}
         </tbody>
