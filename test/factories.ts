@@ -64,8 +64,13 @@ export async function freeTownshipCode(db: Database): Promise<string> {
 export async function makeTownship(db: Database, o: { name?: string; kind?: 'subdistrict' | 'town' | 'township'; villages?: number } = {}): Promise<Township> {
   const code = await freeTownshipCode(db);
   const name = o.name ?? `测试${code.slice(6)}镇`;
-  await db.query('INSERT INTO township (district_code, code, name, kind, sort_order) VALUES ($1, $2, $3, $4, $5)',
-    [DISTRICT, code, name, o.kind ?? 'town', Number(code.slice(6))]);
+  await db.query('INSERT INTO township (district_code, code, name, kind, sort_order) VALUES ($1, $2, $3, $4, $5)', [
+    DISTRICT,
+    code,
+    name,
+    o.kind ?? 'town',
+    Number(code.slice(6)),
+  ]);
   const villages: Village[] = [];
   for (let i = 0; i < (o.villages ?? 1); i++) villages.push(await makeVillage(db, code));
   return { code, name, villages };
@@ -75,11 +80,17 @@ export async function makeTownship(db: Database, o: { name?: string; kind?: 'sub
 export async function makeVillage(db: Database, townshipCode: string, o: { name?: string; kind?: 'village' | 'community' } = {}): Promise<Village> {
   const { rows } = await db.query<{ n: number }>(
     "SELECT coalesce(max(right(code, 3)::int), 200)::int AS n FROM village WHERE district_code = $1 AND township_code = $2 AND right(code, 3) >= '201'",
-    [DISTRICT, townshipCode]);
+    [DISTRICT, townshipCode],
+  );
   const code = `${townshipCode}${String((rows[0]?.n ?? 200) + 1).padStart(3, '0')}`;
   const name = o.name ?? `测试${code.slice(9)}村`;
-  await db.query('INSERT INTO village (district_code, code, township_code, name, kind) VALUES ($1, $2, $3, $4, $5)',
-    [DISTRICT, code, townshipCode, name, o.kind ?? 'village']);
+  await db.query('INSERT INTO village (district_code, code, township_code, name, kind) VALUES ($1, $2, $3, $4, $5)', [
+    DISTRICT,
+    code,
+    townshipCode,
+    name,
+    o.kind ?? 'village',
+  ]);
   return { code, name, townshipCode };
 }
 
@@ -93,8 +104,13 @@ export interface Department {
 export async function makeDepartment(db: Database, o: { code?: string; name?: string; shortName?: string } = {}): Promise<Department> {
   const n = nextSeq();
   const d = { code: o.code ?? `test-dept-${n}`, name: o.name ?? `测试成员单位${n}`, shortName: o.shortName ?? `测试${n}` };
-  await db.query('INSERT INTO department (district_code, code, name, short_name, sort_order) VALUES ($1, $2, $3, $4, $5)',
-    [DISTRICT, d.code, d.name, d.shortName, 900 + n]);
+  await db.query('INSERT INTO department (district_code, code, name, short_name, sort_order) VALUES ($1, $2, $3, $4, $5)', [
+    DISTRICT,
+    d.code,
+    d.name,
+    d.shortName,
+    900 + n,
+  ]);
   return d;
 }
 
@@ -160,13 +176,26 @@ export function uniqueIdNumber(birthDate: string, sex: 'M' | 'F'): string {
   return idNumber(birthDate.replaceAll('-', ''), (sex === 'M' ? n + 1 : n) % 1000);
 }
 
-function personOf(spec: PersonSpec, relation: SyntheticPerson['relation'], defaults: { sex: 'M' | 'F'; birthDate: string; maritalStatus: SyntheticPerson['maritalStatus'] }): SyntheticPerson {
+function personOf(
+  spec: PersonSpec,
+  relation: SyntheticPerson['relation'],
+  defaults: { sex: 'M' | 'F'; birthDate: string; maritalStatus: SyntheticPerson['maritalStatus'] },
+): SyntheticPerson {
   const sex = spec.sex ?? defaults.sex;
   const birthDate = spec.birthDate ?? defaults.birthDate;
   return {
-    key: `p${nextSeq()}`, name: spec.name ?? uniqueName(), sex, birthDate, idNumber: spec.idNumber ?? uniqueIdNumber(birthDate, sex),
-    hukou: spec.hukou ?? 'rural', relation, maritalStatus: spec.maritalStatus ?? defaults.maritalStatus, deathDate: spec.deathDate ?? null,
-    phone: spec.phone ?? null, disabilityGrade: spec.disability?.grade ?? null, disabilityAssessedOn: spec.disability?.assessedOn ?? null,
+    key: `p${nextSeq()}`,
+    name: spec.name ?? uniqueName(),
+    sex,
+    birthDate,
+    idNumber: spec.idNumber ?? uniqueIdNumber(birthDate, sex),
+    hukou: spec.hukou ?? 'rural',
+    relation,
+    maritalStatus: spec.maritalStatus ?? defaults.maritalStatus,
+    deathDate: spec.deathDate ?? null,
+    phone: spec.phone ?? null,
+    disabilityGrade: spec.disability?.grade ?? null,
+    disabilityAssessedOn: spec.disability?.assessedOn ?? null,
     adopted: spec.adopted ?? false,
   };
 }
@@ -181,17 +210,30 @@ export async function makeHousehold(db: Database, spec: HouseholdSpec): Promise<
   const n = nextSeq();
   const married = spec.spouse !== null;
   const head = personOf(spec.head ?? {}, 'head', { sex: 'M', birthDate: '1960-03-01', maritalStatus: married ? 'married' : 'unmarried' });
-  const spouse = spec.spouse === null ? null : personOf(spec.spouse ?? {}, 'spouse', { sex: head.sex === 'M' ? 'F' : 'M', birthDate: '1962-05-01', maritalStatus: 'married' });
-  const children = (spec.children ?? []).map((c, i) => personOf(c, 'child', { sex: i % 2 === 0 ? 'F' : 'M', birthDate: `${1985 + i}-06-01`, maritalStatus: 'unmarried' }));
+  const spouse =
+    spec.spouse === null
+      ? null
+      : personOf(spec.spouse ?? {}, 'spouse', { sex: head.sex === 'M' ? 'F' : 'M', birthDate: '1962-05-01', maritalStatus: 'married' });
+  const children = (spec.children ?? []).map((c, i) =>
+    personOf(c, 'child', { sex: i % 2 === 0 ? 'F' : 'M', birthDate: `${1985 + i}-06-01`, maritalStatus: 'unmarried' }),
+  );
   const household: SyntheticHousehold = {
-    number: spec.number ?? `T-${String(n).padStart(5, '0')}`, township: spec.village.slice(0, 9), village: spec.village,
-    address: spec.address ?? `测试路${n}号`, kind: 'other', parents: spouse ? [head, spouse] : [head], children,
-    oneChildCertificate: spec.oneChildCertificate ?? null, outOfPolicyBirth: spec.outOfPolicyBirth ?? { value: false, source: '' },
+    number: spec.number ?? `T-${String(n).padStart(5, '0')}`,
+    township: spec.village.slice(0, 9),
+    village: spec.village,
+    address: spec.address ?? `测试路${n}号`,
+    kind: 'other',
+    parents: spouse ? [head, spouse] : [head],
+    children,
+    oneChildCertificate: spec.oneChildCertificate ?? null,
+    outOfPolicyBirth: spec.outOfPolicyBirth ?? { value: false, source: '' },
   };
   await loadPopulation(db, testSecrets, DISTRICT, [household], spec.by);
   const { rows } = await db.query<{ id: string; household_id: string; id_number_hash: string }>(
     `SELECT p.id, p.household_id, p.id_number_hash FROM person p JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
-      WHERE h.district_code = $1 AND h.household_number = $2`, [DISTRICT, household.number]);
+      WHERE h.district_code = $1 AND h.household_number = $2`,
+    [DISTRICT, household.number],
+  );
   const made = (p: SyntheticPerson): Person => {
     const row = rows.find((r) => r.id_number_hash === idLookupHash(testSecrets, p.idNumber));
     if (!row) throw new Error(`${p.name} was not written`);
@@ -199,8 +241,14 @@ export async function makeHousehold(db: Database, spec: HouseholdSpec): Promise<
   };
   const members = [head, ...(spouse ? [spouse] : []), ...children].map(made);
   return {
-    id: rows[0]?.household_id ?? '', number: household.number, townshipCode: household.township, villageCode: household.village,
-    head: members[0] as Person, spouse: spouse ? (members[1] as Person) : null, children: members.slice(spouse ? 2 : 1), members,
+    id: rows[0]?.household_id ?? '',
+    number: household.number,
+    townshipCode: household.township,
+    villageCode: household.village,
+    head: members[0] as Person,
+    spouse: spouse ? (members[1] as Person) : null,
+    children: members.slice(spouse ? 2 : 1),
+    members,
   };
 }
 
@@ -246,7 +294,10 @@ export const FACTORY_PASSWORD = 'Factory-Pass-2026';
 const hashes = new Map<string, Promise<string>>();
 
 const grantOf = (g: GrantSpec): Grant => ({
-  role: g.role, township: g.township ?? (g.village ? g.village.slice(0, 9) : null), village: g.village ?? null, department: g.department ?? null,
+  role: g.role,
+  township: g.township ?? (g.village ? g.village.slice(0, 9) : null),
+  village: g.village ?? null,
+  department: g.department ?? null,
 });
 
 /**
@@ -262,7 +313,12 @@ export async function makeUser(db: Database, spec: UserSpec = {}): Promise<User>
   const passwordHash = await (hashes.get(password) as Promise<string>);
   const id = await db.transaction(async (tx) => {
     const userId = await insertUser(tx, {
-      district: DISTRICT, username, displayName, passwordHash, mustChange: spec.temporaryPassword ?? false, demo: !(spec.secondFactor ?? false),
+      district: DISTRICT,
+      username,
+      displayName,
+      passwordHash,
+      mustChange: spec.temporaryPassword ?? false,
+      demo: !(spec.secondFactor ?? false),
     });
     await replaceGrants(tx, DISTRICT, userId, grants, { confirmed: !(spec.temporaryPassword ?? false) });
     return userId;

@@ -48,12 +48,17 @@ const dayLike = /(date|On|From|Until|^from$|^to$|^day$)$/;
 const monthLike = /(Month|^period$|^month$)$/;
 
 /** Days and months around the demo's business date (2011), as a form would send them. */
-const day = fc.date({ min: new Date('2009-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2009-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const plausibleDay = fc.oneof({ weight: 3, arbitrary: fc.constant('2011-06-15') }, { weight: 1, arbitrary: day });
 const plausibleMonth = fc.oneof({ weight: 3, arbitrary: fc.constant('2011-10') }, { weight: 1, arbitrary: day.map((d) => d.slice(0, 7)) });
 const plausibleInstant = fc.oneof(
   { weight: 3, arbitrary: fc.constant('2030-03-01T09:00:00+08:00') },
-  { weight: 1, arbitrary: fc.date({ min: new Date('2011-01-01T00:00:00Z'), max: new Date('2031-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+  {
+    weight: 1,
+    arbitrary: fc.date({ min: new Date('2011-01-01T00:00:00Z'), max: new Date('2031-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  },
 );
 const chineseText = fc.constantFrom(...'测试文字甲乙丙丁张王李赵杨村街道');
 
@@ -98,7 +103,9 @@ function validString(schema: JsonSchema, name: string): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return fc.uuid();
   if (schema.format === 'date-time' || schema.pattern?.includes('T(?:')) return plausibleInstant;
   if (schema.pattern) {
-    const shaped = fc.stringMatching(new RegExp(schema.pattern), { maxLength: schema.maxLength ?? 40 }).filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity));
+    const shaped = fc
+      .stringMatching(new RegExp(schema.pattern), { maxLength: schema.maxLength ?? 40 })
+      .filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity));
     const known = knownByPattern[schema.pattern];
     return known === undefined ? shaped : fc.oneof({ weight: 3, arbitrary: fc.constant(known) }, { weight: 1, arbitrary: shaped });
   }
@@ -133,15 +140,23 @@ const nul = around(fc.constant('\u0000'));
 const loneSurrogate = around(fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)));
 const control = around(fc.integer({ min: 1, max: 31 }).map((c) => String.fromCharCode(c)));
 const overLong = fc.tuple(fc.constantFrom('x', '测', 'é'), fc.integer({ min: 1_000, max: 120_000 })).map(([c, n]) => c.repeat(n));
-const deep = fc.tuple(fc.boolean(), fc.integer({ min: 33, max: 2_000 })).map(([arrays, n]) =>
-  JSON.parse(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`) as unknown);
-const wrongType = fc.oneof(fc.constantFrom(null, true, false, 0, -1, 1.5, 1e-300, '', ' ', [], {}), fc.array(fc.string(), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }));
+const deep = fc
+  .tuple(fc.boolean(), fc.integer({ min: 33, max: 2_000 }))
+  .map(([arrays, n]) => JSON.parse(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`) as unknown);
+const wrongType = fc.oneof(
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e-300, '', ' ', [], {}),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
 const oddString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('00000000-0000-0000-0000-000000000000', '../../etc/passwd', "'; DROP TABLE person; --", '\u001b[2J', 'NaN', 'Infinity', '1e3', '2147483648'),
 );
 /** Keys no schema has, and those that reach an object's prototype if copied carelessly. */
-export const oddKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', '\u0000', '\ud800', '', 'x'.repeat(300)), fc.string({ unit: 'binary', maxLength: 12 }));
+export const oddKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', '\u0000', '\ud800', '', 'x'.repeat(300)),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
 
 /** What no client should send; half of it what PostgreSQL itself refuses (22021, 22P05, 22003, 22008). */
 export const badValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -161,7 +176,26 @@ const percentEncoded = (bytes: Uint8Array) => Array.from(bytes, (b) => `%${b.toS
 
 /** Raw query-string or path values, percent-encoded as a client could send them (invalid UTF-8 included). */
 export const badRawValue: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('%00', 'a%00b', '%ED%A0%80', '%FF%FE', '%C0%80', '', '%20', 'NaN', 'Infinity', '-0', '0x10', '1e400', '[]', '{}', '1&page=2&page=3', '..', '%2e%2e%2f', '%'),
+  fc.constantFrom(
+    '%00',
+    'a%00b',
+    '%ED%A0%80',
+    '%FF%FE',
+    '%C0%80',
+    '',
+    '%20',
+    'NaN',
+    'Infinity',
+    '-0',
+    '0x10',
+    '1e400',
+    '[]',
+    '{}',
+    '1&page=2&page=3',
+    '..',
+    '%2e%2e%2f',
+    '%',
+  ),
   fc.uint8Array({ minLength: 1, maxLength: 12 }).map(percentEncoded),
   hugeInteger.map(String),
   badDate.map(encodeURIComponent),
@@ -171,9 +205,19 @@ export const badRawValue: fc.Arbitrary<string> = fc.oneof(
 
 /** Raw request bodies that are not the JSON object a route expects, with the content type sent. */
 export const badRawBody: fc.Arbitrary<[string, string]> = fc.oneof(
-  fc.constantFrom<[string, string]>(['{"a":', 'application/json'], ['\u0000', 'application/json'], ['"\\ud800"', 'application/json'], ['[1,2]', 'application/json'],
-    ['null', 'application/json'], ['a=b', 'application/x-www-form-urlencoded'], ['{}', 'text/plain'], ['{"x":"\\u0000"}', 'application/json; charset=latin1'],
-    ['{"__proto__":{"admin":true}}', 'application/json'], ['{"a":1,"a":2}', 'application/json'], ['\ufeff{}', 'application/json']),
+  fc.constantFrom<[string, string]>(
+    ['{"a":', 'application/json'],
+    ['\u0000', 'application/json'],
+    ['"\\ud800"', 'application/json'],
+    ['[1,2]', 'application/json'],
+    ['null', 'application/json'],
+    ['a=b', 'application/x-www-form-urlencoded'],
+    ['{}', 'text/plain'],
+    ['{"x":"\\u0000"}', 'application/json; charset=latin1'],
+    ['{"__proto__":{"admin":true}}', 'application/json'],
+    ['{"a":1,"a":2}', 'application/json'],
+    ['\ufeff{}', 'application/json'],
+  ),
   fc.jsonValue().map((v): [string, string] => [JSON.stringify(v), 'application/json']),
   fc.uint8Array({ maxLength: 40 }).map((b): [string, string] => [Buffer.from(b).toString('latin1'), 'application/json']),
 );
@@ -195,10 +239,14 @@ export function withOneBadPart(value: unknown): fc.Arbitrary<unknown> {
   const all = paths(value);
   const leaves = all.filter((p) => typeof nodeAt(value, p) !== 'object' || nodeAt(value, p) === null);
   const objects = all.filter((p) => isPlainObject(nodeAt(value, p)));
-  const at = leaves.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...leaves) }, { weight: 1, arbitrary: fc.constantFrom(...all) }) : fc.constantFrom(...all);
+  const at =
+    leaves.length > 0
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...leaves) }, { weight: 1, arbitrary: fc.constantFrom(...all) })
+      : fc.constantFrom(...all);
   const replaced = fc.tuple(at, badValue).map(([p, bad]) => replaceAt(value, p, bad));
   if (objects.length === 0) return replaced;
-  const added = fc.tuple(fc.constantFrom(...objects), oddKey, fc.oneof(badValue, fc.jsonValue({ maxDepth: 2 })))
+  const added = fc
+    .tuple(fc.constantFrom(...objects), oddKey, fc.oneof(badValue, fc.jsonValue({ maxDepth: 2 })))
     .map(([p, key, extra]) => replaceAt(value, p, { ...(nodeAt(value, p) as Record<string, unknown>), [key]: extra }));
   return fc.oneof({ weight: 4, arbitrary: replaced }, { weight: 1, arbitrary: added });
 }
@@ -232,22 +280,38 @@ const uploadPart = fc.record({
   name: fc.constantFrom('file', 'township', '__proto__', 'x\u0000', 'f'.repeat(200), ''),
   filename: fc.constantFrom('a.csv', 'a\u0000.csv', 'a\u0007.xlsx', '测试.xlsx', 'x'.repeat(300), '../../x.csv'),
   type: fc.option(fc.constantFrom('text/csv', 'text/\u0000x', 'application/json', '')),
-  content: fc.oneof(fc.constantFrom('abc', '120114001', '{"a":', '\u0000\u0001'), fc.integer({ min: 0, max: 70_000 }).map((n) => 'z'.repeat(n))),
+  content: fc.oneof(
+    fc.constantFrom('abc', '120114001', '{"a":', '\u0000\u0001'),
+    fc.integer({ min: 0, max: 70_000 }).map((n) => 'z'.repeat(n)),
+  ),
 });
 
-export const badUpload: fc.Arbitrary<Upload> = fc.record({
-  target: fc.constantFrom<Upload['target']>('import', 'attachment'),
-  boundary: fc.constantFrom('b0undary', 'x'.repeat(70), 'y'.repeat(300), '', '"quoted"', 'a b'),
-  contentType: fc.constantFrom('multipart/form-data; boundary=%s', 'multipart/form-data', 'multipart/form-data; boundary="%s"', 'multipart/mixed; boundary=%s'),
-  parts: fc.array(uploadPart, { maxLength: 24 }),
-  preamble: fc.boolean(),
-  closed: fc.boolean(),
-  cutAt: fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }),
-}).map(({ target, boundary, contentType, parts, preamble, closed, cutAt }) => {
-  const text = parts.map((p) => {
-    const disposition = `Content-Disposition: form-data; name="${p.name}"${p.file ? `; filename="${p.filename}"` : ''}\r\n`;
-    return `--${boundary}\r\n${disposition}${p.type === null ? '' : `Content-Type: ${p.type}\r\n`}\r\n${p.content}\r\n`;
-  }).join('');
-  const body = `${preamble ? 'preamble\r\n' : ''}${text}${closed ? `--${boundary}--\r\n` : ''}`;
-  return { target, contentType: contentType.replace('%s', boundary), body: Buffer.from(cutAt === null ? body : body.slice(0, Math.floor(cutAt * body.length)), 'utf8') };
-});
+export const badUpload: fc.Arbitrary<Upload> = fc
+  .record({
+    target: fc.constantFrom<Upload['target']>('import', 'attachment'),
+    boundary: fc.constantFrom('b0undary', 'x'.repeat(70), 'y'.repeat(300), '', '"quoted"', 'a b'),
+    contentType: fc.constantFrom(
+      'multipart/form-data; boundary=%s',
+      'multipart/form-data',
+      'multipart/form-data; boundary="%s"',
+      'multipart/mixed; boundary=%s',
+    ),
+    parts: fc.array(uploadPart, { maxLength: 24 }),
+    preamble: fc.boolean(),
+    closed: fc.boolean(),
+    cutAt: fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  })
+  .map(({ target, boundary, contentType, parts, preamble, closed, cutAt }) => {
+    const text = parts
+      .map((p) => {
+        const disposition = `Content-Disposition: form-data; name="${p.name}"${p.file ? `; filename="${p.filename}"` : ''}\r\n`;
+        return `--${boundary}\r\n${disposition}${p.type === null ? '' : `Content-Type: ${p.type}\r\n`}\r\n${p.content}\r\n`;
+      })
+      .join('');
+    const body = `${preamble ? 'preamble\r\n' : ''}${text}${closed ? `--${boundary}--\r\n` : ''}`;
+    return {
+      target,
+      contentType: contentType.replace('%s', boundary),
+      body: Buffer.from(cutAt === null ? body : body.slice(0, Math.floor(cutAt * body.length)), 'utf8'),
+    };
+  });

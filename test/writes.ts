@@ -52,6 +52,8 @@ export class WriteWatch {
     const before = this.marks;
     this.marks = await this.currentMarks();
     this.horizon = horizon;
-    return [...this.marks].filter(([name, mark]) => before.get(name) !== mark).map(([name]) => ({ name, newestBefore: before.get(name)?.split(':')[1] ?? '0' }));
+    return [...this.marks]
+      .filter(([name, mark]) => before.get(name) !== mark)
+      .map(([name]) => ({ name, newestBefore: before.get(name)?.split(':')[1] ?? '0' }));
   }
 }

@@ -39,16 +39,21 @@ describe('the audit chain anchored outside the database', () => {
   /** Runs an attack and the checks in one transaction, then rolls it back: the next test finds the chain intact. */
   async function attack(sql: string, check: (tx: Queryable) => Promise<void>): Promise<void> {
     const rollback = new Error('rolled back');
-    await expect(t.db.transaction(async (tx) => {
-      await tx.exec(unlocked(sql));
-      await check(tx);
-      throw rollback;
-    })).rejects.toBe(rollback);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.exec(unlocked(sql));
+        await check(tx);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   }
 
   const verify = async (db: Queryable, overrides: Partial<Config> = {}) => {
     const result = await auditVerifyCommand(db, { ...config, ...overrides }, true);
-    return { ...result, report: (JSON.parse(result.stdout) as Array<{ district: string; ok: boolean; firstBroken: unknown }>).find((r) => r.district === DISTRICT) };
+    return {
+      ...result,
+      report: (JSON.parse(result.stdout) as Array<{ district: string; ok: boolean; firstBroken: unknown }>).find((r) => r.district === DISTRICT),
+    };
   };
 
   beforeAll(async () => {
@@ -99,54 +104,76 @@ describe('the audit chain anchored outside the database', () => {
 
   it('fails on an edited entry whose hash and all later ones were recomputed without the key', async () => {
     const seq = checkpointed + 1;
-    await attack(`UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}`, async (tx) => {
-      const result = await verify(tx);
-      expect(result.exitCode).toBe(1);
-      expect(result.report).toMatchObject({ ok: false, checked: seq - 1, firstBroken: { seq, reason: 'seal' } });
-      expect((await auditVerifyCommand(tx, config, false)).stdout).toContain(`BROKEN at entry ${seq} (seal`);
-      // A new checkpoint is not signed over it.
-      const run = await new CheckpointWriter(tx, deriveAuditKeys(testSecretKeyBytes), path.join(dir, 'not-written.jsonl')).run({ onlyIfChanged: false });
-      expect(run.written).toEqual([]);
-      expect(run.broken).toMatchObject([{ district: DISTRICT, firstBroken: { seq, reason: 'seal' } }]);
-    });
+    await attack(
+      `UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}`,
+      async (tx) => {
+        const result = await verify(tx);
+        expect(result.exitCode).toBe(1);
+        expect(result.report).toMatchObject({ ok: false, checked: seq - 1, firstBroken: { seq, reason: 'seal' } });
+        expect((await auditVerifyCommand(tx, config, false)).stdout).toContain(`BROKEN at entry ${seq} (seal`);
+        // A new checkpoint is not signed over it.
+        const run = await new CheckpointWriter(tx, deriveAuditKeys(testSecretKeyBytes), path.join(dir, 'not-written.jsonl')).run({ onlyIfChanged: false });
+        expect(run.written).toEqual([]);
+        expect(run.broken).toMatchObject([{ district: DISTRICT, firstBroken: { seq, reason: 'seal' } }]);
+      },
+    );
   });
 
   it('fails when the recomputed entries are sealed again under another key, or their seals are removed', async () => {
     const seq = checkpointed + 1;
     const otherKeys = deriveAuditKeys(randomBytes(32));
-    await attack(`UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}
-      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}' AND seq >= ${seq};`, async (tx) => {
-      const { rows } = await tx.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_log WHERE district_code = $1 AND seq >= $2', [DISTRICT, seq]);
-      for (const row of rows) {
-        await tx.query('INSERT INTO audit_seal (district_code, seq, mac) VALUES ($1, $2, $3)', [DISTRICT, Number(row.seq), sealOf(otherKeys, DISTRICT, Number(row.seq), row.hash)]);
-      }
-      expect((await verify(tx)).report).toMatchObject({ ok: false, firstBroken: { seq, reason: 'seal' } });
-    });
+    await attack(
+      `UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}
+      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}' AND seq >= ${seq};`,
+      async (tx) => {
+        const { rows } = await tx.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_log WHERE district_code = $1 AND seq >= $2', [
+          DISTRICT,
+          seq,
+        ]);
+        for (const row of rows) {
+          await tx.query('INSERT INTO audit_seal (district_code, seq, mac) VALUES ($1, $2, $3)', [
+            DISTRICT,
+            Number(row.seq),
+            sealOf(otherKeys, DISTRICT, Number(row.seq), row.hash),
+          ]);
+        }
+        expect((await verify(tx)).report).toMatchObject({ ok: false, firstBroken: { seq, reason: 'seal' } });
+      },
+    );
     // Without any seal the chain would look like one from before the upgrade; the checkpoint says where sealing began.
-    await attack(`UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}
-      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}';`, async (tx) => {
-      expect((await verify(tx)).report).toMatchObject({ ok: false, firstBroken: { seq: legacyEnd + 1, reason: 'seal' } });
-    });
+    await attack(
+      `UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = ${seq}; ${recomputeFrom(seq)}
+      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}';`,
+      async (tx) => {
+        expect((await verify(tx)).report).toMatchObject({ ok: false, firstBroken: { seq: legacyEnd + 1, reason: 'seal' } });
+      },
+    );
   });
 
   it('fails when entries from before sealing began are edited and the whole chain recomputed', async () => {
-    await attack(`UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = 2; ${recomputeFrom(2)}
-      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}';`, async (tx) => {
-      const result = await verify(tx);
-      expect(result.exitCode).toBe(1);
-      // The entry the first checkpoint ends on no longer carries its head.
-      expect(result.report).toMatchObject({ ok: false, firstBroken: { seq: legacyEnd, reason: 'head' } });
-    });
+    await attack(
+      `UPDATE audit_log SET actor_username = 'someone-else' WHERE district_code = '${DISTRICT}' AND seq = 2; ${recomputeFrom(2)}
+      DELETE FROM audit_seal WHERE district_code = '${DISTRICT}';`,
+      async (tx) => {
+        const result = await verify(tx);
+        expect(result.exitCode).toBe(1);
+        // The entry the first checkpoint ends on no longer carries its head.
+        expect(result.report).toMatchObject({ ok: false, firstBroken: { seq: legacyEnd, reason: 'head' } });
+      },
+    );
   });
 
   it('fails when the newest entries are deleted', async () => {
     const keep = checkpointed - 1;
-    await attack(`DELETE FROM audit_seal WHERE district_code = '${DISTRICT}' AND seq > ${keep}; DELETE FROM audit_log WHERE district_code = '${DISTRICT}' AND seq > ${keep};`, async (tx) => {
-      const result = await verify(tx);
-      expect(result.exitCode).toBe(1);
-      expect(result.report).toMatchObject({ ok: false, checked: keep, firstBroken: { seq: keep + 1, reason: 'truncated' } });
-      expect((await auditVerifyCommand(tx, config, false)).stdout).toContain(`BROKEN (truncated): the chain has ${keep} entries, its checkpoint of`);
-    });
+    await attack(
+      `DELETE FROM audit_seal WHERE district_code = '${DISTRICT}' AND seq > ${keep}; DELETE FROM audit_log WHERE district_code = '${DISTRICT}' AND seq > ${keep};`,
+      async (tx) => {
+        const result = await verify(tx);
+        expect(result.exitCode).toBe(1);
+        expect(result.report).toMatchObject({ ok: false, checked: keep, firstBroken: { seq: keep + 1, reason: 'truncated' } });
+        expect((await auditVerifyCommand(tx, config, false)).stdout).toContain(`BROKEN (truncated): the chain has ${keep} entries, its checkpoint of`);
+      },
+    );
   });
 
   it('fails on a changed line of the checkpoint file', async () => {

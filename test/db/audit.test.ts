@@ -38,13 +38,21 @@ describe('audit log', () => {
   });
 
   it('masks ID and phone numbers in the log itself', async () => {
-    await t.db.transaction((tx) => appendAudit(tx, {
-      district: '120114', actorId: null, actorUsername: 'test', action: 'personal_data.reveal', entityType: 'person',
-      after: { idNumber: '120114198506121238', phone: '13812345678', note: '身份证 11010519491231002X 电话 13900001111' },
-    }));
+    await t.db.transaction((tx) =>
+      appendAudit(tx, {
+        district: '120114',
+        actorId: null,
+        actorUsername: 'test',
+        action: 'personal_data.reveal',
+        entityType: 'person',
+        after: { idNumber: '120114198506121238', phone: '13812345678', note: '身份证 11010519491231002X 电话 13900001111' },
+      }),
+    );
     const { rows } = await t.db.query<{ after: Record<string, string> }>("SELECT after FROM audit_log WHERE action = 'personal_data.reveal'");
     expect(rows[0]?.after).toEqual({
-      idNumber: '120114********1238', phone: '138****5678', note: '身份证 110105********002X 电话 139****1111',
+      idNumber: '120114********1238',
+      phone: '138****5678',
+      note: '身份证 110105********002X 电话 139****1111',
     });
   });
 
@@ -73,7 +81,14 @@ describe('audit log', () => {
   });
 
   it('is readable by the office and the auditor only', async () => {
-    for (const [role, status] of [['office', 200], ['auditor', 200], ['sysadmin', 403], ['secadmin', 403], ['township', 403], ['parent', 403]] as const) {
+    for (const [role, status] of [
+      ['office', 200],
+      ['auditor', 200],
+      ['sysadmin', 403],
+      ['secadmin', 403],
+      ['township', 403],
+      ['parent', 403],
+    ] as const) {
       const c = await signIn(t.app, made[role]);
       expect((await c.get('/api/audit')).statusCode, role).toBe(status);
     }

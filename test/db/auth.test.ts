@@ -10,20 +10,20 @@ describe('sign-in and sessions', () => {
   });
   afterAll(async () => t.close());
 
-  const attempt = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const attempt = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   /** A sign-in from a given client address (each test uses addresses of its own). */
   const attemptFrom = (remoteAddress: string, username: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   /** Passwords checked for a name: every check that fails is audited with the reason 'password'. */
   const verifications = async (username: string) =>
-    (await t.db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor_username = $1 AND detail->>'reason' = 'password'",
-      [username],
-    )).rows[0]?.n;
+    (
+      await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor_username = $1 AND detail->>'reason' = 'password'",
+        [username],
+      )
+    ).rows[0]?.n;
   const signIns = async (username: string) =>
-    (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND actor_username = $1", [username]))
-      .rows[0]?.n;
+    (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND actor_username = $1", [username])).rows[0]?.n;
 
   it('signs in with an HttpOnly, SameSite=Strict cookie and returns roles, permissions and a CSRF token', async () => {
     const res = await attempt('office', 'xingfu-demo-2011');
@@ -73,9 +73,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('checks at most 5 passwords of 100 concurrent wrong guesses for one account, and locks it', async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => attemptFrom('10.0.1.1', 'township.yangcun', `wrong-${i}-password`)),
-    );
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attemptFrom('10.0.1.1', 'township.yangcun', `wrong-${i}-password`)));
     expect(await verifications('township.yangcun')).toBe(5);
     expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(4);
     expect(answers.filter((a) => a.statusCode === 423)).toHaveLength(96);
@@ -183,9 +181,7 @@ describe('sign-in and sessions', () => {
   it('ends an idle session after the idle timeout', async () => {
     const c = await login(t.app, 'teacher');
     expect((await c.get('/api/home')).statusCode).toBe(200);
-    await t.db.query(
-      "UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'teacher')",
-    );
+    await t.db.query("UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'teacher')");
     const res = await c.get('/api/home');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('session_expired');
@@ -237,7 +233,9 @@ describe('sign-in and sessions', () => {
     const pending = clientFor(t.app, sessionCookie(first), first.json().csrfToken);
     const verify = (code: string) =>
       t.app.inject({
-        method: 'POST', url: '/api/auth/totp/verify', remoteAddress: '10.0.8.1',
+        method: 'POST',
+        url: '/api/auth/totp/verify',
+        remoteAddress: '10.0.8.1',
         headers: { cookie: pending.cookie, 'x-csrf-token': pending.csrfToken, 'content-type': 'application/json' },
         payload: JSON.stringify({ code }),
       });

@@ -15,8 +15,16 @@ import { WriteWatch } from '../writes.ts';
 
 /** One signed-in demo account per role. */
 const accounts: Record<RoleCode, string> = {
-  office: 'office', auditor: 'auditor', sysadmin: 'sysadmin', secadmin: 'secadmin', township: 'township.yangcun',
-  village: 'village.meichang', liaison: 'liaison.agri', teacher: 'teacher', centre_head: 'centre.head', parent: 'parent',
+  office: 'office',
+  auditor: 'auditor',
+  sysadmin: 'sysadmin',
+  secadmin: 'secadmin',
+  township: 'township.yangcun',
+  village: 'village.meichang',
+  liaison: 'liaison.agri',
+  teacher: 'teacher',
+  centre_head: 'centre.head',
+  parent: 'parent',
 };
 const roleList = Object.keys(accounts) as RoleCode[];
 
@@ -99,7 +107,8 @@ describe('authorisation matrix', () => {
   /** A family (head, wife, child) in a village, with an application for the head and an objection to it. */
   async function placeIn(client: Client, township: string, village: string, seq: number): Promise<Place> {
     const created = await client.post('/api/registry/households', {
-      village, address: `授权矩阵测试路${seq}号`,
+      village,
+      address: `授权矩阵测试路${seq}号`,
       members: [
         { name: `矩阵${seq}`, relation: '户主', idNumber: idNumber('19500301', seq * 2 + 1), hukou: '农业', maritalStatus: '已婚' },
         { name: `矩阵${seq}妻`, relation: '配偶', idNumber: idNumber('19510510', seq * 2 + 2), hukou: '农业', sex: '女' },
@@ -109,21 +118,30 @@ describe('authorisation matrix', () => {
     const household = created.json().id as string;
     const [person, spouse] = created.json().personIds as [string, string];
     const birth = await client.post(`/api/registry/households/${household}/members`, {
-      event: 'birth', date: '1976-01-01', parentIds: [person, spouse],
+      event: 'birth',
+      date: '1976-01-01',
+      parentIds: [person, spouse],
       member: { name: `矩阵${seq}女`, relation: '子女', idNumber: idNumber('19760101', seq * 2 + 2), hukou: '农业' },
     });
     expect(birth.statusCode, birth.body).toBe(201);
     const applied = await client.post('/api/benefits/applications', {
-      programme: 'reward-assistance', personId: person, year: 2011, appliedOn: '2011-11-01', bankName: '天津农商银行', bankAccount: '6217 5900 0009 1234 567',
+      programme: 'reward-assistance',
+      personId: person,
+      year: 2011,
+      appliedOn: '2011-11-01',
+      bankName: '天津农商银行',
+      bankAccount: '6217 5900 0009 1234 567',
     });
     expect(applied.statusCode, applied.body).toBe(201);
     const application = applied.json() as { id: string; version: number };
     // An objection as if received during the village notice; written directly, as no route here reaches that state quickly.
-    const objection = (await t.db.query<{ id: string }>(
-      `INSERT INTO benefit_objection (district_code, application_id, stage, received_on, objector, content, recorded_by)
+    const objection = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO benefit_objection (district_code, application_id, stage, received_on, objector, content, recorded_by)
        SELECT district_code, id, 'village', '2011-11-02', '李四', '公示期间收到的异议', 'test' FROM benefit_application WHERE id = $1 RETURNING id::text AS id`,
-      [application.id],
-    )).rows[0]?.id;
+        [application.id],
+      )
+    ).rows[0]?.id;
     if (!objection) throw new Error('no objection');
     return { township, village, household, person, spouse, application: application.id, version: application.version, objection };
   }
@@ -133,28 +151,48 @@ describe('authorisation matrix', () => {
     clients = Object.fromEntries(await Promise.all(roleList.map(async (r) => [r, await login(t.app, accounts[r])] as const))) as Record<RoleCode, Client>;
     const doc = (await clients.sysadmin.get('/api/docs/json')).json() as Doc;
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, access: op['x-access'] })));
+      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, access: op['x-access'] })),
+    );
     const yangcun = await placeIn(clients.township, '120114001', '120114001201', 301);
     const xiazhuzhuang = await placeIn(await login(t.app, 'township.xiazhuzhuang'), '120114002', '120114002201', 302);
-    const sibling = (await t.db.query<{ code: string }>("SELECT code FROM village WHERE township_code = '120114101' AND code <> '120114101201' ORDER BY code LIMIT 1")).rows[0]?.code;
+    const sibling = (
+      await t.db.query<{ code: string }>("SELECT code FROM village WHERE township_code = '120114101' AND code <> '120114101201' ORDER BY code LIMIT 1")
+    ).rows[0]?.code;
     if (!sibling) throw new Error('梅厂镇 has one village only');
     const meichang = await login(t.app, 'township.meichang');
     places.township = { own: yangcun, others: [xiazhuzhuang] };
-    places.village = { own: await placeIn(clients.village, '120114101', '120114101201', 303), others: [yangcun, await placeIn(meichang, '120114101', sibling, 304)] };
+    places.village = {
+      own: await placeIn(clients.village, '120114101', '120114101201', 303),
+      others: [yangcun, await placeIn(meichang, '120114101', sibling, 304)],
+    };
   }, 180_000);
   afterAll(async () => t.close());
 
-  const declared = () => routes.map((route) => ({ route, expectation: routeExpectations[route.key] }))
-    .filter((x): x is { route: Route; expectation: RouteExpectation } => x.expectation !== undefined);
+  const declared = () =>
+    routes
+      .map((route) => ({ route, expectation: routeExpectations[route.key] }))
+      .filter((x): x is { route: Route; expectation: RouteExpectation } => x.expectation !== undefined);
 
   it('declares an expectation for every route, and only for routes that exist, with the route’s own access rule', () => {
     expect(routes.length).toBeGreaterThan(100);
     const keys = new Set(routes.map((r) => r.key));
-    expect(routes.filter((r) => routeExpectations[r.key] === undefined).map((r) => r.key), 'routes without a declared expectation').toEqual([]);
-    expect(Object.keys(routeExpectations).filter((k) => !keys.has(k)), 'declared routes that no longer exist').toEqual([]);
-    expect(routes.filter((r) => r.access === undefined).map((r) => r.key), 'routes without an access rule').toEqual([]);
-    expect(declared().filter(({ route, expectation }) => JSON.stringify(route.access) !== JSON.stringify(expectation.access))
-      .map(({ route, expectation }) => `${route.key}: route says ${JSON.stringify(route.access)}, table says ${JSON.stringify(expectation.access)}`)).toEqual([]);
+    expect(
+      routes.filter((r) => routeExpectations[r.key] === undefined).map((r) => r.key),
+      'routes without a declared expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(routeExpectations).filter((k) => !keys.has(k)),
+      'declared routes that no longer exist',
+    ).toEqual([]);
+    expect(
+      routes.filter((r) => r.access === undefined).map((r) => r.key),
+      'routes without an access rule',
+    ).toEqual([]);
+    expect(
+      declared()
+        .filter(({ route, expectation }) => JSON.stringify(route.access) !== JSON.stringify(expectation.access))
+        .map(({ route, expectation }) => `${route.key}: route says ${JSON.stringify(route.access)}, table says ${JSON.stringify(expectation.access)}`),
+    ).toEqual([]);
   });
 
   it('answers 401 to anonymous callers on every route but the public ones, and 403 to roles without the permission, whatever the body; nothing is written', async () => {
@@ -165,9 +203,16 @@ describe('authorisation matrix', () => {
     for (const { route, expectation } of declared()) {
       const url = urlOf(route, expectation, nowhere);
       // Each request twice: once as the input guard refuses it, once as the schema does (an unknown field or parameter).
-      const attempts = route.method === 'GET'
-        ? [{ url, body: undefined }, { url: `${fillPath(route.path)}?probe=1`, body: undefined }]
-        : [{ url, body: PROBE_BODY }, { url, body: UNKNOWN_FIELD_BODY }];
+      const attempts =
+        route.method === 'GET'
+          ? [
+              { url, body: undefined },
+              { url: `${fillPath(route.path)}?probe=1`, body: undefined },
+            ]
+          : [
+              { url, body: PROBE_BODY },
+              { url, body: UNKNOWN_FIELD_BODY },
+            ];
       for (const { url, body } of attempts) {
         if (expectation.access !== 'public') {
           const res = await send(null, route.method, url, body);
@@ -224,7 +269,8 @@ describe('authorisation matrix', () => {
       const watch = new WriteWatch(t.db);
       await watch.settle();
       const failures: string[] = [];
-      const bodyFor = (route: Route, expectation: RouteExpectation, place: Place) => (route.method === 'GET' ? undefined : expectation.scoped?.body?.(place) ?? {});
+      const bodyFor = (route: Route, expectation: RouteExpectation, place: Place) =>
+        route.method === 'GET' ? undefined : (expectation.scoped?.body?.(place) ?? {});
       for (const { route, expectation } of scoped()) {
         const missing = await send(clients[role], route.method, urlOf(route, expectation, nowhere), bodyFor(route, expectation, nowhere));
         for (const place of places[role].others) {

@@ -20,7 +20,14 @@ async function place(empty: boolean): Promise<{ env: NodeJS.ProcessEnv; isEmpty:
       await client.end();
       return rows[0]?.n === 0;
     };
-    return { env, isEmpty, drop: async () => { await db.drop(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      env,
+      isEmpty,
+      drop: async () => {
+        await db.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-backup-test-'));
   const isEmpty = async () => !fs.existsSync(path.join(dir, 'pg')) || fs.readdirSync(path.join(dir, 'pg')).length === 0;

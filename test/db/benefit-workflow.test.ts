@@ -22,7 +22,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
   /** Registers a rural couple with one child; returns the head's and the wife's person ids. */
   async function family(headBirth: string, wifeBirth: string, seq: number, name: string): Promise<{ head: string; wife: string; household: string }> {
     const res = await township.post('/api/registry/households', {
-      village: VILLAGE, address: `梅厂镇测试村${seq}号`,
+      village: VILLAGE,
+      address: `梅厂镇测试村${seq}号`,
       members: [
         { name, relation: '户主', idNumber: idNumber(headBirth.replaceAll('-', ''), seq * 2 + 1), hukou: '农业', maritalStatus: '已婚' },
         { name: `${name}妻`, relation: '配偶', idNumber: idNumber(wifeBirth.replaceAll('-', ''), seq * 2 + 2), hukou: '农业', sex: '女' },
@@ -31,7 +32,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(res.statusCode, res.body).toBe(201);
     const [head, wife] = res.json().personIds as [string, string];
     const birth = await township.post(`/api/registry/households/${res.json().id}/members`, {
-      event: 'birth', date: '1976-01-01', parentIds: [head, wife],
+      event: 'birth',
+      date: '1976-01-01',
+      parentIds: [head, wife],
       member: { name: `${name}女`, relation: '子女', idNumber: idNumber('19760101', seq * 2 + 2), hukou: '农业' },
     });
     expect(birth.statusCode, birth.body).toBe(201);
@@ -40,7 +43,12 @@ describe('benefits: confirmation workflow and payment rolls', () => {
 
   async function apply(personId: string, appliedOn: string, bankAccount = '6217 5900 0009 1234 567') {
     return village.post('/api/benefits/applications', {
-      programme: 'reward-assistance', personId, year: 2011, appliedOn, bankName: '天津农商银行', bankAccount,
+      programme: 'reward-assistance',
+      personId,
+      year: 2011,
+      appliedOn,
+      bankName: '天津农商银行',
+      bankAccount,
     });
   }
 
@@ -79,20 +87,37 @@ describe('benefits: confirmation workflow and payment rolls', () => {
 
     // Outside the village's township the application does not exist; other levels cannot take the village step.
     expect((await (await login(t.app, 'township.yangcun')).get(`/api/benefits/applications/${a.id}`)).statusCode).toBe(404);
-    expect((await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).json().error.code).toBe('step_not_allowed');
-    expect((await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).statusCode).toBe(403);
+    expect(
+      (await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).json().error.code,
+    ).toBe('step_not_allowed');
+    expect(
+      (await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).statusCode,
+    ).toBe(403);
 
     const posted = await village.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' });
     expect(posted.statusCode, posted.body).toBe(200);
     a = posted.json();
     expect(a).toMatchObject({ state: 'village_notice', villageNotice: { from: '2011-01-06', until: '2011-01-12' }, nextStep: 'township', canAct: false });
 
-    const late = await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-20', objector: '村民张某', content: '对其子女情况有疑问' });
+    const late = await village.post(`/api/benefits/applications/${a.id}/objections`, {
+      receivedOn: '2011-01-20',
+      objector: '村民张某',
+      content: '对其子女情况有疑问',
+    });
     expect(late.json().error.code).toBe('notice_closed');
-    const objection = await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-08', objector: '村民张某', content: '对其子女情况有疑问' });
+    const objection = await village.post(`/api/benefits/applications/${a.id}/objections`, {
+      receivedOn: '2011-01-08',
+      objector: '村民张某',
+      content: '对其子女情况有疑问',
+    });
     expect(objection.statusCode, objection.body).toBe(201);
-    expect((await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-14' })).json().error.code).toBe('objection_open');
-    const resolved = await village.post(`/api/benefits/objections/${objection.json().id}/resolve`, { upheld: false, resolution: '经核实，子女情况与户籍登记一致' });
+    expect(
+      (await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-14' })).json().error.code,
+    ).toBe('objection_open');
+    const resolved = await village.post(`/api/benefits/objections/${objection.json().id}/resolve`, {
+      upheld: false,
+      resolution: '经核实，子女情况与户籍登记一致',
+    });
     expect(resolved.json()).toMatchObject({ upheld: false, resolvedBy: 'village.meichang' });
 
     const early = await township.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-10' });
@@ -101,7 +126,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(a).toMatchObject({ state: 'township_notice', townshipNotice: { from: '2011-01-14', until: '2011-01-20' }, nextStep: 'district' });
 
     expect((await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version })).statusCode).toBe(400);
-    expect((await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version - 1, startMonth: '2011-01' })).json().error.code).toBe('stale_version');
+    expect(
+      (await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version - 1, startMonth: '2011-01' })).json().error.code,
+    ).toBe('stale_version');
     const approved = await office.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, startMonth: '2011-01' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ state: 'approved', startMonth: '2011-01', nextStep: null });
@@ -109,7 +136,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const full = (await office.get(`/api/benefits/applications/${a.id}`)).json();
     expect(full.steps.map((s: { toState: string }) => s.toState)).toEqual(['applied', 'village_notice', 'township_notice', 'approved']);
     expect(full.objections).toHaveLength(1);
-    expect(await count("SELECT count(*)::int AS n FROM benefit_enrolment WHERE person_id = $1 AND start_month = '2011-01-01' AND last_month IS NULL", [first.head])).toBe(1);
+    expect(
+      await count("SELECT count(*)::int AS n FROM benefit_enrolment WHERE person_id = $1 AND start_month = '2011-01-01' AND last_month IS NULL", [first.head]),
+    ).toBe(1);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'benefits.application_district_pass' AND entity_id = $1", [a.id])).toBe(1);
 
     // The district publication lists the person.
@@ -145,7 +174,9 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect((await apply(second.wife, '2011-01-06')).json().error.code).toBe('duplicate_application');
     expect((await village.post(`/api/benefits/applications/${a.id}/decision`, { action: 'reject', version: a.version })).statusCode).toBe(400);
     a = (await village.post(`/api/benefits/applications/${a.id}/decision`, { action: 'pass', version: a.version, noticeFrom: '2011-01-06' })).json();
-    const o = (await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-07', objector: '匿名', content: '其本人户口已迁出' })).json();
+    const o = (
+      await village.post(`/api/benefits/applications/${a.id}/objections`, { receivedOn: '2011-01-07', objector: '匿名', content: '其本人户口已迁出' })
+    ).json();
     await village.post(`/api/benefits/objections/${o.id}/resolve`, { upheld: true, resolution: '经核实户口已迁往外区' });
     const rejected = (await village.get(`/api/benefits/applications/${a.id}`)).json();
     expect(rejected).toMatchObject({ state: 'rejected', closingReason: '异议成立：经核实户口已迁往外区' });
@@ -164,7 +195,12 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(two.json().id).toBe(one.json().id);
     expect(await count("SELECT count(*)::int AS n FROM payment_roll WHERE programme = 'reward-assistance' AND period = '2011-01-01'")).toBe(1);
     const roll = one.json();
-    expect(roll).toMatchObject({ state: 'draft', lineCount: expected, totalAmount: expected * 80, byFundingBody: [{ fundedBy: 'district', amount: expected * 80 }] });
+    expect(roll).toMatchObject({
+      state: 'draft',
+      lineCount: expected,
+      totalAmount: expected * 80,
+      byFundingBody: [{ fundedBy: 'district', amount: expected * 80 }],
+    });
     expect(roll.byTownship).toEqual([{ township: '120114101', townshipName: '梅厂镇', lines: 2, amount: 160 }]);
 
     expect((await office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: '2011-02' })).json().error.code).toBe('roll_pending');
@@ -173,34 +209,56 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const self = await office.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'approve' });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('four_eyes');
-    expect((await finance.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'approve' })).json()).toMatchObject({ state: 'approved', approvedBy: 'office.finance' });
+    expect((await finance.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'approve' })).json()).toMatchObject({
+      state: 'approved',
+      approvedBy: 'office.finance',
+    });
 
     // Frozen: no regeneration, no edits, and no second payment of a month even by hand.
     expect((await office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: '2011-01' })).json().error.code).toBe('roll_locked');
     await expect(t.db.query('UPDATE payment_line SET amount = 1 WHERE roll_id = $1', [roll.id])).rejects.toThrow(/cannot change/);
-    await expect(t.db.query("UPDATE payment_roll SET total_amount = 1 WHERE id = $1", [roll.id])).rejects.toThrow(/approved/);
-    await expect(t.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ('120114', 'reward-assistance', '2011-12-01', 'test')`);
-      await tx.query(
-        `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
+    await expect(t.db.query('UPDATE payment_roll SET total_amount = 1 WHERE id = $1', [roll.id])).rejects.toThrow(/approved/);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ('120114', 'reward-assistance', '2011-12-01', 'test')`,
+        );
+        await tx.query(
+          `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
          SELECT district_code, (SELECT id FROM payment_roll WHERE period = '2011-12-01'), programme, enrolment_id, person_id, township_code, village_code, paid_month, 'arrears', amount, funded_by
-           FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id]);
-    })).rejects.toThrow(/payment_line_once|duplicate/);
+           FROM payment_line WHERE roll_id = $1 LIMIT 1`,
+          [roll.id],
+        );
+      }),
+    ).rejects.toThrow(/payment_line_once|duplicate/);
     // A line's roll and enrolment exist, and neither changes its key.
-    await expect(t.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ('120114', 'reward-assistance', '2011-12-01', 'test')`);
-      await tx.query(
-        `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ('120114', 'reward-assistance', '2011-12-01', 'test')`,
+        );
+        await tx.query(
+          `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
          SELECT district_code, (SELECT id FROM payment_roll WHERE period = '2011-12-01'), programme, gen_random_uuid(), person_id, township_code, village_code, '2011-12-01', 'regular', amount, funded_by
-           FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id]);
-    })).rejects.toThrow(/enrolment .* does not exist/);
-    await expect(t.db.query(
-      `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
+           FROM payment_line WHERE roll_id = $1 LIMIT 1`,
+          [roll.id],
+        );
+      }),
+    ).rejects.toThrow(/enrolment .* does not exist/);
+    await expect(
+      t.db.query(
+        `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by)
        SELECT district_code, gen_random_uuid(), programme, enrolment_id, person_id, township_code, village_code, '2011-12-01', 'regular', amount, funded_by
-         FROM payment_line WHERE roll_id = $1 LIMIT 1`, [roll.id])).rejects.toThrow(/roll .* does not exist/);
+         FROM payment_line WHERE roll_id = $1 LIMIT 1`,
+        [roll.id],
+      ),
+    ).rejects.toThrow(/roll .* does not exist/);
     await expect(t.db.query('UPDATE payment_roll SET id = gen_random_uuid() WHERE id = $1', [roll.id])).rejects.toThrow(/keep their key/);
-    await expect(t.db.query('UPDATE benefit_enrolment SET id = gen_random_uuid() WHERE id = (SELECT enrolment_id FROM payment_line WHERE roll_id = $1 LIMIT 1)', [roll.id]))
-      .rejects.toThrow(/keep their key/);
+    await expect(
+      t.db.query('UPDATE benefit_enrolment SET id = gen_random_uuid() WHERE id = (SELECT enrolment_id FROM payment_line WHERE roll_id = $1 LIMIT 1)', [
+        roll.id,
+      ]),
+    ).rejects.toThrow(/keep their key/);
 
     expect((await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`)).statusCode).toBe(409);
     expect((await finance.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'export' })).json().state).toBe('exported');
@@ -211,20 +269,34 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const sheet = book.worksheets[0];
     expect(String(sheet?.getCell('A1').value)).toMatch(/^武清区农村部分计划生育家庭奖励扶助发放花名册/);
     // Who made and approved the roll, and when, as a clock in China shows it.
-    const { rows: [made] } = await t.db.query<{ generated: string; approved: string }>(
-      "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1", [roll.id]);
+    const {
+      rows: [made],
+    } = await t.db.query<{ generated: string; approved: string }>(
+      "SELECT to_char((generated_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS generated, to_char((approved_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD HH24:MI') AS approved FROM payment_roll WHERE id = $1",
+      [roll.id],
+    );
     // People by name, not by username.
-    expect(String(sheet?.getCell('A3').value)).toMatch(new RegExp(`^制表：赵建国（领导小组办公室）（${made?.generated}）.*审批：孔令华（领导小组办公室财务复核）（${made?.approved}）$`));
+    expect(String(sheet?.getCell('A3').value)).toMatch(
+      new RegExp(`^制表：赵建国（领导小组办公室）（${made?.generated}）.*审批：孔令华（领导小组办公室财务复核）（${made?.approved}）$`),
+    );
     const totalRow = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.values && (r.values as unknown[]).includes('合计'));
     expect(totalRow?.values).toContain(expected * 80);
     const bank = await office.get(`/api/benefits/rolls/${roll.id}/bank.csv`);
     expect(bank.statusCode).toBe(200);
-    const lines = bank.body.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = bank.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe('account,name,amount,reference');
     expect(lines).toHaveLength(expected + 2);
     expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,${expected},${expected * 80}\\.00,reward-assistance-2011-01-`));
     expect(lines[1]).toMatch(/^6217590000091234567,测试[甲丁],80\.00,reward-assistance-2011-01-[0-9a-f]{8}-000001$/);
-    expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action IN ('benefits.roll_download_bank', 'benefits.roll_download_xlsx') AND entity_id = $1", [roll.id])).toBe(2);
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action IN ('benefits.roll_download_bank', 'benefits.roll_download_xlsx') AND entity_id = $1",
+        [roll.id],
+      ),
+    ).toBe(2);
 
     // A name a spreadsheet would take for a formula arrives in the bank file and the roll as inert text.
     const malicious = '=HYPERLINK("http://e.cn","点")';
@@ -251,15 +323,27 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     const march = await office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: '2011-03' });
     expect(march.statusCode, march.body).toBe(201);
     const roll = march.json();
-    const linesOf = async (personId: string) => (await t.db.query<{ month: string; kind: string; amount: string }>(
-      "SELECT to_char(paid_month, 'YYYY-MM') AS month, kind, amount::text AS amount FROM payment_line WHERE roll_id = $1 AND person_id = $2 ORDER BY paid_month, kind", [roll.id, personId])).rows;
+    const linesOf = async (personId: string) =>
+      (
+        await t.db.query<{ month: string; kind: string; amount: string }>(
+          "SELECT to_char(paid_month, 'YYYY-MM') AS month, kind, amount::text AS amount FROM payment_line WHERE roll_id = $1 AND person_id = $2 ORDER BY paid_month, kind",
+          [roll.id, personId],
+        )
+      ).rows;
     expect(await linesOf(late.head)).toEqual([
-      { month: '2011-01', kind: 'arrears', amount: '80.00' }, { month: '2011-02', kind: 'arrears', amount: '80.00' }, { month: '2011-03', kind: 'regular', amount: '80.00' },
+      { month: '2011-01', kind: 'arrears', amount: '80.00' },
+      { month: '2011-02', kind: 'arrears', amount: '80.00' },
+      { month: '2011-03', kind: 'regular', amount: '80.00' },
     ]);
     expect(await linesOf(first.head)).toEqual([]);
     expect(await linesOf(victimId)).toEqual([{ month: '2011-01', kind: 'adjustment', amount: '-80.00' }]);
     expect(roll).toMatchObject({ lineCount: 4, totalAmount: 160 });
-    expect(roll.stops.map((s: { personName: string; reasons: string[] }) => [s.personName, s.reasons])).toEqual(expect.arrayContaining([['测试甲', ['本人健在']], ['测试丁', ['本人健在']]]));
+    expect(roll.stops.map((s: { personName: string; reasons: string[] }) => [s.personName, s.reasons])).toEqual(
+      expect.arrayContaining([
+        ['测试甲', ['本人健在']],
+        ['测试丁', ['本人健在']],
+      ]),
+    );
     expect(roll.byKind.map((k: { kind: string }) => k.kind).sort()).toEqual(['adjustment', 'arrears', 'regular']);
 
     await office.post(`/api/benefits/rolls/${roll.id}/transition`, { action: 'check' });
@@ -280,24 +364,80 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(await count('SELECT count(*)::int AS n FROM payment_roll')).toBe(rolls);
 
     const params = await count('SELECT count(*)::int AS n FROM programme_parameter');
-    const locked = await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2011-03-01', value: 90, reference: '测试文件' });
+    const locked = await office.post('/api/benefits/parameters', {
+      programme: 'reward-assistance',
+      name: 'amount',
+      effectiveFrom: '2011-03-01',
+      value: 90,
+      reference: '测试文件',
+    });
     expect(locked.json().error.code).toBe('parameter_locked');
-    expect((await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2012-01-15', value: 90, reference: '测试文件' })).statusCode).toBe(400);
-    expect((await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2012-01-01', value: -5, reference: '测试文件' })).statusCode).toBe(400);
-    expect((await township.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2013-01-01', value: 90, reference: '测试文件' })).statusCode).toBe(403);
+    expect(
+      (
+        await office.post('/api/benefits/parameters', {
+          programme: 'reward-assistance',
+          name: 'amount',
+          effectiveFrom: '2012-01-15',
+          value: 90,
+          reference: '测试文件',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await office.post('/api/benefits/parameters', {
+          programme: 'reward-assistance',
+          name: 'amount',
+          effectiveFrom: '2012-01-01',
+          value: -5,
+          reference: '测试文件',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await township.post('/api/benefits/parameters', {
+          programme: 'reward-assistance',
+          name: 'amount',
+          effectiveFrom: '2013-01-01',
+          value: 90,
+          reference: '测试文件',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await count('SELECT count(*)::int AS n FROM programme_parameter')).toBe(params);
 
-    const whatIf = await office.post('/api/benefits/what-if', { programme: 'reward-assistance', parameter: 'amount', value: 100, effectiveFrom: '2012-01-01', years: 1 });
+    const whatIf = await office.post('/api/benefits/what-if', {
+      programme: 'reward-assistance',
+      parameter: 'amount',
+      value: 100,
+      effectiveFrom: '2012-01-01',
+      years: 1,
+    });
     expect(whatIf.statusCode, whatIf.body).toBe(200);
     const [year] = whatIf.json().years;
     expect(year.year).toBe(2012);
     expect(year.draft.beneficiaries).toBe(year.baseline.beneficiaries);
     // Six living parents qualify all of 2012 (both of 测试乙 and 测试丙, the widows of 测试甲 and 测试丁): 20 yuan more a month each.
-    expect(year).toEqual({ year: 2012, baseline: { beneficiaries: 6, amount: 6 * 80 * 12 }, draft: { beneficiaries: 6, amount: 6 * 100 * 12 }, gained: 0, lost: 0 });
-    expect(whatIf.json().byTownship).toEqual([{ township: '120114101', townshipName: '梅厂镇', year: 2012, baselineBeneficiaries: 6, draftBeneficiaries: 6, baselineAmount: 5760, draftAmount: 7200 }]);
+    expect(year).toEqual({
+      year: 2012,
+      baseline: { beneficiaries: 6, amount: 6 * 80 * 12 },
+      draft: { beneficiaries: 6, amount: 6 * 100 * 12 },
+      gained: 0,
+      lost: 0,
+    });
+    expect(whatIf.json().byTownship).toEqual([
+      { township: '120114101', townshipName: '梅厂镇', year: 2012, baselineBeneficiaries: 6, draftBeneficiaries: 6, baselineAmount: 5760, draftAmount: 7200 },
+    ]);
     expect(await count('SELECT count(*)::int AS n FROM programme_parameter')).toBe(params);
 
-    const set = await office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2013-01-01', value: 100, reference: '测试：区政府关于提高奖励扶助标准的通知' });
+    const set = await office.post('/api/benefits/parameters', {
+      programme: 'reward-assistance',
+      name: 'amount',
+      effectiveFrom: '2013-01-01',
+      value: 100,
+      reference: '测试：区政府关于提高奖励扶助标准的通知',
+    });
     expect(set.statusCode, set.body).toBe(201);
     expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'benefits.parameter_set'")).toBe(1);
     const catalog = (await office.get('/api/benefits/programmes')).json();
@@ -306,6 +446,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     // The window of out-of-policy births is the rule's own, worded as before, and no parameter.
     const reward = catalog.programmes.find((p: { id: string }) => p.id === 'reward-assistance');
     expect(reward.parameters.map((p: { name: string }) => p.name)).not.toContain('outOfPolicyWindowFrom');
-    expect(reward.conditions.find((c: { id: string }) => c.id === 'no-out-of-policy-birth').label).toBe('1973 年至 2001 年期间没有违反计划生育法律法规和政策规定生育');
+    expect(reward.conditions.find((c: { id: string }) => c.id === 'no-out-of-policy-birth').label).toBe(
+      '1973 年至 2001 年期间没有违反计划生育法律法规和政策规定生育',
+    );
   }, 180_000);
 });

@@ -58,16 +58,22 @@ describe('the demo on its own date (2011-11-30)', () => {
     const row = (code: string) => c.rows.find((r: { department: { code: string } }) => r.department.code === code);
     // 文明办 joined in July: July to October expected, all received.
     expect(row('civilisation')).toMatchObject({ expected: 4, received: 4, completeness: 1 });
-    expect(row('civilisation').cells.slice(0, 6).every((cell: { state: string }) => cell.state === 'inactive')).toBe(true);
+    expect(
+      row('civilisation')
+        .cells.slice(0, 6)
+        .every((cell: { state: string }) => cell.state === 'inactive'),
+    ).toBe(true);
     // 总工会 never filed October and was late in August; 统计局 was late in March.
     expect(row('trade-union')).toMatchObject({ expected: 10, received: 9, onTime: 8 });
     expect(row('statistics')).toMatchObject({ expected: 10, received: 10, onTime: 9 });
     // 文化局 October is returned: received it is not, until resubmitted.
     expect(row('culture')).toMatchObject({ expected: 10, received: 9 });
-    expect(c.late).toEqual(expect.arrayContaining([
-      expect.objectContaining({ department: 'trade-union', period: '2011-10', submittedAt: null }),
-      expect.objectContaining({ department: 'statistics', period: '2011-03' }),
-    ]));
+    expect(c.late).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ department: 'trade-union', period: '2011-10', submittedAt: null }),
+        expect.objectContaining({ department: 'statistics', period: '2011-03' }),
+      ]),
+    );
     // 文化局 filed October in time and was returned: it is listed as returned, not as late.
     expect(c.late.filter((l: { department: string; period: string }) => l.department === 'culture' && l.period === '2011-10')).toEqual([]);
     for (const r of [...c.rows, c.overall]) {
@@ -85,13 +91,19 @@ describe('the demo on its own date (2011-11-30)', () => {
     expect(form).toMatchObject({ period: '2011-11', status: null, dueOn: '2011-12-05' });
     const values = Object.fromEntries(form.indicators.map((i: { code: string }) => [i.code, 1]));
     const saved = await health.put('/api/coord/reports/health/2011-11', {
-      version: null, progress: '本月开展妇儿保健知识讲座。', work: '1. 妇儿保健知识讲座', effect: '举办讲座 1 场。', problems: '', values,
+      version: null,
+      progress: '本月开展妇儿保健知识讲座。',
+      work: '1. 妇儿保健知识讲座',
+      effect: '举办讲座 1 场。',
+      problems: '',
+      values,
     });
     expect(saved.statusCode, saved.body).toBe(200);
     const submitted = await health.post('/api/coord/reports/health/2011-11/submit', { version: saved.json().version });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const { rows } = await t.db.query<{ day: string }>(
-      "SELECT to_char(first_submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day FROM coord_report WHERE department_code = 'health' AND period = '2011-11-01'");
+      "SELECT to_char(first_submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day FROM coord_report WHERE department_code = 'health' AND period = '2011-11-01'",
+    );
     expect(rows[0]?.day).toBe(DEMO_TODAY);
 
     const draft = await office.post('/api/coord/bulletins', { period: '2011-09' });
@@ -132,7 +144,9 @@ describe('the demo on its own date (2011-11-30)', () => {
     expect(district).toMatchObject({ id: own.id, scopeName: null });
     expect(own.scopeName).toBe('梅厂镇');
     const { rows } = await t.db.query<{ lines: number; amount: string }>(
-      "SELECT count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 AND township_code = '120114101'", [own.id]);
+      "SELECT count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 AND township_code = '120114101'",
+      [own.id],
+    );
     expect(own).toMatchObject({ lineCount: rows[0]?.lines, totalAmount: Number(rows[0]?.amount) });
     expect(own.lineCount).toBeGreaterThan(0);
     expect(own.lineCount).toBeLessThan(district.lineCount);

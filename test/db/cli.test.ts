@@ -31,7 +31,15 @@ describe('the xingfu command', () => {
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
     for (const command of ['serve', 'migrate', 'seed', 'user', 'audit', 'id', 'keys']) expect(top.stdout).toContain(command);
-    for (const args of [['serve', '--help'], ['migrate', '--help'], ['seed', 'demo', '--help'], ['user', 'add', '--help'], ['audit', 'verify', '--help'], ['audit', 'checkpoint', '--help'], ['id', 'check', '--help']]) {
+    for (const args of [
+      ['serve', '--help'],
+      ['migrate', '--help'],
+      ['seed', 'demo', '--help'],
+      ['user', 'add', '--help'],
+      ['audit', 'verify', '--help'],
+      ['audit', 'checkpoint', '--help'],
+      ['id', 'check', '--help'],
+    ]) {
       const res = await runCli(args, env);
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/^Usage: xingfu /);
@@ -73,11 +81,20 @@ describe('the xingfu command', () => {
   it('imports a township roster and reports the counts as JSON, with the error workbook beside the file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-import-'));
     const file = path.join(dir, 'yangcun.xlsx');
-    const person = (hh: string, name: string, id: string) => row({ householdNumber: hh, village: '和平里社区', address: '和平里1号', name, relation: '户主', idNumber: id, hukou: '农业' });
+    const person = (hh: string, name: string, id: string) =>
+      row({ householdNumber: hh, village: '和平里社区', address: '和平里1号', name, relation: '户主', idNumber: id, hukou: '农业' });
     fs.writeFileSync(file, await rosterWorkbook([person('C1', '马力', idNumber('19551010', 111)), person('C2', '牛二', '120114195510101110')]));
     const first = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ mode: 'new', headerRow: 1, imported: 1, newHouseholds: 1, unchanged: 0, rejected: 1, errorsFile: path.join(dir, 'yangcun.errors.xlsx') });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      mode: 'new',
+      headerRow: 1,
+      imported: 1,
+      newHouseholds: 1,
+      unchanged: 0,
+      rejected: 1,
+      errorsFile: path.join(dir, 'yangcun.errors.xlsx'),
+    });
     expect(fs.existsSync(path.join(dir, 'yangcun.errors.xlsx'))).toBe(true);
     expect(first.stderr).toMatch(/100% imported 1/);
     const again = await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env);
@@ -94,7 +111,11 @@ describe('the xingfu command', () => {
     const own = path.join(dir, 'own.xlsx');
     const mapping = path.join(dir, 'mapping.json');
     fs.writeFileSync(mapping, JSON.stringify({ 名字: '姓名', 角色: 'relation', 证件: '身份证号', 户别: 'hukou', 电话: 'phone', 备注: null }));
-    const ownRows = (phone: string) => sheetWorkbook([['名字', '角色', '证件', '户别', '电话', '备注'], ['马力', '户主', idNumber('19551010', 111), '农业', phone, '']]);
+    const ownRows = (phone: string) =>
+      sheetWorkbook([
+        ['名字', '角色', '证件', '户别', '电话', '备注'],
+        ['马力', '户主', idNumber('19551010', 111), '农业', phone, ''],
+      ]);
     fs.writeFileSync(own, await ownRows('13512340000'));
     const refused = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--json'], env);
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'validation_failed', message: { zh: expect.stringContaining('缺少必需的列') } } });
@@ -102,15 +123,19 @@ describe('the xingfu command', () => {
     expect(preview.code, preview.stderr).toBe(0);
     expect(preview.stdout).toContain('有变更 1 人');
     expect(preview.stdout).toContain('联系电话 空 → 135****0000');
-    const applied = await runCli(['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--apply', '--json'], env);
+    const applied = await runCli(
+      ['import', 'persons', own, '--township', '120114001', '--village', '和平里社区', '--mapping', mapping, '--apply', '--json'],
+      env,
+    );
     expect(JSON.parse(applied.stdout)).toMatchObject({ mode: 'apply', updated: 1, imported: 0, rejected: 0 });
     fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 
-  it('rotates the data to SM4 under a new data key, stopped and resumed, and still recognises the register\'s persons', async () => {
+  it("rotates the data to SM4 under a new data key, stopped and resumed, and still recognises the register's persons", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xingfu-cli-keys-'));
     const file = path.join(dir, 'keys.xlsx');
-    const head = (hh: string, name: string, id: string) => row({ householdNumber: hh, village: '和平里社区', address: `和平里${hh}号`, name, relation: '户主', idNumber: id, hukou: '农业', phone: '13900001111' });
+    const head = (hh: string, name: string, id: string) =>
+      row({ householdNumber: hh, village: '和平里社区', address: `和平里${hh}号`, name, relation: '户主', idNumber: id, hukou: '农业', phone: '13900001111' });
     fs.writeFileSync(file, await rosterWorkbook([head('K1', '钥匙', idNumber('19600101', 222)), head('K2', '锁头', idNumber('19610202', 333))]));
     expect(JSON.parse((await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env)).stdout)).toMatchObject({ imported: 2 });
     const generated = await runCli(['keys', 'generate'], env);
@@ -129,7 +154,10 @@ describe('the xingfu command', () => {
     const status = await runCli(['keys', 'status', '--json'], env);
     expect(status.code, status.stdout).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ cipher: 'sm4', current: true });
-    expect(JSON.parse((await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env)).stdout)).toMatchObject({ imported: 0, unchanged: 2 });
+    expect(JSON.parse((await runCli(['import', 'persons', file, '--township', '120114001', '--json'], env)).stdout)).toMatchObject({
+      imported: 0,
+      unchanged: 2,
+    });
     expect((await runCli(['audit', 'verify'], env)).code).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
@@ -173,7 +201,14 @@ describe('the xingfu command', () => {
   it('checks an ID number', async () => {
     const ok = await runCli(['id', 'check', '120114198506121238'], env);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ valid: true, normalized: '120114198506121238', birthDate: '1985-06-12', sex: 'male', divisionCode: '120114', reason: null });
+    expect(JSON.parse(ok.stdout)).toEqual({
+      valid: true,
+      normalized: '120114198506121238',
+      birthDate: '1985-06-12',
+      sex: 'male',
+      divisionCode: '120114',
+      reason: null,
+    });
     const bad = await runCli(['id', 'check', '120114198506121239'], env);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).reason).toBe('checksum');

@@ -48,16 +48,28 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     expect(total('student_aid_donations')).toBeGreaterThanOrEqual(570_000);
     expect(total('poor_mothers')).toBeGreaterThanOrEqual(300);
     // The same figures straight from the database: every accepted value of 2011, summed.
-    const sum = async (code: string) => Number((await t.db.query<{ s: string }>(
-      `SELECT sum(v.value)::text AS s FROM coord_report_value v JOIN coord_report r ON r.district_code = v.district_code AND r.id = v.report_id
-        WHERE v.indicator_code = $1 AND r.status = 'accepted' AND r.period BETWEEN '2011-01-01' AND '2011-12-01'`, [code])).rows[0]?.s);
+    const sum = async (code: string) =>
+      Number(
+        (
+          await t.db.query<{ s: string }>(
+            `SELECT sum(v.value)::text AS s FROM coord_report_value v JOIN coord_report r ON r.district_code = v.district_code AND r.id = v.report_id
+        WHERE v.indicator_code = $1 AND r.status = 'accepted' AND r.period BETWEEN '2011-01-01' AND '2011-12-01'`,
+            [code],
+          )
+        ).rows[0]?.s,
+      );
     expect(total('people_served')).toBe(await sum('people_served'));
     // 文化局 October was returned: it is listed, and its values are not in the totals.
     expect(b.returned).toEqual([expect.objectContaining({ department: 'culture', period: '2011-10' })]);
     const culture = await sum('publicity_events');
-    const withReturned = Number((await t.db.query<{ s: string }>(
-      `SELECT sum(v.value)::text AS s FROM coord_report_value v JOIN coord_report r ON r.district_code = v.district_code AND r.id = v.report_id
-        WHERE v.indicator_code = 'publicity_events' AND r.period BETWEEN '2011-01-01' AND '2011-12-01'`)).rows[0]?.s);
+    const withReturned = Number(
+      (
+        await t.db.query<{ s: string }>(
+          `SELECT sum(v.value)::text AS s FROM coord_report_value v JOIN coord_report r ON r.district_code = v.district_code AND r.id = v.report_id
+        WHERE v.indicator_code = 'publicity_events' AND r.period BETWEEN '2011-01-01' AND '2011-12-01'`,
+        )
+      ).rows[0]?.s,
+    );
     expect(total('publicity_events')).toBe(culture);
     expect(withReturned).toBeGreaterThan(culture);
   });
@@ -75,8 +87,12 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const bad = await agri.put(url, agriDraft(null, { agri_consultations: -3, agri_materials: 'abc', agri_trainings: 1.5 }));
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json().error.code).toBe('value_invalid');
-    expect(bad.json().error.details.map((d: { indicator: string; code: string }) => `${d.indicator}:${d.code}`).sort())
-      .toEqual(['agri_consultations:negative', 'agri_materials:not_number', 'agri_trainings:not_integer']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { indicator: string; code: string }) => `${d.indicator}:${d.code}`)
+        .sort(),
+    ).toEqual(['agri_consultations:negative', 'agri_materials:not_number', 'agri_trainings:not_integer']);
     expect(await count('SELECT count(*)::int AS n FROM coord_report')).toBe(before);
 
     // The future, a malformed month, another department: refused.
@@ -100,7 +116,9 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     r = (await agri.put(url, agriDraft(r.version, { agri_materials: 50_000 }))).json();
     res = await agri.post(`${url}/submit`, { version: r.version });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details).toEqual([expect.objectContaining({ indicator: 'agri_materials', code: 'rule', message: '发放技术资料份数不应多于培训人次，请核实' })]);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ indicator: 'agri_materials', code: 'rule', message: '发放技术资料份数不应多于培训人次，请核实' }),
+    ]);
 
     r = (await agri.put(url, agriDraft(r.version))).json();
     res = await agri.post(`${url}/submit`, { version: r.version });
@@ -174,7 +192,9 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const published = await office.post(`/api/coord/bulletins/${draft.id}/publish`, { version: edited.version });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', number: `武清幸福家庭办〔${year}〕1号`, intro: '各成员单位：现将本月情况通报如下。' });
-    expect((await office.patch(`/api/coord/bulletins/${draft.id}`, { version: published.json().version, title: 'x' })).json().error.code).toBe('bulletin_published');
+    expect((await office.patch(`/api/coord/bulletins/${draft.id}`, { version: published.json().version, title: 'x' })).json().error.code).toBe(
+      'bulletin_published',
+    );
     await expect(t.db.query(`DELETE FROM coord_bulletin WHERE id = $1`, [draft.id])).rejects.toThrow(/read-only/);
 
     const seen = await agri.get(`/api/coord/bulletins/${draft.id}`);
@@ -192,23 +212,34 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
 
   it('carries open action items to the next meeting, turns decisions into action items, and lets the owner close them', async () => {
     const created = await office.post('/api/coord/meetings', {
-      kind: 'coordination', title: '测试协调会', startsAt: `${month}-01T09:00:00+08:00`, place: '区人口计生委三楼会议室', chair: '区人口计生委主任',
-      agenda: ['通报月报报送情况'], attendees: ['agri-tech', 'forestry', 'civil-affairs', 'statistics'],
+      kind: 'coordination',
+      title: '测试协调会',
+      startsAt: `${month}-01T09:00:00+08:00`,
+      place: '区人口计生委三楼会议室',
+      chair: '区人口计生委主任',
+      agenda: ['通报月报报送情况'],
+      attendees: ['agri-tech', 'forestry', 'civil-affairs', 'statistics'],
     });
     expect(created.statusCode, created.body).toBe(200);
     let meeting = created.json();
     const carried = meeting.agenda.filter((a: { carried: boolean }) => a.carried);
     // The demo's three decisions of November 2011 still open.
     expect(carried.map((a: { title: string }) => a.title)).toEqual([
-      expect.stringContaining('将计生困难家庭纳入低保优先审核范围'), expect.stringContaining('建立幸福家庭创建指标统计口径'), expect.stringContaining('春节前走访慰问贫困母亲'),
+      expect.stringContaining('将计生困难家庭纳入低保优先审核范围'),
+      expect.stringContaining('建立幸福家庭创建指标统计口径'),
+      expect.stringContaining('春节前走访慰问贫困母亲'),
     ]);
     const overdue = (await office.get('/api/coord/action-items?status=overdue')).json().items;
     expect(overdue.map((a: { owner: string }) => a.owner).sort()).toEqual(['civil-affairs', 'statistics', 'women']);
 
-    meeting = (await office.put(`/api/coord/meetings/${meeting.id}/minutes`, {
-      version: meeting.version, minutes: '会议研究了月报质量问题。', present: ['agri-tech', 'forestry', 'civil-affairs'],
-      decisions: [{ title: '统一农技培训人次统计口径', owner: 'agri-tech', dueOn: `${year + 1}-01-31` }],
-    })).json();
+    meeting = (
+      await office.put(`/api/coord/meetings/${meeting.id}/minutes`, {
+        version: meeting.version,
+        minutes: '会议研究了月报质量问题。',
+        present: ['agri-tech', 'forestry', 'civil-affairs'],
+        decisions: [{ title: '统一农技培训人次统计口径', owner: 'agri-tech', dueOn: `${year + 1}-01-31` }],
+      })
+    ).json();
     expect(meeting).toMatchObject({ status: 'held', decisions: 1 });
     expect(meeting.attendeeList.find((a: { code: string }) => a.code === 'statistics').present).toBe(false);
     const item = meeting.actionItems[0];
@@ -218,7 +249,9 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const closed = await agri.post(`/api/coord/action-items/${item.id}/notes`, { text: '已印发统计口径说明。', done: true });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'done', notes: [expect.objectContaining({ text: '已印发统计口径说明。' })] });
-    expect((await office.put(`/api/coord/meetings/${meeting.id}/minutes`, { version: meeting.version, minutes: 'again', present: [], decisions: [] })).statusCode).toBe(409);
+    expect(
+      (await office.put(`/api/coord/meetings/${meeting.id}/minutes`, { version: meeting.version, minutes: 'again', present: [], decisions: [] })).statusCode,
+    ).toBe(409);
   });
 
   it('sends notices to chosen departments and keeps their read receipts', async () => {
@@ -233,14 +266,21 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const read = (await agri.post(`/api/coord/notices/${id}/read`)).json();
     expect(read.read).toBe(true);
     const receipts = (await office.get('/api/coord/notices')).json().items.find((n: { id: string }) => n.id === id).recipients;
-    expect(receipts.map((r: { code: string; readAt: string | null }) => [r.code, r.readAt !== null])).toEqual([['agri-tech', true], ['forestry', false]]);
+    expect(receipts.map((r: { code: string; readAt: string | null }) => [r.code, r.readAt !== null])).toEqual([
+      ['agri-tech', true],
+      ['forestry', false],
+    ]);
   });
 
   it('shows the latest implementation plan; a liaison moves only the status of its own department’s responsibilities', async () => {
     const plan = (await agri.get('/api/coord/plan')).json();
     expect(plan).toMatchObject({ year: 2011, years: [2011], title: '武清区创建幸福家庭活动实施方案及职责分工' });
-    expect(new Set(plan.responsibilities.map((r: { area: string }) => r.area))).toEqual(new Set(['civility', 'health', 'eugenics', 'prosperity', 'dedication']));
-    const own = plan.responsibilities.find((r: { departments: { code: string; lead: boolean }[] }) => r.departments[0]?.code === 'agri-tech' && r.departments[0]?.lead);
+    expect(new Set(plan.responsibilities.map((r: { area: string }) => r.area))).toEqual(
+      new Set(['civility', 'health', 'eugenics', 'prosperity', 'dedication']),
+    );
+    const own = plan.responsibilities.find(
+      (r: { departments: { code: string; lead: boolean }[] }) => r.departments[0]?.code === 'agri-tech' && r.departments[0]?.lead,
+    );
     const other = plan.responsibilities.find((r: { departments: { code: string }[] }) => !r.departments.some((d) => d.code === 'agri-tech'));
     const moved = await agri.patch(`/api/coord/responsibilities/${own.id}`, { version: own.version, status: 'done' });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -255,7 +295,11 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     expect(desk.department.code).toBe('forestry');
     // The previous months of this year are long overdue for the demo (its reports stop in 2011).
     expect(desk.reminders.length).toBeGreaterThan(0);
-    expect(desk.reminders.every((r: { department: string; daysLeft: number; overdue: boolean }) => r.department === 'forestry' && r.daysLeft <= 3 && r.overdue === r.daysLeft < 0)).toBe(true);
+    expect(
+      desk.reminders.every(
+        (r: { department: string; daysLeft: number; overdue: boolean }) => r.department === 'forestry' && r.daysLeft <= 3 && r.overdue === r.daysLeft < 0,
+      ),
+    ).toBe(true);
     const officeDesk = (await office.get('/api/coord/desk')).json();
     expect(officeDesk.overdueActions.map((a: { owner: string }) => a.owner)).toEqual(expect.arrayContaining(['civil-affairs', 'statistics']));
   });
@@ -269,7 +313,9 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
       const res = await t.app.inject({
-        method: 'POST', url: `/api/coord/reports/health/${month}/attachments`, payload,
+        method: 'POST',
+        url: `/api/coord/reports/health/${month}/attachments`,
+        payload,
         headers: { cookie: health.cookie, 'x-csrf-token': health.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
       });
       expect(res.statusCode, res.body).toBe(200);
@@ -279,11 +325,21 @@ describe('coordination: monthly reports, review, completeness, bulletins, meetin
     const drawing = await upload('图.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
     const pdf = await upload('材料.pdf', 'application/pdf', '%PDF-1.4\n');
     const photo = await upload('现场.JPG', 'IMAGE/JPEG; name=x', '\xff\xd8\xff');
-    expect([page.contentType, drawing.contentType, pdf.contentType, photo.contentType]).toEqual(['application/octet-stream', 'application/octet-stream', 'application/pdf', 'image/jpeg']);
+    expect([page.contentType, drawing.contentType, pdf.contentType, photo.contentType]).toEqual([
+      'application/octet-stream',
+      'application/octet-stream',
+      'application/pdf',
+      'image/jpeg',
+    ]);
     // An attachment stored before with the uploader's type is served safely too.
     await t.db.query("UPDATE coord_attachment SET content_type = 'text/html; charset=utf-8' WHERE id = $1", [page.id]);
     const served = async (id: string) => office.get(`/api/coord/attachments/${id}`);
-    for (const [id, type] of [[page.id, 'application/octet-stream'], [drawing.id, 'application/octet-stream'], [pdf.id, 'application/pdf'], [photo.id, 'image/jpeg']] as const) {
+    for (const [id, type] of [
+      [page.id, 'application/octet-stream'],
+      [drawing.id, 'application/octet-stream'],
+      [pdf.id, 'application/pdf'],
+      [photo.id, 'image/jpeg'],
+    ] as const) {
       const res = await served(id);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type'], id).toBe(type);

@@ -40,21 +40,32 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     admin = await login(t.app, 'sysadmin');
     head = await account('ecdtest.head', 'centre_head');
     parent = await account('ecdtest.parent', 'parent');
-    const userId = async (username: string) => (await t.db.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0]?.id as string;
+    const userId = async (username: string) =>
+      (await t.db.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0]?.id as string;
     // The centre's own teachers and rooms, for this suite only (the demo may have others).
-    const addTeacher = async (name: string, weeklyHours: number, user: string | null) => (await t.db.query<{ id: string }>(
-      'INSERT INTO ecd_teacher (district_code, name, qualification, weekly_hours, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [DISTRICT, name, '学前教育专业', weeklyHours, user],
-    )).rows[0]?.id as string;
+    const addTeacher = async (name: string, weeklyHours: number, user: string | null) =>
+      (
+        await t.db.query<{ id: string }>(
+          'INSERT INTO ecd_teacher (district_code, name, qualification, weekly_hours, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [DISTRICT, name, '学前教育专业', weeklyHours, user],
+        )
+      ).rows[0]?.id as string;
     // In this suite the demo account `teacher` belongs to 测试教师甲 (an account is one teacher).
     await t.db.query('UPDATE ecd_teacher SET user_id = NULL WHERE user_id = $1', [await userId('teacher')]);
     ids.t1 = await addTeacher('测试教师甲', 20, await userId('teacher'));
     ids.t2 = await addTeacher('测试教师乙', 20, await userId('ecdtest.head'));
     ids.t3 = await addTeacher('测试教师丙', 15, null);
-    await t.db.query(`INSERT INTO ecd_room (district_code, code, name, area_m2, capacity) VALUES ($1, 'tst-small', '测试小室', 20.5, 2), ($1, 'tst-big', '测试大室', 80, 20)`, [DISTRICT]);
+    await t.db.query(
+      `INSERT INTO ecd_room (district_code, code, name, area_m2, capacity) VALUES ($1, 'tst-small', '测试小室', 20.5, 2), ($1, 'tst-big', '测试大室', 80, 20)`,
+      [DISTRICT],
+    );
     const enrol = async (name: string, birthDate: string, parentUsername?: string) => {
       const res = await teacher.post('/api/ecd/children', {
-        name, sex: 'F', birthDate, enrolledOn: birthDate, consent: { by: '测试家长', relation: '母亲', purpose: '儿童早期发展指导与生长发育监测' },
+        name,
+        sex: 'F',
+        birthDate,
+        enrolledOn: birthDate,
+        consent: { by: '测试家长', relation: '母亲', purpose: '儿童早期发展指导与生长发育监测' },
         ...(parentUsername ? { parentUsername } : {}),
       });
       expect(res.statusCode, res.body).toBe(201);
@@ -71,8 +82,12 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect(first.ageMonths).toBe(9.9);
     const state = (m: Milestones, c: string) => m.items.find((i) => i.milestone === c) as Item;
     expect(first.items.map((i) => [i.milestone, i.label, i.state])).toEqual([
-      ['sitting', '独坐', 'late'], ['crawling', '手膝爬行', 'in_window'], ['standing_assisted', '扶站', 'in_window'],
-      ['walking_assisted', '扶走', 'in_window'], ['standing_alone', '独站', 'in_window'], ['walking_alone', '独走', 'in_window'],
+      ['sitting', '独坐', 'late'],
+      ['crawling', '手膝爬行', 'in_window'],
+      ['standing_assisted', '扶站', 'in_window'],
+      ['walking_assisted', '扶走', 'in_window'],
+      ['standing_alone', '独站', 'in_window'],
+      ['walking_alone', '独走', 'in_window'],
     ]);
     const set = await teacher.put(`/api/ecd/children/${ids.mine}/milestones/sitting`, { achievedOn: addDays(born, 200), note: '能独坐片刻' });
     expect(set.statusCode, set.body).toBe(200);
@@ -81,8 +96,11 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect(state(late.json(), 'sitting').state).toBe('achieved_late'); // 9.5 months, after 9.2
     await teacher.put(`/api/ecd/children/${ids.mine}/milestones/sitting`, { achievedOn: addDays(born, 200), note: '能独坐片刻' });
     for (const [body, c, status] of [
-      [{ achievedOn: addDays(born, -1) }, 'sitting', 400], [{ achievedOn: addDays(today, 1) }, 'sitting', 400],
-      [{ achievedOn: 'yesterday' }, 'sitting', 400], [{ achievedOn: today }, 'running', 400], [{ achievedOn: today, extra: 1 }, 'sitting', 400],
+      [{ achievedOn: addDays(born, -1) }, 'sitting', 400],
+      [{ achievedOn: addDays(today, 1) }, 'sitting', 400],
+      [{ achievedOn: 'yesterday' }, 'sitting', 400],
+      [{ achievedOn: today }, 'running', 400],
+      [{ achievedOn: today, extra: 1 }, 'sitting', 400],
     ] as const) {
       expect((await teacher.put(`/api/ecd/children/${ids.mine}/milestones/${c}`, body)).statusCode, JSON.stringify(body)).toBe(status);
     }
@@ -98,15 +116,29 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
 
   it('keeps a library of activity plans: create, filter, change with a version', async () => {
     const plan = (over: Record<string, unknown> = {}) => ({
-      title: '测试：小手抓抓乐', ageFromMonths: 6, ageToMonths: 12, domain: 'fine_motor', goal: '练习拇指与食指对捏',
-      materials: ['彩色软球', '小碗'], steps: ['家长示范抓球', '宝宝模仿放入碗中'], parentGuidance: '耐心等待，及时鼓励。', minutes: 20, ...over,
+      title: '测试：小手抓抓乐',
+      ageFromMonths: 6,
+      ageToMonths: 12,
+      domain: 'fine_motor',
+      goal: '练习拇指与食指对捏',
+      materials: ['彩色软球', '小碗'],
+      steps: ['家长示范抓球', '宝宝模仿放入碗中'],
+      parentGuidance: '耐心等待，及时鼓励。',
+      minutes: 20,
+      ...over,
     });
     const a = await teacher.post('/api/ecd/activity-plans', plan());
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ version: 1, materials: ['彩色软球', '小碗'] });
     ids.plan = a.json().id;
-    const b = (await teacher.post('/api/ecd/activity-plans', plan({ title: '测试：咿呀对话', ageFromMonths: 12, ageToMonths: 24, domain: 'language', goal: '模仿发音 zzqx' }))).json();
-    const titles = async (query: string) => ((await parent.get(`/api/ecd/activity-plans?${query}`)).json().items as ActivityPlan[]).map((p) => p.title).filter((x) => x.startsWith('测试'));
+    const b = (
+      await teacher.post(
+        '/api/ecd/activity-plans',
+        plan({ title: '测试：咿呀对话', ageFromMonths: 12, ageToMonths: 24, domain: 'language', goal: '模仿发音 zzqx' }),
+      )
+    ).json();
+    const titles = async (query: string) =>
+      ((await parent.get(`/api/ecd/activity-plans?${query}`)).json().items as ActivityPlan[]).map((p) => p.title).filter((x) => x.startsWith('测试'));
     expect(await titles('ageMonths=9')).toEqual(['测试：小手抓抓乐']);
     expect(await titles('ageMonths=12')).toEqual(['测试：小手抓抓乐', '测试：咿呀对话']);
     expect(await titles('domain=language')).toEqual(['测试：咿呀对话']);
@@ -141,14 +173,21 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     ids.classA = await open('测试甲班', ids.t1, 'tst-small');
     ids.classB = await open('测试乙班', ids.t2, 'tst-big');
     ids.classC = await open('测试丙班', ids.t3, 'tst-big');
-    expect((await teacher.post('/api/ecd/classes', { name: '测试甲班', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t1, roomCode: 'tst-small' })).statusCode).toBe(400);
-    expect((await teacher.post('/api/ecd/classes', { name: '测试丁班', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t1, roomCode: 'no-room' })).statusCode).toBe(400);
+    expect(
+      (await teacher.post('/api/ecd/classes', { name: '测试甲班', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t1, roomCode: 'tst-small' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await teacher.post('/api/ecd/classes', { name: '测试丁班', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t1, roomCode: 'no-room' })).statusCode,
+    ).toBe(400);
     const tooMany = await teacher.put(`/api/ecd/classes/${ids.classA}/members`, { childIds: [ids.mine, ids.other, ids.third] });
     expect(tooMany.statusCode).toBe(422);
     expect(code(tooMany)).toBe('over_capacity');
     const set = await teacher.put(`/api/ecd/classes/${ids.classA}/members`, { childIds: [ids.mine, ids.other] });
     expect(set.statusCode, set.body).toBe(200);
-    expect((set.json() as EcdClass).children.map((c) => [c.name, c.ageMonths])).toEqual([['测试宝宝', 9.9], ['邻家宝宝', 13.1]]);
+    expect((set.json() as EcdClass).children.map((c) => [c.name, c.ageMonths])).toEqual([
+      ['测试宝宝', 9.9],
+      ['邻家宝宝', 13.1],
+    ]);
     expect((await teacher.put(`/api/ecd/classes/${ids.classB}/members`, { childIds: [ids.other, ids.third] })).statusCode).toBe(200);
     expect((await teacher.put(`/api/ecd/classes/${ids.classC}/members`, { childIds: [ids.third] })).statusCode).toBe(200);
     expect((await teacher.put(`/api/ecd/classes/${ids.classC}/members`, { childIds: ['00000000-0000-4000-8000-000000000000'] })).statusCode).toBe(404);
@@ -163,8 +202,14 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     const first = await schedule(ids.classA, '2030-03-04T09:00:00+08:00', { activityPlanId: ids.plan });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({
-      className: '测试甲班', startsAt: '2030-03-04T01:00:00.000Z', status: 'scheduled', teacher: { id: ids.t1 }, room: { code: 'tst-small' },
-      activityPlan: { id: ids.plan, domain: 'fine_motor' }, enrolled: 2, presentCount: 0,
+      className: '测试甲班',
+      startsAt: '2030-03-04T01:00:00.000Z',
+      status: 'scheduled',
+      teacher: { id: ids.t1 },
+      room: { code: 'tst-small' },
+      activityPlan: { id: ids.plan, domain: 'fine_motor' },
+      enrolled: 2,
+      presentCount: 0,
     });
     expect((first.json() as Session).attendance.every((a) => a.present === null)).toBe(true);
     // 测试乙班 with 测试教师甲 half an hour later: the teacher is taken.
@@ -188,7 +233,8 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((await schedule(ids.classA, '2030-03-06T09:00:00+08:00', { minutes: 5 })).statusCode).toBe(400);
     const list = (await teacher.get('/api/ecd/sessions?from=2030-03-04&to=2030-03-04')).json().items as Session[];
     expect(list.filter((s) => s.className.startsWith('测试')).map((s) => [s.className, s.startsAt])).toEqual([
-      ['测试甲班', '2030-03-04T01:00:00.000Z'], ['测试丙班', '2030-03-04T02:00:00.000Z'],
+      ['测试甲班', '2030-03-04T01:00:00.000Z'],
+      ['测试丙班', '2030-03-04T02:00:00.000Z'],
     ]);
     const range = (from: string, to: string) => teacher.get(`/api/ecd/sessions?from=${from}&to=${to}`);
     expect((await range('2030-03-01', '2030-05-01')).statusCode).toBe(200); // 62 days, both ends included
@@ -207,13 +253,36 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((small.json() as { error: { messages: { 'zh-CN': string } } }).error.messages['zh-CN']).toBe('测试小室最多容纳 2 名儿童\uff0c本班 3 名');
     expect(code(await change({ name: '测试甲班' }))).toBe('validation_failed');
     expect(code(await change({ ageFromMonths: 30, ageToMonths: 12 }))).toBe('validation_failed');
-    expect((await teacher.put('/api/ecd/classes/00000000-0000-4000-8000-000000000000', { name: '无', ageFromMonths: 6, ageToMonths: 24, teacherId: ids.t2, roomCode: 'tst-big' })).statusCode).toBe(404);
+    expect(
+      (
+        await teacher.put('/api/ecd/classes/00000000-0000-4000-8000-000000000000', {
+          name: '无',
+          ageFromMonths: 6,
+          ageToMonths: 24,
+          teacherId: ids.t2,
+          roomCode: 'tst-big',
+        })
+      ).statusCode,
+    ).toBe(404);
     const changed = await change({ name: '测试乙班（新）', ageFromMonths: 12, ageToMonths: 30, teacherId: ids.t3 });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ name: '测试乙班（新）', ageFromMonths: 12, ageToMonths: 30, teacher: { id: ids.t3, name: '测试教师丙' }, room: { code: 'tst-big' } });
+    expect(changed.json()).toMatchObject({
+      name: '测试乙班（新）',
+      ageFromMonths: 12,
+      ageToMonths: 30,
+      teacher: { id: ids.t3, name: '测试教师丙' },
+      room: { code: 'tst-big' },
+    });
     const { rows } = await t.db.query<{ before: { name: string }; after: { name: string } }>(
-      `SELECT before, after FROM audit_log WHERE action = 'ecd.class_update' AND entity_id = $1`, [ids.classB]);
-    expect(rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ name: '测试乙班', teacherId: ids.t2 }), after: expect.objectContaining({ name: '测试乙班（新）' }) })]);
+      `SELECT before, after FROM audit_log WHERE action = 'ecd.class_update' AND entity_id = $1`,
+      [ids.classB],
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        before: expect.objectContaining({ name: '测试乙班', teacherId: ids.t2 }),
+        after: expect.objectContaining({ name: '测试乙班（新）' }),
+      }),
+    ]);
     // Put back as it was, for the tests after this one.
     expect((await change({})).statusCode).toBe(200);
     expect((await teacher.put(`/api/ecd/classes/${ids.classB}/members`, { childIds: [ids.other, ids.third] })).statusCode).toBe(200);
@@ -224,7 +293,10 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect(past.statusCode, past.body).toBe(200);
     const id = past.json().id as string;
     expect((await teacher.put(`/api/ecd/sessions/${id}/attendance`, { present: [ids.third] })).statusCode).toBe(400); // not in the class
-    const taken = await teacher.put(`/api/ecd/sessions/${id}/attendance`, { present: [ids.mine], notes: { [ids.mine]: '今天很投入', [ids.other]: '感冒请假' } });
+    const taken = await teacher.put(`/api/ecd/sessions/${id}/attendance`, {
+      present: [ids.mine],
+      notes: { [ids.mine]: '今天很投入', [ids.other]: '感冒请假' },
+    });
     expect(taken.statusCode, taken.body).toBe(200);
     expect(taken.json()).toMatchObject({ status: 'held', presentCount: 1, enrolled: 2 });
     expect((taken.json() as Session).attendance).toEqual([
@@ -240,13 +312,29 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     // The cancelled slot is free again.
     expect((await teacher.post('/api/ecd/sessions', { classId: ids.classA, startsAt: '2030-03-11T09:00:00+08:00', minutes: 60 })).statusCode).toBe(200);
     const { rows } = await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE action LIKE 'ecd.%' AND actor_username = 'teacher'`);
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['ecd.session_create', 'ecd.attendance', 'ecd.session_cancel', 'ecd.class_create', 'ecd.class_members', 'ecd.plan_create', 'ecd.plan_update']));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'ecd.session_create',
+        'ecd.attendance',
+        'ecd.session_cancel',
+        'ecd.class_create',
+        'ecd.class_members',
+        'ecd.plan_create',
+        'ecd.plan_update',
+      ]),
+    );
   });
 
   it('measures teacher load against weekly hours × weeks', async () => {
     // 测试教师丙 (15 h a week), 2030-03-18 … 2030-03-31 (two weeks: 30 planned hours):
     // three sessions of 60 minutes and one of 90 held or scheduled, one of 60 cancelled → 4.5 h, load 0.15.
-    const slots = [['2030-03-18T09:00:00+08:00', 60], ['2030-03-20T09:00:00+08:00', 60], ['2030-03-25T09:00:00+08:00', 60], ['2030-03-31T15:00:00+08:00', 90], ['2030-03-27T09:00:00+08:00', 60]] as const;
+    const slots = [
+      ['2030-03-18T09:00:00+08:00', 60],
+      ['2030-03-20T09:00:00+08:00', 60],
+      ['2030-03-25T09:00:00+08:00', 60],
+      ['2030-03-31T15:00:00+08:00', 90],
+      ['2030-03-27T09:00:00+08:00', 60],
+    ] as const;
     const made: string[] = [];
     for (const [startsAt, minutes] of slots) {
       const res = await teacher.post('/api/ecd/sessions', { classId: ids.classC, startsAt, minutes });
@@ -259,8 +347,20 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     await teacher.post('/api/ecd/sessions', { classId: ids.classC, startsAt: '2030-04-01T00:00:00+08:00', minutes: 30 });
     const load = (await teacher.get('/api/ecd/teacher-load?from=2030-03-18&to=2030-03-31')).json() as TeacherLoad;
     expect(load).toMatchObject({ from: '2030-03-18', to: '2030-03-31' });
-    expect(load.items.find((i) => i.teacher.id === ids.t3)).toEqual({ teacher: { id: ids.t3, name: '测试教师丙' }, sessions: 4, hours: 4.5, plannedHours: 30, load: 0.15 });
-    expect(load.items.find((i) => i.teacher.id === ids.t2)).toEqual({ teacher: { id: ids.t2, name: '测试教师乙' }, sessions: 0, hours: 0, plannedHours: 40, load: 0 });
+    expect(load.items.find((i) => i.teacher.id === ids.t3)).toEqual({
+      teacher: { id: ids.t3, name: '测试教师丙' },
+      sessions: 4,
+      hours: 4.5,
+      plannedHours: 30,
+      load: 0.15,
+    });
+    expect(load.items.find((i) => i.teacher.id === ids.t2)).toEqual({
+      teacher: { id: ids.t2, name: '测试教师乙' },
+      sessions: 0,
+      hours: 0,
+      plannedHours: 40,
+      load: 0,
+    });
     expect((await parent.get('/api/ecd/teacher-load?from=2030-03-18&to=2030-03-31')).statusCode).toBe(403);
     expect((await teacher.get('/api/ecd/teacher-load?from=2030-03-18&to=2030-03-01')).statusCode).toBe(400);
   });
@@ -280,7 +380,9 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
     expect((await (await login(t.app, 'township.yangcun')).get(`/api/ecd/children/${ids.mine}/milestones`)).statusCode).toBe(403);
     // The database itself shows the parent only the classes and sessions of their child's classes.
     const asParent = await actorFor(t.db, 'ecdtest.parent');
-    const own = (await t.db.query<{ class_id: string }>('SELECT DISTINCT class_id FROM ecd_class_member WHERE child_id = $1 ORDER BY 1', [ids.mine])).rows.map((r) => r.class_id);
+    const own = (await t.db.query<{ class_id: string }>('SELECT DISTINCT class_id FROM ecd_class_member WHERE child_id = $1 ORDER BY 1', [ids.mine])).rows.map(
+      (r) => r.class_id,
+    );
     const all = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_class')).rows[0]?.n ?? 0;
     const seen = await withScope(t.db, asParent, async (tx) => ({
       classes: (await tx.query<{ id: string }>('SELECT id FROM ecd_class ORDER BY 1')).rows.map((r) => r.id),
@@ -293,12 +395,18 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
 
   it('prints the archive with milestones, attendance and notes, logged as a view', async () => {
     await teacher.post(`/api/ecd/children/${ids.mine}/measurements`, { date: addDays(today, -2), weightKg: 8.6, note: '食欲好' });
-    const views = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'ecd.archive_view' AND entity_id = $1", [ids.mine])).rows[0]?.n ?? 0;
+    const views = async () =>
+      (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'ecd.archive_view' AND entity_id = $1", [ids.mine])).rows[0]
+        ?.n ?? 0;
     const before = await views();
     const res = await parent.get(`/api/ecd/children/${ids.mine}/archive-print`);
     expect(res.statusCode, res.body).toBe(200);
     const print = res.json() as ArchivePrint;
-    expect(print).toMatchObject({ centreName: '天津市武清区儿童早期发展指导中心', printedOn: today, attendance: { sessions: 1, present: 1, lastAttended: addDays(today, -1) } });
+    expect(print).toMatchObject({
+      centreName: '天津市武清区儿童早期发展指导中心',
+      printedOn: today,
+      attendance: { sessions: 1, present: 1, lastAttended: addDays(today, -1) },
+    });
     expect((print.archive as { child: { name: string } }).child.name).toBe('测试宝宝');
     expect(print.milestones.items[0]).toMatchObject({ milestone: 'sitting', state: 'achieved' });
     expect(print.notes).toEqual([

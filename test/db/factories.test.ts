@@ -13,7 +13,10 @@ describe('test factories', () => {
     family = await makeHousehold(t.db, {
       village: township.villages[1]?.code as string,
       head: { name: '郝建国', birthDate: '1955-04-02', phone: '13912345678' },
-      children: [{ birthDate: '1982-09-10', deathDate: '2005-01-01' }, { sex: 'M', adopted: true, disability: { grade: 2, assessedOn: '2010-05-01' } }],
+      children: [
+        { birthDate: '1982-09-10', deathDate: '2005-01-01' },
+        { sex: 'M', adopted: true, disability: { grade: 2, assessedOn: '2010-05-01' } },
+      ],
       oneChildCertificate: { number: '津独0001', date: '1983-01-05' },
     });
   });
@@ -23,19 +26,38 @@ describe('test factories', () => {
     const { client } = await makeClient(t.app, t.db, { role: 'township', township: township.code });
     const view = (await client.get(`/api/registry/households/${family.id}`)).json();
     expect(view.village.code).toBe(township.villages[1]?.code);
-    expect(view.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual(family.members.map((p, i) => [p.name, ['head', 'spouse', 'child', 'child'][i]]));
+    expect(view.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual(
+      family.members.map((p, i) => [p.name, ['head', 'spouse', 'child', 'child'][i]]),
+    );
     const [head, spouse, dead, adopted] = family.members;
-    expect(view.relationships.map((r: { personId: string; relatedPersonId: string; kind: string; adopted: boolean }) => [r.personId, r.relatedPersonId, r.kind, r.adopted]).sort()).toEqual([
-      [head?.id, spouse?.id, 'spouse', false], [head?.id, dead?.id, 'child', false], [head?.id, adopted?.id, 'child', true],
-      [spouse?.id, dead?.id, 'child', false], [spouse?.id, adopted?.id, 'child', true],
-    ].sort());
+    expect(
+      view.relationships
+        .map((r: { personId: string; relatedPersonId: string; kind: string; adopted: boolean }) => [r.personId, r.relatedPersonId, r.kind, r.adopted])
+        .sort(),
+    ).toEqual(
+      [
+        [head?.id, spouse?.id, 'spouse', false],
+        [head?.id, dead?.id, 'child', false],
+        [head?.id, adopted?.id, 'child', true],
+        [spouse?.id, dead?.id, 'child', false],
+        [spouse?.id, adopted?.id, 'child', true],
+      ].sort(),
+    );
     expect(view.members.find((m: { id: string }) => m.id === dead?.id)).toMatchObject({ alive: false, deathDate: '2005-01-01', sex: 'F' });
-    expect(view.members[0]).toMatchObject({ birthDate: '1955-04-02', sex: 'M', phone: '139****5678', oneChildCertificate: { number: '津独0001', date: '1983-01-05' } });
+    expect(view.members[0]).toMatchObject({
+      birthDate: '1955-04-02',
+      sex: 'M',
+      phone: '139****5678',
+      oneChildCertificate: { number: '津独0001', date: '1983-01-05' },
+    });
     expect(view.disabilities).toEqual([{ personId: adopted?.id, grade: 2, assessedOn: '2010-05-01' }]);
     for (const p of family.members) expect(checkIdNumber(p.idNumber, new Date('2011-11-30')).valid, p.idNumber).toBe(true);
     const found = (await client.get(`/api/registry/persons?q=${family.head.idNumber}`)).json();
     expect(found.items.map((p: { name: string }) => p.name)).toEqual(['郝建国']);
-    expect((await client.post(`/api/registry/persons/${family.head.id}/reveal`, { reason: '核对' })).json()).toEqual({ idNumber: family.head.idNumber, phone: '13912345678' });
+    expect((await client.post(`/api/registry/persons/${family.head.id}/reveal`, { reason: '核对' })).json()).toEqual({
+      idNumber: family.head.idNumber,
+      phone: '13912345678',
+    });
   });
 
   it('gives every default a value of its own', async () => {

@@ -2,10 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
 
-interface Text { 'zh-CN': string; en: string }
-interface Item { kind: string; count: number; title: Text; detail: Text; link: string; dueOn: string | null; overdue: boolean; waiting: boolean }
-interface Group { role: string; scope: Text; figures: { key: string; value: number }[] }
-interface Home { today: string; todo: Item[]; figures: Group[]; children: { name: string; ageMonths: number; nextSession: { startsAt: string } | null; latestMeasurement: { date: string } | null }[] }
+interface Text {
+  'zh-CN': string;
+  en: string;
+}
+interface Item {
+  kind: string;
+  count: number;
+  title: Text;
+  detail: Text;
+  link: string;
+  dueOn: string | null;
+  overdue: boolean;
+  waiting: boolean;
+}
+interface Group {
+  role: string;
+  scope: Text;
+  figures: { key: string; value: number }[];
+}
+interface Home {
+  today: string;
+  todo: Item[];
+  figures: Group[];
+  children: { name: string; ageMonths: number; nextSession: { startsAt: string } | null; latestMeasurement: { date: string } | null }[];
+}
 
 /**
  * Each demo account's home page on the demo's date (2011-11-30): what waits for them, in their own
@@ -128,7 +149,10 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
   it('gives the administrators their own figures and no business to-do', async () => {
     for (const username of ['auditor', 'sysadmin', 'secadmin']) {
       const h = await home(username);
-      expect(h.todo.filter((i) => !i.kind.startsWith('account.')), username).toEqual([]);
+      expect(
+        h.todo.filter((i) => !i.kind.startsWith('account.')),
+        username,
+      ).toEqual([]);
       expect(h.figures.length, username).toBeGreaterThan(0);
     }
   });
@@ -139,7 +163,11 @@ describe('the home page as a to-do list, per role, on the demo data', () => {
     const gao = list.items.find((a: { personName: string }) => a.personName === '高保国');
     const passed = await village.post(`/api/benefits/applications/${gao.id}/decision`, { action: 'pass', version: gao.version, noticeFrom: '2011-11-30' });
     expect(passed.statusCode, passed.body).toBe(200);
-    const objected = await village.post(`/api/benefits/applications/${gao.id}/objections`, { receivedOn: '2011-11-30', objector: '同村村民', content: '其子仍在世，在外地务工' });
+    const objected = await village.post(`/api/benefits/applications/${gao.id}/objections`, {
+      receivedOn: '2011-11-30',
+      objector: '同村村民',
+      content: '其子仍在世，在外地务工',
+    });
     expect(objected.statusCode, objected.body).toBe(201);
     const after = await home('village.meichang');
     expect(item(after, 'application.objection')).toMatchObject({ count: 1, link: `/benefits/applications/${gao.id}` });

@@ -29,8 +29,14 @@ const write = (content: Buffer | string, ext = 'xlsx') => {
 const title = '武清区杨村街道和平里社区人口花名册';
 const header = ['序号', '姓名', '与户主的关系', '性别', '公民身份号码', '出生年月', '户口性质', '婚姻状态', '联系方式', '所属村（居）', '备注'];
 const ids = {
-  head: idNumber('19480302', 911), wife: idNumber('19500611', 922), son: idNumber('19760815', 933), daughterInLaw: idNumber('19780120', 944),
-  grandson: idNumber('20050505', 955), head2: idNumber('19520101', 971), wife2: idNumber('19540404', 982), daughter2: idNumber('19800808', 984),
+  head: idNumber('19480302', 911),
+  wife: idNumber('19500611', 922),
+  son: idNumber('19760815', 933),
+  daughterInLaw: idNumber('19780120', 944),
+  grandson: idNumber('20050505', 955),
+  head2: idNumber('19520101', 971),
+  wife2: idNumber('19540404', 982),
+  daughter2: idNumber('19800808', 984),
 };
 const familyRows: Cell[][] = [
   [1, '高守田', '户主', '男', ids.head, '1948-03-02', '农业', '已婚', '', '和平里社区', ''],
@@ -43,10 +49,18 @@ const familyRows: Cell[][] = [
   [7, '马桂芝', '１２', '女', ids.wife2, '1954-04-04', '农业户口', '已婚', '', '和平里', ''],
   [8, '田晓燕', '独生女', '女', ids.daughter2, '1980-08-08', '农业户口', '未婚', '', '和平里', ''],
 ];
-const villageRoster = (rows: Cell[][] = familyRows) => sheetWorkbook([
-  [title], ['填报单位：杨村街道计生办', null, null, null, null, null, null, '填报日期：2026年11月'], header, ...rows,
-  [], ['填表人：周敏', null, null, '审核人：李华'],
-], ['A1:K1']);
+const villageRoster = (rows: Cell[][] = familyRows) =>
+  sheetWorkbook(
+    [
+      [title],
+      ['填报单位：杨村街道计生办', null, null, null, null, null, null, '填报日期：2026年11月'],
+      header,
+      ...rows,
+      [],
+      ['填表人：周敏', null, null, '审核人：李华'],
+    ],
+    ['A1:K1'],
+  );
 
 describe('rosters as townships write them', () => {
   let t: TestApp;
@@ -58,14 +72,30 @@ describe('rosters as townships write them', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const run = (file: string, options: Partial<ImportOptions> = {}) => importRoster(t.db, testSecrets, actor, file, { township, ...options });
-  const personByName = async (name: string) => (await t.db.query<{ id: string; household_id: string; relation_to_head: string; phone_masked: string | null; marital_status: string; alive: boolean; version: number }>(
-    'SELECT id, household_id, relation_to_head, phone_masked, marital_status, alive, version FROM person WHERE name = $1', [name])).rows;
+  const personByName = async (name: string) =>
+    (
+      await t.db.query<{
+        id: string;
+        household_id: string;
+        relation_to_head: string;
+        phone_masked: string | null;
+        marital_status: string;
+        alive: boolean;
+        version: number;
+      }>('SELECT id, household_id, relation_to_head, phone_masked, marital_status, alive, version FROM person WHERE name = $1', [name])
+    ).rows;
   /** The household's links as 'child:parent→child' and 'spouse:a+b' (names sorted), sorted. */
-  const links = async (household: string) => (await t.db.query<{ a: string; b: string; kind: string; adopted: boolean }>(
-    `SELECT pa.name AS a, pb.name AS b, r.kind, r.adopted FROM relationship r
+  const links = async (household: string) =>
+    (
+      await t.db.query<{ a: string; b: string; kind: string; adopted: boolean }>(
+        `SELECT pa.name AS a, pb.name AS b, r.kind, r.adopted FROM relationship r
        JOIN person pa ON pa.id = r.person_id JOIN person pb ON pb.id = r.related_person_id
-      WHERE pa.household_id = $1`, [household])).rows
-    .map((l) => (l.kind === 'spouse' ? `spouse:${[l.a, l.b].sort().join('+')}` : `child:${l.a}→${l.b}${l.adopted ? '（收养）' : ''}`)).sort();
+      WHERE pa.household_id = $1`,
+        [household],
+      )
+    ).rows
+      .map((l) => (l.kind === 'spouse' ? `spouse:${[l.a, l.b].sort().join('+')}` : `child:${l.a}→${l.b}${l.adopted ? '（收养）' : ''}`))
+      .sort();
 
   it('imports the template as downloaded: its example row is a valid person', async () => {
     const result = await run(write(await templateWorkbook()));
@@ -80,7 +110,18 @@ describe('rosters as townships write them', () => {
     expect(preview.headerRow).toBe(3);
     expect(preview.title).toContain('和平里社区人口花名册');
     const matched = Object.fromEntries(preview.columns.map((c) => [c.header, c.key]));
-    expect(matched).toMatchObject({ 姓名: 'name', 与户主的关系: 'relation', 公民身份号码: 'idNumber', 出生年月: 'birthDate', 户口性质: 'hukou', 婚姻状态: 'maritalStatus', 联系方式: 'phone', '所属村（居）': 'village', 序号: null, 备注: null });
+    expect(matched).toMatchObject({
+      姓名: 'name',
+      与户主的关系: 'relation',
+      公民身份号码: 'idNumber',
+      出生年月: 'birthDate',
+      户口性质: 'hukou',
+      婚姻状态: 'maritalStatus',
+      联系方式: 'phone',
+      '所属村（居）': 'village',
+      序号: null,
+      备注: null,
+    });
     expect(preview.columns.find((c) => c.header === '公民身份号码')?.samples[0]).toMatch(/^120114\*{8}\d{3}[\dX]$/);
     expect(preview).toMatchObject({ rows: 8, imported: 8, newHouseholds: 2, links: 9, rejected: 0, changed: 0 });
     expect((await personByName('高守田')).length).toBe(0); // a preview writes nothing
@@ -91,9 +132,9 @@ describe('rosters as townships write them', () => {
     const [grandson] = await personByName('高小宝');
     expect(head?.household_id).toBe(grandson?.household_id);
     expect(grandson?.relation_to_head).toBe('grandchild');
-    expect(await links(head?.household_id as string)).toEqual([
-      'child:刘爱华→高小宝', 'child:石秀兰→高建军', 'child:高守田→高建军', 'child:高建军→高小宝', 'spouse:刘爱华+高建军', 'spouse:石秀兰+高守田',
-    ].sort());
+    expect(await links(head?.household_id as string)).toEqual(
+      ['child:刘爱华→高小宝', 'child:石秀兰→高建军', 'child:高守田→高建军', 'child:高建军→高小宝', 'spouse:刘爱华+高建军', 'spouse:石秀兰+高守田'].sort(),
+    );
     const [head2] = await personByName('田福顺');
     expect(await links(head2?.household_id as string)).toEqual(['child:田福顺→田晓燕', 'child:马桂芝→田晓燕', 'spouse:田福顺+马桂芝'].sort());
 
@@ -101,7 +142,7 @@ describe('rosters as townships write them', () => {
     expect(await run(file, { mode: 'apply' })).toMatchObject({ imported: 0, unchanged: 8, links: 0, rejected: 0, changed: 0 });
   });
 
-  it('reads a two-row header with merged cells, and groups households by the head\'s ID number wherever their rows are', async () => {
+  it("reads a two-row header with merged cells, and groups households by the head's ID number wherever their rows are", async () => {
     const a = { head: idNumber('19620202', 211), wife: idNumber('19640404', 222) };
     const b = { head: idNumber('19630303', 231), child: idNumber('19900909', 243) };
     const rows: Cell[][] = [
@@ -117,7 +158,10 @@ describe('rosters as townships write them', () => {
     expect(result.errors).toEqual([]);
     expect(result.headerRow).toBe(2);
     expect(Object.fromEntries(result.columns.map((c) => [c.header, c.key]))).toMatchObject({
-      户主身份证号码: 'headIdNumber', 身份证号码: 'idNumber', '独生子女证/证号': 'oneChildCertificateNumber', '独生子女证/发证日期': 'oneChildCertificateDate',
+      户主身份证号码: 'headIdNumber',
+      身份证号码: 'idNumber',
+      '独生子女证/证号': 'oneChildCertificateNumber',
+      '独生子女证/发证日期': 'oneChildCertificateDate',
     });
     expect(result).toMatchObject({ imported: 4, newHouseholds: 2, links: 2 });
     const [wife] = await personByName('龚妻');
@@ -151,7 +195,12 @@ describe('rosters as townships write them', () => {
     const preview = await run(file, { mode: 'preview' });
     expect(preview).toMatchObject({ imported: 1, changed: 2, rejected: 1 });
     expect(preview.changes).toEqual([
-      { row: 5, name: '石秀兰', idNumber: expect.stringMatching(/^120114\*{8}/), fields: [{ key: 'phone', label: '联系电话', before: '136****5678', after: '139****1111' }] },
+      {
+        row: 5,
+        name: '石秀兰',
+        idNumber: expect.stringMatching(/^120114\*{8}/),
+        fields: [{ key: 'phone', label: '联系电话', before: '136****5678', after: '139****1111' }],
+      },
       { row: 13, name: '田晓燕', idNumber: expect.any(String), fields: [{ key: 'maritalStatus', label: '婚姻状况', before: '未婚', after: '已婚' }] },
     ]);
     expect(preview.errors).toEqual([expect.objectContaining({ row: 4, column: '姓名', reason: expect.stringContaining('更正') })]);
@@ -169,11 +218,14 @@ describe('rosters as townships write them', () => {
     expect(wife?.phone_masked).toBe('139****1111');
     expect(wife?.version).toBe((before[0]?.version ?? 0) + 1);
     const { rows: history } = await t.db.query<{ changed_by: string; phone: string }>(
-      `SELECT changed_by, old_row->>'phone_masked' AS phone FROM registry_history WHERE entity_id = $1`, [wife?.id ?? null]);
+      `SELECT changed_by, old_row->>'phone_masked' AS phone FROM registry_history WHERE entity_id = $1`,
+      [wife?.id ?? null],
+    );
     expect(history).toEqual([{ changed_by: 'township.yangcun', phone: '136****5678' }]);
     const { rows: events } = await t.db.query<{ name: string; kind: string; entered_by: string }>(
       `SELECT p.name, e.kind, e.entered_by FROM life_event e JOIN person p ON p.id = e.person_id
-        WHERE p.name IN ('石秀兰', '田晓燕', '高小花') ORDER BY p.name, e.kind`);
+        WHERE p.name IN ('石秀兰', '田晓燕', '高小花') ORDER BY p.name, e.kind`,
+    );
     expect(events).toEqual([
       { name: '田晓燕', kind: 'marriage', entered_by: 'township.yangcun' },
       { name: '石秀兰', kind: 'changed', entered_by: 'township.yangcun' },
@@ -201,7 +253,7 @@ describe('rosters as townships write them', () => {
     expect(applied.errors).toEqual([expect.objectContaining({ row: 4, reason: expect.stringContaining('预览之后') })]);
   });
 
-  it('reports rows by the spreadsheet\'s own numbers, in order, with formula values, ignoring blank lines', async () => {
+  it("reports rows by the spreadsheet's own numbers, in order, with formula values, ignoring blank lines", async () => {
     const rows: Cell[][] = [
       ['户号', '村(居)', '姓名', '与户主关系', '身份证号', '户籍性质', '婚姻状况'],
       ['E1', '新华里社区', '错号一', '户主', '120114195001011230', '农业', ''],
@@ -214,23 +266,35 @@ describe('rosters as townships write them', () => {
     const file = write(await sheetWorkbook(rows));
     const result = await run(file);
     expect(result.imported).toBe(1);
-    expect(result.errors.map((e) => [e.row, e.column])).toEqual([[2, '身份证号'], [5, '婚姻状况'], [6, expect.stringContaining('村')]]);
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '身份证号'],
+      [5, '婚姻状况'],
+      [6, expect.stringContaining('村')],
+    ]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await errorWorkbook(result) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await errorWorkbook(result)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, '行号', '问题所在列', '原因', ...rows[0] as string[]]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, '行号', '问题所在列', '原因', ...(rows[0] as string[])]);
     const formulaLine = sheet?.getRow(3).values as unknown[];
     expect(formulaLine).toContain('非农业');
     expect(formulaLine.map(String)).not.toContain('[object Object]');
 
     // A CSV with blank lines and a trailing line break: no phantom rows, numbers as the file has them.
-    const csv = ['户号,村(居),姓名,与户主关系,身份证号,户籍性质', '', `C1,新华里社区,闻一,户主,${idNumber('19700101', 151)},农业`, '', 'C2,新华里社区,,户主,120114197001011530,农业', ''].join('\r\n') + '\r\n\r\n';
+    const csv =
+      [
+        '户号,村(居),姓名,与户主关系,身份证号,户籍性质',
+        '',
+        `C1,新华里社区,闻一,户主,${idNumber('19700101', 151)},农业`,
+        '',
+        'C2,新华里社区,,户主,120114197001011530,农业',
+        '',
+      ].join('\r\n') + '\r\n\r\n';
     const fromCsv = await run(write(csv, 'csv'));
     expect(fromCsv.imported).toBe(1);
     expect([...new Set(fromCsv.errors.map((e) => e.row))]).toEqual([5]);
   });
 
-  it('asks for the columns it cannot match, and takes the township\'s choices (remembered for its next file)', async () => {
+  it("asks for the columns it cannot match, and takes the township's choices (remembered for its next file)", async () => {
     const rows: Cell[][] = [
       ['人员名单'],
       ['名字', '角色', '证件', '户别', '小区'],
@@ -261,13 +325,22 @@ describe('rosters as townships write them', () => {
     };
     const settle = async (id: string) => {
       for (let i = 0; i < 200; i++) {
-        const job = (await c.get(`/api/registry/imports/${id}`)).json() as { id: string; state: string; preview: { status: string; columns: { column: number; header: string; key: string | null }[]; counts: Record<string, number> } | null; result: Record<string, number> | null; next: string | null };
+        const job = (await c.get(`/api/registry/imports/${id}`)).json() as {
+          id: string;
+          state: string;
+          preview: { status: string; columns: { column: number; header: string; key: string | null }[]; counts: Record<string, number> } | null;
+          result: Record<string, number> | null;
+          next: string | null;
+        };
         if (job.state === 'done' || job.state === 'failed') return job;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error('import did not finish');
     };
-    const other = [['名字', '角色', '证件', '户别', '小区'], ['包十', '户主', idNumber('19670707', 191), '农业', '振华里社区']];
+    const other = [
+      ['名字', '角色', '证件', '户别', '小区'],
+      ['包十', '户主', idNumber('19670707', 191), '农业', '振华里社区'],
+    ];
     const first = await settle(await upload(await sheetWorkbook(other)));
     expect(first.preview?.status).toBe('needs_mapping');
     const choose = first.preview?.columns.map((col) => ({ column: col.column, key: mapping[col.header as keyof typeof mapping] ?? null })) ?? [];

@@ -30,33 +30,43 @@ describe('roster uploads', () => {
   });
 
   /** Sends raw bytes as a request and reads the status line, or 'closed' if the connection ended without one; fails after 10 s. */
-  const raw = (headers: Record<string, string>, body: Buffer, { hangUp = false } = {}) => new Promise<string>((resolve, reject) => {
-    const socket = net.connect(Number(base.port), base.hostname);
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error('no answer within 10 s')); }, 10_000);
-    let reply = '';
-    const done = (line: string) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(line);
-    };
-    socket.on('data', (d) => {
-      reply += d.toString('latin1');
-      if (reply.includes('\r\n')) done(reply.split('\r\n')[0] as string);
+  const raw = (headers: Record<string, string>, body: Buffer, { hangUp = false } = {}) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(base.port), base.hostname);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error('no answer within 10 s'));
+      }, 10_000);
+      let reply = '';
+      const done = (line: string) => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(line);
+      };
+      socket.on('data', (d) => {
+        reply += d.toString('latin1');
+        if (reply.includes('\r\n')) done(reply.split('\r\n')[0] as string);
+      });
+      socket.on('close', () => done(reply.split('\r\n')[0] || 'closed'));
+      socket.on('error', () => undefined);
+      const head = Object.entries({ host: base.host, cookie: c.cookie, 'x-csrf-token': c.csrfToken, connection: 'close', ...headers })
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n');
+      socket.write(`POST /api/registry/imports HTTP/1.1\r\n${head}\r\n\r\n`);
+      socket.write(body);
+      // A client waits for the answer; one that hangs up after sending too little is gone before it.
+      if (hangUp) setTimeout(() => socket.end(), 300);
     });
-    socket.on('close', () => done(reply.split('\r\n')[0] || 'closed'));
-    socket.on('error', () => undefined);
-    const head = Object.entries({ host: base.host, cookie: c.cookie, 'x-csrf-token': c.csrfToken, connection: 'close', ...headers })
-      .map(([k, v]) => `${k}: ${v}`).join('\r\n');
-    socket.write(`POST /api/registry/imports HTTP/1.1\r\n${head}\r\n\r\n`);
-    socket.write(body);
-    // A client waits for the answer; one that hangs up after sending too little is gone before it.
-    if (hangUp) setTimeout(() => socket.end(), 300);
-  });
 
-  const roster = async () => rosterWorkbook([row({ householdNumber: 'UP1', village: '和平里社区', name: '上传', relation: '户主', idNumber: idNumber('19700707', 311), hukou: '农业' })]);
-  const part = (boundary: string, content: Buffer) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), content,
-  ]);
+  const roster = async () =>
+    rosterWorkbook([
+      row({ householdNumber: 'UP1', village: '和平里社区', name: '上传', relation: '户主', idNumber: idNumber('19700707', 311), hukou: '农业' }),
+    ]);
+  const part = (boundary: string, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      content,
+    ]);
 
   it('answers a body cut short, one without a boundary and one with fifty fields at once with a 4xx, leaving no file', async () => {
     const content = await roster();
@@ -67,12 +77,17 @@ describe('roster uploads', () => {
     expect(await raw({ 'content-type': 'multipart/form-data', 'content-length': String(whole.length) }, whole)).toMatch(/^HTTP\/1.1 4\d\d/);
     const fields = Buffer.concat([
       ...Array.from({ length: 50 }, (_, i) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`)),
-      part(boundary, content), Buffer.from(`\r\n--${boundary}--\r\n`),
+      part(boundary, content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    expect(await raw({ 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(fields.length) }, fields)).toMatch(/^HTTP\/1.1 4\d\d/);
+    expect(await raw({ 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(fields.length) }, fields)).toMatch(
+      /^HTTP\/1.1 4\d\d/,
+    );
     expect(files()).toEqual([]);
     // Announced longer than sent: the connection ends early.
-    expect(await raw({ 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(cut.length + 5000) }, cut, { hangUp: true })).toMatch(/^(HTTP\/1.1 4\d\d|closed)/);
+    expect(
+      await raw({ 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(cut.length + 5000) }, cut, { hangUp: true }),
+    ).toMatch(/^(HTTP\/1.1 4\d\d|closed)/);
     await expect.poll(files, { timeout: 5_000 }).toEqual([]);
   });
 
@@ -87,7 +102,11 @@ describe('roster uploads', () => {
     };
     const settle = async (id: string) => {
       for (let i = 0; i < 200; i++) {
-        const job = (await c.get(`/api/registry/imports/${id}`)).json() as { state: string; error: string | null; result: { imported: number; unchanged: number } | null };
+        const job = (await c.get(`/api/registry/imports/${id}`)).json() as {
+          state: string;
+          error: string | null;
+          result: { imported: number; unchanged: number } | null;
+        };
         if (job.state === 'done' || job.state === 'failed') return job;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -36,7 +36,17 @@ describe('roster import', () => {
     const legacy = '120114500302123'; // 15-digit number of 1950-03-02
     const rows = [
       good('H1', '王建国', idNumber('19500302', 111)),
-      row({ householdNumber: 'H1', village: '120114001001', address: '和平里1号', name: ' 刘秀英 ', relation: '配偶', idNumber: idNumber('19520101', 222).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), hukou: '农业', sex: '女', birthDate: new Date(Date.UTC(1952, 0, 1)) }),
+      row({
+        householdNumber: 'H1',
+        village: '120114001001',
+        address: '和平里1号',
+        name: ' 刘秀英 ',
+        relation: '配偶',
+        idNumber: idNumber('19520101', 222).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+        hukou: '农业',
+        sex: '女',
+        birthDate: new Date(Date.UTC(1952, 0, 1)),
+      }),
       good('H2', '赵四', idNumber('19600229', 333).replace(/X$/, 'x'), { birthDate: 21975 }), // 1960-02-29 as an Excel serial
       good('H3', '钱五', legacy, { birthDate: '1950年3月2日' }),
       good('H4', '孙六', idNumber('19700101', 445).slice(0, 17) + '0'),
@@ -73,7 +83,7 @@ describe('roster import', () => {
 
     // The error workbook lists each problem with the row as given.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await errorWorkbook(result) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await errorWorkbook(result)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual(expect.arrayContaining(['行号', '问题所在列', '原因', '身份证号']));
     expect(result.errors.map((e) => e.row)).toEqual([6, 7, 8, 9, 10, 11, 13]);
@@ -87,14 +97,23 @@ describe('roster import', () => {
 
     // A registered person's row that says something else is refused, naming the columns; one that
     // leaves optional columns empty says nothing new and is unchanged.
-    const edited = write('edited.xlsx', await rosterWorkbook([
-      good('H1', '王建国', idNumber('19500302', 111), { phone: '13900000001', maritalStatus: '丧偶' }),
-      good('H2', '赵四', idNumber('19600229', 333), { birthDate: 21975 }),
-    ]));
+    const edited = write(
+      'edited.xlsx',
+      await rosterWorkbook([
+        good('H1', '王建国', idNumber('19500302', 111), { phone: '13900000001', maritalStatus: '丧偶' }),
+        good('H2', '赵四', idNumber('19600229', 333), { birthDate: 21975 }),
+      ]),
+    );
     const third = await importRoster(t.db, testSecrets, actor, edited, { township: '120114001' });
     expect({ imported: third.imported, unchanged: third.unchanged, rejected: third.rejected }).toEqual({ imported: 0, unchanged: 1, rejected: 1 });
-    expect(third.errors[0]).toMatchObject({ row: 2, column: '婚姻状况', reason: expect.stringContaining('婚姻状况（不详 → 丧偶）、联系电话（空 → 139****0001）') });
-    const { rows: kept } = await t.db.query<{ marital_status: string; phone_enc: string | null }>(`SELECT marital_status, phone_enc FROM person WHERE name = '王建国'`);
+    expect(third.errors[0]).toMatchObject({
+      row: 2,
+      column: '婚姻状况',
+      reason: expect.stringContaining('婚姻状况（不详 → 丧偶）、联系电话（空 → 139****0001）'),
+    });
+    const { rows: kept } = await t.db.query<{ marital_status: string; phone_enc: string | null }>(
+      `SELECT marital_status, phone_enc FROM person WHERE name = '王建国'`,
+    );
     expect(kept).toEqual([{ marital_status: 'unknown', phone_enc: null }]);
   });
 
@@ -105,7 +124,14 @@ describe('roster import', () => {
       ['junk.bin', Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256)), /文件类型不支持/],
       ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /\.xls/],
       ['text.csv', 'hello world\nthis is not a roster\n', /找不到表头行/],
-      ['renamed.xlsx', await rosterWorkbook([good('H1', '王建国', idNumber('19500302', 111))], headers.map((h) => (h === '身份证号' ? '号码甲' : h))), /缺少必需的列：身份证号。文件第1行被当作表头，其中未能识别的列：号码甲/],
+      [
+        'renamed.xlsx',
+        await rosterWorkbook(
+          [good('H1', '王建国', idNumber('19500302', 111))],
+          headers.map((h) => (h === '身份证号' ? '号码甲' : h)),
+        ),
+        /缺少必需的列：身份证号。文件第1行被当作表头，其中未能识别的列：号码甲/,
+      ],
       ['broken.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(2000, 1)]), /文件不完整或已损坏/],
       ['truncated.xlsx', (await rosterWorkbook([good('H1', '王建国', idNumber('19500302', 111))])).subarray(0, 3000), /文件不完整或已损坏/],
     ];
@@ -121,7 +147,12 @@ describe('roster import', () => {
     const utf8 = write('bom.csv', `\ufeff${lines.join('\r\n')}\r\n`);
     const result = await importRoster(t.db, testSecrets, actor, utf8, { township: '120114001' });
     expect(result).toMatchObject({ imported: 1, rejected: 0 });
-    const gbFile = write('gb.csv', encodeGb18030(`${headers.join(',')}\r\n${['G2', '和平里社区', '和平里9号', '李雷', '户主', '男', '', idNumber('19800808', 225), '非农业'].join(',')}\r\n`));
+    const gbFile = write(
+      'gb.csv',
+      encodeGb18030(
+        `${headers.join(',')}\r\n${['G2', '和平里社区', '和平里9号', '李雷', '户主', '男', '', idNumber('19800808', 225), '非农业'].join(',')}\r\n`,
+      ),
+    );
     expect((await importRoster(t.db, testSecrets, actor, gbFile, { township: '120114001' })).imported).toBe(1);
   });
 
@@ -132,8 +163,12 @@ describe('roster import', () => {
     const job = { district: '120114', id: jobId };
     let chunks = 0;
     const crashed = await importRoster(t.db, testSecrets, actor, file, {
-      township: '120114001', chunkSize: 4, job,
-      onProgress: () => { if (++chunks === 1) throw new Error('power cut'); },
+      township: '120114001',
+      chunkSize: 4,
+      job,
+      onProgress: () => {
+        if (++chunks === 1) throw new Error('power cut');
+      },
     }).catch((e: unknown) => e);
     expect((crashed as Error).message).toBe('power cut');
     const saved = (await getJob(t.db, '120114', jobId))?.progress as { lastRow: number; imported: number };
@@ -151,13 +186,21 @@ describe('roster import', () => {
     const c = await login(t.app, 'township.yangcun');
     const before = await persons();
     const body = new FormData();
-    body.append('file', new Blob([new Uint8Array(await rosterWorkbook([good('API1', '杨光', idNumber('19450505', 771)), good('API2', '错号', '120114194505057710')]))]), 'roster.xlsx');
+    body.append(
+      'file',
+      new Blob([new Uint8Array(await rosterWorkbook([good('API1', '杨光', idNumber('19450505', 771)), good('API2', '错号', '120114194505057710')]))]),
+      'roster.xlsx',
+    );
     const res = await fetch(`${base}/api/registry/imports`, { method: 'POST', body, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken } });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     const settle = async (jobId: string) => {
-      let job: { state: string; mode: string; preview: { status: string; counts: Record<string, number>; hasErrorsFile: boolean } | null; result: Record<string, unknown> | null } =
-        { state: 'queued', mode: '', preview: null, result: null };
+      let job: {
+        state: string;
+        mode: string;
+        preview: { status: string; counts: Record<string, number>; hasErrorsFile: boolean } | null;
+        result: Record<string, unknown> | null;
+      } = { state: 'queued', mode: '', preview: null, result: null };
       for (let i = 0; i < 100 && (job.state === 'queued' || job.state === 'running'); i++) {
         await new Promise((r) => setTimeout(r, 100));
         job = (await c.get(`/api/registry/imports/${jobId}`)).json();
@@ -165,7 +208,12 @@ describe('roster import', () => {
       return job;
     };
     // The upload is previewed first: nothing is written until the township confirms.
-    expect(await settle(id)).toMatchObject({ state: 'done', mode: 'preview', preview: { status: 'ready', counts: { new: 1, refused: 1 }, hasErrorsFile: true }, result: null });
+    expect(await settle(id)).toMatchObject({
+      state: 'done',
+      mode: 'preview',
+      preview: { status: 'ready', counts: { new: 1, refused: 1 }, hasErrorsFile: true },
+      result: null,
+    });
     expect(await persons()).toBe(before);
     const apply = await c.post(`/api/registry/imports/${id}/apply`);
     expect(apply.statusCode).toBe(202);
@@ -185,7 +233,11 @@ describe('roster import', () => {
     expect(workbook.worksheets[0]?.getRow(1).values).toEqual([undefined, ...headers]);
     // A village worker may not import a whole roster.
     const village = await login(t.app, 'village.meichang');
-    const refused = await fetch(`${base}/api/registry/imports`, { method: 'POST', body, headers: { cookie: village.cookie, 'x-csrf-token': village.csrfToken } });
+    const refused = await fetch(`${base}/api/registry/imports`, {
+      method: 'POST',
+      body,
+      headers: { cookie: village.cookie, 'x-csrf-token': village.csrfToken },
+    });
     expect(refused.status).toBe(403);
   });
 });
@@ -200,7 +252,9 @@ function encodeGb18030(text: string): Buffer {
       try {
         const ch = decoder.decode(new Uint8Array([hi, lo]));
         if (!table.has(ch)) table.set(ch, [hi, lo]);
-      } catch { /* not a 2-byte code */ }
+      } catch {
+        /* not a 2-byte code */
+      }
     }
   }
   const bytes: number[] = [];

@@ -17,18 +17,55 @@ const HIGH = 2147483648;
 
 /** Tables a request could write; the session table moves with every request and is left out. */
 const TABLES = [
-  'app_user', 'user_grant', 'security_policy', 'audit_log', 'job', 'job_file', 'household', 'person', 'relationship', 'disability_assessment',
-  'life_event', 'registry_history', 'programme_parameter', 'ecd_child', 'ecd_guardian', 'ecd_measurement', 'benefit_application',
-  'benefit_application_step', 'benefit_objection', 'benefit_enrolment', 'payment_roll', 'coord_setting', 'coord_plan', 'coord_responsibility',
-  'coord_indicator', 'coord_rule', 'coord_report', 'coord_report_value', 'coord_report_event', 'coord_attachment', 'coord_bulletin', 'coord_meeting',
-  'coord_action_item', 'coord_action_note', 'coord_notice', 'ecd_milestone', 'ecd_activity_plan', 'ecd_class', 'ecd_session', 'ecd_attendance',
+  'app_user',
+  'user_grant',
+  'security_policy',
+  'audit_log',
+  'job',
+  'job_file',
+  'household',
+  'person',
+  'relationship',
+  'disability_assessment',
+  'life_event',
+  'registry_history',
+  'programme_parameter',
+  'ecd_child',
+  'ecd_guardian',
+  'ecd_measurement',
+  'benefit_application',
+  'benefit_application_step',
+  'benefit_objection',
+  'benefit_enrolment',
+  'payment_roll',
+  'coord_setting',
+  'coord_plan',
+  'coord_responsibility',
+  'coord_indicator',
+  'coord_rule',
+  'coord_report',
+  'coord_report_value',
+  'coord_report_event',
+  'coord_attachment',
+  'coord_bulletin',
+  'coord_meeting',
+  'coord_action_item',
+  'coord_action_note',
+  'coord_notice',
+  'ecd_milestone',
+  'ecd_activity_plan',
+  'ecd_class',
+  'ecd_session',
+  'ecd_attendance',
   'import_column_mapping',
 ];
 
 /** The response, or null when none comes in time (a hung request). */
 async function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
   try {
     return await Promise.race([pending, timeout]);
   } finally {
@@ -60,11 +97,13 @@ describe('bad bytes, numbers, dates and uploads', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [yangcun, village, office, agri, teacher, admin] = await Promise.all(
+    [yangcun, village, office, agri, teacher, admin] = (await Promise.all(
       ['township.yangcun', 'village.meichang', 'office', 'liaison.agri', 'teacher', 'sysadmin'].map((u) => login(t.app, u)),
-    ) as [Client, Client, Client, Client, Client, Client];
+    )) as [Client, Client, Client, Client, Client, Client];
     const created = await yangcun.post('/api/registry/households', {
-      village: '120114001201', address: '杨村街道东刘庄村9号', members: [{ name: '测试甲', relation: '户主', idNumber: idNumber('19500302', 123), hukou: '农业' }],
+      village: '120114001201',
+      address: '杨村街道东刘庄村9号',
+      members: [{ name: '测试甲', relation: '户主', idNumber: idNumber('19500302', 123), hukou: '农业' }],
     });
     expect(created.statusCode, created.body).toBe(201);
     householdId = created.json().id;
@@ -79,7 +118,9 @@ describe('bad bytes, numbers, dates and uploads', () => {
 
   /** Row counts of every table, and the newest audit entry: what a rejected request must leave alone. */
   const fingerprint = async () => {
-    const counts = await t.db.query<{ t: string; n: number }>(TABLES.map((name) => `SELECT '${name}' AS t, count(*)::int AS n FROM ${name}`).join(' UNION ALL '));
+    const counts = await t.db.query<{ t: string; n: number }>(
+      TABLES.map((name) => `SELECT '${name}' AS t, count(*)::int AS n FROM ${name}`).join(' UNION ALL '),
+    );
     const audit = await t.db.query<{ last: string }>('SELECT max(seq)::text AS last FROM audit_log');
     return { counts: counts.rows, audit: audit.rows[0]?.last };
   };
@@ -125,9 +166,12 @@ describe('bad bytes, numbers, dates and uploads', () => {
     const member = { name: '测试户主', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业' };
     const household = (patch: Record<string, unknown>, memberPatch: Record<string, unknown> = {}) =>
       yangcun.post('/api/registry/households', { village: '120114001201', address: '杨村街道测试路1号', members: [{ ...member, ...memberPatch }], ...patch });
-    const birth = (date: unknown, memberPatch: Record<string, unknown> = {}) => yangcun.post(`/api/registry/households/${householdId}/members`, {
-      event: 'birth', date, member: { name: '测试婴儿', relation: '子', idNumber: idNumber('20110301', 35), hukou: '农业', ...memberPatch },
-    });
+    const birth = (date: unknown, memberPatch: Record<string, unknown> = {}) =>
+      yangcun.post(`/api/registry/households/${householdId}/members`, {
+        event: 'birth',
+        date,
+        member: { name: '测试婴儿', relation: '子', idNumber: idNumber('20110301', 35), hukou: '农业', ...memberPatch },
+      });
     await expectRefused([
       ...variants('household address', (v) => household({ address: v })),
       ...variants('household number', (v) => household({ householdNumber: v })),
@@ -148,16 +192,34 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('reveal reason', (v) => yangcun.post(`/api/registry/persons/${personId}/reveal`, { reason: v })),
       ...variants('search', (v) => yangcun.get(`/api/registry/persons?q=${encodeURIComponent(String(v))}`), [NUL, 'x'.repeat(100_000)]),
       ...variants('search page', (v) => yangcun.get(`/api/registry/persons?page=${String(v)}`), [HIGH, '1e3x', -1]),
-      ...variants('import mapping column', (v) => yangcun.post(`/api/registry/imports/${householdId}/mapping`, { columns: [{ column: v, key: null }], remember: false }), [HIGH, NUL]),
+      ...variants(
+        'import mapping column',
+        (v) => yangcun.post(`/api/registry/imports/${householdId}/mapping`, { columns: [{ column: v, key: null }], remember: false }),
+        [HIGH, NUL],
+      ),
     ]);
   });
 
   it('benefits: parameters, applications, objections, enrolments', async () => {
     const parameter = (patch: Record<string, unknown>) =>
-      office.post('/api/benefits/parameters', { programme: 'reward-assistance', name: 'amount', effectiveFrom: '2030-01-01', value: 90, reference: '测试文件', ...patch });
-    const application = (patch: Record<string, unknown>) => village.post('/api/benefits/applications', {
-      programme: 'reward-assistance', personId, year: 2011, appliedOn: '2011-01-05', bankName: '农村信用社', bankAccount: '6228 4800 1234 4567', ...patch,
-    });
+      office.post('/api/benefits/parameters', {
+        programme: 'reward-assistance',
+        name: 'amount',
+        effectiveFrom: '2030-01-01',
+        value: 90,
+        reference: '测试文件',
+        ...patch,
+      });
+    const application = (patch: Record<string, unknown>) =>
+      village.post('/api/benefits/applications', {
+        programme: 'reward-assistance',
+        personId,
+        year: 2011,
+        appliedOn: '2011-01-05',
+        bankName: '农村信用社',
+        bankAccount: '6228 4800 1234 4567',
+        ...patch,
+      });
     await expectRefused([
       ...variants('parameter reference', (v) => parameter({ reference: v })),
       ...variants('parameter value (jsonb)', (v) => parameter({ value: v })),
@@ -167,30 +229,66 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('application note', (v) => application({ note: v })),
       ...variants('application bank name', (v) => application({ bankName: v })),
       ...variants('enrolment exit reason', (v) => office.post(`/api/benefits/enrolments/${enrolmentId}/exit`, { lastMonth: '2030-01', reason: v })),
-      ...variants('enrolment exit month', (v) => office.post(`/api/benefits/enrolments/${enrolmentId}/exit`, { lastMonth: v, reason: '迁出本区' }), ['0000-01', '2030-13']),
+      ...variants('enrolment exit month', (v) => office.post(`/api/benefits/enrolments/${enrolmentId}/exit`, { lastMonth: v, reason: '迁出本区' }), [
+        '0000-01',
+        '2030-13',
+      ]),
       ...variants('enrolment search', (v) => office.get(`/api/benefits/enrolments?q=${encodeURIComponent(String(v))}`), [NUL]),
       ...variants('application list year', (v) => office.get(`/api/benefits/applications?year=${String(v)}`), [HIGH]),
       ...variants('application list page', (v) => office.get(`/api/benefits/applications?page=${String(v)}`), [HIGH]),
       ...variants('evaluation date', (v) => office.get(`/api/benefits/persons/${personId}/evaluation?date=${String(v)}`), ['0000-01-01']),
       ...variants('evaluate situation', (v) => office.post('/api/benefits/evaluate', { date: v }), [NUL]),
       ...variants('roll period', (v) => office.post('/api/benefits/rolls', { programme: 'reward-assistance', period: v }), ['0000-01', NUL]),
-      ...variants('what-if value', (v) => office.post('/api/benefits/what-if', { programme: 'reward-assistance', parameter: 'amount', value: v, effectiveFrom: '2030-01-01' })),
+      ...variants('what-if value', (v) =>
+        office.post('/api/benefits/what-if', { programme: 'reward-assistance', parameter: 'amount', value: v, effectiveFrom: '2030-01-01' }),
+      ),
     ]);
   });
 
   it('coordination: plan, indicators, reports and their values, meetings, notices', async () => {
-    const draft = (patch: Record<string, unknown>) => agri.put(`/api/coord/reports/agri-tech/${period}`, {
-      version: null, progress: '进展', work: '工作', effect: '成效', problems: '', values: {}, ...patch,
-    });
-    const indicator = (patch: Record<string, unknown>) => office.put('/api/coord/indicators/test_input', {
-      name: '测试指标', unit: '人', aggregation: 'sum', integer: true, min: 0, max: null, departments: ['agri-tech'], active: true, sortOrder: 1, ...patch,
-    });
-    const meeting = (patch: Record<string, unknown>) => office.post('/api/coord/meetings', {
-      kind: 'work', title: '测试会议', startsAt: '2030-03-01T09:00:00+08:00', place: '区政府', chair: '赵建国', agenda: [], attendees: ['agri-tech'], ...patch,
-    });
+    const draft = (patch: Record<string, unknown>) =>
+      agri.put(`/api/coord/reports/agri-tech/${period}`, {
+        version: null,
+        progress: '进展',
+        work: '工作',
+        effect: '成效',
+        problems: '',
+        values: {},
+        ...patch,
+      });
+    const indicator = (patch: Record<string, unknown>) =>
+      office.put('/api/coord/indicators/test_input', {
+        name: '测试指标',
+        unit: '人',
+        aggregation: 'sum',
+        integer: true,
+        min: 0,
+        max: null,
+        departments: ['agri-tech'],
+        active: true,
+        sortOrder: 1,
+        ...patch,
+      });
+    const meeting = (patch: Record<string, unknown>) =>
+      office.post('/api/coord/meetings', {
+        kind: 'work',
+        title: '测试会议',
+        startsAt: '2030-03-01T09:00:00+08:00',
+        place: '区政府',
+        chair: '赵建国',
+        agenda: [],
+        attendees: ['agri-tech'],
+        ...patch,
+      });
     await expectRefused([
-      ...variants('responsibility year', (v) => office.post('/api/coord/responsibilities', { year: v, area: 'health', title: '测试', description: '', departments: ['health'] }), [HIGH, -HIGH - 1, 1e300, 0]),
-      ...variants('responsibility title', (v) => office.post('/api/coord/responsibilities', { year: 2011, area: 'health', title: v, description: '', departments: ['health'] })),
+      ...variants(
+        'responsibility year',
+        (v) => office.post('/api/coord/responsibilities', { year: v, area: 'health', title: '测试', description: '', departments: ['health'] }),
+        [HIGH, -HIGH - 1, 1e300, 0],
+      ),
+      ...variants('responsibility title', (v) =>
+        office.post('/api/coord/responsibilities', { year: 2011, area: 'health', title: v, description: '', departments: ['health'] }),
+      ),
       ...variants('indicator sort order', (v) => indicator({ sortOrder: v }), [HIGH, -HIGH - 1]),
       ...variants('indicator name', (v) => indicator({ name: v })),
       ...variants('indicator department listed twice', (v) => indicator({ departments: [v, v] }), ['agri-tech']),
@@ -200,19 +298,28 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('report value key (jsonb)', (v) => draft({ values: { [String(v)]: 1 } })),
       {
         label: 'report value nested deeply',
-        send: () => t.app.inject({
-          method: 'PUT', url: `/api/coord/reports/agri-tech/${period}`, headers: { cookie: agri.cookie, 'x-csrf-token': agri.csrfToken, 'content-type': 'application/json' },
-          payload: `{"version":null,"progress":"","work":"","effect":"","problems":"","values":{"agri_consultations":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
-        }),
+        send: () =>
+          t.app.inject({
+            method: 'PUT',
+            url: `/api/coord/reports/agri-tech/${period}`,
+            headers: { cookie: agri.cookie, 'x-csrf-token': agri.csrfToken, 'content-type': 'application/json' },
+            payload: `{"version":null,"progress":"","work":"","effect":"","problems":"","values":{"agri_consultations":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+          }),
       },
-      ...variants('report period', (v) => agri.put(`/api/coord/reports/agri-tech/${String(v)}`, { version: null, progress: '', work: '', effect: '', problems: '', values: {} }), ['0000-01', '2011-13'])
-        .map((c) => ({ ...c, code: 'period_invalid' })),
+      ...variants(
+        'report period',
+        (v) => agri.put(`/api/coord/reports/agri-tech/${String(v)}`, { version: null, progress: '', work: '', effect: '', problems: '', values: {} }),
+        ['0000-01', '2011-13'],
+      ).map((c) => ({ ...c, code: 'period_invalid' })),
       ...variants('meeting start', (v) => meeting({ startsAt: v }), ['0000-01-01T09:00:00Z', '2030-02-30T09:00:00Z', NUL]),
       ...variants('meeting agenda item', (v) => meeting({ agenda: [v] })),
       ...variants('meeting place', (v) => meeting({ place: v })),
       ...variants('action item due', (v) => office.post('/api/coord/action-items', { title: '测试', owner: 'agri-tech', dueOn: v }), ['0000-01-01', NUL]),
       ...variants('notice body', (v) => office.post('/api/coord/notices', { title: '测试通知', body: v, departments: 'all' })),
-      ...variants('bulletin period', (v) => office.post('/api/coord/bulletins', { period: v }), ['0000', '0000-Q1', '2101']).map((c) => ({ ...c, code: 'period_invalid' })),
+      ...variants('bulletin period', (v) => office.post('/api/coord/bulletins', { period: v }), ['0000', '0000-Q1', '2101']).map((c) => ({
+        ...c,
+        code: 'period_invalid',
+      })),
       ...variants('bulletin period', (v) => office.post('/api/coord/bulletins', { period: v }), [NUL, SURROGATE]),
       ...variants('settings', (v) => office.put('/api/coord/settings', { dueDay: 5, reminderDays: 3, documentPrefix: v, issuer: '办公室' })),
       ...variants('report list year', (v) => office.get(`/api/coord/reports?year=${String(v)}`), [HIGH]),
@@ -220,19 +327,39 @@ describe('bad bytes, numbers, dates and uploads', () => {
   });
 
   it('ecd: children, measurements, milestones, plans, classes, sessions', async () => {
-    const enrol = (patch: Record<string, unknown>) => teacher.post('/api/ecd/children', {
-      name: '测试宝宝', sex: 'M', birthDate: '2025-06-01', enrolledOn: '2025-09-01', consent: { by: '陈静', relation: '母亲', purpose: '儿童早期发展指导' }, ...patch,
-    });
-    const plan = (patch: Record<string, unknown>) => teacher.post('/api/ecd/activity-plans', {
-      title: '测试活动', ageFromMonths: 6, ageToMonths: 12, domain: 'language', goal: '目标', materials: [], steps: ['第一步'], parentGuidance: '指导', minutes: 30, ...patch,
-    });
+    const enrol = (patch: Record<string, unknown>) =>
+      teacher.post('/api/ecd/children', {
+        name: '测试宝宝',
+        sex: 'M',
+        birthDate: '2025-06-01',
+        enrolledOn: '2025-09-01',
+        consent: { by: '陈静', relation: '母亲', purpose: '儿童早期发展指导' },
+        ...patch,
+      });
+    const plan = (patch: Record<string, unknown>) =>
+      teacher.post('/api/ecd/activity-plans', {
+        title: '测试活动',
+        ageFromMonths: 6,
+        ageToMonths: 12,
+        domain: 'language',
+        goal: '目标',
+        materials: [],
+        steps: ['第一步'],
+        parentGuidance: '指导',
+        minutes: 30,
+        ...patch,
+      });
     await expectRefused([
       ...variants('child name', (v) => enrol({ name: v })),
       ...variants('child birth date', (v) => enrol({ birthDate: v }), ['0000-06-01', '2025-02-29', NUL]),
       ...variants('consent purpose', (v) => enrol({ consent: { by: '陈静', relation: '母亲', purpose: v } })),
       ...variants('measurement note', (v) => teacher.post(`/api/ecd/children/${childId}/measurements`, { date: '2026-06-01', weightKg: 9.6, note: v })),
       ...variants('measurement date', (v) => teacher.post(`/api/ecd/children/${childId}/measurements`, { date: v, weightKg: 9.6 }), ['0000-06-01']),
-      ...variants('measurement weight', (v) => teacher.post(`/api/ecd/children/${childId}/measurements`, { date: '2026-06-01', weightKg: v }), [1e300, 999.999]),
+      ...variants(
+        'measurement weight',
+        (v) => teacher.post(`/api/ecd/children/${childId}/measurements`, { date: '2026-06-01', weightKg: v }),
+        [1e300, 999.999],
+      ),
       ...variants('milestone note', (v) => teacher.put(`/api/ecd/children/${childId}/milestones/sitting`, { achievedOn: '2026-01-01', note: v })),
       ...variants('milestone date', (v) => teacher.put(`/api/ecd/children/${childId}/milestones/sitting`, { achievedOn: v }), ['0000-01-01']),
       ...variants('plan step', (v) => plan({ steps: [v] })),
@@ -257,7 +384,19 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ...variants('user page', (v) => admin.get(`/api/users?page=${String(v)}`), [HIGH]),
       ...variants('sign-in user name', (v) => signIn({ username: v, password: 'whatever-123' })),
       ...variants('sign-in password', (v) => signIn({ username: 'office', password: v })),
-      ...variants('security policy', (v) => secadmin.put('/api/security/policy', { minPasswordLength: 12, passwordExpiryDays: v, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, requireTotpForPrivileged: false }), [HIGH]),
+      ...variants(
+        'security policy',
+        (v) =>
+          secadmin.put('/api/security/policy', {
+            minPasswordLength: 12,
+            passwordExpiryDays: v,
+            lockoutThreshold: 5,
+            lockoutMinutes: 15,
+            idleTimeoutMinutes: 30,
+            requireTotpForPrivileged: false,
+          }),
+        [HIGH],
+      ),
       ...variants('audit range', (v) => auditor.get(`/api/audit?from=${encodeURIComponent(String(v))}`), ['0000-01-01T00:00:00Z']),
     ]);
   });
@@ -274,22 +413,66 @@ describe('bad bytes, numbers, dates and uploads', () => {
 
     it('answers malformed multipart bodies 400 with a stable code, quickly, and keeps nothing', async () => {
       const cases: Case[] = [];
-      for (const [who, url] of [[yangcun, importUrl], [agri, attachUrl]] as const) {
+      for (const [who, url] of [
+        [yangcun, importUrl],
+        [agri, attachUrl],
+      ] as const) {
         cases.push(
           { label: `${url}: no boundary`, send: () => rawPost(who, url, part('file', 'abc', 'a.csv') + end, 'multipart/form-data'), code: 'upload_malformed' },
-          { label: `${url}: empty boundary`, send: () => rawPost(who, url, part('file', 'abc', 'a.csv') + end, 'multipart/form-data; boundary='), code: 'upload_malformed' },
-          { label: `${url}: boundary too long`, send: () => rawPost(who, url, 'x', `multipart/form-data; boundary=${'b'.repeat(300)}`), code: 'upload_malformed' },
-          { label: `${url}: truncated in the file`, send: () => rawPost(who, url, part('file', 'abc'.repeat(1000), 'a.csv').slice(0, 600), multipart), code: 'upload_malformed' },
-          { label: `${url}: truncated in a part header`, send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-da`, multipart), code: 'upload_malformed' },
+          {
+            label: `${url}: empty boundary`,
+            send: () => rawPost(who, url, part('file', 'abc', 'a.csv') + end, 'multipart/form-data; boundary='),
+            code: 'upload_malformed',
+          },
+          {
+            label: `${url}: boundary too long`,
+            send: () => rawPost(who, url, 'x', `multipart/form-data; boundary=${'b'.repeat(300)}`),
+            code: 'upload_malformed',
+          },
+          {
+            label: `${url}: truncated in the file`,
+            send: () => rawPost(who, url, part('file', 'abc'.repeat(1000), 'a.csv').slice(0, 600), multipart),
+            code: 'upload_malformed',
+          },
+          {
+            label: `${url}: truncated in a part header`,
+            send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-da`, multipart),
+            code: 'upload_malformed',
+          },
           { label: `${url}: no parts at all`, send: () => rawPost(who, url, end, multipart) },
           { label: `${url}: not multipart`, send: () => rawPost(who, url, '{}', 'application/json'), status: 415, code: 'unsupported_media_type' },
           { label: `${url}: garbage`, send: () => rawPost(who, url, Buffer.from([0, 1, 2, 255, 254]), multipart), code: 'upload_malformed' },
-          { label: `${url}: too many fields`, send: () => rawPost(who, url, Array.from({ length: 50 }, (_, i) => part(`f${i}`, 'x')).join('') + part('file', 'abc', 'a.csv') + end, multipart), code: 'upload_too_many_parts' },
-          { label: `${url}: too many files`, send: () => rawPost(who, url, Array.from({ length: 5 }, (_, i) => part('file', 'abc', `a${i}.csv`)).join('') + end, multipart), code: 'upload_too_many_parts' },
+          {
+            label: `${url}: too many fields`,
+            send: () => rawPost(who, url, Array.from({ length: 50 }, (_, i) => part(`f${i}`, 'x')).join('') + part('file', 'abc', 'a.csv') + end, multipart),
+            code: 'upload_too_many_parts',
+          },
+          {
+            label: `${url}: too many files`,
+            send: () => rawPost(who, url, Array.from({ length: 5 }, (_, i) => part('file', 'abc', `a${i}.csv`)).join('') + end, multipart),
+            code: 'upload_too_many_parts',
+          },
           { label: `${url}: NUL in the file name`, send: () => rawPost(who, url, part('file', 'abc', 'a\u0000.csv') + end, multipart) },
-          { label: `${url}: NUL in the encoded file name`, send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%00b.csv\r\n\r\nabc\r\n${end}`, multipart) },
-          { label: `${url}: control character in the encoded file name`, send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%07b.csv\r\n\r\nabc\r\n${end}`, multipart) },
-          { label: `${url}: NUL in the file type`, send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/\u0000csv\r\n\r\nabc\r\n${end}`, multipart) },
+          {
+            label: `${url}: NUL in the encoded file name`,
+            send: () =>
+              rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%00b.csv\r\n\r\nabc\r\n${end}`, multipart),
+          },
+          {
+            label: `${url}: control character in the encoded file name`,
+            send: () =>
+              rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%07b.csv\r\n\r\nabc\r\n${end}`, multipart),
+          },
+          {
+            label: `${url}: NUL in the file type`,
+            send: () =>
+              rawPost(
+                who,
+                url,
+                `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/\u0000csv\r\n\r\nabc\r\n${end}`,
+                multipart,
+              ),
+          },
           { label: `${url}: NUL in a field`, send: () => rawPost(who, url, part('township', NUL) + part('file', 'abc', 'a.csv') + end, multipart) },
         );
       }
@@ -317,8 +500,10 @@ describe('bad bytes, numbers, dates and uploads', () => {
           let data = '';
           const statuses = () => data.match(/HTTP\/1\.1 \d+/g) ?? [];
           const socket = net.connect(port, '127.0.0.1', () => {
-            socket.write(`POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
-              `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+            socket.write(
+              `POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
+                `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+            );
             socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
           });
           socket.setEncoding('utf8');
@@ -342,16 +527,21 @@ describe('bad bytes, numbers, dates and uploads', () => {
         const socket = net.connect(port, '127.0.0.1', () => {
           socket.write(
             `POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
-            `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body) + 10_000}\r\n\r\n${body}`,
+              `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body) + 10_000}\r\n\r\n${body}`,
           );
           socket.end();
         });
         let data = '';
         socket.setEncoding('utf8');
-        socket.on('data', (chunk) => { data += chunk; });
+        socket.on('data', (chunk) => {
+          data += chunk;
+        });
         socket.on('close', () => resolve(data));
         socket.on('error', reject);
-        socket.setTimeout(10_000, () => { socket.destroy(); reject(new Error(`no answer within 10 s: ${data}`)); });
+        socket.setTimeout(10_000, () => {
+          socket.destroy();
+          reject(new Error(`no answer within 10 s: ${data}`));
+        });
       });
       // The sender gave up: either a 400 answers it or the connection is simply closed; never a 5xx, never a hang.
       expect(reply).not.toMatch(/^HTTP\/1\.1 5/);

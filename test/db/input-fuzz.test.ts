@@ -36,17 +36,34 @@ const NEVER_CORRECT = new Set(['PUT /api/security/policy']);
 
 /** The table behind the `{id}` of a path, by the segment before it. */
 const TABLE_OF: Record<string, string> = {
-  households: 'household', persons: 'person', applications: 'benefit_application', objections: 'benefit_objection', enrolments: 'benefit_enrolment',
-  rolls: 'payment_roll', responsibilities: 'coord_responsibility', rules: 'coord_rule', attachments: 'coord_attachment', bulletins: 'coord_bulletin',
-  meetings: 'coord_meeting', 'action-items': 'coord_action_item', notices: 'coord_notice', children: 'ecd_child', 'activity-plans': 'ecd_activity_plan',
-  classes: 'ecd_class', sessions: 'ecd_session', imports: 'job',
+  households: 'household',
+  persons: 'person',
+  applications: 'benefit_application',
+  objections: 'benefit_objection',
+  enrolments: 'benefit_enrolment',
+  rolls: 'payment_roll',
+  responsibilities: 'coord_responsibility',
+  rules: 'coord_rule',
+  attachments: 'coord_attachment',
+  bulletins: 'coord_bulletin',
+  meetings: 'coord_meeting',
+  'action-items': 'coord_action_item',
+  notices: 'coord_notice',
+  children: 'ecd_child',
+  'activity-plans': 'ecd_activity_plan',
+  classes: 'ecd_class',
+  sessions: 'ecd_session',
+  imports: 'job',
 };
 
 const USERS = ['sysadmin', 'secadmin', 'auditor', 'office', 'township.yangcun', 'village.meichang', 'liaison.agri', 'teacher'];
 
 /** Who sends a request: the caller allowed to (`allowed`), another signed-in user, nobody, or the allowed one without the CSRF token. */
 type Caller = string;
-const callerArb: fc.Arbitrary<Caller> = fc.oneof({ weight: 8, arbitrary: fc.constant('allowed') }, { weight: 2, arbitrary: fc.constantFrom(...USERS, 'anonymous', 'no-csrf') });
+const callerArb: fc.Arbitrary<Caller> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('allowed') },
+  { weight: 2, arbitrary: fc.constantFrom(...USERS, 'anonymous', 'no-csrf') },
+);
 
 interface Sent {
   part: string;
@@ -71,12 +88,18 @@ const refusalMayWrite = (path: string, table: string) =>
 const REFUSAL_AUDIT = new Set(['auth.login_failed']);
 
 /** What a failed case looks like, enough to read it. */
-const describeCase = (method: string, url: string, payload?: string) => `${method} ${url.slice(0, 160)}${payload === undefined ? '' : ` ${payload.slice(0, 160)}`}`;
+const describeCase = (method: string, url: string, payload?: string) =>
+  `${method} ${url.slice(0, 160)}${payload === undefined ? '' : ` ${payload.slice(0, 160)}`}`;
 
 async function within<T>(pending: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([pending, new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); })]);
+    return await Promise.race([
+      pending,
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -98,7 +121,9 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
     clients = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await login(t.app, u)] as const)));
     await watch.settle();
     const created = await clients['township.yangcun']?.post('/api/registry/households', {
-      village: '120114001201', address: '杨村街道模糊测试路1号', members: [{ name: '模糊测试', relation: '户主', idNumber: idNumber('19500302', 125), hukou: '农业' }],
+      village: '120114001201',
+      address: '杨村街道模糊测试路1号',
+      members: [{ name: '模糊测试', relation: '户主', idNumber: idNumber('19500302', 125), hukou: '农业' }],
     });
     expect(created?.statusCode, created?.body).toBe(201);
     // The watch sees a write it should: the household and its member.
@@ -107,14 +132,23 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       const row = (await t.db.query<{ id: string }>(`SELECT id::text AS id FROM ${table} ORDER BY id LIMIT 1`)).rows[0];
       if (row) ids[segment] = row.id;
     }
-    const doc = (await clients.sysadmin?.get('/api/docs/json'))?.json() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string; schema: JsonSchema }[] }>> };
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      body: op.requestBody?.content?.['application/json']?.schema,
-      query: (op.parameters ?? []).filter((p) => p.in === 'query'),
-      params: (op.parameters ?? []).filter((p) => p.in === 'path'),
-    }))).filter((op) => !SKIP.test(op.path));
+    const doc = (await clients.sysadmin?.get('/api/docs/json'))?.json() as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string; schema: JsonSchema }[] }>
+      >;
+    };
+    operations = Object.entries(doc.paths)
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path,
+          body: op.requestBody?.content?.['application/json']?.schema,
+          query: (op.parameters ?? []).filter((p) => p.in === 'query'),
+          params: (op.parameters ?? []).filter((p) => p.in === 'path'),
+        })),
+      )
+      .filter((op) => !SKIP.test(op.path));
     expect(operations.length).toBeGreaterThan(90);
   }, 180_000);
   afterAll(async () => t.close());
@@ -124,21 +158,30 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
     if (path === SIGN_IN) return undefined;
     if (/^\/api\/coord\/(reports\/\{|notices\/\{)/.test(path)) return 'liaison.agri';
     const prefix: [RegExp, string][] = [
-      [/^\/api\/registry/, 'township.yangcun'], [/^\/api\/benefits\/applications|^\/api\/benefits\/objections/, 'village.meichang'], [/^\/api\/(benefits|coord)/, 'office'],
-      [/^\/api\/ecd/, 'teacher'], [/^\/api\/security|^\/api\/users\/\{id\}\/grants/, 'secadmin'], [/^\/api\/audit/, 'auditor'],
+      [/^\/api\/registry/, 'township.yangcun'],
+      [/^\/api\/benefits\/applications|^\/api\/benefits\/objections/, 'village.meichang'],
+      [/^\/api\/(benefits|coord)/, 'office'],
+      [/^\/api\/ecd/, 'teacher'],
+      [/^\/api\/security|^\/api\/users\/\{id\}\/grants/, 'secadmin'],
+      [/^\/api\/audit/, 'auditor'],
     ];
     return prefix.find(([re]) => re.test(path))?.[1] ?? 'sysadmin';
   };
 
   /** A correct value for each path parameter: a row of the demo district mostly, else one of the right shape. */
   const paramArb = (op: Operation, name: string): fc.Arbitrary<string> => {
-    const known = (value: string | undefined, other: fc.Arbitrary<string>) => value === undefined ? other : fc.oneof({ weight: 4, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: other });
+    const known = (value: string | undefined, other: fc.Arbitrary<string>) =>
+      value === undefined ? other : fc.oneof({ weight: 4, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: other });
     if (name === 'id') return known(ids[/\/([\w-]+)\/\{id\}/.exec(op.path)?.[1] ?? ''], fc.uuid());
     if (name === 'department') return fc.constant('agri-tech');
     if (name === 'period') return fc.constant(currentMonth());
     if (name === 'milestone') return fc.constant('sitting');
     const schema = op.params.find((p) => p.name === name)?.schema;
-    if (name === 'code') return known(op.path.includes('townships') ? '120114001' : op.path.includes('indicators') ? 'fuzz_indicator' : 'agri-tech', validValue(schema, name).map(String));
+    if (name === 'code')
+      return known(
+        op.path.includes('townships') ? '120114001' : op.path.includes('indicators') ? 'fuzz_indicator' : 'agri-tech',
+        validValue(schema, name).map(String),
+      );
     return validValue(schema, name).map(String);
   };
 
@@ -150,7 +193,12 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       caller: op.path === SIGN_IN ? fc.constant('anonymous') : callerArb,
     });
     const parts: fc.WeightedArbitrary<string>[] = [
-      ...(op.body ? [{ weight: 5, arbitrary: fc.constant('body') }, { weight: 1, arbitrary: fc.constant('raw') }] : []),
+      ...(op.body
+        ? [
+            { weight: 5, arbitrary: fc.constant('body') },
+            { weight: 1, arbitrary: fc.constant('raw') },
+          ]
+        : []),
       { weight: op.query.length > 0 ? 3 : 1, arbitrary: fc.constant('query') },
       ...(op.params.length > 0 ? [{ weight: 2, arbitrary: fc.constant('param') }] : []),
       ...(NEVER_CORRECT.has(`${op.method} ${op.path}`) ? [] : [{ weight: 1, arbitrary: fc.constant('correct') }]),
@@ -226,16 +274,24 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
     const counts: Record<string, number> = {};
     for (const op of operations) {
       if (ONLY !== undefined && ONLY !== `${op.method} ${op.path}`) continue;
-      const details = await fc.check(fc.asyncProperty(requestOf(op), async (r) => {
-        const res = await inject(op, r);
-        const status = res === null ? 'hang' : `${Math.floor(res.statusCode / 100)}xx`;
-        counts[status] = (counts[status] ?? 0) + 1;
-        const problem = await problemOf(op.path, res);
-        if (problem !== null) throw new Error(`${problem}\n    as ${r.caller}, ${r.part === 'correct' ? 'nothing made bad' : `bad ${r.part}`}: ${describeCase(op.method, r.url, r.payload)}`);
-      }), { seed: seedOf(op), numRuns: RUNS, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
+      const details = await fc.check(
+        fc.asyncProperty(requestOf(op), async (r) => {
+          const res = await inject(op, r);
+          const status = res === null ? 'hang' : `${Math.floor(res.statusCode / 100)}xx`;
+          counts[status] = (counts[status] ?? 0) + 1;
+          const problem = await problemOf(op.path, res);
+          if (problem !== null)
+            throw new Error(
+              `${problem}\n    as ${r.caller}, ${r.part === 'correct' ? 'nothing made bad' : `bad ${r.part}`}: ${describeCase(op.method, r.url, r.payload)}`,
+            );
+        }),
+        { seed: seedOf(op), numRuns: RUNS, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) },
+      );
       if (details.failed) {
         const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-        failures.push(`${op.method} ${op.path}: ${error}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_OP='${op.method} ${op.path}' XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'generated request'`);
+        failures.push(
+          `${op.method} ${op.path}: ${error}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_OP='${op.method} ${op.path}' XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'generated request'`,
+        );
       }
     }
     console.info(`generated requests (seed ${SEED}): ${JSON.stringify(counts)}`);
@@ -251,13 +307,28 @@ describe(`generated requests (seed ${SEED}, ${RUNS} per operation)`, () => {
       import: [clients['village.meichang'], '/api/registry/imports'],
       attachment: [clients['liaison.agri'], `/api/coord/reports/agri-tech/${currentMonth()}/attachments`],
     };
-    const details = await fc.check(fc.asyncProperty(badUpload, async (u) => {
-      const [caller, url] = targets[u.target];
-      await watch.settle();
-      const res = await within(t.app.inject({ method: 'POST', url, payload: u.body, headers: { cookie: caller?.cookie ?? '', 'x-csrf-token': caller?.csrfToken ?? '', 'content-type': u.contentType } }), 10_000);
-      const problem = await problemOf(url, res);
-      if (problem !== null) throw new Error(`${problem}\n    POST ${url} ${u.contentType} ${JSON.stringify(u.body.toString('utf8').slice(0, 120))}`);
-    }), { seed: SEED + 1, numRuns: 80, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) });
-    expect(details.failed ? `${String(details.errorInstance)}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'bad upload'` : null).toBeNull();
+    const details = await fc.check(
+      fc.asyncProperty(badUpload, async (u) => {
+        const [caller, url] = targets[u.target];
+        await watch.settle();
+        const res = await within(
+          t.app.inject({
+            method: 'POST',
+            url,
+            payload: u.body,
+            headers: { cookie: caller?.cookie ?? '', 'x-csrf-token': caller?.csrfToken ?? '', 'content-type': u.contentType },
+          }),
+          10_000,
+        );
+        const problem = await problemOf(url, res);
+        if (problem !== null) throw new Error(`${problem}\n    POST ${url} ${u.contentType} ${JSON.stringify(u.body.toString('utf8').slice(0, 120))}`);
+      }),
+      { seed: SEED + 1, numRuns: 80, endOnFailure: true, ...(PATH === undefined ? {} : { path: PATH }) },
+    );
+    expect(
+      details.failed
+        ? `${String(details.errorInstance)}\n    replay: XINGFU_FUZZ_SEED=${SEED} XINGFU_FUZZ_PATH=${details.counterexamplePath} npx vitest run test/db/input-fuzz.test.ts -t 'bad upload'`
+        : null,
+    ).toBeNull();
   }, 300_000);
 });

@@ -12,7 +12,12 @@ describe('bad input', () => {
 
   const countUsers = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]?.n;
   const raw = (payload: string, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/users', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': contentType } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': contentType },
+    });
 
   it('answers each kind with a 4xx, a stable code, both languages and no stack trace, and changes nothing', async () => {
     const before = await countUsers();
@@ -23,7 +28,11 @@ describe('bad input', () => {
       [raw(JSON.stringify({ username: 'big.one', displayName: 'x'.repeat(300_000), password: 'Abcdefgh-123' })), 413, 'body_too_large'],
       [admin.post('/api/users', { username: 42, displayName: '数字', password: 'Abcdefgh-123' }), 400, 'validation_failed'],
       [admin.post('/api/users', { username: 'ok.name', displayName: '多余字段', password: 'Abcdefgh-123', isAdmin: true }), 400, 'validation_failed'],
-      [admin.post('/api/users', { username: 'ok.name', displayName: '带角色', password: 'Abcdefgh-123', grants: [{ role: 'teacher' }] }), 400, 'validation_failed'],
+      [
+        admin.post('/api/users', { username: 'ok.name', displayName: '带角色', password: 'Abcdefgh-123', grants: [{ role: 'teacher' }] }),
+        400,
+        'validation_failed',
+      ],
       [admin.patch('/api/users/not-a-uuid', { displayName: 'x' }), 400, 'validation_failed'],
       [admin.patch('/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' }), 404, 'not_found'],
       [admin.get('/api/users?page=0'), 400, 'validation_failed'],

@@ -36,7 +36,7 @@ describe('background jobs in PostgreSQL', () => {
     expect(await getJob(db, '120114', id)).toMatchObject({ state: 'failed', error: 'file vanished' });
   });
 
-  it('takes up at once the jobs of a dead worker of this host, and fails a dead command line\'s', async () => {
+  it("takes up at once the jobs of a dead worker of this host, and fails a dead command line's", async () => {
     const dead = `serve:${os.hostname()}:99999999`; // no such process
     const alive = `serve:${os.hostname()}:${process.ppid}`;
     const elsewhere = 'serve:another-host:1';

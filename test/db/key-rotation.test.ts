@@ -19,7 +19,14 @@ describe('rotating the data key and cipher', () => {
   const keyB = randomBytes(32);
   const aesA = createSecrets(keyA);
   const households = generatePopulation(7, {
-    rewardCouples: 25, rewardWidowed: 2, specialDeathCouples: 3, specialDeathSingles: 1, specialDisabilityCouples: 3, specialDisabilitySingles: 1, xiazhuzhuangCouples: 3, others: 20,
+    rewardCouples: 25,
+    rewardWidowed: 2,
+    specialDeathCouples: 3,
+    specialDeathSingles: 1,
+    specialDisabilityCouples: 3,
+    specialDisabilitySingles: 1,
+    xiazhuzhuangCouples: 3,
+    others: 20,
   });
   const candidates = confirmationCandidates(households);
   const people = [...households, ...candidates].flatMap((h) => [...h.parents, ...h.children]);
@@ -35,23 +42,27 @@ describe('rotating the data key and cipher', () => {
     await seedApplications(db, aesA);
     await db.query("UPDATE app_user SET totp_secret = $1 WHERE username = 'auditor'", [aesA.encrypt(totp)]);
     // Some phone numbers as written before key ids (v1: AES-256-GCM under the key, no header).
-    await db.query(
-      `UPDATE person AS p SET phone_enc = v.enc FROM unnest($1::text[], $2::text[]) AS v(hash, enc) WHERE p.id_number_hash = v.hash`,
-      [people.slice(0, 10).map((p) => aesA.lookupHash(`id:${p.idNumber}`)), people.slice(0, 10).map((p) => (p.phone === null ? null : `v1:${aesGcmSeal(keyA, randomBytes(12), Buffer.alloc(0), p.phone).toString('base64')}`))],
-    );
+    await db.query(`UPDATE person AS p SET phone_enc = v.enc FROM unnest($1::text[], $2::text[]) AS v(hash, enc) WHERE p.id_number_hash = v.hash`, [
+      people.slice(0, 10).map((p) => aesA.lookupHash(`id:${p.idNumber}`)),
+      people.slice(0, 10).map((p) => (p.phone === null ? null : `v1:${aesGcmSeal(keyA, randomBytes(12), Buffer.alloc(0), p.phone).toString('base64')}`)),
+    ]);
     accounts = await bankAccounts(aesA);
     expect(accounts.size).toBeGreaterThan(0);
   });
   afterAll(async () => db.close());
 
   async function bankAccounts(secrets: Secrets): Promise<Map<string, string>> {
-    const { rows } = await db.query<{ id: string; bank_account_enc: string }>('SELECT id, bank_account_enc FROM benefit_enrolment UNION ALL SELECT id, bank_account_enc FROM benefit_application');
+    const { rows } = await db.query<{ id: string; bank_account_enc: string }>(
+      'SELECT id, bank_account_enc FROM benefit_enrolment UNION ALL SELECT id, bank_account_enc FROM benefit_application',
+    );
     return new Map(rows.map((r) => [r.id, secrets.decrypt(r.bank_account_enc)]));
   }
 
   /** Every person's ID and phone number opens under `secrets`, and the app finds each by ID number. */
   async function expectRegisterReadable(secrets: Secrets, options: { hashesCurrent: boolean }): Promise<void> {
-    const { rows } = await db.query<{ id_number_enc: string; id_number_hash: string; phone_enc: string | null }>('SELECT id_number_enc, id_number_hash, phone_enc FROM person');
+    const { rows } = await db.query<{ id_number_enc: string; id_number_hash: string; phone_enc: string | null }>(
+      'SELECT id_number_enc, id_number_hash, phone_enc FROM person',
+    );
     expect(rows).toHaveLength(people.length);
     const opened = new Map(rows.map((r) => [secrets.decrypt(r.id_number_enc), r]));
     for (const p of people) {
@@ -61,14 +72,19 @@ describe('rotating the data key and cipher', () => {
       if (options.hashesCurrent) expect(row?.id_number_hash).toBe(secrets.lookupHash(`id:${p.idNumber}`));
     }
     expect(await bankAccounts(secrets)).toEqual(accounts);
-    const { rows: [auditor] } = await db.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE username = 'auditor'");
+    const {
+      rows: [auditor],
+    } = await db.query<{ totp_secret: string }>("SELECT totp_secret FROM app_user WHERE username = 'auditor'");
     expect(secrets.decrypt(auditor?.totp_secret ?? '')).toBe(totp);
     const app = await appWith(secrets);
     try {
       const office = await login(app, 'office');
       for (const p of people) {
         const found = (await office.get(`/api/registry/persons?q=${p.idNumber}`)).json() as { items: { name: string }[] };
-        expect(found.items.map((x) => x.name), p.idNumber).toEqual([p.name]);
+        expect(
+          found.items.map((x) => x.name),
+          p.idNumber,
+        ).toEqual([p.name]);
       }
     } finally {
       await app.close();
@@ -81,8 +97,12 @@ describe('rotating the data key and cipher', () => {
     return app;
   }
 
-  const versions = async () => (await db.query<{ v: string }>(
-    "SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) AS v FROM (SELECT id, version FROM person UNION ALL SELECT id, version FROM benefit_application) r")).rows[0]?.v;
+  const versions = async () =>
+    (
+      await db.query<{ v: string }>(
+        "SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) AS v FROM (SELECT id, version FROM person UNION ALL SELECT id, version FROM benefit_application) r",
+      )
+    ).rows[0]?.v;
   const history = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_history')).rows[0]?.n;
 
   it('knows every sealed column of the schema', async () => {
@@ -114,12 +134,19 @@ describe('rotating the data key and cipher', () => {
     expect(await history()).toBe(historyBefore);
     // The old key can go: everything opens, and every person is found, under the new key alone.
     await expectRegisterReadable(createSecrets(keyB, { cipher: 'sm4' }), { hashesCurrent: true });
-    const { rows: [sample] } = await db.query<{ id_number_enc: string }>('SELECT id_number_enc FROM person LIMIT 1');
+    const {
+      rows: [sample],
+    } = await db.query<{ id_number_enc: string }>('SELECT id_number_enc FROM person LIMIT 1');
     expect(() => createSecrets(keyA).decrypt(sample?.id_number_enc ?? '')).toThrow(/not given/);
     const logged = await db.query<{ action: string; entity_id: string; detail: { complete?: boolean; cipher: string } }>(
       "SELECT action, entity_id, detail FROM audit_log WHERE entity_type = 'data_key' ORDER BY seq",
     );
-    expect(logged.rows.map((r) => [r.action, r.detail.complete ?? null])).toEqual([['keys.rotate.start', null], ['keys.rotate', false], ['keys.rotate.start', null], ['keys.rotate', true]]);
+    expect(logged.rows.map((r) => [r.action, r.detail.complete ?? null])).toEqual([
+      ['keys.rotate.start', null],
+      ['keys.rotate', false],
+      ['keys.rotate.start', null],
+      ['keys.rotate', true],
+    ]);
     expect(logged.rows.every((r) => r.detail.cipher === 'sm4' && rotating.prefix.includes(r.entity_id))).toBe(true);
   });
 
@@ -129,8 +156,12 @@ describe('rotating the data key and cipher', () => {
     expect(first).toMatchObject({ complete: false, batches: 5, rows: { person: 35 } });
     // A value written under the old key after its row was done (an app process not yet restarted with the new key).
     const sm4 = createSecrets(keyB, { cipher: 'sm4' });
-    const { rows: [done] } = await db.query<{ id: string; id_number_enc: string }>(
-      'SELECT id, id_number_enc FROM person WHERE starts_with(id_number_enc, $1) ORDER BY district_code, id LIMIT 1', [rotating.prefix]);
+    const {
+      rows: [done],
+    } = await db.query<{ id: string; id_number_enc: string }>(
+      'SELECT id, id_number_enc FROM person WHERE starts_with(id_number_enc, $1) ORDER BY district_code, id LIMIT 1',
+      [rotating.prefix],
+    );
     await db.query('UPDATE person SET id_number_enc = $1 WHERE id = $2', [sm4.encrypt(rotating.decrypt(done?.id_number_enc ?? '')), done?.id ?? '']);
     const second = await rotateDataKeys(db, rotating, { batchSize: 7 });
     expect(second.complete).toBe(true);

@@ -6,7 +6,14 @@ import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';
 describe('the demo register in the database', () => {
   let t: TestApp;
   const households = generatePopulation(42, {
-    rewardCouples: 30, rewardWidowed: 3, specialDeathCouples: 4, specialDeathSingles: 1, specialDisabilityCouples: 4, specialDisabilitySingles: 1, xiazhuzhuangCouples: 5, others: 40,
+    rewardCouples: 30,
+    rewardWidowed: 3,
+    specialDeathCouples: 4,
+    specialDeathSingles: 1,
+    specialDisabilityCouples: 4,
+    specialDisabilitySingles: 1,
+    xiazhuzhuangCouples: 5,
+    others: 40,
   });
   const people = households.flatMap((h) => [...h.parents, ...h.children]);
   beforeAll(async () => {
@@ -20,10 +27,14 @@ describe('the demo register in the database', () => {
     expect(await count('SELECT count(*)::int AS n FROM household')).toBe(households.length);
     expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people.length);
     expect(await count("SELECT count(*)::int AS n FROM relationship WHERE kind = 'spouse'")).toBe(households.filter((h) => h.parents.length === 2).length);
-    expect(await count("SELECT count(*)::int AS n FROM relationship WHERE kind = 'child'")).toBe(households.reduce((n, h) => n + h.parents.length * h.children.length, 0));
+    expect(await count("SELECT count(*)::int AS n FROM relationship WHERE kind = 'child'")).toBe(
+      households.reduce((n, h) => n + h.parents.length * h.children.length, 0),
+    );
     expect(await count('SELECT count(*)::int AS n FROM disability_assessment')).toBe(people.filter((p) => p.disabilityGrade !== null).length);
     expect(await count('SELECT count(*)::int AS n FROM person WHERE NOT alive')).toBe(people.filter((p) => p.deathDate !== null).length);
-    expect(await count('SELECT count(*)::int AS n FROM person WHERE out_of_policy_birth')).toBe(households.filter((h) => h.outOfPolicyBirth.value).reduce((n, h) => n + h.parents.length, 0));
+    expect(await count('SELECT count(*)::int AS n FROM person WHERE out_of_policy_birth')).toBe(
+      households.filter((h) => h.outOfPolicyBirth.value).reduce((n, h) => n + h.parents.length, 0),
+    );
   });
 
   it('is searchable like any registered person, within each township’s scope', async () => {

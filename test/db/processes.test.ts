@@ -8,7 +8,9 @@ import { runCli, startServer, testSecretKey, type ServerProcess } from '../proce
 
 async function signIn(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'xingfu-demo-2011' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'xingfu-demo-2011' }),
   });
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -42,19 +44,28 @@ describe('several processes', { timeout: 180_000 }, () => {
       // Lockout counters are shared too: failures on both processes add up.
       for (let i = 0; i < 5; i++) {
         await fetch(`${[a, b][i % 2]?.url}/api/auth/login`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacher', password: `wrong-${i}-pass` }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'teacher', password: `wrong-${i}-pass` }),
         });
       }
       const locked = await fetch(`${a.url}/api/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacher', password: 'xingfu-demo-2011' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'teacher', password: 'xingfu-demo-2011' }),
       });
       expect(locked.status).toBe(423);
       // Concurrent guesses spread over both processes are claimed in the database: no more
       // passwords are checked than the threshold.
-      const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-        fetch(`${[a, b][i % 2]?.url}/api/auth/login`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'parent', password: `wrong-${i}-pass` }),
-        })));
+      const guesses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          fetch(`${[a, b][i % 2]?.url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'parent', password: `wrong-${i}-pass` }),
+          }),
+        ),
+      );
       expect(guesses.filter((r) => r.status === 401)).toHaveLength(4);
       expect(guesses.filter((r) => r.status === 423)).toHaveLength(36);
       const client = new pg.Client({ connectionString: db.url });

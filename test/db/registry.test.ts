@@ -29,7 +29,9 @@ beforeAll(async () => {
   ours = await signIn(t.app, registrar);
   other = (await makeClient(t.app, t.db, { role: 'township', township: theirs.code })).client;
   const res = await ours.post('/api/registry/households', {
-    village, address: '杨村街道东刘庄村3号', householdNumber: 'YC-0001',
+    village,
+    address: '杨村街道东刘庄村3号',
+    householdNumber: 'YC-0001',
     members: [
       { name: '张晓明', relation: '户主', idNumber: headId, hukou: '农业', maritalStatus: '已婚', phone: '13812345678' },
       { name: '李桂兰', relation: '配偶', idNumber: wifeId.toLowerCase(), hukou: '农业', sex: '女' },
@@ -42,7 +44,10 @@ afterAll(async () => t.close());
 
 describe('registry: registering and finding households and persons', () => {
   it('stores ID and phone numbers encrypted, with a keyed hash and a masked copy', async () => {
-    const { rows } = await t.db.query<Record<string, string>>('SELECT id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked FROM person WHERE name = $1', ['张晓明']);
+    const { rows } = await t.db.query<Record<string, string>>(
+      'SELECT id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_masked FROM person WHERE name = $1',
+      ['张晓明'],
+    );
     const p = rows[0];
     expect(p?.id_number_enc).toMatch(/^v2:aes:[0-9a-f]{8}:/);
     expect(JSON.stringify(p)).not.toContain(headId);
@@ -54,7 +59,10 @@ describe('registry: registering and finding households and persons', () => {
   it('finds a person by name, partial name, pinyin, initials and ID number, masked', async () => {
     for (const q of ['张晓明', '晓明', 'zhangxiaoming', 'zxm', 'ZXM', headId, `  ${headId.slice(0, 17)}${headId.slice(17).toLowerCase()} `]) {
       const res = (await ours.get(`/api/registry/persons?q=${encodeURIComponent(q)}`)).json();
-      expect(res.items.map((p: { name: string }) => p.name), q).toEqual(['张晓明']);
+      expect(
+        res.items.map((p: { name: string }) => p.name),
+        q,
+      ).toEqual(['张晓明']);
       expect(res.items[0].idNumber).toBe(`120114********${headId.slice(-4)}`);
     }
     expect((await ours.get('/api/registry/persons?q=YC-0001')).json().total).toBe(2);
@@ -76,18 +84,33 @@ describe('registry: registering and finding households and persons', () => {
 
   it('refuses an ID number registered elsewhere in the district, a household without head, and bad members, writing nothing', async () => {
     const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n;
-    const taken = await other.post('/api/registry/households', { village: otherVillage, address: '下朱庄1号', members: [{ name: '王五', relation: '户主', idNumber: headId, hukou: '农业' }] });
+    const taken = await other.post('/api/registry/households', {
+      village: otherVillage,
+      address: '下朱庄1号',
+      members: [{ name: '王五', relation: '户主', idNumber: headId, hukou: '农业' }],
+    });
     expect(taken.statusCode).toBe(400);
     expect(taken.json().error.messages['zh-CN']).toContain('已在本区登记');
-    const noHead = await other.post('/api/registry/households', { village: otherVillage, address: '下朱庄1号', members: [{ name: '王五', relation: '配偶', idNumber: idNumber('19600101', 15), hukou: '农业' }] });
+    const noHead = await other.post('/api/registry/households', {
+      village: otherVillage,
+      address: '下朱庄1号',
+      members: [{ name: '王五', relation: '配偶', idNumber: idNumber('19600101', 15), hukou: '农业' }],
+    });
     expect(noHead.statusCode).toBe(400);
-    const bad = await other.post('/api/registry/households', { village: otherVillage, address: '下朱庄1号', members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业', sex: '女' }] });
+    const bad = await other.post('/api/registry/households', {
+      village: otherVillage,
+      address: '下朱庄1号',
+      members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业', sex: '女' }],
+    });
     expect(bad.json().error.details[0]).toMatchObject({ code: 'sex_mismatch' });
-    const outOfScope = await other.post('/api/registry/households', { village, address: 'x', members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业' }] });
+    const outOfScope = await other.post('/api/registry/households', {
+      village,
+      address: 'x',
+      members: [{ name: '王五', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业' }],
+    });
     expect(outOfScope.statusCode).toBe(404);
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]?.n).toBe(before);
   });
-
 });
 
 describe('registry: changes, reveals and exports', () => {
@@ -95,14 +118,23 @@ describe('registry: changes, reveals and exports', () => {
     const h = (await ours.get(`/api/registry/households/${householdId}`)).json();
     const [head, wife] = h.members;
     const birth = await ours.post(`/api/registry/households/${householdId}/members`, {
-      event: 'birth', date: '1976-01-01', parentIds: [head.id, wife.id],
+      event: 'birth',
+      date: '1976-01-01',
+      parentIds: [head.id, wife.id],
       member: { name: '张丽', relation: '子女', idNumber: idNumber('19760101', 22), hukou: '农业' },
     });
     expect(birth.statusCode, birth.body).toBe(201);
     const childId = birth.json().id;
-    expect((await ours.post(`/api/registry/households/${householdId}/members`, {
-      event: 'birth', date: '1949-01-01', parentIds: [head.id], member: { name: '张早', relation: '子女', idNumber: idNumber('19490101', 22), hukou: '农业' },
-    })).statusCode).toBe(400);
+    expect(
+      (
+        await ours.post(`/api/registry/households/${householdId}/members`, {
+          event: 'birth',
+          date: '1949-01-01',
+          parentIds: [head.id],
+          member: { name: '张早', relation: '子女', idNumber: idNumber('19490101', 22), hukou: '农业' },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await ours.post(`/api/registry/persons/${childId}/disability`, { date: '2010-05-01', grade: 2 })).statusCode).toBe(200);
     expect((await ours.post(`/api/registry/persons/${childId}/death`, { date: '2011-03-04', note: '病故' })).statusCode).toBe(200);
     expect((await ours.post(`/api/registry/persons/${childId}/death`, { date: '2011-03-05' })).statusCode).toBe(400);
@@ -114,9 +146,14 @@ describe('registry: changes, reveals and exports', () => {
     expect(child).toMatchObject({ alive: false, deathDate: '2011-03-04', version: 2, updatedBy: registrar.username });
     expect(after.relationships.filter((r: { relatedPersonId: string }) => r.relatedPersonId === childId)).toHaveLength(2);
     expect(after.disabilities).toEqual([{ personId: childId, grade: 2, assessedOn: '2010-05-01' }]);
-    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['registered', 'birth', 'disability_assessed', 'death', 'move_out']));
+    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['registered', 'birth', 'disability_assessed', 'death', 'move_out']),
+    );
     expect(after.events.every((e: { enteredBy: string }) => e.enteredBy === registrar.username)).toBe(true);
-    const history = await t.db.query<{ version: number; old_row: { alive: boolean } }>('SELECT version, old_row FROM registry_history WHERE entity_id = $1 ORDER BY version', [childId]);
+    const history = await t.db.query<{ version: number; old_row: { alive: boolean } }>(
+      'SELECT version, old_row FROM registry_history WHERE entity_id = $1 ORDER BY version',
+      [childId],
+    );
     expect(history.rows.map((r) => [r.version, r.old_row.alive])).toEqual([[1, true]]);
     await expect(t.db.query('DELETE FROM person WHERE id = $1', [childId])).rejects.toThrow(/never deleted/);
   });
@@ -126,7 +163,10 @@ describe('registry: changes, reveals and exports', () => {
     expect((await ours.post(`/api/registry/persons/${person.id}/reveal`, {})).statusCode).toBe(400);
     const res = await ours.post(`/api/registry/persons/${person.id}/reveal`, { reason: '办理奖扶资格确认' });
     expect(res.json()).toEqual({ idNumber: headId, phone: '13812345678' });
-    const { rows } = await t.db.query<{ actor_username: string; detail: { reason: string } }>("SELECT actor_username, detail FROM audit_log WHERE action = 'personal_data.reveal' AND entity_id = $1", [person.id]);
+    const { rows } = await t.db.query<{ actor_username: string; detail: { reason: string } }>(
+      "SELECT actor_username, detail FROM audit_log WHERE action = 'personal_data.reveal' AND entity_id = $1",
+      [person.id],
+    );
     expect(rows).toEqual([{ actor_username: registrar.username, detail: { fields: ['idNumber', 'phone'], reason: '办理奖扶资格确认' } }]);
     expect((await (await signedIn('auditor')).post(`/api/registry/persons/${person.id}/reveal`, { reason: '抽查' })).statusCode).toBe(403);
   });
@@ -142,17 +182,24 @@ describe('registry: changes, reveals and exports', () => {
     expect(names).toEqual(expect.arrayContaining(['张晓明', '李桂兰']));
     expect(JSON.stringify(sheet?.getColumn(4).values)).not.toContain(headId);
     expect(String(sheet?.getRow(2).getCell(4).value)).toMatch(/^120114\*{8}/);
-    const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>("SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'registrar.mine'");
+    const { rows } = await t.db.query<{ detail: { rows: number; masked: boolean } }>(
+      "SELECT detail FROM audit_log WHERE action = 'personal_data.export' AND actor_username = 'registrar.mine'",
+    );
     expect(rows[0]?.detail).toMatchObject({ rows: names?.length, masked: true });
   });
-
 });
 
 describe('registry: what searches and exports leave in the logs', () => {
   it('records every search and every household read in the audit log, with what was searched for (an ID number masked) and how many were found', async () => {
-    const lastEntry = async (action: string) => (await t.db.query<{ entity_id: string | null; detail: Record<string, unknown> }>(
-      "SELECT entity_id, detail FROM audit_log WHERE action = $1 AND actor_username = 'registrar.mine' ORDER BY seq DESC LIMIT 1", [action])).rows[0];
-    const entries = async (action: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]?.n;
+    const lastEntry = async (action: string) =>
+      (
+        await t.db.query<{ entity_id: string | null; detail: Record<string, unknown> }>(
+          "SELECT entity_id, detail FROM audit_log WHERE action = $1 AND actor_username = 'registrar.mine' ORDER BY seq DESC LIMIT 1",
+          [action],
+        )
+      ).rows[0];
+    const entries = async (action: string) =>
+      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]?.n;
     const fullWidth = headId.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     for (const q of [headId, fullWidth]) {
       const before = await entries('registry.search');
@@ -172,7 +219,16 @@ describe('registry: what searches and exports leave in the logs', () => {
 
   it('writes no ID number, phone number or searched-for name into the server log', async () => {
     const lines: string[] = [];
-    const logged = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info' }), db: t.db, secrets: testSecrets, logStream: { write: (line: string) => { lines.push(line); } } });
+    const logged = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'info' }),
+      db: t.db,
+      secrets: testSecrets,
+      logStream: {
+        write: (line: string) => {
+          lines.push(line);
+        },
+      },
+    });
     await logged.ready();
     try {
       const client = await signIn(logged, registrar);
@@ -197,7 +253,9 @@ describe('registry: what searches and exports leave in the logs', () => {
   it('exports a name a spreadsheet would take for a formula as inert text', async () => {
     const malicious = '=HYPERLINK("http://e.cn","点")';
     const created = await ours.post('/api/registry/households', {
-      village, address: '杨村街道东刘庄村9号', householdNumber: 'YC-0009',
+      village,
+      address: '杨村街道东刘庄村9号',
+      householdNumber: 'YC-0009',
       members: [{ name: malicious, relation: '户主', idNumber: idNumber('19600101', 901), hukou: '农业' }],
     });
     expect(created.statusCode, created.body).toBe(201);

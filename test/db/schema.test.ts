@@ -25,21 +25,27 @@ describe('schema', () => {
   });
 
   it('notices a table that breaks the distribution rule', async () => {
-    await db.transaction(async (tx) => {
-      await tx.exec(`CREATE TABLE stray (id int PRIMARY KEY, district_code text, name text UNIQUE);
+    await db
+      .transaction(async (tx) => {
+        await tx.exec(`CREATE TABLE stray (id int PRIMARY KEY, district_code text, name text UNIQUE);
         CREATE TABLE stray_child (district_code text, id int, stray_id int REFERENCES stray (id), PRIMARY KEY (district_code, id));
         CREATE UNIQUE INDEX stray_child_by_id ON stray_child (id);`);
-      expect(await distributionViolations(tx)).toEqual(expect.arrayContaining([
-        'stray.stray_pkey: key without district_code',
-        'stray.stray_name_key: key without district_code',
-        'stray_child.stray_child_stray_id_fkey: key without district_code',
-        'stray_child.stray_child_stray_id_fkey: foreign key does not reference district_code',
-        'stray_child.stray_child_by_id: unique index without district_code',
-      ]));
-      await tx.exec('CREATE TABLE orphan (id int)');
-      expect(await distributionViolations(tx)).toEqual(expect.arrayContaining(['orphan: no district_code column', 'orphan: no primary key']));
-      throw new Rollback();
-    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+        expect(await distributionViolations(tx)).toEqual(
+          expect.arrayContaining([
+            'stray.stray_pkey: key without district_code',
+            'stray.stray_name_key: key without district_code',
+            'stray_child.stray_child_stray_id_fkey: key without district_code',
+            'stray_child.stray_child_stray_id_fkey: foreign key does not reference district_code',
+            'stray_child.stray_child_by_id: unique index without district_code',
+          ]),
+        );
+        await tx.exec('CREATE TABLE orphan (id int)');
+        expect(await distributionViolations(tx)).toEqual(expect.arrayContaining(['orphan: no district_code column', 'orphan: no primary key']));
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
   });
 
   it('keeps row-level security on every table the application role can read', async () => {
@@ -66,7 +72,7 @@ describe('the database layer', () => {
   afterAll(async () => db.close());
 
   describe('statements sent before the previous one has finished', () => {
-    it('run in the order sent, each with its own result, without leaning on the driver\'s deprecated queue', async () => {
+    it("run in the order sent, each with its own result, without leaning on the driver's deprecated queue", async () => {
       const warned = vi.spyOn(process, 'emitWarning');
       const results = await db.transaction(async (tx) => {
         const first = inFlight(tx.query<{ n: number }>('SELECT 1 AS n, pg_sleep(0.05)'));
@@ -91,20 +97,25 @@ describe('the database layer', () => {
         await tx.query('SET LOCAL ROLE xingfu_app');
         await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text, other text, amount numeric, flag boolean) ON COMMIT DROP');
         await tx.copyIn('copied', ['id', 'note', 'other', 'amount', 'flag'], values.map(copyLine).join(''));
-        return (await tx.query<{ id: string; note: string; other: string | null; amount: string; flag: boolean }>(
-          'SELECT id::text AS id, note, other, amount::text AS amount, flag FROM copied ORDER BY id')).rows;
+        return (
+          await tx.query<{ id: string; note: string; other: string | null; amount: string; flag: boolean }>(
+            'SELECT id::text AS id, note, other, amount::text AS amount, flag FROM copied ORDER BY id',
+          )
+        ).rows;
       });
       expect(rows).toEqual(values.map(([id, note, other, amount, flag]) => ({ id, note, other, amount: String(amount), flag })));
     });
 
     it('fails as a whole on a bad value, and the transaction writes nothing', async () => {
-      await expect(db.transaction(async (tx) => {
-        await tx.exec('CREATE TABLE copy_written (district_code text, id int, PRIMARY KEY (district_code, id))');
-        await tx.query("INSERT INTO copy_written VALUES ('120114', 1)");
-        await tx.query('SET LOCAL ROLE xingfu_app');
-        await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text) ON COMMIT DROP');
-        await tx.copyIn('copied', ['id', 'note'], copyLine(['not-a-uuid', 'x']));
-      })).rejects.toThrow(/uuid/);
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.exec('CREATE TABLE copy_written (district_code text, id int, PRIMARY KEY (district_code, id))');
+          await tx.query("INSERT INTO copy_written VALUES ('120114', 1)");
+          await tx.query('SET LOCAL ROLE xingfu_app');
+          await tx.exec('CREATE TEMPORARY TABLE copied (id uuid, note text) ON COMMIT DROP');
+          await tx.copyIn('copied', ['id', 'note'], copyLine(['not-a-uuid', 'x']));
+        }),
+      ).rejects.toThrow(/uuid/);
       expect((await db.query<{ t: string | null }>("SELECT to_regclass('copy_written')::text AS t")).rows[0]?.t).toBeNull();
       // The connection is usable afterwards, as its own user again.
       expect((await db.query<{ role: string }>("SELECT current_setting('role') AS role")).rows[0]?.role).toBe('none');
@@ -112,20 +123,30 @@ describe('the database layer', () => {
   });
 
   describe('a cursor read in batches', () => {
-    const read = (rows: number, batch: number) => db.transaction(async (tx) => {
-      const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, { enable_nestloop: 'off' });
-      // The planning settings are back as they were once the cursor is declared.
-      const after = (await tx.query<{ nestloop: string; fraction: string }>(
-        "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction")).rows[0];
-      const batches: number[][] = [];
-      for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
-      const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
-      return { batches, after, open };
-    });
+    const read = (rows: number, batch: number) =>
+      db.transaction(async (tx) => {
+        const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, {
+          enable_nestloop: 'off',
+        });
+        // The planning settings are back as they were once the cursor is declared.
+        const after = (
+          await tx.query<{ nestloop: string; fraction: string }>(
+            "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction",
+          )
+        ).rows[0];
+        const batches: number[][] = [];
+        for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
+        const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
+        return { batches, after, open };
+      });
 
     it('hands over every row once, in order, a batch at a time, and closes the cursor after the last', async () => {
       const { batches, after, open } = await read(10, 4);
-      expect(batches).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+      expect(batches).toEqual([
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10],
+      ]);
       expect(after).toEqual({ nestloop: 'on', fraction: '0.1' });
       expect(open).toBe(0);
     });

@@ -8,7 +8,8 @@ let t: TestApp;
 let mine: Township;
 let other: Township;
 let department: Department;
-const count = async (table: 'township' | 'department'): Promise<number> => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE district_code = '120114'`)).rows[0]?.n ?? -1;
+const count = async (table: 'township' | 'department'): Promise<number> =>
+  (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE district_code = '120114'`)).rows[0]?.n ?? -1;
 beforeAll(async () => {
   t = await startTestApp();
   mine = await makeTownship(t.db, { villages: 3 });
@@ -61,7 +62,6 @@ describe('data scope', () => {
       expect(departments.map((d: { code: string }) => d.code)).toContain(department.code);
     }
   });
-
 });
 
 describe('data scope of the administrators and in the database', () => {
@@ -81,9 +81,18 @@ describe('data scope of the administrators and in the database', () => {
     expect((await aud.get('/api/audit')).statusCode).toBe(200);
     expect((await aud.get('/api/users')).statusCode).toBe(200);
     expect((await aud.post('/api/users', { username: 'x.y.z', displayName: 'x', password: 'Abcdefgh-123' })).statusCode).toBe(403);
-    expect((await aud.put('/api/security/policy', {
-      minPasswordLength: 10, passwordExpiryDays: 90, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, requireTotpForPrivileged: true,
-    })).statusCode).toBe(403);
+    expect(
+      (
+        await aud.put('/api/security/policy', {
+          minPasswordLength: 10,
+          passwordExpiryDays: 90,
+          lockoutThreshold: 5,
+          lockoutMinutes: 15,
+          idleTimeoutMinutes: 30,
+          requireTotpForPrivileged: true,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('is enforced by the database itself: a query without WHERE sees only the actor’s rows', async () => {

@@ -5,8 +5,16 @@ import { nameKeys, parseNameQuery } from '../../src/core/registry/names.ts';
 import { withScope, type Actor } from '../../src/db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../src/db/types.ts';
 import {
-  COUNT_CAP, insertHouseholds, insertPersons, NAME_WALK_ROWS, searchPersons, sortColumns,
-  type NewHousehold, type NewPerson, type SearchFilter, type SearchPage,
+  COUNT_CAP,
+  insertHouseholds,
+  insertPersons,
+  NAME_WALK_ROWS,
+  searchPersons,
+  sortColumns,
+  type NewHousehold,
+  type NewPerson,
+  type SearchFilter,
+  type SearchPage,
 } from '../../src/modules/registry/queries.ts';
 import { DISTRICT, makeTownship, type Township } from '../factories.ts';
 import { openTestDatabase } from '../helpers.ts';
@@ -43,11 +51,27 @@ function people(): { households: NewHousehold[]; persons: NewPerson[] } {
     const household = households.get(key) as NewHousehold;
     const keys = nameKeys(name);
     persons.push({
-      id: randomUUID(), householdId: household.id, townshipCode, villageCode, relation: head ? 'head' : 'child', name,
-      pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: i % 2 === 0 ? 'M' : 'F',
-      birthDate: `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`, idEnc: 'v1:test', idHash: `search-test-${i}`, idMasked: '120114**********0000',
-      phoneEnc: null, phoneMasked: null, hukou: i % 4 === 0 ? 'urban' : 'rural', maritalStatus: 'unknown',
-      deathDate: i % 13 === 0 ? '2021-05-01' : null, certificateNumber: null, certificateDate: null,
+      id: randomUUID(),
+      householdId: household.id,
+      townshipCode,
+      villageCode,
+      relation: head ? 'head' : 'child',
+      name,
+      pinyin: keys.pinyin,
+      initials: keys.initials,
+      tokens: keys.tokens,
+      sex: i % 2 === 0 ? 'M' : 'F',
+      birthDate: `${1940 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`,
+      idEnc: 'v1:test',
+      idHash: `search-test-${i}`,
+      idMasked: '120114**********0000',
+      phoneEnc: null,
+      phoneMasked: null,
+      hukou: i % 4 === 0 ? 'urban' : 'rural',
+      maritalStatus: 'unknown',
+      deathDate: i % 13 === 0 ? '2021-05-01' : null,
+      certificateNumber: null,
+      certificateDate: null,
     });
   });
   return { households: [...households.values()], persons };
@@ -57,22 +81,33 @@ function people(): { households: NewHousehold[]; persons: NewPerson[] } {
 async function reference(tx: Queryable, f: SearchFilter, page: SearchPage): Promise<{ ids: string[]; total: number }> {
   if (f.name === undefined) throw new Error('a name');
   const params: SqlParam[] = f.name.kind === 'hanzi' ? [f.name.tokens, f.name.text] : [f.name.text];
-  const clauses = f.name.kind === 'hanzi'
-    ? ['p.name_tokens @> $1::text[]', 'strpos(p.name, $2) > 0']
-    : ['(starts_with(p.name_pinyin, $1) OR starts_with(p.name_initials, $1))'];
+  const clauses =
+    f.name.kind === 'hanzi'
+      ? ['p.name_tokens @> $1::text[]', 'strpos(p.name, $2) > 0']
+      : ['(starts_with(p.name_pinyin, $1) OR starts_with(p.name_initials, $1))'];
   if (f.township) clauses.push(`p.township_code = $${params.push(f.township)}`);
   if (f.alive !== undefined) clauses.push(`p.alive = $${params.push(f.alive)}`);
   if (f.hukou) clauses.push(`p.hukou = $${params.push(f.hukou)}`);
   const where = clauses.join(' AND ');
   const order = `${sortColumns[page.sort]} ${page.order === 'asc' ? 'ASC' : 'DESC'}, p.id`;
-  const { rows } = await tx.query<{ id: string }>(`SELECT p.id FROM person p WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, params);
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT p.id FROM person p WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
+    params,
+  );
   const count = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM person p WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`, params);
   return { ids: rows.map((r) => r.id), total: count.rows[0]?.n ?? 0 };
 }
 
 /** The statements a search ran: the count, the walk through the name order, the sorted matches. */
 function recording(tx: Queryable, statements: string[]): Queryable {
-  return { exec: (sql) => tx.exec(sql), copyIn: (t, c, text) => tx.copyIn(t, c, text), query: (sql, params) => { statements.push(sql); return tx.query(sql, params); } };
+  return {
+    exec: (sql) => tx.exec(sql),
+    copyIn: (t, c, text) => tx.copyIn(t, c, text),
+    query: (sql, params) => {
+      statements.push(sql);
+      return tx.query(sql, params);
+    },
+  };
 }
 const walked = (statements: string[]) => statements.some((s) => s.includes(`LIMIT ${NAME_WALK_ROWS})`));
 const sorted = (statements: string[]) => statements.some((s) => s.includes('p.ctid = ANY ((SELECT xingfu_name_matches'));
@@ -121,19 +156,34 @@ describe('registry: search by a partial name', () => {
     }
   };
 
-  for (const [who, label] of [[office, 'the office'], [township, 'a township user']] as const) {
+  for (const [who, label] of [
+    [office, 'the office'],
+    [township, 'a township user'],
+  ] as const) {
     it(`returns the same page and count as the reference to ${label}, for common and rare names, pages, orders and filters`, async () => {
-      await expectReference(who, ['伟', '王', '翔', '王翔', '王翔芳', '李伟', '伟芳华', '艾王芳', '张三丰'], [
-        {}, { offset: 20 }, { limit: 50 }, { order: 'desc' }, { sort: 'birthDate' }, { sort: 'village', order: 'desc' },
-        { limit: 5_000, offset: 5_000 }, { offset: 100_000 },
-      ]);
+      await expectReference(
+        who,
+        ['伟', '王', '翔', '王翔', '王翔芳', '李伟', '伟芳华', '艾王芳', '张三丰'],
+        [
+          {},
+          { offset: 20 },
+          { limit: 50 },
+          { order: 'desc' },
+          { sort: 'birthDate' },
+          { sort: 'village', order: 'desc' },
+          { limit: 5_000, offset: 5_000 },
+          { offset: 100_000 },
+        ],
+      );
     });
 
     it(`returns the same page and count as the reference to ${label} for pinyin and initials, pages, orders and filters`, async () => {
       // wang: every 王翔, bunched; w: the pinyin of 王 and 吴, and initials; wx and lw: initials only, spread; aiw: one surname's pinyin.
-      await expectReference(who, ['wang', 'wangxiang', 'w', 'wx', 'lw', 'aiw', 'aw', 'zzz'], [
-        {}, { offset: 20 }, { order: 'desc' }, { offset: 40, order: 'desc' }, { sort: 'birthDate' }, { limit: 5_000, offset: 5_000 },
-      ]);
+      await expectReference(
+        who,
+        ['wang', 'wangxiang', 'w', 'wx', 'lw', 'aiw', 'aw', 'zzz'],
+        [{}, { offset: 20 }, { order: 'desc' }, { offset: 40, order: 'desc' }, { sort: 'birthDate' }, { limit: 5_000, offset: 5_000 }],
+      );
     });
   }
 
@@ -155,7 +205,12 @@ describe('registry: search by a partial name', () => {
     expect(walked(wang.statements)).toBe(false);
     expect(wang.got.rows.map((r) => r.id)).toEqual(wang.want.ids);
     // Those with 王 elsewhere in the name sort first (ai…, chen…), before every 王翔 (wang…).
-    expect(wang.got.rows.slice(0, 12).map((r) => r.name).sort()).toEqual([...Array(6).fill('艾王芳'), ...Array(6).fill('陈王丽')].sort());
+    expect(
+      wang.got.rows
+        .slice(0, 12)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...Array(6).fill('艾王芳'), ...Array(6).fill('陈王丽')].sort());
     const xiang = await search(office, '翔');
     expect(walked(xiang.statements) && sorted(xiang.statements)).toBe(true);
     expect(xiang.got.total).toBe(COUNT_CAP + 1);

@@ -37,8 +37,9 @@ const takeOver = async (username: string, temporary: string): Promise<Client> =>
   return login(t.app, username, OWN);
 };
 const actions = async (id: string) =>
-  (await t.db.query<{ action: string; actor_username: string }>('SELECT action, actor_username FROM audit_log WHERE entity_id = $1 ORDER BY seq', [id]))
-    .rows.map((r) => `${r.actor_username} ${r.action}`);
+  (
+    await t.db.query<{ action: string; actor_username: string }>('SELECT action, actor_username FROM audit_log WHERE entity_id = $1 ORDER BY seq', [id])
+  ).rows.map((r) => `${r.actor_username} ${r.action}`);
 
 describe('separation of the administrators’ duties: the system administrator', () => {
   it('refuses the finding’s path: the system administrator’s own account and password reach no business data', async () => {
@@ -54,7 +55,8 @@ describe('separation of the administrators’ duties: the system administrator',
       await sys.put(`/api/users/${id}/grants`, { grants: [{ role: 'office' }] }),
       await sys.post(`/api/users/${id}/grants/confirm`),
       await sys.patch(`/api/users/${id}`, { grants: [{ role: 'office' }] }),
-    ]) expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    ])
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect((await t.db.query('SELECT 1 FROM user_grant WHERE user_id = $1', [id])).rows).toEqual([]);
     // … so signed in as the account, with the password it chose, it reads nothing.
     const shadow = await takeOver('shadow.office', TEMPORARY);
@@ -70,9 +72,11 @@ describe('separation of the administrators’ duties: the system administrator',
     const { reachOf } = await import('../../src/core/auth/roles.ts');
     const grants = [{ role: 'sysadmin' as const, township: null, village: null, department: null }];
     const actor = { district: '120114', userId: made.sysadmin.id, username: made.sysadmin.username, grants, reach: reachOf(grants), ip: null };
-    await expect(withScope(t.db, actor, (tx) =>
-      tx.query("INSERT INTO user_grant (district_code, user_id, role, confirmed_at) VALUES ('120114', $1, 'office', now())", [id]),
-    )).rejects.toThrow(/row-level security/);
+    await expect(
+      withScope(t.db, actor, (tx) =>
+        tx.query("INSERT INTO user_grant (district_code, user_id, role, confirmed_at) VALUES ('120114', $1, 'office', now())", [id]),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('keeps the security administrator from creating accounts or setting passwords', async () => {
@@ -99,11 +103,14 @@ describe('separation of the administrators’ duties: the system administrator',
     expect(confirmed.json().grants.map((g: { confirmed: boolean }) => g.confirmed)).toEqual([true]);
     expect((await holder.get('/api/registry/persons')).statusCode).toBe(200);
     expect(await actions(id)).toEqual([
-      'the.sysadmin user.create', 'the.secadmin user.grant', 'new.township auth.login', 'new.township auth.password_change',
-      'new.township auth.login', 'the.secadmin user.grants_confirm',
+      'the.sysadmin user.create',
+      'the.secadmin user.grant',
+      'new.township auth.login',
+      'new.township auth.password_change',
+      'new.township auth.login',
+      'the.secadmin user.grants_confirm',
     ]);
   });
-
 });
 
 describe('separation of the administrators’ duties: password resets and role changes', () => {
@@ -122,7 +129,8 @@ describe('separation of the administrators’ duties: password resets and role c
     expect((await sec.post(`/api/users/${id}/grants/confirm`)).statusCode).toBe(200);
     expect((await taker.get('/api/registry/persons')).statusCode).toBe(200);
     const reset = await t.db.query<{ detail: { grantsSuspended: number } }>(
-      "SELECT detail FROM audit_log WHERE action = 'user.reset_password' AND entity_id = $1", [id],
+      "SELECT detail FROM audit_log WHERE action = 'user.reset_password' AND entity_id = $1",
+      [id],
     );
     expect(reset.rows[0]?.detail).toEqual({ grantsSuspended: 1 });
   });

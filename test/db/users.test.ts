@@ -25,8 +25,19 @@ describe('users and roles: the list', () => {
     // Twelve accounts of their own: three liaisons, the rest of other roles, one of them found by its holder's name.
     const made: User[] = [];
     for (let i = 1; i <= 12; i++) {
-      const scope = i <= 3 ? { role: 'liaison' as const, department: department.code } : i % 2 === 0 ? { role: 'township' as const, township: mine.code } : { role: 'teacher' as const };
-      made.push(await makeUser(t.db, { ...scope, username: `paging.${String(13 - i).padStart(2, '0')}`, ...(i === 7 ? { displayName: '欧阳明月（测试街道计生办）' } : {}) }));
+      const scope =
+        i <= 3
+          ? { role: 'liaison' as const, department: department.code }
+          : i % 2 === 0
+            ? { role: 'township' as const, township: mine.code }
+            : { role: 'teacher' as const };
+      made.push(
+        await makeUser(t.db, {
+          ...scope,
+          username: `paging.${String(13 - i).padStart(2, '0')}`,
+          ...(i === 7 ? { displayName: '欧阳明月（测试街道计生办）' } : {}),
+        }),
+      );
     }
     const usernames = made.map((u) => u.username).sort();
     const page1 = (await admin.get('/api/users?q=paging.&page=1&pageSize=5&sort=username&order=asc')).json();
@@ -37,8 +48,15 @@ describe('users and roles: the list', () => {
     const page3 = (await admin.get('/api/users?q=paging.&page=3&pageSize=5&sort=username&order=asc')).json();
     expect(page3.items.map((u: { username: string }) => u.username)).toEqual(usernames.slice(10));
     const liaisons = (await admin.get('/api/users?q=paging.&role=liaison')).json();
-    expect(liaisons.items.map((u: { username: string }) => u.username).sort()).toEqual(made.slice(0, 3).map((u) => u.username).sort());
-    expect((await admin.get(`/api/users?q=${encodeURIComponent('欧阳明月')}`)).json().items.map((u: { username: string }) => u.username)).toEqual([made[6]?.username]);
+    expect(liaisons.items.map((u: { username: string }) => u.username).sort()).toEqual(
+      made
+        .slice(0, 3)
+        .map((u) => u.username)
+        .sort(),
+    );
+    expect((await admin.get(`/api/users?q=${encodeURIComponent('欧阳明月')}`)).json().items.map((u: { username: string }) => u.username)).toEqual([
+      made[6]?.username,
+    ]);
     expect((await admin.get('/api/users?sort=password_hash')).statusCode).toBe(400);
   });
 });
@@ -53,13 +71,23 @@ describe('users and roles: accounts and grants', () => {
     const granted = await sec.put(`/api/users/${user.id}/grants`, { grants: [{ role: 'village', village: village?.code }] });
     expect(granted.statusCode).toBe(200);
     // Granted while the account still has its temporary password: awaiting confirmation.
-    expect(granted.json().grants).toEqual([{
-      role: 'village', confirmed: false, township: { code: mine.code, name: mine.name }, village: { code: village?.code, name: village?.name }, department: null,
-    }]);
+    expect(granted.json().grants).toEqual([
+      {
+        role: 'village',
+        confirmed: false,
+        township: { code: mine.code, name: mine.name },
+        village: { code: village?.code, name: village?.name },
+        department: null,
+      },
+    ]);
     const { rows } = await t.db.query<{ action: string; actor_username: string; after: { username?: string; grants?: unknown[] } }>(
-      "SELECT action, actor_username, after FROM audit_log WHERE action IN ('user.create', 'user.grant') AND entity_id = $1 ORDER BY seq", [user.id],
+      "SELECT action, actor_username, after FROM audit_log WHERE action IN ('user.create', 'user.grant') AND entity_id = $1 ORDER BY seq",
+      [user.id],
     );
-    expect(rows.map((r) => [r.action, r.actor_username])).toEqual([['user.create', 'admin.sys'], ['user.grant', 'admin.sec']]);
+    expect(rows.map((r) => [r.action, r.actor_username])).toEqual([
+      ['user.create', 'admin.sys'],
+      ['user.grant', 'admin.sec'],
+    ]);
     expect(rows[0]?.after.username).toBe('village.dongliu');
     expect(rows[1]?.after.grants).toHaveLength(1);
     expect(JSON.stringify(rows[0]?.after)).not.toContain('Village-Pass-01');
@@ -99,7 +127,6 @@ describe('users and roles: accounts and grants', () => {
     }
     expect((await t.db.query('SELECT 1 FROM user_grant WHERE user_id = $1', [id])).rows).toEqual([]);
   });
-
 });
 
 describe('users and roles: disabling, resetting and unlocking', () => {
@@ -116,7 +143,8 @@ describe('users and roles: disabling, resetting and unlocking', () => {
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('invalid_credentials');
     const audit = await t.db.query<{ before: { status: string }; after: { status: string } }>(
-      "SELECT before, after FROM audit_log WHERE action = 'user.update' AND entity_id = $1", [id],
+      "SELECT before, after FROM audit_log WHERE action = 'user.update' AND entity_id = $1",
+      [id],
     );
     expect(audit.rows[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'disabled' } });
     await admin.patch(`/api/users/${id}`, { disabled: false });

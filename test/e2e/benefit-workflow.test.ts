@@ -16,7 +16,6 @@ describe('an application from village entry to an exported roll, in Chromium', (
   afterAll(async () => e?.close());
 
   it('walks the confirmation with three levels and pays it through a roll approved by a second office user', async () => {
-
     // The village worker enters the application; the engine's explanation shows before submitting.
     const village = await as(e.browser, e.server.url, 'village.meichang');
     await village.goto(`${e.server.url}/benefits/applications`);
@@ -102,12 +101,21 @@ describe('an application from village entry to an exported roll, in Chromium', (
     await finance.getByTestId('roll-action-confirm').click();
     await finance.getByTestId('roll-download-bank').waitFor();
     const [bank] = await Promise.all([finance.waitForEvent('download'), finance.getByTestId('roll-download-bank').click()]);
-    const csv = fs.readFileSync(await bank.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const csv = fs
+      .readFileSync(await bank.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(csv[0]).toBe('account,name,amount,reference');
     expect(csv.find((l) => l.includes('韩秀云'))).toMatch(/^6217590009201201051,韩秀云,270\.00,special-assistance-2012-01-/);
     expect(csv.at(-1)).toMatch(new RegExp(`^TOTAL,${lines},`));
     const [xlsx] = await Promise.all([finance.waitForEvent('download'), finance.getByTestId('roll-download-xlsx').click()]);
-    expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await shot(finance, 'benefits-roll-exported');
     for (const page of [village, township, office, finance]) await page.context().close();
   });

@@ -42,7 +42,13 @@ describe('a monthly report from the liaison to the bulletin, in Chromium', () =>
     await liaison.getByTestId('report-progress').fill('本月深化“心系农民、守护丰收”服务品牌创建，组织技术人员下乡入户。');
     await liaison.getByTestId('report-work').fill('1. 接受农民电话及入户咨询\n2. 编印发放技术资料\n3. 培训农民技术骨干');
     await liaison.getByTestId('report-effect').fill('接受咨询 46 人次，发放技术资料 16,500 份，培训农民技术骨干 38,200 人次。');
-    for (const [code, value] of [['agri_consultations', '46'], ['agri_materials', '16500'], ['agri_trainings', '38200'], ['publicity_events', '4'], ['people_served', '1260']] as const) {
+    for (const [code, value] of [
+      ['agri_consultations', '46'],
+      ['agri_materials', '16500'],
+      ['agri_trainings', '38200'],
+      ['publicity_events', '4'],
+      ['people_served', '1260'],
+    ] as const) {
       await liaison.getByTestId(`report-value-${code}`).fill(value);
     }
     await liaison.getByTestId('report-save').click();

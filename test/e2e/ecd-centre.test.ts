@@ -76,7 +76,12 @@ describe('the ECD centre: milestones, calendar and the printed archive, in Chrom
     // Milestones: six rows; tick one not yet achieved, dated today.
     const panel = page.getByTestId('milestones-panel');
     await panel.getByTestId('milestone-walking_alone').waitFor();
-    expect(await panel.locator('[data-testid^="milestone-"][data-state]').filter({ has: page.locator('.xf-ms-bar') }).count()).toBe(6);
+    expect(
+      await panel
+        .locator('[data-testid^="milestone-"][data-state]')
+        .filter({ has: page.locator('.xf-ms-bar') })
+        .count(),
+    ).toBe(6);
     await panel.getByTestId('milestone-crawling-note').waitFor();
     const open = panel.locator('.xf-ms-row[data-state="in_window"], .xf-ms-row[data-state="late"], .xf-ms-row[data-state="not_yet"]').first();
     const code = ((await open.getAttribute('data-testid')) ?? '').replace('milestone-', '');

@@ -13,7 +13,11 @@ async function homeAs(browser: Browser, baseUrl: string, username: string, viewp
   return page;
 }
 
-const kinds = (page: Page) => page.getByTestId('home-todo').locator('[data-kind]').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+const kinds = (page: Page) =>
+  page
+    .getByTestId('home-todo')
+    .locator('[data-kind]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
 const todoText = async (page: Page) => (await page.getByTestId('home-todo').textContent()) ?? '';
 
 /** Every demo role signs in to its own to-do list on the demo's date (2011-11-30). */
@@ -55,7 +59,9 @@ describe('the home page as each role’s to-do list, in Chromium', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en').click();
     await page.getByText('My to-do').waitFor();
-    expect(await page.getByTestId('todo-application.townshipReview').textContent()).toMatch(/Applications for township review.*刘福来 · 六道口村 · Reward assistance/);
+    expect(await page.getByTestId('todo-application.townshipReview').textContent()).toMatch(
+      /Applications for township review.*刘福来 · 六道口村 · Reward assistance/,
+    );
     expect(await page.getByTestId('home-figures').textContent()).toContain('Beneficiaries enrolled');
     await shot(page, 'home-township-meichang-en');
     await page.context().close();

@@ -30,7 +30,9 @@ const DETAILS: { list: string; item: string; url: RegExp }[] = [
 /** Waits until the page has loaded what it shows: no spinner, skeleton or element marked loading, for a moment. */
 async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(250);
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [data-loading="true"]').length === 0, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, [data-loading="true"]').length === 0, undefined, {
+    timeout: 20_000,
+  });
   await page.waitForTimeout(250);
 }
 
@@ -62,7 +64,9 @@ async function openMenu(page: Page): Promise<void> {
 async function menuPages(page: Page, username: string): Promise<string[]> {
   await openMenu(page);
   await page.screenshot({ path: path.join(resultsDir, `phone-${username}-menu.png`) });
-  const ids = await page.locator('[data-testid="side-menu"] li.ant-menu-item[data-testid]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid') ?? ''));
+  const ids = await page
+    .locator('[data-testid="side-menu"] li.ant-menu-item[data-testid]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-testid') ?? ''));
   await page.keyboard.press('Escape');
   await page.getByTestId('menu-drawer').waitFor({ state: 'hidden' });
   return ids;
@@ -93,7 +97,9 @@ describe('the web app on a phone (390×844)', () => {
         await page.getByTestId('menu-drawer').waitFor({ state: 'hidden' });
         await fits(page, `${username}-${id.replace(/^menu-/, '')}`);
         visited.add(new URL(page.url()).pathname);
-        for (const tab of await page.locator('[data-testid$="-tabs"] [data-testid*="-tab-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid') ?? ''))) {
+        for (const tab of await page
+          .locator('[data-testid$="-tabs"] [data-testid*="-tab-"]')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid') ?? ''))) {
           tabs.add(tab);
         }
       }
@@ -149,7 +155,10 @@ describe('wide tables at 1366×768 and 1440×900', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
     expect(box && view, header).toBeTruthy();
     if (!box || !view) return;
-    expect(box.x >= view.x - 1 && box.x + box.width <= Math.min(view.x + view.width, width) + 1, `${header} at ${box.x}+${box.width}, table ${view.x}+${view.width}`).toBe(true);
+    expect(
+      box.x >= view.x - 1 && box.x + box.width <= Math.min(view.x + view.width, width) + 1,
+      `${header} at ${box.x}+${box.width}, table ${view.x}+${view.width}`,
+    ).toBe(true);
   }
 
   /** A page of its own at a desktop's size (1366×768 unless told), signed in as `username`, showing `target`. */
@@ -161,7 +170,10 @@ describe('wide tables at 1366×768 and 1440×900', () => {
     return page;
   }
 
-  for (const viewport of [{ width: 1366, height: 768 }, { width: 1440, height: 900 }]) {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1440, height: 900 },
+  ]) {
     it(`shows the users table’s 操作 column at ${viewport.width}`, async () => {
       const page = await at('sysadmin', '/users', viewport);
       await visible(page, 'users-table', '操作', 'users');

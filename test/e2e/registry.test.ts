@@ -19,11 +19,41 @@ const badCheckId = (() => {
 const maleId = idNumber('19920202', 57);
 
 const roster = [
-  row({ householdNumber: 'YC-E2E-1', village: '和平里社区', address: '杨村街道和平里5号楼1门101', name: '张建华', relation: '户主', sex: '男', idNumber: headId, hukou: '非农业', maritalStatus: '已婚', phone: '13812345678' }),
-  row({ householdNumber: 'YC-E2E-1', village: '和平里社区', address: '杨村街道和平里5号楼1门101', name: '李秀兰', relation: '配偶', sex: '女', idNumber: spouseId, hukou: '非农业', maritalStatus: '已婚' }),
+  row({
+    householdNumber: 'YC-E2E-1',
+    village: '和平里社区',
+    address: '杨村街道和平里5号楼1门101',
+    name: '张建华',
+    relation: '户主',
+    sex: '男',
+    idNumber: headId,
+    hukou: '非农业',
+    maritalStatus: '已婚',
+    phone: '13812345678',
+  }),
+  row({
+    householdNumber: 'YC-E2E-1',
+    village: '和平里社区',
+    address: '杨村街道和平里5号楼1门101',
+    name: '李秀兰',
+    relation: '配偶',
+    sex: '女',
+    idNumber: spouseId,
+    hukou: '非农业',
+    maritalStatus: '已婚',
+  }),
   row({ householdNumber: 'YC-E2E-2', village: '东刘庄村', address: '东刘庄村前街8号', name: '王德福', relation: '户主', idNumber: singleId, hukou: '农业' }),
   row({ householdNumber: 'YC-E2E-3', village: '东刘庄村', address: '东刘庄村后街2号', name: '赵小军', relation: '户主', idNumber: badCheckId, hukou: '农业' }),
-  row({ householdNumber: 'YC-E2E-4', village: '东刘庄村', address: '东刘庄村后街6号', name: '钱丽', relation: '户主', sex: '女', idNumber: maleId, hukou: '农业' }),
+  row({
+    householdNumber: 'YC-E2E-4',
+    village: '东刘庄村',
+    address: '东刘庄村后街6号',
+    name: '钱丽',
+    relation: '户主',
+    sex: '女',
+    idNumber: maleId,
+    hukou: '农业',
+  }),
 ];
 
 /** The cells of a worksheet as text, one array per row (row 1 is the header). */
@@ -116,14 +146,21 @@ describe('the registry in Chromium', () => {
 
     await page.getByTestId('household-page').waitFor();
     const members = page.getByTestId('members-table');
-    await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('李秀兰', { exact: true }) }).waitFor();
+    await members
+      .locator('tbody tr.ant-table-row')
+      .filter({ has: page.getByText('李秀兰', { exact: true }) })
+      .waitFor();
     expect(await members.textContent()).not.toContain(headId);
     expect(await page.getByTestId('household-number').textContent()).toBe('YC-E2E-1');
     expect(await page.getByTestId('events-timeline').textContent()).toContain('建档');
     await shot(page, 'registry-household.png');
 
     // Reveal the head's full ID number, with a reason.
-    await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('张建华', { exact: true }) }).locator('[data-testid^="reveal-"]').click();
+    await members
+      .locator('tbody tr.ant-table-row')
+      .filter({ has: page.getByText('张建华', { exact: true }) })
+      .locator('[data-testid^="reveal-"]')
+      .click();
     await page.getByTestId('reveal-reason').fill('核对奖扶申请材料');
     await page.getByTestId('reveal-confirm').click();
     await page.getByTestId('revealed-id').waitFor();
@@ -140,13 +177,17 @@ describe('the registry in Chromium', () => {
     await signIn(page, e.server.url, 'township.yangcun');
     const ids = { head: idNumber('19560707', 71), wife: idNumber('19580808', 82), son: idNumber('19830303', 93) };
     // A village's own roster: a title, headers in its own words, no 户号; “证件” is a header no one else uses.
-    const layout = (wifePhone: string) => sheetWorkbook([
-      ['杨村街道振华里社区花名册'],
-      ['姓名', '与户主关系', '性别', '证件', '户口性质', '婚姻状况', '联系电话', '所属村（居）'],
-      ['孔繁荣', '户主', '男', ids.head, '农业', '已婚', '', '振华里社区'],
-      ['陶玉梅', '妻', '女', ids.wife, '农业', '已婚', wifePhone, '振华里社区'],
-      ['孔德明', '儿子', '男', ids.son, '农业', '未婚', '', '振华里社区'],
-    ], ['A1:H1']);
+    const layout = (wifePhone: string) =>
+      sheetWorkbook(
+        [
+          ['杨村街道振华里社区花名册'],
+          ['姓名', '与户主关系', '性别', '证件', '户口性质', '婚姻状况', '联系电话', '所属村（居）'],
+          ['孔繁荣', '户主', '男', ids.head, '农业', '已婚', '', '振华里社区'],
+          ['陶玉梅', '妻', '女', ids.wife, '农业', '已婚', wifePhone, '振华里社区'],
+          ['孔德明', '儿子', '男', ids.son, '农业', '未婚', '', '振华里社区'],
+        ],
+        ['A1:H1'],
+      );
     const first = path.join(tmp, '振华里花名册.xlsx');
     fs.writeFileSync(first, await layout('13011112222'));
     await page.goto(`${e.server.url}/registry/import`);
@@ -201,7 +242,12 @@ describe('the registry in Chromium', () => {
     await son.waitFor();
     expect(await son.textContent()).toContain('孔繁荣');
     expect(await son.textContent()).toContain('陶玉梅');
-    expect(await members.locator('tbody tr.ant-table-row').filter({ has: page.getByText('孔繁荣', { exact: true }) }).textContent()).toContain('陶玉梅');
+    expect(
+      await members
+        .locator('tbody tr.ant-table-row')
+        .filter({ has: page.getByText('孔繁荣', { exact: true }) })
+        .textContent(),
+    ).toContain('陶玉梅');
     expect(await page.getByTestId('event-changed').textContent()).toContain('联系电话');
     await shot(page, 'registry-import-household.png');
     await context.close();

@@ -60,8 +60,17 @@ describe('the web app in Chromium', () => {
     const headers = await table.locator('thead th').allTextContents();
     const [actionAt, entityAt] = [headers.indexOf('操作'), headers.indexOf('对象类型')];
     expect(actionAt >= 0 && entityAt >= 0, headers.join('|')).toBe(true);
-    const cells = await table.locator('tbody tr.ant-table-row').evaluateAll((rows, [a, b]) =>
-      rows.map((r) => ({ action: r.children[a ?? -1]?.textContent?.trim() ?? '', code: r.children[a ?? -1]?.querySelector('[data-action]')?.getAttribute('data-action') ?? '', entity: r.children[b ?? -1]?.textContent ?? '' })), [actionAt, entityAt]);
+    const cells = await table
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll(
+        (rows, [a, b]) =>
+          rows.map((r) => ({
+            action: r.children[a ?? -1]?.textContent?.trim() ?? '',
+            code: r.children[a ?? -1]?.querySelector('[data-action]')?.getAttribute('data-action') ?? '',
+            entity: r.children[b ?? -1]?.textContent ?? '',
+          })),
+        [actionAt, entityAt],
+      );
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.find((c) => c.code === 'auth.login')?.action).toBe('登录');
     // No action or record type shows a code: a code without a label shows a word made from it.
@@ -94,8 +103,10 @@ describe('the web app in Chromium', () => {
       await signIn(page, e.server.url, username);
       await page.goto(`${e.server.url}/users?q=liaison.agri`);
       await page.getByTestId('user-toggle-liaison.agri').or(page.getByTestId('user-grants-liaison.agri')).first().waitFor();
-      const ids = await page.getByTestId('users-table').locator('[data-testid^="user-"]').evaluateAll((els) =>
-        els.map((el) => el.getAttribute('data-testid') ?? ''));
+      const ids = await page
+        .getByTestId('users-table')
+        .locator('[data-testid^="user-"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
       return { page, context, ids: ids.filter((id) => id.endsWith('-liaison.agri')).map((id) => id.replace(/-liaison\.agri$/, '')) };
     };
     const sys = await actions('sysadmin');

@@ -86,9 +86,7 @@ function trackRequests(page: Page): { idle(): Promise<void>; posts: Request[] } 
       let quietSince = Date.now();
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
-        const busy =
-          inFlight.size > 0 ||
-          (await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin').count()) > 0;
+        const busy = inFlight.size > 0 || (await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin').count()) > 0;
         if (busy) quietSince = Date.now();
         else if (Date.now() - quietSince > 250) return;
         await page.waitForTimeout(50);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PermissionReach, ReachMap } from '../auth/roles.ts';
-import { applicationStates, type ApplicationState, judgedOn, mayEnter, mayTakeStep, noticeLevelOf, noticeListState, passedTo, stepOf } from './applicationStates.ts';
+import {
+  applicationStates,
+  type ApplicationState,
+  judgedOn,
+  mayEnter,
+  mayTakeStep,
+  noticeLevelOf,
+  noticeListState,
+  passedTo,
+  stepOf,
+} from './applicationStates.ts';
 
 const reach = (r: Partial<PermissionReach>): PermissionReach => ({ all: false, townships: [], villages: [], departments: [], ...r });
 const village = '120114002001';

@@ -107,7 +107,14 @@ describe('describeProgrammes', () => {
       { programme: 'pension-insurance', name: 'premium', value: 950, unit: 'yuan/once', effectiveFrom: '2013-01-01', reference: '测试' },
       { programme: 'pension-insurance', name: 'maximumAge', value: 58, unit: 'years', effectiveFrom: '2013-01-01', reference: '测试' },
       { programme: 'pension-insurance', name: 'maximumAge', value: 57, unit: 'years', effectiveFrom: '2014-01-01', reference: '测试' },
-      { programme: 'pension-insurance', name: 'birthdayCountsFromFollowingMonth', value: true, unit: 'boolean', effectiveFrom: '2013-01-01', reference: '测试' },
+      {
+        programme: 'pension-insurance',
+        name: 'birthdayCountsFromFollowingMonth',
+        value: true,
+        unit: 'boolean',
+        effectiveFrom: '2013-01-01',
+        reference: '测试',
+      },
     ];
     const catalog = describeProgrammes(shifted, '2010-06-15');
     expect(conditionsOf(catalog, 'delivery-subsidy').map((c) => c.label)).toEqual(
@@ -119,7 +126,10 @@ describe('describeProgrammes', () => {
   });
 
   it('labels with the condition ids a programme that has no parameter rows at all', () => {
-    const catalog = describeProgrammes(rows.filter((r) => r.programme !== 'pension-insurance'), '2011-06-15');
+    const catalog = describeProgrammes(
+      rows.filter((r) => r.programme !== 'pension-insurance'),
+      '2011-06-15',
+    );
     const pension = conditionsOf(catalog, 'pension-insurance');
     expect(pension.map((c) => c.label)).toEqual(pension.map((c) => c.id));
     expect(pension.every((c) => /[\u4e00-\u9fff]/.test(c.basis))).toBe(true);

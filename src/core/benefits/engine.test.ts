@@ -25,7 +25,9 @@ interface ReferenceCase {
 }
 
 const casesDir = new URL('./cases/', import.meta.url);
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const suites = files.map((file) => ({
   file,
   cases: JSON.parse(readFileSync(new URL(file, casesDir), 'utf8')) as ReferenceCase[],
@@ -44,7 +46,10 @@ function rowsOf(c: ReferenceCase): readonly ParameterRow[] {
 }
 
 function failedIds(r: ProgrammeResult): string[] {
-  return r.conditions.filter((c) => !c.met).map((c) => c.id).sort();
+  return r.conditions
+    .filter((c) => !c.met)
+    .map((c) => c.id)
+    .sort();
 }
 
 describe('reference cases', () => {
@@ -87,9 +92,7 @@ describe('evaluate: shape of every result', () => {
     for (const { situation, rows } of evaluations) {
       const { results } = evaluate(situation, rows);
       const parents = situation.family.parents.length;
-      expect(results.map((r) => `${r.programme}/${r.parent}`)).toEqual(
-        programmeIds.flatMap((id) => Array.from({ length: parents }, (_, i) => `${id}/${i}`)),
-      );
+      expect(results.map((r) => `${r.programme}/${r.parent}`)).toEqual(programmeIds.flatMap((id) => Array.from({ length: parents }, (_, i) => `${id}/${i}`)));
     }
   });
 
@@ -160,11 +163,16 @@ describe('evaluate: shape of every result', () => {
     // Parents of 41: too young for reward assistance, whenever their daughter was born.
     const young = (daughter: string) => {
       const parsed = parseSituation({
-        date: '2011-06-15', township: '120114002',
+        date: '2011-06-15',
+        township: '120114002',
         family: {
-          parents: [{ sex: 'F', birthDate: '1970-03-02', hukou: 'rural', alive: true }, { sex: 'M', birthDate: '1969-10-01', hukou: 'rural', alive: true }],
+          parents: [
+            { sex: 'F', birthDate: '1970-03-02', hukou: 'rural', alive: true },
+            { sex: 'M', birthDate: '1969-10-01', hukou: 'rural', alive: true },
+          ],
           children: [{ sex: 'F', birthDate: daughter, adopted: false, alive: true, deathDate: null, disabilityGrade: null }],
-          outOfPolicyBirth1973to2001: false, oneChildCertificate: true,
+          outOfPolicyBirth1973to2001: false,
+          oneChildCertificate: true,
         },
       });
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -240,7 +248,9 @@ describe('evaluate: parameters come from the rows, not from the code', () => {
 
   it('throws parameter_missing when a started programme lacks a parameter on the date', () => {
     const rows = defaultParameterRows.filter((r) => !(r.programme === 'special-assistance' && r.name === 'womanMinimumAge'));
-    expect(() => evaluate(situation, rows)).toThrow(expect.objectContaining({ code: 'parameter_missing', programme: 'special-assistance', parameter: 'womanMinimumAge' }));
+    expect(() => evaluate(situation, rows)).toThrow(
+      expect.objectContaining({ code: 'parameter_missing', programme: 'special-assistance', parameter: 'womanMinimumAge' }),
+    );
   });
 
   it('throws parameter_missing when the top-up runs but reward assistance has no amount', () => {
@@ -251,7 +261,14 @@ describe('evaluate: parameters come from the rows, not from the code', () => {
   it('throws parameter_invalid for a value of the wrong kind', () => {
     const rows = [
       ...defaultParameterRows,
-      { programme: 'special-assistance', name: 'birthdayCountsFromFollowingMonth', value: 'yes', unit: 'boolean', effectiveFrom: '2011-01-01', reference: 'test' },
+      {
+        programme: 'special-assistance',
+        name: 'birthdayCountsFromFollowingMonth',
+        value: 'yes',
+        unit: 'boolean',
+        effectiveFrom: '2011-01-01',
+        reference: 'test',
+      },
     ] as ParameterRow[];
     expect(() => evaluate(situation, rows)).toThrow(expect.objectContaining({ code: 'parameter_invalid' }));
   });

@@ -25,14 +25,7 @@ import { topUpDahuangbao } from './programmes/top-up-dahuangbao.ts';
 import type { ConditionResult, EvaluationResult, FundingBody, ProgrammeId, ProgrammeResult, Situation, SpecialAssistanceCategory } from './types.ts';
 
 /** Every programme the engine evaluates, in result order. */
-export const programmes = [
-  rewardAssistance,
-  specialAssistance,
-  oneChildParentReward,
-  topUpDahuangbao,
-  deliverySubsidy,
-  pensionInsurance,
-] as const;
+export const programmes = [rewardAssistance, specialAssistance, oneChildParentReward, topUpDahuangbao, deliverySubsidy, pensionInsurance] as const;
 
 export interface EvaluateOptions {
   /**
@@ -76,8 +69,7 @@ function notInForce(programme: Pick<Programme<unknown>, 'id' | 'name' | 'fundedB
   return {
     id: programme.id,
     fundedBy: programme.fundedBy,
-    evaluate: (_f, parent, explain) =>
-      result(programme, parent, false, 0, [{ id: NOT_IN_FORCE, label, met: false, detail: explain ? detail : '' }]),
+    evaluate: (_f, parent, explain) => result(programme, parent, false, 0, [{ id: NOT_IN_FORCE, label, met: false, detail: explain ? detail : '' }]),
   };
 }
 
@@ -101,7 +93,7 @@ function compile<P>(programme: Programme<P>, snapshot: ParameterSnapshot): Compi
     let r = refusals.get(key);
     if (r === undefined) {
       const trace = Object.freeze(failed.filter((_, i) => (mask & (1 << i)) !== 0)) as ConditionResult[];
-      refusals.set(key, r = Object.freeze(withCategory(result(programme, parent, false, 0, trace), category)));
+      refusals.set(key, (r = Object.freeze(withCategory(result(programme, parent, false, 0, trace), category))));
     }
     return r;
   };

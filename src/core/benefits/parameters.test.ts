@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameterRows } from './defaults.ts';
 import rawRows from './parameters.default.json' with { type: 'json' };
-import { describeParameter, ParameterMissingError, ParameterSnapshot, parameterAt, parameterRowSchema, parameterRowsSchema, type ParameterRow } from './parameters.ts';
+import {
+  describeParameter,
+  ParameterMissingError,
+  ParameterSnapshot,
+  parameterAt,
+  parameterRowSchema,
+  parameterRowsSchema,
+  type ParameterRow,
+} from './parameters.ts';
 
 const rows = defaultParameterRows;
 
@@ -68,7 +76,13 @@ describe('parameterAt', () => {
       const snapshot = new ParameterSnapshot(table, date);
       const expected = parameterAt(table, 'p', 'x', date);
       if (expected === undefined) expect(() => snapshot.row('reward-assistance', 'x')).toThrow(ParameterMissingError);
-      else expect(new ParameterSnapshot(table.map((r) => ({ ...r, programme: r.programme === 'p' ? 'reward-assistance' : r.programme })), date).row('reward-assistance', 'x').value).toBe(expected.value);
+      else
+        expect(
+          new ParameterSnapshot(
+            table.map((r) => ({ ...r, programme: r.programme === 'p' ? 'reward-assistance' : r.programme })),
+            date,
+          ).row('reward-assistance', 'x').value,
+        ).toBe(expected.value);
     }
   });
 });

@@ -46,8 +46,14 @@ const valueMatchesUnit: Record<ParameterUnit, (v: ParameterValue) => boolean> = 
 
 export const parameterRowSchema = z
   .strictObject({
-    programme: z.string().regex(/^[a-z][a-z0-9-]*$/).max(60),
-    name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(60),
+    programme: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .max(60),
+    name: z
+      .string()
+      .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
+      .max(60),
     value: z.union([z.number(), z.string(), z.boolean()]),
     unit: z.enum(parameterUnits),
     effectiveFrom: z.string().refine(isCalendarDate, { error: 'Expected a real calendar date YYYY-MM-DD' }),

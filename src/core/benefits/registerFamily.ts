@@ -37,14 +37,24 @@ export function situationOn(f: RegisterFamily, date: string): Situation {
     let disabilityGrade: number | null = null;
     for (const d of c.disability) if (d.on <= date) disabilityGrade = d.grade;
     const child: Situation['family']['children'][number] = {
-      sex: c.sex, birthDate: c.birthDate, adopted: c.adopted, alive: c.deathDate === null || c.deathDate > date,
-      deathDate: c.deathDate !== null && c.deathDate <= date ? c.deathDate : null, disabilityGrade,
+      sex: c.sex,
+      birthDate: c.birthDate,
+      adopted: c.adopted,
+      alive: c.deathDate === null || c.deathDate > date,
+      deathDate: c.deathDate !== null && c.deathDate <= date ? c.deathDate : null,
+      disabilityGrade,
     };
     if (c.hospitalDelivery === true && !c.adopted) child.hospitalDelivery = true;
     children.push(child);
   }
   const family: Situation['family'] = {
-    parents: f.parents.map((p) => ({ sex: p.sex, birthDate: p.birthDate, hukou: p.hukou, alive: p.deathDate === null || p.deathDate > date, deathDate: p.deathDate !== null && p.deathDate <= date ? p.deathDate : null })),
+    parents: f.parents.map((p) => ({
+      sex: p.sex,
+      birthDate: p.birthDate,
+      hukou: p.hukou,
+      alive: p.deathDate === null || p.deathDate > date,
+      deathDate: p.deathDate !== null && p.deathDate <= date ? p.deathDate : null,
+    })),
     children,
     outOfPolicyBirth1973to2001: f.outOfPolicyBirth,
     oneChildCertificate: f.oneChildCertificate,

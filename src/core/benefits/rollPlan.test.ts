@@ -30,7 +30,14 @@ const VILLAGE = '120114001201';
 
 function enrolmentsOf(c: PlanCase): RollEnrolment[] {
   return c.enrolments.map((e) => ({
-    id: e.id, personId: e.person, householdId: e.household, township: TOWNSHIP, village: VILLAGE, category: e.category, startMonth: e.start, lastMonth: e.last,
+    id: e.id,
+    personId: e.person,
+    householdId: e.household,
+    township: TOWNSHIP,
+    village: VILLAGE,
+    category: e.category,
+    startMonth: e.start,
+    lastMonth: e.last,
   }));
 }
 
@@ -40,7 +47,9 @@ function inputOf(c: PlanCase): RollPlanInput {
     programme: c.programme,
     period: c.period,
     rows: c.extraRows === undefined ? defaultParameterRows : parameterRowsSchema.parse([...defaultParameterRows, ...c.extraRows]),
-    families: Object.entries(families).filter(([household]) => households.has(household)).map(([, family]) => family),
+    families: Object.entries(families)
+      .filter(([household]) => households.has(household))
+      .map(([, family]) => family),
     paid: new Map(Object.entries(c.paid).map(([person, months]) => [person, new Map(Object.entries(months))])),
     changed: c.changed === 'all' ? 'all' : new Set(c.changed),
   };
@@ -51,11 +60,22 @@ describe('roll planner: reference cases', () => {
     const enrolments = enrolmentsOf(c);
     const plan = rollPlanner(inputOf(c))(enrolments);
     const person = new Map(enrolments.map((e) => [e.id, e.personId]));
-    expect(plan.lines).toEqual(c.expected.lines.map((l) => ({
-      enrolmentId: l.enrolment, personId: person.get(l.enrolment), township: TOWNSHIP, village: VILLAGE,
-      paidMonth: l.month, kind: l.kind, amount: l.amount, category: l.category, note: l.note,
-    })));
-    expect(plan.stops).toEqual(c.expected.stops.map((s) => ({ enrolmentId: s.enrolment, personId: person.get(s.enrolment), township: TOWNSHIP, reasons: s.reasons })));
+    expect(plan.lines).toEqual(
+      c.expected.lines.map((l) => ({
+        enrolmentId: l.enrolment,
+        personId: person.get(l.enrolment),
+        township: TOWNSHIP,
+        village: VILLAGE,
+        paidMonth: l.month,
+        kind: l.kind,
+        amount: l.amount,
+        category: l.category,
+        note: l.note,
+      })),
+    );
+    expect(plan.stops).toEqual(
+      c.expected.stops.map((s) => ({ enrolmentId: s.enrolment, personId: person.get(s.enrolment), township: TOWNSHIP, reasons: s.reasons })),
+    );
   });
 });
 

@@ -91,16 +91,28 @@ export function programmeOf(id: string) {
 type Evaluated = Map<string, Map<RegisterFamily, readonly ProgrammeResult[]>>;
 
 /** What a programme owes one parent of a family for one month, and why not when it owes nothing. */
-function dueFor(evaluator: Evaluator, evaluated: Evaluated, programme: ProgrammeId, once: boolean, family: RegisterFamily, parent: number, month: string): { amount: number; reasons: string[]; category: string | null } {
+function dueFor(
+  evaluator: Evaluator,
+  evaluated: Evaluated,
+  programme: ProgrammeId,
+  once: boolean,
+  family: RegisterFamily,
+  parent: number,
+  month: string,
+): { amount: number; reasons: string[]; category: string | null } {
   const movedOut = family.movedOutOn[parent];
   const day = once ? monthEnd(month) : monthStart(month);
   if (movedOut !== null && movedOut !== undefined && movedOut < monthStart(month)) return { amount: 0, reasons: [`已于 ${movedOut} 迁出本区`], category: null };
   let onDay = evaluated.get(day);
-  if (onDay === undefined) evaluated.set(day, onDay = new Map());
+  if (onDay === undefined) evaluated.set(day, (onDay = new Map()));
   let results = onDay.get(family);
-  if (results === undefined) onDay.set(family, results = evaluator.evaluate(situationOn(family, day), { explain: false, programme }).results);
+  if (results === undefined) onDay.set(family, (results = evaluator.evaluate(situationOn(family, day), { explain: false, programme }).results));
   let result: ProgrammeResult | undefined;
-  for (const r of results) if (r.programme === programme && r.parent === parent) { result = r; break; }
+  for (const r of results)
+    if (r.programme === programme && r.parent === parent) {
+      result = r;
+      break;
+    }
   if (result === undefined) return { amount: 0, reasons: ['无评估结果'], category: null };
   if (!result.eligible) return { amount: 0, reasons: result.conditions.filter((c) => !c.met).map((c) => c.label), category: result.category ?? null };
   return { amount: once ? (result.onceAmount ?? 0) : result.monthlyAmount, reasons: [], category: result.category ?? null };
@@ -141,11 +153,27 @@ export function rollPlanner(input: RollPlanInput): (enrolments: readonly RollEnr
         else if (at === undefined) due = { amount: 0, reasons: ['户籍中未找到该对象的家庭'], category: null };
         else due = dueFor(evaluator, evaluated, programme, once, at.family, at.parent, month);
         const category = due.category ?? e.category;
-        const line = (kind: NewLine['kind'], amount: number, note: string | null): NewLine =>
-          ({ enrolmentId: e.id, personId: e.personId, township: e.township, village: e.village, paidMonth: month, kind, amount, category, note });
+        const line = (kind: NewLine['kind'], amount: number, note: string | null): NewLine => ({
+          enrolmentId: e.id,
+          personId: e.personId,
+          township: e.township,
+          village: e.village,
+          paidMonth: month,
+          kind,
+          amount,
+          category,
+          note,
+        });
         if (before?.paid === true) {
           const difference = fen(due.amount) - before.fen;
-          if (difference !== 0) lines.push(line('adjustment', difference / 100, `${month} 已发 ${(before.fen / 100).toFixed(2)} 元，应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `（${due.reasons.join('；')}）` : ''}`));
+          if (difference !== 0)
+            lines.push(
+              line(
+                'adjustment',
+                difference / 100,
+                `${month} 已发 ${(before.fen / 100).toFixed(2)} 元，应发 ${due.amount.toFixed(2)} 元${due.reasons.length > 0 ? `（${due.reasons.join('；')}）` : ''}`,
+              ),
+            );
         } else if (due.amount > 0) {
           lines.push(isPeriod ? line('regular', due.amount, null) : line('arrears', due.amount, `补发 ${month}`));
         } else if (isPeriod && (last === null || last >= period)) {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decideRollAction, rollActions, rollDownloadable, rollRegenerable, rollStates, rollTransitions, stateName, type RollAction, type RollState } from './rollStates.ts';
+import {
+  decideRollAction,
+  rollActions,
+  rollDownloadable,
+  rollRegenerable,
+  rollStates,
+  rollTransitions,
+  stateName,
+  type RollAction,
+  type RollState,
+} from './rollStates.ts';
 
 /** The roll's life: draft ⇄ checked → approved → exported → paid; every other pair is refused. */
 const allowed: Record<RollAction, [RollState, RollState]> = {
@@ -48,7 +58,11 @@ describe('roll states', () => {
 
   it('records the step of each action (reopen clears the check)', () => {
     expect(Object.fromEntries(rollActions.map((a) => [a, rollTransitions[a].step]))).toEqual({
-      check: 'checked', reopen: 'checked', approve: 'approved', export: 'exported', paid: 'paid',
+      check: 'checked',
+      reopen: 'checked',
+      approve: 'approved',
+      export: 'exported',
+      paid: 'paid',
     });
   });
 

@@ -64,7 +64,6 @@ import type { BenefitCategory, FundingBody, ProgrammeId } from './ids.ts';
 
 export { programmeIds, type ProgrammeId, fundingBodies, type FundingBody, benefitCategories, type BenefitCategory } from './ids.ts';
 
-
 /** What a programme pays for: each month (yuan per month), or once (a one-off sum in yuan). */
 export const programmePeriods = ['month', 'once'] as const;
 export type ProgrammePeriod = (typeof programmePeriods)[number];

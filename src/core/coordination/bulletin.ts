@@ -100,26 +100,36 @@ export function assembleBulletin(input: {
     .filter((row) => row.cells.some((c) => c.state !== 'inactive'))
     .map(({ department, cells: _cells, ...rates }) => ({ department: ref(byCode.get(department) as BulletinDepartment), ...rates }));
   const late = result.rows.flatMap((row) =>
-    row.cells.filter((c) => c.late).map((c) => ({ department: row.department, departmentName: nameOf(row.department), period: c.period, dueOn: c.dueOn, submittedAt: c.submittedAt })),
+    row.cells
+      .filter((c) => c.late)
+      .map((c) => ({ department: row.department, departmentName: nameOf(row.department), period: c.period, dueOn: c.dueOn, submittedAt: c.submittedAt })),
   );
 
-  const ordered = [...input.reports].sort((a, b) =>
-    (byCode.has(a.department) ? departments.indexOf(byCode.get(a.department) as BulletinDepartment) : 0) -
-      (byCode.has(b.department) ? departments.indexOf(byCode.get(b.department) as BulletinDepartment) : 0) || a.period.localeCompare(b.period));
+  const ordered = [...input.reports].sort(
+    (a, b) =>
+      (byCode.has(a.department) ? departments.indexOf(byCode.get(a.department) as BulletinDepartment) : 0) -
+        (byCode.has(b.department) ? departments.indexOf(byCode.get(b.department) as BulletinDepartment) : 0) || a.period.localeCompare(b.period),
+  );
   const periodReports = ordered.filter((r) => inPeriod.has(r.period));
   const accepted = periodReports.filter((r) => r.status === 'accepted');
 
   const returned = periodReports
     .filter((r) => r.status === 'returned')
-    .map((r) => ({ department: r.department, departmentName: nameOf(r.department), period: r.period, comment: r.returnComment === null ? null : inParentheses(r.returnComment) }));
+    .map((r) => ({
+      department: r.department,
+      departmentName: nameOf(r.department),
+      period: r.period,
+      comment: r.returnComment === null ? null : inParentheses(r.returnComment),
+    }));
 
   const highlights: BulletinContent['highlights'] = [];
   for (const d of departments) {
     const own = accepted.filter((r) => r.department === d.code && r.effect.trim() !== '');
     if (own.length === 0) continue;
-    const text = own.length === 1 && period.kind === 'month'
-      ? (own[0] as BulletinReport).effect.trim()
-      : own.map((r) => `${monthNumber(r.period)}月：${r.effect.trim()}`).join('；');
+    const text =
+      own.length === 1 && period.kind === 'month'
+        ? (own[0] as BulletinReport).effect.trim()
+        : own.map((r) => `${monthNumber(r.period)}月：${r.effect.trim()}`).join('；');
     highlights.push({ department: d.code, departmentName: d.name, text: clip(text, period.kind === 'month' ? HIGHLIGHT_LIMIT * 2 : HIGHLIGHT_LIMIT) });
   }
 
@@ -141,8 +151,18 @@ export function assembleBulletin(input: {
       unit: indicator.unit,
       aggregation: indicator.aggregation,
       departments: indicator.departments.map((code) => byCode.get(code)?.shortName ?? code),
-      period: round2(aggregate(indicator.aggregation, monthly((r) => inPeriod.has(r.period)))),
-      yearToDate: round2(aggregate(indicator.aggregation, monthly(() => true))),
+      period: round2(
+        aggregate(
+          indicator.aggregation,
+          monthly((r) => inPeriod.has(r.period)),
+        ),
+      ),
+      yearToDate: round2(
+        aggregate(
+          indicator.aggregation,
+          monthly(() => true),
+        ),
+      ),
     };
   });
 
@@ -166,7 +186,8 @@ export function bulletinWording(period: Period): { title: string; intro: string;
   return {
     title: `关于${period.label}创建幸福家庭活动工作进展情况的通报`,
     intro: `各成员单位：\n根据《武清区创建幸福家庭活动实施方案及职责分工》和信息联络制度的要求，现将${period.label}各成员单位创建幸福家庭活动工作进展情况通报如下。`,
-    closing: '请各成员单位对照职责分工，认真总结经验，查找不足，按时报送月度工作进展情况；对本期通报中指出的问题，请于下次例会前提出整改措施并报领导小组办公室。',
+    closing:
+      '请各成员单位对照职责分工，认真总结经验，查找不足，按时报送月度工作进展情况；对本期通报中指出的问题，请于下次例会前提出整改措施并报领导小组办公室。',
   };
 }
 

@@ -12,7 +12,8 @@ describe('periods', () => {
     expect(parsePeriod('2011-10')).toMatchObject({ kind: 'month', months: ['2011-10'], label: '2011年10月' });
     expect(parsePeriod('2011-Q4')).toMatchObject({ kind: 'quarter', months: ['2011-10', '2011-11', '2011-12'], label: '2011年第四季度' });
     expect(parsePeriod('2011')?.months).toHaveLength(12);
-    for (const bad of ['2011-13', '2011-00', '2011-Q5', '11-10', '2011-1', '2011Q4', '', '0000', '0000-01', '2101-Q1', '1799-12']) expect(parsePeriod(bad)).toBeNull();
+    for (const bad of ['2011-13', '2011-00', '2011-Q5', '11-10', '2011-1', '2011Q4', '', '0000', '0000-01', '2101-Q1', '1799-12'])
+      expect(parsePeriod(bad)).toBeNull();
   });
 
   it('puts the due day in the following month and ends it at midnight China time', () => {
@@ -39,7 +40,13 @@ describe('completeness and timeliness', () => {
 
   it('does not count a returned report as received until it is resubmitted, nor as late when it first came in time', () => {
     const returned = { department: 'forestry', period: '2011-10', status: 'returned' as const, firstSubmittedAt: '2011-11-05T16:00:00+08:00' };
-    expect(judgeCell(member, '2011-10', returned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({ state: 'returned', expected: true, received: false, onTime: false, late: false });
+    expect(judgeCell(member, '2011-10', returned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({
+      state: 'returned',
+      expected: true,
+      received: false,
+      onTime: false,
+      late: false,
+    });
     const lateAndReturned = { ...returned, firstSubmittedAt: '2011-11-07T09:00:00+08:00' };
     expect(judgeCell(member, '2011-10', lateAndReturned, 5, at('2012-01-01T00:00:00Z'))).toMatchObject({ state: 'returned', received: false, late: true });
   });
@@ -48,9 +55,14 @@ describe('completeness and timeliness', () => {
     const joined: DepartmentSpan = { code: 'civilisation', activeFrom: '2011-07-15', activeTo: null };
     const closed: DepartmentSpan = { code: 'old', activeFrom: '2011-01-01', activeTo: '2011-03-31' };
     const months = ['2011-01', '2011-02', '2011-03', '2011-04', '2011-05', '2011-06', '2011-07', '2011-08'];
-    const reports = months.flatMap((period) => ['civilisation', 'old'].map((department) => ({ department, period, status: 'accepted' as const, firstSubmittedAt: `${period}-28T10:00:00+08:00` })));
+    const reports = months.flatMap((period) =>
+      ['civilisation', 'old'].map((department) => ({ department, period, status: 'accepted' as const, firstSubmittedAt: `${period}-28T10:00:00+08:00` })),
+    );
     const result = computeCompleteness({ departments: [joined, closed], months, reports, dueDay: 5, asOf: at('2012-01-01T00:00:00Z') });
-    expect(result.rows.map((r) => [r.department, r.expected, r.received])).toEqual([['civilisation', 2, 2], ['old', 3, 3]]);
+    expect(result.rows.map((r) => [r.department, r.expected, r.received])).toEqual([
+      ['civilisation', 2, 2],
+      ['old', 3, 3],
+    ]);
     expect(result.overall).toMatchObject({ expected: 5, received: 5, onTime: 5, completeness: 1, timeliness: 1 });
     expect(computeCompleteness({ departments: [], months, reports: [], dueDay: 5, asOf: 0 }).overall.completeness).toBe(1);
   });
@@ -67,18 +79,35 @@ describe('indicator values and rules', () => {
 
   it('names every bad value with its own code, and lets a draft leave values out', () => {
     const issues = checkValues(indicators, { consultations: -1, trainings: 2.5, volunteers: '12', unknown: 3 });
-    expect(issues.map((i) => `${i.indicator}:${i.code}`)).toEqual(['consultations:negative', 'trainings:not_integer', 'volunteers:not_number', 'unknown:unknown_indicator']);
+    expect(issues.map((i) => `${i.indicator}:${i.code}`)).toEqual([
+      'consultations:negative',
+      'trainings:not_integer',
+      'volunteers:not_number',
+      'unknown:unknown_indicator',
+    ]);
     expect(checkValues(indicators, { consultations: null, trainings: 2_000_000 }).map((i) => i.code)).toEqual(['above_max']);
     expect(checkValues(indicators, { consultations: Number.NaN }).map((i) => i.code)).toEqual(['not_number']);
   });
 
   it('requires every value and the narrative on submission, then checks the rules', () => {
-    expect(checkSubmission({ indicators, rules: [rule], values: { consultations: 5 }, texts: { ...texts, effect: ' ' } }).map((i) => i.code))
-      .toEqual(['text_required', 'required', 'required']);
-    expect(checkSubmission({ indicators, rules: [rule], values: { consultations: 5, trainings: 501, volunteers: 3 }, texts }))
-      .toEqual([expect.objectContaining({ indicator: 'trainings', code: 'rule', message: '培训人次不应超过咨询人次的 100 倍' })]);
+    expect(checkSubmission({ indicators, rules: [rule], values: { consultations: 5 }, texts: { ...texts, effect: ' ' } }).map((i) => i.code)).toEqual([
+      'text_required',
+      'required',
+      'required',
+    ]);
+    expect(checkSubmission({ indicators, rules: [rule], values: { consultations: 5, trainings: 501, volunteers: 3 }, texts })).toEqual([
+      expect.objectContaining({ indicator: 'trainings', code: 'rule', message: '培训人次不应超过咨询人次的 100 倍' }),
+    ]);
     expect(checkSubmission({ indicators, rules: [rule], values: { consultations: 5, trainings: 500, volunteers: 3 }, texts })).toEqual([]);
-    expect(describeRule(rule, new Map([['trainings', '培训'], ['consultations', '咨询']]))).toBe('培训 ≤ 咨询 × 100');
+    expect(
+      describeRule(
+        rule,
+        new Map([
+          ['trainings', '培训'],
+          ['consultations', '咨询'],
+        ]),
+      ),
+    ).toBe('培训 ≤ 咨询 × 100');
   });
 
   it('aggregates months by sum, last value or maximum', () => {
@@ -94,8 +123,22 @@ describe('bulletin content', () => {
     { code: 'agri-tech', name: '区农业技术推广中心', shortName: '农技推广中心', activeFrom: '2011-01-01', activeTo: null },
     { code: 'forestry', name: '区林业局', shortName: '林业局', activeFrom: '2011-01-01', activeTo: null },
   ];
-  const report = (department: string, period: string, status: BulletinReport['status'], values: Record<string, number>, submitted = `${period}-28T10:00:00+08:00`): BulletinReport =>
-    ({ department, period, status, firstSubmittedAt: submitted, effect: `${department} ${period} 成效`, problems: '', returnComment: status === 'returned' ? '请核实后重新报送。' : null, values });
+  const report = (
+    department: string,
+    period: string,
+    status: BulletinReport['status'],
+    values: Record<string, number>,
+    submitted = `${period}-28T10:00:00+08:00`,
+  ): BulletinReport => ({
+    department,
+    period,
+    status,
+    firstSubmittedAt: submitted,
+    effect: `${department} ${period} 成效`,
+    problems: '',
+    returnComment: status === 'returned' ? '请核实后重新报送。' : null,
+    values,
+  });
 
   it('totals accepted values for the period and the year to date, and lists late and returned reports', () => {
     const reports = [

@@ -10,15 +10,24 @@ describe('the desk', () => {
   });
 
   it('reminds of reports still to file that are overdue or due within the window, soonest first', () => {
-    const report = (department: string, period: string, dueOn: string, status: DueReport['status']): DueReport =>
-      ({ department, departmentName: department, period, dueOn, status });
-    const reminders = remindersOf([
-      report('health', '2011-11', '2011-12-05', null),
-      report('forestry', '2011-10', '2011-11-05', 'draft'),
-      report('civil', '2011-10', '2011-11-05', 'returned'),
-      report('women', '2011-10', '2011-11-05', 'submitted'),
-      report('police', '2011-11', '2011-12-02', null),
-    ], '2011-11-30', 3);
+    const report = (department: string, period: string, dueOn: string, status: DueReport['status']): DueReport => ({
+      department,
+      departmentName: department,
+      period,
+      dueOn,
+      status,
+    });
+    const reminders = remindersOf(
+      [
+        report('health', '2011-11', '2011-12-05', null),
+        report('forestry', '2011-10', '2011-11-05', 'draft'),
+        report('civil', '2011-10', '2011-11-05', 'returned'),
+        report('women', '2011-10', '2011-11-05', 'submitted'),
+        report('police', '2011-11', '2011-12-02', null),
+      ],
+      '2011-11-30',
+      3,
+    );
     expect(reminders.map((r) => [r.department, r.daysLeft, r.overdue])).toEqual([
       ['civil', -25, true],
       ['forestry', -25, true],

@@ -26,7 +26,14 @@ export interface DueReport {
 export function remindersOf(reports: readonly DueReport[], today: string, reminderDays: number) {
   return reports
     .filter((r) => r.status === null || r.status === 'draft' || r.status === 'returned')
-    .map((r) => ({ department: r.department, departmentName: r.departmentName, period: r.period, dueOn: r.dueOn, daysLeft: daysBetween(today, r.dueOn), status: r.status }))
+    .map((r) => ({
+      department: r.department,
+      departmentName: r.departmentName,
+      period: r.period,
+      dueOn: r.dueOn,
+      daysLeft: daysBetween(today, r.dueOn),
+      status: r.status,
+    }))
     .filter((r) => r.daysLeft <= reminderDays)
     .map((r) => ({ ...r, overdue: r.daysLeft < 0 }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.department.localeCompare(b.department));

@@ -45,11 +45,16 @@ export function describeRule(rule: RuleSpec, names: ReadonlyMap<string, string>)
 
 function compare(left: number, operator: RuleOperator, right: number): boolean {
   switch (operator) {
-    case '<=': return left <= right + 1e-9;
-    case '<': return left < right;
-    case '>=': return left + 1e-9 >= right;
-    case '>': return left > right;
-    case '=': return Math.abs(left - right) < 1e-9;
+    case '<=':
+      return left <= right + 1e-9;
+    case '<':
+      return left < right;
+    case '>=':
+      return left + 1e-9 >= right;
+    case '>':
+      return left > right;
+    case '=':
+      return Math.abs(left - right) < 1e-9;
   }
 }
 
@@ -63,7 +68,12 @@ export function checkValues(indicators: readonly IndicatorSpec[], values: Readon
   for (const [code, raw] of Object.entries(values)) {
     const indicator = byCode.get(code);
     if (!indicator) {
-      issues.push({ indicator: code, code: 'unknown_indicator', message: `本单位不报送指标 ${code}`, messageEn: `${code} is not an indicator of this department` });
+      issues.push({
+        indicator: code,
+        code: 'unknown_indicator',
+        message: `本单位不报送指标 ${code}`,
+        messageEn: `${code} is not an indicator of this department`,
+      });
       continue;
     }
     if (raw === null || raw === undefined) continue;
@@ -75,9 +85,19 @@ export function checkValues(indicators: readonly IndicatorSpec[], values: Readon
     } else if (indicator.integer && !Number.isInteger(raw)) {
       issues.push({ indicator: code, code: 'not_integer', message: `${label}须为整数`, messageEn: `${indicator.code} must be a whole number` });
     } else if (indicator.min !== null && raw < indicator.min) {
-      issues.push({ indicator: code, code: 'below_min', message: `${label}不能小于 ${indicator.min}`, messageEn: `${indicator.code} must be at least ${indicator.min}` });
+      issues.push({
+        indicator: code,
+        code: 'below_min',
+        message: `${label}不能小于 ${indicator.min}`,
+        messageEn: `${indicator.code} must be at least ${indicator.min}`,
+      });
     } else if (indicator.max !== null && raw > indicator.max) {
-      issues.push({ indicator: code, code: 'above_max', message: `${label}不能大于 ${indicator.max}`, messageEn: `${indicator.code} must be at most ${indicator.max}` });
+      issues.push({
+        indicator: code,
+        code: 'above_max',
+        message: `${label}不能大于 ${indicator.max}`,
+        messageEn: `${indicator.code} must be at most ${indicator.max}`,
+      });
     }
   }
   return issues;
@@ -103,7 +123,12 @@ export function checkSubmission(input: {
   for (const indicator of input.indicators) {
     const value = input.values[indicator.code];
     if (value === null || value === undefined) {
-      issues.push({ indicator: indicator.code, code: 'required', message: `请填写${indicator.name}（无则填 0）`, messageEn: `${indicator.code} is required (enter 0 if none)` });
+      issues.push({
+        indicator: indicator.code,
+        code: 'required',
+        message: `请填写${indicator.name}（无则填 0）`,
+        messageEn: `${indicator.code} is required (enter 0 if none)`,
+      });
     }
   }
   if (issues.length > 0) return issues;
@@ -112,7 +137,12 @@ export function checkSubmission(input: {
     const right = input.values[rule.right];
     if (typeof left !== 'number' || typeof right !== 'number') continue;
     if (!compare(left, rule.operator, right * rule.factor)) {
-      issues.push({ indicator: rule.left, code: 'rule', message: rule.message, messageEn: `Rule failed: ${rule.left} ${rule.operator} ${rule.right} × ${rule.factor}` });
+      issues.push({
+        indicator: rule.left,
+        code: 'rule',
+        message: rule.message,
+        messageEn: `Rule failed: ${rule.left} ${rule.operator} ${rule.right} × ${rule.factor}`,
+      });
     }
   }
   return issues;
@@ -122,8 +152,11 @@ export function checkSubmission(input: {
 export function aggregate(aggregation: Aggregation, monthly: readonly number[]): number {
   if (monthly.length === 0) return 0;
   switch (aggregation) {
-    case 'sum': return monthly.reduce((a, b) => a + b, 0);
-    case 'last': return monthly[monthly.length - 1] as number;
-    case 'max': return Math.max(...monthly);
+    case 'sum':
+      return monthly.reduce((a, b) => a + b, 0);
+    case 'last':
+      return monthly[monthly.length - 1] as number;
+    case 'max':
+      return Math.max(...monthly);
   }
 }

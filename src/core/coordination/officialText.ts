@@ -10,7 +10,7 @@ const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '�
 export function chineseNumeral(n: number): string {
   if (n < 10) return NUMERALS[n] ?? String(n);
   const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : NUMERALS[tens] ?? ''}十${NUMERALS[n % 10] ?? ''}`;
+  return `${tens === 1 ? '' : (NUMERALS[tens] ?? '')}十${NUMERALS[n % 10] ?? ''}`;
 }
 
 /** 2011-12-05 → 2011年12月5日, with Arabic digits as GB/T 9704-2012 writes the date. */
@@ -35,7 +35,11 @@ export const percentText = (rate: number): string => `${Math.round(rate * 1000) 
 export const widthInChars = (text: string): number => [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) < 0x100 ? 0.5 : 1), 0);
 
 /** The lines of a text that say something, trimmed. */
-export const lines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+export const lines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** A bulletin's number as printed: the given one, or 〔2011〕　　号 to be filled in; a draft says so. */
 export function numberText(bulletin: { number: string | null; period: string; status: 'draft' | 'published' }): string {

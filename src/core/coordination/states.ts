@@ -53,6 +53,14 @@ export type ActionStatus = (typeof actionStatuses)[number];
 
 /** Why a report's value or a submission is refused. */
 export const issueCodes = [
-  'required', 'not_number', 'negative', 'not_integer', 'below_min', 'above_max', 'rule', 'text_required', 'unknown_indicator',
+  'required',
+  'not_number',
+  'negative',
+  'not_integer',
+  'below_min',
+  'above_max',
+  'rule',
+  'text_required',
+  'unknown_indicator',
 ] as const;
 export type IssueCode = (typeof issueCodes)[number];

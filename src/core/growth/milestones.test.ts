@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import rawCases from './milestones.cases.json' with { type: 'json' };
 import {
-  MILESTONE_CODES, MILESTONES, achievedOnProblem, ageInMonths, milestoneDefinition, milestoneStatus, stateText, type MilestoneCode, type MilestoneState,
+  MILESTONE_CODES,
+  MILESTONES,
+  achievedOnProblem,
+  ageInMonths,
+  milestoneDefinition,
+  milestoneStatus,
+  stateText,
+  type MilestoneCode,
+  type MilestoneState,
 } from './milestones.ts';
 
 interface ReferenceCase {
@@ -18,8 +26,12 @@ describe('WHO motor milestones', () => {
   it('has the six milestones with the WHO windows (1st–99th percentile, months)', () => {
     expect(MILESTONES.map((m) => m.code)).toEqual([...MILESTONE_CODES]);
     expect(Object.fromEntries(MILESTONES.map((m) => [m.code, [m.window.fromMonths, m.window.toMonths]]))).toEqual({
-      sitting: [3.8, 9.2], crawling: [5.2, 13.5], standing_assisted: [4.8, 11.4],
-      walking_assisted: [5.9, 13.7], standing_alone: [6.9, 16.9], walking_alone: [8.2, 17.6],
+      sitting: [3.8, 9.2],
+      crawling: [5.2, 13.5],
+      standing_assisted: [4.8, 11.4],
+      walking_assisted: [5.9, 13.7],
+      standing_alone: [6.9, 16.9],
+      walking_alone: [8.2, 17.6],
     });
     expect(MILESTONES.map((m) => m.label)).toEqual(['独坐', '手膝爬行', '扶站', '扶走', '独站', '独走']);
     expect(MILESTONES.filter((m) => m.skippable).map((m) => m.code)).toEqual(['crawling']);

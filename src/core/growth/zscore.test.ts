@@ -177,7 +177,17 @@ describe('properties', () => {
   });
 
   it('oedema removes exactly the weight-based z-scores', () => {
-    const child: GrowthMeasurement = { sex: 'female', ageDays: 500, weightKg: 9, lengthHeightCm: 76, measured: 'lying', headCircumferenceCm: 46, armCircumferenceCm: 14, tricepsSkinfoldMm: 8, subscapularSkinfoldMm: 6 };
+    const child: GrowthMeasurement = {
+      sex: 'female',
+      ageDays: 500,
+      weightKg: 9,
+      lengthHeightCm: 76,
+      measured: 'lying',
+      headCircumferenceCm: 46,
+      armCircumferenceCm: 14,
+      tricepsSkinfoldMm: 8,
+      subscapularSkinfoldMm: 6,
+    };
     const plain = computeZScores(child, tables);
     const withOedema = computeZScores({ ...child, oedema: true }, tables);
     for (const indicator of GROWTH_INDICATORS) {
@@ -254,7 +264,10 @@ describe('classification and growth curves', () => {
     expect(wfh[0]?.x).toBe(65);
     expect(wfh.at(-1)?.x).toBe(120);
     const sd2 = wfh[0]?.values[CURVE_SDS.indexOf(2)] ?? 0;
-    expect(computeZScores({ sex: 'male', ageDays: null, weightKg: sd2, lengthHeightCm: 65, measured: 'standing' }, tables).weightForLengthHeight.z).toBeCloseTo(2, 9);
+    expect(computeZScores({ sex: 'male', ageDays: null, weightKg: sd2, lengthHeightCm: 65, measured: 'standing' }, tables).weightForLengthHeight.z).toBeCloseTo(
+      2,
+      9,
+    );
   });
 });
 
@@ -273,7 +286,10 @@ describe('xingfu zscore (CLI)', () => {
       '',
       '{"sex":"female","ageDays":null,"weightKg":11.5,"lengthHeightCm":87,"oedema":false}',
     ].join('\r\n');
-    const lines = zscoreLines(input).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = zscoreLines(input)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(10);
     expect(lines[0]).toEqual({
       weightForAge: { z: null, flag: null },
@@ -287,7 +303,16 @@ describe('xingfu zscore (CLI)', () => {
     });
     expect(Object.keys(lines[0] ?? {})).toEqual([...GROWTH_INDICATORS]);
     const codes = lines.slice(1, 9).map((line) => (line.error as { code: string }).code);
-    expect(codes).toEqual(['invalid_json', 'invalid_sex', 'negative_value', 'unknown_field', 'invalid_type', 'missing_field', 'not_an_object', 'invalid_position']);
+    expect(codes).toEqual([
+      'invalid_json',
+      'invalid_sex',
+      'negative_value',
+      'unknown_field',
+      'invalid_type',
+      'missing_field',
+      'not_an_object',
+      'invalid_position',
+    ]);
     expect((lines[1]?.error as { message: string }).message).toMatch(/JSON/);
     expect(lines[9]?.weightForLengthHeight).toEqual({ z: -0.38, flag: 0 });
   });
@@ -300,7 +325,10 @@ describe('xingfu zscore (CLI)', () => {
     const done = zscoreCommand(stdin, stdout);
     stdin.end('{"sex":"female","ageDays":730.5,"lengthHeightCm":77.5}\n{"sex":"x","ageDays":1}\n');
     await done;
-    const [first, second] = output.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, { z?: number; code?: string }>);
+    const [first, second] = output
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, { z?: number; code?: string }>);
     expect(first?.lengthHeightForAge?.z).toBe(-2.55);
     expect(second?.error?.code).toBe('invalid_sex');
   });

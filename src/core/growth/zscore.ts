@@ -203,14 +203,7 @@ function result(indicator: GrowthIndicator, lms: Lms | undefined, y: number): In
   return { z, flag: rounded < rule.flagBelow || rounded > rule.flagAbove ? 1 : 0 };
 }
 
-function ageBased(
-  indicator: AgeIndicator,
-  table: LmsTable,
-  sex: Sex,
-  prepared: PreparedMeasurement,
-  value: number | null,
-  oedema: boolean,
-): IndicatorResult {
+function ageBased(indicator: AgeIndicator, table: LmsTable, sex: Sex, prepared: PreparedMeasurement, value: number | null, oedema: boolean): IndicatorResult {
   const { tableDay, ageMonths } = prepared;
   if (value === null || value <= 0 || tableDay === null || ageMonths === null) return NONE;
   if (tableDay < FIRST_DAY[indicator] || tableDay > MAX_TABLE_DAY || !(ageMonths < MAX_AGE_MONTHS)) return NONE;
@@ -268,8 +261,7 @@ export function computeZScores(input: GrowthMeasurement, tables: GrowthTables): 
   if (invalidAge(input.ageDays) || (input.sex !== 'male' && input.sex !== 'female')) return ALL_NONE;
   const prepared = prepareMeasurement(input);
   const oedema = input.oedema === true;
-  const age = (indicator: AgeIndicator, value: number | null): IndicatorResult =>
-    ageBased(indicator, tables[indicator], input.sex, prepared, value, oedema);
+  const age = (indicator: AgeIndicator, value: number | null): IndicatorResult => ageBased(indicator, tables[indicator], input.sex, prepared, value, oedema);
   return {
     weightForAge: age('weightForAge', positive(input.weightKg)),
     lengthHeightForAge: age('lengthHeightForAge', prepared.lengthHeightCm),
@@ -331,8 +323,14 @@ export interface GrowthStatus {
 
 type Band = readonly [GrowthStatusCode, (z: number) => boolean];
 const BANDS: Partial<Record<GrowthIndicator, readonly Band[]>> = {
-  weightForAge: [['severe_underweight', (z) => z < -3], ['underweight', (z) => z < -2]],
-  lengthHeightForAge: [['severe_stunting', (z) => z < -3], ['stunting', (z) => z < -2]],
+  weightForAge: [
+    ['severe_underweight', (z) => z < -3],
+    ['underweight', (z) => z < -2],
+  ],
+  lengthHeightForAge: [
+    ['severe_stunting', (z) => z < -3],
+    ['stunting', (z) => z < -2],
+  ],
   weightForLengthHeight: [
     ['severe_wasting', (z) => z < -3],
     ['wasting', (z) => z < -2],

@@ -37,7 +37,14 @@ describe('audit checkpoints', () => {
 
   it('refuse a line whose any field was changed, or signed with another key', () => {
     const signed = JSON.parse(checkpointLine(keys, checkpoint)) as Record<string, unknown>;
-    for (const change of [{ seq: 41 }, { head: 'cd'.repeat(32) }, { district: '120115' }, { sealedFrom: null }, { sealedFrom: 18 }, { at: '2026-12-08T15:00:00.000Z' }]) {
+    for (const change of [
+      { seq: 41 },
+      { head: 'cd'.repeat(32) },
+      { district: '120115' },
+      { sealedFrom: null },
+      { sealedFrom: 18 },
+      { at: '2026-12-08T15:00:00.000Z' },
+    ]) {
       expect(parseCheckpointLine(keys, JSON.stringify({ ...signed, ...change })), JSON.stringify(change)).toBe('signature');
     }
     expect(parseCheckpointLine(keys, checkpointLine(otherKeys, checkpoint))).toBe('signature');
@@ -45,7 +52,15 @@ describe('audit checkpoints', () => {
 
   it('refuse a line that is not a checkpoint', () => {
     const signed = JSON.parse(checkpointLine(keys, checkpoint)) as Record<string, unknown>;
-    for (const line of ['', 'not json', '[]', 'null', JSON.stringify({ ...signed, seq: '42' }), JSON.stringify({ ...signed, seq: -1 }), JSON.stringify({ ...signed, sig: undefined })]) {
+    for (const line of [
+      '',
+      'not json',
+      '[]',
+      'null',
+      JSON.stringify({ ...signed, seq: '42' }),
+      JSON.stringify({ ...signed, seq: -1 }),
+      JSON.stringify({ ...signed, sig: undefined }),
+    ]) {
       expect(parseCheckpointLine(keys, line), line).toBe('format');
     }
   });

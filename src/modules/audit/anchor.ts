@@ -25,8 +25,7 @@ function sameHex(a: string, b: string): boolean {
 }
 
 /** The seal of one entry: its place in its district's chain and its hash, under the seal key. */
-export const sealOf = (keys: AuditKeys, district: string, seq: number, hash: string): string =>
-  hmac(keys.seal, 'entry', district, String(seq), hash);
+export const sealOf = (keys: AuditKeys, district: string, seq: number, hash: string): string => hmac(keys.seal, 'entry', district, String(seq), hash);
 
 export const sealMatches = (keys: AuditKeys, district: string, seq: number, hash: string, mac: string): boolean =>
   sameHex(sealOf(keys, district, seq, hash), mac);
@@ -72,8 +71,15 @@ export function parseCheckpointLine(keys: AuditKeys, line: string): SignedCheckp
   if (typeof value !== 'object' || value === null) return 'format';
   const v = value as Record<string, unknown>;
   const sealedFrom = v.sealedFrom;
-  if (typeof v.district !== 'string' || !isCount(v.seq) || typeof v.head !== 'string' || !(sealedFrom === null || isCount(sealedFrom))
-    || typeof v.at !== 'string' || typeof v.sig !== 'string') return 'format';
+  if (
+    typeof v.district !== 'string' ||
+    !isCount(v.seq) ||
+    typeof v.head !== 'string' ||
+    !(sealedFrom === null || isCount(sealedFrom)) ||
+    typeof v.at !== 'string' ||
+    typeof v.sig !== 'string'
+  )
+    return 'format';
   const c: SignedCheckpoint = { district: v.district, seq: v.seq, head: v.head, sealedFrom, at: v.at, sig: v.sig };
   return sameHex(signatureOf(keys, c), c.sig) ? c : 'signature';
 }

@@ -19,12 +19,14 @@ export interface CheckpointFile {
 export function readCheckpoints(file: string, keys: AuditKeys): CheckpointFile {
   const result: CheckpointFile = { path: file, checkpoints: [], problems: [] };
   if (!fs.existsSync(file)) return result;
-  fs.readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-    if (text.trim() === '') return;
-    const parsed = parseCheckpointLine(keys, text);
-    if (typeof parsed === 'string') result.problems.push({ line: i + 1, problem: parsed });
-    else result.checkpoints.push(parsed);
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (text.trim() === '') return;
+      const parsed = parseCheckpointLine(keys, text);
+      if (typeof parsed === 'string') result.problems.push({ line: i + 1, problem: parsed });
+      else result.checkpoints.push(parsed);
+    });
   return result;
 }
 
@@ -69,7 +71,11 @@ export class CheckpointWriter {
   private latest: Map<string, Checkpoint> | null = null;
   private running: Promise<CheckpointRun> | null = null;
 
-  constructor(private readonly db: Queryable, private readonly keys: AuditKeys, private readonly file: string) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly keys: AuditKeys,
+    private readonly file: string,
+  ) {}
 
   /** Takes the checkpoints; a call while a run is still going (a long first walk) shares that run. */
   run(options: { onlyIfChanged: boolean }): Promise<CheckpointRun> {
@@ -108,7 +114,15 @@ export class CheckpointWriter {
     const head = await headAt(this.db, district, from.seq);
     if (head !== from.head) {
       const reason = head === null ? 'truncated' : 'head';
-      return { district, ok: false, checked: 0, firstBroken: { seq: from.seq, reason }, checkpoint: { seq: from.seq, at: from.at }, last: null, sealedFrom: null };
+      return {
+        district,
+        ok: false,
+        checked: 0,
+        firstBroken: { seq: from.seq, reason },
+        checkpoint: { seq: from.seq, at: from.at },
+        last: null,
+        sealedFrom: null,
+      };
     }
     return verifyChain(this.db, district, { keys: this.keys, from });
   }

@@ -16,8 +16,7 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
-const json = (value: unknown): string | null =>
-  value === undefined || value === null ? null : JSON.stringify(maskPersonalData(value));
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(maskPersonalData(value)));
 
 /**
  * Appends one entry to the district's audit chain, inside the caller's transaction, so the entry

@@ -12,13 +12,25 @@ import { listAudit, verifyChain, type AuditFilter } from './service.ts';
 export async function auditPage(db: Database, actor: AuthContext, filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
   return withScope(db, actor, async (tx) => {
     const { rows, total } = await listAudit(tx, filter);
-    const nameOf = await displayNames(tx, rows.map((row) => row.actor_username));
+    const nameOf = await displayNames(
+      tx,
+      rows.map((row) => row.actor_username),
+    );
     return {
       total,
       items: rows.map((row) => ({
-        seq: Number(row.seq), at: row.at.toISOString(), actor: row.actor_username, actorName: nameOf(row.actor_username), action: row.action,
-        entityType: row.entity_type, entityId: row.entity_id, result: row.result, ip: row.ip,
-        before: row.before, after: row.after, detail: row.detail,
+        seq: Number(row.seq),
+        at: row.at.toISOString(),
+        actor: row.actor_username,
+        actorName: nameOf(row.actor_username),
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        result: row.result,
+        ip: row.ip,
+        before: row.before,
+        after: row.after,
+        detail: row.detail,
       })),
     };
   });
@@ -32,5 +44,11 @@ export async function checkDistrictChain(db: Database, actor: AuthContext, check
   const checkpoints = file.checkpoints.filter((c) => c.district === actor.district);
   const report = await withScope(db, actor, (tx) => verifyChain(tx, actor.district, { keys, checkpoints }));
   const badCheckpointLines = file.problems.map((p) => p.line);
-  return { ok: report.ok && badCheckpointLines.length === 0, checked: report.checked, firstBroken: report.firstBroken, checkpoint: report.checkpoint, badCheckpointLines };
+  return {
+    ok: report.ok && badCheckpointLines.length === 0,
+    checked: report.checked,
+    firstBroken: report.firstBroken,
+    checkpoint: report.checkpoint,
+    badCheckpointLines,
+  };
 }

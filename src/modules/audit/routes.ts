@@ -9,13 +9,25 @@ import { auditPage, checkDistrictChain } from './readService.ts';
 export function auditRoutes(app: FastifyInstance, deps: { db: Database; config: Config }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/audit', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'The audit log, newest first, filtered and paged', querystring: listQuery, response: { 200: listReply } },
-  }, async (req) => auditPage(deps.db, actorOf(req), req.query));
+  r.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'The audit log, newest first, filtered and paged', querystring: listQuery, response: { 200: listReply } },
+    },
+    async (req) => auditPage(deps.db, actorOf(req), req.query),
+  );
 
-  r.get('/api/audit/verify', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Check the district’s audit chain: links, hashes, seals and the checkpoints kept outside the database', response: { 200: verifyReply } },
-  }, async (req) => checkDistrictChain(deps.db, actorOf(req), deps.config.auditCheckpointPath));
+  r.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the district’s audit chain: links, hashes, seals and the checkpoints kept outside the database',
+        response: { 200: verifyReply },
+      },
+    },
+    async (req) => checkDistrictChain(deps.db, actorOf(req), deps.config.auditCheckpointPath),
+  );
 }

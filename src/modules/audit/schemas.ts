@@ -9,8 +9,12 @@ export const listQuery = z.strictObject({
   from: instant.optional(),
   to: instant.optional(),
   actor: line(40, { trim: true }).optional(),
-  action: line(60, { trim: true }).regex(/^[a-z_.]+$/).optional(),
-  entityType: line(40, { trim: true }).regex(/^[a-z_]+$/).optional(),
+  action: line(60, { trim: true })
+    .regex(/^[a-z_.]+$/)
+    .optional(),
+  entityType: line(40, { trim: true })
+    .regex(/^[a-z_]+$/)
+    .optional(),
   result: result.optional(),
 });
 

@@ -98,8 +98,13 @@ export async function verifyChain(db: Queryable, district: string, options: Veri
   let sealedFrom = from?.sealedFrom ?? null;
   let checked = 0;
   const report = (firstBroken: ChainReport['firstBroken']): ChainReport => ({
-    district, ok: firstBroken === null, checked, firstBroken,
-    checkpoint: latest && { seq: latest.seq, at: latest.at }, last: previous, sealedFrom,
+    district,
+    ok: firstBroken === null,
+    checked,
+    firstBroken,
+    checkpoint: latest && { seq: latest.seq, at: latest.at },
+    last: previous,
+    sealedFrom,
   });
   for (;;) {
     const { rows }: { rows: ChainRow[] } = await db.query<ChainRow>(
@@ -113,8 +118,18 @@ export async function verifyChain(db: Queryable, district: string, options: Veri
       const expectedSeq = previous === null ? 1 : previous.seq + 1;
       const expectedPrev = previous === null ? GENESIS : previous.hash;
       const unsealed = row.mac === null ? sealedFrom !== null || seq >= mustSealFrom : !sealMatches(keys, district, seq, row.hash, row.mac);
-      const reason: BreakReason | null = seq !== expectedSeq ? 'gap' : row.prev_hash !== expectedPrev ? 'link' : row.hash !== row.expected ? 'hash'
-        : unsealed ? 'seal' : heads.get(seq)?.some((head) => head !== row.hash) ? 'head' : null;
+      const reason: BreakReason | null =
+        seq !== expectedSeq
+          ? 'gap'
+          : row.prev_hash !== expectedPrev
+            ? 'link'
+            : row.hash !== row.expected
+              ? 'hash'
+              : unsealed
+                ? 'seal'
+                : heads.get(seq)?.some((head) => head !== row.hash)
+                  ? 'head'
+                  : null;
       if (reason) return report({ seq, reason });
       if (row.mac !== null) sealedFrom ??= seq;
       previous = { seq, hash: row.hash };

@@ -18,4 +18,3 @@ export async function actorFor(db: Queryable, username: string): Promise<Actor> 
   const grants = rows.filter((g) => g.confirmed).map(toGrant);
   return { district: user.district_code, userId: user.id, username: user.username, grants, reach: reachOf(grants), ip: null };
 }
-

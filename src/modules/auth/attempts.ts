@@ -17,10 +17,7 @@ export interface Attempt {
  * or refuses it, in one transaction that holds the attempt's counters locked: concurrent attempts
  * for the same name or address, in any app process, are decided one after another.
  */
-export async function claim(
-  db: Database,
-  what: { district: string | null; username: string; address: string },
-): Promise<Attempt> {
+export async function claim(db: Database, what: { district: string | null; username: string; address: string }): Promise<Attempt> {
   return db.transaction(async (tx) => {
     const { district, exists, policy } = await q.findLockoutPolicy(tx, what.district);
     const key = { district, username: what.username, address: what.address };

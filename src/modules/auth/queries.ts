@@ -40,18 +40,15 @@ const userColumns = `district_code, id, username, display_name, password_hash, p
   must_change_password, disabled, locked_until, totp_secret, totp_enabled, demo`;
 
 export async function findUsersByUsername(db: Queryable, username: string, district: string | null): Promise<UserRow[]> {
-  const { rows } = await db.query<UserRow>(
-    `SELECT ${userColumns} FROM app_user WHERE username = $1 AND ($2::text IS NULL OR district_code = $2) LIMIT 2`,
-    [username, district],
-  );
+  const { rows } = await db.query<UserRow>(`SELECT ${userColumns} FROM app_user WHERE username = $1 AND ($2::text IS NULL OR district_code = $2) LIMIT 2`, [
+    username,
+    district,
+  ]);
   return rows;
 }
 
 export async function findUser(db: Queryable, district: string, id: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`SELECT ${userColumns} FROM app_user WHERE district_code = $1 AND id = $2`, [
-    district,
-    id,
-  ]);
+  const { rows } = await db.query<UserRow>(`SELECT ${userColumns} FROM app_user WHERE district_code = $1 AND id = $2`, [district, id]);
   return rows[0] ?? null;
 }
 
@@ -261,15 +258,31 @@ export async function findSessionContext(db: Queryable, district: string, tokenH
   if (r === undefined) return null;
   return {
     session: {
-      district_code: r.district_code, user_id: r.user_id, csrf_token: r.csrf_token, state: r.state, created_at: r.created_at,
-      last_seen_at: r.last_seen_at, idle_timeout_minutes: r.idle_timeout_minutes,
+      district_code: r.district_code,
+      user_id: r.user_id,
+      csrf_token: r.csrf_token,
+      state: r.state,
+      created_at: r.created_at,
+      last_seen_at: r.last_seen_at,
+      idle_timeout_minutes: r.idle_timeout_minutes,
     },
     // JSON carries the user's timestamps as text.
-    user: r.user === null ? null : { ...r.user, password_changed_at: new Date(r.user.password_changed_at), locked_until: r.user.locked_until === null ? null : new Date(r.user.locked_until) },
+    user:
+      r.user === null
+        ? null
+        : {
+            ...r.user,
+            password_changed_at: new Date(r.user.password_changed_at),
+            locked_until: r.user.locked_until === null ? null : new Date(r.user.locked_until),
+          },
     grants: r.grants,
     policy: {
-      min_password_length: r.min_password_length, password_expiry_days: r.password_expiry_days, lockout_threshold: r.lockout_threshold,
-      lockout_minutes: r.lockout_minutes, idle_timeout_minutes: r.idle_timeout_minutes, require_totp_for_privileged: r.require_totp_for_privileged,
+      min_password_length: r.min_password_length,
+      password_expiry_days: r.password_expiry_days,
+      lockout_threshold: r.lockout_threshold,
+      lockout_minutes: r.lockout_minutes,
+      idle_timeout_minutes: r.idle_timeout_minutes,
+      require_totp_for_privileged: r.require_totp_for_privileged,
     },
   };
 }
@@ -283,10 +296,7 @@ export async function touchSession(db: Queryable, district: string, tokenHash: s
 }
 
 export async function activateSession(db: Queryable, district: string, tokenHash: string): Promise<void> {
-  await db.query(`UPDATE session SET state = 'active', last_seen_at = now() WHERE district_code = $1 AND token_hash = $2`, [
-    district,
-    tokenHash,
-  ]);
+  await db.query(`UPDATE session SET state = 'active', last_seen_at = now() WHERE district_code = $1 AND token_hash = $2`, [district, tokenHash]);
 }
 
 export async function deleteSession(db: Queryable, district: string, tokenHash: string): Promise<void> {
@@ -294,11 +304,7 @@ export async function deleteSession(db: Queryable, district: string, tokenHash: 
 }
 
 export async function deleteUserSessions(db: Queryable, district: string, userId: string, except: string | null = null): Promise<void> {
-  await db.query('DELETE FROM session WHERE district_code = $1 AND user_id = $2 AND token_hash IS DISTINCT FROM $3', [
-    district,
-    userId,
-    except,
-  ]);
+  await db.query('DELETE FROM session WHERE district_code = $1 AND user_id = $2 AND token_hash IS DISTINCT FROM $3', [district, userId, except]);
 }
 
 /** Deletes the sessions past their idle timeout or their absolute lifetime. */
@@ -321,10 +327,12 @@ export async function updatePassword(db: Queryable, district: string, userId: st
 }
 
 export async function setTotp(db: Queryable, district: string, userId: string, secret: string | null, enabled: boolean): Promise<void> {
-  await db.query(
-    'UPDATE app_user SET totp_secret = $3, totp_enabled = $4, updated_at = now() WHERE district_code = $1 AND id = $2',
-    [district, userId, secret, enabled],
-  );
+  await db.query('UPDATE app_user SET totp_secret = $3, totp_enabled = $4, updated_at = now() WHERE district_code = $1 AND id = $2', [
+    district,
+    userId,
+    secret,
+    enabled,
+  ]);
 }
 
 /** The name of a district; null when there is no such district. */

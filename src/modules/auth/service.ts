@@ -81,13 +81,22 @@ export class AuthService {
     if (candidates.length > 1) throw new AppError('district_required');
     const user = candidates[0] ?? null;
     const attempt = await attempts.claim(this.db, {
-      district: user?.district_code ?? input.district ?? null, username, address: addressKey(req.ip),
+      district: user?.district_code ?? input.district ?? null,
+      username,
+      address: addressKey(req.ip),
     });
     const audit = (action: string, result: 'success' | 'failure', detail?: unknown) => async (tx: Queryable) => {
       if (!attempt.auditable) return;
       await appendAudit(tx, {
-        district: attempt.key.district, actorId: user?.id ?? null, actorUsername: user?.username ?? username, action,
-        entityType: 'user', entityId: user?.id ?? null, result, ip: req.ip, detail,
+        district: attempt.key.district,
+        actorId: user?.id ?? null,
+        actorUsername: user?.username ?? username,
+        action,
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        result,
+        ip: req.ip,
+        detail,
       });
     };
 
@@ -110,8 +119,13 @@ export class AuthService {
       await attempts.giveBack(tx, attempt, !totpRequired);
       await q.recordSuccessfulLogin(tx, user);
       await q.insertSession(tx, {
-        district: user.district_code, tokenHash: hashToken(token), userId: user.id, csrfToken,
-        state: totpRequired ? 'pending_totp' : 'active', ip: req.ip, userAgent: req.userAgent,
+        district: user.district_code,
+        tokenHash: hashToken(token),
+        userId: user.id,
+        csrfToken,
+        state: totpRequired ? 'pending_totp' : 'active',
+        ip: req.ip,
+        userAgent: req.userAgent,
       });
       await audit(totpRequired ? 'auth.password_ok' : 'auth.login', 'success')(tx);
     });
@@ -173,9 +187,7 @@ export class AuthService {
     // The last-seen time moves at most every TOUCH_EVERY_MS (touchSession checks it again on the server).
     if (idle > TOUCH_EVERY_MS) await q.touchSession(this.db, parsed.district, parsed.tokenHash);
     const grants: Grant[] = context.grants.map(q.toGrant);
-    const expired =
-      policy.password_expiry_days > 0 &&
-      Date.now() - user.password_changed_at.getTime() > policy.password_expiry_days * 86_400_000;
+    const expired = policy.password_expiry_days > 0 && Date.now() - user.password_changed_at.getTime() > policy.password_expiry_days * 86_400_000;
     return {
       district: user.district_code,
       userId: user.id,
@@ -242,8 +254,15 @@ export class AuthService {
 
   private auditOf(ctx: AuthContext, action: string, result: 'success' | 'failure', detail?: unknown) {
     return {
-      district: ctx.district, actorId: ctx.userId, actorUsername: ctx.username, action,
-      entityType: 'user', entityId: ctx.userId, result, ip: ctx.ip, detail,
+      district: ctx.district,
+      actorId: ctx.userId,
+      actorUsername: ctx.username,
+      action,
+      entityType: 'user',
+      entityId: ctx.userId,
+      result,
+      ip: ctx.ip,
+      detail,
     };
   }
 }

@@ -70,7 +70,10 @@ export interface ApplicationFilter {
 export async function applicationRows(tx: Queryable, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
   const where: string[] = [];
   const args: SqlParam[] = [];
-  const add = (sql: string, value: SqlParam) => { args.push(value); where.push(sql.replace('?', `$${args.length}`)); };
+  const add = (sql: string, value: SqlParam) => {
+    args.push(value);
+    where.push(sql.replace('?', `$${args.length}`));
+  };
   if (f.year !== undefined) add('a.year = ?', f.year);
   if (f.state !== undefined) add('a.state = ?', f.state);
   if (f.programme !== undefined) add('a.programme = ?', f.programme);
@@ -79,7 +82,9 @@ export async function applicationRows(tx: Queryable, f: ApplicationFilter): Prom
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM benefit_application a ${clause}`, args);
   const { rows } = await tx.query<ApplicationRow>(
-    `${applicationSelect} ${clause} ORDER BY a.updated_at DESC, a.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+    `${applicationSelect} ${clause} ORDER BY a.updated_at DESC, a.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    args,
+  );
   return { rows, total: total.rows[0]?.n ?? 0 };
 }
 
@@ -93,11 +98,20 @@ export async function applicationRow(tx: Queryable, id: string, lock = false): P
 }
 
 /** The applications a notice list shows: in a state, of a year, in a place; by place and name. */
-export async function noticeListRows(tx: Queryable, f: { state: ApplicationState; year: number; township?: string | undefined; village?: string | undefined }): Promise<ApplicationRow[]> {
+export async function noticeListRows(
+  tx: Queryable,
+  f: { state: ApplicationState; year: number; township?: string | undefined; village?: string | undefined },
+): Promise<ApplicationRow[]> {
   const args: SqlParam[] = [f.year, f.state];
   let clause = 'WHERE a.year = $1 AND a.state = $2';
-  if (f.township !== undefined) { args.push(f.township); clause += ` AND a.township_code = $${args.length}`; }
-  if (f.village !== undefined) { args.push(f.village); clause += ` AND a.village_code = $${args.length}`; }
+  if (f.township !== undefined) {
+    args.push(f.township);
+    clause += ` AND a.township_code = $${args.length}`;
+  }
+  if (f.village !== undefined) {
+    args.push(f.village);
+    clause += ` AND a.village_code = $${args.length}`;
+  }
   const { rows } = await tx.query<ApplicationRow>(`${applicationSelect} ${clause} ORDER BY a.township_code, a.village_code, p.name_pinyin, a.id`, args);
   return rows;
 }
@@ -105,7 +119,9 @@ export async function noticeListRows(tx: Queryable, f: { state: ApplicationState
 /** Where a register person lives, for entering an application. */
 export async function personPlace(tx: Queryable, personId: string) {
   const { rows } = await tx.query<{ household_id: string; township_code: string; village_code: string; name: string }>(
-    'SELECT household_id, township_code, village_code, name FROM person WHERE id = $1', [personId]);
+    'SELECT household_id, township_code, village_code, name FROM person WHERE id = $1',
+    [personId],
+  );
   return rows[0];
 }
 
@@ -115,9 +131,22 @@ export async function activelyEnrolled(tx: Queryable, programme: ProgrammeId, pe
 }
 
 export interface NewApplicationRow {
-  district: string; programme: ProgrammeId; year: number; personId: string; householdId: string; township: string; village: string;
-  category: BenefitCategory | null; appliedOn: string; evaluation: ProgrammeResult; amount: number;
-  bankAccountEnc: string; bankAccountMasked: string; bankName: string; note: string | null; by: string;
+  district: string;
+  programme: ProgrammeId;
+  year: number;
+  personId: string;
+  householdId: string;
+  township: string;
+  village: string;
+  category: BenefitCategory | null;
+  appliedOn: string;
+  evaluation: ProgrammeResult;
+  amount: number;
+  bankAccountEnc: string;
+  bankAccountMasked: string;
+  bankName: string;
+  note: string | null;
+  by: string;
 }
 
 /** Inserts an application; undefined when the person already has one for the programme and year. */
@@ -127,43 +156,96 @@ export async function insertApplication(tx: Queryable, a: NewApplicationRow): Pr
                                       evaluation, monthly_amount, bank_account_enc, bank_account_masked, bank_name, note, created_by, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $16)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [a.district, a.programme, a.year, a.personId, a.householdId, a.township, a.village, a.category, a.appliedOn, JSON.stringify(a.evaluation), a.amount,
-      a.bankAccountEnc, a.bankAccountMasked, a.bankName, a.note, a.by],
+    [
+      a.district,
+      a.programme,
+      a.year,
+      a.personId,
+      a.householdId,
+      a.township,
+      a.village,
+      a.category,
+      a.appliedOn,
+      JSON.stringify(a.evaluation),
+      a.amount,
+      a.bankAccountEnc,
+      a.bankAccountMasked,
+      a.bankName,
+      a.note,
+      a.by,
+    ],
   );
   return inserted.rows[0]?.id;
 }
 
 /** Records a step of an application: from which state to which, by whom, when (the business time) and why. */
-export async function insertStep(tx: Queryable, district: string, id: string, from: ApplicationState | null, to: ApplicationState, by: string, note: string | null, at: Date): Promise<void> {
-  await tx.query('INSERT INTO benefit_application_step (district_code, application_id, from_state, to_state, acted_by, note, acted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [district, id, from, to, by, note, at]);
+export async function insertStep(
+  tx: Queryable,
+  district: string,
+  id: string,
+  from: ApplicationState | null,
+  to: ApplicationState,
+  by: string,
+  note: string | null,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO benefit_application_step (district_code, application_id, from_state, to_state, acted_by, note, acted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [district, id, from, to, by, note, at],
+  );
 }
 
 export async function applicationSteps(tx: Queryable, id: string) {
   const { rows } = await tx.query<{ fromState: ApplicationState | null; toState: ApplicationState; actedBy: string; actedAt: Date; note: string | null }>(
     `SELECT from_state AS "fromState", to_state AS "toState", acted_by AS "actedBy", acted_at AS "actedAt", note
-       FROM benefit_application_step WHERE application_id = $1 ORDER BY id`, [id]);
+       FROM benefit_application_step WHERE application_id = $1 ORDER BY id`,
+    [id],
+  );
   return rows;
 }
 
 /** Puts an application on its village or township notice, from and until the days given. */
 export async function startNotice(tx: Queryable, id: string, level: 'village' | 'township', from: string, until: string, by: string): Promise<void> {
-  const sql = level === 'village'
-    ? `UPDATE benefit_application SET state = 'village_notice', village_notice_from = $2, village_notice_until = $3, updated_by = $4 WHERE id = $1`
-    : `UPDATE benefit_application SET state = 'township_notice', township_notice_from = $2, township_notice_until = $3, updated_by = $4 WHERE id = $1`;
+  const sql =
+    level === 'village'
+      ? `UPDATE benefit_application SET state = 'village_notice', village_notice_from = $2, village_notice_until = $3, updated_by = $4 WHERE id = $1`
+      : `UPDATE benefit_application SET state = 'township_notice', township_notice_from = $2, township_notice_until = $3, updated_by = $4 WHERE id = $1`;
   await tx.query(sql, [id, from, until, by]);
 }
 
 export async function approveApplication(tx: Queryable, id: string, decidedOn: string, startMonth: string, by: string): Promise<void> {
-  await tx.query(`UPDATE benefit_application SET state = 'approved', decided_on = $2, start_month = $3, updated_by = $4 WHERE id = $1`, [id, decidedOn, startMonth, by]);
+  await tx.query(`UPDATE benefit_application SET state = 'approved', decided_on = $2, start_month = $3, updated_by = $4 WHERE id = $1`, [
+    id,
+    decidedOn,
+    startMonth,
+    by,
+  ]);
 }
 
-export async function closeApplication(tx: Queryable, id: string, state: 'rejected' | 'withdrawn', reason: string, decidedOn: string, by: string): Promise<void> {
-  await tx.query('UPDATE benefit_application SET state = $2, closing_reason = $3, decided_on = $4, updated_by = $5 WHERE id = $1', [id, state, reason, decidedOn, by]);
+export async function closeApplication(
+  tx: Queryable,
+  id: string,
+  state: 'rejected' | 'withdrawn',
+  reason: string,
+  decidedOn: string,
+  by: string,
+): Promise<void> {
+  await tx.query('UPDATE benefit_application SET state = $2, closing_reason = $3, decided_on = $4, updated_by = $5 WHERE id = $1', [
+    id,
+    state,
+    reason,
+    decidedOn,
+    by,
+  ]);
 }
 
 export interface NewEnrolmentRow {
-  district: string; application: ApplicationRow; category: BenefitCategory | null; startMonth: string; approvedOn: string; by: string;
+  district: string;
+  application: ApplicationRow;
+  category: BenefitCategory | null;
+  startMonth: string;
+  approvedOn: string;
+  by: string;
 }
 
 /** The enrolment an approval creates; false when the person is already enrolled in the programme. */
@@ -173,8 +255,22 @@ export async function insertEnrolment(tx: Queryable, e: NewEnrolmentRow): Promis
     `INSERT INTO benefit_enrolment (district_code, programme, person_id, household_id, township_code, village_code, category, application_id,
                                     start_month, approved_on, approved_by, bank_account_enc, bank_account_masked, bank_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING RETURNING id`,
-    [e.district, a.programme, a.person_id, a.household_id, a.township_code, a.village_code, e.category, a.id,
-      e.startMonth, e.approvedOn, e.by, a.bank_account_enc, a.bank_account_masked, a.bank_name],
+    [
+      e.district,
+      a.programme,
+      a.person_id,
+      a.household_id,
+      a.township_code,
+      a.village_code,
+      e.category,
+      a.id,
+      e.startMonth,
+      e.approvedOn,
+      e.by,
+      a.bank_account_enc,
+      a.bank_account_masked,
+      a.bank_name,
+    ],
   );
   return enrolled.rows.length > 0;
 }
@@ -195,11 +291,17 @@ export interface ObjectionRow {
 const objectionColumns = 'id, stage, received_on::text AS received_on, objector, content, recorded_by, upheld, resolution, resolved_by, resolved_at';
 
 export async function objectionsOf(tx: Queryable, applicationId: string): Promise<ObjectionRow[]> {
-  const { rows } = await tx.query<ObjectionRow>(`SELECT ${objectionColumns} FROM benefit_objection WHERE application_id = $1 ORDER BY received_on, recorded_at`, [applicationId]);
+  const { rows } = await tx.query<ObjectionRow>(
+    `SELECT ${objectionColumns} FROM benefit_objection WHERE application_id = $1 ORDER BY received_on, recorded_at`,
+    [applicationId],
+  );
   return rows;
 }
 
-export async function insertObjection(tx: Queryable, o: { district: string; applicationId: string; stage: Exclude<Step, 'district'>; receivedOn: string; objector: string; content: string; by: string }): Promise<ObjectionRow> {
+export async function insertObjection(
+  tx: Queryable,
+  o: { district: string; applicationId: string; stage: Exclude<Step, 'district'>; receivedOn: string; objector: string; content: string; by: string },
+): Promise<ObjectionRow> {
   const { rows } = await tx.query<ObjectionRow>(
     `INSERT INTO benefit_objection (district_code, application_id, stage, received_on, objector, content, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -211,7 +313,10 @@ export async function insertObjection(tx: Queryable, o: { district: string; appl
 
 /** An objection's application and whether it is resolved, locked for the rest of the transaction. */
 export async function objectionForUpdate(tx: Queryable, id: string) {
-  const found = await tx.query<{ application_id: string; upheld: boolean | null }>('SELECT application_id, upheld FROM benefit_objection WHERE id = $1 FOR UPDATE', [id]);
+  const found = await tx.query<{ application_id: string; upheld: boolean | null }>(
+    'SELECT application_id, upheld FROM benefit_objection WHERE id = $1 FOR UPDATE',
+    [id],
+  );
   return found.rows[0];
 }
 

@@ -55,9 +55,18 @@ export type Application = ReturnType<typeof presentApplication>;
 
 /** Who recorded and who resolved an objection: usernames, and the people's names to show. */
 export const presentObjection = (o: ObjectionRow, nameOf: NameOf) => ({
-  id: o.id, stage: o.stage, receivedOn: o.received_on, objector: o.objector, content: o.content,
-  recordedBy: o.recorded_by, recordedByName: nameOf(o.recorded_by),
-  upheld: o.upheld, resolution: o.resolution, resolvedBy: o.resolved_by, resolvedByName: nameOf(o.resolved_by), resolvedAt: o.resolved_at?.toISOString() ?? null,
+  id: o.id,
+  stage: o.stage,
+  receivedOn: o.received_on,
+  objector: o.objector,
+  content: o.content,
+  recordedBy: o.recorded_by,
+  recordedByName: nameOf(o.recorded_by),
+  upheld: o.upheld,
+  resolution: o.resolution,
+  resolvedBy: o.resolved_by,
+  resolvedByName: nameOf(o.resolved_by),
+  resolvedAt: o.resolved_at?.toISOString() ?? null,
 });
 
 export const failedConditions = (r: ProgrammeResult) => r.conditions.filter((c) => !c.met).map((c) => ({ id: c.id, label: c.label, detail: c.detail }));

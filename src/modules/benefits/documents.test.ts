@@ -3,7 +3,17 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { publicNoticeDocx, writeBankCsv, writeRollWorkbook, type BankLine, type PublicNoticeInput, type PublicNoticePerson, type RollHeader, type RollLineOut, type RollTotals } from './documents.ts';
+import {
+  publicNoticeDocx,
+  writeBankCsv,
+  writeRollWorkbook,
+  type BankLine,
+  type PublicNoticeInput,
+  type PublicNoticePerson,
+  type RollHeader,
+  type RollLineOut,
+  type RollTotals,
+} from './documents.ts';
 
 /** A writable that keeps what it is given, so a streamed document can be read back. */
 function sink(): { out: Writable; bytes: () => Buffer } {
@@ -35,13 +45,29 @@ const MALICIOUS = '=HYPERLINK("http://e.cn","点")';
 // ---------------------------------------------------------------------------------------------
 
 const person = (name: string, village: string, extra: Partial<PublicNoticePerson> = {}): PublicNoticePerson => ({
-  name, sex: 'M', birthDate: '1950-03-12', idNumberMasked: '120222********1234', townshipName: '梅厂镇', villageName: village,
-  programmeName: '农村部分计划生育家庭奖励扶助', category: null, monthlyAmount: 120, ...extra,
+  name,
+  sex: 'M',
+  birthDate: '1950-03-12',
+  idNumberMasked: '120222********1234',
+  townshipName: '梅厂镇',
+  villageName: village,
+  programmeName: '农村部分计划生育家庭奖励扶助',
+  category: null,
+  monthlyAmount: 120,
+  ...extra,
 });
 
 const townshipNotice = (persons: PublicNoticePerson[]): PublicNoticeInput => ({
-  stage: 'township', year: 2011, districtName: '武清区', issuer: '梅厂镇计划生育办公室', scopeName: '梅厂镇',
-  noticeFrom: '2011-06-01', noticeUntil: '2011-06-07', contact: '梅厂镇计生办 电话 022-29000000', issuedOn: '2011-05-31', persons,
+  stage: 'township',
+  year: 2011,
+  districtName: '武清区',
+  issuer: '梅厂镇计划生育办公室',
+  scopeName: '梅厂镇',
+  noticeFrom: '2011-06-01',
+  noticeUntil: '2011-06-07',
+  contact: '梅厂镇计生办 电话 022-29000000',
+  issuedOn: '2011-05-31',
+  persons,
 });
 
 describe('the public notice', () => {
@@ -83,7 +109,12 @@ describe('the public notice', () => {
 
   it('says 无 for an empty list, and the district publication has no period', async () => {
     const input: PublicNoticeInput = {
-      ...townshipNotice([]), stage: 'district', scopeName: '武清区', issuer: '武清区创建幸福家庭活动领导小组办公室', noticeFrom: null, noticeUntil: null,
+      ...townshipNotice([]),
+      stage: 'district',
+      scopeName: '武清区',
+      issuer: '武清区创建幸福家庭活动领导小组办公室',
+      noticeFrom: null,
+      noticeUntil: null,
     };
     const text = await docxParagraphs(await publicNoticeDocx(input));
     expect(text[0]).toBe('武清区2011年度农村部分计划生育家庭奖励扶助等对象公布名单');
@@ -101,25 +132,61 @@ describe('the public notice', () => {
 // ---------------------------------------------------------------------------------------------
 
 const header: RollHeader = {
-  districtName: '武清区', programmeName: '农村部分计划生育家庭奖励扶助', fundedByName: '区财政', period: '2011-06', state: '已审批',
-  reference: 'RA-2011-06-3f2a', generatedBy: '刘会计', generatedAt: '2011-06-02 09:00', checkedBy: '陈科长', approvedBy: '孙主任', approvedAt: '2011-06-03 15:30',
+  districtName: '武清区',
+  programmeName: '农村部分计划生育家庭奖励扶助',
+  fundedByName: '区财政',
+  period: '2011-06',
+  state: '已审批',
+  reference: 'RA-2011-06-3f2a',
+  generatedBy: '刘会计',
+  generatedAt: '2011-06-02 09:00',
+  checkedBy: '陈科长',
+  approvedBy: '孙主任',
+  approvedAt: '2011-06-03 15:30',
 };
 
 const line = (seq: number, extra: Partial<RollLineOut> = {}): RollLineOut => ({
-  seq, townshipName: '梅厂镇', villageName: '前进村', name: `张${seq}`, idNumberMasked: '120222********1234', paidMonth: '2011-06',
-  kind: 'regular', category: null, amount: 120, fundedBy: 'district', note: null, ...extra,
+  seq,
+  townshipName: '梅厂镇',
+  villageName: '前进村',
+  name: `张${seq}`,
+  idNumberMasked: '120222********1234',
+  paidMonth: '2011-06',
+  kind: 'regular',
+  category: null,
+  amount: 120,
+  fundedBy: 'district',
+  note: null,
+  ...extra,
 });
 
 const rollLines: RollLineOut[] = [
   line(1, { amount: 120.1 }),
-  line(2, { townshipName: '大碱厂镇', villageName: '南里村', kind: 'arrears', paidMonth: '2011-05', amount: 120.2, fundedBy: 'township', category: 'death', note: '5月漏发' }),
+  line(2, {
+    townshipName: '大碱厂镇',
+    villageName: '南里村',
+    kind: 'arrears',
+    paidMonth: '2011-05',
+    amount: 120.2,
+    fundedBy: 'township',
+    category: 'death',
+    note: '5月漏发',
+  }),
   line(3, { kind: 'adjustment', amount: -0.3, fundedBy: 'health-bureau', category: 'disability', note: '多发冲回' }),
 ];
 // 120.1 + 120.2 - 0.3 is 240.00000000000003 in floating point; the roll must say 240.00.
 const rollTotals: RollTotals = {
-  lines: 3, amount: 240,
-  byTownship: [{ townshipName: '梅厂镇', lines: 2, amount: 119.8 }, { townshipName: '大碱厂镇', lines: 1, amount: 120.2 }],
-  byFundingBody: [{ fundedBy: 'district', amount: 120.1 }, { fundedBy: 'township', amount: 120.2 }, { fundedBy: 'health-bureau', amount: -0.3 }],
+  lines: 3,
+  amount: 240,
+  byTownship: [
+    { townshipName: '梅厂镇', lines: 2, amount: 119.8 },
+    { townshipName: '大碱厂镇', lines: 1, amount: 120.2 },
+  ],
+  byFundingBody: [
+    { fundedBy: 'district', amount: 120.1 },
+    { fundedBy: 'township', amount: 120.2 },
+    { fundedBy: 'health-bureau', amount: -0.3 },
+  ],
 };
 
 async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -154,24 +221,31 @@ describe('the payment roll', () => {
     const summary = workbook.getWorksheet('汇总');
     if (!summary) throw new Error('no summary sheet');
     // Array.from fills the holes exceljs leaves for empty cells, so they compare as undefined.
-    const rows = Array.from(summary.getSheetValues()).slice(1).map((r) => (Array.isArray(r) ? Array.from(r.slice(1)) : []));
+    const rows = Array.from(summary.getSheetValues())
+      .slice(1)
+      .map((r) => (Array.isArray(r) ? Array.from(r.slice(1)) : []));
     expect(rows).toContainEqual(['梅厂镇', 2, 119.8]);
     expect(rows).toContainEqual(['大碱厂镇', 1, 120.2]);
     expect(rows).toContainEqual(['区财政', undefined, 120.1]);
     expect(rows).toContainEqual(['乡镇财政', undefined, 120.2]);
     expect(rows).toContainEqual(['区卫生局', undefined, -0.3]);
-    expect(rows.filter((r) => r[0] === '合计')).toEqual([['合计', 3, 240], ['合计', undefined, 240]]);
+    expect(rows.filter((r) => r[0] === '合计')).toEqual([
+      ['合计', 3, 240],
+      ['合计', undefined, 240],
+    ]);
     expect(rows).toContainEqual(['核对结果', '一致']);
     // Townships in the order the caller gave them.
     expect(rows.findIndex((r) => r[0] === '梅厂镇')).toBeLessThan(rows.findIndex((r) => r[0] === '大碱厂镇'));
   });
 
   it('writes a name or note a spreadsheet would take for a formula as inert text, and amounts as numbers', async () => {
-    const lines = [
-      line(1, { name: MALICIOUS, amount: 120.3 }),
-      line(2, { kind: 'adjustment', amount: -0.3, note: '-多发冲回', name: '@SUM(1+1)' }),
-    ];
-    const totals: RollTotals = { lines: 2, amount: 120, byTownship: [{ townshipName: '梅厂镇', lines: 2, amount: 120 }], byFundingBody: [{ fundedBy: 'district', amount: 120 }] };
+    const lines = [line(1, { name: MALICIOUS, amount: 120.3 }), line(2, { kind: 'adjustment', amount: -0.3, note: '-多发冲回', name: '@SUM(1+1)' })];
+    const totals: RollTotals = {
+      lines: 2,
+      amount: 120,
+      byTownship: [{ townshipName: '梅厂镇', lines: 2, amount: 120 }],
+      byFundingBody: [{ fundedBy: 'district', amount: 120 }],
+    };
     const { out, bytes } = sink();
     await writeRollWorkbook(out, header, from(lines), totals);
     const roll = (await readWorkbook(bytes())).getWorksheet('发放花名册');
@@ -214,8 +288,12 @@ describe('the payment roll', () => {
     const fen = 18_000 * 12_345 - 2_000 * 1_234;
     const odd = { lines: n / 2, fen: 10_000 * 12_345 };
     const totals: RollTotals = {
-      lines: n, amount: fen / 100,
-      byTownship: [{ townshipName: '梅厂镇', lines: odd.lines, amount: odd.fen / 100 }, { townshipName: '大碱厂镇', lines: n - odd.lines, amount: (fen - odd.fen) / 100 }],
+      lines: n,
+      amount: fen / 100,
+      byTownship: [
+        { townshipName: '梅厂镇', lines: odd.lines, amount: odd.fen / 100 },
+        { townshipName: '大碱厂镇', lines: n - odd.lines, amount: (fen - odd.fen) / 100 },
+      ],
       byFundingBody: [{ fundedBy: 'district', amount: fen / 100 }],
     };
     const { out, bytes } = sink();
@@ -236,7 +314,10 @@ const bankLines: BankLine[] = [
   { account: '6228480020000000037', name: '李秀英', amount: 0.2, reference: 'RA-2011-06-3f2a/3' },
 ];
 
-async function bankFile(lines: BankLine[], control: { reference: string; lines: number; amount: number }): Promise<{ text: string; result: { lines: number; amount: number } }> {
+async function bankFile(
+  lines: BankLine[],
+  control: { reference: string; lines: number; amount: number },
+): Promise<{ text: string; result: { lines: number; amount: number } }> {
   const { out, bytes } = sink();
   const result = await writeBankCsv(out, from(lines), control);
   return { text: bytes().toString('utf8'), result };
@@ -261,7 +342,10 @@ describe('the bank file', () => {
   });
 
   it('writes a name a spreadsheet would take for a formula as inert text, the amount as a number', async () => {
-    const lines: BankLine[] = [{ account: '6228480020000000011', name: MALICIOUS, amount: 80, reference: 'R-1' }, { account: '6228480020000000029', name: '-1+1', amount: 0.5, reference: 'R-2' }];
+    const lines: BankLine[] = [
+      { account: '6228480020000000011', name: MALICIOUS, amount: 80, reference: 'R-1' },
+      { account: '6228480020000000029', name: '-1+1', amount: 0.5, reference: 'R-2' },
+    ];
     const { text } = await bankFile(lines, { reference: 'R', lines: 2, amount: 80.5 });
     expect(text).toContain(`6228480020000000011,"'=HYPERLINK(""http://e.cn"",""点"")",80.00,R-1\r\n`);
     const rows = parse(text.slice(1), { record_delimiter: '\r\n' }) as string[][];

@@ -1,7 +1,19 @@
 import type { Stream } from 'node:stream';
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun,
-  VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { FundingBody } from '../../core/benefits/types.ts';
@@ -139,7 +151,10 @@ function countText(persons: PublicNoticePerson[]): string {
   return distinct === persons.length ? `共${distinct}人` : `共${distinct}人，${persons.length}人次`;
 }
 
-const para = (text: string, options: { size?: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; firstLineChars?: number; font?: typeof BODY_FONT } = {}) =>
+const para = (
+  text: string,
+  options: { size?: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; firstLineChars?: number; font?: typeof BODY_FONT } = {},
+) =>
   new Paragraph({
     alignment: options.align,
     indent: options.firstLineChars ? { firstLine: options.firstLineChars * (options.size ?? BODY_SIZE) * 10 } : undefined,
@@ -160,10 +175,15 @@ function tableCell(text: string, widthTwips: number, options: { bold?: boolean; 
 function publicNoticeTable(persons: PublicNoticePerson[]): Table {
   const scale = TEXT_WIDTH / publicNoticeColumns.reduce((sum, c) => sum + c.mm, 0);
   const widths = publicNoticeColumns.map((c) => Math.floor(c.mm * scale));
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: publicNoticeColumns.map((c, i) => tableCell(c.header, widths[i] ?? 0, { bold: true })) });
-  const rows = persons.length === 0
-    ? [new TableRow({ children: [tableCell('无', TEXT_WIDTH, { span: publicNoticeColumns.length })] })]
-    : persons.map((p, n) => new TableRow({ cantSplit: true, children: publicNoticeColumns.map((c, i) => tableCell(c.cell(p, n + 1), widths[i] ?? 0)) }));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: publicNoticeColumns.map((c, i) => tableCell(c.header, widths[i] ?? 0, { bold: true })),
+  });
+  const rows =
+    persons.length === 0
+      ? [new TableRow({ children: [tableCell('无', TEXT_WIDTH, { span: publicNoticeColumns.length })] })]
+      : persons.map((p, n) => new TableRow({ cantSplit: true, children: publicNoticeColumns.map((c, i) => tableCell(c.cell(p, n + 1), widths[i] ?? 0)) }));
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -197,18 +217,24 @@ export async function publicNoticeDocx(input: PublicNoticeInput): Promise<Buffer
   const doc = new Document({
     title,
     styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
         },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: BODY_SIZE })] }),
+            ],
+          }),
+        },
+        children,
       },
-      footers: {
-        default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: BODY_SIZE })] })] }),
-      },
-      children,
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -261,10 +287,17 @@ export interface RollTotals {
 }
 
 const rollColumns: Partial<ExcelJS.Column>[] = [
-  { header: '序号', key: 'seq', width: 7 }, { header: '乡镇街', key: 'township', width: 12 }, { header: '村居', key: 'village', width: 14 },
-  { header: '姓名', key: 'name', width: 10 }, { header: '身份证号', key: 'idNumber', width: 21 }, { header: '所属月份', key: 'paidMonth', width: 10 },
-  { header: '类别', key: 'category', width: 6 }, { header: '发放类型', key: 'kind', width: 10 }, { header: '金额（元）', key: 'amount', width: 12 },
-  { header: '资金来源', key: 'fundedBy', width: 10 }, { header: '备注', key: 'note', width: 20 },
+  { header: '序号', key: 'seq', width: 7 },
+  { header: '乡镇街', key: 'township', width: 12 },
+  { header: '村居', key: 'village', width: 14 },
+  { header: '姓名', key: 'name', width: 10 },
+  { header: '身份证号', key: 'idNumber', width: 21 },
+  { header: '所属月份', key: 'paidMonth', width: 10 },
+  { header: '类别', key: 'category', width: 6 },
+  { header: '发放类型', key: 'kind', width: 10 },
+  { header: '金额（元）', key: 'amount', width: 12 },
+  { header: '资金来源', key: 'fundedBy', width: 10 },
+  { header: '备注', key: 'note', width: 20 },
 ];
 const AMOUNT_COLUMN = 9;
 const MONEY = '#,##0.00';
@@ -295,11 +328,14 @@ class RollTally {
     const found: string[] = [];
     if (this.lines !== totals.lines) found.push(`lines ${this.lines} ≠ control ${totals.lines}`);
     if (this.fen !== toFen(totals.amount, 'control total')) found.push(`amount ${fenText(this.fen)} ≠ control ${totals.amount}`);
-    const controlTownships = new Map(totals.byTownship.map((t) => [t.townshipName, { lines: t.lines, fen: toFen(t.amount, `control total of ${t.townshipName}`) }]));
+    const controlTownships = new Map(
+      totals.byTownship.map((t) => [t.townshipName, { lines: t.lines, fen: toFen(t.amount, `control total of ${t.townshipName}`) }]),
+    );
     for (const name of new Set([...this.townships.keys(), ...controlTownships.keys()])) {
       const mine = this.townships.get(name) ?? { lines: 0, fen: 0 };
       const theirs = controlTownships.get(name) ?? { lines: 0, fen: 0 };
-      if (mine.lines !== theirs.lines || mine.fen !== theirs.fen) found.push(`${name}: ${mine.lines} lines ${fenText(mine.fen)} ≠ control ${theirs.lines} lines ${fenText(theirs.fen)}`);
+      if (mine.lines !== theirs.lines || mine.fen !== theirs.fen)
+        found.push(`${name}: ${mine.lines} lines ${fenText(mine.fen)} ≠ control ${theirs.lines} lines ${fenText(theirs.fen)}`);
     }
     const controlFunds = new Map(totals.byFundingBody.map((f) => [f.fundedBy, toFen(f.amount, `control total of ${f.fundedBy}`)]));
     for (const body of new Set([...this.funds.keys(), ...controlFunds.keys()])) {
@@ -335,10 +371,21 @@ function writeRollHead(sheet: ExcelJS.Worksheet, header: RollHeader): void {
 }
 
 function addRollLine(sheet: ExcelJS.Worksheet, line: RollLineOut, fen: number): void {
-  const row = sheet.addRow(inertRow({
-    seq: line.seq, township: line.townshipName, village: line.villageName, name: line.name, idNumber: line.idNumberMasked, paidMonth: line.paidMonth,
-    category: categoryLabel(line.category), kind: kindLabel[line.kind], amount: fen / 100, fundedBy: fundLabel[line.fundedBy], note: line.note ?? undefined,
-  }));
+  const row = sheet.addRow(
+    inertRow({
+      seq: line.seq,
+      township: line.townshipName,
+      village: line.villageName,
+      name: line.name,
+      idNumber: line.idNumberMasked,
+      paidMonth: line.paidMonth,
+      category: categoryLabel(line.category),
+      kind: kindLabel[line.kind],
+      amount: fen / 100,
+      fundedBy: fundLabel[line.fundedBy],
+      note: line.note ?? undefined,
+    }),
+  );
   row.getCell(AMOUNT_COLUMN).numFmt = MONEY;
   row.commit();
 }
@@ -385,7 +432,12 @@ async function writeRollSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, he
  * workbook is finished, so what reached `out` is not a readable workbook and must be discarded.
  * Returns the streamed count and sum.
  */
-export async function writeRollWorkbook(out: NodeJS.WritableStream, header: RollHeader, lines: AsyncIterable<RollLineOut>, totals: RollTotals): Promise<{ lines: number; amount: number }> {
+export async function writeRollWorkbook(
+  out: NodeJS.WritableStream,
+  header: RollHeader,
+  lines: AsyncIterable<RollLineOut>,
+  totals: RollTotals,
+): Promise<{ lines: number; amount: number }> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('发放花名册', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
@@ -435,8 +487,14 @@ const csvLine = (fields: (string | { amount: string })[]) => `${fields.map(csvFi
 function write(out: NodeJS.WritableStream, text: string): Promise<void> {
   if (out.write(text)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const drained = () => { out.off('error', failed); resolve(); };
-    const failed = (err: Error) => { out.off('drain', drained); reject(err); };
+    const drained = () => {
+      out.off('error', failed);
+      resolve();
+    };
+    const failed = (err: Error) => {
+      out.off('drain', drained);
+      reject(err);
+    };
     out.once('drain', drained);
     out.once('error', failed);
   });
@@ -449,7 +507,11 @@ function write(out: NodeJS.WritableStream, text: string): Promise<void> {
  * positive throws, naming its reference; a count or sum that differs from `control` throws before
  * the trailer is written, so a file without its trailer is an incomplete one.
  */
-export async function writeBankCsv(out: NodeJS.WritableStream, lines: AsyncIterable<BankLine>, control: { reference: string; lines: number; amount: number }): Promise<{ lines: number; amount: number }> {
+export async function writeBankCsv(
+  out: NodeJS.WritableStream,
+  lines: AsyncIterable<BankLine>,
+  control: { reference: string; lines: number; amount: number },
+): Promise<{ lines: number; amount: number }> {
   await write(out, `\uFEFF${csvLine(['account', 'name', 'amount', 'reference'])}`);
   let count = 0;
   let sum = 0;

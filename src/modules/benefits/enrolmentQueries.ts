@@ -45,15 +45,24 @@ export interface EnrolmentFilter {
 export async function enrolmentRows(tx: Queryable, f: EnrolmentFilter): Promise<{ rows: EnrolmentRow[]; total: number }> {
   const where: string[] = [];
   const args: SqlParam[] = [];
-  const add = (sql: string, value: SqlParam) => { args.push(value); where.push(sql.replaceAll('?', `$${args.length}`)); };
+  const add = (sql: string, value: SqlParam) => {
+    args.push(value);
+    where.push(sql.replaceAll('?', `$${args.length}`));
+  };
   if (f.programme !== undefined) add('e.programme = ?', f.programme);
   if (f.township !== undefined) add('e.township_code = ?', f.township);
   if (f.active === true) where.push('e.last_month IS NULL');
   if (f.active === false) where.push('e.last_month IS NOT NULL');
   if (f.q !== undefined && f.q.trim() !== '') add("(p.name LIKE ? || '%' OR p.name_initials LIKE lower(?) || '%')", f.q.trim());
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM benefit_enrolment e JOIN person p ON p.district_code = e.district_code AND p.id = e.person_id ${clause}`, args);
-  const { rows } = await tx.query<EnrolmentRow>(`${select} ${clause} ORDER BY t.sort_order, e.village_code, p.name_pinyin, e.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+  const total = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM benefit_enrolment e JOIN person p ON p.district_code = e.district_code AND p.id = e.person_id ${clause}`,
+    args,
+  );
+  const { rows } = await tx.query<EnrolmentRow>(
+    `${select} ${clause} ORDER BY t.sort_order, e.village_code, p.name_pinyin, e.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    args,
+  );
   return { rows, total: total.rows[0]?.n ?? 0 };
 }
 
@@ -69,5 +78,10 @@ export async function lockEnrolment(tx: Queryable, id: string): Promise<void> {
 
 /** Ends an enrolment after its last paid month (the first day of that month), with the reason. */
 export async function exitEnrolmentRow(tx: Queryable, id: string, lastMonthStart: string, reason: string, by: string): Promise<void> {
-  await tx.query('UPDATE benefit_enrolment SET last_month = $2, exit_reason = $3, exited_by = $4, exited_at = now() WHERE id = $1', [id, lastMonthStart, reason, by]);
+  await tx.query('UPDATE benefit_enrolment SET last_month = $2, exit_reason = $3, exited_by = $4, exited_at = now() WHERE id = $1', [
+    id,
+    lastMonthStart,
+    reason,
+    by,
+  ]);
 }

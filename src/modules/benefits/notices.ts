@@ -33,19 +33,44 @@ async function noticePlace(db: Database, actor: Actor, q: NoticeListQuery) {
 }
 
 /** The notice list's document and its file name. */
-export async function publicNoticeDocument(db: Database, workflow: BenefitsWorkflow, actor: Actor, q: NoticeListQuery): Promise<{ name: string; document: Buffer }> {
+export async function publicNoticeDocument(
+  db: Database,
+  workflow: BenefitsWorkflow,
+  actor: Actor,
+  q: NoticeListQuery,
+): Promise<{ name: string; document: Buffer }> {
   const place = await noticePlace(db, actor, q);
   const persons = await workflow.publicNoticePersons(actor, q);
-  const scopeName = place.village ? `${place.village.township}${place.village.name}` : place.township ?? place.district;
+  const scopeName = place.village ? `${place.village.township}${place.village.name}` : (place.township ?? place.district);
   const first = persons[0];
   const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;
-  const issuer = q.stage === 'village' ? `${scopeName}村（居）民委员会` : q.stage === 'township' ? `${place.township ?? ''}计划生育办公室` : `${place.district}创建幸福家庭活动领导小组办公室`;
+  const issuer =
+    q.stage === 'village'
+      ? `${scopeName}村（居）民委员会`
+      : q.stage === 'township'
+        ? `${place.township ?? ''}计划生育办公室`
+        : `${place.district}创建幸福家庭活动领导小组办公室`;
   const document = await publicNoticeDocx({
-    stage: q.stage, year: q.year, districtName: place.district, issuer, scopeName,
-    noticeFrom: notice?.from ?? null, noticeUntil: notice?.until ?? null,
+    stage: q.stage,
+    year: q.year,
+    districtName: place.district,
+    issuer,
+    scopeName,
+    noticeFrom: notice?.from ?? null,
+    noticeUntil: notice?.until ?? null,
     contact: q.stage === 'district' ? `${place.district}创建幸福家庭活动领导小组办公室` : `${place.township ?? '乡镇街'}计划生育办公室`,
     issuedOn: businessToday(),
-    persons: persons.map((p) => ({ name: p.personName, sex: p.sex, birthDate: p.birthDate, idNumberMasked: p.idNumberMasked, townshipName: p.townshipName, villageName: p.villageName, programmeName: p.programmeName, category: p.category, monthlyAmount: p.monthlyAmount })),
+    persons: persons.map((p) => ({
+      name: p.personName,
+      sex: p.sex,
+      birthDate: p.birthDate,
+      idNumberMasked: p.idNumberMasked,
+      townshipName: p.townshipName,
+      villageName: p.villageName,
+      programmeName: p.programmeName,
+      category: p.category,
+      monthlyAmount: p.monthlyAmount,
+    })),
   });
   return { name: `${q.year}年${scopeName}${stageNames[q.stage]}.docx`, document };
 }

@@ -9,14 +9,17 @@ import type { Queryable } from '../../db/types.ts';
 /** Who entered each stored row, and when. */
 export async function parameterEntries(tx: Queryable) {
   const { rows } = await tx.query<{ programme: string; name: string; effective_from: string; created_by: string; created_at: Date }>(
-    'SELECT programme, name, effective_from::text AS effective_from, created_by, created_at FROM programme_parameter');
+    'SELECT programme, name, effective_from::text AS effective_from, created_by, created_at FROM programme_parameter',
+  );
   return rows;
 }
 
 /** The last month of an approved (or exported, or paid) roll in or after the month of `from`, YYYY-MM-DD; null when none. */
 export async function lastApprovedPeriodFrom(tx: Queryable, from: string): Promise<string | null> {
   const locked = await tx.query<{ period: string | null }>(
-    `SELECT max(period)::text AS period FROM payment_roll WHERE state IN ('approved', 'exported', 'paid') AND period >= date_trunc('month', $1::date)`, [from]);
+    `SELECT max(period)::text AS period FROM payment_roll WHERE state IN ('approved', 'exported', 'paid') AND period >= date_trunc('month', $1::date)`,
+    [from],
+  );
   return locked.rows[0]?.period ?? null;
 }
 

@@ -27,7 +27,10 @@ export async function programmeCatalog(db: Database, actor: Actor, today = busin
     const rows = await parameterRows(tx);
     const entered = await parameterEntries(tx);
     const who = new Map(entered.map((e) => [`${e.programme}/${e.name}/${e.effective_from}`, e]));
-    const nameOf = await displayNames(tx, entered.map((e) => e.created_by));
+    const nameOf = await displayNames(
+      tx,
+      entered.map((e) => e.created_by),
+    );
     const programmes = describeProgrammes(rows, today).map((p) => {
       const names = [...new Set(rows.filter((r) => r.programme === p.id).map((r) => r.name))];
       return {
@@ -39,7 +42,14 @@ export async function programmeCatalog(db: Database, actor: Actor, today = busin
             unit: own.at(-1)?.unit ?? '',
             rows: own.map((r) => {
               const e = who.get(`${r.programme}/${r.name}/${r.effectiveFrom}`);
-              return { effectiveFrom: r.effectiveFrom, value: r.value, reference: r.reference, createdBy: e?.created_by ?? '', createdByName: nameOf(e?.created_by ?? null), createdAt: e?.created_at.toISOString() ?? '' };
+              return {
+                effectiveFrom: r.effectiveFrom,
+                value: r.value,
+                reference: r.reference,
+                createdBy: e?.created_by ?? '',
+                createdByName: nameOf(e?.created_by ?? null),
+                createdAt: e?.created_at.toISOString() ?? '',
+              };
             }),
           };
         }),
@@ -56,14 +66,33 @@ export async function addParameter(db: Database, actor: Actor, input: NewParamet
     const same = rows.filter((r) => r.programme === input.programme && r.name === input.name);
     const unit = same.at(-1)?.unit;
     if (unit === undefined) {
-      throw new AppError('not_found', { zh: `项目 ${input.programme} 没有参数 ${input.name}`, en: `${input.programme} has no parameter ${input.name}`, details: { field: 'name' } });
+      throw new AppError('not_found', {
+        zh: `项目 ${input.programme} 没有参数 ${input.name}`,
+        en: `${input.programme} has no parameter ${input.name}`,
+        details: { field: 'name' },
+      });
     }
     if (!input.effectiveFrom.endsWith('-01')) {
-      throw new AppError('validation_failed', { zh: '参数须自某月 1 日起生效', en: 'A parameter takes effect on the first day of a month', details: { field: 'effectiveFrom' } });
+      throw new AppError('validation_failed', {
+        zh: '参数须自某月 1 日起生效',
+        en: 'A parameter takes effect on the first day of a month',
+        details: { field: 'effectiveFrom' },
+      });
     }
-    const row = parameterRowSchema.safeParse({ programme: input.programme, name: input.name, value: input.value, unit, effectiveFrom: input.effectiveFrom, reference: input.reference });
+    const row = parameterRowSchema.safeParse({
+      programme: input.programme,
+      name: input.name,
+      value: input.value,
+      unit,
+      effectiveFrom: input.effectiveFrom,
+      reference: input.reference,
+    });
     if (!row.success) {
-      throw new AppError('validation_failed', { zh: `参数值不符合单位 ${unit} 的要求`, en: row.error.issues.map((i) => i.message).join('; '), details: { field: 'value' } });
+      throw new AppError('validation_failed', {
+        zh: `参数值不符合单位 ${unit} 的要求`,
+        en: row.error.issues.map((i) => i.message).join('; '),
+        details: { field: 'value' },
+      });
     }
     const locked = await lastApprovedPeriodFrom(tx, input.effectiveFrom);
     if (locked !== null) {
@@ -74,8 +103,10 @@ export async function addParameter(db: Database, actor: Actor, input: NewParamet
     await upsertParameter(tx, actor.district, row.data, actor.username, businessNow());
     await auditBy(tx, actor, {
       action: 'benefits.parameter_set',
-      entityType: 'programme_parameter', entityId: `${input.programme}/${input.name}/${input.effectiveFrom}`,
-      before, after: row.data,
+      entityType: 'programme_parameter',
+      entityId: `${input.programme}/${input.name}/${input.effectiveFrom}`,
+      before,
+      after: row.data,
     });
     return { row: row.data };
   });

@@ -33,7 +33,13 @@ export interface PersonEvaluation {
 }
 
 /** Every programme's explained decision for the person on the day. */
-export async function evaluatePerson(tx: Queryable, rows: readonly ParameterRow[], personId: string, date: string, evaluator: Evaluator = createEvaluator(rows)): Promise<PersonEvaluation> {
+export async function evaluatePerson(
+  tx: Queryable,
+  rows: readonly ParameterRow[],
+  personId: string,
+  date: string,
+  evaluator: Evaluator = createEvaluator(rows),
+): Promise<PersonEvaluation> {
   const person = await personFacts(tx, personId);
   const { family, parent } = await familyOf(tx, person);
   const situation = situationOn(family, date);

@@ -3,7 +3,9 @@ import type { Queryable } from '../../db/types.ts';
 
 export async function villageWithTownship(tx: Queryable, village: string): Promise<{ name: string; township: string } | undefined> {
   const { rows } = await tx.query<{ name: string; township: string }>(
-    'SELECT v.name, t.name AS township FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1', [village]);
+    'SELECT v.name, t.name AS township FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1',
+    [village],
+  );
   return rows[0];
 }
 

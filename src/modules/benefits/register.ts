@@ -9,7 +9,9 @@ export async function parameterRows(tx: Queryable): Promise<ParameterRow[]> {
   const { rows } = await tx.query<{ programme: string; name: string; value: unknown; unit: string; effective_from: string; reference: string }>(
     'SELECT programme, name, value, unit, effective_from::text AS effective_from, reference FROM programme_parameter ORDER BY programme, name, effective_from',
   );
-  return parameterRowsSchema.parse(rows.map((r) => ({ programme: r.programme, name: r.name, value: r.value, unit: r.unit, effectiveFrom: r.effective_from, reference: r.reference })));
+  return parameterRowsSchema.parse(
+    rows.map((r) => ({ programme: r.programme, name: r.name, value: r.value, unit: r.unit, effectiveFrom: r.effective_from, reference: r.reference })),
+  );
 }
 
 /** Which families to read: every one in the caller's reach, those of some households, or those with an enrolment in a programme. */
@@ -35,8 +37,9 @@ export async function* registerFamilyBatches(tx: Queryable, filter?: FamilyFilte
   const reader = new FamilyReader();
   const columns = "concat(township_code, ',', facts) AS f";
   if (filter !== undefined && !('enrolledIn' in filter)) {
-    const { rows } = await tx.query<{ f: string }>(
-      `SELECT ${columns} FROM benefit_family WHERE household_id = ANY ($1::uuid[]) ORDER BY household_id, part`, [[...filter]]);
+    const { rows } = await tx.query<{ f: string }>(`SELECT ${columns} FROM benefit_family WHERE household_id = ANY ($1::uuid[]) ORDER BY household_id, part`, [
+      [...filter],
+    ]);
     yield rows.map(({ f }) => reader.family(f));
     return;
   }
@@ -44,8 +47,8 @@ export async function* registerFamilyBatches(tx: Queryable, filter?: FamilyFilte
   // read here. The households enrolled in a programme are chosen on the server (a long id list is
   // slow to pass).
   await prepareForRegisterRead(tx);
-  const [where, args] = filter === undefined ? ['', []]
-    : ['WHERE household_id IN (SELECT e.household_id FROM benefit_enrolment e WHERE e.programme = $1)', [filter.enrolledIn]];
+  const [where, args] =
+    filter === undefined ? ['', []] : ['WHERE household_id IN (SELECT e.household_id FROM benefit_enrolment e WHERE e.programme = $1)', [filter.enrolledIn]];
   const cursor = await Cursor.open<{ f: string }>(tx, 'register_families', `SELECT ${columns} FROM benefit_family ${where}`, args, FAMILY_BATCH);
   for await (const batch of cursor.batches()) yield batch.map(({ f }) => reader.family(f));
 }
@@ -101,7 +104,16 @@ export class FamilyReader {
       const adopted = row.flag('t');
       children.push({ sex, birthDate, adopted, deathDate: row.date(), hospitalDelivery: row.flag('t'), disability: row.assessments() });
     }
-    return { township: this.township, parentIds, parents, children, outOfPolicyBirth: outOfPolicy, oneChildCertificate: certificate, movedOutOn, secondChildQuotaWaivedOn: waived };
+    return {
+      township: this.township,
+      parentIds,
+      parents,
+      children,
+      outOfPolicyBirth: outOfPolicy,
+      oneChildCertificate: certificate,
+      movedOutOn,
+      secondChildQuotaWaivedOn: waived,
+    };
   }
 }
 

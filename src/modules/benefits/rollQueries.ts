@@ -31,7 +31,14 @@ export async function createLineStaging(tx: Queryable): Promise<void> {
  * person, month) is then filled leaf after leaf rather than at random (a tenth less time for a
  * district's roll).
  */
-export async function insertLines(tx: Queryable, district: string, rollId: string, programme: string, fundedBy: FundingBody, lines: readonly NewLine[]): Promise<void> {
+export async function insertLines(
+  tx: Queryable,
+  district: string,
+  rollId: string,
+  programme: string,
+  fundedBy: FundingBody,
+  lines: readonly NewLine[],
+): Promise<void> {
   let text = '';
   for (const l of lines) text += copyLine([l.enrolmentId, l.personId, l.township, l.village, monthStart(l.paidMonth), l.kind, l.amount, l.category, l.note]);
   await tx.copyIn('roll_line_in', newLineColumns, text);
@@ -39,7 +46,8 @@ export async function insertLines(tx: Queryable, district: string, rollId: strin
     `INSERT INTO payment_line (district_code, roll_id, programme, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, funded_by, category, note)
      SELECT $1, $2, $3, enrolment_id, person_id, township_code, village_code, paid_month, kind, amount, $4, category, note
        FROM roll_line_in ORDER BY person_id, paid_month`,
-    [district, rollId, programme, fundedBy]);
+    [district, rollId, programme, fundedBy],
+  );
   await tx.exec('TRUNCATE roll_line_in');
 }
 
@@ -75,13 +83,18 @@ export async function rollById(tx: Queryable, id: string): Promise<RollRow | und
 export async function paidLines(tx: Queryable, programme: ProgrammeId, from: string, to: string) {
   const { rows } = await tx.query<{ person_id: string; month: string; kind: string; amount: string }>(
     `SELECT person_id, paid_month::text AS month, kind, amount::text AS amount FROM payment_line
-      WHERE programme = $1 AND paid_month >= $2 AND paid_month <= $3`, [programme, from, to]);
+      WHERE programme = $1 AND paid_month >= $2 AND paid_month <= $3`,
+    [programme, from, to],
+  );
   return rows;
 }
 
 /** When the programme's last approved (or exported, or paid) roll was generated; null before the first. */
 export async function lastApprovedGeneration(tx: Queryable, programme: ProgrammeId): Promise<Date | null> {
-  const last = await tx.query<{ at: Date | null }>(`SELECT max(generated_at) AS at FROM payment_roll WHERE programme = $1 AND state IN ('approved', 'exported', 'paid')`, [programme]);
+  const last = await tx.query<{ at: Date | null }>(
+    `SELECT max(generated_at) AS at FROM payment_roll WHERE programme = $1 AND state IN ('approved', 'exported', 'paid')`,
+    [programme],
+  );
   return last.rows[0]?.at ?? null;
 }
 
@@ -97,7 +110,9 @@ export async function householdsChangedSince(tx: Queryable, since: Date): Promis
     `SELECT household_id FROM person WHERE updated_at > $1
      UNION SELECT household_id FROM life_event WHERE entered_at > $1
      UNION SELECT p.household_id FROM disability_assessment d JOIN person p ON p.district_code = d.district_code AND p.id = d.person_id WHERE d.created_at > $1
-     UNION SELECT household_id FROM benefit_enrolment WHERE exited_at > $1`, [since]);
+     UNION SELECT household_id FROM benefit_enrolment WHERE exited_at > $1`,
+    [since],
+  );
   return new Set(touched.map((t) => t.household_id));
 }
 
@@ -132,22 +147,26 @@ export async function placeNames(tx: Queryable): Promise<{ township: (code: stri
 export async function scopedRollTotals(tx: Queryable, rollIds: readonly string[]) {
   const { rows } = await tx.query<{ roll_id: string; lines: number; amount: string }>(
     'SELECT roll_id, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = ANY ($1::uuid[]) GROUP BY roll_id',
-    [rollIds]);
+    [rollIds],
+  );
   return rows;
 }
 
 /** The names of the villages given, or else of the townships given, in the district's order. */
 export async function reachPlaceNames(tx: Queryable, reach: { villages: readonly string[]; townships: readonly string[] }): Promise<string[]> {
-  const places = reach.villages.length > 0
-    ? await tx.query<{ name: string }>('SELECT name FROM village WHERE code = ANY ($1::text[]) ORDER BY code', [reach.villages])
-    : await tx.query<{ name: string }>('SELECT name FROM township WHERE code = ANY ($1::text[]) ORDER BY sort_order', [reach.townships]);
+  const places =
+    reach.villages.length > 0
+      ? await tx.query<{ name: string }>('SELECT name FROM village WHERE code = ANY ($1::text[]) ORDER BY code', [reach.villages])
+      : await tx.query<{ name: string }>('SELECT name FROM township WHERE code = ANY ($1::text[]) ORDER BY sort_order', [reach.townships]);
   return places.rows.map((r) => r.name);
 }
 
 /** The month (first day) of a roll of the programme still a draft or checked, other than `periodStart`'s; undefined when none. */
 export async function pendingRollPeriod(tx: Queryable, programme: ProgrammeId, periodStart: string): Promise<string | undefined> {
   const pending = await tx.query<{ period: string }>(
-    `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`, [programme, periodStart]);
+    `SELECT period::text AS period FROM payment_roll WHERE programme = $1 AND state IN ('draft', 'checked') AND period <> $2`,
+    [programme, periodStart],
+  );
   return pending.rows[0]?.period;
 }
 
@@ -155,13 +174,18 @@ export async function pendingRollPeriod(tx: Queryable, programme: ProgrammeId, p
 export async function createRoll(tx: Queryable, district: string, programme: ProgrammeId, periodStart: string, by: string): Promise<string | undefined> {
   const created = await tx.query<{ id: string }>(
     `INSERT INTO payment_roll (district_code, programme, period, generated_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (district_code, programme, period) DO NOTHING RETURNING id`, [district, programme, periodStart, by]);
+     ON CONFLICT (district_code, programme, period) DO NOTHING RETURNING id`,
+    [district, programme, periodStart, by],
+  );
   return created.rows[0]?.id;
 }
 
 /** The roll of a programme and month, locked for the rest of the transaction. */
 export async function rollOfMonthForUpdate(tx: Queryable, programme: ProgrammeId, periodStart: string) {
-  const existing = await tx.query<{ id: string; state: RollState }>('SELECT id, state FROM payment_roll WHERE programme = $1 AND period = $2 FOR UPDATE', [programme, periodStart]);
+  const existing = await tx.query<{ id: string; state: RollState }>('SELECT id, state FROM payment_roll WHERE programme = $1 AND period = $2 FOR UPDATE', [
+    programme,
+    periodStart,
+  ]);
   return existing.rows[0];
 }
 
@@ -170,18 +194,27 @@ export async function deleteRollLines(tx: Queryable, rollId: string): Promise<vo
 }
 
 /** A generated roll's figures and stops, by whom and when; a regenerated roll is to be checked again. */
-export async function finishRoll(tx: Queryable, id: string, r: { lineCount: number; total: number; stops: readonly Stop[]; by: string; at: Date }): Promise<void> {
+export async function finishRoll(
+  tx: Queryable,
+  id: string,
+  r: { lineCount: number; total: number; stops: readonly Stop[]; by: string; at: Date },
+): Promise<void> {
   await tx.query(
     `UPDATE payment_roll SET line_count = $2, total_amount = $3, stops = $4::jsonb, generated_by = $5, generated_at = $6,
             checked_by = NULL, checked_at = NULL WHERE id = $1`,
-    [id, r.lineCount, r.total, JSON.stringify(r.stops), r.by, r.at]);
+    [id, r.lineCount, r.total, JSON.stringify(r.stops), r.by, r.at],
+  );
 }
 
 const dueEnrolments = 'FROM benefit_enrolment WHERE programme = $1 AND start_month <= $2 AND (last_month IS NULL OR last_month >= $3)';
 
 /** Whether more than 5,000 enrolments of the programme are due from `windowStart` to `periodStart` (first days of months). */
 export async function manyDueEnrolments(tx: Queryable, programme: ProgrammeId, periodStart: string, windowStart: string): Promise<boolean> {
-  const { rows } = await tx.query<{ many: boolean }>(`SELECT count(*) > 5000 AS many FROM (SELECT 1 ${dueEnrolments} LIMIT 5001) e`, [programme, periodStart, windowStart]);
+  const { rows } = await tx.query<{ many: boolean }>(`SELECT count(*) > 5000 AS many FROM (SELECT 1 ${dueEnrolments} LIMIT 5001) e`, [
+    programme,
+    periodStart,
+    windowStart,
+  ]);
   return rows[0]?.many === true;
 }
 
@@ -192,15 +225,23 @@ export async function manyDueEnrolments(tx: Queryable, programme: ProgrammeId, p
 export function dueEnrolmentTexts(tx: Queryable, programme: ProgrammeId, periodStart: string, windowStart: string) {
   return tx.query<{ f: string }>(
     `SELECT concat(id, ',', person_id, ',', household_id, ',', township_code, ',', village_code, ',', category, ',', start_month, ',', last_month) AS f
-       ${dueEnrolments} ORDER BY township_code, village_code, id`, [programme, periodStart, windowStart]);
+       ${dueEnrolments} ORDER BY township_code, village_code, id`,
+    [programme, periodStart, windowStart],
+  );
 }
 
 /** A page of rolls, newest month first, and how many there are. */
-export async function rollRows(tx: Queryable, f: { programme?: ProgrammeId | undefined; page: number; pageSize: number }): Promise<{ rows: RollRow[]; total: number }> {
+export async function rollRows(
+  tx: Queryable,
+  f: { programme?: ProgrammeId | undefined; page: number; pageSize: number },
+): Promise<{ rows: RollRow[]; total: number }> {
   const where = f.programme === undefined ? '' : 'WHERE programme = $1';
   const args = f.programme === undefined ? [] : [f.programme];
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_roll ${where}`, args);
-  const { rows } = await tx.query<RollRow>(`SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, args);
+  const { rows } = await tx.query<RollRow>(
+    `SELECT ${rollColumns} FROM payment_roll ${where} ORDER BY period DESC, programme LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    args,
+  );
   return { rows, total: total.rows[0]?.n ?? 0 };
 }
 
@@ -215,11 +256,17 @@ export async function rollTotals(tx: Queryable, id: string) {
        FROM (SELECT district_code, township_code, count(*)::int AS lines, sum(amount) AS amount FROM payment_line
               WHERE roll_id = $1 GROUP BY district_code, township_code) l
        JOIN township t ON t.district_code = l.district_code AND t.code = l.township_code
-      ORDER BY t.sort_order`, [id]);
+      ORDER BY t.sort_order`,
+    [id],
+  );
   const byFunding = await tx.query<{ fundedBy: FundingBody; amount: string }>(
-    `SELECT funded_by AS "fundedBy", sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY funded_by ORDER BY funded_by`, [id]);
+    `SELECT funded_by AS "fundedBy", sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY funded_by ORDER BY funded_by`,
+    [id],
+  );
   const byKind = await tx.query<{ kind: LineKind; lines: number; amount: string }>(
-    `SELECT kind, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY kind ORDER BY kind DESC`, [id]);
+    `SELECT kind, count(*)::int AS lines, sum(amount)::text AS amount FROM payment_line WHERE roll_id = $1 GROUP BY kind ORDER BY kind DESC`,
+    [id],
+  );
   return { byTownship: byTownship.rows, byFunding: byFunding.rows, byKind: byKind.rows };
 }
 
@@ -227,7 +274,8 @@ export async function rollTotals(tx: Queryable, id: string) {
 export async function personsWithTownship(tx: Queryable, personIds: readonly string[]) {
   const names = await tx.query<{ id: string; name: string; township_name: string }>(
     `SELECT p.id, p.name, t.name AS township_name FROM person p JOIN township t ON t.district_code = p.district_code AND t.code = p.township_code WHERE p.id = ANY ($1::uuid[])`,
-    [personIds]);
+    [personIds],
+  );
   return new Map(names.rows.map((n) => [n.id, n]));
 }
 
@@ -235,14 +283,22 @@ export async function personsWithTownship(tx: Queryable, personIds: readonly str
 export async function rollLineRows(tx: Queryable, id: string, f: { township?: string | undefined; kind?: string | undefined; page: number; pageSize: number }) {
   const args: SqlParam[] = [id];
   let clause = 'WHERE l.roll_id = $1';
-  if (f.township !== undefined) { args.push(f.township); clause += ` AND l.township_code = $${args.length}`; }
-  if (f.kind !== undefined) { args.push(f.kind); clause += ` AND l.kind = $${args.length}`; }
+  if (f.township !== undefined) {
+    args.push(f.township);
+    clause += ` AND l.township_code = $${args.length}`;
+  }
+  if (f.kind !== undefined) {
+    args.push(f.kind);
+    clause += ` AND l.kind = $${args.length}`;
+  }
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment_line l ${clause}`, args);
   // The page is cut from the roll's own lines first; only its twenty rows meet the register.
   const { rows } = await tx.query<LineRow>(
     `WITH page AS (SELECT * FROM payment_line l ${clause} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id
                     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
-     ${lineSelect.replace('FROM payment_line l', 'FROM page l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, args);
+     ${lineSelect.replace('FROM payment_line l', 'FROM page l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`,
+    args,
+  );
   return { rows, total: total.rows[0]?.n ?? 0 };
 }
 
@@ -250,7 +306,9 @@ export async function rollLineRows(tx: Queryable, id: string, f: { township?: st
 export async function allRollLines(tx: Queryable, id: string): Promise<LineRow[]> {
   const { rows } = await tx.query<LineRow>(
     `WITH lines AS MATERIALIZED (SELECT * FROM payment_line WHERE roll_id = $1)
-     ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`, [id]);
+     ${lineSelect.replace('FROM payment_line l', 'FROM lines l')} ORDER BY l.township_code, l.village_code, l.person_id, l.paid_month, l.id`,
+    [id],
+  );
   return rows;
 }
 
@@ -275,6 +333,8 @@ export async function bankPayments(tx: Queryable, id: string) {
        JOIN benefit_enrolment e ON e.district_code = l.district_code AND e.id = l.enrolment_id
        JOIN person p ON p.district_code = l.district_code AND p.id = l.person_id
       WHERE l.roll_id = $1 GROUP BY l.enrolment_id, p.name, e.bank_account_enc, l.township_code, l.village_code, p.name_pinyin
-     HAVING sum(l.amount) > 0 ORDER BY l.township_code, l.village_code, p.name_pinyin, l.enrolment_id`, [id]);
+     HAVING sum(l.amount) > 0 ORDER BY l.township_code, l.village_code, p.name_pinyin, l.enrolment_id`,
+    [id],
+  );
   return rows;
 }

@@ -31,9 +31,32 @@ import { inFlight } from '../../db/inFlight.ts';
 import { ownName } from '../../core/placeNames.ts';
 import { districtName } from '../org/queries.ts';
 import {
-  allRollLines, bankPayments, createLineStaging, createRoll, deleteRollLines, dueEnrolmentTexts, finishRoll, householdsChangedSince, insertLines,
-  lastApprovedGeneration, lockRoll, manyDueEnrolments, paidLines, parametersEnteredSince, pendingRollPeriod, personsWithTownship, placeNames,
-  reachPlaceNames, rollById, rollLineRows, rollOfMonthForUpdate, rollRows, rollTotals, scopedRollTotals, setRollState, type RollRow,
+  allRollLines,
+  bankPayments,
+  createLineStaging,
+  createRoll,
+  deleteRollLines,
+  dueEnrolmentTexts,
+  finishRoll,
+  householdsChangedSince,
+  insertLines,
+  lastApprovedGeneration,
+  lockRoll,
+  manyDueEnrolments,
+  paidLines,
+  parametersEnteredSince,
+  pendingRollPeriod,
+  personsWithTownship,
+  placeNames,
+  reachPlaceNames,
+  rollById,
+  rollLineRows,
+  rollOfMonthForUpdate,
+  rollRows,
+  rollTotals,
+  scopedRollTotals,
+  setRollState,
+  type RollRow,
 } from './rollQueries.ts';
 
 export const fundingName: Record<FundingBody, string> = { district: '区财政', township: '乡镇财政', 'health-bureau': '区卫生局' };
@@ -52,19 +75,37 @@ const PLAN_RUN = 2_000;
 
 /** The people who acted on rolls, by name: one lookup for a page of rolls. */
 const rollNames = (tx: Queryable, rolls: readonly RollRow[]) =>
-  displayNames(tx, rolls.flatMap((r) => [r.generated_by, r.checked_by, r.approved_by, r.exported_by, r.paid_by]));
+  displayNames(
+    tx,
+    rolls.flatMap((r) => [r.generated_by, r.checked_by, r.approved_by, r.exported_by, r.paid_by]),
+  );
 
 /** Each step's username (for the four-eyes rule) and the person's name beside it (to show). */
 function presentRoll(r: RollRow, nameOf: NameOf) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
-    id: r.id, programme: r.programme, programmeName: programmeName(r.programme), period: monthOf(r.period), state: r.state,
-    lineCount: r.line_count, totalAmount: Number(r.total_amount),
-    generatedBy: r.generated_by, generatedByName: nameOf(r.generated_by), generatedAt: r.generated_at.toISOString(),
-    checkedBy: r.checked_by, checkedByName: nameOf(r.checked_by), checkedAt: iso(r.checked_at),
-    approvedBy: r.approved_by, approvedByName: nameOf(r.approved_by), approvedAt: iso(r.approved_at),
-    exportedBy: r.exported_by, exportedByName: nameOf(r.exported_by), exportedAt: iso(r.exported_at),
-    paidBy: r.paid_by, paidByName: nameOf(r.paid_by), paidAt: iso(r.paid_at),
+    id: r.id,
+    programme: r.programme,
+    programmeName: programmeName(r.programme),
+    period: monthOf(r.period),
+    state: r.state,
+    lineCount: r.line_count,
+    totalAmount: Number(r.total_amount),
+    generatedBy: r.generated_by,
+    generatedByName: nameOf(r.generated_by),
+    generatedAt: r.generated_at.toISOString(),
+    checkedBy: r.checked_by,
+    checkedByName: nameOf(r.checked_by),
+    checkedAt: iso(r.checked_at),
+    approvedBy: r.approved_by,
+    approvedByName: nameOf(r.approved_by),
+    approvedAt: iso(r.approved_at),
+    exportedBy: r.exported_by,
+    exportedByName: nameOf(r.exported_by),
+    exportedAt: iso(r.exported_at),
+    paidBy: r.paid_by,
+    paidByName: nameOf(r.paid_by),
+    paidAt: iso(r.paid_at),
   };
 }
 
@@ -78,7 +119,14 @@ export type Roll = ReturnType<typeof presentRoll>;
 async function inScope(tx: Queryable, actor: Actor, rolls: Roll[]): Promise<Array<Roll & { scopeName: string | null }>> {
   const reach = actor.reach['benefits.read'];
   if (reach === undefined || reach.all || rolls.length === 0) return rolls.map((r) => ({ ...r, scopeName: null }));
-  const totals = new Map((await scopedRollTotals(tx, rolls.map((r) => r.id))).map((r) => [r.roll_id, r]));
+  const totals = new Map(
+    (
+      await scopedRollTotals(
+        tx,
+        rolls.map((r) => r.id),
+      )
+    ).map((r) => [r.roll_id, r]),
+  );
   const scopeName = (await reachPlaceNames(tx, reach)).join('、') || null;
   return rolls.map((r) => ({ ...r, lineCount: totals.get(r.id)?.lines ?? 0, totalAmount: Number(totals.get(r.id)?.amount ?? 0), scopeName }));
 }
@@ -86,7 +134,10 @@ async function inScope(tx: Queryable, actor: Actor, rolls: Roll[]): Promise<Arra
 export const rollReference = (r: { programme: string; period: string; id: string }) => `${r.programme}-${monthOf(r.period)}-${r.id.slice(0, 8)}`;
 
 export class PaymentRolls {
-  constructor(private readonly db: Database, private readonly secrets: Secrets) {}
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+  ) {}
 
   /** Generates (or, while a draft, regenerates) the roll of a programme for a month. */
   async generate(actor: Actor, programme: ProgrammeId, period: string) {
@@ -95,11 +146,17 @@ export class PaymentRolls {
       const rows = await parameterRows(tx);
       const inForce = rows.some((r) => r.programme === programme && r.effectiveFrom <= (definition.period === 'once' ? monthEnd(period) : monthStart(period)));
       if (!inForce) {
-        throw new AppError('parameter_missing', { zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数，不能生成花名册`, en: `${programme} has no parameters in force in ${period}` });
+        throw new AppError('parameter_missing', {
+          zh: `${programmeName(programme)}在 ${period} 没有生效的标准参数，不能生成花名册`,
+          en: `${programme} has no parameters in force in ${period}`,
+        });
       }
       const pending = await pendingRollPeriod(tx, programme, monthStart(period));
       if (pending !== undefined) {
-        throw new AppError('roll_pending', { zh: `${programmeName(programme)} ${monthOf(pending)} 的花名册尚未审批，请先完成`, en: `The ${monthOf(pending)} roll is not yet approved` });
+        throw new AppError('roll_pending', {
+          zh: `${programmeName(programme)} ${monthOf(pending)} 的花名册尚未审批，请先完成`,
+          en: `The ${monthOf(pending)} roll is not yet approved`,
+        });
       }
       // One roll per programme and month: a concurrent second call waits here, then finds it.
       let id = await createRoll(tx, actor.district, programme, monthStart(period), actor.username);
@@ -140,7 +197,9 @@ export class PaymentRolls {
       await finishRoll(tx, id, { lineCount, total, stops, by: actor.username, at: businessNow() });
       await auditBy(tx, actor, {
         action: 'benefits.roll_generate',
-        entityType: 'payment_roll', entityId: id, after: { programme, period, lines: lineCount, total, stops: stops.length },
+        entityType: 'payment_roll',
+        entityId: id,
+        after: { programme, period, lines: lineCount, total, stops: stops.length },
       });
       return id;
     });
@@ -178,7 +237,14 @@ export class PaymentRolls {
     return withScope(this.db, actor, async (tx) => {
       const { rows, total } = await rollRows(tx, f);
       const nameOf = await rollNames(tx, rows);
-      return { items: await inScope(tx, actor, rows.map((row) => presentRoll(row, nameOf))), total };
+      return {
+        items: await inScope(
+          tx,
+          actor,
+          rows.map((row) => presentRoll(row, nameOf)),
+        ),
+        total,
+      };
     });
   }
 
@@ -190,7 +256,10 @@ export class PaymentRolls {
     const roll = await this.row(tx, id);
     const { byTownship, byFunding, byKind } = await rollTotals(tx, id);
     const stops = roll.stops.slice(0, 500);
-    const nameOf = await personsWithTownship(tx, stops.map((s) => s.personId));
+    const nameOf = await personsWithTownship(
+      tx,
+      stops.map((s) => s.personId),
+    );
     const [shown] = await inScope(tx, actor, [presentRoll(roll, await rollNames(tx, [roll]))]);
     return {
       ...(shown as Roll & { scopeName: string | null }),
@@ -198,7 +267,13 @@ export class PaymentRolls {
       byFundingBody: byFunding.map((b) => ({ ...b, amount: Number(b.amount) })),
       byKind: byKind.map((k) => ({ ...k, amount: Number(k.amount) })),
       stopCount: roll.stops.length,
-      stops: stops.map((s) => ({ enrolmentId: s.enrolmentId, personName: nameOf.get(s.personId)?.name ?? '', township: s.township, townshipName: nameOf.get(s.personId)?.township_name ?? '', reasons: s.reasons })),
+      stops: stops.map((s) => ({
+        enrolmentId: s.enrolmentId,
+        personName: nameOf.get(s.personId)?.name ?? '',
+        township: s.township,
+        townshipName: nameOf.get(s.personId)?.township_name ?? '',
+        reasons: s.reasons,
+      })),
     };
   }
 
@@ -209,9 +284,19 @@ export class PaymentRolls {
       const place = await placeNames(tx);
       return {
         items: rows.map((l) => ({
-          id: Number(l.id), personName: l.name, idNumberMasked: l.id_number_masked, township: l.township_code, townshipName: place.township(l.township_code),
-          village: l.village_code, villageName: place.village(l.village_code), paidMonth: monthOf(l.paid_month), kind: l.kind, amount: Number(l.amount),
-          fundedBy: l.funded_by, category: l.category, note: l.note,
+          id: Number(l.id),
+          personName: l.name,
+          idNumberMasked: l.id_number_masked,
+          township: l.township_code,
+          townshipName: place.township(l.township_code),
+          village: l.village_code,
+          villageName: place.village(l.village_code),
+          paidMonth: monthOf(l.paid_month),
+          kind: l.kind,
+          amount: Number(l.amount),
+          fundedBy: l.funded_by,
+          category: l.category,
+          note: l.note,
         })),
         total,
       };
@@ -225,13 +310,19 @@ export class PaymentRolls {
       const decision = decideRollAction({ state: roll.state, generatedBy: roll.generated_by }, action, actor.username);
       const t = decision.transition;
       if (!decision.allowed && decision.refusal === 'wrong_state') {
-        throw new AppError('invalid_transition', { zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`, en: `The roll is ${roll.state}; cannot ${action}` });
+        throw new AppError('invalid_transition', {
+          zh: `花名册当前为“${stateName[roll.state]}”，不能${t.label}`,
+          en: `The roll is ${roll.state}; cannot ${action}`,
+        });
       }
       if (!decision.allowed) throw new AppError('four_eyes');
       await setRollState(tx, id, t.to, action === 'reopen' ? 'reopen' : { column: t.step, by: actor.username, at: businessNow() });
       await auditBy(tx, actor, {
         action: `benefits.roll_${action}`,
-        entityType: 'payment_roll', entityId: id, before: { state: roll.state }, after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
+        entityType: 'payment_roll',
+        entityId: id,
+        before: { state: roll.state },
+        after: { state: t.to, lines: roll.line_count, total: Number(roll.total_amount) },
       });
       return this.detailIn(tx, id, actor);
     });
@@ -248,22 +339,49 @@ export class PaymentRolls {
       async function* lines(): AsyncIterable<RollLineOut> {
         let seq = 0;
         for (const l of rows) {
-          yield { seq: ++seq, townshipName: place.township(l.township_code), villageName: place.village(l.village_code), name: l.name, idNumberMasked: l.id_number_masked, paidMonth: monthOf(l.paid_month),
-            kind: l.kind, category: l.category as RollLineOut['category'], amount: Number(l.amount), fundedBy: l.funded_by, note: l.note };
+          yield {
+            seq: ++seq,
+            townshipName: place.township(l.township_code),
+            villageName: place.village(l.village_code),
+            name: l.name,
+            idNumberMasked: l.id_number_masked,
+            paidMonth: monthOf(l.paid_month),
+            kind: l.kind,
+            category: l.category as RollLineOut['category'],
+            amount: Number(l.amount),
+            fundedBy: l.funded_by,
+            note: l.note,
+          };
         }
       }
-      await writeRollWorkbook(out, {
-        districtName: district, programmeName: programmeName(roll.programme), fundedByName: fundingName[programmeOf(roll.programme).fundedBy], period: monthOf(roll.period),
-        state: stateName[roll.state], reference: rollReference(roll), generatedBy: detail.generatedByName ?? roll.generated_by, generatedAt: chinaDateTime(roll.generated_at),
-        checkedBy: detail.checkedByName, approvedBy: detail.approvedByName, approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
-      }, lines(), {
-        lines: detail.lineCount, amount: detail.totalAmount,
-        byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
-        byFundingBody: detail.byFundingBody,
-      });
+      await writeRollWorkbook(
+        out,
+        {
+          districtName: district,
+          programmeName: programmeName(roll.programme),
+          fundedByName: fundingName[programmeOf(roll.programme).fundedBy],
+          period: monthOf(roll.period),
+          state: stateName[roll.state],
+          reference: rollReference(roll),
+          generatedBy: detail.generatedByName ?? roll.generated_by,
+          generatedAt: chinaDateTime(roll.generated_at),
+          checkedBy: detail.checkedByName,
+          approvedBy: detail.approvedByName,
+          approvedAt: roll.approved_at === null ? null : chinaDateTime(roll.approved_at),
+        },
+        lines(),
+        {
+          lines: detail.lineCount,
+          amount: detail.totalAmount,
+          byTownship: detail.byTownship.map((t) => ({ townshipName: t.townshipName, lines: t.lines, amount: t.amount })),
+          byFundingBody: detail.byFundingBody,
+        },
+      );
       await auditBy(tx, actor, {
         action: 'benefits.roll_download_xlsx',
-        entityType: 'payment_roll', entityId: id, detail: { lines: roll.line_count, total: Number(roll.total_amount) },
+        entityType: 'payment_roll',
+        entityId: id,
+        detail: { lines: roll.line_count, total: Number(roll.total_amount) },
       });
     });
   }
@@ -282,12 +400,20 @@ export class PaymentRolls {
       const secrets = this.secrets;
       async function* lines() {
         let seq = 0;
-        for (const r of rows) yield { account: secrets.decrypt(r.bank_account_enc), name: r.name, amount: Number(r.amount), reference: `${reference}-${String(++seq).padStart(6, '0')}` };
+        for (const r of rows)
+          yield {
+            account: secrets.decrypt(r.bank_account_enc),
+            name: r.name,
+            amount: Number(r.amount),
+            reference: `${reference}-${String(++seq).padStart(6, '0')}`,
+          };
       }
       const written = await writeBankCsv(out, lines(), control);
       await auditBy(tx, actor, {
         action: 'benefits.roll_download_bank',
-        entityType: 'payment_roll', entityId: id, detail: { reference, lines: written.lines, amount: written.amount },
+        entityType: 'payment_roll',
+        entityId: id,
+        detail: { reference, lines: written.lines, amount: written.amount },
       });
       return written;
     });

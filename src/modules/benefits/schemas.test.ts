@@ -10,10 +10,13 @@ import { situationBody } from './schemas.ts';
  * answers with the paths of the fields at fault.
  */
 const casesDir = new URL('../../core/benefits/cases/', import.meta.url);
-const accepted = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).flatMap((file) => {
-  const cases = JSON.parse(fs.readFileSync(new URL(file, casesDir), 'utf8')) as Array<{ name: string; situation?: unknown }>;
-  return cases.filter((c) => c.situation !== undefined).map((c) => ({ name: `${file}: ${c.name}`, situation: c.situation }));
-});
+const accepted = fs
+  .readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((file) => {
+    const cases = JSON.parse(fs.readFileSync(new URL(file, casesDir), 'utf8')) as Array<{ name: string; situation?: unknown }>;
+    return cases.filter((c) => c.situation !== undefined).map((c) => ({ name: `${file}: ${c.name}`, situation: c.situation }));
+  });
 const rejections = rawRejections as Array<{ name: string; situation: unknown }>;
 
 describe('the evaluation body', () => {

@@ -30,10 +30,13 @@ const storedValue = z.union([z.number(), z.string(), z.boolean()]);
 export const conditionResult = z.object({ id: z.string(), label: z.string(), met: z.boolean(), detail: z.string() });
 
 export const programmeResult = z.object({
-  programme, parent: z.number(), eligible: z.boolean(),
+  programme,
+  parent: z.number(),
+  eligible: z.boolean(),
   /** Paid each month (`monthlyAmount`), or once (`onceAmount`, with `monthlyAmount` 0). */
   period: z.enum(programmePeriods),
-  monthlyAmount: z.number(), onceAmount: z.number().optional(),
+  monthlyAmount: z.number(),
+  onceAmount: z.number().optional(),
   fundedBy: fundingBody,
   /** Special assistance only: the category the only child's status gives. */
   category: category.optional(),
@@ -45,8 +48,13 @@ export const programmeResult = z.object({
 const situationFields = { date: z.string(), township: z.string() };
 const parentFields = { sex, birthDate: z.string(), hukou: z.enum(hukouTypes), alive: z.boolean(), deathDate: z.string().nullable().optional() };
 const childFields = {
-  sex, birthDate: z.string(), adopted: z.boolean(), alive: z.boolean(), deathDate: z.string().nullable(),
-  disabilityGrade: z.number().nullable(), hospitalDelivery: z.boolean().optional(),
+  sex,
+  birthDate: z.string(),
+  adopted: z.boolean(),
+  alive: z.boolean(),
+  deathDate: z.string().nullable(),
+  disabilityGrade: z.number().nullable(),
+  hospitalDelivery: z.boolean().optional(),
 };
 const familyFields = { outOfPolicyBirth1973to2001: z.boolean(), oneChildCertificate: z.boolean(), secondChildQuotaWaived: z.boolean().optional() };
 
@@ -82,7 +90,9 @@ export const personEvaluation = z.object({
 export const summaryQuery = z.strictObject({ year: queryYear });
 export const programmeSummary = z.object({ programme, beneficiaries: z.number(), amount: z.number(), fundedBy: fundingBody });
 export const benefitsSummary = z.object({
-  year: z.number(), programmes: z.array(programmeSummary), total: z.number(),
+  year: z.number(),
+  programmes: z.array(programmeSummary),
+  total: z.number(),
   /** Reward plus special assistance, and that sum to the nearest 10,000 yuan, as the district reports it. */
   rewardAndSpecialAssistance: z.object({ amount: z.number(), roundedTo10000: z.number() }),
 });
@@ -91,7 +101,10 @@ export const benefitsSummary = z.object({
 
 /** A parameter row as the engine reads it. */
 export const parameterRow = z.object({
-  programme: z.string(), name: z.string(), value: storedValue, unit: z.enum(parameterUnits),
+  programme: z.string(),
+  name: z.string(),
+  value: storedValue,
+  unit: z.enum(parameterUnits),
   /** YYYY-MM-DD, the first day of a month. */
   effectiveFrom: z.string(),
   /** Legal basis: document name and number. */
@@ -100,7 +113,9 @@ export const parameterRow = z.object({
 
 /** From `effectiveFrom` on (until a later row), the parameter is `value`, by `reference`, entered by whom and when. */
 export const parameterHistoryRow = z.object({
-  effectiveFrom: z.string(), value: storedValue, reference: z.string(),
+  effectiveFrom: z.string(),
+  value: storedValue,
+  reference: z.string(),
   /** Username; empty for the rows the platform was configured with. */
   createdBy: z.string(),
   /** Who entered the row, by name; null for the system itself. */
@@ -127,22 +142,41 @@ export const programmesReply = z.object({
   confirmation: z.array(parameterRow),
 });
 
-export const parameterBody = z.strictObject({ programme: slug, name: parameterName, effectiveFrom: day, value: parameterValue, reference: paragraphs(1000, { trim: true, min: 2 }) });
+export const parameterBody = z.strictObject({
+  programme: slug,
+  name: parameterName,
+  effectiveFrom: day,
+  value: parameterValue,
+  reference: paragraphs(1000, { trim: true, min: 2 }),
+});
 export const parameterReply = z.object({ row: parameterRow });
 
 export const whatIfBody = z.strictObject({ programme, parameter: parameterName, value: parameterValue, effectiveFrom: day, years: int(1, 3).default(1) });
 const whatIfFigures = z.object({ beneficiaries: z.number(), amount: z.number() });
 export const whatIfYear = z.object({
-  year: z.number(), baseline: whatIfFigures, draft: whatIfFigures,
+  year: z.number(),
+  baseline: whatIfFigures,
+  draft: whatIfFigures,
   /** Persons paid under the draft but not today's parameters, and the other way round. */
-  gained: z.number(), lost: z.number(),
+  gained: z.number(),
+  lost: z.number(),
 });
 export const whatIfTownship = z.object({
-  township: z.string(), townshipName: z.string(), year: z.number(),
-  baselineBeneficiaries: z.number(), draftBeneficiaries: z.number(), baselineAmount: z.number(), draftAmount: z.number(),
+  township: z.string(),
+  townshipName: z.string(),
+  year: z.number(),
+  baselineBeneficiaries: z.number(),
+  draftBeneficiaries: z.number(),
+  baselineAmount: z.number(),
+  draftAmount: z.number(),
 });
 export const whatIfReply = z.object({
-  programme, parameter: z.string(), value: storedValue, effectiveFrom: z.string(), years: z.array(whatIfYear), byTownship: z.array(whatIfTownship),
+  programme,
+  parameter: z.string(),
+  value: storedValue,
+  effectiveFrom: z.string(),
+  years: z.array(whatIfYear),
+  byTownship: z.array(whatIfTownship),
 });
 
 // -- applications (the yearly confirmation) ------------------------------------------------------
@@ -152,13 +186,32 @@ const workflowStep = z.enum(workflowSteps);
 const noticePeriod = z.object({ from: z.string(), until: z.string() });
 
 export const application = z.object({
-  id: z.string(), programme, programmeName: z.string(), year: z.number(),
-  personId: z.string(), personName: z.string(), sex, birthDate: z.string(), idNumberMasked: z.string(), householdId: z.string(),
-  township: z.string(), townshipName: z.string(), village: z.string(), villageName: z.string(),
-  category: category.nullable(), appliedOn: z.string(), state: applicationState, monthlyAmount: z.number(),
-  bankName: z.string(), bankAccountMasked: z.string(), note: z.string().nullable(),
-  villageNotice: noticePeriod.nullable(), townshipNotice: noticePeriod.nullable(),
-  decidedOn: z.string().nullable(), startMonth: z.string().nullable(), closingReason: z.string().nullable(),
+  id: z.string(),
+  programme,
+  programmeName: z.string(),
+  year: z.number(),
+  personId: z.string(),
+  personName: z.string(),
+  sex,
+  birthDate: z.string(),
+  idNumberMasked: z.string(),
+  householdId: z.string(),
+  township: z.string(),
+  townshipName: z.string(),
+  village: z.string(),
+  villageName: z.string(),
+  category: category.nullable(),
+  appliedOn: z.string(),
+  state: applicationState,
+  monthlyAmount: z.number(),
+  bankName: z.string(),
+  bankAccountMasked: z.string(),
+  note: z.string().nullable(),
+  villageNotice: noticePeriod.nullable(),
+  townshipNotice: noticePeriod.nullable(),
+  decidedOn: z.string().nullable(),
+  startMonth: z.string().nullable(),
+  closingReason: z.string().nullable(),
   openObjections: z.number(),
   /** Who acts next; null once the application is closed. */
   nextStep: workflowStep.nullable(),
@@ -170,30 +223,55 @@ export const application = z.object({
 });
 
 export const applicationStep = z.object({
-  fromState: applicationState.nullable(), toState: applicationState, actedBy: z.string(),
+  fromState: applicationState.nullable(),
+  toState: applicationState,
+  actedBy: z.string(),
   /** The person's name; null for the system itself. */
   actedByName: z.string().nullable(),
-  actedAt: z.string(), note: z.string().nullable(),
+  actedAt: z.string(),
+  note: z.string().nullable(),
 });
 
 export const objection = z.object({
-  id: z.string(), stage: z.enum(['village', 'township']), receivedOn: z.string(), objector: z.string(), content: z.string(),
-  recordedBy: z.string(), recordedByName: z.string().nullable(),
-  upheld: z.boolean().nullable(), resolution: z.string().nullable(),
-  resolvedBy: z.string().nullable(), resolvedByName: z.string().nullable(), resolvedAt: z.string().nullable(),
+  id: z.string(),
+  stage: z.enum(['village', 'township']),
+  receivedOn: z.string(),
+  objector: z.string(),
+  content: z.string(),
+  recordedBy: z.string(),
+  recordedByName: z.string().nullable(),
+  upheld: z.boolean().nullable(),
+  resolution: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
 });
 
 export const applicationDetail = application.extend({ evaluation: programmeResult, steps: z.array(applicationStep), objections: z.array(objection) });
 
 export const applicationQuery = z.strictObject({
-  year: queryYear.optional(), state: applicationState.optional(), programme: programme.optional(), township: townshipCode.optional(), village: villageCode.optional(), ...paging,
+  year: queryYear.optional(),
+  state: applicationState.optional(),
+  programme: programme.optional(),
+  township: townshipCode.optional(),
+  village: villageCode.optional(),
+  ...paging,
 });
 export const applicationBody = z.strictObject({
-  programme, personId: z.uuid(), year, appliedOn: day,
-  bankName: line(60, { trim: true, min: 2 }), bankAccount: line(30).regex(/^[0-9 ]{12,30}$/, { error: 'Bank account: 12 to 30 digits' }), note: paragraphs(500).optional(),
+  programme,
+  personId: z.uuid(),
+  year,
+  appliedOn: day,
+  bankName: line(60, { trim: true, min: 2 }),
+  bankAccount: line(30).regex(/^[0-9 ]{12,30}$/, { error: 'Bank account: 12 to 30 digits' }),
+  note: paragraphs(500).optional(),
 });
 export const decisionBody = z.strictObject({
-  action: z.enum(['pass', 'reject', 'withdraw']), version: version(), noticeFrom: day.optional(), startMonth: month.optional(), reason: paragraphs(500).optional(),
+  action: z.enum(['pass', 'reject', 'withdraw']),
+  version: version(),
+  noticeFrom: day.optional(),
+  startMonth: month.optional(),
+  reason: paragraphs(500).optional(),
 });
 export const objectionBody = z.strictObject({ receivedOn: day, objector: line(60, { trim: true, min: 1 }), content: paragraphs(1000, { trim: true, min: 2 }) });
 export const objectionResolveBody = z.strictObject({ upheld: z.boolean(), resolution: paragraphs(1000, { trim: true, min: 2 }) });
@@ -203,16 +281,32 @@ export const publicNoticeFile = fileReply('the notice list for posting (.docx)')
 // -- enrolments ----------------------------------------------------------------------------------
 
 export const enrolment = z.object({
-  id: z.string(), programme, programmeName: z.string(), personId: z.string(), personName: z.string(), idNumberMasked: z.string(),
-  township: z.string(), townshipName: z.string(), village: z.string(), villageName: z.string(), category: category.nullable(),
+  id: z.string(),
+  programme,
+  programmeName: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  idNumberMasked: z.string(),
+  township: z.string(),
+  townshipName: z.string(),
+  village: z.string(),
+  villageName: z.string(),
+  category: category.nullable(),
   /** YYYY-MM */
   startMonth: z.string(),
   /** YYYY-MM, the last month paid; null while the enrolment runs. */
   lastMonth: z.string().nullable(),
-  exitReason: z.string().nullable(), bankName: z.string(), bankAccountMasked: z.string(), approvedOn: z.string(),
+  exitReason: z.string().nullable(),
+  bankName: z.string(),
+  bankAccountMasked: z.string(),
+  approvedOn: z.string(),
 });
 export const enrolmentQuery = z.strictObject({
-  programme: programme.optional(), township: townshipCode.optional(), active: z.enum(['true', 'false']).optional(), q: line(40).optional(), ...paging,
+  programme: programme.optional(),
+  township: townshipCode.optional(),
+  active: z.enum(['true', 'false']).optional(),
+  q: line(40).optional(),
+  ...paging,
 });
 export const enrolmentExitBody = z.strictObject({ lastMonth: month, reason: paragraphs(500, { trim: true, min: 2 }) });
 
@@ -223,20 +317,41 @@ const rollState = z.enum(rollStates);
 const rollAction = z.enum(rollActions);
 
 export const roll = z.object({
-  id: z.string(), programme, programmeName: z.string(), period: z.string(), state: rollState,
+  id: z.string(),
+  programme,
+  programmeName: z.string(),
+  period: z.string(),
+  state: rollState,
   /** The lines and total the caller may see: the whole roll, or the own township's or village's share. */
-  lineCount: z.number(), totalAmount: z.number(),
+  lineCount: z.number(),
+  totalAmount: z.number(),
   /** The township or village the figures are of; null for the whole district. */
   scopeName: z.string().nullable(),
   /** Usernames (the four-eyes rule compares them) and, beside each, the person's name to show. */
-  generatedBy: z.string(), generatedByName: z.string().nullable(), generatedAt: z.string(),
-  checkedBy: z.string().nullable(), checkedByName: z.string().nullable(), checkedAt: z.string().nullable(),
-  approvedBy: z.string().nullable(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
-  exportedBy: z.string().nullable(), exportedByName: z.string().nullable(), exportedAt: z.string().nullable(),
-  paidBy: z.string().nullable(), paidByName: z.string().nullable(), paidAt: z.string().nullable(),
+  generatedBy: z.string(),
+  generatedByName: z.string().nullable(),
+  generatedAt: z.string(),
+  checkedBy: z.string().nullable(),
+  checkedByName: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  exportedBy: z.string().nullable(),
+  exportedByName: z.string().nullable(),
+  exportedAt: z.string().nullable(),
+  paidBy: z.string().nullable(),
+  paidByName: z.string().nullable(),
+  paidAt: z.string().nullable(),
 });
 
-export const rollStop = z.object({ enrolmentId: z.string(), personName: z.string(), township: z.string(), townshipName: z.string(), reasons: z.array(z.string()) });
+export const rollStop = z.object({
+  enrolmentId: z.string(),
+  personName: z.string(),
+  township: z.string(),
+  townshipName: z.string(),
+  reasons: z.array(z.string()),
+});
 
 export const rollDetail = roll.extend({
   byTownship: z.array(z.object({ township: z.string(), townshipName: z.string(), lines: z.number(), amount: z.number() })),
@@ -248,8 +363,19 @@ export const rollDetail = roll.extend({
 });
 
 export const rollLine = z.object({
-  id: z.number(), personName: z.string(), idNumberMasked: z.string(), township: z.string(), townshipName: z.string(), village: z.string(), villageName: z.string(),
-  paidMonth: z.string(), kind: lineKind, amount: z.number(), fundedBy: fundingBody, category: category.nullable(), note: z.string().nullable(),
+  id: z.number(),
+  personName: z.string(),
+  idNumberMasked: z.string(),
+  township: z.string(),
+  townshipName: z.string(),
+  village: z.string(),
+  villageName: z.string(),
+  paidMonth: z.string(),
+  kind: lineKind,
+  amount: z.number(),
+  fundedBy: fundingBody,
+  category: category.nullable(),
+  note: z.string().nullable(),
 });
 
 export const rollQuery = z.strictObject({ programme: programme.optional(), ...paging });

@@ -47,7 +47,10 @@ export async function yearSummary(tx: Queryable, year: number): Promise<YearSumm
     }
   }
   const programmes = [...funded.keys()].map((programme) => ({
-    programme, beneficiaries: persons.get(programme)?.size ?? 0, amount: Math.round((amounts.get(programme) ?? 0) * 100) / 100, fundedBy: funded.get(programme) as FundingBody,
+    programme,
+    beneficiaries: persons.get(programme)?.size ?? 0,
+    amount: Math.round((amounts.get(programme) ?? 0) * 100) / 100,
+    fundedBy: funded.get(programme) as FundingBody,
   }));
   const assistance = (amounts.get('reward-assistance') ?? 0) + (amounts.get('special-assistance') ?? 0);
   return {

@@ -52,9 +52,22 @@ export async function whatIf(db: Database, actor: Actor, input: WhatIfInput) {
   return withScope(db, actor, async (tx) => {
     const live = await parameterRows(tx);
     const unit = live.filter((r) => r.programme === input.programme && r.name === input.parameter).at(-1)?.unit;
-    if (unit === undefined) throw new AppError('not_found', { zh: `项目没有参数 ${input.parameter}`, en: `No parameter ${input.parameter}`, details: { field: 'parameter' } });
-    const draftRow = parameterRowSchema.safeParse({ programme: input.programme, name: input.parameter, value: input.value, unit, effectiveFrom: input.effectiveFrom, reference: '测算草案' });
-    if (!draftRow.success) throw new AppError('validation_failed', { zh: `参数值不符合单位 ${unit} 的要求`, en: draftRow.error.issues.map((i) => i.message).join('; '), details: { field: 'value' } });
+    if (unit === undefined)
+      throw new AppError('not_found', { zh: `项目没有参数 ${input.parameter}`, en: `No parameter ${input.parameter}`, details: { field: 'parameter' } });
+    const draftRow = parameterRowSchema.safeParse({
+      programme: input.programme,
+      name: input.parameter,
+      value: input.value,
+      unit,
+      effectiveFrom: input.effectiveFrom,
+      reference: '测算草案',
+    });
+    if (!draftRow.success)
+      throw new AppError('validation_failed', {
+        zh: `参数值不符合单位 ${unit} 的要求`,
+        en: draftRow.error.issues.map((i) => i.message).join('; '),
+        details: { field: 'value' },
+      });
     const draft: ParameterRow[] = [
       ...live.filter((r) => !(r.programme === input.programme && r.name === input.parameter && r.effectiveFrom === input.effectiveFrom)),
       draftRow.data,
@@ -72,7 +85,10 @@ export async function whatIf(db: Database, actor: Actor, input: WhatIfInput) {
       const all = (m: Map<string, Tally>) => {
         const persons = new Set<string>();
         let fen = 0;
-        for (const t of m.values()) { for (const p of t.persons) persons.add(p); fen += t.fen; }
+        for (const t of m.values()) {
+          for (const p of t.persons) persons.add(p);
+          fen += t.fen;
+        }
         return { persons, fen };
       };
       const b = all(before);
@@ -89,15 +105,21 @@ export async function whatIf(db: Database, actor: Actor, input: WhatIfInput) {
         const ta = after.get(code);
         if (tb === undefined && ta === undefined) continue;
         byTownship.push({
-          township: code, townshipName: name, year,
-          baselineBeneficiaries: tb?.persons.size ?? 0, draftBeneficiaries: ta?.persons.size ?? 0,
-          baselineAmount: (tb?.fen ?? 0) / 100, draftAmount: (ta?.fen ?? 0) / 100,
+          township: code,
+          townshipName: name,
+          year,
+          baselineBeneficiaries: tb?.persons.size ?? 0,
+          draftBeneficiaries: ta?.persons.size ?? 0,
+          baselineAmount: (tb?.fen ?? 0) / 100,
+          draftAmount: (ta?.fen ?? 0) / 100,
         });
       }
     }
     await auditBy(tx, actor, {
       action: 'benefits.what_if',
-      entityType: 'programme_parameter', entityId: `${input.programme}/${input.parameter}`, detail: { ...input, years: input.years },
+      entityType: 'programme_parameter',
+      entityId: `${input.programme}/${input.parameter}`,
+      detail: { ...input, years: input.years },
     });
     return { programme: input.programme, parameter: input.parameter, value: draftRow.data.value, effectiveFrom: input.effectiveFrom, years, byTownship };
   });

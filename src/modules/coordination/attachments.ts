@@ -13,7 +13,10 @@ import { checkFiling, filesFor, iso, type CoordActor } from './reportRows.ts';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export async function addAttachment(
-  tx: Queryable, actor: CoordActor, departmentCode: string, month: string,
+  tx: Queryable,
+  actor: CoordActor,
+  departmentCode: string,
+  month: string,
   file: { fileName: string; contentType: string; content: Buffer },
 ) {
   await checkFiling(tx, actor, departmentCode, month);
@@ -27,11 +30,26 @@ export async function addAttachment(
   }
   const fileName = file.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'attachment';
   const contentType = safeContentType(file.contentType);
-  const created = await insertAttachment(tx, actor, { id: row.id, department: departmentCode }, {
-    fileName, contentType, content: file.content, uploadedBy: await actorName(tx, actor),
-  });
+  const created = await insertAttachment(
+    tx,
+    actor,
+    { id: row.id, department: departmentCode },
+    {
+      fileName,
+      contentType,
+      content: file.content,
+      uploadedBy: await actorName(tx, actor),
+    },
+  );
   await audit(tx, actor, 'coord.attachment_add', 'coord_attachment', created.id, { detail: { report: row.id, fileName, size: file.content.length } });
-  return { id: created.id, fileName, contentType, size: file.content.length, uploadedBy: await actorName(tx, actor), uploadedAt: iso(created.uploaded_at) as string };
+  return {
+    id: created.id,
+    fileName,
+    contentType,
+    size: file.content.length,
+    uploadedBy: await actorName(tx, actor),
+    uploadedAt: iso(created.uploaded_at) as string,
+  };
 }
 
 /** An attachment as it is downloaded: its content type is a safe one, even for a file stored with the uploader's. */

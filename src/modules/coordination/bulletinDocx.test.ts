@@ -7,7 +7,11 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const department = (code: string, name: string, shortName: string) => ({ code, name, shortName });
 const rate = (expected: number, received: number, onTime: number) => ({
-  expected, received, onTime, completeness: expected === 0 ? 1 : received / expected, timeliness: expected === 0 ? 1 : onTime / expected,
+  expected,
+  received,
+  onTime,
+  completeness: expected === 0 ? 1 : received / expected,
+  timeliness: expected === 0 ? 1 : onTime / expected,
 });
 
 const bulletin = (extra: Partial<BulletinDocument> = {}): BulletinDocument => ({
@@ -51,9 +55,14 @@ async function unzip(buffer: Buffer): Promise<{ document: string; styles: string
     if (xml === undefined) throw new Error(`no ${name}`);
     return xml;
   };
-  const media = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).map(async (name) => ({
-    name, bytes: Buffer.from(await (zip.file(name) as JSZip.JSZipObject).async('uint8array')),
-  })));
+  const media = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => n.startsWith('word/media/'))
+      .map(async (name) => ({
+        name,
+        bytes: Buffer.from(await (zip.file(name) as JSZip.JSZipObject).async('uint8array')),
+      })),
+  );
   return { document: await read('word/document.xml'), styles: await read('word/styles.xml'), media };
 }
 
@@ -105,10 +114,17 @@ describe('the bulletin document', () => {
 
   it('says so when nobody was late and no problem was raised, and prints the charts it is given', async () => {
     const chart = indicatorChartPng([{ name: '培训人次', value: 3, unit: '人次' }], { width: 320, height: 160, scale: 1 });
-    const { document, media } = await unzip(await bulletinDocx(bulletin({
-      late: [], returned: [], problems: [], highlights: [],
-      charts: [{ title: '主要指标', png: chart, section: 'indicators' }],
-    })));
+    const { document, media } = await unzip(
+      await bulletinDocx(
+        bulletin({
+          late: [],
+          returned: [],
+          problems: [],
+          highlights: [],
+          charts: [{ title: '主要指标', png: chart, section: 'indicators' }],
+        }),
+      ),
+    );
     const all = paragraphs(document).join('\n');
     expect(all).toContain('本期各成员单位均按时报送。');
     expect(all).toContain('本期各成员单位未反映存在问题。');
@@ -134,7 +150,9 @@ describe('the charts', () => {
 
   it('draws indicator totals that differ by orders of magnitude, and zeros', () => {
     const png = indicatorChartPng([
-      { name: '奖励扶助资金发放', value: 460000, unit: '元' }, { name: '培训人次', value: 3, unit: '人次' }, { name: '新建场所', value: 0, unit: '个' },
+      { name: '奖励扶助资金发放', value: 460000, unit: '元' },
+      { name: '培训人次', value: 3, unit: '人次' },
+      { name: '新建场所', value: 0, unit: '个' },
     ]);
     const size = pngSize(png);
     expect(size?.width).toBe(1280);

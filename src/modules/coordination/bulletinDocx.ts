@@ -3,8 +3,29 @@ import { inParentheses } from '../../core/coordination/bulletin.ts';
 import { chineseDate, chineseNumeral, cstDay, lines, monthText, numberText, percentText as percent } from '../../core/coordination/officialText.ts';
 import { completenessChartPng, groupedNumber } from './charts.ts';
 import {
-  blank, caption, CHAR_SPACE, FANGSONG, figure, heading, imprint, issuerTitle, KAITI, LINE, MM, PAGE, pageNumberFooter, para, RED, run, signature, SIZE,
-  table, text, textBlock, XIAOBIAOSONG, type Block,
+  blank,
+  caption,
+  CHAR_SPACE,
+  FANGSONG,
+  figure,
+  heading,
+  imprint,
+  issuerTitle,
+  KAITI,
+  LINE,
+  MM,
+  PAGE,
+  pageNumberFooter,
+  para,
+  RED,
+  run,
+  signature,
+  SIZE,
+  table,
+  text,
+  textBlock,
+  XIAOBIAOSONG,
+  type Block,
 } from './docxLayout.ts';
 
 /*
@@ -63,10 +84,17 @@ interface Numbering {
   figure: number;
 }
 
-function reportingSection(b: BulletinDocument, shortName: (code: string, fallback: string) => string, charts: NonNullable<BulletinDocument['charts']>, n: Numbering): Block[] {
+function reportingSection(
+  b: BulletinDocument,
+  shortName: (code: string, fallback: string) => string,
+  charts: NonNullable<BulletinDocument['charts']>,
+  n: Numbering,
+): Block[] {
   const c = b.completeness;
   const blocks: Block[] = [
-    text(`${b.periodLabel}，各成员单位应报月报${c.expected}份，已报${c.received}份，其中按时报送${c.onTime}份，报送率${percent(c.completeness)}，及时率${percent(c.timeliness)}。`),
+    text(
+      `${b.periodLabel}，各成员单位应报月报${c.expected}份，已报${c.received}份，其中按时报送${c.onTime}份，报送率${percent(c.completeness)}，及时率${percent(c.timeliness)}。`,
+    ),
   ];
   if (c.rows.length > 0) {
     const count = (r: Rate) => [String(r.expected), String(r.received), String(r.onTime), percent(r.completeness), percent(r.timeliness)];
@@ -81,7 +109,9 @@ function reportingSection(b: BulletinDocument, shortName: (code: string, fallbac
   }
   for (const chart of charts) blocks.push(...figure(chart.png, `图${++n.figure}　${chart.title}`));
 
-  const late = b.late.map((l) => `${shortName(l.department, l.departmentName)}（${monthText(l.period)}，${l.submittedAt === null ? '未报送' : `${cstDay(l.submittedAt)}报送`}）`);
+  const late = b.late.map(
+    (l) => `${shortName(l.department, l.departmentName)}（${monthText(l.period)}，${l.submittedAt === null ? '未报送' : `${cstDay(l.submittedAt)}报送`}）`,
+  );
   blocks.push(text(late.length === 0 ? '本期各成员单位均按时报送。' : `逾期或未报送：${late.join('、')}。`));
   if (b.returned.length > 0) {
     const returned = b.returned.map((r) => {
@@ -104,7 +134,12 @@ function highlightsSection(b: BulletinDocument, shortName: (code: string, fallba
   });
 }
 
-function indicatorsSection(b: BulletinDocument, shortName: (code: string, fallback: string) => string, charts: NonNullable<BulletinDocument['charts']>, n: Numbering): Block[] {
+function indicatorsSection(
+  b: BulletinDocument,
+  shortName: (code: string, fallback: string) => string,
+  charts: NonNullable<BulletinDocument['charts']>,
+  n: Numbering,
+): Block[] {
   const blocks: Block[] = [];
   if (b.indicators.length === 0) {
     blocks.push(text('本期暂无经审核的指标数据。'));
@@ -114,7 +149,13 @@ function indicatorsSection(b: BulletinDocument, shortName: (code: string, fallba
       text(`${b.periodLabel}主要指标完成情况见表${n.table + 1}（本年累计自1月起${last ? `至${monthText(last)}` : ''}，均为经审核的数据）。`),
       caption(`表${++n.table}　主要指标完成情况`, true),
       table(
-        [{ header: '指标', weight: 5 }, { header: '单位', weight: 1.5 }, { header: '本期', weight: 2.5, numeric: true }, { header: '本年累计', weight: 2.5, numeric: true }, { header: '报送单位', weight: 4 }],
+        [
+          { header: '指标', weight: 5 },
+          { header: '单位', weight: 1.5 },
+          { header: '本期', weight: 2.5, numeric: true },
+          { header: '本年累计', weight: 2.5, numeric: true },
+          { header: '报送单位', weight: 4 },
+        ],
         b.indicators.map((i) => [i.name, i.unit, groupedNumber(i.period), groupedNumber(i.yearToDate), i.departments.map((d) => shortName(d, d)).join('、')]),
       ),
     );
@@ -126,9 +167,10 @@ function indicatorsSection(b: BulletinDocument, shortName: (code: string, fallba
 function problemsSection(b: BulletinDocument, shortName: (code: string, fallback: string) => string): Block[] {
   if (b.problems.length === 0) return [text('本期各成员单位未反映存在问题。')];
   const withMonth = b.months.length > 1;
-  return b.problems.map((p, i) => text(`${i + 1}.${shortName(p.department, p.departmentName)}${withMonth ? `（${monthText(p.period)}）` : ''}：${p.text.replace(/\s*\r?\n\s*/g, '')}`));
+  return b.problems.map((p, i) =>
+    text(`${i + 1}.${shortName(p.department, p.departmentName)}${withMonth ? `（${monthText(p.period)}）` : ''}：${p.text.replace(/\s*\r?\n\s*/g, '')}`),
+  );
 }
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -136,10 +178,18 @@ function problemsSection(b: BulletinDocument, shortName: (code: string, fallback
 export async function bulletinDocx(bulletin: BulletinDocument): Promise<Buffer> {
   const shortNames = new Map(bulletin.completeness.rows.map((r) => [r.department.code, r.department.shortName]));
   const shortName = (code: string, fallback: string) => shortNames.get(code) ?? fallback;
-  const charts = bulletin.charts ?? (bulletin.completeness.rows.length === 0 ? [] : [{
-    title: '各成员单位报送率、及时率',
-    png: completenessChartPng(bulletin.completeness.rows.map((r) => ({ name: r.department.shortName, completeness: r.completeness, timeliness: r.timeliness }))),
-  }]);
+  const charts =
+    bulletin.charts ??
+    (bulletin.completeness.rows.length === 0
+      ? []
+      : [
+          {
+            title: '各成员单位报送率、及时率',
+            png: completenessChartPng(
+              bulletin.completeness.rows.map((r) => ({ name: r.department.shortName, completeness: r.completeness, timeliness: r.timeliness })),
+            ),
+          },
+        ]);
   const chartsIn = (section: 'completeness' | 'indicators') => charts.filter((c) => (c.section ?? 'completeness') === section);
   const numbering: Numbering = { table: 0, figure: 0 };
   const date = chineseDate(bulletin.issuedOn);
@@ -189,18 +239,20 @@ export async function bulletinDocx(bulletin: BulletinDocument): Promise<Buffer> 
         },
       },
     },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-          // The page number sits 7 mm under the text block.
-          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            // The page number sits 7 mm under the text block.
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: Math.round(15 * MM), footer: Math.round(23 * MM) },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
         },
-        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
       },
-      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-      children,
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }

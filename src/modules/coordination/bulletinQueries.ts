@@ -12,8 +12,14 @@ import type { Queryable } from '../../db/types.ts';
 export async function reportsForBulletin(tx: Queryable, period: Period) {
   const last = period.months[period.months.length - 1] as string;
   const { rows } = await tx.query<{
-    department_code: string; period: string; status: ReportStatus; first_submitted_at: Date | null; effect: string; problems: string;
-    return_comment: string | null; values: Record<string, string> | null;
+    department_code: string;
+    period: string;
+    status: ReportStatus;
+    first_submitted_at: Date | null;
+    effect: string;
+    problems: string;
+    return_comment: string | null;
+    values: Record<string, string> | null;
   }>(
     `SELECT r.department_code, to_char(r.period, 'YYYY-MM') AS period, r.status, r.first_submitted_at, r.effect, r.problems, r.return_comment,
             (SELECT json_object_agg(v.indicator_code, v.value) FROM coord_report_value v
@@ -57,13 +63,19 @@ export async function bulletinRows(tx: Queryable): Promise<BulletinRow[]> {
 /** The latest published bulletin of a period. */
 export async function publishedBulletin(tx: Queryable, period: string): Promise<BulletinRow | undefined> {
   const { rows } = await tx.query<BulletinRow>(
-    `SELECT ${COLUMNS} FROM coord_bulletin WHERE period = $1 AND status = 'published' ORDER BY published_at DESC LIMIT 1`, [period],
+    `SELECT ${COLUMNS} FROM coord_bulletin WHERE period = $1 AND status = 'published' ORDER BY published_at DESC LIMIT 1`,
+    [period],
   );
   return rows[0];
 }
 
 export async function insertBulletin(
-  tx: Queryable, actor: Actor, period: Period, wording: { title: string; intro: string; closing: string }, content: BulletinContent, createdAt: Date,
+  tx: Queryable,
+  actor: Actor,
+  period: Period,
+  wording: { title: string; intro: string; closing: string },
+  content: BulletinContent,
+  createdAt: Date,
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO coord_bulletin (district_code, period, kind, year, title, intro, closing, content, created_by, created_at)
@@ -73,7 +85,11 @@ export async function insertBulletin(
   return (rows[0] as { id: string }).id;
 }
 
-export async function updateWording(tx: Queryable, id: string, patch: { title?: string | undefined; intro?: string | undefined; closing?: string | undefined }): Promise<void> {
+export async function updateWording(
+  tx: Queryable,
+  id: string,
+  patch: { title?: string | undefined; intro?: string | undefined; closing?: string | undefined },
+): Promise<void> {
   await tx.query(
     `UPDATE coord_bulletin SET title = coalesce($2, title), intro = coalesce($3, intro), closing = coalesce($4, closing),
             updated_at = now(), version = version + 1 WHERE id = $1`,
@@ -96,7 +112,10 @@ export async function nextSerial(tx: Queryable, district: string, year: number):
 }
 
 export async function markPublished(
-  tx: Queryable, actor: Actor, id: string, publication: { serial: number; number: string; issuedOn: string; at: Date },
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  publication: { serial: number; number: string; issuedOn: string; at: Date },
 ): Promise<void> {
   await tx.query(
     `UPDATE coord_bulletin SET status = 'published', serial = $2, number = $3, issued_on = $4, published_by = $5, published_at = $6,

@@ -3,14 +3,30 @@
  * edits its wording, and publishes it; publication gives it the year's next number (武清幸福家庭办
  * 〔2011〕12号) and freezes it (here and by a trigger), and every member department can read it.
  */
-import { assembleBulletin, bulletinNumber, bulletinWording, hasAcceptedData, type BulletinContent, type BulletinReport } from '../../core/coordination/bulletin.ts';
+import {
+  assembleBulletin,
+  bulletinNumber,
+  bulletinWording,
+  hasAcceptedData,
+  type BulletinContent,
+  type BulletinReport,
+} from '../../core/coordination/bulletin.ts';
 import { parsePeriod, type Period } from '../../core/coordination/periods.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import { audit, readDepartments, readIndicators, readSettings } from './config.ts';
 import {
-  bulletinRow, bulletinRows, deleteBulletinRow, insertBulletin, markPublished, nextSerial, publishedBulletin, reportsForBulletin, updateContent, updateWording,
+  bulletinRow,
+  bulletinRows,
+  deleteBulletinRow,
+  insertBulletin,
+  markPublished,
+  nextSerial,
+  publishedBulletin,
+  reportsForBulletin,
+  updateContent,
+  updateWording,
   type BulletinRow,
 } from './bulletinQueries.ts';
 import { currentMonth, iso, type CoordActor } from './reports.ts';
@@ -27,12 +43,20 @@ export function checkPeriod(code: string): Period {
 export async function bulletinContent(tx: Queryable, period: Period, asOf = businessNow().getTime()): Promise<BulletinContent> {
   const rows = await reportsForBulletin(tx, period);
   const reports: BulletinReport[] = rows.map((r) => ({
-    department: r.department_code, period: r.period, status: r.status, firstSubmittedAt: iso(r.first_submitted_at),
-    effect: r.effect, problems: r.problems, returnComment: r.return_comment,
+    department: r.department_code,
+    period: r.period,
+    status: r.status,
+    firstSubmittedAt: iso(r.first_submitted_at),
+    effect: r.effect,
+    problems: r.problems,
+    returnComment: r.return_comment,
     values: Object.fromEntries(Object.entries(r.values ?? {}).map(([k, v]) => [k, Number(v)])),
   }));
   if (!hasAcceptedData(period, reports)) {
-    throw new AppError('no_data', { zh: `${period.label}没有审核通过的月报，无法生成通报`, en: `No accepted report for ${period.labelEn}; nothing to put in a bulletin` });
+    throw new AppError('no_data', {
+      zh: `${period.label}没有审核通过的月报，无法生成通报`,
+      en: `No accepted report for ${period.labelEn}; nothing to put in a bulletin`,
+    });
   }
   const settings = await readSettings(tx);
   const indicators = (await readIndicators(tx, { activeOnly: true })).filter((i) => i.departments.length > 0);
@@ -42,8 +66,15 @@ export async function bulletinContent(tx: Queryable, period: Period, asOf = busi
 function summary(row: BulletinRow) {
   const period = parsePeriod(row.period) as Period;
   return {
-    id: row.id, period: row.period, kind: row.kind, periodLabel: period.label, title: row.title, number: row.number, status: row.status,
-    createdAt: iso(row.created_at) as string, publishedAt: iso(row.published_at),
+    id: row.id,
+    period: row.period,
+    kind: row.kind,
+    periodLabel: period.label,
+    title: row.title,
+    number: row.number,
+    status: row.status,
+    createdAt: iso(row.created_at) as string,
+    publishedAt: iso(row.published_at),
   };
 }
 
@@ -90,7 +121,12 @@ export async function createBulletin(tx: Queryable, actor: CoordActor, code: str
   return getBulletin(tx, id);
 }
 
-export async function patchBulletin(tx: Queryable, actor: CoordActor, id: string, patch: { version: number; title?: string; intro?: string; closing?: string }) {
+export async function patchBulletin(
+  tx: Queryable,
+  actor: CoordActor,
+  id: string,
+  patch: { version: number; title?: string; intro?: string; closing?: string },
+) {
   const row = await load(tx, id);
   editableDraft(row, patch.version);
   await updateWording(tx, id, patch);
@@ -137,8 +173,21 @@ export async function bulletinForPeriod(tx: Queryable, code: string): Promise<Bu
   const published = await publishedBulletin(tx, period.code);
   if (published) return presentBulletin(published, settings.issuer);
   const wording = bulletinWording(period);
-  return presentBulletin({
-    id: '', period: period.code, kind: period.kind, year: period.year, ...wording, content: await bulletinContent(tx, period), status: 'draft',
-    number: null, issued_on: null, created_at: businessNow(), published_at: null, version: 0,
-  }, settings.issuer);
+  return presentBulletin(
+    {
+      id: '',
+      period: period.code,
+      kind: period.kind,
+      year: period.year,
+      ...wording,
+      content: await bulletinContent(tx, period),
+      status: 'draft',
+      number: null,
+      issued_on: null,
+      created_at: businessNow(),
+      published_at: null,
+      version: 0,
+    },
+    settings.issuer,
+  );
 }

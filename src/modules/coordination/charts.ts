@@ -65,7 +65,8 @@ const LATIN_FONTS: { file: string; family: string }[] = [
   { file: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', family: 'Liberation Sans' },
 ];
 /** Bold faces beside the regular ones, loaded when present so bold text is not synthesised. */
-const boldOf = (file: string): string => path.join(path.dirname(file), path.basename(file).replace('Regular', 'Bold').replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'));
+const boldOf = (file: string): string =>
+  path.join(path.dirname(file), path.basename(file).replace('Regular', 'Bold').replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'));
 
 interface ChartFonts {
   /** The CSS font-family list ECharts writes into the SVG (single quotes: it goes inside a style attribute). */
@@ -111,7 +112,12 @@ function renderPng(option: ChartOption, width: number, height: number, scale: nu
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
-    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: fonts.cssFamily, fontSize: FONT_SIZE, color: COLOURS.text } });
+    chart.setOption({
+      ...option,
+      animation: false,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: fonts.cssFamily, fontSize: FONT_SIZE, color: COLOURS.text },
+    });
     svg = chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -163,13 +169,18 @@ export function completenessChartPng(rows: CompletenessBar[], options: ChartSize
     barCategoryGap: '30%',
     label: { position: 'right', formatter: '{c}%', fontSize: 12, color: COLOURS.text },
   });
-  return renderPng({
-    legend: { top: 8, left: 'center', itemWidth: 18, itemHeight: 12, textStyle: { color: COLOURS.text } },
-    grid: { top: 44, bottom: 36, left: 16, right: 56, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', min: 0, max: 100, interval: 20, ...valueAxisStyle, axisLabel: { ...valueAxisStyle.axisLabel, formatter: '{value}%' } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), ...categoryAxisStyle },
-    series: [series('报送率', COLOURS.completeness, (r) => r.completeness), series('及时率', COLOURS.timeliness, (r) => r.timeliness)],
-  }, width, height, options.scale ?? DEFAULT_SCALE);
+  return renderPng(
+    {
+      legend: { top: 8, left: 'center', itemWidth: 18, itemHeight: 12, textStyle: { color: COLOURS.text } },
+      grid: { top: 44, bottom: 36, left: 16, right: 56, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: { type: 'value', min: 0, max: 100, interval: 20, ...valueAxisStyle, axisLabel: { ...valueAxisStyle.axisLabel, formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), ...categoryAxisStyle },
+      series: [series('报送率', COLOURS.completeness, (r) => r.completeness), series('及时率', COLOURS.timeliness, (r) => r.timeliness)],
+    },
+    width,
+    height,
+    options.scale ?? DEFAULT_SCALE,
+  );
 }
 
 /** How far apart positive values must be (largest ÷ smallest) before the axis turns logarithmic. */
@@ -192,20 +203,43 @@ export function indicatorChartPng(items: IndicatorBar[], options: ChartSize = {}
     value: log && i.value <= 0 ? logMin : i.value,
     label: { formatter: `${groupedNumber(i.value)}${i.unit}` },
   }));
-  return renderPng({
-    grid: { top: 16, bottom: log ? 56 : 36, left: 16, right: 110, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: log
-      ? { type: 'log', logBase: 10, min: logMin, name: '对数刻度', nameLocation: 'middle', nameGap: 30, nameTextStyle: { color: COLOURS.axis, fontSize: 12 }, ...valueAxisStyle, axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => groupedNumber(v) } }
-      : { type: 'value', min: 0, ...valueAxisStyle, axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => groupedNumber(v) } },
-    yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name), ...categoryAxisStyle, axisLabel: { ...categoryAxisStyle.axisLabel, width: 150, overflow: 'break' } },
-    series: [{
-      type: 'bar',
-      data,
-      itemStyle: { color: COLOURS.indicator },
-      barCategoryGap: '40%',
-      label: { show: true, position: 'right', fontSize: 12, color: COLOURS.text },
-    }],
-  }, width, height, options.scale ?? DEFAULT_SCALE);
+  return renderPng(
+    {
+      grid: { top: 16, bottom: log ? 56 : 36, left: 16, right: 110, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: log
+        ? {
+            type: 'log',
+            logBase: 10,
+            min: logMin,
+            name: '对数刻度',
+            nameLocation: 'middle',
+            nameGap: 30,
+            nameTextStyle: { color: COLOURS.axis, fontSize: 12 },
+            ...valueAxisStyle,
+            axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => groupedNumber(v) },
+          }
+        : { type: 'value', min: 0, ...valueAxisStyle, axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => groupedNumber(v) } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: items.map((i) => i.name),
+        ...categoryAxisStyle,
+        axisLabel: { ...categoryAxisStyle.axisLabel, width: 150, overflow: 'break' },
+      },
+      series: [
+        {
+          type: 'bar',
+          data,
+          itemStyle: { color: COLOURS.indicator },
+          barCategoryGap: '40%',
+          label: { show: true, position: 'right', fontSize: 12, color: COLOURS.text },
+        },
+      ],
+    },
+    width,
+    height,
+    options.scale ?? DEFAULT_SCALE,
+  );
 }
 
 /** Width and height of a PNG, from its IHDR chunk; null when the bytes are not a PNG. */

@@ -39,8 +39,14 @@ export interface DepartmentRow {
   activeTo: string | null;
 }
 
-export const audit = (tx: Queryable, actor: Actor, action: string, entityType: string, entityId: string | null, data: { before?: unknown; after?: unknown; detail?: unknown } = {}) =>
-  auditBy(tx, actor, { action, entityType, entityId, ...data });
+export const audit = (
+  tx: Queryable,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: string | null,
+  data: { before?: unknown; after?: unknown; detail?: unknown } = {},
+) => auditBy(tx, actor, { action, entityType, entityId, ...data });
 
 /** The acting user's display name, for the histories kept beside the audit log. */
 export async function actorName(tx: Queryable, actor: Actor): Promise<string> {
@@ -100,13 +106,24 @@ export async function setDepartmentMembership(tx: Queryable, actor: Actor, code:
   }
   const { rowCount } = await tx.query('UPDATE department SET active_from = $2, active_to = $3 WHERE code = $1', [code, span.activeFrom, span.activeTo]);
   if (rowCount === 0) throw new AppError('forbidden');
-  await audit(tx, actor, 'org.department_membership', 'department', code, { before: { activeFrom: before.activeFrom, activeTo: before.activeTo }, after: span });
+  await audit(tx, actor, 'org.department_membership', 'department', code, {
+    before: { activeFrom: before.activeFrom, activeTo: before.activeTo },
+    after: span,
+  });
 }
 
 export async function readIndicators(tx: Queryable, options: { department?: string; activeOnly?: boolean } = {}): Promise<Indicator[]> {
   const { rows } = await tx.query<{
-    code: string; name: string; unit: string; aggregation: Indicator['aggregation']; integer_only: boolean;
-    min_value: string | null; max_value: string | null; active: boolean; sort_order: number; departments: string[];
+    code: string;
+    name: string;
+    unit: string;
+    aggregation: Indicator['aggregation'];
+    integer_only: boolean;
+    min_value: string | null;
+    max_value: string | null;
+    active: boolean;
+    sort_order: number;
+    departments: string[];
   }>(
     `SELECT i.code, i.name, i.unit, i.aggregation, i.integer_only, i.min_value::text, i.max_value::text, i.active, i.sort_order,
             coalesce(array_agg(d.department_code ORDER BY d.department_code) FILTER (WHERE d.department_code IS NOT NULL), '{}') AS departments
@@ -115,9 +132,16 @@ export async function readIndicators(tx: Queryable, options: { department?: stri
   );
   return rows
     .map((r) => ({
-      code: r.code, name: r.name, unit: r.unit, aggregation: r.aggregation, integer: r.integer_only,
-      min: r.min_value === null ? null : Number(r.min_value), max: r.max_value === null ? null : Number(r.max_value),
-      active: r.active, sortOrder: r.sort_order, departments: r.departments,
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      aggregation: r.aggregation,
+      integer: r.integer_only,
+      min: r.min_value === null ? null : Number(r.min_value),
+      max: r.max_value === null ? null : Number(r.max_value),
+      active: r.active,
+      sortOrder: r.sort_order,
+      departments: r.departments,
     }))
     .filter((i) => (options.activeOnly ? i.active : true) && (options.department === undefined || i.departments.includes(options.department)));
 }
@@ -137,8 +161,10 @@ export async function writeIndicator(tx: Queryable, actor: Actor, code: string, 
   }
   const known = new Set((await readDepartments(tx)).map((d) => d.code));
   const unknown = input.departments.filter((d) => !known.has(d));
-  if (unknown.length > 0) throw new AppError('validation_failed', { zh: `没有这些成员单位：${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
-  if (new Set(input.departments).size !== input.departments.length) throw new AppError('validation_failed', { zh: '成员单位重复', en: 'A department is listed twice' });
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', { zh: `没有这些成员单位：${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
+  if (new Set(input.departments).size !== input.departments.length)
+    throw new AppError('validation_failed', { zh: '成员单位重复', en: 'A department is listed twice' });
   const before = (await readIndicators(tx)).find((i) => i.code === code) ?? null;
   const taken = await tx.query('SELECT 1 FROM coord_indicator WHERE name = $1 AND code <> $2', [input.name, code]);
   if (taken.rows.length > 0) throw new AppError('validation_failed', { zh: `已有名为“${input.name}”的指标`, en: `An indicator named ${input.name} exists` });
@@ -151,7 +177,11 @@ export async function writeIndicator(tx: Queryable, actor: Actor, code: string, 
   );
   await tx.query('DELETE FROM coord_indicator_department WHERE indicator_code = $1', [code]);
   for (const department of input.departments) {
-    await tx.query('INSERT INTO coord_indicator_department (district_code, indicator_code, department_code) VALUES ($1, $2, $3)', [actor.district, code, department]);
+    await tx.query('INSERT INTO coord_indicator_department (district_code, indicator_code, department_code) VALUES ($1, $2, $3)', [
+      actor.district,
+      code,
+      department,
+    ]);
   }
   const after = (await readIndicators(tx)).find((i) => i.code === code) as Indicator;
   await audit(tx, actor, before ? 'coord.indicator_update' : 'coord.indicator_create', 'coord_indicator', code, { before, after });
@@ -198,7 +228,12 @@ export interface Responsibility {
 
 export async function readResponsibilities(tx: Queryable, filter: { year?: number; department?: string; id?: string }): Promise<Responsibility[]> {
   const { rows } = await tx.query<{
-    id: string; area: Area; title: string; description: string; status: ResponsibilityStatus; version: number;
+    id: string;
+    area: Area;
+    title: string;
+    description: string;
+    status: ResponsibilityStatus;
+    version: number;
     departments: { code: string; name: string; shortName: string; lead: boolean }[];
   }>(
     `SELECT r.id, r.area, r.title, r.description, r.status, r.version,
@@ -228,7 +263,12 @@ export async function readPlan(tx: Queryable, year?: number) {
   const plan = rows[0];
   if (!plan) throw new AppError('not_found', { zh: `${year ?? thisYear} 年尚无实施方案`, en: `No implementation plan for ${year ?? thisYear}` });
   return {
-    year: plan.year, title: plan.title, docNumber: plan.doc_number, issuedOn: plan.issued_on, goals: plan.goals, measures: plan.measures,
+    year: plan.year,
+    title: plan.title,
+    docNumber: plan.doc_number,
+    issuedOn: plan.issued_on,
+    goals: plan.goals,
+    measures: plan.measures,
     years: years.map((y) => y.year),
     responsibilities: await readResponsibilities(tx, { year: plan.year }),
   };
@@ -239,18 +279,25 @@ async function setResponsibilityDepartments(tx: Queryable, district: string, id:
   if (new Set(departments).size !== departments.length) throw new AppError('validation_failed', { zh: '责任单位重复', en: 'A department is listed twice' });
   await tx.query('DELETE FROM coord_responsibility_department WHERE responsibility_id = $1', [id]);
   for (const [position, code] of departments.entries()) {
-    await tx.query(
-      'INSERT INTO coord_responsibility_department (district_code, responsibility_id, department_code, lead, position) VALUES ($1, $2, $3, $4, $5)',
-      [district, id, code, position === 0, position],
-    ).catch((error: unknown) => {
-      if ((error as { code?: string }).code === '23503') throw new AppError('validation_failed', { zh: `没有成员单位 ${code}`, en: `Unknown department ${code}` });
-      throw error;
-    });
+    await tx
+      .query('INSERT INTO coord_responsibility_department (district_code, responsibility_id, department_code, lead, position) VALUES ($1, $2, $3, $4, $5)', [
+        district,
+        id,
+        code,
+        position === 0,
+        position,
+      ])
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23503')
+          throw new AppError('validation_failed', { zh: `没有成员单位 ${code}`, en: `Unknown department ${code}` });
+        throw error;
+      });
   }
 }
 
 export async function createResponsibility(
-  tx: Queryable, actor: Actor,
+  tx: Queryable,
+  actor: Actor,
   input: { year: number; area: Area; title: string; description: string; departments: string[] },
 ): Promise<Responsibility> {
   const plan = await tx.query('SELECT 1 FROM coord_plan WHERE year = $1', [input.year]);
@@ -273,7 +320,9 @@ export async function createResponsibility(
  * department).
  */
 export async function patchResponsibility(
-  tx: Queryable, actor: Actor & { permissions: readonly string[] }, id: string,
+  tx: Queryable,
+  actor: Actor & { permissions: readonly string[] },
+  id: string,
   patch: { version: number; status?: ResponsibilityStatus; title?: string; description?: string; area?: Area; departments?: string[] },
 ): Promise<Responsibility> {
   const before = (await readResponsibilities(tx, { id }))[0];

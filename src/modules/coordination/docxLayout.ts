@@ -1,6 +1,20 @@
 import {
-  AlignmentType, BorderStyle, Footer, ImageRun, LineRuleType, PageNumber, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TabStopType,
-  TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { chineseNumeral, lines, widthInChars } from '../../core/coordination/officialText.ts';
 import { pngSize } from './charts.ts';
@@ -26,7 +40,14 @@ export const SONGTI = latin('宋体');
 export const SIZE = { title: 44, body: 32, caption: 28, table: 24, pageNumber: 28 };
 export const RED = 'FF0000';
 export const MM = 56.7; // twips per millimetre
-export const PAGE = { width: 11906, height: 16838, top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  top: Math.round(37 * MM),
+  bottom: Math.round(35 * MM),
+  left: Math.round(28 * MM),
+  right: Math.round(26 * MM),
+};
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right; // 156 mm
 export const LINE = 579; // 28.95 pt: 22 lines in the 225 mm text block
 export const CHARS_PER_LINE = 28;
@@ -54,7 +75,12 @@ export interface ParaOptions {
  */
 export const run = (text: string, options: { font?: Font; size?: number; bold?: boolean; color?: string; scale?: number } = {}) =>
   new TextRun({
-    text, font: options.font, size: options.size, bold: options.bold, color: options.color, scale: options.scale,
+    text,
+    font: options.font,
+    size: options.size,
+    bold: options.bold,
+    color: options.color,
+    scale: options.scale,
     snapToGrid: options.size === undefined || options.size === SIZE.body ? undefined : false,
   });
 
@@ -72,7 +98,12 @@ export const text = (value: string, options: ParaOptions = {}) => para([run(valu
 export const blank = () => new Paragraph({ children: [] });
 export const heading = (n: number, title: string) => text(`${chineseNumeral(n)}、${title}`, { font: HEITI, keepNext: true });
 export const caption = (value: string, keepNext: boolean) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, keepNext, spacing: { line: 400, lineRule: LineRuleType.EXACT }, children: [run(value, { font: HEITI, size: SIZE.caption })] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext,
+    spacing: { line: 400, lineRule: LineRuleType.EXACT },
+    children: [run(value, { font: HEITI, size: SIZE.caption })],
+  });
 
 /** Body paragraphs from a text that may hold several; a short line ending in a colon is an addressee, set flush left. */
 export function textBlock(value: string): Paragraph[] {
@@ -96,11 +127,13 @@ export function cell(value: string, width: number, options: { header?: boolean; 
     verticalAlign: VerticalAlign.CENTER,
     shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } : undefined,
     margins: { left: 80, right: 80, top: 30, bottom: 30 },
-    children: [new Paragraph({
-      alignment: align,
-      spacing: { line: 320, lineRule: LineRuleType.EXACT },
-      children: [run(value, { size: SIZE.table, bold: options.header || options.bold })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: align,
+        spacing: { line: 320, lineRule: LineRuleType.EXACT },
+        children: [run(value, { size: SIZE.table, bold: options.header || options.bold })],
+      }),
+    ],
   });
 }
 
@@ -116,10 +149,13 @@ export function table(columns: Column[], rows: string[][], options: { boldLastRo
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, widths[i] ?? 0, { header: true })) }),
-      ...rows.map((values, r) => new TableRow({
-        cantSplit: true,
-        children: values.map((v, i) => cell(v, widths[i] ?? 0, { numeric: columns[i]?.numeric, bold: options.boldLastRow && r === rows.length - 1 })),
-      })),
+      ...rows.map(
+        (values, r) =>
+          new TableRow({
+            cantSplit: true,
+            children: values.map((v, i) => cell(v, widths[i] ?? 0, { numeric: columns[i]?.numeric, bold: options.boldLastRow && r === rows.length - 1 })),
+          }),
+      ),
     ],
   });
 }
@@ -135,12 +171,18 @@ export function figure(png: Buffer, title: string): Paragraph[] {
       keepNext: true,
       // Auto spacing: an exact line height would crop the picture to one line.
       spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO },
-      children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) }, altText: { name: title, description: title, title } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+          altText: { name: title, description: title, title },
+        }),
+      ],
     }),
     caption(title, false),
   ];
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Head and foot
@@ -180,7 +222,8 @@ export function signature(issuer: string, date: string): Paragraph[] {
     dateRight = 2;
     issuerRight = dateRight + dateWidth + 2 - issuerWidth;
   }
-  const at = (value: string, right: number) => new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_PITCH) }, children: [run(value)] });
+  const at = (value: string, right: number) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(right * CHAR_PITCH) }, children: [run(value)] });
   return [at(issuer, issuerRight), at(date, dateRight)];
 }
 
@@ -200,12 +243,13 @@ export function imprint(issuer: string, date: string): Paragraph {
 export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const oneChar = Math.round((SIZE.pageNumber / 2) * 20);
   return new Footer({
-    children: [new Paragraph({
-      alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
-      spacing: { line: 240, lineRule: LineRuleType.AUTO },
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONGTI, size: SIZE.pageNumber, snapToGrid: false })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONGTI, size: SIZE.pageNumber, snapToGrid: false })],
+      }),
+    ],
   });
 }
-

@@ -32,7 +32,10 @@ const ACTION_SELECT = `
     LEFT JOIN coord_meeting m ON m.district_code = a.district_code AND m.id = a.meeting_id`;
 
 /** Open ones first, by due day. */
-export async function actionRows(tx: Queryable, filter: { department?: string | undefined; meeting?: string | undefined; ids?: string[] }): Promise<ActionRow[]> {
+export async function actionRows(
+  tx: Queryable,
+  filter: { department?: string | undefined; meeting?: string | undefined; ids?: string[] },
+): Promise<ActionRow[]> {
   const { rows } = await tx.query<ActionRow>(
     `${ACTION_SELECT}
       WHERE ($1::text IS NULL OR a.owner_department = $1) AND ($2::uuid IS NULL OR a.meeting_id = $2)
@@ -44,7 +47,9 @@ export async function actionRows(tx: Queryable, filter: { department?: string | 
 }
 
 export async function insertActionItem(
-  tx: Queryable, actor: Actor, item: { meetingId: string | null; title: string; owner: string; dueOn: string },
+  tx: Queryable,
+  actor: Actor,
+  item: { meetingId: string | null; title: string; owner: string; dueOn: string },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     'INSERT INTO coord_action_item (district_code, meeting_id, title, owner_department, due_on, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
@@ -53,11 +58,19 @@ export async function insertActionItem(
   return (rows[0] as { id: string }).id;
 }
 
-export async function insertActionNote(tx: Queryable, actor: Actor, item: { id: string; owner: string }, note: { text: string; actorName: string }): Promise<void> {
-  await tx.query(
-    'INSERT INTO coord_action_note (district_code, action_item_id, owner_department, text, actor_name) VALUES ($1, $2, $3, $4, $5)',
-    [actor.district, item.id, item.owner, note.text, note.actorName],
-  );
+export async function insertActionNote(
+  tx: Queryable,
+  actor: Actor,
+  item: { id: string; owner: string },
+  note: { text: string; actorName: string },
+): Promise<void> {
+  await tx.query('INSERT INTO coord_action_note (district_code, action_item_id, owner_department, text, actor_name) VALUES ($1, $2, $3, $4, $5)', [
+    actor.district,
+    item.id,
+    item.owner,
+    note.text,
+    note.actorName,
+  ]);
 }
 
 export async function closeActionItem(tx: Queryable, id: string, at: Date): Promise<void> {
@@ -127,7 +140,8 @@ export async function meetingAttendees(tx: Queryable, id: string) {
 }
 
 export async function insertMeeting(
-  tx: Queryable, actor: Actor,
+  tx: Queryable,
+  actor: Actor,
   meeting: { kind: MeetingKind; title: string; startsAt: Date; place: string; chair: string; agenda: AgendaItem[]; attendees: Iterable<string> },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
@@ -143,10 +157,11 @@ export async function insertMeeting(
 
 /** The minutes recorded: the meeting held, its agenda as it stood, who was present. */
 export async function saveMinutes(tx: Queryable, id: string, minutes: { text: string; agenda: AgendaItem[]; present: string[] }): Promise<void> {
-  await tx.query(
-    `UPDATE coord_meeting SET minutes = $2, status = 'held', agenda = $3, version = version + 1 WHERE id = $1`,
-    [id, minutes.text, JSON.stringify(minutes.agenda)],
-  );
+  await tx.query(`UPDATE coord_meeting SET minutes = $2, status = 'held', agenda = $3, version = version + 1 WHERE id = $1`, [
+    id,
+    minutes.text,
+    JSON.stringify(minutes.agenda),
+  ]);
   await tx.query('UPDATE coord_meeting_attendee SET present = department_code = ANY ($2::text[]) WHERE meeting_id = $1', [id, minutes.present]);
 }
 
@@ -174,11 +189,17 @@ export async function noticeRows(tx: Queryable, id: string | null): Promise<Noti
   return rows;
 }
 
-export async function insertNotice(tx: Queryable, actor: Actor, notice: { title: string; body: string; sentBy: string; recipients: readonly string[] }): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>(
-    'INSERT INTO coord_notice (district_code, title, body, sent_by) VALUES ($1, $2, $3, $4) RETURNING id',
-    [actor.district, notice.title, notice.body, notice.sentBy],
-  );
+export async function insertNotice(
+  tx: Queryable,
+  actor: Actor,
+  notice: { title: string; body: string; sentBy: string; recipients: readonly string[] },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>('INSERT INTO coord_notice (district_code, title, body, sent_by) VALUES ($1, $2, $3, $4) RETURNING id', [
+    actor.district,
+    notice.title,
+    notice.body,
+    notice.sentBy,
+  ]);
   const id = (rows[0] as { id: string }).id;
   for (const code of notice.recipients) {
     await tx.query('INSERT INTO coord_notice_recipient (district_code, notice_id, department_code) VALUES ($1, $2, $3)', [actor.district, id, code]);
@@ -198,6 +219,8 @@ export async function stampRead(tx: Queryable, id: string, departments: readonly
 
 /** The months that have a submitted report waiting for review, oldest first. */
 export async function periodsAwaitingReview(tx: Queryable): Promise<string[]> {
-  const { rows } = await tx.query<{ period: string }>(`SELECT DISTINCT to_char(period, 'YYYY-MM') AS period FROM coord_report WHERE status = 'submitted' ORDER BY 1`);
+  const { rows } = await tx.query<{ period: string }>(
+    `SELECT DISTINCT to_char(period, 'YYYY-MM') AS period FROM coord_report WHERE status = 'submitted' ORDER BY 1`,
+  );
   return rows.map((r) => r.period);
 }

@@ -11,24 +11,50 @@ import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 import {
-  actionRows, closeActionItem, insertActionItem, insertActionNote, insertMeeting, insertNotice, meetingAttendees, meetingRow, meetingRows, noticeRows,
-  openActionsBefore, periodsAwaitingReview, saveMinutes, stampRead, type ActionRow, type AgendaItem, type MeetingRow,
+  actionRows,
+  closeActionItem,
+  insertActionItem,
+  insertActionNote,
+  insertMeeting,
+  insertNotice,
+  meetingAttendees,
+  meetingRow,
+  meetingRows,
+  noticeRows,
+  openActionsBefore,
+  periodsAwaitingReview,
+  saveMinutes,
+  stampRead,
+  type ActionRow,
+  type AgendaItem,
+  type MeetingRow,
 } from './meetingQueries.ts';
 import { actorName, audit, readDepartments, readResponsibilities, readSettings } from './config.ts';
 import { currentMonth, filesFor, iso, listReports, manages, readableDepartments, type CoordActor, type ReportSummary } from './reports.ts';
 
 function presentAction(row: ActionRow, actor: CoordActor, today: string) {
   return {
-    id: row.id, title: row.title, owner: row.owner_department, ownerName: row.owner_name, dueOn: row.due_on,
-    status: actionStatus(row.due_on, row.done_at, today), meetingId: row.meeting_id, meetingTitle: row.meeting_title,
-    createdAt: iso(row.created_at) as string, doneAt: iso(row.done_at),
+    id: row.id,
+    title: row.title,
+    owner: row.owner_department,
+    ownerName: row.owner_name,
+    dueOn: row.due_on,
+    status: actionStatus(row.due_on, row.done_at, today),
+    meetingId: row.meeting_id,
+    meetingTitle: row.meeting_title,
+    createdAt: iso(row.created_at) as string,
+    doneAt: iso(row.done_at),
     notes: row.notes.map((n) => ({ ...n, at: iso(n.at) as string })),
     canUpdate: row.done_at === null && (manages(actor) || filesFor(actor, row.owner_department)),
   };
 }
 export type ActionItem = ReturnType<typeof presentAction>;
 
-export async function listActionItems(tx: Queryable, actor: CoordActor, filter: { status?: ActionStatus | undefined; department?: string | undefined; meeting?: string | undefined; ids?: string[] }) {
+export async function listActionItems(
+  tx: Queryable,
+  actor: CoordActor,
+  filter: { status?: ActionStatus | undefined; department?: string | undefined; meeting?: string | undefined; ids?: string[] },
+) {
   const today = businessToday();
   const rows = await actionRows(tx, filter);
   const items = rows.map((r) => presentAction(r, actor, today));
@@ -44,7 +70,8 @@ async function oneAction(tx: Queryable, actor: CoordActor, id: string): Promise<
 async function checkDepartments(tx: Queryable, codes: readonly string[]): Promise<void> {
   const known = new Set((await readDepartments(tx)).map((d) => d.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw new AppError('validation_failed', { zh: `没有成员单位 ${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', { zh: `没有成员单位 ${unknown.join('、')}`, en: `Unknown departments: ${unknown.join(', ')}` });
 }
 
 export async function createActionItem(tx: Queryable, actor: CoordActor, input: { title: string; owner: string; dueOn: string; meetingId?: string | null }) {
@@ -69,8 +96,14 @@ export async function noteActionItem(tx: Queryable, actor: CoordActor, id: strin
 // Meetings
 
 const meetingSummary = (row: MeetingRow) => ({
-  id: row.id, kind: row.kind, title: row.title, startsAt: iso(row.starts_at) as string, place: row.place, status: row.status,
-  attendees: row.attendees, decisions: row.decisions,
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  startsAt: iso(row.starts_at) as string,
+  place: row.place,
+  status: row.status,
+  attendees: row.attendees,
+  decisions: row.decisions,
 });
 
 export async function listMeetings(tx: Queryable) {
@@ -88,9 +121,7 @@ export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
   if (!row) throw new AppError('not_found');
   const attendees = await meetingAttendees(tx, id);
   // Until the minutes are recorded the carried items follow the action items as they are now.
-  const agenda = row.status === 'scheduled'
-    ? [...row.agenda.filter((a) => !a.carried), ...(await carriedItems(tx, row.id, row.starts_at))]
-    : row.agenda;
+  const agenda = row.status === 'scheduled' ? [...row.agenda.filter((a) => !a.carried), ...(await carriedItems(tx, row.id, row.starts_at))] : row.agenda;
   return {
     ...meetingSummary(row),
     chair: row.chair,
@@ -103,7 +134,8 @@ export async function getMeeting(tx: Queryable, actor: CoordActor, id: string) {
 }
 
 export async function createMeeting(
-  tx: Queryable, actor: CoordActor,
+  tx: Queryable,
+  actor: CoordActor,
   input: { kind: MeetingKind; title: string; startsAt: string; place: string; chair: string; agenda: string[]; attendees: string[] },
 ) {
   if (!manages(actor)) throw new AppError('forbidden');
@@ -111,11 +143,20 @@ export async function createMeeting(
   await checkDepartments(tx, input.attendees);
   const startsAt = new Date(input.startsAt);
   const agenda: AgendaItem[] = [
-    ...input.agenda.map((title) => title.trim()).filter((t) => t !== '').map((title) => ({ title, actionItemId: null, carried: false })),
+    ...input.agenda
+      .map((title) => title.trim())
+      .filter((t) => t !== '')
+      .map((title) => ({ title, actionItemId: null, carried: false })),
     ...(await carriedItems(tx, null, startsAt)),
   ];
   const id = await insertMeeting(tx, actor, {
-    kind: input.kind, title: input.title, startsAt, place: input.place, chair: input.chair, agenda, attendees: new Set(input.attendees),
+    kind: input.kind,
+    title: input.title,
+    startsAt,
+    place: input.place,
+    chair: input.chair,
+    agenda,
+    attendees: new Set(input.attendees),
   });
   await audit(tx, actor, 'coord.meeting_create', 'coord_meeting', id, { after: input });
   return getMeeting(tx, actor, id);
@@ -123,7 +164,9 @@ export async function createMeeting(
 
 /** Records the minutes: who was present, and the decisions, which become action items. */
 export async function recordMinutes(
-  tx: Queryable, actor: CoordActor, id: string,
+  tx: Queryable,
+  actor: CoordActor,
+  id: string,
   input: { version: number; minutes: string; present: string[]; decisions: { title: string; owner: string; dueOn: string }[] },
 ) {
   if (!manages(actor)) throw new AppError('forbidden');
@@ -132,8 +175,12 @@ export async function recordMinutes(
   if (meeting.version !== input.version) throw new AppError('stale_version');
   const invited = new Set(meeting.attendeeList.map((a) => a.code));
   const strangers = input.present.filter((c) => !invited.has(c));
-  if (strangers.length > 0) throw new AppError('validation_failed', { zh: `${strangers.join('、')} 未列为参会单位`, en: `Not invited: ${strangers.join(', ')}` });
-  await checkDepartments(tx, input.decisions.map((d) => d.owner));
+  if (strangers.length > 0)
+    throw new AppError('validation_failed', { zh: `${strangers.join('、')} 未列为参会单位`, en: `Not invited: ${strangers.join(', ')}` });
+  await checkDepartments(
+    tx,
+    input.decisions.map((d) => d.owner),
+  );
   await saveMinutes(tx, id, { text: input.minutes, agenda: meeting.agenda, present: input.present });
   for (const decision of input.decisions) await insertActionItem(tx, actor, { meetingId: id, ...decision });
   await audit(tx, actor, 'coord.meeting_minutes', 'coord_meeting', id, { detail: { present: input.present, decisions: input.decisions } });
@@ -151,7 +198,12 @@ export async function listNotices(tx: Queryable, actor: CoordActor, filter: { id
       const recipients = n.recipients.map((r) => ({ ...r, readAt: iso(r.readAt) }));
       const mine = own === null ? recipients : recipients.filter((r) => own.includes(r.code));
       return {
-        id: n.id, title: n.title, body: n.body, sentAt: iso(n.sent_at) as string, sentBy: n.sent_by, recipients: mine,
+        id: n.id,
+        title: n.title,
+        body: n.body,
+        sentAt: iso(n.sent_at) as string,
+        sentBy: n.sent_by,
+        recipients: mine,
         read: mine.length > 0 && mine.every((r) => r.readAt !== null),
       };
     }),
@@ -176,7 +228,13 @@ export async function markNoticeRead(tx: Queryable, actor: CoordActor, id: strin
   if (!notice) throw new AppError('not_found');
   const own = notice.recipients.filter((r) => filesFor(actor, r.code));
   if (own.length === 0) throw new AppError('forbidden');
-  await stampRead(tx, id, own.map((r) => r.code), await actorName(tx, actor), businessNow());
+  await stampRead(
+    tx,
+    id,
+    own.map((r) => r.code),
+    await actorName(tx, actor),
+    businessNow(),
+  );
   return (await listNotices(tx, actor, { id })).items[0];
 }
 
@@ -209,7 +267,7 @@ export async function desk(tx: Queryable, actor: CoordActor) {
 
   const actions = (await listActionItems(tx, actor, { department: office ? undefined : own?.code })).items.filter((a) => a.status !== 'done');
   const notices = (await listNotices(tx, actor)).items;
-  const current: ReportSummary | null = own ? recent.find((r) => r.department === own.code && r.period === month) ?? null : null;
+  const current: ReportSummary | null = own ? (recent.find((r) => r.department === own.code && r.period === month) ?? null) : null;
   return {
     today,
     department: own ? { code: own.code, name: own.name, shortName: own.shortName } : null,

@@ -35,22 +35,37 @@ export async function completeness(tx: Queryable, actor: CoordActor, asked?: num
     const d = byCode.get(row.department) as DepartmentRow;
     return {
       department: { code: d.code, name: d.name, shortName: d.shortName },
-      expected: row.expected, received: row.received, onTime: row.onTime, completeness: row.completeness, timeliness: row.timeliness,
+      expected: row.expected,
+      received: row.received,
+      onTime: row.onTime,
+      completeness: row.completeness,
+      timeliness: row.timeliness,
       cells: row.cells.map((c) => ({ period: c.period, state: c.state, late: c.late, reportId: ids.get(`${row.department}|${c.period}`) ?? null })),
     };
   });
   const late = result.rows.flatMap((row) =>
-    row.cells.filter((c) => c.late).map((c) => ({
-      department: row.department, departmentName: (byCode.get(row.department) as DepartmentRow).name, period: c.period, dueOn: c.dueOn, submittedAt: c.submittedAt,
-    })));
+    row.cells
+      .filter((c) => c.late)
+      .map((c) => ({
+        department: row.department,
+        departmentName: (byCode.get(row.department) as DepartmentRow).name,
+        period: c.period,
+        dueOn: c.dueOn,
+        submittedAt: c.submittedAt,
+      })),
+  );
   return { year, months, rows, overall: result.overall, late };
 }
 
 /** One row per department-month in the filter (missing ones too), newest first. */
 export async function listReports(
-  tx: Queryable, actor: CoordActor,
+  tx: Queryable,
+  actor: CoordActor,
   filter: {
-    year?: number | undefined; period?: string | undefined; department?: string | undefined; status?: ReportStatus | 'missing' | undefined;
+    year?: number | undefined;
+    period?: string | undefined;
+    department?: string | undefined;
+    status?: ReportStatus | 'missing' | undefined;
     /** Consecutive months, oldest first (instead of a year or one period). */
     months?: readonly string[] | undefined;
   },

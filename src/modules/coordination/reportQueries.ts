@@ -28,13 +28,19 @@ const REPORT_COLUMNS = `id, department_code, to_char(period, 'YYYY-MM') AS perio
 export const monthDate = (month: string): string => `${month}-01`;
 
 export async function findReport(tx: Queryable, department: string, month: string): Promise<ReportRow | undefined> {
-  const { rows } = await tx.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM coord_report WHERE department_code = $1 AND period = $2`, [department, monthDate(month)]);
+  const { rows } = await tx.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM coord_report WHERE department_code = $1 AND period = $2`, [
+    department,
+    monthDate(month),
+  ]);
   return rows[0];
 }
 
 /** Every report of the months from `first` to `last`. */
 export async function reportsBetween(tx: Queryable, first: string, last: string): Promise<ReportRow[]> {
-  const { rows } = await tx.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM coord_report WHERE period >= $1 AND period <= $2`, [monthDate(first), monthDate(last)]);
+  const { rows } = await tx.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM coord_report WHERE period >= $1 AND period <= $2`, [
+    monthDate(first),
+    monthDate(last),
+  ]);
   return rows;
 }
 
@@ -51,20 +57,25 @@ export async function acceptedValuesBefore(tx: Queryable, department: string, mo
 }
 
 export async function reportValues(tx: Queryable, reportId: string) {
-  const { rows } = await tx.query<{ indicator_code: string; value: string }>('SELECT indicator_code, value::text FROM coord_report_value WHERE report_id = $1', [reportId]);
+  const { rows } = await tx.query<{ indicator_code: string; value: string }>(
+    'SELECT indicator_code, value::text FROM coord_report_value WHERE report_id = $1',
+    [reportId],
+  );
   return rows;
 }
 
 export async function reportEvents(tx: Queryable, reportId: string) {
   const { rows } = await tx.query<{ action: ReportAction; comment: string | null; actor_name: string; at: Date }>(
-    'SELECT action, comment, actor_name, at FROM coord_report_event WHERE report_id = $1 ORDER BY id', [reportId],
+    'SELECT action, comment, actor_name, at FROM coord_report_event WHERE report_id = $1 ORDER BY id',
+    [reportId],
   );
   return rows;
 }
 
 export async function reportAttachments(tx: Queryable, reportId: string) {
   const { rows } = await tx.query<{ id: string; file_name: string; content_type: string; size: number; uploaded_by: string; uploaded_at: Date }>(
-    'SELECT id, file_name, content_type, size, uploaded_by, uploaded_at FROM coord_attachment WHERE report_id = $1 ORDER BY uploaded_at', [reportId],
+    'SELECT id, file_name, content_type, size, uploaded_by, uploaded_at FROM coord_attachment WHERE report_id = $1 ORDER BY uploaded_at',
+    [reportId],
   );
   return rows;
 }
@@ -101,27 +112,40 @@ export async function replaceValues(tx: Queryable, actor: Actor, report: { id: s
   await tx.query('DELETE FROM coord_report_value WHERE report_id = $1', [report.id]);
   for (const [code, value] of Object.entries(values)) {
     if (typeof value !== 'number') continue;
-    await tx.query(
-      'INSERT INTO coord_report_value (district_code, report_id, department_code, indicator_code, value) VALUES ($1, $2, $3, $4, $5)',
-      [actor.district, report.id, report.department, code, value],
-    );
+    await tx.query('INSERT INTO coord_report_value (district_code, report_id, department_code, indicator_code, value) VALUES ($1, $2, $3, $4, $5)', [
+      actor.district,
+      report.id,
+      report.department,
+      code,
+      value,
+    ]);
   }
 }
 
 export async function addEvent(
-  tx: Queryable, actor: Actor, report: { id: string; department: string }, event: { action: ReportAction; comment?: string | null; actorName: string },
+  tx: Queryable,
+  actor: Actor,
+  report: { id: string; department: string },
+  event: { action: ReportAction; comment?: string | null; actorName: string },
 ): Promise<void> {
   if (event.comment === undefined) {
-    await tx.query(
-      'INSERT INTO coord_report_event (district_code, report_id, department_code, action, actor_name) VALUES ($1, $2, $3, $4, $5)',
-      [actor.district, report.id, report.department, event.action, event.actorName],
-    );
+    await tx.query('INSERT INTO coord_report_event (district_code, report_id, department_code, action, actor_name) VALUES ($1, $2, $3, $4, $5)', [
+      actor.district,
+      report.id,
+      report.department,
+      event.action,
+      event.actorName,
+    ]);
     return;
   }
-  await tx.query(
-    'INSERT INTO coord_report_event (district_code, report_id, department_code, action, comment, actor_name) VALUES ($1, $2, $3, $4, $5, $6)',
-    [actor.district, report.id, report.department, event.action, event.comment, event.actorName],
-  );
+  await tx.query('INSERT INTO coord_report_event (district_code, report_id, department_code, action, comment, actor_name) VALUES ($1, $2, $3, $4, $5, $6)', [
+    actor.district,
+    report.id,
+    report.department,
+    event.action,
+    event.comment,
+    event.actorName,
+  ]);
 }
 
 export async function markSubmitted(tx: Queryable, actor: Actor, reportId: string, at: Date): Promise<void> {
@@ -134,10 +158,11 @@ export async function markSubmitted(tx: Queryable, actor: Actor, reportId: strin
 }
 
 export async function markReturned(tx: Queryable, actor: Actor, reportId: string, comment: string): Promise<void> {
-  await tx.query(
-    `UPDATE coord_report SET status = 'returned', return_comment = $2, updated_by = $3, updated_at = now(), version = version + 1 WHERE id = $1`,
-    [reportId, comment, actor.username],
-  );
+  await tx.query(`UPDATE coord_report SET status = 'returned', return_comment = $2, updated_by = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [
+    reportId,
+    comment,
+    actor.username,
+  ]);
 }
 
 export async function markAccepted(tx: Queryable, actor: Actor, reportId: string, at: Date): Promise<void> {
@@ -149,9 +174,9 @@ export async function markAccepted(tx: Queryable, actor: Actor, reportId: string
 
 /** The latest year up to `month` that has reports. */
 export async function latestReportYear(tx: Queryable, month: string): Promise<number | null> {
-  const { rows } = await tx.query<{ year: number | null }>(
-    `SELECT max(extract(year FROM period))::int AS year FROM coord_report WHERE period <= $1`, [monthDate(month)],
-  );
+  const { rows } = await tx.query<{ year: number | null }>(`SELECT max(extract(year FROM period))::int AS year FROM coord_report WHERE period <= $1`, [
+    monthDate(month),
+  ]);
   return rows[0]?.year ?? null;
 }
 
@@ -167,7 +192,9 @@ export async function reportFactsBetween(tx: Queryable, first: string, last: str
 // -- attachments -------------------------------------------------------------------------------
 
 export async function insertAttachment(
-  tx: Queryable, actor: Actor, report: { id: string; department: string },
+  tx: Queryable,
+  actor: Actor,
+  report: { id: string; department: string },
   file: { fileName: string; contentType: string; content: Buffer; uploadedBy: string },
 ): Promise<{ id: string; uploaded_at: Date }> {
   const { rows } = await tx.query<{ id: string; uploaded_at: Date }>(
@@ -180,7 +207,8 @@ export async function insertAttachment(
 
 export async function attachmentContent(tx: Queryable, id: string) {
   const { rows } = await tx.query<{ file_name: string; content_type: string; content: Uint8Array }>(
-    'SELECT file_name, content_type, content FROM coord_attachment WHERE id = $1', [id],
+    'SELECT file_name, content_type, content FROM coord_attachment WHERE id = $1',
+    [id],
   );
   return rows[0];
 }

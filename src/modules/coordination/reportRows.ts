@@ -56,7 +56,10 @@ export async function visibleDepartments(tx: Queryable, actor: CoordActor): Prom
 }
 
 export const fact = (row: ReportRow): ReportFact => ({
-  department: row.department_code, period: row.period, status: row.status, firstSubmittedAt: iso(row.first_submitted_at),
+  department: row.department_code,
+  period: row.period,
+  status: row.status,
+  firstSubmittedAt: iso(row.first_submitted_at),
 });
 
 export function summaryOf(department: DepartmentRow, month: string, row: ReportRow | undefined, cell: Cell) {

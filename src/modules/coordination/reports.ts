@@ -14,12 +14,21 @@ import type { Queryable } from '../../db/types.ts';
 import { businessNow } from '../../core/clock.ts';
 import { actorName, audit, readIndicators, readRules, readSettings, type Indicator } from './config.ts';
 import {
-  acceptedValuesBefore, addEvent, findReport, insertReport, markAccepted, markReturned, markSubmitted, replaceValues, reportAttachments, reportEvents,
-  reportValues, updateTexts, type ReportRow,
+  acceptedValuesBefore,
+  addEvent,
+  findReport,
+  insertReport,
+  markAccepted,
+  markReturned,
+  markSubmitted,
+  replaceValues,
+  reportAttachments,
+  reportEvents,
+  reportValues,
+  updateTexts,
+  type ReportRow,
 } from './reportQueries.ts';
-import {
-  checkFiling, currentMonth, departmentOf, fact, filesFor, iso, manages, readableDepartments, summaryOf, type CoordActor,
-} from './reportRows.ts';
+import { checkFiling, currentMonth, departmentOf, fact, filesFor, iso, manages, readableDepartments, summaryOf, type CoordActor } from './reportRows.ts';
 
 export type { ReportStatus } from '../../core/coordination/states.ts';
 export { addAttachment, deleteAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.ts';
@@ -43,7 +52,12 @@ async function reportDetails(tx: Queryable, row: ReportRow | undefined, values: 
   for (const v of await reportValues(tx, row.id)) values[v.indicator_code] = Number(v.value);
   const history = (await reportEvents(tx, row.id)).map((e) => ({ action: e.action, comment: e.comment, actorName: e.actor_name, at: iso(e.at) as string }));
   const attachments = (await reportAttachments(tx, row.id)).map((f) => ({
-    id: f.id, fileName: f.file_name, contentType: safeContentType(f.content_type), size: f.size, uploadedBy: f.uploaded_by, uploadedAt: iso(f.uploaded_at) as string,
+    id: f.id,
+    fileName: f.file_name,
+    contentType: safeContentType(f.content_type),
+    size: f.size,
+    uploadedBy: f.uploaded_by,
+    uploadedAt: iso(f.uploaded_at) as string,
   }));
   return { history, attachments };
 }
@@ -69,14 +83,25 @@ export async function getReport(tx: Queryable, actor: CoordActor, departmentCode
     effect: row?.effect ?? '',
     problems: row?.problems ?? '',
     values,
-    indicators: indicators.map(({ code, name, unit, aggregation, integer, min, max, departments, active: on, sortOrder }) => ({ code, name, unit, aggregation, integer, min, max, departments, active: on, sortOrder })),
+    indicators: indicators.map(({ code, name, unit, aggregation, integer, min, max, departments, active: on, sortOrder }) => ({
+      code,
+      name,
+      unit,
+      aggregation,
+      integer,
+      min,
+      max,
+      departments,
+      active: on,
+      sortOrder,
+    })),
     rules,
     yearToDate: await yearToDate(tx, departmentCode, month, indicators),
     attachments,
     history,
     editable: editable({ active: cell.state !== 'inactive', month, currentMonth: currentMonth(), files: filesFor(actor, departmentCode), status }),
     reviewable: manages(actor) && status === 'submitted',
-    returnComment: status === 'returned' ? row?.return_comment ?? null : null,
+    returnComment: status === 'returned' ? (row?.return_comment ?? null) : null,
   };
 }
 export type Report = Awaited<ReturnType<typeof getReport>>;
@@ -91,7 +116,10 @@ function invalid(code: 'value_invalid' | 'report_invalid', issues: ValueIssue[])
 
 /** Saves a draft (creating the report on first save); values may be incomplete but must be valid. */
 export async function saveDraft(
-  tx: Queryable, actor: CoordActor, departmentCode: string, month: string,
+  tx: Queryable,
+  actor: CoordActor,
+  departmentCode: string,
+  month: string,
   input: { version: number | null; progress: string; work: string; effect: string; problems: string; values: Record<string, unknown> },
 ): Promise<Report> {
   await checkFiling(tx, actor, departmentCode, month);
@@ -115,10 +143,17 @@ export async function saveDraft(
   return getReport(tx, actor, departmentCode, month);
 }
 
-async function recordMove(tx: Queryable, actor: CoordActor, row: ReportRow, action: 'submitted' | 'resubmitted' | 'returned' | 'accepted', comment: string | null) {
+async function recordMove(
+  tx: Queryable,
+  actor: CoordActor,
+  row: ReportRow,
+  action: 'submitted' | 'resubmitted' | 'returned' | 'accepted',
+  comment: string | null,
+) {
   await addEvent(tx, actor, { id: row.id, department: row.department_code }, { action, comment, actorName: await actorName(tx, actor) });
   await audit(tx, actor, `coord.report_${auditVerb(action)}`, 'coord_report', row.id, {
-    before: { status: row.status }, detail: { department: row.department_code, period: row.period, comment },
+    before: { status: row.status },
+    detail: { department: row.department_code, period: row.period, comment },
   });
 }
 
@@ -142,7 +177,10 @@ export async function submitReport(tx: Queryable, actor: CoordActor, departmentC
 
 /** The office returns a submitted report for correction (with a comment) or accepts it. */
 export async function reviewReport(
-  tx: Queryable, actor: CoordActor, departmentCode: string, month: string,
+  tx: Queryable,
+  actor: CoordActor,
+  departmentCode: string,
+  month: string,
   decision: { action: 'return' | 'accept'; version: number; comment?: string | null },
 ): Promise<Report> {
   if (!manages(actor)) throw new AppError('forbidden');

@@ -10,14 +10,35 @@
  */
 import { z } from 'zod';
 import {
-  actionStatuses, aggregations, bulletinStatuses, cellStates, contentAreas, issueCodes, meetingKinds, meetingStatuses, periodKinds,
-  reportActions, reportStatuses, responsibilityStatuses, ruleOperators,
+  actionStatuses,
+  aggregations,
+  bulletinStatuses,
+  cellStates,
+  contentAreas,
+  issueCodes,
+  meetingKinds,
+  meetingStatuses,
+  periodKinds,
+  reportActions,
+  reportStatuses,
+  responsibilityStatuses,
+  ruleOperators,
 } from '../../core/coordination/states.ts';
 import { day, decimal, instant, int, line, paragraphs, queryYear, slug, version as versionOf, year } from '../../core/input.ts';
 
 export type {
-  ActionStatus, Aggregation, BulletinStatus, CellState, ContentArea, MeetingKind, MeetingStatus, PeriodKind as BulletinKind, ReportAction, ReportStatus,
-  ResponsibilityStatus, RuleOperator,
+  ActionStatus,
+  Aggregation,
+  BulletinStatus,
+  CellState,
+  ContentArea,
+  MeetingKind,
+  MeetingStatus,
+  PeriodKind as BulletinKind,
+  ReportAction,
+  ReportStatus,
+  ResponsibilityStatus,
+  RuleOperator,
 } from '../../core/coordination/states.ts';
 
 // -- fields ------------------------------------------------------------------------------------
@@ -64,7 +85,10 @@ export type Rate = z.output<typeof rate>;
 
 /** A department-month past its due day and not submitted in time. */
 export const lateEntry = z.object({
-  department: z.string(), departmentName: z.string(), period: z.string(), dueOn: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  period: z.string(),
+  dueOn: z.string(),
   /** null: not submitted at all. */
   submittedAt: z.string().nullable(),
 });
@@ -104,8 +128,12 @@ export type ResponsibilityInput = z.output<typeof responsibilityBody>;
 
 /** The office may change everything; the liaison of an assigned department only the status. */
 export const responsibilityPatchBody = z.strictObject({
-  version, status: z.enum(responsibilityStatuses).optional(), title: required(200).optional(), description: text(2000).optional(),
-  area: area.optional(), departments: departments.optional(),
+  version,
+  status: z.enum(responsibilityStatuses).optional(),
+  title: required(200).optional(),
+  description: text(2000).optional(),
+  area: area.optional(),
+  departments: departments.optional(),
 });
 export type ResponsibilityPatch = z.output<typeof responsibilityPatchBody>;
 
@@ -128,19 +156,36 @@ export const indicatorBody = z.strictObject({
 export type IndicatorInput = z.output<typeof indicatorBody>;
 
 export const indicatorView = z.object({
-  code: z.string(), name: z.string(), unit: z.string(), aggregation: z.enum(aggregations), integer: z.boolean(),
-  min: z.number().nullable(), max: z.number().nullable(), departments: z.array(z.string()), active: z.boolean(), sortOrder: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  aggregation: z.enum(aggregations),
+  integer: z.boolean(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  departments: z.array(z.string()),
+  active: z.boolean(),
+  sortOrder: z.number(),
 });
 export type Indicator = z.output<typeof indicatorView>;
 
 /** left <operator> right × factor, checked on submission; `message` is shown when it fails. */
 export const ruleBody = z.strictObject({
-  left: line(40), operator: z.enum(ruleOperators), right: line(40), factor: decimal({ positive: true, max: 1e6 }), message: required(200),
+  left: line(40),
+  operator: z.enum(ruleOperators),
+  right: line(40),
+  factor: decimal({ positive: true, max: 1e6 }),
+  message: required(200),
 });
 export type RuleInput = z.output<typeof ruleBody>;
 
 export const ruleView = z.object({
-  id: z.string(), left: z.string(), operator: z.enum(ruleOperators), right: z.string(), factor: z.number(), message: z.string(),
+  id: z.string(),
+  left: z.string(),
+  operator: z.enum(ruleOperators),
+  right: z.string(),
+  factor: z.number(),
+  message: z.string(),
 });
 export type ValidationRule = z.output<typeof ruleView>;
 
@@ -204,7 +249,12 @@ export const reportEvent = z.object({ action: z.enum(reportActions), comment: z.
 export type ReportEvent = z.output<typeof reportEvent>;
 
 export const attachmentView = z.object({
-  id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), uploadedBy: z.string(), uploadedAt: z.string(),
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
 });
 export type Attachment = z.output<typeof attachmentView>;
 
@@ -237,7 +287,10 @@ export type Report = z.output<typeof reportView>;
 export const reportDraftBody = z.strictObject({
   /** null for the first save, then the version last read (409 stale_version otherwise). */
   version: version.nullable(),
-  progress: text(5000), work: text(5000), effect: text(5000), problems: text(5000),
+  progress: text(5000),
+  work: text(5000),
+  effect: text(5000),
+  problems: text(5000),
   values: z.record(line(40), z.unknown()),
 });
 export type ReportDraftInput = z.output<typeof reportDraftBody>;
@@ -292,7 +345,11 @@ export type BulletinSummary = z.output<typeof bulletinSummary>;
 export const bulletinList = z.object({ items: z.array(bulletinSummary) });
 
 export const indicatorTotal = z.object({
-  code: z.string(), name: z.string(), unit: z.string(), aggregation: z.enum(aggregations), departments: z.array(z.string()),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  aggregation: z.enum(aggregations),
+  departments: z.array(z.string()),
   /** The period's figure from accepted reports. */
   period: z.number(),
   /** From January to the period's last month. */
@@ -391,14 +448,21 @@ export type Meeting = z.output<typeof meetingView>;
 
 /** The agenda gets the open and overdue action items appended automatically. */
 export const meetingBody = z.strictObject({
-  kind: z.enum(meetingKinds), title: required(200), startsAt: instant, place: required(100), chair: required(60),
-  agenda: z.array(line(300)).max(30), attendees: z.array(department).min(1).max(100),
+  kind: z.enum(meetingKinds),
+  title: required(200),
+  startsAt: instant,
+  place: required(100),
+  chair: required(60),
+  agenda: z.array(line(300)).max(30),
+  attendees: z.array(department).min(1).max(100),
 });
 export type MeetingInput = z.output<typeof meetingBody>;
 
 /** The minutes: status held, and the decisions become action items. */
 export const minutesBody = z.strictObject({
-  version, minutes: requiredText(20000), present: z.array(department).max(100),
+  version,
+  minutes: requiredText(20000),
+  present: z.array(department).max(100),
   decisions: z.array(z.strictObject({ title: requiredText(300), owner: department, dueOn: day })).max(50),
 });
 export type MinutesInput = z.output<typeof minutesBody>;
@@ -424,7 +488,9 @@ export type Notice = z.output<typeof noticeView>;
 export const noticeList = z.object({ items: z.array(noticeView) });
 
 export const noticeBody = z.strictObject({
-  title: required(200), body: requiredText(10000), departments: z.union([z.literal('all'), z.array(department).min(1).max(100)]),
+  title: required(200),
+  body: requiredText(10000),
+  departments: z.union([z.literal('all'), z.array(department).min(1).max(100)]),
 });
 export type NoticeInput = z.output<typeof noticeBody>;
 

@@ -6,23 +6,44 @@
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { bulletinDocx } from './bulletinDocx.ts';
+import { createBulletin, deleteBulletin, getBulletin, listBulletins, patchBulletin, publishBulletin, refreshBulletin } from './bulletins.ts';
 import {
-  createBulletin, deleteBulletin, getBulletin, listBulletins, patchBulletin, publishBulletin, refreshBulletin,
-} from './bulletins.ts';
-import {
-  addRule, audit, createResponsibility, deleteRule, patchResponsibility, readDepartments, readIndicators, readPlan, readRules, readSettings,
-  writeIndicator, writeSettings, type Settings,
+  addRule,
+  audit,
+  createResponsibility,
+  deleteRule,
+  patchResponsibility,
+  readDepartments,
+  readIndicators,
+  readPlan,
+  readRules,
+  readSettings,
+  writeIndicator,
+  writeSettings,
+  type Settings,
 } from './config.ts';
 import {
-  createActionItem, createMeeting, desk, getMeeting, listActionItems, listMeetings, listNotices, markNoticeRead, noteActionItem,
-  recordMinutes, sendNotice,
+  createActionItem,
+  createMeeting,
+  desk,
+  getMeeting,
+  listActionItems,
+  listMeetings,
+  listNotices,
+  markNoticeRead,
+  noteActionItem,
+  recordMinutes,
+  sendNotice,
 } from './meetings.ts';
 import { addAttachment, completeness, deleteAttachment, getReport, listReports, readAttachment, reviewReport, saveDraft, submitReport } from './reports.ts';
 import type { CoordActor } from './reports.ts';
 import type * as s from './schemas.ts';
 
 type Scoped = <T>(actor: CoordActor, work: (tx: Queryable) => Promise<T>) => Promise<T>;
-const scoped = (db: Database): Scoped => (actor, work) => withScope(db, actor, work);
+const scoped =
+  (db: Database): Scoped =>
+  (actor, work) =>
+    withScope(db, actor, work);
 
 /** The implementation plan with its responsibilities, and the configuration (indicators, rules, settings). */
 export function planService(db: Database) {
@@ -31,12 +52,13 @@ export function planService(db: Database) {
     plan: (actor: CoordActor, year: number | undefined) => run(actor, (tx) => readPlan(tx, year)),
     createResponsibility: (actor: CoordActor, input: s.ResponsibilityInput) => run(actor, (tx) => createResponsibility(tx, actor, input)),
     patchResponsibility: (actor: CoordActor, id: string, patch: s.ResponsibilityPatch) => run(actor, (tx) => patchResponsibility(tx, actor, id, patch)),
-    config: (actor: CoordActor) => run(actor, async (tx) => ({
-      indicators: await readIndicators(tx),
-      rules: await readRules(tx),
-      settings: await readSettings(tx),
-      departments: await readDepartments(tx),
-    })),
+    config: (actor: CoordActor) =>
+      run(actor, async (tx) => ({
+        indicators: await readIndicators(tx),
+        rules: await readRules(tx),
+        settings: await readSettings(tx),
+        departments: await readDepartments(tx),
+      })),
     writeIndicator: (actor: CoordActor, code: string, input: s.IndicatorInput) => run(actor, (tx) => writeIndicator(tx, actor, code, input)),
     addRule: (actor: CoordActor, input: s.RuleInput) => run(actor, (tx) => addRule(tx, actor, input)),
     deleteRule: (actor: CoordActor, id: string) => run(actor, (tx) => deleteRule(tx, actor, id)),
@@ -52,8 +74,7 @@ export function reportService(db: Database) {
     list: (actor: CoordActor, filter: s.ReportListQuery) => run(actor, (tx) => listReports(tx, actor, filter)),
     get: (actor: CoordActor, department: string, month: string) => run(actor, (tx) => getReport(tx, actor, department, month)),
     save: (actor: CoordActor, department: string, month: string, draft: Draft) => run(actor, (tx) => saveDraft(tx, actor, department, month, draft)),
-    submit: (actor: CoordActor, department: string, month: string, version: number) =>
-      run(actor, (tx) => submitReport(tx, actor, department, month, version)),
+    submit: (actor: CoordActor, department: string, month: string, version: number) => run(actor, (tx) => submitReport(tx, actor, department, month, version)),
     review: (actor: CoordActor, department: string, month: string, decision: Parameters<typeof reviewReport>[4]) =>
       run(actor, (tx) => reviewReport(tx, actor, department, month, decision)),
     addAttachment: (actor: CoordActor, department: string, month: string, file: Parameters<typeof addAttachment>[4]) =>

@@ -1,8 +1,6 @@
 import { addDays, daysBetween } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
-import {
-  MILESTONES, achievedOnProblem, ageInMonths, milestoneDefinition, milestoneStatus, type MilestoneCode,
-} from '../../core/growth/milestones.ts';
+import { MILESTONES, achievedOnProblem, ageInMonths, milestoneDefinition, milestoneStatus, type MilestoneCode } from '../../core/growth/milestones.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
@@ -26,21 +24,43 @@ export interface ChildLite {
   consent_withdrawn_at: Date | null;
 }
 
-interface MilestoneRow { milestone: MilestoneCode; achieved_on: string; observed_by: string; note: string | null }
+interface MilestoneRow {
+  milestone: MilestoneCode;
+  achieved_on: string;
+  observed_by: string;
+  note: string | null;
+}
 interface PlanRow {
-  id: string; title: string; age_from_months: number; age_to_months: number; domain: Domain; goal: string; materials: string[]; steps: string[];
-  parent_guidance: string; minutes: number; version: number;
+  id: string;
+  title: string;
+  age_from_months: number;
+  age_to_months: number;
+  domain: Domain;
+  goal: string;
+  materials: string[];
+  steps: string[];
+  parent_guidance: string;
+  minutes: number;
+  version: number;
 }
 
 const refuse = (zh: string, en: string, field?: string) => new AppError('validation_failed', { zh, en, ...(field ? { details: { field } } : {}) });
 
-async function audit(tx: Queryable, actor: AuthContext, action: string, entityType: string, entityId: string, extra: { before?: unknown; after?: unknown } = {}) {
+async function audit(
+  tx: Queryable,
+  actor: AuthContext,
+  action: string,
+  entityType: string,
+  entityId: string,
+  extra: { before?: unknown; after?: unknown } = {},
+) {
   await auditBy(tx, actor, { action, entityType, entityId, ...extra });
 }
 
 /** A child the caller may see (row-level security hides the others: 404). */
 async function visibleChild(tx: Queryable, id: string): Promise<ChildLite> {
-  const child = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = $1', [id])).rows[0];
+  const child = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = $1', [id]))
+    .rows[0];
   if (!child) throw new AppError('not_found');
   return child;
 }
@@ -53,8 +73,17 @@ async function changeableChild(tx: Queryable, id: string): Promise<ChildLite> {
 }
 
 const presentPlan = (p: PlanRow) => ({
-  id: p.id, title: p.title, ageFromMonths: p.age_from_months, ageToMonths: p.age_to_months, domain: p.domain, goal: p.goal,
-  materials: p.materials, steps: p.steps, parentGuidance: p.parent_guidance, minutes: p.minutes, version: p.version,
+  id: p.id,
+  title: p.title,
+  ageFromMonths: p.age_from_months,
+  ageToMonths: p.age_to_months,
+  domain: p.domain,
+  goal: p.goal,
+  materials: p.materials,
+  steps: p.steps,
+  parentGuidance: p.parent_guidance,
+  minutes: p.minutes,
+  version: p.version,
 });
 
 const planColumns = 'id, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, version';
@@ -67,7 +96,10 @@ export function presentMilestones(child: ChildLite, rows: MilestoneRow[], today:
     items: MILESTONES.map((def) => {
       const row = byCode.get(def.code);
       return {
-        milestone: def.code, label: def.label, labelEn: def.labelEn, window: { ...def.window },
+        milestone: def.code,
+        label: def.label,
+        labelEn: def.labelEn,
+        window: { ...def.window },
         achievedOn: row?.achieved_on ?? null,
         achievedAtMonths: row ? ageInMonths(child.birth_date, row.achieved_on) : null,
         state: milestoneStatus(def.code, child.birth_date, today, row?.achieved_on ?? null),
@@ -79,7 +111,9 @@ export function presentMilestones(child: ChildLite, rows: MilestoneRow[], today:
 }
 
 async function milestoneRows(tx: Queryable, childId: string) {
-  return (await tx.query<MilestoneRow>('SELECT milestone, achieved_on::text AS achieved_on, observed_by, note FROM ecd_milestone WHERE child_id = $1', [childId])).rows;
+  return (
+    await tx.query<MilestoneRow>('SELECT milestone, achieved_on::text AS achieved_on, observed_by, note FROM ecd_milestone WHERE child_id = $1', [childId])
+  ).rows;
 }
 
 /** `from`–`to` (dates, both included) as a number of days, refused when reversed or longer than max. */
@@ -98,7 +132,10 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
  * Row-level security decides which children a caller sees; every change is audit-logged.
  */
 export class EcdCentreService {
-  constructor(private readonly db: Database, private readonly ecd: EcdService) {}
+  constructor(
+    private readonly db: Database,
+    private readonly ecd: EcdService,
+  ) {}
 
   // -- milestones --------------------------------------------------------------------------------
 
@@ -159,7 +196,8 @@ export class EcdCentreService {
     }
     return withScope(this.db, actor, async (tx) => {
       const { rows } = await tx.query<PlanRow>(
-        `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`, args,
+        `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`,
+        args,
       );
       return { items: rows.map(presentPlan) };
     });
@@ -175,7 +213,19 @@ export class EcdCentreService {
       const { rows } = await tx.query<PlanRow>(
         `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
-        [actor.district, input.title, input.ageFromMonths, input.ageToMonths, input.domain, input.goal, input.materials, input.steps, input.parentGuidance, input.minutes, actor.username],
+        [
+          actor.district,
+          input.title,
+          input.ageFromMonths,
+          input.ageToMonths,
+          input.domain,
+          input.goal,
+          input.materials,
+          input.steps,
+          input.parentGuidance,
+          input.minutes,
+          actor.username,
+        ],
       );
       const plan = rows[0] as PlanRow;
       await audit(tx, actor, 'ecd.plan_create', 'ecd_activity_plan', plan.id, { after: input });
@@ -192,7 +242,20 @@ export class EcdCentreService {
         `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
                 parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
           WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
-        [id, input.version, input.title, input.ageFromMonths, input.ageToMonths, input.domain, input.goal, input.materials, input.steps, input.parentGuidance, input.minutes, actor.username],
+        [
+          id,
+          input.version,
+          input.title,
+          input.ageFromMonths,
+          input.ageToMonths,
+          input.domain,
+          input.goal,
+          input.materials,
+          input.steps,
+          input.parentGuidance,
+          input.minutes,
+          actor.username,
+        ],
       );
       if (!rows[0]) throw new AppError('stale_version');
       await audit(tx, actor, 'ecd.plan_update', 'ecd_activity_plan', id, { before: presentPlan(before), after: input });
@@ -213,16 +276,25 @@ export class EcdCentreService {
       const district = (await tx.query<{ name: string }>('SELECT name FROM district')).rows[0];
       // A teacher's account name is read under the caller's own rights: the accounts table shows a
       // member of staff only their own account, so the others' usernames come back null.
-      const teachers = (await tx.query<{ id: string; name: string; qualification: string; weekly_hours: number; active: boolean; username: string | null }>(
-        `SELECT t.id, t.name, t.qualification, t.weekly_hours, t.active,
+      const teachers = (
+        await tx.query<{ id: string; name: string; qualification: string; weekly_hours: number; active: boolean; username: string | null }>(
+          `SELECT t.id, t.name, t.qualification, t.weekly_hours, t.active,
                 (SELECT u.username FROM app_user u WHERE u.district_code = t.district_code AND u.id = t.user_id) AS username
            FROM ecd_teacher t ORDER BY t.active DESC, t.name`,
-      )).rows;
+        )
+      ).rows;
       const rooms = (await tx.query<RoomRow>('SELECT code, name, area_m2::float8 AS area_m2, capacity FROM ecd_room ORDER BY code')).rows;
       return {
         name: `${district?.name ?? ''}儿童早期发展指导中心`,
         areaM2: CENTRE_AREA_M2,
-        teachers: teachers.map((t) => ({ id: t.id, name: t.name, qualification: t.qualification, weeklyHours: t.weekly_hours, active: t.active, username: t.username })),
+        teachers: teachers.map((t) => ({
+          id: t.id,
+          name: t.name,
+          qualification: t.qualification,
+          weeklyHours: t.weekly_hours,
+          active: t.active,
+          username: t.username,
+        })),
         rooms: rooms.map(presentRoom),
       };
     });
@@ -261,10 +333,22 @@ export class EcdCentreService {
       const room = await sessions.room(tx, input.roomCode);
       await sessions.refuseTakenName(tx, input.name, id);
       sessions.refuseOverCapacity(room, klass.children.length);
-      await tx.query('UPDATE ecd_class SET name = $2, age_from_months = $3, age_to_months = $4, teacher_id = $5, room_code = $6 WHERE id = $1',
-        [id, input.name, input.ageFromMonths, input.ageToMonths, input.teacherId, input.roomCode]);
+      await tx.query('UPDATE ecd_class SET name = $2, age_from_months = $3, age_to_months = $4, teacher_id = $5, room_code = $6 WHERE id = $1', [
+        id,
+        input.name,
+        input.ageFromMonths,
+        input.ageToMonths,
+        input.teacherId,
+        input.roomCode,
+      ]);
       await audit(tx, actor, 'ecd.class_update', 'ecd_class', id, {
-        before: { name: klass.name, ageFromMonths: klass.ageFromMonths, ageToMonths: klass.ageToMonths, teacherId: klass.teacher.id, roomCode: klass.room.code },
+        before: {
+          name: klass.name,
+          ageFromMonths: klass.ageFromMonths,
+          ageToMonths: klass.ageToMonths,
+          teacherId: klass.teacher.id,
+          roomCode: klass.room.code,
+        },
         after: input,
       });
       return sessions.oneClass(tx, id, today);
@@ -277,14 +361,20 @@ export class EcdCentreService {
     return withScope(this.db, actor, async (tx) => {
       const today = businessToday();
       const klass = await sessions.oneClass(tx, classId, today);
-      const children = (await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = ANY($1::uuid[])', [ids])).rows;
+      const children = (
+        await tx.query<ChildLite>('SELECT id, name, sex, birth_date::text AS birth_date, consent_withdrawn_at FROM ecd_child WHERE id = ANY($1::uuid[])', [ids])
+      ).rows;
       const missing = ids.filter((id) => !children.some((c) => c.id === id));
       if (missing.length) throw new AppError('not_found', { zh: '有儿童不存在或无权访问', en: 'Some children are unknown', details: { childIds: missing } });
       const withdrawn = children.filter((c) => c.consent_withdrawn_at).map((c) => c.id);
       if (withdrawn.length) throw new AppError('consent_withdrawn', { details: { childIds: withdrawn } });
       sessions.refuseOverCapacity(klass.room, ids.length, true);
       const before = klass.children.map((c) => c.id);
-      await tx.query('UPDATE ecd_class_member SET left_on = $2 WHERE class_id = $1 AND left_on IS NULL AND NOT (child_id = ANY($3::uuid[]))', [classId, today, ids]);
+      await tx.query('UPDATE ecd_class_member SET left_on = $2 WHERE class_id = $1 AND left_on IS NULL AND NOT (child_id = ANY($3::uuid[]))', [
+        classId,
+        today,
+        ids,
+      ]);
       for (const id of ids) {
         await tx.query(
           `INSERT INTO ecd_class_member (district_code, class_id, child_id, joined_on) VALUES ($1, $2, $3, $4)
@@ -304,7 +394,17 @@ export class EcdCentreService {
     return withScope(this.db, actor, async (tx) => ({ items: await sessions.list(tx, from, to, !actor.permissions.includes('ecd.read')) }));
   }
 
-  async createSession(actor: AuthContext, input: { classId: string; startsAt: string; minutes: number; teacherId?: string | undefined; roomCode?: string | undefined; activityPlanId?: string | null | undefined }) {
+  async createSession(
+    actor: AuthContext,
+    input: {
+      classId: string;
+      startsAt: string;
+      minutes: number;
+      teacherId?: string | undefined;
+      roomCode?: string | undefined;
+      activityPlanId?: string | null | undefined;
+    },
+  ) {
     return withScope(this.db, actor, async (tx) => {
       const id = await sessions.create(tx, actor.district, actor.username, input);
       await audit(tx, actor, 'ecd.session_create', 'ecd_session', id, { after: input });
@@ -349,11 +449,18 @@ export class EcdCentreService {
         [`${from}T00:00:00+08:00`, `${addDays(to, 1)}T00:00:00+08:00`],
       );
       return {
-        from, to,
+        from,
+        to,
         items: rows.map((r) => {
           const hours = r.minutes / 60;
           const plannedHours = r.weekly_hours * weeks;
-          return { teacher: { id: r.id, name: r.name }, sessions: r.sessions, hours: round(hours, 2), plannedHours: round(plannedHours, 2), load: round(hours / plannedHours, 3) };
+          return {
+            teacher: { id: r.id, name: r.name },
+            sessions: r.sessions,
+            hours: round(hours, 2),
+            plannedHours: round(plannedHours, 2),
+            load: round(hours / plannedHours, 3),
+          };
         }),
       };
     });
@@ -369,17 +476,24 @@ export class EcdCentreService {
       const child = await visibleChild(tx, childId);
       const milestones = await milestoneRows(tx, childId);
       const district = (await tx.query<{ name: string }>('SELECT name FROM district')).rows[0];
-      const attended = (await tx.query<{ present: boolean; note: string | null; recorded_by: string; starts_at: Date }>(
-        `SELECT a.present, a.note, a.recorded_by, s.starts_at FROM ecd_attendance a JOIN ecd_session s ON s.district_code = a.district_code AND s.id = a.session_id
-          WHERE a.child_id = $1 ORDER BY s.starts_at`, [childId],
-      )).rows;
+      const attended = (
+        await tx.query<{ present: boolean; note: string | null; recorded_by: string; starts_at: Date }>(
+          `SELECT a.present, a.note, a.recorded_by, s.starts_at FROM ecd_attendance a JOIN ecd_session s ON s.district_code = a.district_code AND s.id = a.session_id
+          WHERE a.child_id = $1 ORDER BY s.starts_at`,
+          [childId],
+        )
+      ).rows;
       const present = attended.filter((a) => a.present);
       // Notes are signed with the teacher's name, not the account that entered them.
-      const staff = new Map((await tx.query<{ username: string; name: string }>('SELECT username, name FROM xingfu_ecd_staff_names()')).rows.map((r) => [r.username, r.name]));
+      const staff = new Map(
+        (await tx.query<{ username: string; name: string }>('SELECT username, name FROM xingfu_ecd_staff_names()')).rows.map((r) => [r.username, r.name]),
+      );
       const author = (username: string) => staff.get(username) ?? '\u4e2d\u5fc3\u6559\u5e08';
       const notes = [
         ...archive.measurements.filter((m) => m.note).map((m) => ({ date: m.date, author: author(m.enteredBy), text: m.note as string })),
-        ...milestones.filter((m) => m.note).map((m) => ({ date: m.achieved_on, author: author(m.observed_by), text: `${milestoneDefinition(m.milestone).label}：${m.note as string}` })),
+        ...milestones
+          .filter((m) => m.note)
+          .map((m) => ({ date: m.achieved_on, author: author(m.observed_by), text: `${milestoneDefinition(m.milestone).label}：${m.note as string}` })),
         ...attended.filter((a) => a.note).map((a) => ({ date: chinaDate(a.starts_at), author: author(a.recorded_by), text: a.note as string })),
       ].sort((a, b) => b.date.localeCompare(a.date));
       return {
@@ -387,7 +501,11 @@ export class EcdCentreService {
         printedOn: today,
         archive,
         milestones: presentMilestones(child, milestones, today),
-        attendance: { sessions: attended.length, present: present.length, lastAttended: present.length ? chinaDate((present.at(-1) as { starts_at: Date }).starts_at) : null },
+        attendance: {
+          sessions: attended.length,
+          present: present.length,
+          lastAttended: present.length ? chinaDate((present.at(-1) as { starts_at: Date }).starts_at) : null,
+        },
         notes,
       };
     });

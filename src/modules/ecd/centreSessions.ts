@@ -8,16 +8,49 @@ import { AppError } from '../../core/errors.ts';
 import { ageInMonths } from '../../core/growth/milestones.ts';
 import type { Queryable } from '../../db/types.ts';
 
-export interface RoomRow { code: string; name: string; area_m2: number; capacity: number }
-interface MemberRow { class_id: string; id: string; name: string; sex: 'M' | 'F'; birth_date: string }
+export interface RoomRow {
+  code: string;
+  name: string;
+  area_m2: number;
+  capacity: number;
+}
+interface MemberRow {
+  class_id: string;
+  id: string;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+}
 interface ClassRow {
-  id: string; name: string; age_from_months: number; age_to_months: number; active: boolean; teacher_id: string; teacher_name: string;
-  room_code: string; room_name: string; room_area: number; room_capacity: number;
+  id: string;
+  name: string;
+  age_from_months: number;
+  age_to_months: number;
+  active: boolean;
+  teacher_id: string;
+  teacher_name: string;
+  room_code: string;
+  room_name: string;
+  room_area: number;
+  room_capacity: number;
 }
 interface SessionRow {
-  id: string; class_id: string; class_name: string; starts_at: Date; minutes: number; teacher_id: string; teacher_name: string;
-  room_code: string; room_name: string; room_area: number; room_capacity: number;
-  plan_id: string | null; plan_title: string | null; plan_domain: string | null; status: 'scheduled' | 'held' | 'cancelled'; note: string | null;
+  id: string;
+  class_id: string;
+  class_name: string;
+  starts_at: Date;
+  minutes: number;
+  teacher_id: string;
+  teacher_name: string;
+  room_code: string;
+  room_name: string;
+  room_area: number;
+  room_capacity: number;
+  plan_id: string | null;
+  plan_title: string | null;
+  plan_domain: string | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  note: string | null;
 }
 type Domain = 'gross_motor' | 'fine_motor' | 'language' | 'cognition' | 'social_emotional';
 
@@ -29,14 +62,18 @@ export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toIS
 
 /** A teacher of the centre; locked for the transaction when `lock` (no double booking). */
 export async function teacher(tx: Queryable, id: string, lock = false) {
-  const row = (await tx.query<{ id: string; name: string; active: boolean }>(`SELECT id, name, active FROM ecd_teacher WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])).rows[0];
+  const row = (
+    await tx.query<{ id: string; name: string; active: boolean }>(`SELECT id, name, active FROM ecd_teacher WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
+  ).rows[0];
   if (!row) throw refuse('没有这位教师', 'Unknown teacher', { field: 'teacherId' });
   if (!row.active) throw refuse(`${row.name}已不在岗`, `${row.name} is no longer active`, { field: 'teacherId' });
   return row;
 }
 
 export async function room(tx: Queryable, code: string, lock = false) {
-  const row = (await tx.query<RoomRow>(`SELECT code, name, area_m2::float8 AS area_m2, capacity FROM ecd_room WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code])).rows[0];
+  const row = (
+    await tx.query<RoomRow>(`SELECT code, name, area_m2::float8 AS area_m2, capacity FROM ecd_room WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code])
+  ).rows[0];
   if (!row) throw refuse('没有这间活动室', 'Unknown room', { field: 'roomCode' });
   return row;
 }
@@ -45,7 +82,8 @@ export async function room(tx: Queryable, code: string, lock = false) {
 export function refuseOverCapacity(room: { name: string; capacity: number }, children: number, would = false): void {
   if (children <= room.capacity) return;
   throw new AppError('over_capacity', {
-    zh: `${room.name}最多容纳 ${room.capacity} 名儿童，本班 ${children} 名`, en: `${room.name} holds ${room.capacity} children; the class ${would ? 'would have' : 'has'} ${children}`,
+    zh: `${room.name}最多容纳 ${room.capacity} 名儿童，本班 ${children} 名`,
+    en: `${room.name} holds ${room.capacity} children; the class ${would ? 'would have' : 'has'} ${children}`,
     details: { capacity: room.capacity, children },
   });
 }
@@ -77,12 +115,24 @@ const classColumns = `k.id, k.name, k.age_from_months, k.age_to_months, k.active
 
 export async function classes(tx: Queryable, today: string, id?: string) {
   const { rows } = await tx.query<ClassRow>(`SELECT ${classColumns} ${id ? 'WHERE k.id = $1' : ''} ORDER BY k.active DESC, k.name`, id ? [id] : []);
-  const byClass = await members(tx, rows.map((r) => r.id));
+  const byClass = await members(
+    tx,
+    rows.map((r) => r.id),
+  );
   return rows.map((k) => ({
-    id: k.id, name: k.name, ageFromMonths: k.age_from_months, ageToMonths: k.age_to_months,
+    id: k.id,
+    name: k.name,
+    ageFromMonths: k.age_from_months,
+    ageToMonths: k.age_to_months,
     teacher: { id: k.teacher_id, name: k.teacher_name },
     room: presentRoom({ code: k.room_code, name: k.room_name, area_m2: k.room_area, capacity: k.room_capacity }),
-    children: (byClass.get(k.id) ?? []).map((c) => ({ id: c.id, name: c.name, sex: c.sex, birthDate: c.birth_date, ageMonths: ageInMonths(c.birth_date, today) })),
+    children: (byClass.get(k.id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      sex: c.sex,
+      birthDate: c.birth_date,
+      ageMonths: ageInMonths(c.birth_date, today),
+    })),
     active: k.active,
   }));
 }
@@ -114,15 +164,24 @@ async function present(tx: Queryable, rows: SessionRow[]) {
   );
   const byClass = await members(tx, [...new Set(rows.filter((s) => s.status !== 'held').map((s) => s.class_id))]);
   return rows.map((s) => {
-    const attendance = s.status === 'held'
-      ? recorded.filter((a) => a.session_id === s.id).map((a) => ({ childId: a.child_id, childName: a.name, present: a.present as boolean | null, note: a.note }))
-      : (byClass.get(s.class_id) ?? []).map((c) => ({ childId: c.id, childName: c.name, present: null as boolean | null, note: null as string | null }));
+    const attendance =
+      s.status === 'held'
+        ? recorded
+            .filter((a) => a.session_id === s.id)
+            .map((a) => ({ childId: a.child_id, childName: a.name, present: a.present as boolean | null, note: a.note }))
+        : (byClass.get(s.class_id) ?? []).map((c) => ({ childId: c.id, childName: c.name, present: null as boolean | null, note: null as string | null }));
     return {
-      id: s.id, classId: s.class_id, className: s.class_name, startsAt: s.starts_at.toISOString(), minutes: s.minutes,
+      id: s.id,
+      classId: s.class_id,
+      className: s.class_name,
+      startsAt: s.starts_at.toISOString(),
+      minutes: s.minutes,
       teacher: { id: s.teacher_id, name: s.teacher_name },
       room: presentRoom({ code: s.room_code, name: s.room_name, area_m2: s.room_area, capacity: s.room_capacity }),
       activityPlan: s.plan_id ? { id: s.plan_id, title: s.plan_title as string, domain: s.plan_domain as Domain } : null,
-      status: s.status, note: s.note, attendance,
+      status: s.status,
+      note: s.note,
+      attendance,
       presentCount: attendance.filter((a) => a.present === true).length,
       enrolled: attendance.length,
     };
@@ -154,10 +213,23 @@ export async function one(tx: Queryable, id: string) {
 
 /** Schedules a session: the room must hold the class, and neither room nor teacher be taken then. */
 export async function create(
-  tx: Queryable, district: string, by: string,
-  input: { classId: string; startsAt: string; minutes: number; teacherId?: string | undefined; roomCode?: string | undefined; activityPlanId?: string | null | undefined },
+  tx: Queryable,
+  district: string,
+  by: string,
+  input: {
+    classId: string;
+    startsAt: string;
+    minutes: number;
+    teacherId?: string | undefined;
+    roomCode?: string | undefined;
+    activityPlanId?: string | null | undefined;
+  },
 ): Promise<string> {
-  const klass = (await tx.query<{ teacher_id: string; room_code: string; active: boolean }>('SELECT teacher_id, room_code, active FROM ecd_class WHERE id = $1', [input.classId])).rows[0];
+  const klass = (
+    await tx.query<{ teacher_id: string; room_code: string; active: boolean }>('SELECT teacher_id, room_code, active FROM ecd_class WHERE id = $1', [
+      input.classId,
+    ])
+  ).rows[0];
   if (!klass) throw refuse('没有这个班级', 'Unknown class', { field: 'classId' });
   if (!klass.active) throw refuse('该班级已停办', 'The class is no longer active', { field: 'classId' });
   const theRoom = await room(tx, input.roomCode ?? klass.room_code, true);
@@ -169,27 +241,32 @@ export async function create(
   const start = new Date(input.startsAt);
   const end = new Date(start.getTime() + input.minutes * 60_000);
   // The session already holding the room or the teacher, named in the refusal: which class, when.
-  const clash = async (column: 'room_code' | 'teacher_id', value: string) => (await tx.query<{ id: string; starts_at: Date; class_name: string; span: string }>(
-    `SELECT s.id, s.starts_at, c.name AS class_name,
+  const clash = async (column: 'room_code' | 'teacher_id', value: string) =>
+    (
+      await tx.query<{ id: string; starts_at: Date; class_name: string; span: string }>(
+        `SELECT s.id, s.starts_at, c.name AS class_name,
             to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || '–' ||
             to_char((s.starts_at + s.minutes * interval '1 minute') AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') AS span
        FROM ecd_session s JOIN ecd_class c ON c.district_code = s.district_code AND c.id = s.class_id
       WHERE s.${column} = $1 AND s.status <> 'cancelled'
         AND s.starts_at < $3::timestamptz AND s.starts_at + s.minutes * interval '1 minute' > $2::timestamptz
       ORDER BY s.starts_at LIMIT 1`,
-    [value, start, end],
-  )).rows[0];
+        [value, start, end],
+      )
+    ).rows[0];
   const roomClash = await clash('room_code', theRoom.code);
   if (roomClash) {
     throw new AppError('room_busy', {
-      zh: `${theRoom.name}在此时间已有安排：${roomClash.class_name} ${roomClash.span}`, en: `${theRoom.name} is taken then: ${roomClash.class_name}, ${roomClash.span}`,
+      zh: `${theRoom.name}在此时间已有安排：${roomClash.class_name} ${roomClash.span}`,
+      en: `${theRoom.name} is taken then: ${roomClash.class_name}, ${roomClash.span}`,
       details: { sessionId: roomClash.id, startsAt: roomClash.starts_at.toISOString(), className: roomClash.class_name },
     });
   }
   const teacherClash = await clash('teacher_id', theTeacher.id);
   if (teacherClash) {
     throw new AppError('teacher_busy', {
-      zh: `${theTeacher.name}在此时间已有安排：${teacherClash.class_name} ${teacherClash.span}`, en: `${theTeacher.name} is busy then: ${teacherClash.class_name}, ${teacherClash.span}`,
+      zh: `${theTeacher.name}在此时间已有安排：${teacherClash.class_name} ${teacherClash.span}`,
+      en: `${theTeacher.name} is busy then: ${teacherClash.class_name}, ${teacherClash.span}`,
       details: { sessionId: teacherClash.id, startsAt: teacherClash.starts_at.toISOString(), className: teacherClash.class_name },
     });
   }
@@ -202,14 +279,24 @@ export async function create(
 }
 
 /** Records who came: every member not in `present` is absent; the session is then held. */
-export async function attendance(tx: Queryable, district: string, by: string, sessionId: string, input: { present: string[]; notes?: Record<string, string> | undefined }, today: string) {
-  const s = (await tx.query<{ class_id: string; status: string; starts_at: Date }>('SELECT class_id, status, starts_at FROM ecd_session WHERE id = $1', [sessionId])).rows[0];
+export async function attendance(
+  tx: Queryable,
+  district: string,
+  by: string,
+  sessionId: string,
+  input: { present: string[]; notes?: Record<string, string> | undefined },
+  today: string,
+) {
+  const s = (
+    await tx.query<{ class_id: string; status: string; starts_at: Date }>('SELECT class_id, status, starts_at FROM ecd_session WHERE id = $1', [sessionId])
+  ).rows[0];
   if (!s) throw new AppError('not_found');
   if (s.status === 'cancelled') throw new AppError('invalid_transition', { zh: '课次已取消，不能考勤', en: 'The session was cancelled' });
   if (chinaDate(s.starts_at) > today) throw new AppError('invalid_transition', { zh: '课次尚未开始，不能考勤', en: 'The session has not taken place yet' });
   const { rows: recorded } = await tx.query<{ child_id: string }>(
     `SELECT a.child_id FROM ecd_attendance a JOIN ecd_child c ON c.district_code = a.district_code AND c.id = a.child_id
-      WHERE a.session_id = $1 AND c.consent_withdrawn_at IS NULL`, [sessionId],
+      WHERE a.session_id = $1 AND c.consent_withdrawn_at IS NULL`,
+    [sessionId],
   );
   const expected = new Set([...((await members(tx, [s.class_id])).get(s.class_id) ?? []).map((m) => m.id), ...recorded.map((r) => r.child_id)]);
   const notes = input.notes ?? {};

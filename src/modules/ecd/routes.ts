@@ -13,36 +13,71 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ecd } = deps;
 
-  r.get('/api/ecd/children', {
-    config: { access: STAFF_OR_PARENT },
-    schema: { tags: ['ecd'], summary: 'Children of the centre (a parent: their own children only)', response: { 200: childrenReply } },
-  }, async (req) => ecd.children(actorOf(req)));
+  r.get(
+    '/api/ecd/children',
+    {
+      config: { access: STAFF_OR_PARENT },
+      schema: { tags: ['ecd'], summary: 'Children of the centre (a parent: their own children only)', response: { 200: childrenReply } },
+    },
+    async (req) => ecd.children(actorOf(req)),
+  );
 
-  r.post('/api/ecd/children', {
-    config: { access: 'ecd.write' },
-    schema: { tags: ['ecd'], summary: 'Enrol a child, with the guardian’s consent', body: enrolBody, response: { 201: enrolled } },
-  }, async (req, reply) => reply.status(201).send(await ecd.enrol(actorOf(req), req.body)));
+  r.post(
+    '/api/ecd/children',
+    {
+      config: { access: 'ecd.write' },
+      schema: { tags: ['ecd'], summary: 'Enrol a child, with the guardian’s consent', body: enrolBody, response: { 201: enrolled } },
+    },
+    async (req, reply) => reply.status(201).send(await ecd.enrol(actorOf(req), req.body)),
+  );
 
-  r.get('/api/ecd/children/:id', {
-    config: { access: STAFF_OR_PARENT },
-    schema: { tags: ['ecd'], summary: 'The growth archive of one child (each view is logged)', params: idParams, response: { 200: childArchive } },
-  }, async (req) => ecd.archive(actorOf(req), req.params.id));
+  r.get(
+    '/api/ecd/children/:id',
+    {
+      config: { access: STAFF_OR_PARENT },
+      schema: { tags: ['ecd'], summary: 'The growth archive of one child (each view is logged)', params: idParams, response: { 200: childArchive } },
+    },
+    async (req) => ecd.archive(actorOf(req), req.params.id),
+  );
 
-  r.post('/api/ecd/children/:id/measurements', {
-    config: { access: 'ecd.write' },
-    schema: { tags: ['ecd'], summary: 'Record a measurement; answers its WHO z-scores, flags and warnings', params: idParams, body: measurementBody, response: { 201: measurementResult } },
-  }, async (req, reply) => reply.status(201).send(await ecd.measure(actorOf(req), req.params.id, req.body)));
+  r.post(
+    '/api/ecd/children/:id/measurements',
+    {
+      config: { access: 'ecd.write' },
+      schema: {
+        tags: ['ecd'],
+        summary: 'Record a measurement; answers its WHO z-scores, flags and warnings',
+        params: idParams,
+        body: measurementBody,
+        response: { 201: measurementResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await ecd.measure(actorOf(req), req.params.id, req.body)),
+  );
 
-  r.post('/api/ecd/children/:id/withdraw-consent', {
-    config: { access: STAFF_OR_PARENT },
-    schema: { tags: ['ecd'], summary: 'Withdraw the guardian’s consent', params: idParams, body: noBody, response: { 200: okReply } },
-  }, async (req) => {
-    await ecd.withdrawConsent(actorOf(req), req.params.id);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/ecd/children/:id/withdraw-consent',
+    {
+      config: { access: STAFF_OR_PARENT },
+      schema: { tags: ['ecd'], summary: 'Withdraw the guardian’s consent', params: idParams, body: noBody, response: { 200: okReply } },
+    },
+    async (req) => {
+      await ecd.withdrawConsent(actorOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
 
-  r.get('/api/ecd/curves', {
-    config: { access: 'session' },
-    schema: { tags: ['ecd'], summary: 'WHO reference curves (−3, −2, 0, +2, +3 SD) for a growth chart', querystring: curvesQuery, response: { 200: curvesReply } },
-  }, async (req) => ecd.curves(req.query.table, req.query.sex));
+  r.get(
+    '/api/ecd/curves',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['ecd'],
+        summary: 'WHO reference curves (−3, −2, 0, +2, +3 SD) for a growth chart',
+        querystring: curvesQuery,
+        response: { 200: curvesReply },
+      },
+    },
+    async (req) => ecd.curves(req.query.table, req.query.sex),
+  );
 }

@@ -35,7 +35,11 @@ export const enrolBody = z.strictObject({
   sex,
   birthDate: date,
   enrolledOn: date,
-  consent: z.strictObject({ by: line(40, { trim: true, min: 1 }), relation: line(10, { trim: true, min: 1 }), purpose: paragraphs(200, { trim: true, min: 2 }) }),
+  consent: z.strictObject({
+    by: line(40, { trim: true, min: 1 }),
+    relation: line(10, { trim: true, min: 1 }),
+    purpose: paragraphs(200, { trim: true, min: 2 }),
+  }),
   parentUsername: line(40, { trim: true }).optional(),
 });
 export type EnrolBody = z.input<typeof enrolBody>;
@@ -168,7 +172,10 @@ export const planInput = z.strictObject({
   domain,
   goal: paragraphs(500, { trim: true }),
   materials: z.array(line(100, { trim: true, min: 1 })).max(30),
-  steps: z.array(paragraphs(500, { trim: true, min: 1 })).min(1).max(20),
+  steps: z
+    .array(paragraphs(500, { trim: true, min: 1 }))
+    .min(1)
+    .max(20),
   parentGuidance: paragraphs(2000, { trim: true }),
   minutes: int(5, 120),
 });
@@ -178,8 +185,17 @@ export const planUpdate = planInput.extend({ version: version() });
 export const planQuery = z.strictObject({ ageMonths: queryInt(0, 72).optional(), domain: domain.optional(), q: line(60, { trim: true }).optional() });
 
 export const planView = z.object({
-  id: z.string(), title: z.string(), ageFromMonths: z.number(), ageToMonths: z.number(), domain, goal: z.string(),
-  materials: z.array(z.string()), steps: z.array(z.string()), parentGuidance: z.string(), minutes: z.number(), version: z.number(),
+  id: z.string(),
+  title: z.string(),
+  ageFromMonths: z.number(),
+  ageToMonths: z.number(),
+  domain,
+  goal: z.string(),
+  materials: z.array(z.string()),
+  steps: z.array(z.string()),
+  parentGuidance: z.string(),
+  minutes: z.number(),
+  version: z.number(),
 });
 export type ActivityPlan = z.output<typeof planView>;
 
@@ -230,7 +246,12 @@ const classChild = z.object({ id: z.string(), name: z.string(), sex, birthDate: 
 export type ClassChild = z.output<typeof classChild>;
 
 export const classView = z.object({
-  id: z.string(), name: z.string(), ageFromMonths: z.number(), ageToMonths: z.number(), teacher: ref, room: roomView,
+  id: z.string(),
+  name: z.string(),
+  ageFromMonths: z.number(),
+  ageToMonths: z.number(),
+  teacher: ref,
+  room: roomView,
   children: z.array(classChild),
   active: z.boolean(),
 });
@@ -266,7 +287,13 @@ const sessionStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export type SessionStatus = z.output<typeof sessionStatus>;
 
 export const sessionView = z.object({
-  id: z.string(), classId: z.string(), className: z.string(), startsAt: z.string(), minutes: z.number(), teacher: ref, room: roomView,
+  id: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  startsAt: z.string(),
+  minutes: z.number(),
+  teacher: ref,
+  room: roomView,
   activityPlan: z.object({ id: z.string(), title: z.string(), domain }).nullable(),
   status: sessionStatus,
   note: z.string().nullable(),
@@ -283,15 +310,17 @@ export type Session = z.output<typeof sessionView>;
 export const teacherLoadView = z.object({
   from: z.string(),
   to: z.string(),
-  items: z.array(z.object({
-    teacher: ref,
-    sessions: z.number(),
-    hours: z.number(),
-    /** weeklyHours × the weeks in the range */
-    plannedHours: z.number(),
-    /** hours / plannedHours */
-    load: z.number(),
-  })),
+  items: z.array(
+    z.object({
+      teacher: ref,
+      sessions: z.number(),
+      hours: z.number(),
+      /** weeklyHours × the weeks in the range */
+      plannedHours: z.number(),
+      /** hours / plannedHours */
+      load: z.number(),
+    }),
+  ),
 });
 export type TeacherLoad = z.output<typeof teacherLoadView>;
 

@@ -18,9 +18,14 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
     const locked = await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()'); // real clock: account locks are security timing
     if (locked > 0) {
       todo.push({
-        kind: 'account.locked', count: locked, title: txt('被锁定的账户', 'Locked accounts'),
+        kind: 'account.locked',
+        count: locked,
+        title: txt('被锁定的账户', 'Locked accounts'),
         detail: txt(`${locked} 个账户因多次登录失败被锁定，核实身份后可解锁`, `${locked} locked after failed sign-ins: unlock once the user is verified`),
-        link: '/users', dueOn: null, overdue: false, waiting: false,
+        link: '/users',
+        dueOn: null,
+        overdue: false,
+        waiting: false,
       });
     }
     figures.push(
@@ -30,13 +35,26 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
   }
   if (has('audit.read') && !has('benefits.manage')) {
     figures.push(
-      { key: 'auditToday', label: txt('今日审计记录', 'Audit entries today'), value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"), unit: txt('条', '') }, // real clock: today's audit entries, as they happened
-      { key: 'failedLoginsToday', label: txt('今日登录失败', 'Failed sign-ins today'), value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"), unit: txt('次', '') }, // real clock: today's sign-ins, as they happened
+      {
+        key: 'auditToday',
+        label: txt('今日审计记录', 'Audit entries today'),
+        value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"),
+        unit: txt('条', ''),
+      }, // real clock: today's audit entries, as they happened
+      {
+        key: 'failedLoginsToday',
+        label: txt('今日登录失败', 'Failed sign-ins today'),
+        value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"),
+        unit: txt('次', ''),
+      }, // real clock: today's sign-ins, as they happened
     );
   }
   if (has('security.manage')) {
-    const p = (await tx.query<{ lockout_threshold: number; idle_timeout_minutes: number; min_password_length: number }>(
-      'SELECT lockout_threshold, idle_timeout_minutes, min_password_length FROM security_policy')).rows[0];
+    const p = (
+      await tx.query<{ lockout_threshold: number; idle_timeout_minutes: number; min_password_length: number }>(
+        'SELECT lockout_threshold, idle_timeout_minutes, min_password_length FROM security_policy',
+      )
+    ).rows[0];
     if (p) {
       figures.push(
         { key: 'minPasswordLength', label: txt('密码最小长度', 'Minimum password length'), value: p.min_password_length, unit: txt('位', 'chars') },

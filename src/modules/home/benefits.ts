@@ -35,7 +35,11 @@ const stepTitle: Record<Step, Text> = {
   district: txt('待区级审批的申请', 'Applications for district approval'),
 };
 
-const stepKind: Record<Step, string> = { village: 'application.villageReview', township: 'application.townshipReview', district: 'application.districtApproval' };
+const stepKind: Record<Step, string> = {
+  village: 'application.villageReview',
+  township: 'application.townshipReview',
+  district: 'application.districtApproval',
+};
 
 function applicationsLink(group: StepGroup): string {
   if (group.n === 1 && group.ids[0]) return `/benefits/applications/${group.ids[0]}`;
@@ -85,8 +89,14 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
     const group = merge(step, ready);
     if (group) {
       todo.push({
-        kind: stepKind[step], count: group.n, title: stepTitle[step], detail: whoApplied(group),
-        link: applicationsLink(group), dueOn: null, overdue: false, waiting: false,
+        kind: stepKind[step],
+        count: group.n,
+        title: stepTitle[step],
+        detail: whoApplied(group),
+        link: applicationsLink(group),
+        dueOn: null,
+        overdue: false,
+        waiting: false,
       });
     }
   }
@@ -94,9 +104,18 @@ export async function applicationTodo(tx: Queryable, actor: Actor, today: string
   if (objections.length > 0) {
     const first = objections[0] as { id: string; name: string };
     todo.push({
-      kind: 'application.objection', count: objections.length, title: txt('公示期异议待处理', 'Objections to resolve'),
-      detail: named(objections.map((o) => o.name), objections.length, { zh: '人', en: '' }),
-      link: objections.length === 1 ? `/benefits/applications/${first.id}` : '/benefits/applications', dueOn: null, overdue: false, waiting: false,
+      kind: 'application.objection',
+      count: objections.length,
+      title: txt('公示期异议待处理', 'Objections to resolve'),
+      detail: named(
+        objections.map((o) => o.name),
+        objections.length,
+        { zh: '人', en: '' },
+      ),
+      link: objections.length === 1 ? `/benefits/applications/${first.id}` : '/benefits/applications',
+      dueOn: null,
+      overdue: false,
+      waiting: false,
     });
   }
   const noticeRunning = groups.filter((g) => g.running && !g.objected).reduce((sum, g) => sum + g.n, 0);
@@ -132,13 +151,25 @@ async function objectionsToResolve(tx: Queryable, actor: Actor): Promise<{ id: s
 function merge(step: Step, groups: readonly StepGroup[]): StepGroup | null {
   if (groups.length === 0) return null;
   return {
-    step, objected: false, running: false, n: groups.reduce((sum, g) => sum + g.n, 0),
-    ids: groups.flatMap((g) => g.ids), names: groups.flatMap((g) => g.names),
-    places: groups.flatMap((g) => g.places), programmes: groups.flatMap((g) => g.programmes), years: [...new Set(groups.flatMap((g) => g.years))],
+    step,
+    objected: false,
+    running: false,
+    n: groups.reduce((sum, g) => sum + g.n, 0),
+    ids: groups.flatMap((g) => g.ids),
+    names: groups.flatMap((g) => g.names),
+    places: groups.flatMap((g) => g.places),
+    programmes: groups.flatMap((g) => g.programmes),
+    years: [...new Set(groups.flatMap((g) => g.years))],
   };
 }
 
-interface RollRow { id: string; programme: ProgrammeId; period: string; state: 'draft' | 'checked' | 'approved' | 'exported'; generated_by: string }
+interface RollRow {
+  id: string;
+  programme: ProgrammeId;
+  period: string;
+  state: 'draft' | 'checked' | 'approved' | 'exported';
+  generated_by: string;
+}
 
 const rollSteps = [
   { kind: 'roll.check', state: 'draft', title: txt('待核对的发放花名册', 'Payment rolls to check') },
@@ -157,21 +188,28 @@ export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]>
   );
   const todo: TodoItem[] = [];
   for (const step of rollSteps) {
-    const rolls = rows.filter((r) => r.state === step.state
-      && (step.kind === 'roll.approve' ? r.generated_by !== actor.username : step.kind === 'roll.awaitingApproval' ? r.generated_by === actor.username : true));
+    const rolls = rows.filter(
+      (r) =>
+        r.state === step.state &&
+        (step.kind === 'roll.approve' ? r.generated_by !== actor.username : step.kind === 'roll.awaitingApproval' ? r.generated_by === actor.username : true),
+    );
     if (rolls.length === 0) continue;
     const periods = [...new Set(rolls.map((r) => r.period))];
     const monthNames = periods.map(monthText);
     const programmes = rolls.slice(0, 3);
     const more = rolls.length - programmes.length;
     todo.push({
-      kind: step.kind, count: rolls.length, title: step.title,
+      kind: step.kind,
+      count: rolls.length,
+      title: step.title,
       detail: txt(
         `${monthNames.map((m) => m['zh-CN']).join('、')}：${programmes.map((r) => programmeName(r.programme)).join('、')}${more > 0 ? ` 等 ${rolls.length} 份` : ''}`,
         `${monthNames.map((m) => m.en).join(', ')}: ${programmes.map((r) => programmeNamesEn[r.programme]).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
       ),
       link: rolls.length === 1 ? `/benefits/rolls/${(rolls[0] as RollRow).id}` : '/benefits/rolls',
-      dueOn: null, overdue: false, waiting: step.kind === 'roll.awaitingApproval',
+      dueOn: null,
+      overdue: false,
+      waiting: step.kind === 'roll.awaitingApproval',
     });
   }
   return todo;
@@ -183,8 +221,10 @@ export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]>
  * district of a million persons): the count is kept per scope until an enrolment changes.
  */
 export async function benefitFigures(tx: Queryable, actor: Actor, noticeRunning: number, enrolledKept: ChangeCache<number>): Promise<Figure[]> {
-  const enrolled = await enrolledKept.get(JSON.stringify([actor.district, actor.reach['benefits.read'] ?? null]), async () =>
-    (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM benefit_enrolment WHERE last_month IS NULL')).rows[0]?.n ?? 0);
+  const enrolled = await enrolledKept.get(
+    JSON.stringify([actor.district, actor.reach['benefits.read'] ?? null]),
+    async () => (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM benefit_enrolment WHERE last_month IS NULL')).rows[0]?.n ?? 0,
+  );
   const { rows } = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM benefit_application WHERE year >= $1 AND state IN ('applied', 'village_notice', 'township_notice')`,
     [thisYear() - 1],

@@ -22,7 +22,12 @@ const statusText = (s: GrowthStatus): Text => {
 /** '2011-11-30T01:00:00Z' → '09:00' in China. */
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
 
-interface Flagged { id: string; name: string; measured_on: string; statuses: GrowthStatus[] }
+interface Flagged {
+  id: string;
+  name: string;
+  measured_on: string;
+  statuses: GrowthStatus[];
+}
 
 /** Children (consent standing) whose latest measurement carries a growth status, with that status. */
 async function flaggedChildren(tx: Queryable): Promise<Flagged[]> {
@@ -46,9 +51,14 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
     const zh = named(names, flagged.length, { zh: '名儿童', en: '' });
     const en = named(namesEn, flagged.length, { zh: '', en: '' });
     todo.push({
-      kind: 'growth.flag', count: flagged.length, title: txt('生长监测异常、待跟进的儿童', 'Children with growth flags to follow up'),
-      detail: txt(zh['zh-CN'], en.en), link: flagged.length === 1 ? `/ecd/children/${(flagged[0] as Flagged).id}` : '/ecd',
-      dueOn: null, overdue: false, waiting: false,
+      kind: 'growth.flag',
+      count: flagged.length,
+      title: txt('生长监测异常、待跟进的儿童', 'Children with growth flags to follow up'),
+      detail: txt(zh['zh-CN'], en.en),
+      link: flagged.length === 1 ? `/ecd/children/${(flagged[0] as Flagged).id}` : '/ecd',
+      dueOn: null,
+      overdue: false,
+      waiting: false,
     });
   }
   // The teacher's own sessions (the centre head's: every teacher's), today and the week before.
@@ -60,15 +70,27 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
   if (todays.length > 0) {
     const list = todays.map((s) => `${chinaTime(s.startsAt)} ${s.className}`);
     todo.push({
-      kind: 'session.today', count: todays.length, title: txt('今日课次（上课后记录考勤）', 'Sessions today (record attendance after class)'),
-      detail: named(list, todays.length, { zh: '节', en: '' }), link: '/ecd/calendar', dueOn: today, overdue: false, waiting: false,
+      kind: 'session.today',
+      count: todays.length,
+      title: txt('今日课次（上课后记录考勤）', 'Sessions today (record attendance after class)'),
+      detail: named(list, todays.length, { zh: '节', en: '' }),
+      link: '/ecd/calendar',
+      dueOn: today,
+      overdue: false,
+      waiting: false,
     });
   }
   if (unrecorded.length > 0) {
     const list = unrecorded.map((s) => `${chinaDay(s.startsAt).slice(5)} ${s.className}`);
     todo.push({
-      kind: 'session.attendance', count: unrecorded.length, title: txt('尚未记录考勤的课次', 'Sessions without attendance'),
-      detail: named(list, unrecorded.length, { zh: '节', en: '' }), link: '/ecd/calendar', dueOn: chinaDay((unrecorded[0] as (typeof unrecorded)[number]).startsAt), overdue: true, waiting: false,
+      kind: 'session.attendance',
+      count: unrecorded.length,
+      title: txt('尚未记录考勤的课次', 'Sessions without attendance'),
+      detail: named(list, unrecorded.length, { zh: '节', en: '' }),
+      link: '/ecd/calendar',
+      dueOn: chinaDay((unrecorded[0] as (typeof unrecorded)[number]).startsAt),
+      overdue: true,
+      waiting: false,
     });
   }
   const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_child WHERE consent_withdrawn_at IS NULL');
@@ -76,10 +98,16 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
   return {
     todo,
     figures: {
-      role: head ? 'centre_head' : 'teacher', scope: txt('区儿童早期发展指导中心', 'ECD guidance centre'),
+      role: head ? 'centre_head' : 'teacher',
+      scope: txt('区儿童早期发展指导中心', 'ECD guidance centre'),
       figures: [
         { key: 'children', label: txt('在册儿童', 'Children enrolled'), value: rows[0]?.n ?? 0, unit: txt('名', '') },
-        { key: 'sessionsAhead', label: txt(head ? '未来七天课次' : '我的未来七天课次', head ? 'Sessions in the next 7 days' : 'My sessions in the next 7 days'), value: week.length, unit: txt('节', '') },
+        {
+          key: 'sessionsAhead',
+          label: txt(head ? '未来七天课次' : '我的未来七天课次', head ? 'Sessions in the next 7 days' : 'My sessions in the next 7 days'),
+          value: week.length,
+          unit: txt('节', ''),
+        },
         { key: 'growthFlags', label: txt('生长监测异常', 'Growth flags'), value: flagged.length, unit: txt('名', '') },
       ],
     },
@@ -93,21 +121,36 @@ export async function ownChildren(tx: Queryable, actor: Actor, today: string, no
   const { rows } = await tx.query<{ id: string; name: string; sex: 'M' | 'F'; birth_date: string }>(
     `SELECT c.id, c.name, c.sex, c.birth_date::text AS birth_date FROM ecd_child c
       WHERE EXISTS (SELECT 1 FROM ecd_guardian g WHERE g.district_code = c.district_code AND g.child_id = c.id AND g.user_id = $1)
-      ORDER BY c.birth_date`, [actor.userId]);
+      ORDER BY c.birth_date`,
+    [actor.userId],
+  );
   const children: ChildSummary[] = [];
   for (const c of rows) {
-    const next = (await tx.query<{ starts_at: Date; class_name: string; plan_title: string | null; room_name: string }>(
-      `SELECT s.starts_at, k.name AS class_name, p.title AS plan_title, r.name AS room_name
+    const next = (
+      await tx.query<{ starts_at: Date; class_name: string; plan_title: string | null; room_name: string }>(
+        `SELECT s.starts_at, k.name AS class_name, p.title AS plan_title, r.name AS room_name
          FROM ecd_session s
          JOIN ecd_class k ON k.district_code = s.district_code AND k.id = s.class_id
          JOIN ecd_class_member m ON m.district_code = s.district_code AND m.class_id = s.class_id AND m.child_id = $1 AND m.left_on IS NULL
          JOIN ecd_room r ON r.district_code = s.district_code AND r.code = s.room_code
          LEFT JOIN ecd_activity_plan p ON p.district_code = s.district_code AND p.id = s.activity_plan_id
-        WHERE s.status = 'scheduled' AND s.starts_at >= $2 ORDER BY s.starts_at LIMIT 1`, [c.id, now])).rows[0];
-    const latest = (await tx.query<{ measured_on: string; statuses: GrowthStatus[] }>(
-      'SELECT measured_on::text AS measured_on, statuses FROM ecd_measurement WHERE child_id = $1 ORDER BY measured_on DESC LIMIT 1', [c.id])).rows[0];
+        WHERE s.status = 'scheduled' AND s.starts_at >= $2 ORDER BY s.starts_at LIMIT 1`,
+        [c.id, now],
+      )
+    ).rows[0];
+    const latest = (
+      await tx.query<{ measured_on: string; statuses: GrowthStatus[] }>(
+        'SELECT measured_on::text AS measured_on, statuses FROM ecd_measurement WHERE child_id = $1 ORDER BY measured_on DESC LIMIT 1',
+        [c.id],
+      )
+    ).rows[0];
     children.push({
-      id: c.id, name: c.name, sex: c.sex, birthDate: c.birth_date, ageMonths: ageInMonths(c.birth_date, today), ageDays: daysBetween(c.birth_date, today),
+      id: c.id,
+      name: c.name,
+      sex: c.sex,
+      birthDate: c.birth_date,
+      ageMonths: ageInMonths(c.birth_date, today),
+      ageDays: daysBetween(c.birth_date, today),
       nextSession: next ? { startsAt: next.starts_at.toISOString(), className: next.class_name, planTitle: next.plan_title, roomName: next.room_name } : null,
       latestMeasurement: latest ? { date: latest.measured_on, statuses: latest.statuses.map(statusText) } : null,
     });

@@ -4,10 +4,7 @@ import { txt, type Text } from './schemas.ts';
 export function named(names: readonly string[], total: number, unit: { zh: string; en: string }): Text {
   const shown = names.slice(0, 3);
   const more = total - shown.length;
-  return txt(
-    `${shown.join('、')}${more > 0 ? ` 等 ${total} ${unit.zh}` : ''}`,
-    `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-  );
+  return txt(`${shown.join('、')}${more > 0 ? ` 等 ${total} ${unit.zh}` : ''}`, `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
 }
 
 /** '2011-11' → 2011年11月 / Nov 2011. */
@@ -16,4 +13,3 @@ export function monthText(month: string): Text {
   const en = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
   return txt(`${y}年${Number(m)}月`, `${en} ${y}`);
 }
-

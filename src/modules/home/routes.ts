@@ -8,8 +8,12 @@ import { homePage, type HomeKept } from './service.ts';
 
 export function homeRoutes(app: FastifyInstance, deps: { db: Database }): void {
   const kept: HomeKept = { enrolled: new ChangeCache<number>('benefit_enrolment').keepWhile(app, deps.db, 'home figures') };
-  app.withTypeProvider<ZodTypeProvider>().get('/api/home', {
-    config: { access: 'session' },
-    schema: { tags: ['home'], summary: "The caller's to-do list and figures, each in the caller's own scope", response: { 200: homeReply } },
-  }, async (req) => homePage(deps.db, actorOf(req), kept));
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/home',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['home'], summary: "The caller's to-do list and figures, each in the caller's own scope", response: { 200: homeReply } },
+    },
+    async (req) => homePage(deps.db, actorOf(req), kept),
+  );
 }

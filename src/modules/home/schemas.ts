@@ -48,6 +48,8 @@ export const homeReply = z.object({
   todo: z.array(todoItem),
   figures: z.array(figureGroup),
   children: z.array(childSummary),
-  recentActivity: z.array(z.object({ at: z.string(), actor: z.string().nullable(), action: z.string(), entityType: z.string(), result: z.string() })).optional(),
+  recentActivity: z
+    .array(z.object({ at: z.string(), actor: z.string().nullable(), action: z.string(), entityType: z.string(), result: z.string() }))
+    .optional(),
 });
 export type HomeReply = z.infer<typeof homeReply>;

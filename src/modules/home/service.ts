@@ -25,8 +25,12 @@ async function benefitsScope(tx: Queryable, actor: AuthContext, district: string
   const grant = actor.grants.find((g) => roles[g.role].permissions['benefits.read'] !== undefined);
   if (!grant) return null;
   if (grant.village !== null) {
-    const v = (await tx.query<{ name: string }>(
-      `SELECT t.name || ' ' || v.name AS name FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1`, [grant.village])).rows[0];
+    const v = (
+      await tx.query<{ name: string }>(
+        `SELECT t.name || ' ' || v.name AS name FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1`,
+        [grant.village],
+      )
+    ).rows[0];
     return { role: grant.role, scope: txt(v?.name ?? grant.village, v?.name ?? grant.village) };
   }
   if (grant.township !== null) {
@@ -44,7 +48,10 @@ export interface HomeKept {
 export async function homeFor(tx: Queryable, actor: AuthContext, kept: HomeKept): Promise<Omit<HomeReply, 'recentActivity'>> {
   const today = businessToday();
   const has = (p: AuthContext['permissions'][number]) => actor.permissions.includes(p);
-  const district = (await tx.query<{ code: string; name: string }>('SELECT district_code AS code, name FROM district')).rows[0] ?? { code: actor.district, name: '' };
+  const district = (await tx.query<{ code: string; name: string }>('SELECT district_code AS code, name FROM district')).rows[0] ?? {
+    code: actor.district,
+    name: '',
+  };
   const todo: TodoItem[] = [];
   const figures: FigureGroup[] = [];
 
@@ -81,7 +88,16 @@ export async function homeFor(tx: Queryable, actor: AuthContext, kept: HomeKept)
     const role = actor.grants.find((g) => g.role === 'sysadmin' || g.role === 'auditor' || g.role === 'secadmin')?.role ?? 'office';
     addTo(figures, role, txt(district.name, district.name), admin.figures);
   }
-  return { district, today, todo: todo.map((item, i) => ({ item, i })).sort((a, b) => order(a.item) - order(b.item) || a.i - b.i).map((x) => x.item), figures, children };
+  return {
+    district,
+    today,
+    todo: todo
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => order(a.item) - order(b.item) || a.i - b.i)
+      .map((x) => x.item),
+    figures,
+    children,
+  };
 }
 
 /** The home page in the caller's scope; the auditor's also shows the latest audit entries. */
@@ -91,10 +107,19 @@ export async function homePage(db: Database, actor: AuthContext, kept: HomeKept)
     if (!actor.permissions.includes('audit.read')) return home;
     const rows = await recentAuditEntries(tx, actor.district);
     // People by name (null: the system itself).
-    const nameOf = await displayNames(tx, rows.map((r) => r.actor_username));
+    const nameOf = await displayNames(
+      tx,
+      rows.map((r) => r.actor_username),
+    );
     return {
       ...home,
-      recentActivity: rows.map((r) => ({ at: r.at.toISOString(), actor: nameOf(r.actor_username), action: r.action, entityType: r.entity_type, result: r.result })),
+      recentActivity: rows.map((r) => ({
+        at: r.at.toISOString(),
+        actor: nameOf(r.actor_username),
+        action: r.action,
+        entityType: r.entity_type,
+        result: r.result,
+      })),
     };
   });
 }

@@ -7,7 +7,12 @@ import * as q from './queries.ts';
 import type { Department, Membership, OrgTree, Township } from './schemas.ts';
 
 const presentDepartment = (d: q.DepartmentRow): Department => ({
-  code: d.code, name: d.name, shortName: d.short_name, activeFrom: d.active_from, activeTo: d.active_to, liaisonCount: d.liaison_count,
+  code: d.code,
+  name: d.name,
+  shortName: d.short_name,
+  activeFrom: d.active_from,
+  activeTo: d.active_to,
+  liaisonCount: d.liaison_count,
 });
 
 /** District → townships → villages, as far as the caller may see. */

@@ -158,28 +158,56 @@ interface Head {
 
 /** Finds the header in the first rows and matches its columns; a required column missing is refused (or, previewing, left to match by hand). */
 function readLayout(first: readonly SheetRow[], villages: Villages, options: ImportOptions, mode: ImportMode): Head {
-  const detected = detectHeader(first.map((r) => r.cells), { mapping: options.mapping, remembered: options.remembered });
+  const detected = detectHeader(
+    first.map((r) => r.cells),
+    { mapping: options.mapping, remembered: options.remembered },
+  );
   const layout = detected ?? fallbackLayout(first);
   if (!layout) throw importError('import_no_header', '找不到表头行：文件前30行中没有可以识别的列名', 'No header row found in the first 30 rows');
   const headerRow = (first[layout.lastHeaderIndex] as SheetRow).number;
   const sampleRows = first.slice(layout.lastHeaderIndex + 1);
-  const columns: ImportColumn[] = layout.columns.map((c) => ({ column: c.column, header: c.header, key: c.key, how: c.how, samples: samplesOf(sampleRows, c.column) }));
+  const columns: ImportColumn[] = layout.columns.map((c) => ({
+    column: c.column,
+    header: c.header,
+    key: c.key,
+    how: c.how,
+    samples: samplesOf(sampleRows, c.column),
+  }));
   const keyed = layout.columns.filter((c): c is typeof c & { key: RosterKey } => c.key !== null);
 
   let defaultVillage: Village | null = null;
   if (!keyed.some((c) => c.key === 'village')) {
     if (options.defaultVillage) {
       defaultVillage = villages.find(options.defaultVillage);
-      if (!defaultVillage) throw importError('import_village', `村（居）“${options.defaultVillage}”不在本乡镇街`, `Village ${options.defaultVillage} is not in the township`);
+      if (!defaultVillage)
+        throw importError('import_village', `村（居）“${options.defaultVillage}”不在本乡镇街`, `Village ${options.defaultVillage} is not in the township`);
     } else {
       defaultVillage = villages.inTitle(layout.title);
     }
   }
   const missing = layout.missing.filter((k) => !(k === 'village' && defaultVillage));
   const result: ImportResult = {
-    status: 'done', mode, headerRow, title: layout.title, columns, missing, defaultVillage, rows: 0, imported: 0, newHouseholds: 0,
-    unchanged: 0, changed: 0, links: 0, rejected: 0, changes: [], changesTruncated: false, versions: {}, errors: [], errorsTruncated: false,
-    notes: [], headers: [],
+    status: 'done',
+    mode,
+    headerRow,
+    title: layout.title,
+    columns,
+    missing,
+    defaultVillage,
+    rows: 0,
+    imported: 0,
+    newHouseholds: 0,
+    unchanged: 0,
+    changed: 0,
+    links: 0,
+    rejected: 0,
+    changes: [],
+    changesTruncated: false,
+    versions: {},
+    errors: [],
+    errorsTruncated: false,
+    notes: [],
+    headers: [],
   };
   // The error workbook repeats every column of the file, under the file's own headers.
   const width = Math.max(...first.map((r) => r.cells.length), ...layout.columns.map((c) => c.column + 1));
@@ -189,10 +217,12 @@ function readLayout(first: readonly SheetRow[], villages: Villages, options: Imp
     if (mode === 'preview') return { headerRow, sampleRows, keyed, defaultVillage, result: { ...result, status: 'needs_mapping' } };
     const unknown = layout.columns.filter((c) => c.key === null).map((c) => c.header);
     const names = missing.map(rosterHeader);
-    throw importError('import_columns',
+    throw importError(
+      'import_columns',
       `缺少必需的列：${names.join('、')}。文件第${headerRow}行被当作表头${unknown.length > 0 ? `，其中未能识别的列：${unknown.join('、')}` : ''}。请在网页导入时手工匹配这些列，或用 --mapping 指定`,
       `Missing required columns: ${names.join(', ')}. Row ${headerRow} was read as the header${unknown.length > 0 ? `; unrecognised columns: ${unknown.join(', ')}` : ''}. Match them by hand in the web import, or give --mapping`,
-      { missing: names, unknown, headerRow });
+      { missing: names, unknown, headerRow },
+    );
   }
   return { headerRow, sampleRows, keyed, defaultVillage, result };
 }
@@ -220,8 +250,14 @@ class RosterRun {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Database, private readonly secrets: Secrets, private readonly actor: Actor, private readonly options: ImportOptions,
-    private readonly head: Head, private readonly villages: Villages, private readonly counter: ByteCounter, bytesTotal: number,
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly actor: Actor,
+    private readonly options: ImportOptions,
+    private readonly head: Head,
+    private readonly villages: Villages,
+    private readonly counter: ByteCounter,
+    bytesTotal: number,
   ) {
     this.mode = options.mode ?? 'new';
     this.result = head.result;
@@ -232,8 +268,16 @@ class RosterRun {
       : { lastRow: head.headerRow, imported: 0, unchanged: 0, rejected: 0, updated: 0, links: 0, newHouseholds: 0, bytesRead: 0, bytesTotal };
     this.headerCells = new Map(head.keyed.map((c) => [c.column, c.normalized]));
     this.context = {
-      actor, township: options.township, mode: this.mode, today: this.today, secrets, expectedVersions: options.expectedVersions, job: options.job?.id ?? null,
-      households: new Map<string, { id: string; village: string; since: string } | null>(), linksMade: new Set<string>(), note: (n) => this.note(n),
+      actor,
+      township: options.township,
+      mode: this.mode,
+      today: this.today,
+      secrets,
+      expectedVersions: options.expectedVersions,
+      job: options.job?.id ?? null,
+      households: new Map<string, { id: string; village: string; since: string } | null>(),
+      linksMade: new Set<string>(),
+      note: (n) => this.note(n),
     };
   }
 
@@ -286,7 +330,7 @@ class RosterRun {
     // server's may not have come round yet), so that look-ups by ID number keep using their index:
     // once this import has added as many rows as the statistics knew of, they are renewed.
     const added = progress.imported - this.analyzedAt;
-    if (this.mode !== 'preview' && added >= 20_000 && added >= await q.estimatedPersons(this.db)) {
+    if (this.mode !== 'preview' && added >= 20_000 && added >= (await q.estimatedPersons(this.db))) {
       await this.db.exec('ANALYZE household, person');
       this.analyzedAt = progress.imported;
     }
@@ -324,7 +368,8 @@ class RosterRun {
   private groupOf(person: RosterPerson, row: number): HouseholdGroup | string {
     let key: string;
     if (person.householdNumber !== null) key = `n:${person.householdNumber}`;
-    else if (person.headIdNumber !== null || (this.head.keyed.some((c) => c.key === 'headIdNumber') && person.kinship.kin === 'head')) key = `h:${person.headIdNumber ?? person.idNumber}`;
+    else if (person.headIdNumber !== null || (this.head.keyed.some((c) => c.key === 'headIdNumber') && person.kinship.kin === 'head'))
+      key = `h:${person.headIdNumber ?? person.idNumber}`;
     else if (person.kinship.kin === 'head') {
       this.block = newGroup(`b:${row}`);
       this.groups.set(this.block.key, this.block);
@@ -357,7 +402,11 @@ class RosterRun {
     const person = checked.person;
     const village = this.villages.find(person.village);
     if (!village) {
-      return this.reject(row, [{ column: rosterHeader('village'), reason: `村（居）“${person.village}”不在本乡镇街（${this.options.township}）的村居名单中` }], values);
+      return this.reject(
+        row,
+        [{ column: rosterHeader('village'), reason: `村（居）“${person.village}”不在本乡镇街（${this.options.township}）的村居名单中` }],
+        values,
+      );
     }
     const group = this.placed(row, person, village, values);
     if (group === null) return;
@@ -367,9 +416,14 @@ class RosterRun {
     if (this.pending.length >= (this.options.chunkSize ?? CHUNK) && previous && previous.group !== group) await this.flush();
     const { secrets } = this;
     const hash = idLookupHash(secrets, person.idNumber);
-    const sealed = this.mode === 'preview' ? null : {
-      id: protectIdNumber(secrets, person.idNumber), phone: protectPhone(secrets, person.phone), keys: nameKeys(person.name) as NameKeys,
-    };
+    const sealed =
+      this.mode === 'preview'
+        ? null
+        : {
+            id: protectIdNumber(secrets, person.idNumber),
+            phone: protectPhone(secrets, person.phone),
+            keys: nameKeys(person.name) as NameKeys,
+          };
     this.pending.push({ row, values, person, village: village.code, villageName: village.name, hash, sealed, group });
     this.lastRow = row;
   }
@@ -413,8 +467,13 @@ class RosterRun {
     result.notes.sort((a, b) => a.row - b.row);
     result.changes.sort((a, b) => a.row - b.row);
     return {
-      ...result, imported: progress.imported, unchanged: progress.unchanged, rejected: progress.rejected, changed: progress.updated,
-      links: progress.links, newHouseholds: progress.newHouseholds,
+      ...result,
+      imported: progress.imported,
+      unchanged: progress.unchanged,
+      rejected: progress.rejected,
+      changed: progress.updated,
+      links: progress.links,
+      newHouseholds: progress.newHouseholds,
     };
   }
 }

@@ -7,13 +7,32 @@ const village = '120114001001';
 
 /** A person of the register, as compared: rural, married, no phone, alive. */
 const registered: Registered = {
-  id: 'p1', household_id: 'h1', household_number: 'H1', version: 3, id_number_hash: 'hash', name: '王建国', sex: 'M', hukou: 'rural',
-  birth_date: '1950-03-02', village_code: village, relation_to_head: 'head', marital_status: 'married', phone_enc: null, phone_masked: null,
-  alive: true, death_date: null, moved_out_on: null, one_child_certificate_number: null, one_child_certificate_date: null,
+  id: 'p1',
+  household_id: 'h1',
+  household_number: 'H1',
+  version: 3,
+  id_number_hash: 'hash',
+  name: '王建国',
+  sex: 'M',
+  hukou: 'rural',
+  birth_date: '1950-03-02',
+  village_code: village,
+  relation_to_head: 'head',
+  marital_status: 'married',
+  phone_enc: null,
+  phone_masked: null,
+  alive: true,
+  death_date: null,
+  moved_out_on: null,
+  one_child_certificate_number: null,
+  one_child_certificate_date: null,
 };
 
 function rowSaying(values: RawRow): RosterPerson {
-  const result = validateRosterRow({ village, name: '王建国', relation: '户主', idNumber: '120114195003021231', hukou: '农业', householdNumber: 'H1', ...values }, today);
+  const result = validateRosterRow(
+    { village, name: '王建国', relation: '户主', idNumber: '120114195003021231', hukou: '农业', householdNumber: 'H1', ...values },
+    today,
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.person;
 }
@@ -30,7 +49,8 @@ describe('a roster row against the register', () => {
   it('turns each change into the fields shown, the columns set and the life events recorded', () => {
     const hukou = compare({ hukou: '非农业' });
     expect(hukou.change).toEqual({
-      fields: [{ key: 'hukou', before: '农业', after: '非农业' }], set: { hukou: 'urban' },
+      fields: [{ key: 'hukou', before: '农业', after: '非农业' }],
+      set: { hukou: 'urban' },
       events: [{ kind: 'hukou_change', date: today, detail: { from: 'rural', to: 'urban' } }],
     });
     expect(compare({ maritalStatus: '离婚' }).change?.events).toEqual([{ kind: 'divorce', date: today, detail: { from: 'married', to: 'divorced' } }]);
@@ -58,6 +78,8 @@ describe('a roster row against the register', () => {
     expect(compare({ deathDate: '2026-10-01' }, { alive: false, death_date: '2026-09-30' }).refusals.map((r) => r.key)).toEqual(['deathDate']);
     expect(compare({ deathDate: '2026-10-01' }, { alive: false, death_date: '2026-10-01' })).toEqual({ refusals: [], change: null });
     expect(compare({ movedOutOn: '2026-09-01' }, { moved_out_on: '2026-08-01' }).refusals.map((r) => r.key)).toEqual(['movedOutOn']);
-    expect(compare({ oneChildCertificateNumber: 'B' }, { one_child_certificate_number: 'A' }).refusals.map((r) => r.key)).toEqual(['oneChildCertificateNumber']);
+    expect(compare({ oneChildCertificateNumber: 'B' }, { one_child_certificate_number: 'A' }).refusals.map((r) => r.key)).toEqual([
+      'oneChildCertificateNumber',
+    ]);
   });
 });

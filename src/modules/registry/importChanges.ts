@@ -57,8 +57,16 @@ export interface PersonChange {
   events: ChangeEvent[];
 }
 
-type ChangeColumn = 'hukou' | 'marital_status' | 'phone_enc' | 'phone_masked' | 'alive' | 'death_date' | 'moved_out_on'
-  | 'one_child_certificate_number' | 'one_child_certificate_date';
+type ChangeColumn =
+  | 'hukou'
+  | 'marital_status'
+  | 'phone_enc'
+  | 'phone_masked'
+  | 'alive'
+  | 'death_date'
+  | 'moved_out_on'
+  | 'one_child_certificate_number'
+  | 'one_child_certificate_date';
 
 export interface Refusal {
   key: RosterKey;
@@ -77,9 +85,7 @@ export interface Comparison {
  * Compares a valid roster row with the person registered under its ID number. A column the row
  * leaves empty is not compared: the roster did not say.
  */
-export function compareWithRegister(
-  p: RosterPerson, e: Registered, village: string, today: string, decrypt: (sealed: string) => string,
-): Comparison {
+export function compareWithRegister(p: RosterPerson, e: Registered, village: string, today: string, decrypt: (sealed: string) => string): Comparison {
   const refusals: Refusal[] = [];
   if (p.name !== e.name) {
     refusals.push({ key: 'name', reason: `姓名与登记不一致（登记为“${e.name}”）：姓名更正须办理更正登记，导入不作修改` });
@@ -112,7 +118,11 @@ export function compareWithRegister(
     change.events.push({ kind: 'hukou_change', date: today, detail: { from: e.hukou, to: p.hukou } });
   }
   if (p.maritalStatus !== 'unknown' && p.maritalStatus !== e.marital_status) {
-    change.fields.push({ key: 'maritalStatus', before: maritalLabel[e.marital_status] ?? e.marital_status, after: maritalLabel[p.maritalStatus] ?? p.maritalStatus });
+    change.fields.push({
+      key: 'maritalStatus',
+      before: maritalLabel[e.marital_status] ?? e.marital_status,
+      after: maritalLabel[p.maritalStatus] ?? p.maritalStatus,
+    });
     change.set.marital_status = p.maritalStatus;
     const kind = p.maritalStatus === 'married' ? 'marriage' : p.maritalStatus === 'divorced' ? 'divorce' : null;
     if (kind) change.events.push({ kind, date: today, detail: { from: e.marital_status, to: p.maritalStatus } });
@@ -153,9 +163,7 @@ export function compareWithRegister(
  * Records one change: the person's row (its history is kept by the register's trigger) if it is
  * still at the version the change was computed from. Returns false when it is not.
  */
-export async function applyChange(
-  tx: Queryable, person: Registered, change: PersonChange, by: string, encrypt: (plain: string) => string,
-): Promise<boolean> {
+export async function applyChange(tx: Queryable, person: Registered, change: PersonChange, by: string, encrypt: (plain: string) => string): Promise<boolean> {
   const columns: string[] = [];
   const values: SqlParam[] = [person.id, person.version, by];
   for (const [column, value] of Object.entries(change.set) as [ChangeColumn, string | boolean | null][]) {
@@ -163,7 +171,8 @@ export async function applyChange(
     columns.push(`${column} = $${values.length}`);
   }
   const { rows } = await tx.query<{ id: string }>(
-    `UPDATE person SET ${columns.join(', ')}, updated_by = $3 WHERE id = $1 AND version = $2 RETURNING id`, values,
+    `UPDATE person SET ${columns.join(', ')}, updated_by = $3 WHERE id = $1 AND version = $2 RETURNING id`,
+    values,
   );
   return rows.length === 1;
 }

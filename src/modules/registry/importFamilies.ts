@@ -54,7 +54,15 @@ export async function loadRegisteredMembers(tx: Queryable, groups: readonly Hous
   for (const r of rows) {
     const group = byHousehold.get(r.household_id);
     if (group && !group.members.has(r.id)) {
-      group.members.set(r.id, { ref: r.id, kinship: kinshipOfRelation(r.relation_to_head), sex: r.sex, birthDate: r.birth_date, row: null, name: r.name, registered: true });
+      group.members.set(r.id, {
+        ref: r.id,
+        kinship: kinshipOfRelation(r.relation_to_head),
+        sex: r.sex,
+        birthDate: r.birth_date,
+        row: null,
+        name: r.name,
+        registered: true,
+      });
     }
   }
   for (const g of pending) g.registeredLoaded = true;
@@ -79,7 +87,10 @@ const linkKey = (l: FamilyLink) => (l.kind === 'spouse' ? `s:${[l.from, l.to].so
  * link is not made for someone who has a current spouse already; a child gets at most two parents.
  */
 export async function missingLinks(
-  tx: Queryable, groups: readonly HouseholdGroup[], made: Set<string>, notes: (note: LinkNote) => void,
+  tx: Queryable,
+  groups: readonly HouseholdGroup[],
+  made: Set<string>,
+  notes: (note: LinkNote) => void,
 ): Promise<FamilyLink[]> {
   const wanted: FamilyLink[] = [];
   for (const group of groups) {
@@ -95,11 +106,16 @@ export async function missingLinks(
   // Only persons the register had before may have links already; a new roster asks nothing.
   const registered = new Set(groups.flatMap((g) => [...g.members.values()].filter((m) => m.registered).map((m) => m.ref)));
   const ids = [...new Set(wanted.flatMap((l) => [l.from, l.to]))].filter((id) => registered.has(id));
-  const rows = ids.length === 0 ? [] : (await tx.query<ExistingLink>(
-    `SELECT person_id, related_person_id, kind FROM relationship
+  const rows =
+    ids.length === 0
+      ? []
+      : (
+          await tx.query<ExistingLink>(
+            `SELECT person_id, related_person_id, kind FROM relationship
       WHERE (person_id = ANY ($1::uuid[]) OR related_person_id = ANY ($1::uuid[])) AND end_date IS NULL`,
-    [ids],
-  )).rows;
+            [ids],
+          )
+        ).rows;
   const existing = new Set(rows.map((r) => linkKey({ kind: r.kind, from: r.person_id, to: r.related_person_id, adopted: false })));
   const spouseOf = new Map<string, string>();
   const parents = new Map<string, number>();

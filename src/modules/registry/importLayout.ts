@@ -52,7 +52,10 @@ export class Villages {
 }
 
 export async function townshipVillages(db: Database, district: string, township: string): Promise<Villages> {
-  const { rows } = await db.query<Village>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [district, township]);
+  const { rows } = await db.query<Village>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [
+    district,
+    township,
+  ]);
   if (rows.length === 0) throw importError('import_township', `乡镇街代码 ${township} 不存在或没有村居`, `Unknown township ${township}`);
   return new Villages(rows);
 }
@@ -64,8 +67,14 @@ export function fallbackLayout(rows: readonly SheetRow[]): HeaderLayout | null {
   const index = filled.findIndex((n) => n >= Math.max(2, Math.ceil(widest / 2)));
   if (index < 0) return null;
   const row = rows[index] as SheetRow;
-  const columns = row.cells.flatMap((c, column) => (cellText(c) === '' ? [] : [{ column, header: cellText(c), normalized: normalizeHeader(c), key: null, how: null }]));
-  const title = rows.slice(0, index).map((r) => r.cells.map(cellText).filter(Boolean).join(' ')).join(' ') || null;
+  const columns = row.cells.flatMap((c, column) =>
+    cellText(c) === '' ? [] : [{ column, header: cellText(c), normalized: normalizeHeader(c), key: null, how: null }],
+  );
+  const title =
+    rows
+      .slice(0, index)
+      .map((r) => r.cells.map(cellText).filter(Boolean).join(' '))
+      .join(' ') || null;
   return { firstHeaderIndex: index, lastHeaderIndex: index, columns, missing: [...requiredKeys], title };
 }
 

@@ -21,7 +21,11 @@ const fields = rosterColumns.map((c) => ({ key: c.key as RosterKey, label: c.hea
  * of its own; a preview is followed at most once, decided in the database.
  */
 export class ImportService {
-  constructor(private readonly db: Database, private readonly secrets: Secrets, private readonly log: FastifyBaseLogger) {}
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly log: FastifyBaseLogger,
+  ) {}
 
   /** Queues a job and runs pending imports in this process, in the background. */
   private async enqueue(actor: AuthContext, payload: ImportPayload, follows?: { id: string; cancel?: boolean }): Promise<string> {
@@ -44,7 +48,10 @@ export class ImportService {
       [district, previewId, next, IMPORT_JOB],
     );
     if (rows.length === 0) {
-      throw new AppError('invalid_transition', { zh: '该预览已处理（已确认、已重新匹配或已取消），请刷新页面', en: 'This preview has already been confirmed, re-matched or cancelled; reload the page' });
+      throw new AppError('invalid_transition', {
+        zh: '该预览已处理（已确认、已重新匹配或已取消），请刷新页面',
+        en: 'This preview has already been confirmed, re-matched or cancelled; reload the page',
+      });
     }
   }
 
@@ -59,7 +66,9 @@ export class ImportService {
 
   async start(actor: AuthContext, upload: { file: string; fileName: string; township: string }): Promise<string> {
     const payload: ImportPayload = {
-      ...upload, mode: 'preview', actor: { userId: actor.userId, username: actor.username, grants: actor.grants, ip: actor.ip },
+      ...upload,
+      mode: 'preview',
+      actor: { userId: actor.userId, username: actor.username, grants: actor.grants, ip: actor.ip },
     };
     return this.enqueue(actor, payload);
   }
@@ -89,25 +98,53 @@ export class ImportService {
     const { payload } = job;
     const p = job.progress as { lastRow?: number; imported?: number; unchanged?: number; rejected?: number; bytesRead?: number; bytesTotal?: number };
     const done = job.state === 'done';
-    const preview = done && (job.result as PreviewJobResult | null)?.kind === 'preview' ? job.result as PreviewJobResult : null;
-    const applied = done && !preview ? job.result as ImportJobResult | null : null;
+    const preview = done && (job.result as PreviewJobResult | null)?.kind === 'preview' ? (job.result as PreviewJobResult) : null;
+    const applied = done && !preview ? (job.result as ImportJobResult | null) : null;
     const percent = done ? 100 : p.bytesTotal ? Math.min(99, Math.floor(((p.bytesRead ?? 0) / p.bytesTotal) * 100)) : 0;
-    const villages = preview ? (await this.db.query<{ code: string; name: string }>(
-      'SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [actor.district, payload.township])).rows : [];
+    const villages = preview
+      ? (
+          await this.db.query<{ code: string; name: string }>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [
+            actor.district,
+            payload.township,
+          ])
+        ).rows
+      : [];
     return {
-      id: job.id, state: job.state, mode: payload.mode ?? ('apply' as const), fileName: payload.fileName, township: payload.township, error: job.error,
-      progress: { rowsDone: (p.imported ?? 0) + (p.unchanged ?? 0) + (p.rejected ?? 0), imported: p.imported ?? 0, unchanged: p.unchanged ?? 0, rejected: p.rejected ?? 0, percent },
+      id: job.id,
+      state: job.state,
+      mode: payload.mode ?? ('apply' as const),
+      fileName: payload.fileName,
+      township: payload.township,
+      error: job.error,
+      progress: {
+        rowsDone: (p.imported ?? 0) + (p.unchanged ?? 0) + (p.rejected ?? 0),
+        imported: p.imported ?? 0,
+        unchanged: p.unchanged ?? 0,
+        rejected: p.rejected ?? 0,
+        percent,
+      },
       preview: preview ? { ...preview.view, fields, villages } : null,
-      result: applied ? {
-        imported: applied.imported, newHouseholds: applied.newHouseholds ?? 0, updated: applied.updated ?? 0, links: applied.links ?? 0,
-        unchanged: applied.unchanged, rejected: applied.rejected, hasErrorsFile: applied.hasErrorsFile,
-      } : null,
+      result: applied
+        ? {
+            imported: applied.imported,
+            newHouseholds: applied.newHouseholds ?? 0,
+            updated: applied.updated ?? 0,
+            links: applied.links ?? 0,
+            unchanged: applied.unchanged,
+            rejected: applied.rejected,
+            hasErrorsFile: applied.hasErrorsFile,
+          }
+        : null,
       next: preview?.next ?? null,
     };
   }
 
   /** Another preview of the same file with the columns matched by hand; the choices may be remembered for the township. */
-  async remap(actor: AuthContext, id: string, body: { columns: { column: number; key: RosterKey | null }[]; defaultVillage?: string | null | undefined; remember: boolean }): Promise<string> {
+  async remap(
+    actor: AuthContext,
+    id: string,
+    body: { columns: { column: number; key: RosterKey | null }[]; defaultVillage?: string | null | undefined; remember: boolean },
+  ): Promise<string> {
     const { job, result } = await this.donePreview(actor, id);
     const byColumn = new Map(result.view.columns.map((c) => [c.column, c]));
     const mapping: ColumnMapping = {};
@@ -118,7 +155,11 @@ export class ImportService {
       if (choice.key !== null) {
         const other = taken.get(choice.key);
         const label = fields.find((f) => f.key === choice.key)?.label ?? choice.key;
-        if (other !== undefined) throw new AppError('validation_failed', { zh: `“${label}”只能对应一列（“${other}”和“${column.header}”都选了它）`, en: `${choice.key} can be matched to one column only` });
+        if (other !== undefined)
+          throw new AppError('validation_failed', {
+            zh: `“${label}”只能对应一列（“${other}”和“${column.header}”都选了它）`,
+            en: `${choice.key} can be matched to one column only`,
+          });
         taken.set(choice.key, column.header);
       }
       mapping[normalizeHeader(column.header)] = choice.key;
@@ -146,14 +187,17 @@ export class ImportService {
         WHERE district_code = $1 AND id = $2 AND state = 'done' AND result->>'kind' = 'preview' AND result->>'next' IS NULL RETURNING id`,
       [actor.district, id],
     );
-    if (rows.length === 0) throw new AppError('invalid_transition', { zh: '该导入已确认或仍在预览中，不能取消', en: 'This import was confirmed or is still being previewed' });
+    if (rows.length === 0)
+      throw new AppError('invalid_transition', { zh: '该导入已确认或仍在预览中，不能取消', en: 'This import was confirmed or is still being previewed' });
     fs.rmSync(job.payload.file, { force: true });
   }
 
   async errorsFile(actor: AuthContext, id: string): Promise<Buffer> {
     const job = await this.job(actor, id);
     const { rows } = await this.db.query<{ content: Uint8Array }>(
-      `SELECT content FROM job_file WHERE district_code = $1 AND job_id = $2 AND name = 'errors.xlsx'`, [actor.district, job.id]);
+      `SELECT content FROM job_file WHERE district_code = $1 AND job_id = $2 AND name = 'errors.xlsx'`,
+      [actor.district, job.id],
+    );
     if (!rows[0]) throw new AppError('not_found');
     return Buffer.from(rows[0].content);
   }

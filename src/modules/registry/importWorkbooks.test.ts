@@ -6,7 +6,9 @@ describe('the error workbook', () => {
   it('gives back a row as given, with text a spreadsheet would take for a formula made inert', async () => {
     const malicious = '=HYPERLINK("http://e.cn","点")';
     const buffer = await errorWorkbook({
-      headers: ['姓名', '身份证号', '联系电话'], rejected: 1, errorsTruncated: false,
+      headers: ['姓名', '身份证号', '联系电话'],
+      rejected: 1,
+      errorsTruncated: false,
       errors: [{ row: 7, column: '身份证号', reason: '身份证号校验位错误', values: [malicious, '-120114', '+8613812345678'] }],
     });
     const workbook = new ExcelJS.Workbook();

@@ -18,7 +18,12 @@ export interface RejectedRow {
  * under the file's own headers. The file's text comes back inert (core/exports/inert): a cell that
  * would be read as a formula gets its apostrophe.
  */
-export async function errorWorkbook(result: { headers: readonly string[]; errors: readonly RejectedRow[]; rejected: number; errorsTruncated: boolean }): Promise<Buffer> {
+export async function errorWorkbook(result: {
+  headers: readonly string[];
+  errors: readonly RejectedRow[];
+  rejected: number;
+  errorsTruncated: boolean;
+}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('未导入的行');
   sheet.columns = [
@@ -31,7 +36,9 @@ export async function errorWorkbook(result: { headers: readonly string[]; errors
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const e of result.errors) {
     const line: Record<string, string | number> = { row: e.row, column: e.column, reason: e.reason };
-    result.headers.forEach((_h, i) => { line[`c${i}`] = e.values[i] ?? ''; });
+    result.headers.forEach((_h, i) => {
+      line[`c${i}`] = e.values[i] ?? '';
+    });
     sheet.addRow(inertRow(line));
   }
   if (result.errorsTruncated) sheet.addRow({ reason: `另有问题未列出（只列出前 ${result.errors.length} 个）` });
@@ -67,7 +74,11 @@ export async function templateWorkbook(): Promise<Buffer> {
   sheet.getColumn('phone').numFmt = '@';
   sheet.addRow(Object.fromEntries(rosterColumns.map((c) => [c.key, c.example])));
   const notes = workbook.addWorksheet('填写说明');
-  notes.columns = [{ header: '列', key: 'h', width: 18 }, { header: '是否必填', key: 'r', width: 10 }, { header: '说明', key: 'n', width: 80 }];
+  notes.columns = [
+    { header: '列', key: 'h', width: 18 },
+    { header: '是否必填', key: 'r', width: 10 },
+    { header: '说明', key: 'n', width: 80 },
+  ];
   for (const c of rosterColumns) notes.addRow({ h: c.header, r: c.required ? '必填' : '选填', n: explain[c.key] ?? '' });
   notes.addRow({});
   notes.addRow({ n: '表头可以用常见的写法（如“身份证号码”“户口性质”“所属村（居）”），表头上方可以有标题行。' });

@@ -57,7 +57,6 @@ export interface ChunkOutcome {
   changes: { view: ChangeView; hash: string; version: number }[];
 }
 
-
 interface RegisteredRow extends Registered {
   household_since: string;
 }
@@ -68,7 +67,8 @@ async function registeredByHash(tx: Queryable, hashes: readonly string[], curren
   const { rows } = await tx.query<RegisteredRow>(
     `SELECT ${registeredColumns}, h.created_at::date::text AS household_since
        FROM person p JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
-      WHERE p.id_number_hash = ANY ($1::text[])`, [hashes],
+      WHERE p.id_number_hash = ANY ($1::text[])`,
+    [hashes],
   );
   return new Map(rows.map((r) => [current.get(r.id_number_hash) ?? r.id_number_hash, r]));
 }
@@ -77,10 +77,13 @@ async function registeredByHash(tx: Queryable, hashes: readonly string[], curren
 async function resolveNumbers(tx: Queryable, context: WriteContext, numbers: readonly string[]): Promise<void> {
   const unknown = [...new Set(numbers)].filter((n) => !context.households.has(n));
   if (unknown.length === 0) return;
-  const taken = (await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [unknown])).rows.map((r) => r.n);
+  const taken = (
+    await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [unknown])
+  ).rows.map((r) => r.n);
   if (taken.length === 0) return;
   const found = await tx.query<{ id: string; household_number: string; village_code: string; since: string }>(
-    'SELECT id, household_number, village_code, created_at::date::text AS since FROM household WHERE household_number = ANY ($1::text[])', [taken],
+    'SELECT id, household_number, village_code, created_at::date::text AS since FROM household WHERE household_number = ANY ($1::text[])',
+    [taken],
   );
   for (const h of found.rows) context.households.set(h.household_number, { id: h.id, village: h.village_code, since: h.since });
   for (const n of taken) if (!context.households.has(n)) context.households.set(n, null);
@@ -107,7 +110,11 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   const found = await q.takenIdHashes(tx, [...current.keys()]);
   const taken = new Set([...found].map((h) => current.get(h) ?? h));
   const registered = found.size === 0 ? new Map<string, RegisteredRow>() : await registeredByHash(tx, [...found], current);
-  await resolveNumbers(tx, context, chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])));
+  await resolveNumbers(
+    tx,
+    context,
+    chunk.flatMap((p) => (p.person.householdNumber === null ? [] : [p.person.householdNumber])),
+  );
 
   const refuse: Refuse = (p, key, reason) =>
     outcome.rejected.push({ row: p.row, problems: [{ column: key in labels ? rosterHeader(key as RosterKey) : key, reason }], values: p.values });
@@ -138,8 +145,14 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   await applyChanges(tx, context, plan.toChange, outcome, refuse);
   if (outcome.imported > 0 || outcome.links > 0) {
     await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import', entityType: 'import',
-      entityId: context.job, ip: actor.ip, detail: { rows: chunk.length, imported: outcome.imported, households: outcome.newHouseholds, links: outcome.links, unchanged: outcome.unchanged },
+      district: actor.district,
+      actorId: actor.userId || null,
+      actorUsername: actor.username,
+      action: 'registry.import',
+      entityType: 'import',
+      entityId: context.job,
+      ip: actor.ip,
+      detail: { rows: chunk.length, imported: outcome.imported, households: outcome.newHouseholds, links: outcome.links, unchanged: outcome.unchanged },
     });
   }
   return outcome;
@@ -159,7 +172,12 @@ interface Plan {
  * A group's household: the one its 户号 names, or the one its registered members (the head first)
  * belong to. Answers the day each of those households was registered.
  */
-function findHouseholds(context: WriteContext, chunk: readonly Pending[], groups: ReadonlySet<HouseholdGroup>, registered: ReadonlyMap<string, RegisteredRow>): Map<string, string> {
+function findHouseholds(
+  context: WriteContext,
+  chunk: readonly Pending[],
+  groups: ReadonlySet<HouseholdGroup>,
+  registered: ReadonlyMap<string, RegisteredRow>,
+): Map<string, string> {
   const since = new Map<string, string>();
   for (const group of groups) {
     if (group.householdId !== null) continue;
@@ -196,14 +214,26 @@ function planRegistered(context: WriteContext, p: Pending, already: RegisteredRo
     outcome.rejected.push({ row: p.row, problems: refusals.map((r) => ({ column: rosterHeader(r.key), reason: r.reason })), values: p.values });
     return;
   }
-  group.members.set(already.id, { ref: already.id, kinship: p.person.kinship, sex: already.sex, birthDate: already.birth_date, row: p.row, name: p.person.name, registered: true });
+  group.members.set(already.id, {
+    ref: already.id,
+    kinship: p.person.kinship,
+    sex: already.sex,
+    birthDate: already.birth_date,
+    row: p.row,
+    name: p.person.name,
+    registered: true,
+  });
   if (!change) {
     outcome.unchanged++;
     return;
   }
   const fields = change.fields.map((f) => `${rosterHeader(f.key)}（${f.before ?? '空'} → ${f.after ?? '空'}）`).join('、');
   if (mode === 'new') {
-    refuse(p, change.fields[0]?.key ?? 'idNumber', `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`);
+    refuse(
+      p,
+      change.fields[0]?.key ?? 'idNumber',
+      `该身份证号已登记，本行与登记不同：${fields}。变更须先预览、确认后导入（网页导入，或命令行 --preview、--apply）`,
+    );
     return;
   }
   const expected = context.expectedVersions?.[p.hash];
@@ -212,14 +242,28 @@ function planRegistered(context: WriteContext, p: Pending, already: RegisteredRo
     return;
   }
   outcome.changes.push({
-    hash: p.hash, version: already.version,
-    view: { row: p.row, name: p.person.name, idNumber: maskIdNumber(p.person.idNumber), fields: change.fields.map((f) => ({ ...f, label: rosterHeader(f.key) })) },
+    hash: p.hash,
+    version: already.version,
+    view: {
+      row: p.row,
+      name: p.person.name,
+      idNumber: maskIdNumber(p.person.idNumber),
+      fields: change.fields.map((f) => ({ ...f, label: rosterHeader(f.key) })),
+    },
   });
   plan.toChange.push({ p, registered: already, change });
 }
 
 /** A row for a new person: joins its group's household (the register's, or a new one), with the event that brought them. */
-function planNew(context: WriteContext, chunk: readonly Pending[], p: Pending, since: ReadonlyMap<string, string>, plan: Plan, outcome: ChunkOutcome, refuse: Refuse): void {
+function planNew(
+  context: WriteContext,
+  chunk: readonly Pending[],
+  p: Pending,
+  since: ReadonlyMap<string, string>,
+  plan: Plan,
+  outcome: ChunkOutcome,
+  refuse: Refuse,
+): void {
   const group = p.group;
   const number = p.person.householdNumber;
   if (number !== null && context.households.get(number) === null) {
@@ -233,28 +277,67 @@ function planNew(context: WriteContext, chunk: readonly Pending[], p: Pending, s
   }
   if (group.householdId === null) {
     group.householdId = randomUUID();
-    const household = { id: group.householdId, township: context.township, village: p.village, number, address: (firstAddress(chunk, group) ?? p.villageName).slice(0, 200) };
+    const household = {
+      id: group.householdId,
+      township: context.township,
+      village: p.village,
+      number,
+      address: (firstAddress(chunk, group) ?? p.villageName).slice(0, 200),
+    };
     plan.newHouseholds.push(household);
     if (number !== null) context.households.set(number, { id: household.id, village: p.village, since: context.today });
     plan.events.push({ householdId: household.id, personId: null, kind: 'registered', date: context.today, detail: { source: 'import', job: context.job } });
   }
   const id = randomUUID();
-  group.members.set(id, { ref: id, kinship: p.person.kinship, sex: p.person.sex, birthDate: p.person.birthDate, row: p.row, name: p.person.name, registered: false });
+  group.members.set(id, {
+    ref: id,
+    kinship: p.person.kinship,
+    sex: p.person.sex,
+    birthDate: p.person.birthDate,
+    row: p.row,
+    name: p.person.name,
+    registered: false,
+  });
   const joined = since.get(group.householdId);
   if (group.existed && joined !== undefined) {
     // A new member of a registered household: a child born since it was registered (or in the
     // last year, as births are registered late), or someone who moved in.
-    const born = (p.person.birthDate >= joined || p.person.birthDate >= yearBefore(context.today)) && ['child', 'adoptedChild', 'grandchild'].includes(p.person.kinship.kin);
-    plan.events.push({ householdId: group.householdId, personId: id, kind: born ? 'birth' : 'move_in', date: born ? p.person.birthDate : context.today, detail: { name: p.person.name, source: 'import', job: context.job } });
+    const born =
+      (p.person.birthDate >= joined || p.person.birthDate >= yearBefore(context.today)) &&
+      ['child', 'adoptedChild', 'grandchild'].includes(p.person.kinship.kin);
+    plan.events.push({
+      householdId: group.householdId,
+      personId: id,
+      kind: born ? 'birth' : 'move_in',
+      date: born ? p.person.birthDate : context.today,
+      detail: { name: p.person.name, source: 'import', job: context.job },
+    });
   }
   if (p.sealed) {
     const { id: idNumber, phone, keys } = p.sealed;
     plan.people.push({
-      id, householdId: group.householdId, townshipCode: context.township, villageCode: p.village, relation: p.person.relation,
-      name: p.person.name, pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.person.sex, birthDate: p.person.birthDate,
-      idEnc: idNumber.enc, idHash: idNumber.hash, idMasked: idNumber.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.person.hukou,
-      maritalStatus: p.person.maritalStatus, deathDate: p.person.deathDate, certificateNumber: p.person.oneChildCertificateNumber,
-      certificateDate: p.person.oneChildCertificateDate, movedOutOn: p.person.movedOutOn,
+      id,
+      householdId: group.householdId,
+      townshipCode: context.township,
+      villageCode: p.village,
+      relation: p.person.relation,
+      name: p.person.name,
+      pinyin: keys.pinyin,
+      initials: keys.initials,
+      tokens: keys.tokens,
+      sex: p.person.sex,
+      birthDate: p.person.birthDate,
+      idEnc: idNumber.enc,
+      idHash: idNumber.hash,
+      idMasked: idNumber.masked,
+      phoneEnc: phone.enc,
+      phoneMasked: phone.masked,
+      hukou: p.person.hukou,
+      maritalStatus: p.person.maritalStatus,
+      deathDate: p.person.deathDate,
+      certificateNumber: p.person.oneChildCertificateNumber,
+      certificateDate: p.person.oneChildCertificateDate,
+      movedOutOn: p.person.movedOutOn,
     });
   }
   outcome.imported++;
@@ -264,18 +347,33 @@ function planNew(context: WriteContext, chunk: readonly Pending[], p: Pending, s
 async function applyChanges(tx: Queryable, context: WriteContext, toChange: Plan['toChange'], outcome: ChunkOutcome, refuse: Refuse): Promise<void> {
   const { actor, secrets } = context;
   for (const { p, registered: before, change } of toChange) {
-    if (!await applyChange(tx, before, change, actor.username, (plain) => secrets.encrypt(plain))) {
+    if (!(await applyChange(tx, before, change, actor.username, (plain) => secrets.encrypt(plain)))) {
       refuse(p, change.fields[0]?.key ?? 'idNumber', '导入期间此人的登记被修改，本行的变更未导入，请重新上传预览');
       outcome.changes = outcome.changes.filter((c) => c.hash !== p.hash);
       continue;
     }
-    await q.insertEvents(tx, actor.district, actor.username, change.events.map((e) => ({
-      householdId: before.household_id, personId: before.id, kind: e.kind, date: e.date, detail: { ...e.detail, source: 'import', job: context.job },
-    })));
+    await q.insertEvents(
+      tx,
+      actor.district,
+      actor.username,
+      change.events.map((e) => ({
+        householdId: before.household_id,
+        personId: before.id,
+        kind: e.kind,
+        date: e.date,
+        detail: { ...e.detail, source: 'import', job: context.job },
+      })),
+    );
     await appendAudit(tx, {
-      district: actor.district, actorId: actor.userId || null, actorUsername: actor.username, action: 'registry.import_change', entityType: 'person',
-      entityId: before.id, ip: actor.ip,
-      before: Object.fromEntries(change.fields.map((f) => [f.key, f.before])), after: Object.fromEntries(change.fields.map((f) => [f.key, f.after])),
+      district: actor.district,
+      actorId: actor.userId || null,
+      actorUsername: actor.username,
+      action: 'registry.import_change',
+      entityType: 'person',
+      entityId: before.id,
+      ip: actor.ip,
+      before: Object.fromEntries(change.fields.map((f) => [f.key, f.before])),
+      after: Object.fromEntries(change.fields.map((f) => [f.key, f.after])),
       detail: { job: context.job, row: p.row, events: change.events.map((e) => e.kind) },
     });
     outcome.changed++;

@@ -75,7 +75,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The column choices a township made for its earlier files. */
 export async function rememberedMapping(db: Queryable, district: string, township: string): Promise<ColumnMapping> {
   const { rows } = await db.query<{ header: string; field: RosterKey | null }>(
-    'SELECT header, field FROM import_column_mapping WHERE district_code = $1 AND township_code = $2', [district, township],
+    'SELECT header, field FROM import_column_mapping WHERE district_code = $1 AND township_code = $2',
+    [district, township],
   );
   return Object.fromEntries(rows.map((r) => [r.header, r.field]));
 }
@@ -93,12 +94,27 @@ export async function rememberMapping(db: Queryable, district: string, township:
 
 function previewView(result: ImportResult, hasErrorsFile: boolean): PreviewView {
   return {
-    status: result.status === 'needs_mapping' ? 'needs_mapping' : 'ready', headerRow: result.headerRow, title: result.title, columns: result.columns,
-    missing: result.missing, defaultVillage: result.defaultVillage,
-    counts: { rows: result.rows, new: result.imported, newHouseholds: result.newHouseholds, unchanged: result.unchanged, changed: result.changed, refused: result.rejected, links: result.links },
-    changes: result.changes, changesTruncated: result.changesTruncated,
+    status: result.status === 'needs_mapping' ? 'needs_mapping' : 'ready',
+    headerRow: result.headerRow,
+    title: result.title,
+    columns: result.columns,
+    missing: result.missing,
+    defaultVillage: result.defaultVillage,
+    counts: {
+      rows: result.rows,
+      new: result.imported,
+      newHouseholds: result.newHouseholds,
+      unchanged: result.unchanged,
+      changed: result.changed,
+      refused: result.rejected,
+      links: result.links,
+    },
+    changes: result.changes,
+    changesTruncated: result.changesTruncated,
     refused: result.errors.slice(0, REFUSED_SHOWN).map((e) => ({ row: e.row, column: e.column, reason: e.reason })),
-    refusedTruncated: result.errors.length > REFUSED_SHOWN || result.errorsTruncated, notes: result.notes, hasErrorsFile,
+    refusedTruncated: result.errors.length > REFUSED_SHOWN || result.errorsTruncated,
+    notes: result.notes,
+    hasErrorsFile,
   };
 }
 
@@ -111,12 +127,25 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
   const mode = payload.mode ?? 'apply';
   try {
     if (!payload.file || !payload.township || !payload.actor) throw new Error(`import job ${job.id} has no file, township or actor`);
-    const actor: Actor = { district: job.district, userId: payload.actor.userId, username: payload.actor.username, grants: payload.actor.grants, reach: reachOf(payload.actor.grants), ip: payload.actor.ip };
+    const actor: Actor = {
+      district: job.district,
+      userId: payload.actor.userId,
+      username: payload.actor.username,
+      grants: payload.actor.grants,
+      reach: reachOf(payload.actor.grants),
+      ip: payload.actor.ip,
+    };
     // A preview is read again from the start; an apply resumes after its last committed chunk.
     const resume = mode === 'apply' && typeof job.progress.lastRow === 'number' ? (job.progress as unknown as ImportProgress) : undefined;
     const expectedVersions = payload.previewOf ? (await previewResult(db, job.district, payload.previewOf))?.versions : undefined;
     const result = await importRoster(db, secrets, actor, payload.file, {
-      township: payload.township, mode, mapping: payload.mapping, defaultVillage: payload.defaultVillage, expectedVersions, resume, job,
+      township: payload.township,
+      mode,
+      mapping: payload.mapping,
+      defaultVillage: payload.defaultVillage,
+      expectedVersions,
+      resume,
+      job,
       remembered: await rememberedMapping(db, job.district, payload.township),
     });
     const hasErrorsFile = result.errors.length > 0;
@@ -128,9 +157,19 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
           [job.district, job.id, XLSX, await errorWorkbook(result)],
         );
       }
-      const summary: PreviewJobResult | ImportJobResult = mode === 'preview'
-        ? { kind: 'preview', view: previewView(result, hasErrorsFile), versions: result.versions, next: null }
-        : { kind: 'apply', imported: result.imported, newHouseholds: result.newHouseholds, updated: result.changed, links: result.links, unchanged: result.unchanged, rejected: result.rejected, hasErrorsFile };
+      const summary: PreviewJobResult | ImportJobResult =
+        mode === 'preview'
+          ? { kind: 'preview', view: previewView(result, hasErrorsFile), versions: result.versions, next: null }
+          : {
+              kind: 'apply',
+              imported: result.imported,
+              newHouseholds: result.newHouseholds,
+              updated: result.changed,
+              links: result.links,
+              unchanged: result.unchanged,
+              rejected: result.rejected,
+              hasErrorsFile,
+            };
       await finishJob(tx, job, summary);
     });
     if (mode === 'apply') fs.rmSync(payload.file, { force: true });
@@ -146,7 +185,8 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
 
 export async function previewResult(db: Queryable, district: string, jobId: string): Promise<PreviewJobResult | null> {
   const { rows } = await db.query<{ result: PreviewJobResult | null }>(
-    `SELECT result FROM job WHERE district_code = $1 AND id = $2 AND kind = $3 AND state = 'done'`, [district, jobId, IMPORT_JOB],
+    `SELECT result FROM job WHERE district_code = $1 AND id = $2 AND kind = $3 AND state = 'done'`,
+    [district, jobId, IMPORT_JOB],
   );
   const result = rows[0]?.result;
   return result?.kind === 'preview' ? result : null;

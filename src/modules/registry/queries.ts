@@ -108,14 +108,15 @@ export async function searchPersons(tx: Queryable, f: SearchFilter, page: Search
   const order = orderOf(page);
   const householdJoin = householdJoinOf(f);
   // The page of matching persons first, names of households and places only for that page.
-  const { rows } = f.name?.kind === 'pinyin' && page.sort === 'name'
-    ? await pinyinPage(tx, f, f.name.text, page)
-    : await tx.query<PersonRow>(
-      `SELECT ${personColumns} FROM (
+  const { rows } =
+    f.name?.kind === 'pinyin' && page.sort === 'name'
+      ? await pinyinPage(tx, f, f.name.text, page)
+      : await tx.query<PersonRow>(
+          `SELECT ${personColumns} FROM (
          SELECT p.* FROM person p ${householdJoin} WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}
        ) p ${personJoins} ORDER BY ${order}`,
-      params,
-    );
+          params,
+        );
   const count = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM person p ${householdJoin} WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
     params,
@@ -137,7 +138,10 @@ async function pinyinPage(tx: Queryable, f: SearchFilter, text: string, page: Se
   const order = orderOf(page);
   const householdJoin = householdJoinOf(f);
   const upTo = page.offset + page.limit;
-  const byInitials = text.length < 2 ? '' : `UNION ALL (SELECT * FROM (
+  const byInitials =
+    text.length < 2
+      ? ''
+      : `UNION ALL (SELECT * FROM (
         SELECT p.* FROM person p ${householdJoin} WHERE ${initialsFrom('$1', '$2')} AND NOT ${pinyinFrom('$1', '$2')} AND ${rest} OFFSET 0
       ) p ORDER BY ${order} LIMIT ${upTo})`;
   return tx.query<PersonRow>(
@@ -180,7 +184,12 @@ interface NameCount {
  * under "wang"), so that walk would not find its page. Otherwise, or when the walk does not find a
  * full page, the matches are sorted.
  */
-async function searchByName(tx: Queryable, f: SearchFilter, name: { text: string; tokens: string[] }, page: SearchPage): Promise<{ rows: PersonRow[]; total: number }> {
+async function searchByName(
+  tx: Queryable,
+  f: SearchFilter,
+  name: { text: string; tokens: string[] },
+  page: SearchPage,
+): Promise<{ rows: PersonRow[]; total: number }> {
   const order = orderOf(page);
   const householdJoin = householdJoinOf(f);
   const pageOf = (from: string, where: string) => `SELECT ${personColumns} FROM (
@@ -189,14 +198,17 @@ async function searchByName(tx: Queryable, f: SearchFilter, name: { text: string
 
   const params: SqlParam[] = [name.tokens, f.township ?? null, f.village ?? null, name.text];
   const where = searchWhere(f, params, 'joined');
-  const countOf = async (limit: number | null) => (await tx.query<NameCount>(
-    `WITH m AS MATERIALIZED (SELECT xingfu_name_matches($1::text[], ${limit ?? 'NULL'}, $2, $3) AS tids)
+  const countOf = async (limit: number | null) =>
+    (
+      await tx.query<NameCount>(
+        `WITH m AS MATERIALIZED (SELECT xingfu_name_matches($1::text[], ${limit ?? 'NULL'}, $2, $3) AS tids)
      SELECT cardinality(m.tids) AS found, c.n, c.at_start, xingfu_reaches_all('registry.read') AS whole
        FROM m, LATERAL (SELECT count(*)::int AS n, count(*) FILTER (WHERE x.at_start)::int AS at_start FROM (
          SELECT strpos(p.name, $4) = 1 AS at_start FROM person p ${householdJoin} WHERE p.ctid = ANY (m.tids) AND ${where}
           LIMIT ${COUNT_CAP + 1}) x) c`,
-    params,
-  )).rows[0] as NameCount;
+        params,
+      )
+    ).rows[0] as NameCount;
   let count = await countOf(COUNT_CAP + 1);
   if (count.found === COUNT_CAP + 1 && count.n < count.found) count = await countOf(null);
   const total = count.n;
@@ -206,13 +218,22 @@ async function searchByName(tx: Queryable, f: SearchFilter, name: { text: string
   // hundred, so with most of them spread through the order (not at the start of the name), the
   // first page or two lie within NAME_WALK_ROWS persons of it. A caller who sees only part of the
   // district would read the rest of it too, unseen: only a caller who sees it all reads it in order.
-  if (total > COUNT_CAP && count.at_start * 2 < total && count.whole && page.sort === 'name' && page.order === 'asc'
-    && (page.offset + page.limit) * 100 <= NAME_WALK_ROWS) {
+  if (
+    total > COUNT_CAP &&
+    count.at_start * 2 < total &&
+    count.whole &&
+    page.sort === 'name' &&
+    page.order === 'asc' &&
+    (page.offset + page.limit) * 100 <= NAME_WALK_ROWS
+  ) {
     const walkParams: SqlParam[] = [];
     const walkWhere = searchWhere(f, walkParams, 'tested');
     const walked = await tx.query<PersonRow>(
-      pageOf(`(SELECT p.* FROM person p WHERE p.district_code = (SELECT xingfu_district())
-                ORDER BY ${sortColumns.name}, p.id LIMIT ${NAME_WALK_ROWS}) p`, walkWhere),
+      pageOf(
+        `(SELECT p.* FROM person p WHERE p.district_code = (SELECT xingfu_district())
+                ORDER BY ${sortColumns.name}, p.id LIMIT ${NAME_WALK_ROWS}) p`,
+        walkWhere,
+      ),
       walkParams,
     );
     // A full page within the first NAME_WALK_ROWS persons in name order is the page: every match
@@ -336,8 +357,15 @@ export async function insertEvents(tx: Queryable, district: string, by: string, 
   await tx.query(
     `INSERT INTO life_event (district_code, household_id, person_id, kind, effective_date, detail, entered_by)
      SELECT $1, u.h, u.p, u.k, u.d, u.detail::jsonb, $2 FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::text[]) AS u(h, p, k, d, detail)`,
-    [district, by, events.map((e) => e.householdId), events.map((e) => e.personId), events.map((e) => e.kind), events.map((e) => e.date),
-      events.map((e) => JSON.stringify(e.detail ?? {}))],
+    [
+      district,
+      by,
+      events.map((e) => e.householdId),
+      events.map((e) => e.personId),
+      events.map((e) => e.kind),
+      events.map((e) => e.date),
+      events.map((e) => JSON.stringify(e.detail ?? {})),
+    ],
   );
 }
 
@@ -369,10 +397,7 @@ export async function villageOf(tx: Queryable, code: string): Promise<{ code: st
 }
 
 export async function secretsOf(tx: Queryable, personId: string): Promise<{ id_number_enc: string; phone_enc: string | null } | null> {
-  const { rows } = await tx.query<{ id_number_enc: string; phone_enc: string | null }>(
-    'SELECT id_number_enc, phone_enc FROM person WHERE id = $1',
-    [personId],
-  );
+  const { rows } = await tx.query<{ id_number_enc: string; phone_enc: string | null }>('SELECT id_number_enc, phone_enc FROM person WHERE id = $1', [personId]);
   return rows[0] ?? null;
 }
 
@@ -421,11 +446,31 @@ export async function insertPersons(tx: Queryable, district: string, by: string,
          AS u(id, household_id, township_code, village_code, relation, name, pinyin, initials, tokens, sex, birth_date, id_enc,
               id_hash, id_masked, phone_enc, phone_masked, hukou, marital, death_date, cert_no, cert_date, oop, oop_source, moved_out_on)`,
     [
-      district, by, col('id'), col('householdId'), col('townshipCode'), col('villageCode'), col('relation'), col('name'), col('pinyin'),
-      col('initials'), people.map((p) => p.tokens.join('\x1f')), col('sex'), col('birthDate'), col('idEnc'), col('idHash'), col('idMasked'),
-      col('phoneEnc') as string[], col('phoneMasked') as string[], col('hukou'), col('maritalStatus'), col('deathDate') as string[],
-      col('certificateNumber') as string[], col('certificateDate') as string[],
-      people.map((p) => p.outOfPolicyBirth ?? null), people.map((p) => p.outOfPolicySource ?? null) as string[],
+      district,
+      by,
+      col('id'),
+      col('householdId'),
+      col('townshipCode'),
+      col('villageCode'),
+      col('relation'),
+      col('name'),
+      col('pinyin'),
+      col('initials'),
+      people.map((p) => p.tokens.join('\x1f')),
+      col('sex'),
+      col('birthDate'),
+      col('idEnc'),
+      col('idHash'),
+      col('idMasked'),
+      col('phoneEnc') as string[],
+      col('phoneMasked') as string[],
+      col('hukou'),
+      col('maritalStatus'),
+      col('deathDate') as string[],
+      col('certificateNumber') as string[],
+      col('certificateDate') as string[],
+      people.map((p) => p.outOfPolicyBirth ?? null),
+      people.map((p) => p.outOfPolicySource ?? null) as string[],
       people.map((p) => p.movedOutOn ?? null) as string[],
     ],
   );
@@ -446,7 +491,14 @@ export async function insertHouseholds(tx: Queryable, district: string, by: stri
     `INSERT INTO household (district_code, id, township_code, village_code, household_number, address, created_by, updated_by)
      SELECT $1, u.id, u.township, u.village, u.number, u.address, $2, $2
        FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, township, village, number, address)`,
-    [district, by, households.map((h) => h.id), households.map((h) => h.township), households.map((h) => h.village),
-      households.map((h) => h.number), households.map((h) => h.address)],
+    [
+      district,
+      by,
+      households.map((h) => h.id),
+      households.map((h) => h.township),
+      households.map((h) => h.village),
+      households.map((h) => h.number),
+      households.map((h) => h.address),
+    ],
   );
 }

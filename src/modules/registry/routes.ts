@@ -31,96 +31,222 @@ export function registryRoutes(app: FastifyInstance, deps: Deps): void {
 function personRoutes(app: FastifyInstance, registry: RegistryService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/registry/persons', {
-    config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village (audit-logged)', querystring: s.searchQuery, response: { 200: s.searchReply } },
-  }, async (req) => registry.search(actorOf(req), req.query));
+  r.get(
+    '/api/registry/persons',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Find persons by name (汉字, pinyin or initials), ID number, household number or village (audit-logged)',
+        querystring: s.searchQuery,
+        response: { 200: s.searchReply },
+      },
+    },
+    async (req) => registry.search(actorOf(req), req.query),
+  );
 
-  r.get('/api/registry/persons/export', {
-    config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'The filtered list as .xlsx (masked; audit-logged)', querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }), response: { 200: fileReply('the persons found (.xlsx)') } },
-  }, async (req, reply) => {
-    const stream = await registry.exportPersons(actorOf(req), req.query);
-    return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`).send(stream);
-  });
+  r.get(
+    '/api/registry/persons/export',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'The filtered list as .xlsx (masked; audit-logged)',
+        querystring: s.searchQuery.omit({ page: true, pageSize: true, sort: true, order: true }),
+        response: { 200: fileReply('the persons found (.xlsx)') },
+      },
+    },
+    async (req, reply) => {
+      const stream = await registry.exportPersons(actorOf(req), req.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`)
+        .send(stream);
+    },
+  );
 
-  r.get('/api/registry/households/:id', {
-    config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'A household: members, relationships, disability, life events (audit-logged)', params: s.idParams, response: { 200: s.householdView } },
-  }, async (req) => registry.household(actorOf(req), req.params.id));
+  r.get(
+    '/api/registry/households/:id',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'A household: members, relationships, disability, life events (audit-logged)',
+        params: s.idParams,
+        response: { 200: s.householdView },
+      },
+    },
+    async (req) => registry.household(actorOf(req), req.params.id),
+  );
 
-  r.post('/api/registry/households', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Register a household with its members', body: s.createHouseholdBody, response: { 201: s.householdCreated } },
-  }, async (req, reply) => reply.status(201).send(await registry.createHousehold(actorOf(req), req.body)));
-
-  r.post('/api/registry/households/:id/members', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Add a member: birth, adoption or move-in', params: s.idParams, body: s.addMemberBody, response: { 201: s.memberAdded } },
-  }, async (req, reply) => reply.status(201).send(await registry.addMember(actorOf(req), req.params.id, req.body)));
-
-  const personAction = <B extends z.ZodType>(suffix: string, summary: string, body: B, run: (actorId: ReturnType<typeof actorOf>, id: string, b: z.infer<B>) => Promise<unknown>) =>
-    r.post(`/api/registry/persons/:id/${suffix}`, {
+  r.post(
+    '/api/registry/households',
+    {
       config: { access: 'registry.write' },
-      schema: { tags: ['registry'], summary, params: s.idParams, body, response: { 200: okReply } },
-    }, async (req) => {
-      await run(actorOf(req), req.params.id, req.body as z.infer<B>);
-      return { ok: true as const };
-    });
+      schema: { tags: ['registry'], summary: 'Register a household with its members', body: s.createHouseholdBody, response: { 201: s.householdCreated } },
+    },
+    async (req, reply) => reply.status(201).send(await registry.createHousehold(actorOf(req), req.body)),
+  );
+
+  r.post(
+    '/api/registry/households/:id/members',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Add a member: birth, adoption or move-in',
+        params: s.idParams,
+        body: s.addMemberBody,
+        response: { 201: s.memberAdded },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registry.addMember(actorOf(req), req.params.id, req.body)),
+  );
+
+  const personAction = <B extends z.ZodType>(
+    suffix: string,
+    summary: string,
+    body: B,
+    run: (actorId: ReturnType<typeof actorOf>, id: string, b: z.infer<B>) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/api/registry/persons/:id/${suffix}`,
+      {
+        config: { access: 'registry.write' },
+        schema: { tags: ['registry'], summary, params: s.idParams, body, response: { 200: okReply } },
+      },
+      async (req) => {
+        await run(actorOf(req), req.params.id, req.body as z.infer<B>);
+        return { ok: true as const };
+      },
+    );
   personAction('death', 'Record a death', s.deathBody, (a, id, b) => registry.recordDeath(a, id, b.date, b.note));
   personAction('move-out', 'Record a move out of the district', s.moveOutBody, (a, id, b) => registry.recordMoveOut(a, id, b.date, b.destination));
   personAction('disability', 'Record a disability assessment', s.disabilityBody, (a, id, b) => registry.recordDisability(a, id, b.grade, b.date));
   personAction('marriage', 'Record a marriage', s.marriageBody, (a, id, b) => registry.recordMarriage(a, id, b.spouseId, b.date));
 
-  r.post('/api/registry/persons/:id/reveal', {
-    config: { access: 'personal_data.reveal' },
-    schema: { tags: ['registry'], summary: 'Show the full ID and phone number (audit-logged, with the reason)', params: s.idParams, body: s.revealBody, response: { 200: s.revealReply } },
-  }, async (req) => registry.reveal(actorOf(req), req.params.id, req.body.reason));
-
+  r.post(
+    '/api/registry/persons/:id/reveal',
+    {
+      config: { access: 'personal_data.reveal' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Show the full ID and phone number (audit-logged, with the reason)',
+        params: s.idParams,
+        body: s.revealBody,
+        response: { 200: s.revealReply },
+      },
+    },
+    async (req) => registry.reveal(actorOf(req), req.params.id, req.body.reason),
+  );
 }
 
 function importRoutes(app: FastifyInstance, uploadDir: string, imports: ImportService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/registry/import-template', {
-    config: { access: 'registry.read' },
-    schema: { tags: ['registry'], summary: 'The roster template (.xlsx) with Chinese headers and an example row', response: { 200: fileReply('the roster template (.xlsx)') } },
-  }, async (_req, reply) =>
-    reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('户籍花名册导入模板.xlsx')}`).send(await templateWorkbook()));
+  r.get(
+    '/api/registry/import-template',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'The roster template (.xlsx) with Chinese headers and an example row',
+        response: { 200: fileReply('the roster template (.xlsx)') },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('户籍花名册导入模板.xlsx')}`)
+        .send(await templateWorkbook()),
+  );
 
-  r.post('/api/registry/imports', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview', response: { 202: s.importStarted } },
-  }, async (req, reply) => reply.status(202).send({ id: await receiveRoster(req, uploadDir, imports) }));
+  r.post(
+    '/api/registry/imports',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Upload a roster (.xlsx or .csv, multipart field "file"; field "township" when the user has several): starts its preview',
+        response: { 202: s.importStarted },
+      },
+    },
+    async (req, reply) => reply.status(202).send({ id: await receiveRoster(req, uploadDir, imports) }),
+  );
 
-  r.get('/api/registry/imports/:id', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Progress of an import; its preview (columns matched, new, unchanged, changed, refused) or its result', params: s.idParams, response: { 200: s.importJobView } },
-  }, async (req) => imports.view(actorOf(req), req.params.id));
+  r.get(
+    '/api/registry/imports/:id',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Progress of an import; its preview (columns matched, new, unchanged, changed, refused) or its result',
+        params: s.idParams,
+        response: { 200: s.importJobView },
+      },
+    },
+    async (req) => imports.view(actorOf(req), req.params.id),
+  );
 
-  r.post('/api/registry/imports/:id/mapping', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Preview the same file again with its columns matched by hand (remembered for the township if asked)', params: s.idParams, body: s.importMappingBody, response: { 202: s.importStarted } },
-  }, async (req, reply) => reply.status(202).send({ id: await imports.remap(actorOf(req), req.params.id, req.body) }));
+  r.post(
+    '/api/registry/imports/:id/mapping',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Preview the same file again with its columns matched by hand (remembered for the township if asked)',
+        params: s.idParams,
+        body: s.importMappingBody,
+        response: { 202: s.importStarted },
+      },
+    },
+    async (req, reply) => reply.status(202).send({ id: await imports.remap(actorOf(req), req.params.id, req.body) }),
+  );
 
-  r.post('/api/registry/imports/:id/apply', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Confirm a preview: import the new persons and record the changes it showed', params: s.idParams, body: noBody, response: { 202: s.importStarted } },
-  }, async (req, reply) => reply.status(202).send({ id: await imports.apply(actorOf(req), req.params.id) }));
+  r.post(
+    '/api/registry/imports/:id/apply',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Confirm a preview: import the new persons and record the changes it showed',
+        params: s.idParams,
+        body: noBody,
+        response: { 202: s.importStarted },
+      },
+    },
+    async (req, reply) => reply.status(202).send({ id: await imports.apply(actorOf(req), req.params.id) }),
+  );
 
-  r.post('/api/registry/imports/:id/cancel', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'Cancel a preview and delete the uploaded file', params: s.idParams, body: noBody, response: { 200: okReply } },
-  }, async (req) => {
-    await imports.cancel(actorOf(req), req.params.id);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/registry/imports/:id/cancel',
+    {
+      config: { access: 'registry.write' },
+      schema: { tags: ['registry'], summary: 'Cancel a preview and delete the uploaded file', params: s.idParams, body: noBody, response: { 200: okReply } },
+    },
+    async (req) => {
+      await imports.cancel(actorOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
 
-  r.get('/api/registry/imports/:id/errors', {
-    config: { access: 'registry.write' },
-    schema: { tags: ['registry'], summary: 'The error workbook of an import (.xlsx)', params: s.idParams, response: { 200: fileReply('the refused rows with their reasons (.xlsx)') } },
-  }, async (req, reply) =>
-    reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`).send(await imports.errorsFile(actorOf(req), req.params.id)));
+  r.get(
+    '/api/registry/imports/:id/errors',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'The error workbook of an import (.xlsx)',
+        params: s.idParams,
+        response: { 200: fileReply('the refused rows with their reasons (.xlsx)') },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误报告.xlsx')}`)
+        .send(await imports.errorsFile(actorOf(req), req.params.id)),
+  );
 }
 
 /**
@@ -139,7 +265,10 @@ async function receiveRoster(req: FastifyRequest, uploadDir: string, imports: Im
   }
   const field = part.fields.township;
   const requested = field && 'value' in field ? String(field.value) : undefined;
-  const writable = actor.grants.filter((g) => g.role === 'township' || g.role === 'village').map((g) => g.township).filter((t): t is string => t !== null);
+  const writable = actor.grants
+    .filter((g) => g.role === 'township' || g.role === 'village')
+    .map((g) => g.township)
+    .filter((t): t is string => t !== null);
   const township = requested ?? (writable.length === 1 ? writable[0] : undefined);
   if (!township || !writable.includes(township) || actor.grants.some((g) => g.role === 'village' && g.township === township)) {
     part.file.resume();
@@ -186,7 +315,9 @@ function bodyEndDeadline(request: NodeJS.ReadableStream & { readableEnded?: bool
   let timer: NodeJS.Timeout | undefined;
   let arm = () => undefined as void;
   const expired = new Promise<never>((_resolve, reject) => {
-    arm = () => { timer = setTimeout(() => reject(new Error('the body ended before the file')), BODY_END_GRACE_MS); };
+    arm = () => {
+      timer = setTimeout(() => reject(new Error('the body ended before the file')), BODY_END_GRACE_MS);
+    };
   });
   expired.catch(() => undefined);
   if (request.readableEnded) arm();

@@ -42,7 +42,7 @@ const all = async (file: string): Promise<SheetRow[]> => {
 };
 
 describe('rows as the spreadsheet numbers them', () => {
-  it('keeps the workbook\'s own row numbers across blank rows, and gives a formula\'s calculated value', async () => {
+  it("keeps the workbook's own row numbers across blank rows, and gives a formula's calculated value", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('花名册');
     sheet.getCell('A1').value = '姓名';
@@ -61,7 +61,12 @@ describe('rows as the spreadsheet numbers them', () => {
   it('numbers CSV rows by line, across blank lines, quoted line breaks and a trailing line break', async () => {
     const csv = '姓名,村\r\n\r\n张三,和平里\r\n"李\n四",和平里\r\n,,\r\n王五,和平里\r\n\r\n';
     const rows = await all(write('blank.csv', csv));
-    expect(rows.map((r) => [r.number, r.cells[0]])).toEqual([[1, '姓名'], [3, '张三'], [4, '李\n四'], [7, '王五']]);
+    expect(rows.map((r) => [r.number, r.cells[0]])).toEqual([
+      [1, '姓名'],
+      [3, '张三'],
+      [4, '李\n四'],
+      [7, '王五'],
+    ]);
   });
 
   it('says what a file is when it is not a roster', async () => {

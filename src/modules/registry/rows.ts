@@ -51,13 +51,36 @@ export function sniffFormat(file: string): FileFormat {
   if (startsWith(bytes, ZIP)) {
     const kind = officeKind(file, size);
     if (kind === 'xlsx') return 'xlsx';
-    if (kind === 'docx') throw importError('import_file_type', '这是 Word 文档，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册', 'This is a Word document, not a workbook: upload an .xlsx or .csv roster');
-    if (kind === 'broken') throw importError('import_file_type', '文件不完整或已损坏（可能没有下载或复制完整）：请重新保存后再上传', 'The file is incomplete or damaged; save it again and upload it');
-    if (kind === 'pptx') throw importError('import_file_type', '这是 PowerPoint 演示文稿，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册', 'This is a PowerPoint file, not a workbook: upload an .xlsx or .csv roster');
-    throw importError('import_file_type', '这是一个压缩文件，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册', 'This is a zip archive, not a workbook: upload an .xlsx or .csv roster');
+    if (kind === 'docx')
+      throw importError(
+        'import_file_type',
+        '这是 Word 文档，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册',
+        'This is a Word document, not a workbook: upload an .xlsx or .csv roster',
+      );
+    if (kind === 'broken')
+      throw importError(
+        'import_file_type',
+        '文件不完整或已损坏（可能没有下载或复制完整）：请重新保存后再上传',
+        'The file is incomplete or damaged; save it again and upload it',
+      );
+    if (kind === 'pptx')
+      throw importError(
+        'import_file_type',
+        '这是 PowerPoint 演示文稿，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册',
+        'This is a PowerPoint file, not a workbook: upload an .xlsx or .csv roster',
+      );
+    throw importError(
+      'import_file_type',
+      '这是一个压缩文件，不是 Excel 表格：请上传 .xlsx 或 .csv 花名册',
+      'This is a zip archive, not a workbook: upload an .xlsx or .csv roster',
+    );
   }
   if (startsWith(bytes, OLE)) {
-    throw importError('import_file_type', '这是旧版 Office 文件（.xls 或 .doc）：请在 Excel 中“另存为” .xlsx 后再导入', 'This is an old Office file (.xls or .doc); save it as .xlsx first');
+    throw importError(
+      'import_file_type',
+      '这是旧版 Office 文件（.xls 或 .doc）：请在 Excel 中“另存为” .xlsx 后再导入',
+      'This is an old Office file (.xls or .doc); save it as .xlsx first',
+    );
   }
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     throw importError('import_file_type', '这是 PDF 文件：请上传 .xlsx 或 .csv 花名册', 'This is a PDF: upload an .xlsx or .csv roster');
@@ -143,7 +166,13 @@ export async function* readRows(file: string, format: FileFormat, counter: ByteC
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {

@@ -14,16 +14,28 @@ export type Hukou = 'rural' | 'urban';
 export type Sex = 'M' | 'F';
 
 export const personView = z.object({
-  id: z.string(), householdId: z.string(), householdNumber: z.string().nullable(), township: named, village: named,
+  id: z.string(),
+  householdId: z.string(),
+  householdNumber: z.string().nullable(),
+  township: named,
+  village: named,
   relation,
-  name: z.string(), sex: z.enum(['M', 'F']), birthDate: z.string(),
+  name: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
   /** Masked by the server (e.g. 120114********0137). */
   idNumber: z.string(),
   phone: z.string().nullable(),
-  hukou: z.enum(['rural', 'urban']), maritalStatus, alive: z.boolean(), deathDate: z.string().nullable(), movedOutOn: z.string().nullable(),
+  hukou: z.enum(['rural', 'urban']),
+  maritalStatus,
+  alive: z.boolean(),
+  deathDate: z.string().nullable(),
+  movedOutOn: z.string().nullable(),
   oneChildCertificate: z.object({ number: z.string(), date: z.string().nullable() }).nullable(),
   outOfPolicyBirth: z.object({ value: z.boolean(), source: z.string().nullable() }).nullable(),
-  updatedAt: z.string(), updatedBy: z.string(), version: z.number(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  version: z.number(),
 });
 export type Person = z.output<typeof personView>;
 
@@ -31,7 +43,10 @@ export const searchQuery = z.strictObject({
   q: line(40, { trim: true }).optional(),
   township: townshipCode.optional(),
   village: villageCode.optional(),
-  alive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  alive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   hukou: z.enum(['rural', 'urban']).optional(),
   page: queryInt(1, 10_000).default(1),
   pageSize: queryInt(1, 200).default(20),
@@ -75,8 +90,13 @@ export const householdCreated = z.object({ id: z.string(), personIds: z.array(z.
 
 /** kind 'child': personId is the parent of relatedPersonId. */
 const relationshipView = z.object({
-  id: z.string(), personId: z.string(), relatedPersonId: z.string(), kind: z.enum(['spouse', 'child']), adopted: z.boolean(),
-  startDate: z.string().nullable(), endDate: z.string().nullable(),
+  id: z.string(),
+  personId: z.string(),
+  relatedPersonId: z.string(),
+  kind: z.enum(['spouse', 'child']),
+  adopted: z.boolean(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
 });
 export type Relationship = z.output<typeof relationshipView>;
 
@@ -84,8 +104,18 @@ const disabilityView = z.object({ personId: z.string(), grade: z.number(), asses
 export type Disability = z.output<typeof disabilityView>;
 
 export type LifeEventKind =
-  | 'birth' | 'death' | 'adoption' | 'marriage' | 'divorce' | 'move_in' | 'move_out' | 'disability_assessed' | 'hukou_change'
-  | 'registered' | 'corrected' | 'changed';
+  | 'birth'
+  | 'death'
+  | 'adoption'
+  | 'marriage'
+  | 'divorce'
+  | 'move_in'
+  | 'move_out'
+  | 'disability_assessed'
+  | 'hukou_change'
+  | 'registered'
+  | 'corrected'
+  | 'changed';
 
 const lifeEventView = z.object({
   id: z.string(),
@@ -101,10 +131,18 @@ const lifeEventView = z.object({
 export type LifeEvent = z.output<typeof lifeEventView>;
 
 export const householdView = z.object({
-  id: z.string(), householdNumber: z.string().nullable(), address: z.string(), township: named, village: named,
+  id: z.string(),
+  householdNumber: z.string().nullable(),
+  address: z.string(),
+  township: named,
+  village: named,
   /** Usernames, and beside each the person's name (null: the system itself, e.g. an import). */
-  createdAt: z.string(), createdBy: z.string(), createdByName: z.string().nullable(),
-  updatedAt: z.string(), updatedBy: z.string(), updatedByName: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  createdByName: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  updatedByName: z.string().nullable(),
   members: z.array(personView),
   relationships: z.array(relationshipView),
   disabilities: z.array(disabilityView),
@@ -141,7 +179,10 @@ export type ColumnMatch = z.output<typeof columnMatch>;
 
 /** One column of the file as the preview read it. */
 export const importColumn = z.object({
-  column: z.number(), header: z.string(), key: rosterField.nullable(), how: columnMatch.nullable(),
+  column: z.number(),
+  header: z.string(),
+  key: rosterField.nullable(),
+  how: columnMatch.nullable(),
   samples: z.array(z.string()),
 });
 export type ImportColumn = z.output<typeof importColumn>;
@@ -156,7 +197,8 @@ export type ImportField = z.output<typeof importField>;
 
 /** One registered person the import would change, field by field. */
 const importChange = z.object({
-  row: z.number(), name: z.string(),
+  row: z.number(),
+  name: z.string(),
   /** Masked by the server. */
   idNumber: z.string(),
   fields: z.array(z.object({ key: rosterField, label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
@@ -180,7 +222,15 @@ export const importPreview = z.object({
   missing: z.array(rosterField),
   defaultVillage: named.nullable(),
   villages: z.array(named),
-  counts: z.object({ rows: z.number(), new: z.number(), newHouseholds: z.number(), unchanged: z.number(), changed: z.number(), refused: z.number(), links: z.number() }),
+  counts: z.object({
+    rows: z.number(),
+    new: z.number(),
+    newHouseholds: z.number(),
+    unchanged: z.number(),
+    changed: z.number(),
+    refused: z.number(),
+    links: z.number(),
+  }),
   changes: z.array(importChange),
   changesTruncated: z.boolean(),
   refused: z.array(importRefusedRow),

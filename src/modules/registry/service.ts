@@ -39,22 +39,44 @@ interface SearchedFor {
 
 export function presentPerson(r: q.PersonRow) {
   return {
-    id: r.id, householdId: r.household_id, householdNumber: r.household_number,
-    township: { code: r.township_code, name: r.township_name }, village: { code: r.village_code, name: r.village_name },
-    relation: r.relation_to_head, name: r.name, sex: r.sex, birthDate: r.birth_date, idNumber: r.id_number_masked,
-    phone: r.phone_masked, hukou: r.hukou, maritalStatus: r.marital_status, alive: r.alive, deathDate: r.death_date,
-    movedOutOn: r.moved_out_on, oneChildCertificate: r.one_child_certificate_number === null ? null : { number: r.one_child_certificate_number, date: r.one_child_certificate_date },
+    id: r.id,
+    householdId: r.household_id,
+    householdNumber: r.household_number,
+    township: { code: r.township_code, name: r.township_name },
+    village: { code: r.village_code, name: r.village_name },
+    relation: r.relation_to_head,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idNumber: r.id_number_masked,
+    phone: r.phone_masked,
+    hukou: r.hukou,
+    maritalStatus: r.marital_status,
+    alive: r.alive,
+    deathDate: r.death_date,
+    movedOutOn: r.moved_out_on,
+    oneChildCertificate: r.one_child_certificate_number === null ? null : { number: r.one_child_certificate_number, date: r.one_child_certificate_date },
     outOfPolicyBirth: r.out_of_policy_birth === null ? null : { value: r.out_of_policy_birth, source: r.out_of_policy_source },
-    updatedAt: r.updated_at.toISOString(), updatedBy: r.updated_by, version: r.version,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.updated_by,
+    version: r.version,
   };
 }
 export type PersonView = ReturnType<typeof presentPerson>;
 
 /** A member as a form or a roster row gives it; validated by the same rules as an import. */
-export type MemberInput = Partial<Record<'name' | 'relation' | 'sex' | 'birthDate' | 'idNumber' | 'hukou' | 'maritalStatus' | 'phone' | 'oneChildCertificateNumber' | 'oneChildCertificateDate', string>>;
+export type MemberInput = Partial<
+  Record<
+    'name' | 'relation' | 'sex' | 'birthDate' | 'idNumber' | 'hukou' | 'maritalStatus' | 'phone' | 'oneChildCertificateNumber' | 'oneChildCertificateDate',
+    string
+  >
+>;
 
 export class RegistryService {
-  constructor(private readonly db: Database, private readonly secrets: Secrets) {}
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+  ) {}
 
   /** The persons a search finds, as a .xlsx stream (masked; audit-logged). */
   async exportPersons(actor: AuthContext, input: SearchFilterInput) {
@@ -99,10 +121,15 @@ export class RegistryService {
     const { filter, searched } = this.parse(input);
     return withScope(this.db, actor, async (tx) => {
       const { rows, total } = await q.searchPersons(tx, filter, {
-        limit: input.pageSize, offset: (input.page - 1) * input.pageSize, sort: input.sort, order: input.order,
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+        sort: input.sort,
+        order: input.order,
       });
       await auditBy(tx, actor, {
-        action: 'registry.search', entityType: 'person', detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
+        action: 'registry.search',
+        entityType: 'person',
+        detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
       });
       return { items: rows.map(presentPerson), total, totalCapped: total > q.COUNT_CAP };
     });
@@ -114,20 +141,42 @@ export class RegistryService {
       if (!h) throw new AppError('not_found');
       const members = await q.personsOfHousehold(tx, id);
       const ids = members.map((m) => m.id);
-      const [relationships, disabilities, events] = await Promise.all([
-        q.relationshipsOf(tx, ids), q.disabilitiesOf(tx, ids), q.eventsOfHousehold(tx, id),
-      ]);
+      const [relationships, disabilities, events] = await Promise.all([q.relationshipsOf(tx, ids), q.disabilitiesOf(tx, ids), q.eventsOfHousehold(tx, id)]);
       const nameOf = await displayNames(tx, [h.created_by, h.updated_by, ...events.map((e) => e.entered_by)]);
       await auditBy(tx, actor, { action: 'registry.household_view', entityType: 'household', entityId: id, detail: { members: members.length } });
       return {
-        id: h.id, householdNumber: h.household_number, address: h.address,
-        township: { code: h.township_code, name: h.township_name }, village: { code: h.village_code, name: h.village_name },
-        createdAt: h.created_at.toISOString(), createdBy: h.created_by, createdByName: nameOf(h.created_by),
-        updatedAt: h.updated_at.toISOString(), updatedBy: h.updated_by, updatedByName: nameOf(h.updated_by),
+        id: h.id,
+        householdNumber: h.household_number,
+        address: h.address,
+        township: { code: h.township_code, name: h.township_name },
+        village: { code: h.village_code, name: h.village_name },
+        createdAt: h.created_at.toISOString(),
+        createdBy: h.created_by,
+        createdByName: nameOf(h.created_by),
+        updatedAt: h.updated_at.toISOString(),
+        updatedBy: h.updated_by,
+        updatedByName: nameOf(h.updated_by),
         members: members.map(presentPerson),
-        relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, relatedPersonId: r.related_person_id, kind: r.kind, adopted: r.adopted, startDate: r.start_date, endDate: r.end_date })),
+        relationships: relationships.map((r) => ({
+          id: r.id,
+          personId: r.person_id,
+          relatedPersonId: r.related_person_id,
+          kind: r.kind,
+          adopted: r.adopted,
+          startDate: r.start_date,
+          endDate: r.end_date,
+        })),
         disabilities: disabilities.map((d) => ({ personId: d.person_id, grade: d.grade, assessedOn: d.assessed_on })),
-        events: events.map((e) => ({ id: e.id, personId: e.person_id, kind: e.kind, date: e.effective_date, detail: e.detail, enteredBy: e.entered_by, enteredByName: nameOf(e.entered_by), enteredAt: e.entered_at.toISOString() })),
+        events: events.map((e) => ({
+          id: e.id,
+          personId: e.person_id,
+          kind: e.kind,
+          date: e.effective_date,
+          detail: e.detail,
+          enteredBy: e.entered_by,
+          enteredByName: nameOf(e.entered_by),
+          enteredAt: e.entered_at.toISOString(),
+        })),
       };
     });
   }
@@ -142,24 +191,48 @@ export class RegistryService {
         throw new AppError('validation_failed', { zh: '户内须有一名户主', en: 'A household needs a head' });
       }
       const householdId = randomUUID();
-      await q.insertHouseholds(tx, actor.district, actor.username, [{ id: householdId, township: village.township_code, village: village.code, number: input.householdNumber ?? null, address: input.address }])
+      await q
+        .insertHouseholds(tx, actor.district, actor.username, [
+          { id: householdId, township: village.township_code, village: village.code, number: input.householdNumber ?? null, address: input.address },
+        ])
         .catch(uniqueAs('household_number_unique', '户号已存在', 'The household number is taken'));
       const ids = await this.insertMembers(tx, actor, householdId, village, people);
       // The head and a spouse registered together are recorded as married to each other.
       const head = people.findIndex((p) => p.relation === 'head');
       const spouses = people.flatMap((p, i) => (p.relation === 'spouse' ? [i] : []));
       if (spouses.length === 1) {
-        await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`,
-          [actor.district, ids[head] ?? null, ids[spouses[0] ?? -1] ?? null, actor.username]);
+        await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`, [
+          actor.district,
+          ids[head] ?? null,
+          ids[spouses[0] ?? -1] ?? null,
+          actor.username,
+        ]);
       }
-      await q.insertEvent(tx, { district: actor.district, householdId, personId: null, kind: 'registered', date: businessToday(), detail: { members: people.length }, by: actor.username });
-      await auditBy(tx, actor, { action: 'registry.household_create', entityType: 'household', entityId: householdId, after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) } });
+      await q.insertEvent(tx, {
+        district: actor.district,
+        householdId,
+        personId: null,
+        kind: 'registered',
+        date: businessToday(),
+        detail: { members: people.length },
+        by: actor.username,
+      });
+      await auditBy(tx, actor, {
+        action: 'registry.household_create',
+        entityType: 'household',
+        entityId: householdId,
+        after: { address: input.address, village: village.code, members: people.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation })) },
+      });
       return { id: householdId, personIds: ids };
     });
   }
 
   /** A birth, adoption or move-in adds a member to a household. */
-  async addMember(actor: AuthContext, householdId: string, input: { member: MemberInput; event: 'birth' | 'adoption' | 'move_in'; date: string; parentIds?: string[] | undefined }) {
+  async addMember(
+    actor: AuthContext,
+    householdId: string,
+    input: { member: MemberInput; event: 'birth' | 'adoption' | 'move_in'; date: string; parentIds?: string[] | undefined },
+  ) {
     return withScope(this.db, actor, async (tx) => {
       const h = await q.getHousehold(tx, householdId);
       if (!h) throw new AppError('not_found');
@@ -172,13 +245,30 @@ export class RegistryService {
       if (!id) throw new Error('unreachable');
       for (const parentId of input.parentIds ?? []) {
         const parent = await q.getPerson(tx, parentId);
-        if (!parent || parent.household_id !== householdId) throw new AppError('validation_failed', { zh: '父母须为本户成员', en: 'Parents must be members of the household' });
-        if (parent.birth_date >= person.birthDate) throw new AppError('validation_failed', { zh: '子女出生日期不能早于父母', en: 'A child cannot be born before its parent' });
-        await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, adopted, start_date, created_by) VALUES ($1, $2, $3, 'child', $4, $5, $6)`,
-          [actor.district, parentId, id, input.event === 'adoption', input.date, actor.username]);
+        if (!parent || parent.household_id !== householdId)
+          throw new AppError('validation_failed', { zh: '父母须为本户成员', en: 'Parents must be members of the household' });
+        if (parent.birth_date >= person.birthDate)
+          throw new AppError('validation_failed', { zh: '子女出生日期不能早于父母', en: 'A child cannot be born before its parent' });
+        await tx.query(
+          `INSERT INTO relationship (district_code, person_id, related_person_id, kind, adopted, start_date, created_by) VALUES ($1, $2, $3, 'child', $4, $5, $6)`,
+          [actor.district, parentId, id, input.event === 'adoption', input.date, actor.username],
+        );
       }
-      await q.insertEvent(tx, { district: actor.district, householdId, personId: id, kind: input.event, date: input.date, detail: { name: person.name }, by: actor.username });
-      await auditBy(tx, actor, { action: `registry.${input.event}`, entityType: 'person', entityId: id, after: { name: person.name, idNumber: person.idNumber, birthDate: person.birthDate } });
+      await q.insertEvent(tx, {
+        district: actor.district,
+        householdId,
+        personId: id,
+        kind: input.event,
+        date: input.date,
+        detail: { name: person.name },
+        by: actor.username,
+      });
+      await auditBy(tx, actor, {
+        action: `registry.${input.event}`,
+        entityType: 'person',
+        entityId: id,
+        after: { name: person.name, idNumber: person.idNumber, birthDate: person.birthDate },
+      });
       return { id };
     });
   }
@@ -187,7 +277,11 @@ export class RegistryService {
     return this.changePerson(actor, personId, 'death', date, async (tx, p) => {
       if (!p.alive) throw new AppError('validation_failed', { zh: '该人员已登记死亡', en: 'The death is already recorded' });
       if (date < p.birth_date) throw new AppError('validation_failed', { zh: '死亡日期早于出生日期', en: 'The date of death is before the date of birth' });
-      await tx.query('UPDATE person SET alive = false, death_date = $2, marital_status = marital_status, updated_by = $3 WHERE id = $1', [personId, date, actor.username]);
+      await tx.query('UPDATE person SET alive = false, death_date = $2, marital_status = marital_status, updated_by = $3 WHERE id = $1', [
+        personId,
+        date,
+        actor.username,
+      ]);
       return { note: note ?? null };
     });
   }
@@ -202,8 +296,13 @@ export class RegistryService {
 
   async recordDisability(actor: AuthContext, personId: string, grade: number, date: string) {
     return this.changePerson(actor, personId, 'disability_assessed', date, async (tx) => {
-      await tx.query('INSERT INTO disability_assessment (district_code, person_id, grade, assessed_on, created_by) VALUES ($1, $2, $3, $4, $5)',
-        [actor.district, personId, grade, date, actor.username]);
+      await tx.query('INSERT INTO disability_assessment (district_code, person_id, grade, assessed_on, created_by) VALUES ($1, $2, $3, $4, $5)', [
+        actor.district,
+        personId,
+        grade,
+        date,
+        actor.username,
+      ]);
       return { grade };
     });
   }
@@ -212,8 +311,10 @@ export class RegistryService {
     return this.changePerson(actor, personId, 'marriage', date, async (tx) => {
       const spouse = await q.getPerson(tx, spouseId);
       if (!spouse || spouseId === personId) throw new AppError('not_found', { zh: '配偶不存在或不在您的管辖范围', en: 'Spouse not found' });
-      await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, start_date, created_by) VALUES ($1, $2, $3, 'spouse', $4, $5)`,
-        [actor.district, personId, spouseId, date, actor.username]);
+      await tx.query(
+        `INSERT INTO relationship (district_code, person_id, related_person_id, kind, start_date, created_by) VALUES ($1, $2, $3, 'spouse', $4, $5)`,
+        [actor.district, personId, spouseId, date, actor.username],
+      );
       await tx.query(`UPDATE person SET marital_status = 'married', updated_by = $2 WHERE id = ANY ($1::uuid[])`, [[personId, spouseId], actor.username]);
       return { spouse: spouse.name };
     });
@@ -230,7 +331,13 @@ export class RegistryService {
     });
   }
 
-  private async changePerson<T>(actor: AuthContext, personId: string, kind: string, date: string, change: (tx: Queryable, p: q.PersonRow) => Promise<T>): Promise<T> {
+  private async changePerson<T>(
+    actor: AuthContext,
+    personId: string,
+    kind: string,
+    date: string,
+    change: (tx: Queryable, p: q.PersonRow) => Promise<T>,
+  ): Promise<T> {
     if (date > businessToday()) throw new AppError('validation_failed', { zh: '日期不能晚于今天', en: 'The date cannot be in the future' });
     return withScope(this.db, actor, async (tx) => {
       const before = await q.getPerson(tx, personId);
@@ -238,7 +345,14 @@ export class RegistryService {
       const detail = await change(tx, before);
       await q.insertEvent(tx, { district: actor.district, householdId: before.household_id, personId, kind, date, detail, by: actor.username });
       const after = await q.getPerson(tx, personId);
-      await auditBy(tx, actor, { action: `registry.${kind}`, entityType: 'person', entityId: personId, before: presentPerson(before), after: after ? presentPerson(after) : null, detail: { date, ...(detail as object) } });
+      await auditBy(tx, actor, {
+        action: `registry.${kind}`,
+        entityType: 'person',
+        entityId: personId,
+        before: presentPerson(before),
+        after: after ? presentPerson(after) : null,
+        detail: { date, ...(detail as object) },
+      });
       return detail;
     });
   }
@@ -258,27 +372,58 @@ export class RegistryService {
       if (ids.indexOf(id) !== i) problems.push({ member: i, column: '身份证号', code: 'duplicate', reason: '身份证号在本户内重复' });
     });
     if (problems.length > 0) {
-      throw new AppError('validation_failed', { zh: problems.map((p) => `第${p.member + 1}人 ${p.column}：${p.reason}`).join('；'), en: 'Some members are invalid; see details', details: problems });
+      throw new AppError('validation_failed', {
+        zh: problems.map((p) => `第${p.member + 1}人 ${p.column}：${p.reason}`).join('；'),
+        en: 'Some members are invalid; see details',
+        details: problems,
+      });
     }
     return people;
   }
 
-  private async insertMembers(tx: Queryable, actor: AuthContext, householdId: string, village: { code: string; township_code: string }, people: RosterPerson[]): Promise<string[]> {
+  private async insertMembers(
+    tx: Queryable,
+    actor: AuthContext,
+    householdId: string,
+    village: { code: string; township_code: string },
+    people: RosterPerson[],
+  ): Promise<string[]> {
     const protectedIds = people.map((p) => protectIdNumber(this.secrets, p.idNumber));
     const hashes = people.map((p) => idLookupHashes(this.secrets, p.idNumber));
     const taken = await q.takenIdHashes(tx, hashes.flat());
     if (taken.size > 0) {
-      throw new AppError('validation_failed', { zh: '身份证号已在本区登记，不能重复登记', en: 'The ID number is already registered in this district', details: people.filter((_, i) => hashes[i]?.some((h) => taken.has(h))).map((p) => ({ name: p.name })) });
+      throw new AppError('validation_failed', {
+        zh: '身份证号已在本区登记，不能重复登记',
+        en: 'The ID number is already registered in this district',
+        details: people.filter((_, i) => hashes[i]?.some((h) => taken.has(h))).map((p) => ({ name: p.name })),
+      });
     }
     const rows: q.NewPerson[] = people.map((p, i) => {
       const keys = nameKeys(p.name);
       const id = protectedIds[i] as NonNullable<(typeof protectedIds)[number]>;
       const phone = protectPhone(this.secrets, p.phone);
       return {
-        id: randomUUID(), householdId, townshipCode: village.township_code, villageCode: village.code, relation: p.relation, name: p.name,
-        pinyin: keys.pinyin, initials: keys.initials, tokens: keys.tokens, sex: p.sex, birthDate: p.birthDate, idEnc: id.enc, idHash: id.hash,
-        idMasked: id.masked, phoneEnc: phone.enc, phoneMasked: phone.masked, hukou: p.hukou, maritalStatus: p.maritalStatus, deathDate: p.deathDate,
-        certificateNumber: p.oneChildCertificateNumber, certificateDate: p.oneChildCertificateDate,
+        id: randomUUID(),
+        householdId,
+        townshipCode: village.township_code,
+        villageCode: village.code,
+        relation: p.relation,
+        name: p.name,
+        pinyin: keys.pinyin,
+        initials: keys.initials,
+        tokens: keys.tokens,
+        sex: p.sex,
+        birthDate: p.birthDate,
+        idEnc: id.enc,
+        idHash: id.hash,
+        idMasked: id.masked,
+        phoneEnc: phone.enc,
+        phoneMasked: phone.masked,
+        hukou: p.hukou,
+        maritalStatus: p.maritalStatus,
+        deathDate: p.deathDate,
+        certificateNumber: p.oneChildCertificateNumber,
+        certificateDate: p.oneChildCertificateDate,
       };
     });
     await q.insertPersons(tx, actor.district, actor.username, rows);

@@ -17,7 +17,10 @@ export async function changeSecurityPolicy(db: Database, actor: AuthContext, p: 
     const after = await readPolicy(tx);
     await auditBy(tx, actor, {
       action: 'security.policy_update',
-      entityType: 'security_policy', entityId: actor.district, before, after,
+      entityType: 'security_policy',
+      entityId: actor.district,
+      before,
+      after,
     });
     return after;
   });

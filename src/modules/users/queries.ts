@@ -33,10 +33,11 @@ export async function listUsers(tx: Queryable, query: ListQuery): Promise<{ rows
   const q = query.q?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null;
   const params = [q, query.role ?? null, query.status ?? null];
   const order = `${sortColumns[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, username`;
-  const { rows } = await tx.query<UserListRow>(
-    `SELECT ${columns} FROM app_user u WHERE ${where} ORDER BY ${order} LIMIT $4 OFFSET $5`,
-    [...params, query.pageSize, (query.page - 1) * query.pageSize],
-  );
+  const { rows } = await tx.query<UserListRow>(`SELECT ${columns} FROM app_user u WHERE ${where} ORDER BY ${order} LIMIT $4 OFFSET $5`, [
+    ...params,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  ]);
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user u WHERE ${where}`, params);
   return { rows, total: total.rows[0]?.n ?? 0 };
 }
@@ -68,9 +69,7 @@ export async function usernameExists(tx: Queryable, district: string, username: 
  * Replaces the account's grants, in effect at once when confirmed, else awaiting confirmation
  * (the database refuses a confirmed grant on an account with a temporary password).
  */
-export async function replaceGrants(
-  tx: Queryable, district: string, userId: string, grants: readonly Grant[], o: { confirmed: boolean },
-): Promise<void> {
+export async function replaceGrants(tx: Queryable, district: string, userId: string, grants: readonly Grant[], o: { confirmed: boolean }): Promise<void> {
   await tx.query('DELETE FROM user_grant WHERE district_code = $1 AND user_id = $2', [district, userId]);
   for (const g of grants) {
     await tx.query(
@@ -83,10 +82,10 @@ export async function replaceGrants(
 
 /** Puts the account's grants awaiting confirmation in effect; how many. */
 export async function confirmGrants(tx: Queryable, district: string, userId: string): Promise<number> {
-  const { rowCount } = await tx.query(
-    'UPDATE user_grant SET confirmed_at = now() WHERE district_code = $1 AND user_id = $2 AND confirmed_at IS NULL',
-    [district, userId],
-  );
+  const { rowCount } = await tx.query('UPDATE user_grant SET confirmed_at = now() WHERE district_code = $1 AND user_id = $2 AND confirmed_at IS NULL', [
+    district,
+    userId,
+  ]);
   return rowCount;
 }
 

@@ -11,9 +11,14 @@ export const grantInput = z.strictObject({
 });
 export type GrantInput = z.infer<typeof grantInput>;
 
-export const username = z.string().max(64).trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, {
-  message: '3–40 characters: lower-case letters, digits, . _ -',
-});
+export const username = z
+  .string()
+  .max(64)
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, {
+    message: '3–40 characters: lower-case letters, digits, . _ -',
+  });
 
 export const userView = z.object({
   id: z.string(),

@@ -39,7 +39,11 @@ export class UserService {
   async list(actor: AuthContext, query: ListQuery): Promise<{ items: UserView[]; total: number }> {
     return withScope(this.db, actor, async (tx) => {
       const { rows, total } = await q.listUsers(tx, query);
-      const grants = await findGrants(tx, actor.district, rows.map((r) => r.id));
+      const grants = await findGrants(
+        tx,
+        actor.district,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => present(r, grants.get(r.id) ?? [])), total };
     });
   }
@@ -92,10 +96,14 @@ export class UserService {
   async confirmGrants(actor: AuthContext, id: string): Promise<UserView> {
     return withScope(this.db, actor, async (tx) => {
       const before = await this.load(tx, actor, id);
-      refuse(confirmProblem({
-        actorId: actor.userId, accountId: id, temporaryPassword: before.temporaryPassword,
-        pendingGrants: before.grants.filter((g) => !g.confirmed).length,
-      }));
+      refuse(
+        confirmProblem({
+          actorId: actor.userId,
+          accountId: id,
+          temporaryPassword: before.temporaryPassword,
+          pendingGrants: before.grants.filter((g) => !g.confirmed).length,
+        }),
+      );
       await q.confirmGrants(tx, actor.district, id);
       const after = await this.load(tx, actor, id);
       await appendAudit(tx, { ...this.audit(actor, 'user.grants_confirm', id), after: { grants: after.grants } });
@@ -146,7 +154,8 @@ export class UserService {
         (input.township !== undefined && units.township === null) ||
         (input.village !== undefined && units.villageTownship === null) ||
         (input.department !== undefined && units.department === null);
-      if (missing) throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}：乡镇街、村居或成员单位不存在`);
+      if (missing)
+        throw invalidGrant(`${input.role}: unknown township, village or department`, `${roles[input.role].label['zh-CN']}：乡镇街、村居或成员单位不存在`);
       const grant: Grant = {
         role: input.role,
         township: input.village !== undefined ? units.villageTownship : (input.township ?? null),

@@ -49,8 +49,7 @@ const conditions: readonly Condition<DeliverySubsidyParameters>[] = [
     label: () => '产妇本人（女方）',
     basis: '补助对象为住院分娩的孕产妇本人',
     test: (f, i) => parentOf(f, i).sex === 'F',
-    explain: (f, i) =>
-      parentOf(f, i).sex === 'F' ? `${person(f, i)}为女性，是产妇本人` : `${person(f, i)}为男性；补助发给产妇本人，不发给男方`,
+    explain: (f, i) => (parentOf(f, i).sex === 'F' ? `${person(f, i)}为女性，是产妇本人` : `${person(f, i)}为男性；补助发给产妇本人，不发给男方`),
   },
   {
     id: 'rural-hukou',

@@ -62,8 +62,7 @@ const conditions: readonly Condition<RewardAssistanceParameters>[] = [
     label: () => '夫妻双方均为农业户口（单亲家庭为本人）',
     basis: '奖励扶助对象确认条件：本人及配偶均为农业户口或界定为农村居民户口',
     test: (f) => f.allRural,
-    explain: (f) =>
-      f.situation.family.parents.map((p, i) => `${role(f, i)}${p.alive ? '' : '（已故）'} ${hukouName[p.hukou]}`).join('、'),
+    explain: (f) => f.situation.family.parents.map((p, i) => `${role(f, i)}${p.alive ? '' : '（已故）'} ${hukouName[p.hukou]}`).join('、'),
   },
   {
     id: 'no-out-of-policy-birth',

@@ -56,6 +56,5 @@ export const topUpDahuangbao: Programme<TopUpDahuangbaoParameters> = {
   },
   conditions,
   amount: (_f, _i, p) => toFen((p.reward.amount.value * p.share.value) / 100),
-  amountDetail: (_f, _i, p) =>
-    `区奖励扶助标准 ${describeParameter(p.reward.amount.row)} × 加发比例 ${describeParameter(p.share.row)}`,
+  amountDetail: (_f, _i, p) => `区奖励扶助标准 ${describeParameter(p.reward.amount.row)} × 加发比例 ${describeParameter(p.share.row)}`,
 };
