@@ -10,8 +10,17 @@ export interface CookieOptions {
   secure: 'auto' | boolean;
 }
 
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type Routes = ReturnType<typeof typed>;
+
 export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: AuthService; cookies: CookieOptions }): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = typed(app);
+  sessionRoutes(r, deps);
+  credentialRoutes(r, deps.auth);
+}
+
+/** Signing in and out, the second sign-in step, and the signed-in user. */
+function sessionRoutes(r: Routes, deps: { db: Database; auth: AuthService; cookies: CookieOptions }): void {
   const { db, auth } = deps;
   const setCookie = (req: FastifyRequest, reply: FastifyReply, value: string) =>
     reply.setCookie(SESSION_COOKIE, value, {
@@ -74,7 +83,10 @@ export function authRoutes(app: FastifyInstance, deps: { db: Database; auth: Aut
       return { ok: true as const };
     },
   );
+}
 
+/** The user's own credentials: password and second-factor enrolment. */
+function credentialRoutes(r: Routes, auth: AuthService): void {
   r.post(
     '/api/auth/password',
     {

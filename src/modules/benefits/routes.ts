@@ -29,7 +29,8 @@ export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secret
   const workflow = new BenefitsWorkflow(db, deps.secrets);
   const summaries = new ChangeCache<YearSummary>('benefit_data').keepWhile(app, db, 'benefit summaries');
   evaluationRoutes(r, db, summaries);
-  applicationRoutes(r, db, workflow);
+  applicationRoutes(r, workflow);
+  noticeRoutes(r, db, workflow);
   enrolmentRoutes(r, db);
   rollRoutes(r, new PaymentRolls(db, deps.secrets));
 }
@@ -121,8 +122,8 @@ function evaluationRoutes(r: Routes, db: Database, summaries: ChangeCache<YearSu
   );
 }
 
-/** The yearly confirmation: applications, their steps and objections, and the notice lists. */
-function applicationRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow): void {
+/** The yearly confirmation: applications and their steps. */
+function applicationRoutes(r: Routes, workflow: BenefitsWorkflow): void {
   r.get(
     '/api/benefits/applications',
     {
@@ -175,7 +176,10 @@ function applicationRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow):
     },
     async (req) => workflow.decide(actorOf(req), req.params.id, req.body),
   );
+}
 
+/** The yearly confirmation's public notice: objections received during it, and the notice lists. */
+function noticeRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow): void {
   r.post(
     '/api/benefits/applications/:id/objections',
     {

@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
-import { fileReply, noBody } from '../../core/wire.ts';
+import { fileReply } from '../../core/wire.ts';
 import type { Database } from '../../db/types.ts';
 import { actorOf } from '../../server/auth.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import * as s from './schemas.ts';
+import { meetingRoutes } from './meetingRoutes.ts';
 import { bulletinService, meetingService, planService, reportService } from './service.ts';
 
 const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
-type Routes = ReturnType<typeof typed>;
+export type Routes = ReturnType<typeof typed>;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -18,13 +19,17 @@ const tags = ['coordination'];
 /** The coordination's API, /api/coord/*: one registering function per area. */
 export function coordinationRoutes(app: FastifyInstance, deps: { db: Database }): void {
   const r = typed(app);
-  planRoutes(r, planService(deps.db));
+  const plans = planService(deps.db);
+  planRoutes(r, plans);
+  indicatorRoutes(r, plans);
   reportRoutes(r, reportService(deps.db));
-  bulletinRoutes(r, bulletinService(deps.db));
+  const bulletins = bulletinService(deps.db);
+  bulletinRoutes(r, bulletins);
+  bulletinPublicationRoutes(r, bulletins);
   meetingRoutes(r, meetingService(deps.db));
 }
 
-/** The implementation plan with its responsibilities, and the indicators, rules and settings. */
+/** The implementation plan with its responsibilities. */
 function planRoutes(r: Routes, plans: ReturnType<typeof planService>): void {
   r.get(
     '/api/coord/plan',
@@ -68,7 +73,10 @@ function planRoutes(r: Routes, plans: ReturnType<typeof planService>): void {
     },
     async (req) => plans.patchResponsibility(actorOf(req), req.params.id, req.body),
   );
+}
 
+/** The indicators, the validation rules and the settings. */
+function indicatorRoutes(r: Routes, plans: ReturnType<typeof planService>): void {
   r.get(
     '/api/coord/indicators',
     {
@@ -172,6 +180,26 @@ function reportRoutes(r: Routes, reports: ReturnType<typeof reportService>): voi
     async (req) => reports.submit(actorOf(req), req.params.department, req.params.period, req.body.version),
   );
 
+  reviewRoutes(r, reports);
+  attachmentRoutes(r, reports);
+
+  r.get(
+    '/api/coord/completeness',
+    {
+      config: { access: 'coord.read' },
+      schema: {
+        tags,
+        summary: 'Reporting completeness and timeliness of a year (default: the latest with reports), per department and month',
+        querystring: s.yearQuery,
+        response: { 200: s.completenessView },
+      },
+    },
+    async (req) => reports.completeness(actorOf(req), req.query.year),
+  );
+}
+
+/** The office's review of a submitted report: returned for correction or accepted. */
+function reviewRoutes(r: Routes, reports: ReturnType<typeof reportService>): void {
   r.post(
     '/api/coord/reports/:department/:period/return',
     {
@@ -200,22 +228,6 @@ function reportRoutes(r: Routes, reports: ReturnType<typeof reportService>): voi
       },
     },
     async (req) => reports.review(actorOf(req), req.params.department, req.params.period, { action: 'accept', ...req.body }),
-  );
-
-  attachmentRoutes(r, reports);
-
-  r.get(
-    '/api/coord/completeness',
-    {
-      config: { access: 'coord.read' },
-      schema: {
-        tags,
-        summary: 'Reporting completeness and timeliness of a year (default: the latest with reports), per department and month',
-        querystring: s.yearQuery,
-        response: { 200: s.completenessView },
-      },
-    },
-    async (req) => reports.completeness(actorOf(req), req.query.year),
   );
 }
 
@@ -275,7 +287,7 @@ function attachmentRoutes(r: Routes, reports: ReturnType<typeof reportService>):
   );
 }
 
-/** The bulletins (通报): drafts, publication, the Word document. */
+/** The bulletins (通报) and their drafts. */
 function bulletinRoutes(r: Routes, bulletins: ReturnType<typeof bulletinService>): void {
   r.get(
     '/api/coord/bulletins',
@@ -326,7 +338,10 @@ function bulletinRoutes(r: Routes, bulletins: ReturnType<typeof bulletinService>
     },
     async (req) => bulletins.refresh(actorOf(req), req.params.id, req.body.version),
   );
+}
 
+/** A draft's end, published or discarded, and the Word document of a bulletin. */
+function bulletinPublicationRoutes(r: Routes, bulletins: ReturnType<typeof bulletinService>): void {
   r.post(
     '/api/coord/bulletins/:id/publish',
     {
@@ -363,127 +378,5 @@ function bulletinRoutes(r: Routes, bulletins: ReturnType<typeof bulletinService>
       const file = await bulletins.docx(actorOf(req), req.params.id);
       return reply.type(DOCX).header('content-disposition', attachment(file.fileName)).send(file.content);
     },
-  );
-}
-
-/** Meetings and their action items (督办事项), and the desk. */
-function meetingRoutes(r: Routes, meetings: ReturnType<typeof meetingService>): void {
-  r.get(
-    '/api/coord/desk',
-    {
-      config: { access: 'coord.read' },
-      schema: {
-        tags,
-        summary: "What the user has to do now: reports due or overdue, action items, notices; the office's reviews",
-        response: { 200: s.deskView },
-      },
-    },
-    async (req) => meetings.desk(actorOf(req)),
-  );
-
-  r.get(
-    '/api/coord/meetings',
-    {
-      config: { access: 'coord.read' },
-      schema: { tags, summary: 'Meetings, newest first', response: { 200: s.meetingList } },
-    },
-    async (req) => meetings.meetings(actorOf(req)),
-  );
-
-  r.post(
-    '/api/coord/meetings',
-    {
-      config: { access: 'coord.manage' },
-      schema: {
-        tags,
-        summary: 'Schedule a meeting; open and overdue action items join its agenda automatically',
-        body: s.meetingBody,
-        response: { 200: s.meetingView },
-      },
-    },
-    async (req) => meetings.createMeeting(actorOf(req), req.body),
-  );
-
-  r.get(
-    '/api/coord/meetings/:id',
-    {
-      config: { access: 'coord.read' },
-      schema: { tags, summary: 'A meeting with agenda, attendees, minutes and decisions', params: s.idParams, response: { 200: s.meetingView } },
-    },
-    async (req) => meetings.meeting(actorOf(req), req.params.id),
-  );
-
-  r.put(
-    '/api/coord/meetings/:id/minutes',
-    {
-      config: { access: 'coord.manage' },
-      schema: { tags, summary: 'Record the minutes; decisions become action items', params: s.idParams, body: s.minutesBody, response: { 200: s.meetingView } },
-    },
-    async (req) => meetings.recordMinutes(actorOf(req), req.params.id, req.body),
-  );
-
-  r.get(
-    '/api/coord/action-items',
-    {
-      config: { access: 'coord.read' },
-      schema: { tags, summary: 'Action items (督办事项)', querystring: s.actionItemQuery, response: { 200: s.actionItemList } },
-    },
-    async (req) => meetings.actionItems(actorOf(req), req.query),
-  );
-
-  r.post(
-    '/api/coord/action-items',
-    {
-      config: { access: 'coord.manage' },
-      schema: { tags, summary: 'Assign an action item to a department', body: s.actionItemBody, response: { 200: s.actionItemView } },
-    },
-    async (req) => meetings.createActionItem(actorOf(req), req.body),
-  );
-
-  r.post(
-    '/api/coord/action-items/:id/notes',
-    {
-      config: { access: 'coord.read' },
-      schema: {
-        tags,
-        summary: 'Record progress on an action item, optionally closing it',
-        params: s.idParams,
-        body: s.actionNoteBody,
-        response: { 200: s.actionItemView },
-      },
-    },
-    async (req) => meetings.noteActionItem(actorOf(req), req.params.id, req.body),
-  );
-
-  noticeRoutes(r, meetings);
-}
-
-/** Notices (通知) from the office to the departments, with read receipts. */
-function noticeRoutes(r: Routes, meetings: ReturnType<typeof meetingService>): void {
-  r.get(
-    '/api/coord/notices',
-    {
-      config: { access: 'coord.read' },
-      schema: { tags, summary: 'Notices: all sent with receipts (office), or those sent to the own department', response: { 200: s.noticeList } },
-    },
-    async (req) => meetings.notices(actorOf(req)),
-  );
-
-  r.post(
-    '/api/coord/notices',
-    {
-      config: { access: 'coord.manage' },
-      schema: { tags, summary: 'Send a notice to all or chosen departments', body: s.noticeBody, response: { 200: s.noticeView } },
-    },
-    async (req) => meetings.sendNotice(actorOf(req), req.body),
-  );
-
-  r.post(
-    '/api/coord/notices/:id/read',
-    {
-      config: { access: 'coord.report' },
-      schema: { tags, summary: 'Mark a notice read for the own department', params: s.idParams, body: noBody, response: { 200: s.noticeView } },
-    },
-    async (req) => meetings.readNotice(actorOf(req), req.params.id),
   );
 }

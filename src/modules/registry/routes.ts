@@ -24,11 +24,16 @@ const BODY_END_GRACE_MS = 2_000;
 type Deps = { db: Database; secrets: Secrets; registry: RegistryService; uploadDir: string };
 
 export function registryRoutes(app: FastifyInstance, deps: Deps): void {
-  personRoutes(app, deps.registry);
-  importRoutes(app, deps.uploadDir, new ImportService(deps.db, deps.secrets, app.log));
+  personReadRoutes(app, deps.registry);
+  personWriteRoutes(app, deps.registry);
+  revealRoutes(app, deps.registry);
+  const imports = new ImportService(deps.db, deps.secrets, app.log);
+  importRoutes(app, deps.uploadDir, imports);
+  importJobRoutes(app, imports);
 }
 
-function personRoutes(app: FastifyInstance, registry: RegistryService): void {
+/** Finding persons, the list as a workbook, and a household. */
+function personReadRoutes(app: FastifyInstance, registry: RegistryService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -78,6 +83,11 @@ function personRoutes(app: FastifyInstance, registry: RegistryService): void {
     },
     async (req) => registry.household(actorOf(req), req.params.id),
   );
+}
+
+/** Registering households and members, and the life events of a person. */
+function personWriteRoutes(app: FastifyInstance, registry: RegistryService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/registry/households',
@@ -124,6 +134,11 @@ function personRoutes(app: FastifyInstance, registry: RegistryService): void {
   personAction('move-out', 'Record a move out of the district', s.moveOutBody, (a, id, b) => registry.recordMoveOut(a, id, b.date, b.destination));
   personAction('disability', 'Record a disability assessment', s.disabilityBody, (a, id, b) => registry.recordDisability(a, id, b.grade, b.date));
   personAction('marriage', 'Record a marriage', s.marriageBody, (a, id, b) => registry.recordMarriage(a, id, b.spouseId, b.date));
+}
+
+/** A person's full personal data, shown on request with a reason. */
+function revealRoutes(app: FastifyInstance, registry: RegistryService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/registry/persons/:id/reveal',
@@ -141,6 +156,7 @@ function personRoutes(app: FastifyInstance, registry: RegistryService): void {
   );
 }
 
+/** The roster template, the upload of a roster and the progress of its import. */
 function importRoutes(app: FastifyInstance, uploadDir: string, imports: ImportService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -187,6 +203,11 @@ function importRoutes(app: FastifyInstance, uploadDir: string, imports: ImportSe
     },
     async (req) => imports.view(actorOf(req), req.params.id),
   );
+}
+
+/** What follows a preview: columns matched by hand, confirmation or cancellation, the error workbook. */
+function importJobRoutes(app: FastifyInstance, imports: ImportService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/registry/imports/:id/mapping',

@@ -7,9 +7,11 @@ import { ok } from '../auth/schemas.ts';
 import * as s from './schemas.ts';
 import type { UserService } from './service.ts';
 
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type Routes = ReturnType<typeof typed>;
+
 export function userRoutes(app: FastifyInstance, deps: { users: UserService }): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { users } = deps;
+  const r = typed(app);
 
   r.get(
     '/api/roles',
@@ -31,6 +33,12 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
     }),
   );
 
+  accountRoutes(r, deps.users);
+  accessRoutes(r, deps.users);
+}
+
+/** Accounts: the list, creation, name and status. */
+function accountRoutes(r: Routes, users: UserService): void {
   r.get(
     '/api/users',
     {
@@ -60,7 +68,10 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }): 
     },
     async (req) => users.update(actorOf(req), req.params.id, req.body),
   );
+}
 
+/** An account's access: its grants, its temporary password and its sign-in lockout. */
+function accessRoutes(r: Routes, users: UserService): void {
   r.put(
     '/api/users/:id/grants',
     {
