@@ -5,17 +5,16 @@
  */
 import type { Queryable } from '../../db/types.ts';
 import type { AuthContext } from '../auth/service.ts';
+import { activeAccountCount, auditEntriesToday, failedLoginsToday, lockedAccountCount, securityPolicyRow } from './queries.ts';
 import { txt, type Figure, type TodoItem } from './schemas.ts';
-
-const count = async (tx: Queryable, sql: string): Promise<number> => (await tx.query<{ n: number }>(sql)).rows[0]?.n ?? 0;
 
 export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ todo: TodoItem[]; figures: Figure[] }> {
   const has = (p: AuthContext['permissions'][number]) => actor.permissions.includes(p);
   const todo: TodoItem[] = [];
   const figures: Figure[] = [];
   if (has('user.manage')) {
-    const accounts = await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE NOT disabled');
-    const locked = await count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()'); // real clock: account locks are security timing
+    const accounts = await activeAccountCount(tx);
+    const locked = await lockedAccountCount(tx); // real clock: account locks are security timing
     if (locked > 0) {
       todo.push({
         kind: 'account.locked',
@@ -38,23 +37,19 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
       {
         key: 'auditToday',
         label: txt('今日审计记录', 'Audit entries today'),
-        value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"),
+        value: await auditEntriesToday(tx),
         unit: txt('条', ''),
       }, // real clock: today's audit entries, as they happened
       {
         key: 'failedLoginsToday',
         label: txt('今日登录失败', 'Failed sign-ins today'),
-        value: await count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"),
+        value: await failedLoginsToday(tx),
         unit: txt('次', ''),
       }, // real clock: today's sign-ins, as they happened
     );
   }
   if (has('security.manage')) {
-    const p = (
-      await tx.query<{ lockout_threshold: number; idle_timeout_minutes: number; min_password_length: number }>(
-        'SELECT lockout_threshold, idle_timeout_minutes, min_password_length FROM security_policy',
-      )
-    ).rows[0];
+    const p = await securityPolicyRow(tx);
     if (p) {
       figures.push(
         { key: 'minPasswordLength', label: txt('密码最小长度', 'Minimum password length'), value: p.min_password_length, unit: txt('位', 'chars') },

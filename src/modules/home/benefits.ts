@@ -7,25 +7,22 @@ import type { ChangeCache } from '../../db/changeCache.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
 import { programmeName } from '../../core/benefits/catalog.ts';
-import type { ProgrammeId } from '../../core/benefits/types.ts';
 import { thisYear } from '../../core/clock.ts';
 import { stepOf, type ApplicationState, type Step } from '../benefits/workflow.ts';
 import { programmeNamesEn } from '../../core/benefits/ids.ts';
 import { monthText, named } from './names.ts';
+import {
+  applicationGroupRows,
+  applicationsInProgressCount,
+  enrolledCount,
+  objectedApplicationRows,
+  unpaidRollRows,
+  type ApplicationGroupRow,
+  type RollRow,
+} from './queries.ts';
 import { txt, type Figure, type Text, type TodoItem } from './schemas.ts';
 
-interface StepGroup {
-  step: Step;
-  objected: boolean;
-  running: boolean;
-  n: number;
-  ids: string[];
-  names: string[];
-  years: number[];
-  /** Where the first ones live and what they apply for: '六道口村' and the programme. */
-  places: string[];
-  programmes: ProgrammeId[];
-}
+type StepGroup = ApplicationGroupRow;
 
 const stateAt = Object.fromEntries(Object.entries(stepOf).map(([state, step]) => [step, state])) as Record<Step, ApplicationState>;
 
@@ -55,29 +52,13 @@ function applicationsLink(group: StepGroup): string {
  */
 async function applicationGroups(tx: Queryable, actor: Actor, today: string): Promise<StepGroup[]> {
   const confirm = actor.reach['benefits.confirm'];
-  const { rows } = await tx.query<StepGroup>(
-    `SELECT CASE a.state WHEN 'applied' THEN 'village' WHEN 'village_notice' THEN 'township' ELSE 'district' END AS step,
-            o.open > 0 AS objected,
-            coalesce(CASE a.state WHEN 'village_notice' THEN a.village_notice_until WHEN 'township_notice' THEN a.township_notice_until END >= $5::date, false) AS running,
-            count(*)::int AS n,
-            (array_agg(a.id::text ORDER BY a.applied_on, a.id))[1:3] AS ids,
-            (array_agg(p.name ORDER BY a.applied_on, a.id))[1:3] AS names,
-            (array_agg(v.name ORDER BY a.applied_on, a.id))[1:3] AS places,
-            (array_agg(a.programme ORDER BY a.applied_on, a.id))[1:3] AS programmes,
-            array_agg(DISTINCT a.year) AS years
-       FROM benefit_application a
-       JOIN person p ON p.district_code = a.district_code AND p.id = a.person_id
-       JOIN village v ON v.district_code = a.district_code AND v.code = a.village_code
-       CROSS JOIN LATERAL (SELECT count(*)::int AS open FROM benefit_objection o
-                            WHERE o.district_code = a.district_code AND o.application_id = a.id AND o.upheld IS NULL) o
-      WHERE a.year >= $4 AND a.state IN ('applied', 'village_notice', 'township_notice')
-        AND ((a.state = 'applied' AND a.village_code = ANY ($1::text[]))
-          OR (a.state = 'village_notice' AND a.township_code = ANY ($2::text[]))
-          OR (a.state = 'township_notice' AND $3::boolean))
-      GROUP BY 1, 2, 3`,
-    [confirm?.villages ?? [], confirm?.townships ?? [], actor.reach['benefits.manage']?.all ?? false, thisYear() - 1, today],
-  );
-  return rows;
+  return applicationGroupRows(tx, {
+    villages: confirm?.villages ?? [],
+    townships: confirm?.townships ?? [],
+    district: actor.reach['benefits.manage']?.all ?? false,
+    fromYear: thisYear() - 1,
+    today,
+  });
 }
 
 export async function applicationTodo(tx: Queryable, actor: Actor, today: string): Promise<{ todo: TodoItem[]; noticeRunning: number }> {
@@ -136,16 +117,7 @@ function whoApplied(group: StepGroup): Text {
 async function objectionsToResolve(tx: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
   const confirm = actor.reach['benefits.confirm'];
   if (!confirm) return [];
-  const { rows } = await tx.query<{ id: string; name: string }>(
-    `SELECT a.id::text AS id, p.name FROM benefit_application a
-       JOIN person p ON p.district_code = a.district_code AND p.id = a.person_id
-      WHERE a.year >= $3 AND ((a.state = 'village_notice' AND a.village_code = ANY ($1::text[]))
-                           OR (a.state = 'township_notice' AND a.township_code = ANY ($2::text[])))
-        AND EXISTS (SELECT 1 FROM benefit_objection o WHERE o.district_code = a.district_code AND o.application_id = a.id AND o.upheld IS NULL)
-      ORDER BY a.applied_on, a.id`,
-    [confirm.villages, confirm.townships, thisYear() - 1],
-  );
-  return rows;
+  return objectedApplicationRows(tx, confirm.villages, confirm.townships, thisYear() - 1);
 }
 
 function merge(step: Step, groups: readonly StepGroup[]): StepGroup | null {
@@ -163,14 +135,6 @@ function merge(step: Step, groups: readonly StepGroup[]): StepGroup | null {
   };
 }
 
-interface RollRow {
-  id: string;
-  programme: ProgrammeId;
-  period: string;
-  state: 'draft' | 'checked' | 'approved' | 'exported';
-  generated_by: string;
-}
-
 const rollSteps = [
   { kind: 'roll.check', state: 'draft', title: txt('待核对的发放花名册', 'Payment rolls to check') },
   { kind: 'roll.approve', state: 'checked', title: txt('待审批的发放花名册', 'Payment rolls to approve') },
@@ -182,10 +146,7 @@ const rollSteps = [
 /** The office's rolls not yet paid, by what comes next; a roll the user generated waits for someone else's approval. */
 export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]> {
   if (!(actor.reach['benefits.manage']?.all ?? false)) return [];
-  const { rows } = await tx.query<RollRow>(
-    `SELECT id, programme, to_char(period, 'YYYY-MM') AS period, state, generated_by FROM payment_roll
-      WHERE state IN ('draft', 'checked', 'approved', 'exported') ORDER BY period, programme`,
-  );
+  const rows = await unpaidRollRows(tx);
   const todo: TodoItem[] = [];
   for (const step of rollSteps) {
     const rolls = rows.filter(
@@ -221,17 +182,11 @@ export async function rollTodo(tx: Queryable, actor: Actor): Promise<TodoItem[]>
  * district of a million persons): the count is kept per scope until an enrolment changes.
  */
 export async function benefitFigures(tx: Queryable, actor: Actor, noticeRunning: number, enrolledKept: ChangeCache<number>): Promise<Figure[]> {
-  const enrolled = await enrolledKept.get(
-    JSON.stringify([actor.district, actor.reach['benefits.read'] ?? null]),
-    async () => (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM benefit_enrolment WHERE last_month IS NULL')).rows[0]?.n ?? 0,
-  );
-  const { rows } = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM benefit_application WHERE year >= $1 AND state IN ('applied', 'village_notice', 'township_notice')`,
-    [thisYear() - 1],
-  );
+  const enrolled = await enrolledKept.get(JSON.stringify([actor.district, actor.reach['benefits.read'] ?? null]), async () => enrolledCount(tx));
+  const inProgress = await applicationsInProgressCount(tx, thisYear() - 1);
   return [
     { key: 'beneficiaries', label: txt('在册享受对象', 'Beneficiaries enrolled'), value: enrolled, unit: txt('人', '') },
-    { key: 'applicationsInProgress', label: txt('办理中的申请', 'Applications in progress'), value: rows[0]?.n ?? 0, unit: txt('件', '') },
+    { key: 'applicationsInProgress', label: txt('办理中的申请', 'Applications in progress'), value: inProgress, unit: txt('件', '') },
     { key: 'noticeRunning', label: txt('公示中', 'On public notice'), value: noticeRunning, unit: txt('件', '') },
   ];
 }

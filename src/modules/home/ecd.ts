@@ -12,6 +12,15 @@ import type { Actor } from '../../db/scope.ts';
 import type { Queryable } from '../../db/types.ts';
 import { list as sessionsBetween } from '../ecd/centreSessions.ts';
 import { named } from './names.ts';
+import {
+  consentingChildCount,
+  flaggedChildRows,
+  guardianChildRows,
+  latestMeasurementOfChild,
+  nextSessionOfChild,
+  teacherIdOfUser,
+  type FlaggedRow,
+} from './queries.ts';
 import { txt, type ChildSummary, type FigureGroup, type Text, type TodoItem } from './schemas.ts';
 
 const statusText = (s: GrowthStatus): Text => {
@@ -22,29 +31,11 @@ const statusText = (s: GrowthStatus): Text => {
 /** '2011-11-30T01:00:00Z' → '09:00' in China. */
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
 
-interface Flagged {
-  id: string;
-  name: string;
-  measured_on: string;
-  statuses: GrowthStatus[];
-}
-
-/** Children (consent standing) whose latest measurement carries a growth status, with that status. */
-async function flaggedChildren(tx: Queryable): Promise<Flagged[]> {
-  const { rows } = await tx.query<Flagged>(
-    `SELECT c.id, c.name, m.measured_on::text AS measured_on, m.statuses
-       FROM ecd_child c
-       CROSS JOIN LATERAL (SELECT measured_on, statuses FROM ecd_measurement m
-                            WHERE m.district_code = c.district_code AND m.child_id = c.id ORDER BY measured_on DESC LIMIT 1) m
-      WHERE c.consent_withdrawn_at IS NULL AND jsonb_array_length(m.statuses) > 0
-      ORDER BY m.measured_on, c.name`,
-  );
-  return rows;
-}
+type Flagged = FlaggedRow;
 
 export async function staffTodo(tx: Queryable, actor: Actor, today: string): Promise<{ todo: TodoItem[]; figures: FigureGroup }> {
   const todo: TodoItem[] = [];
-  const flagged = await flaggedChildren(tx);
+  const flagged = await flaggedChildRows(tx);
   if (flagged.length > 0) {
     const names = flagged.map((c) => `${c.name}（${c.statuses.map((s) => statusText(s)['zh-CN']).join('、')}）`);
     const namesEn = flagged.map((c) => `${c.name} (${c.statuses.map((s) => statusText(s).en).join(', ')})`);
@@ -62,7 +53,7 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
     });
   }
   // The teacher's own sessions (the centre head's: every teacher's), today and the week before.
-  const own = (await tx.query<{ id: string }>('SELECT id FROM ecd_teacher WHERE user_id = $1', [actor.userId])).rows[0]?.id ?? null;
+  const own = await teacherIdOfUser(tx, actor.userId);
   const head = actor.reach['ecd.head']?.all ?? false;
   const mine = (await sessionsBetween(tx, addDays(today, -7), addDays(today, 6), false)).filter((s) => head || s.teacher.id === own);
   const unrecorded = mine.filter((s) => s.status === 'scheduled' && chinaDay(s.startsAt) < today);
@@ -93,7 +84,7 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
       waiting: false,
     });
   }
-  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM ecd_child WHERE consent_withdrawn_at IS NULL');
+  const enrolled = await consentingChildCount(tx);
   const week = mine.filter((s) => s.status !== 'cancelled' && chinaDay(s.startsAt) >= today);
   return {
     todo,
@@ -101,7 +92,7 @@ export async function staffTodo(tx: Queryable, actor: Actor, today: string): Pro
       role: head ? 'centre_head' : 'teacher',
       scope: txt('区儿童早期发展指导中心', 'ECD guidance centre'),
       figures: [
-        { key: 'children', label: txt('在册儿童', 'Children enrolled'), value: rows[0]?.n ?? 0, unit: txt('名', '') },
+        { key: 'children', label: txt('在册儿童', 'Children enrolled'), value: enrolled, unit: txt('名', '') },
         {
           key: 'sessionsAhead',
           label: txt(head ? '未来七天课次' : '我的未来七天课次', head ? 'Sessions in the next 7 days' : 'My sessions in the next 7 days'),
@@ -118,32 +109,11 @@ const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toIS
 
 /** A parent's own children, as the parent sees them on the home page. */
 export async function ownChildren(tx: Queryable, actor: Actor, today: string, now: Date): Promise<ChildSummary[]> {
-  const { rows } = await tx.query<{ id: string; name: string; sex: 'M' | 'F'; birth_date: string }>(
-    `SELECT c.id, c.name, c.sex, c.birth_date::text AS birth_date FROM ecd_child c
-      WHERE EXISTS (SELECT 1 FROM ecd_guardian g WHERE g.district_code = c.district_code AND g.child_id = c.id AND g.user_id = $1)
-      ORDER BY c.birth_date`,
-    [actor.userId],
-  );
+  const rows = await guardianChildRows(tx, actor.userId);
   const children: ChildSummary[] = [];
   for (const c of rows) {
-    const next = (
-      await tx.query<{ starts_at: Date; class_name: string; plan_title: string | null; room_name: string }>(
-        `SELECT s.starts_at, k.name AS class_name, p.title AS plan_title, r.name AS room_name
-         FROM ecd_session s
-         JOIN ecd_class k ON k.district_code = s.district_code AND k.id = s.class_id
-         JOIN ecd_class_member m ON m.district_code = s.district_code AND m.class_id = s.class_id AND m.child_id = $1 AND m.left_on IS NULL
-         JOIN ecd_room r ON r.district_code = s.district_code AND r.code = s.room_code
-         LEFT JOIN ecd_activity_plan p ON p.district_code = s.district_code AND p.id = s.activity_plan_id
-        WHERE s.status = 'scheduled' AND s.starts_at >= $2 ORDER BY s.starts_at LIMIT 1`,
-        [c.id, now],
-      )
-    ).rows[0];
-    const latest = (
-      await tx.query<{ measured_on: string; statuses: GrowthStatus[] }>(
-        'SELECT measured_on::text AS measured_on, statuses FROM ecd_measurement WHERE child_id = $1 ORDER BY measured_on DESC LIMIT 1',
-        [c.id],
-      )
-    ).rows[0];
+    const next = await nextSessionOfChild(tx, c.id, now);
+    const latest = await latestMeasurementOfChild(tx, c.id);
     children.push({
       id: c.id,
       name: c.name,

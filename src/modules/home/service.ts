@@ -14,7 +14,7 @@ import { adminHome } from './admin.ts';
 import { applicationTodo, benefitFigures, rollTodo } from './benefits.ts';
 import { coordinationTodo, liaisonFigures, officeCoordinationFigures } from './coordination.ts';
 import { ownChildren, staffTodo } from './ecd.ts';
-import { recentAuditEntries } from './queries.ts';
+import { districtRow, recentAuditEntries, townshipName, villageFullName } from './queries.ts';
 import { txt, type Figure, type FigureGroup, type HomeReply, type Text, type TodoItem } from './schemas.ts';
 
 /** Overdue first, then what the user can act on, then what waits on someone else. */
@@ -25,17 +25,12 @@ async function benefitsScope(tx: Queryable, actor: AuthContext, district: string
   const grant = actor.grants.find((g) => roles[g.role].permissions['benefits.read'] !== undefined);
   if (!grant) return null;
   if (grant.village !== null) {
-    const v = (
-      await tx.query<{ name: string }>(
-        `SELECT t.name || ' ' || v.name AS name FROM village v JOIN township t ON t.district_code = v.district_code AND t.code = v.township_code WHERE v.code = $1`,
-        [grant.village],
-      )
-    ).rows[0];
-    return { role: grant.role, scope: txt(v?.name ?? grant.village, v?.name ?? grant.village) };
+    const name = await villageFullName(tx, grant.village);
+    return { role: grant.role, scope: txt(name ?? grant.village, name ?? grant.village) };
   }
   if (grant.township !== null) {
-    const t = (await tx.query<{ name: string }>('SELECT name FROM township WHERE code = $1', [grant.township])).rows[0];
-    return { role: grant.role, scope: txt(t?.name ?? grant.township, t?.name ?? grant.township) };
+    const name = await townshipName(tx, grant.township);
+    return { role: grant.role, scope: txt(name ?? grant.township, name ?? grant.township) };
   }
   return { role: grant.role, scope: txt(district, district) };
 }
@@ -48,7 +43,7 @@ export interface HomeKept {
 export async function homeFor(tx: Queryable, actor: AuthContext, kept: HomeKept): Promise<Omit<HomeReply, 'recentActivity'>> {
   const today = businessToday();
   const has = (p: AuthContext['permissions'][number]) => actor.permissions.includes(p);
-  const district = (await tx.query<{ code: string; name: string }>('SELECT district_code AS code, name FROM district')).rows[0] ?? {
+  const district = (await districtRow(tx)) ?? {
     code: actor.district,
     name: '',
   };
