@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumber } from '../fixtures/roster.ts';
+import { registerFamily, VILLAGE, type Family } from '../fixtures/families.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
-
-const VILLAGE = '120114101201';
 
 /**
  * The confirmation workflow and the monthly rolls, over families of our own in 梅厂镇 whose facts
@@ -18,28 +16,6 @@ describe('benefits: confirmation workflow and payment rolls', () => {
   let office: Client;
   let finance: Client;
   const count = async (sql: string, args: unknown[] = []) => (await t.db.query<{ n: number }>(sql, args as never)).rows[0]?.n ?? -1;
-
-  /** Registers a rural couple with one child; returns the head's and the wife's person ids. */
-  async function family(headBirth: string, wifeBirth: string, seq: number, name: string): Promise<{ head: string; wife: string; household: string }> {
-    const res = await township.post('/api/registry/households', {
-      village: VILLAGE,
-      address: `梅厂镇测试村${seq}号`,
-      members: [
-        { name, relation: '户主', idNumber: idNumber(headBirth.replaceAll('-', ''), seq * 2 + 1), hukou: '农业', maritalStatus: '已婚' },
-        { name: `${name}妻`, relation: '配偶', idNumber: idNumber(wifeBirth.replaceAll('-', ''), seq * 2 + 2), hukou: '农业', sex: '女' },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const [head, wife] = res.json().personIds as [string, string];
-    const birth = await township.post(`/api/registry/households/${res.json().id}/members`, {
-      event: 'birth',
-      date: '1976-01-01',
-      parentIds: [head, wife],
-      member: { name: `${name}女`, relation: '子女', idNumber: idNumber('19760101', seq * 2 + 2), hukou: '农业' },
-    });
-    expect(birth.statusCode, birth.body).toBe(201);
-    return { head, wife, household: res.json().id };
-  }
 
   async function apply(personId: string, appliedOn: string, bankAccount = '6217 5900 0009 1234 567') {
     return village.post('/api/benefits/applications', {
@@ -62,8 +38,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     return approved.json();
   }
 
-  let first: { head: string; wife: string; household: string };
-  let victim: { head: string; wife: string; household: string };
+  let first: Family;
+  let victim: Family;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -71,8 +47,8 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     township = await login(t.app, 'township.meichang');
     office = await login(t.app, 'office');
     finance = await login(t.app, 'office.finance');
-    first = await family('1950-03-01', '1951-05-10', 401, '测试甲');
-    victim = await family('1947-06-01', '1948-02-01', 404, '测试丁');
+    first = await registerFamily(township, '1950-03-01', '1951-05-10', 401, '测试甲');
+    victim = await registerFamily(township, '1947-06-01', '1948-02-01', 404, '测试丁');
   }, 300_000);
   afterAll(async () => t.close());
 
@@ -162,7 +138,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
     expect(await count('SELECT count(*)::int AS n FROM benefit_application')).toBe(before);
 
     // An upheld objection rejects; the step is recorded with the reason.
-    const second = await family('1949-07-01', '1950-02-01', 402, '测试乙');
+    const second = await registerFamily(township, '1949-07-01', '1950-02-01', 402, '测试乙');
     // A UnionPay card number whose check digit does not agree (one digit mistyped) is refused; a passbook account is taken as given.
     const mistyped = await apply(second.wife, '2011-01-05', '6217 5900 0000 1234 567');
     expect(mistyped.statusCode).toBe(400);
@@ -312,7 +288,7 @@ describe('benefits: confirmation workflow and payment rolls', () => {
   }, 120_000);
 
   it('pays late approvals and skipped months as arrears, stops deaths, and recovers a month paid after a death recorded late', async () => {
-    const late = await family('1948-04-01', '1949-09-01', 403, '测试丙');
+    const late = await registerFamily(township, '1948-04-01', '1949-09-01', 403, '测试丙');
     await confirm(late.head, '2011-01');
     // The first family's head dies on 2011-01-25: January stays paid, nothing after.
     expect((await township.post(`/api/registry/persons/${first.head}/death`, { date: '2011-01-25' })).statusCode).toBe(200);

@@ -3,13 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityPlan, ArchivePrint, Centre, EcdClass, Milestones, Session, TeacherLoad } from '../../src/modules/ecd/schemas.ts';
 import { withScope } from '../../src/db/scope.ts';
 import { actorFor } from '../../src/modules/auth/actor.ts';
-import { DEMO_TODAY } from '../../src/core/clock.ts';
+import { account, addDays, born, prepareCentre, today } from '../fixtures/ecdCentre.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
-const DISTRICT = '120114';
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const today = DEMO_TODAY;
-const born = addDays(today, -300); // 9.9 months old today
 const code = (res: LightMyRequestResponse) => (res.json() as { error?: { code: string } }).error?.code;
 type Item = { milestone: string; state: string; achievedOn: string | null; achievedAtMonths: number | null; observedBy: string | null };
 
@@ -22,58 +18,13 @@ describe('early childhood centre: milestones, plans, classes, sessions, attendan
   const ids = { t1: '', t2: '', t3: '', mine: '', other: '', third: '', classA: '', classB: '', classC: '', plan: '' };
   const del = (c: Client, url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken } });
 
-  /** A new account as the separation of duties makes it: created, granted, taken over by its holder, confirmed. */
-  const account = async (username: string, role: 'centre_head' | 'parent') => {
-    const created = await admin.post('/api/users', { username, displayName: username, password: 'Temp-Pass-2026' });
-    expect(created.statusCode).toBe(201);
-    const secadmin = await login(t.app, 'secadmin');
-    expect((await secadmin.put(`/api/users/${created.json().id}/grants`, { grants: [{ role }] })).statusCode).toBe(200);
-    const c = await login(t.app, username, 'Temp-Pass-2026');
-    expect((await c.post('/api/auth/password', { currentPassword: 'Temp-Pass-2026', newPassword: 'Own-Secret-2026' })).statusCode).toBe(200);
-    expect((await secadmin.post(`/api/users/${created.json().id}/grants/confirm`)).statusCode).toBe(200);
-    return c;
-  };
-
   beforeAll(async () => {
     t = await startTestApp();
     teacher = await login(t.app, 'teacher');
     admin = await login(t.app, 'sysadmin');
-    head = await account('ecdtest.head', 'centre_head');
-    parent = await account('ecdtest.parent', 'parent');
-    const userId = async (username: string) =>
-      (await t.db.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0]?.id as string;
-    // The centre's own teachers and rooms, for this suite only (the demo may have others).
-    const addTeacher = async (name: string, weeklyHours: number, user: string | null) =>
-      (
-        await t.db.query<{ id: string }>(
-          'INSERT INTO ecd_teacher (district_code, name, qualification, weekly_hours, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-          [DISTRICT, name, '学前教育专业', weeklyHours, user],
-        )
-      ).rows[0]?.id as string;
-    // In this suite the demo account `teacher` belongs to 测试教师甲 (an account is one teacher).
-    await t.db.query('UPDATE ecd_teacher SET user_id = NULL WHERE user_id = $1', [await userId('teacher')]);
-    ids.t1 = await addTeacher('测试教师甲', 20, await userId('teacher'));
-    ids.t2 = await addTeacher('测试教师乙', 20, await userId('ecdtest.head'));
-    ids.t3 = await addTeacher('测试教师丙', 15, null);
-    await t.db.query(
-      `INSERT INTO ecd_room (district_code, code, name, area_m2, capacity) VALUES ($1, 'tst-small', '测试小室', 20.5, 2), ($1, 'tst-big', '测试大室', 80, 20)`,
-      [DISTRICT],
-    );
-    const enrol = async (name: string, birthDate: string, parentUsername?: string) => {
-      const res = await teacher.post('/api/ecd/children', {
-        name,
-        sex: 'F',
-        birthDate,
-        enrolledOn: birthDate,
-        consent: { by: '测试家长', relation: '母亲', purpose: '儿童早期发展指导与生长发育监测' },
-        ...(parentUsername ? { parentUsername } : {}),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
-    ids.mine = await enrol('测试宝宝', born, 'ecdtest.parent');
-    ids.other = await enrol('邻家宝宝', addDays(today, -400));
-    ids.third = await enrol('第三宝宝', addDays(today, -500));
+    head = await account(t.app, admin, 'ecdtest.head', 'centre_head');
+    parent = await account(t.app, admin, 'ecdtest.parent', 'parent');
+    Object.assign(ids, await prepareCentre(t, teacher));
   });
   afterAll(async () => t.close());
 

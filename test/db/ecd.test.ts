@@ -2,30 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARENT_CHILD } from '../../src/seed/ecdCentre.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
-describe('early childhood centre: growth archives', () => {
-  let t: TestApp;
-  let teacher: Client;
-  let childId: string;
-  let otherId: string;
-  beforeAll(async () => {
-    t = await startTestApp({ today: 'real' }); // children born in 2025, measured up to the real date
-    teacher = await login(t.app, 'teacher');
-    const enrol = (name: string, parentUsername?: string) =>
-      teacher.post('/api/ecd/children', {
-        name,
-        sex: 'M',
-        birthDate: '2025-06-01',
-        enrolledOn: '2025-09-01',
-        consent: { by: '陈静', relation: '母亲', purpose: '儿童早期发展指导与生长发育监测' },
-        ...(parentUsername ? { parentUsername } : {}),
-      });
-    const res = await enrol('陈小宝', 'parent');
-    expect(res.statusCode, res.body).toBe(201);
-    childId = res.json().id;
-    otherId = (await enrol('李小花')).json().id;
-  });
-  afterAll(async () => t.close());
+let t: TestApp;
+let teacher: Client;
+let childId: string;
+let otherId: string;
+beforeAll(async () => {
+  t = await startTestApp({ today: 'real' }); // children born in 2025, measured up to the real date
+  teacher = await login(t.app, 'teacher');
+  const enrol = (name: string, parentUsername?: string) =>
+    teacher.post('/api/ecd/children', {
+      name,
+      sex: 'M',
+      birthDate: '2025-06-01',
+      enrolledOn: '2025-09-01',
+      consent: { by: '陈静', relation: '母亲', purpose: '儿童早期发展指导与生长发育监测' },
+      ...(parentUsername ? { parentUsername } : {}),
+    });
+  const res = await enrol('陈小宝', 'parent');
+  expect(res.statusCode, res.body).toBe(201);
+  childId = res.json().id;
+  otherId = (await enrol('李小花')).json().id;
+});
+afterAll(async () => t.close());
 
+describe('early childhood centre: growth archives', () => {
   it('records a measurement and answers its WHO z-scores at once', async () => {
     // 365 days old (2026-06-01), 9.6 kg, 75.7 cm lying: close to the WHO medians for boys.
     const res = await teacher.post(`/api/ecd/children/${childId}/measurements`, {
@@ -85,7 +85,9 @@ describe('early childhood centre: growth archives', () => {
     ]);
     expect(rows[0]?.n).toBeGreaterThanOrEqual(1);
   });
+});
 
+describe('early childhood centre: consent withdrawal and reference curves', () => {
   it('stops new measurements and hides the archive from staff once the guardian withdraws consent', async () => {
     const parent = await login(t.app, 'parent');
     expect((await parent.post(`/api/ecd/children/${childId}/withdraw-consent`)).statusCode).toBe(200);

@@ -1,86 +1,17 @@
-import net from 'node:net';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonth } from '../../src/modules/coordination/reports.ts';
 import { idNumber } from '../fixtures/roster.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
+import { expectRefused as expectRefusedBy, HIGH, NUL, SURROGATE, variants, type Case } from '../refusals.ts';
 
 /**
  * Bytes and numbers the database refuses (NUL, lone UTF-16 surrogates, integers beyond 32 bits,
- * year-0 and impossible dates, huge strings) and malformed uploads, sent to every module: each is
- * answered 400 with a stable code in both languages, and nothing is written.
+ * year-0 and impossible dates, huge strings), sent to every module: each is answered 400 with a
+ * stable code in both languages, and nothing is written. Malformed uploads are in
+ * input-uploads-bytes.test.ts.
  */
 
-const NUL = 'a\u0000b';
-const SURROGATE = 'a\ud800b';
-const HIGH = 2147483648;
-
-/** Tables a request could write; the session table moves with every request and is left out. */
-const TABLES = [
-  'app_user',
-  'user_grant',
-  'security_policy',
-  'audit_log',
-  'job',
-  'job_file',
-  'household',
-  'person',
-  'relationship',
-  'disability_assessment',
-  'life_event',
-  'registry_history',
-  'programme_parameter',
-  'ecd_child',
-  'ecd_guardian',
-  'ecd_measurement',
-  'benefit_application',
-  'benefit_application_step',
-  'benefit_objection',
-  'benefit_enrolment',
-  'payment_roll',
-  'coord_setting',
-  'coord_plan',
-  'coord_responsibility',
-  'coord_indicator',
-  'coord_rule',
-  'coord_report',
-  'coord_report_value',
-  'coord_report_event',
-  'coord_attachment',
-  'coord_bulletin',
-  'coord_meeting',
-  'coord_action_item',
-  'coord_action_note',
-  'coord_notice',
-  'ecd_milestone',
-  'ecd_activity_plan',
-  'ecd_class',
-  'ecd_session',
-  'ecd_attendance',
-  'import_column_mapping',
-];
-
-/** The response, or null when none comes in time (a hung request). */
-async function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([pending, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface Case {
-  label: string;
-  send: () => Promise<LightMyRequestResponse>;
-  status?: number;
-  code?: string;
-}
-
-describe('bad bytes, numbers, dates and uploads', () => {
+describe('bad bytes, numbers and dates', () => {
   let t: TestApp;
   let yangcun: Client;
   let village: Client;
@@ -116,51 +47,7 @@ describe('bad bytes, numbers, dates and uploads', () => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  /** Row counts of every table, and the newest audit entry: what a rejected request must leave alone. */
-  const fingerprint = async () => {
-    const counts = await t.db.query<{ t: string; n: number }>(
-      TABLES.map((name) => `SELECT '${name}' AS t, count(*)::int AS n FROM ${name}`).join(' UNION ALL '),
-    );
-    const audit = await t.db.query<{ last: string }>('SELECT max(seq)::text AS last FROM audit_log');
-    return { counts: counts.rows, audit: audit.rows[0]?.last };
-  };
-
-  const expectRefused = async (cases: Case[]) => {
-    const before = await fingerprint();
-    const wrong: string[] = [];
-    for (const c of cases) {
-      const res = await answerWithin(c.send(), 5_000);
-      if (res === null) {
-        wrong.push(`${c.label}: no answer within 5 s`);
-        continue;
-      }
-      const body = (() => {
-        try {
-          return JSON.parse(res.body) as { error?: { code?: string; messages?: Record<string, string> } };
-        } catch {
-          return {};
-        }
-      })();
-      const status = c.status ?? 400;
-      const code = c.code ?? 'validation_failed';
-      if (res.statusCode !== status || body.error?.code !== code) {
-        wrong.push(`${c.label}: ${res.statusCode} ${body.error?.code ?? res.body.slice(0, 200)}`);
-        continue;
-      }
-      expect(body.error?.messages?.['zh-CN'], c.label).toMatch(/[\u4e00-\u9fff]/);
-      expect(body.error?.messages?.en, c.label).toMatch(/[a-z]/);
-      expect(res.body, c.label).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
-    }
-    expect(wrong).toEqual([]);
-    expect(await fingerprint()).toEqual(before);
-  };
-
-  /** Each bad value in turn, in place of one field of an otherwise valid body. */
-  const variants = (label: string, send: (value: unknown) => Promise<LightMyRequestResponse>, values: unknown[] = [NUL, SURROGATE]): Case[] =>
-    values.map((v) => ({ label: `${label} ← ${JSON.stringify(v).slice(0, 40)}`, send: () => send(v) }));
-
-  const rawPost = (c: Client, url: string, payload: string | Buffer, contentType: string) =>
-    t.app.inject({ method: 'POST', url, payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': contentType } });
+  const expectRefused = (cases: Case[]) => expectRefusedBy(t, cases);
 
   it('registry: households, members, life events and search', async () => {
     const member = { name: '测试户主', relation: '户主', idNumber: idNumber('19600101', 15), hukou: '农业' };
@@ -399,155 +286,5 @@ describe('bad bytes, numbers, dates and uploads', () => {
       ),
       ...variants('audit range', (v) => auditor.get(`/api/audit?from=${encodeURIComponent(String(v))}`), ['0000-01-01T00:00:00Z']),
     ]);
-  });
-
-  describe('uploads', () => {
-    const boundary = 'xingfu-test-boundary';
-    const part = (name: string, value: string, fileName?: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${fileName === undefined ? '' : `; filename="${fileName}"`}\r\n` +
-      `${fileName === undefined ? '' : 'Content-Type: application/octet-stream\r\n'}\r\n${value}\r\n`;
-    const end = `--${boundary}--\r\n`;
-    const multipart = `multipart/form-data; boundary=${boundary}`;
-    const importUrl = '/api/registry/imports';
-    const attachUrl = `/api/coord/reports/agri-tech/${period}/attachments`;
-
-    it('answers malformed multipart bodies 400 with a stable code, quickly, and keeps nothing', async () => {
-      const cases: Case[] = [];
-      for (const [who, url] of [
-        [yangcun, importUrl],
-        [agri, attachUrl],
-      ] as const) {
-        cases.push(
-          { label: `${url}: no boundary`, send: () => rawPost(who, url, part('file', 'abc', 'a.csv') + end, 'multipart/form-data'), code: 'upload_malformed' },
-          {
-            label: `${url}: empty boundary`,
-            send: () => rawPost(who, url, part('file', 'abc', 'a.csv') + end, 'multipart/form-data; boundary='),
-            code: 'upload_malformed',
-          },
-          {
-            label: `${url}: boundary too long`,
-            send: () => rawPost(who, url, 'x', `multipart/form-data; boundary=${'b'.repeat(300)}`),
-            code: 'upload_malformed',
-          },
-          {
-            label: `${url}: truncated in the file`,
-            send: () => rawPost(who, url, part('file', 'abc'.repeat(1000), 'a.csv').slice(0, 600), multipart),
-            code: 'upload_malformed',
-          },
-          {
-            label: `${url}: truncated in a part header`,
-            send: () => rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-da`, multipart),
-            code: 'upload_malformed',
-          },
-          { label: `${url}: no parts at all`, send: () => rawPost(who, url, end, multipart) },
-          { label: `${url}: not multipart`, send: () => rawPost(who, url, '{}', 'application/json'), status: 415, code: 'unsupported_media_type' },
-          { label: `${url}: garbage`, send: () => rawPost(who, url, Buffer.from([0, 1, 2, 255, 254]), multipart), code: 'upload_malformed' },
-          {
-            label: `${url}: too many fields`,
-            send: () => rawPost(who, url, Array.from({ length: 50 }, (_, i) => part(`f${i}`, 'x')).join('') + part('file', 'abc', 'a.csv') + end, multipart),
-            code: 'upload_too_many_parts',
-          },
-          {
-            label: `${url}: too many files`,
-            send: () => rawPost(who, url, Array.from({ length: 5 }, (_, i) => part('file', 'abc', `a${i}.csv`)).join('') + end, multipart),
-            code: 'upload_too_many_parts',
-          },
-          { label: `${url}: NUL in the file name`, send: () => rawPost(who, url, part('file', 'abc', 'a\u0000.csv') + end, multipart) },
-          {
-            label: `${url}: NUL in the encoded file name`,
-            send: () =>
-              rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%00b.csv\r\n\r\nabc\r\n${end}`, multipart),
-          },
-          {
-            label: `${url}: control character in the encoded file name`,
-            send: () =>
-              rawPost(who, url, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''a%07b.csv\r\n\r\nabc\r\n${end}`, multipart),
-          },
-          {
-            label: `${url}: NUL in the file type`,
-            send: () =>
-              rawPost(
-                who,
-                url,
-                `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/\u0000csv\r\n\r\nabc\r\n${end}`,
-                multipart,
-              ),
-          },
-          { label: `${url}: NUL in a field`, send: () => rawPost(who, url, part('township', NUL) + part('file', 'abc', 'a.csv') + end, multipart) },
-        );
-      }
-      const started = Date.now();
-      await expectRefused(cases);
-      expect(Date.now() - started).toBeLessThan(30_000);
-    }, 300_000);
-
-    /** The port of the app listening on a real socket (started on first use). */
-    const listening = async () => {
-      if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = t.app.server.address();
-      return typeof address === 'object' && address ? address.port : 0;
-    };
-
-    it('refuses an upload and still answers the next request on the same connection', async () => {
-      const port = await listening();
-      const before = await fingerprint();
-      const bodies = [
-        Array.from({ length: 50 }, (_, i) => part(`f${i}`, 'x')).join('') + part('file', 'abc'.repeat(200_000), 'a.csv') + end,
-        part('file', 'abc'.repeat(200_000), 'a\u0007.csv') + end,
-      ];
-      for (const body of bodies) {
-        const replies = await new Promise<string[]>((resolve) => {
-          let data = '';
-          const statuses = () => data.match(/HTTP\/1\.1 \d+/g) ?? [];
-          const socket = net.connect(port, '127.0.0.1', () => {
-            socket.write(
-              `POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
-                `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-            );
-            socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
-          });
-          socket.setEncoding('utf8');
-          socket.on('data', (chunk) => {
-            data += chunk;
-            if (statuses().length >= 2) socket.destroy();
-          });
-          socket.on('close', () => resolve(statuses()));
-          socket.setTimeout(10_000, () => socket.destroy());
-        });
-        expect(replies).toEqual(['HTTP/1.1 400', 'HTTP/1.1 200']);
-      }
-      expect(await fingerprint()).toEqual(before);
-    });
-
-    it('answers an upload whose sender stops half-way, over a real socket', async () => {
-      const port = await listening();
-      const before = await fingerprint();
-      const body = part('file', 'abc'.repeat(1000), 'a.csv').slice(0, 600);
-      const reply = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1', () => {
-          socket.write(
-            `POST ${attachUrl} HTTP/1.1\r\nHost: x\r\nCookie: ${agri.cookie}\r\nX-CSRF-Token: ${agri.csrfToken}\r\n` +
-              `Content-Type: ${multipart}\r\nContent-Length: ${Buffer.byteLength(body) + 10_000}\r\n\r\n${body}`,
-          );
-          socket.end();
-        });
-        let data = '';
-        socket.setEncoding('utf8');
-        socket.on('data', (chunk) => {
-          data += chunk;
-        });
-        socket.on('close', () => resolve(data));
-        socket.on('error', reject);
-        socket.setTimeout(10_000, () => {
-          socket.destroy();
-          reject(new Error(`no answer within 10 s: ${data}`));
-        });
-      });
-      // The sender gave up: either a 400 answers it or the connection is simply closed; never a 5xx, never a hang.
-      expect(reply).not.toMatch(/^HTTP\/1\.1 5/);
-      if (reply !== '') expect(reply).toMatch(/^HTTP\/1\.1 400/);
-      expect(await fingerprint()).toEqual(before);
-      expect((await office.get('/api/coord/desk')).statusCode).toBe(200);
-    });
   });
 });

@@ -64,6 +64,25 @@ describe('schema', () => {
   });
 });
 
+/** Reads the numbers 1 to `rows` through a cursor, `batch` rows at a time, with a planning setting changed for the cursor alone. */
+function readInBatches(db: Database, rows: number, batch: number) {
+  return db.transaction(async (tx) => {
+    const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, {
+      enable_nestloop: 'off',
+    });
+    // The planning settings are back as they were once the cursor is declared.
+    const after = (
+      await tx.query<{ nestloop: string; fraction: string }>(
+        "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction",
+      )
+    ).rows[0];
+    const batches: number[][] = [];
+    for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
+    const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
+    return { batches, after, open };
+  });
+}
+
 describe('the database layer', () => {
   let db: Database;
   beforeAll(async () => {
@@ -123,22 +142,7 @@ describe('the database layer', () => {
   });
 
   describe('a cursor read in batches', () => {
-    const read = (rows: number, batch: number) =>
-      db.transaction(async (tx) => {
-        const cursor = await Cursor.open<{ n: number }>(tx, 'numbers', 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [rows], batch, {
-          enable_nestloop: 'off',
-        });
-        // The planning settings are back as they were once the cursor is declared.
-        const after = (
-          await tx.query<{ nestloop: string; fraction: string }>(
-            "SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction",
-          )
-        ).rows[0];
-        const batches: number[][] = [];
-        for await (const b of cursor.batches()) batches.push(b.map((r) => r.n));
-        const open = (await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'numbers'")).rows[0]?.n;
-        return { batches, after, open };
-      });
+    const read = (rows: number, batch: number) => readInBatches(db, rows, batch);
 
     it('hands over every row once, in order, a batch at a time, and closes the cursor after the last', async () => {
       const { batches, after, open } = await read(10, 4);

@@ -14,6 +14,12 @@ async function statusOf(page: Page): Promise<string> {
   return (await page.getByTestId('report-status').textContent()) ?? '';
 }
 
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E({ today: TODAY });
+});
+afterAll(async () => e?.close());
+
 /**
  * The monthly report cycle of the done-means: the agri-tech centre's liaison files last month's
  * report, the office returns it with a comment, the liaison fixes and resubmits, the office accepts
@@ -21,12 +27,6 @@ async function statusOf(page: Page): Promise<string> {
  * and carries the indicator totals.
  */
 describe('a monthly report from the liaison to the bulletin, in Chromium', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E({ today: TODAY });
-  });
-  afterAll(async () => e?.close());
-
   it('files, returns, resubmits, accepts and reports it in the bulletin', async () => {
     const liaison = await as(e.browser, e.server.url, 'liaison.agri');
     await liaison.goto(`${e.server.url}/coordination`);

@@ -121,7 +121,7 @@ describe('LMS arithmetic', () => {
   });
 });
 
-describe('properties', () => {
+describe('properties: weight and sex', () => {
   const random = randomSource(20261129);
 
   it('every z-score that depends on weight rises with weight (both tails included)', () => {
@@ -175,7 +175,9 @@ describe('properties', () => {
       expect(girl.headCircumferenceForAge.z ?? 0).toBeGreaterThan(boy.headCircumferenceForAge.z ?? 0);
     }
   });
+});
 
+describe('properties: oedema, invalid ages and derived values', () => {
   it('oedema removes exactly the weight-based z-scores', () => {
     const child: GrowthMeasurement = {
       sex: 'female',
