@@ -194,23 +194,27 @@ export default defineConfig(
     files: ['web/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: `^(\\.\\./)+src/(?!core/(${CORE_FILES_FOR_WEB.join('|')})\\.ts$|modules/[^/]+/schemas\\.ts$)`,
-            message: 'The web app imports nothing from src/ but the API contract (src/modules/*/schemas.ts, types only) and the src/core files listed in CORE_FILES_FOR_WEB (eslint.config.js).',
-          },
-          {
-            regex: '^(\\.\\./)+src/modules/[^/]+/schemas\\.ts$',
-            allowTypeImports: true,
-            message: 'The web app takes only types from the API contract (`import type`): the schemas themselves stay on the server.',
-          },
-          {
-            regex: `^(node:.*|(${NODE_BUILTINS.join('|')})(/.*)?)$`,
-            message: 'The web app runs in the browser: no Node built-ins.',
-          },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+src/(?!core/(${CORE_FILES_FOR_WEB.join('|')})\\.ts$|modules/[^/]+/schemas\\.ts$)`,
+              message:
+                'The web app imports nothing from src/ but the API contract (src/modules/*/schemas.ts, types only) and the src/core files listed in CORE_FILES_FOR_WEB (eslint.config.js).',
+            },
+            {
+              regex: '^(\\.\\./)+src/modules/[^/]+/schemas\\.ts$',
+              allowTypeImports: true,
+              message: 'The web app takes only types from the API contract (`import type`): the schemas themselves stay on the server.',
+            },
+            {
+              regex: `^(node:.*|(${NODE_BUILTINS.join('|')})(/.*)?)$`,
+              message: 'The web app runs in the browser: no Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -60,17 +60,15 @@ describe('the web app in Chromium', () => {
     const headers = await table.locator('thead th').allTextContents();
     const [actionAt, entityAt] = [headers.indexOf('操作'), headers.indexOf('对象类型')];
     expect(actionAt >= 0 && entityAt >= 0, headers.join('|')).toBe(true);
-    const cells = await table
-      .locator('tbody tr.ant-table-row')
-      .evaluateAll(
-        (rows, [a, b]) =>
-          rows.map((r) => ({
-            action: r.children[a ?? -1]?.textContent?.trim() ?? '',
-            code: r.children[a ?? -1]?.querySelector('[data-action]')?.getAttribute('data-action') ?? '',
-            entity: r.children[b ?? -1]?.textContent ?? '',
-          })),
-        [actionAt, entityAt],
-      );
+    const cells = await table.locator('tbody tr.ant-table-row').evaluateAll(
+      (rows, [a, b]) =>
+        rows.map((r) => ({
+          action: r.children[a ?? -1]?.textContent?.trim() ?? '',
+          code: r.children[a ?? -1]?.querySelector('[data-action]')?.getAttribute('data-action') ?? '',
+          entity: r.children[b ?? -1]?.textContent ?? '',
+        })),
+      [actionAt, entityAt],
+    );
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.find((c) => c.code === 'auth.login')?.action).toBe('登录');
     // No action or record type shows a code: a code without a label shows a word made from it.
