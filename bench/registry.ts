@@ -23,7 +23,7 @@ import { migrate } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/types.ts';
 import type { AuthContext } from '../src/modules/auth/service.ts';
 import { importRoster } from '../src/modules/registry/import.ts';
-import { COUNT_CAP } from '../src/modules/registry/queries.ts';
+import { COUNT_CAP } from '../src/modules/registry/searchQueries.ts';
 import { RegistryService } from '../src/modules/registry/service.ts';
 import { Random } from '../src/seed/random.ts';
 import { seedOrganisation } from '../src/seed/demo.ts';

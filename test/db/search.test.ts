@@ -4,18 +4,8 @@ import { reachOf, type Grant } from '../../src/core/auth/roles.ts';
 import { nameKeys, parseNameQuery } from '../../src/core/registry/names.ts';
 import { withScope, type Actor } from '../../src/db/scope.ts';
 import type { Database, Queryable, SqlParam } from '../../src/db/types.ts';
-import {
-  COUNT_CAP,
-  insertHouseholds,
-  insertPersons,
-  NAME_WALK_ROWS,
-  searchPersons,
-  sortColumns,
-  type NewHousehold,
-  type NewPerson,
-  type SearchFilter,
-  type SearchPage,
-} from '../../src/modules/registry/queries.ts';
+import { insertHouseholds, insertPersons, type NewHousehold, type NewPerson } from '../../src/modules/registry/queries.ts';
+import { COUNT_CAP, NAME_WALK_ROWS, searchPersons, sortColumns, type SearchFilter, type SearchPage } from '../../src/modules/registry/searchQueries.ts';
 import { DISTRICT, makeTownship, type Township } from '../factories.ts';
 import { openTestDatabase } from '../helpers.ts';
 

@@ -68,6 +68,61 @@ export function hasAcceptedData(period: Period, reports: readonly BulletinReport
  */
 export const inParentheses = (comment: string): string => comment.trim().replace(/[。．.！!；;，,\s]+$/u, '');
 
+/** Each department's highlights: the effects of its accepted reports of the period (month by month beyond a single month). */
+function departmentHighlights(period: Period, departments: readonly BulletinDepartment[], accepted: readonly BulletinReport[]): BulletinContent['highlights'] {
+  const highlights: BulletinContent['highlights'] = [];
+  for (const d of departments) {
+    const own = accepted.filter((r) => r.department === d.code && r.effect.trim() !== '');
+    if (own.length === 0) continue;
+    const text =
+      own.length === 1 && period.kind === 'month'
+        ? (own[0] as BulletinReport).effect.trim()
+        : own.map((r) => `${monthNumber(r.period)}月：${r.effect.trim()}`).join('；');
+    highlights.push({ department: d.code, departmentName: d.name, text: clip(text, period.kind === 'month' ? HIGHLIGHT_LIMIT * 2 : HIGHLIGHT_LIMIT) });
+  }
+  return highlights;
+}
+
+/** Indicator totals for the period and the year to date, from the accepted reports of the year up to the period's last month. */
+function indicatorTotals(
+  indicators: readonly BulletinIndicator[],
+  acceptedOfYear: readonly BulletinReport[],
+  inPeriod: ReadonlySet<string>,
+  byCode: ReadonlyMap<string, BulletinDepartment>,
+): BulletinContent['indicators'] {
+  return indicators.map((indicator) => {
+    const monthly = (filter: (r: BulletinReport) => boolean): number[] => {
+      // One figure per month: the sum over the departments reporting it that month.
+      const perMonth = new Map<string, number>();
+      for (const r of acceptedOfYear) {
+        const value = r.values[indicator.code];
+        if (value === undefined || !filter(r)) continue;
+        perMonth.set(r.period, (perMonth.get(r.period) ?? 0) + value);
+      }
+      return [...perMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+    };
+    return {
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit,
+      aggregation: indicator.aggregation,
+      departments: indicator.departments.map((code) => byCode.get(code)?.shortName ?? code),
+      period: round2(
+        aggregate(
+          indicator.aggregation,
+          monthly((r) => inPeriod.has(r.period)),
+        ),
+      ),
+      yearToDate: round2(
+        aggregate(
+          indicator.aggregation,
+          monthly(() => true),
+        ),
+      ),
+    };
+  });
+}
+
 /**
  * Assembles the bulletin's content. `reports` must hold every report of the period's year up to the
  * period's last month (for the year-to-date totals); `asOf` is when completeness is judged.
@@ -122,49 +177,10 @@ export function assembleBulletin(input: {
       comment: r.returnComment === null ? null : inParentheses(r.returnComment),
     }));
 
-  const highlights: BulletinContent['highlights'] = [];
-  for (const d of departments) {
-    const own = accepted.filter((r) => r.department === d.code && r.effect.trim() !== '');
-    if (own.length === 0) continue;
-    const text =
-      own.length === 1 && period.kind === 'month'
-        ? (own[0] as BulletinReport).effect.trim()
-        : own.map((r) => `${monthNumber(r.period)}月：${r.effect.trim()}`).join('；');
-    highlights.push({ department: d.code, departmentName: d.name, text: clip(text, period.kind === 'month' ? HIGHLIGHT_LIMIT * 2 : HIGHLIGHT_LIMIT) });
-  }
+  const highlights = departmentHighlights(period, departments, accepted);
 
   const acceptedOfYear = ordered.filter((r) => r.status === 'accepted' && r.period >= yearFirst && r.period <= lastMonth);
-  const indicators = input.indicators.map((indicator) => {
-    const monthly = (filter: (r: BulletinReport) => boolean): number[] => {
-      // One figure per month: the sum over the departments reporting it that month.
-      const perMonth = new Map<string, number>();
-      for (const r of acceptedOfYear) {
-        const value = r.values[indicator.code];
-        if (value === undefined || !filter(r)) continue;
-        perMonth.set(r.period, (perMonth.get(r.period) ?? 0) + value);
-      }
-      return [...perMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
-    };
-    return {
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.unit,
-      aggregation: indicator.aggregation,
-      departments: indicator.departments.map((code) => byCode.get(code)?.shortName ?? code),
-      period: round2(
-        aggregate(
-          indicator.aggregation,
-          monthly((r) => inPeriod.has(r.period)),
-        ),
-      ),
-      yearToDate: round2(
-        aggregate(
-          indicator.aggregation,
-          monthly(() => true),
-        ),
-      ),
-    };
-  });
+  const indicators = indicatorTotals(input.indicators, acceptedOfYear, inPeriod, byCode);
 
   const problems = accepted
     .filter((r) => r.problems.trim() !== '')

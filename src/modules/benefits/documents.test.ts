@@ -3,11 +3,10 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { writeBankCsv, type BankLine } from './bankFile.ts';
 import {
   publicNoticeDocx,
-  writeBankCsv,
   writeRollWorkbook,
-  type BankLine,
   type PublicNoticeInput,
   type PublicNoticePerson,
   type RollHeader,

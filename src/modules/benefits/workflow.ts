@@ -92,6 +92,33 @@ export interface Decision {
   reason?: string | undefined;
 }
 
+/** Checks a new application's date (not in the future, within a year of the confirmation year) and bank account; answers the account. */
+function checkedAccount(input: NewApplication, today: string): string {
+  if (input.appliedOn > today)
+    throw new AppError('validation_failed', { zh: '申请日期不能晚于今天', en: 'The application date is in the future', details: { field: 'appliedOn' } });
+  if (Number(input.appliedOn.slice(0, 4)) > input.year + 1 || Number(input.appliedOn.slice(0, 4)) < input.year - 1) {
+    throw new AppError('validation_failed', {
+      zh: '申请日期与确认年度不符',
+      en: 'The application date does not fit the confirmation year',
+      details: { field: 'appliedOn' },
+    });
+  }
+  const bank = checkBankAccount(input.bankAccount);
+  if (!bank.ok) {
+    throw new AppError(
+      'validation_failed',
+      bank.problem === 'check_digit'
+        ? {
+            zh: '银行卡号校验位不符（可能有数字输错或前后颠倒），请对照银行卡核对',
+            en: 'The card number’s check digit does not match (a digit mistyped or two swapped): check it against the card',
+            details: { field: 'bankAccount', problem: bank.problem },
+          }
+        : { zh: '银行账号应为 12 至 30 位数字', en: 'Bank account: 12 to 30 digits', details: { field: 'bankAccount', problem: bank.problem } },
+    );
+  }
+  return bank.account;
+}
+
 export class BenefitsWorkflow {
   constructor(
     private readonly db: Database,
@@ -101,29 +128,7 @@ export class BenefitsWorkflow {
 
   async create(actor: Actor, input: NewApplication): Promise<Application> {
     const today = this.today();
-    if (input.appliedOn > today)
-      throw new AppError('validation_failed', { zh: '申请日期不能晚于今天', en: 'The application date is in the future', details: { field: 'appliedOn' } });
-    if (Number(input.appliedOn.slice(0, 4)) > input.year + 1 || Number(input.appliedOn.slice(0, 4)) < input.year - 1) {
-      throw new AppError('validation_failed', {
-        zh: '申请日期与确认年度不符',
-        en: 'The application date does not fit the confirmation year',
-        details: { field: 'appliedOn' },
-      });
-    }
-    const bank = checkBankAccount(input.bankAccount);
-    if (!bank.ok) {
-      throw new AppError(
-        'validation_failed',
-        bank.problem === 'check_digit'
-          ? {
-              zh: '银行卡号校验位不符（可能有数字输错或前后颠倒），请对照银行卡核对',
-              en: 'The card number’s check digit does not match (a digit mistyped or two swapped): check it against the card',
-              details: { field: 'bankAccount', problem: bank.problem },
-            }
-          : { zh: '银行账号应为 12 至 30 位数字', en: 'Bank account: 12 to 30 digits', details: { field: 'bankAccount', problem: bank.problem } },
-      );
-    }
-    const account = bank.account;
+    const account = checkedAccount(input, today);
     return withScope(this.db, actor, async (tx) => {
       const rows = await parameterRows(tx);
       const evaluation = await evaluatePerson(tx, rows, input.personId, judgedOn(input));

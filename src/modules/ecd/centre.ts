@@ -9,7 +9,9 @@ import { today as businessToday } from '../../core/clock.ts';
 import type { EcdService } from './service.ts';
 import * as sessions from './centreSessions.ts';
 import { chinaDate, presentRoom, type RoomRow } from './centreSessions.ts';
-import type { ActivityPlanInput, Domain } from './schemas.ts';
+import * as plans from './centrePlans.ts';
+import type { PlanFilter } from './centrePlans.ts';
+import type { ActivityPlanInput } from './schemas.ts';
 
 /** The centre's floor area (report §2: 建成面积380平米的儿童早期发展指导中心). */
 export const CENTRE_AREA_M2 = 380;
@@ -29,19 +31,6 @@ interface MilestoneRow {
   achieved_on: string;
   observed_by: string;
   note: string | null;
-}
-interface PlanRow {
-  id: string;
-  title: string;
-  age_from_months: number;
-  age_to_months: number;
-  domain: Domain;
-  goal: string;
-  materials: string[];
-  steps: string[];
-  parent_guidance: string;
-  minutes: number;
-  version: number;
 }
 
 const refuse = (zh: string, en: string, field?: string) => new AppError('validation_failed', { zh, en, ...(field ? { details: { field } } : {}) });
@@ -71,22 +60,6 @@ async function changeableChild(tx: Queryable, id: string): Promise<ChildLite> {
   if (child.consent_withdrawn_at) throw new AppError('consent_withdrawn');
   return child;
 }
-
-const presentPlan = (p: PlanRow) => ({
-  id: p.id,
-  title: p.title,
-  ageFromMonths: p.age_from_months,
-  ageToMonths: p.age_to_months,
-  domain: p.domain,
-  goal: p.goal,
-  materials: p.materials,
-  steps: p.steps,
-  parentGuidance: p.parent_guidance,
-  minutes: p.minutes,
-  version: p.version,
-});
-
-const planColumns = 'id, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, version';
 
 export function presentMilestones(child: ChildLite, rows: MilestoneRow[], today: string) {
   const byCode = new Map(rows.map((r) => [r.milestone, r]));
@@ -179,94 +152,33 @@ export class EcdCentreService {
 
   // -- activity plans ----------------------------------------------------------------------------
 
-  async plans(actor: AuthContext, filter: { ageMonths?: number | undefined; domain?: Domain | undefined; q?: string | undefined }) {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (filter.ageMonths !== undefined) {
-      args.push(filter.ageMonths);
-      where.push(`$${args.length} BETWEEN age_from_months AND age_to_months`);
-    }
-    if (filter.domain) {
-      args.push(filter.domain);
-      where.push(`domain = $${args.length}`);
-    }
-    if (filter.q) {
-      args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(title ILIKE $${args.length} OR goal ILIKE $${args.length})`);
-    }
-    return withScope(this.db, actor, async (tx) => {
-      const { rows } = await tx.query<PlanRow>(
-        `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`,
-        args,
-      );
-      return { items: rows.map(presentPlan) };
-    });
+  async plans(actor: AuthContext, filter: PlanFilter) {
+    return withScope(this.db, actor, async (tx) => ({ items: (await plans.list(tx, filter)).map(plans.present) }));
   }
 
   async plan(actor: AuthContext, id: string) {
-    return withScope(this.db, actor, async (tx) => presentPlan(await this.planRow(tx, id)));
+    return withScope(this.db, actor, async (tx) => plans.present(await plans.row(tx, id)));
   }
 
   async createPlan(actor: AuthContext, input: ActivityPlanInput) {
-    checkPlan(input);
+    plans.check(input);
     return withScope(this.db, actor, async (tx) => {
-      const { rows } = await tx.query<PlanRow>(
-        `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
-        [
-          actor.district,
-          input.title,
-          input.ageFromMonths,
-          input.ageToMonths,
-          input.domain,
-          input.goal,
-          input.materials,
-          input.steps,
-          input.parentGuidance,
-          input.minutes,
-          actor.username,
-        ],
-      );
-      const plan = rows[0] as PlanRow;
+      const plan = await plans.insert(tx, actor.district, actor.username, input);
       await audit(tx, actor, 'ecd.plan_create', 'ecd_activity_plan', plan.id, { after: input });
-      return presentPlan(plan);
+      return plans.present(plan);
     });
   }
 
   async updatePlan(actor: AuthContext, id: string, input: ActivityPlanInput & { version: number }) {
-    checkPlan(input);
+    plans.check(input);
     return withScope(this.db, actor, async (tx) => {
-      const before = await this.planRow(tx, id);
+      const before = await plans.row(tx, id);
       if (before.version !== input.version) throw new AppError('stale_version');
-      const { rows } = await tx.query<PlanRow>(
-        `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
-                parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
-          WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
-        [
-          id,
-          input.version,
-          input.title,
-          input.ageFromMonths,
-          input.ageToMonths,
-          input.domain,
-          input.goal,
-          input.materials,
-          input.steps,
-          input.parentGuidance,
-          input.minutes,
-          actor.username,
-        ],
-      );
-      if (!rows[0]) throw new AppError('stale_version');
-      await audit(tx, actor, 'ecd.plan_update', 'ecd_activity_plan', id, { before: presentPlan(before), after: input });
-      return presentPlan(rows[0]);
+      const after = await plans.update(tx, id, actor.username, input);
+      if (!after) throw new AppError('stale_version');
+      await audit(tx, actor, 'ecd.plan_update', 'ecd_activity_plan', id, { before: plans.present(before), after: input });
+      return plans.present(after);
     });
-  }
-
-  private async planRow(tx: Queryable, id: string): Promise<PlanRow> {
-    const plan = (await tx.query<PlanRow>(`SELECT ${planColumns} FROM ecd_activity_plan WHERE id = $1`, [id])).rows[0];
-    if (!plan) throw new AppError('not_found');
-    return plan;
   }
 
   // -- the centre and its classes ----------------------------------------------------------------
@@ -510,8 +422,4 @@ export class EcdCentreService {
       };
     });
   }
-}
-
-function checkPlan(input: ActivityPlanInput) {
-  if (input.ageToMonths < input.ageFromMonths) throw refuse('适用月龄范围不正确', 'The age range ends before it starts', 'ageToMonths');
 }

@@ -5,7 +5,7 @@ import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import type { AuthContext } from '../auth/service.ts';
-import * as q from './queries.ts';
+import * as search from './searchQueries.ts';
 
 const PAGE = 5_000;
 /** An export holds at most this many persons; a larger list must be narrowed by filters first. */
@@ -19,9 +19,9 @@ const maritalLabel: Record<string, string> = { unmarried: '未婚', married: '�
  * The export is audit-logged (who, which filter, how many rows) before the first byte leaves; its
  * cells are inert (core/exports/inert), so no name becomes a formula.
  */
-export async function exportPersons(db: Database, actor: AuthContext, filter: q.SearchFilter, filterText: Record<string, unknown>): Promise<PassThrough> {
+export async function exportPersons(db: Database, actor: AuthContext, filter: search.SearchFilter, filterText: Record<string, unknown>): Promise<PassThrough> {
   const count = await withScope(db, actor, async (tx) => {
-    const { total } = await q.searchPersons(tx, filter, { limit: 1, offset: 0, sort: 'name', order: 'asc' });
+    const { total } = await search.searchPersons(tx, filter, { limit: 1, offset: 0, sort: 'name', order: 'asc' });
     await auditBy(tx, actor, {
       action: 'personal_data.export',
       entityType: 'person',
@@ -49,7 +49,7 @@ export async function exportPersons(db: Database, actor: AuthContext, filter: q.
   void (async () => {
     try {
       for (let offset = 0; offset < Math.min(count, EXPORT_LIMIT); offset += PAGE) {
-        const { rows } = await withScope(db, actor, (tx) => q.searchPersons(tx, filter, { limit: PAGE, offset, sort: 'name', order: 'asc' }));
+        const { rows } = await withScope(db, actor, (tx) => search.searchPersons(tx, filter, { limit: PAGE, offset, sort: 'name', order: 'asc' }));
         for (const p of rows) {
           sheet
             .addRow(

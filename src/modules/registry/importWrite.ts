@@ -254,6 +254,36 @@ function planRegistered(context: WriteContext, p: Pending, already: RegisteredRo
   plan.toChange.push({ p, registered: already, change });
 }
 
+/** The register row of a new person, with the sealed identity number, phone and search keys. */
+function planPerson(context: WriteContext, p: Pending, id: string, householdId: string, plan: Plan): void {
+  if (!p.sealed) return;
+  const { id: idNumber, phone, keys } = p.sealed;
+  plan.people.push({
+    id,
+    householdId,
+    townshipCode: context.township,
+    villageCode: p.village,
+    relation: p.person.relation,
+    name: p.person.name,
+    pinyin: keys.pinyin,
+    initials: keys.initials,
+    tokens: keys.tokens,
+    sex: p.person.sex,
+    birthDate: p.person.birthDate,
+    idEnc: idNumber.enc,
+    idHash: idNumber.hash,
+    idMasked: idNumber.masked,
+    phoneEnc: phone.enc,
+    phoneMasked: phone.masked,
+    hukou: p.person.hukou,
+    maritalStatus: p.person.maritalStatus,
+    deathDate: p.person.deathDate,
+    certificateNumber: p.person.oneChildCertificateNumber,
+    certificateDate: p.person.oneChildCertificateDate,
+    movedOutOn: p.person.movedOutOn,
+  });
+}
+
 /** A row for a new person: joins its group's household (the register's, or a new one), with the event that brought them. */
 function planNew(
   context: WriteContext,
@@ -313,33 +343,7 @@ function planNew(
       detail: { name: p.person.name, source: 'import', job: context.job },
     });
   }
-  if (p.sealed) {
-    const { id: idNumber, phone, keys } = p.sealed;
-    plan.people.push({
-      id,
-      householdId: group.householdId,
-      townshipCode: context.township,
-      villageCode: p.village,
-      relation: p.person.relation,
-      name: p.person.name,
-      pinyin: keys.pinyin,
-      initials: keys.initials,
-      tokens: keys.tokens,
-      sex: p.person.sex,
-      birthDate: p.person.birthDate,
-      idEnc: idNumber.enc,
-      idHash: idNumber.hash,
-      idMasked: idNumber.masked,
-      phoneEnc: phone.enc,
-      phoneMasked: phone.masked,
-      hukou: p.person.hukou,
-      maritalStatus: p.person.maritalStatus,
-      deathDate: p.person.deathDate,
-      certificateNumber: p.person.oneChildCertificateNumber,
-      certificateDate: p.person.oneChildCertificateDate,
-      movedOutOn: p.person.movedOutOn,
-    });
-  }
+  planPerson(context, p, id, group.householdId, plan);
   outcome.imported++;
 }
 

@@ -12,7 +12,9 @@ import { displayNames } from '../users/names.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { idLookupHashes, protectIdNumber, protectPhone } from './protect.ts';
 import { exportPersons } from './export.ts';
+import { presentPerson } from './personView.ts';
 import * as q from './queries.ts';
+import * as search from './searchQueries.ts';
 
 import { businessNow, today as businessToday } from '../../core/clock.ts';
 
@@ -24,7 +26,7 @@ export interface SearchInput {
   hukou?: 'rural' | 'urban' | undefined;
   page: number;
   pageSize: number;
-  sort: keyof typeof q.sortColumns;
+  sort: keyof typeof search.sortColumns;
   order: 'asc' | 'desc';
 }
 
@@ -36,33 +38,6 @@ interface SearchedFor {
   /** An ID number masked (120114********1234); a household number or name as typed. */
   text: string;
 }
-
-export function presentPerson(r: q.PersonRow) {
-  return {
-    id: r.id,
-    householdId: r.household_id,
-    householdNumber: r.household_number,
-    township: { code: r.township_code, name: r.township_name },
-    village: { code: r.village_code, name: r.village_name },
-    relation: r.relation_to_head,
-    name: r.name,
-    sex: r.sex,
-    birthDate: r.birth_date,
-    idNumber: r.id_number_masked,
-    phone: r.phone_masked,
-    hukou: r.hukou,
-    maritalStatus: r.marital_status,
-    alive: r.alive,
-    deathDate: r.death_date,
-    movedOutOn: r.moved_out_on,
-    oneChildCertificate: r.one_child_certificate_number === null ? null : { number: r.one_child_certificate_number, date: r.one_child_certificate_date },
-    outOfPolicyBirth: r.out_of_policy_birth === null ? null : { value: r.out_of_policy_birth, source: r.out_of_policy_source },
-    updatedAt: r.updated_at.toISOString(),
-    updatedBy: r.updated_by,
-    version: r.version,
-  };
-}
-export type PersonView = ReturnType<typeof presentPerson>;
 
 /** A member as a form or a roster row gives it; validated by the same rules as an import. */
 export type MemberInput = Partial<
@@ -84,7 +59,7 @@ export class RegistryService {
   }
 
   /** What a search box and filters ask for, as the queries take it. */
-  filterOf(input: SearchFilterInput): q.SearchFilter {
+  filterOf(input: SearchFilterInput): search.SearchFilter {
     return this.parse(input).filter;
   }
 
@@ -93,9 +68,9 @@ export class RegistryService {
     return { ...(searched ? { query: searched } : {}), township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
   }
 
-  private parse(input: SearchFilterInput): { filter: q.SearchFilter; searched: SearchedFor | null } {
+  private parse(input: SearchFilterInput): { filter: search.SearchFilter; searched: SearchedFor | null } {
     const text = input.q?.trim() ?? '';
-    const filter: q.SearchFilter = { township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
+    const filter: search.SearchFilter = { township: input.township, village: input.village, alive: input.alive, hukou: input.hukou };
     if (/^[0-9０-９]{14,17}[0-9Xx０-９Ｘｘ]$/.test(text)) {
       const id = checkIdNumber(text, businessNow());
       const normalized = id.normalized ?? text.toUpperCase();
@@ -120,7 +95,7 @@ export class RegistryService {
   async search(actor: AuthContext, input: SearchInput) {
     const { filter, searched } = this.parse(input);
     return withScope(this.db, actor, async (tx) => {
-      const { rows, total } = await q.searchPersons(tx, filter, {
+      const { rows, total } = await search.searchPersons(tx, filter, {
         limit: input.pageSize,
         offset: (input.page - 1) * input.pageSize,
         sort: input.sort,
@@ -131,7 +106,7 @@ export class RegistryService {
         entityType: 'person',
         detail: { ...this.searchDetail(input, searched), page: input.page, results: total },
       });
-      return { items: rows.map(presentPerson), total, totalCapped: total > q.COUNT_CAP };
+      return { items: rows.map(presentPerson), total, totalCapped: total > search.COUNT_CAP };
     });
   }
 

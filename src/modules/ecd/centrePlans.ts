@@ -1,0 +1,123 @@
+/**
+ * The centre's activity-plan library: the queries of ecd_activity_plan inside the caller's scoped
+ * transaction, the plan as the API answers it, and the check of a plan's age range. The service
+ * (centre.ts) wraps them in its transaction and audit log.
+ */
+import { AppError } from '../../core/errors.ts';
+import type { Queryable } from '../../db/types.ts';
+import type { ActivityPlanInput, Domain } from './schemas.ts';
+
+export interface PlanRow {
+  id: string;
+  title: string;
+  age_from_months: number;
+  age_to_months: number;
+  domain: Domain;
+  goal: string;
+  materials: string[];
+  steps: string[];
+  parent_guidance: string;
+  minutes: number;
+  version: number;
+}
+
+export interface PlanFilter {
+  ageMonths?: number | undefined;
+  domain?: Domain | undefined;
+  q?: string | undefined;
+}
+
+export const present = (p: PlanRow) => ({
+  id: p.id,
+  title: p.title,
+  ageFromMonths: p.age_from_months,
+  ageToMonths: p.age_to_months,
+  domain: p.domain,
+  goal: p.goal,
+  materials: p.materials,
+  steps: p.steps,
+  parentGuidance: p.parent_guidance,
+  minutes: p.minutes,
+  version: p.version,
+});
+
+const planColumns = 'id, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, version';
+
+export function check(input: ActivityPlanInput) {
+  if (input.ageToMonths < input.ageFromMonths)
+    throw new AppError('validation_failed', { zh: '适用月龄范围不正确', en: 'The age range ends before it starts', details: { field: 'ageToMonths' } });
+}
+
+/** The plans for an age (in months), a domain and a search text in the title or goal. */
+export async function list(tx: Queryable, filter: PlanFilter): Promise<PlanRow[]> {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.ageMonths !== undefined) {
+    args.push(filter.ageMonths);
+    where.push(`$${args.length} BETWEEN age_from_months AND age_to_months`);
+  }
+  if (filter.domain) {
+    args.push(filter.domain);
+    where.push(`domain = $${args.length}`);
+  }
+  if (filter.q) {
+    args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(title ILIKE $${args.length} OR goal ILIKE $${args.length})`);
+  }
+  const { rows } = await tx.query<PlanRow>(
+    `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`,
+    args,
+  );
+  return rows;
+}
+
+export async function row(tx: Queryable, id: string): Promise<PlanRow> {
+  const plan = (await tx.query<PlanRow>(`SELECT ${planColumns} FROM ecd_activity_plan WHERE id = $1`, [id])).rows[0];
+  if (!plan) throw new AppError('not_found');
+  return plan;
+}
+
+export async function insert(tx: Queryable, district: string, username: string, input: ActivityPlanInput): Promise<PlanRow> {
+  const { rows } = await tx.query<PlanRow>(
+    `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
+    [
+      district,
+      input.title,
+      input.ageFromMonths,
+      input.ageToMonths,
+      input.domain,
+      input.goal,
+      input.materials,
+      input.steps,
+      input.parentGuidance,
+      input.minutes,
+      username,
+    ],
+  );
+  return rows[0] as PlanRow;
+}
+
+/** Updates the plan at the version given; undefined when that version is no longer current. */
+export async function update(tx: Queryable, id: string, username: string, input: ActivityPlanInput & { version: number }): Promise<PlanRow | undefined> {
+  const { rows } = await tx.query<PlanRow>(
+    `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
+            parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
+      WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
+    [
+      id,
+      input.version,
+      input.title,
+      input.ageFromMonths,
+      input.ageToMonths,
+      input.domain,
+      input.goal,
+      input.materials,
+      input.steps,
+      input.parentGuidance,
+      input.minutes,
+      username,
+    ],
+  );
+  return rows[0];
+}
