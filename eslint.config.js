@@ -82,7 +82,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'test/e2e/registry.test.ts',
   'test/e2e/roles.test.ts',
   'web/src/pages/audit/AuditFilters.tsx',
-  'web/src/pages/audit/AuditPage.tsx',
   'web/src/pages/benefits/EnrolmentExitModal.tsx',
   'web/src/pages/benefits/EnrolmentsPage.tsx',
   'web/src/pages/benefits/ParameterModal.tsx',
@@ -91,7 +90,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'web/src/pages/benefits/applications/ApplicationsPage.tsx',
   'web/src/pages/benefits/applications/DecisionModal.tsx',
   'web/src/pages/benefits/applications/NewApplicationModal.tsx',
-  'web/src/pages/benefits/applications/ObjectionModals.tsx',
   'web/src/pages/benefits/applications/applicationColumns.tsx',
   'web/src/pages/benefits/rolls/GenerateRollModal.tsx',
   'web/src/pages/coordination/ActionItemsPage.tsx',
@@ -114,7 +112,6 @@ const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'web/src/pages/ecd/centre/SessionModal.tsx',
   'web/src/pages/login/LoginPage.tsx',
   'web/src/pages/org/TownshipPage.tsx',
-  'web/src/pages/registry/BirthModal.tsx',
   'web/src/pages/registry/ImportMapping.tsx',
   'web/src/pages/registry/NewHouseholdPage.tsx',
 ];

@@ -14,7 +14,7 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
   const figures: Figure[] = [];
   if (has('user.manage')) {
     const accounts = await activeAccountCount(tx);
-    const locked = await lockedAccountCount(tx); // real clock: account locks are security timing
+    const locked = await lockedAccountCount(tx);
     if (locked > 0) {
       todo.push({
         kind: 'account.locked',
@@ -39,13 +39,13 @@ export async function adminHome(tx: Queryable, actor: AuthContext): Promise<{ to
         label: txt('今日审计记录', 'Audit entries today'),
         value: await auditEntriesToday(tx),
         unit: txt('条', ''),
-      }, // real clock: today's audit entries, as they happened
+      },
       {
         key: 'failedLoginsToday',
         label: txt('今日登录失败', 'Failed sign-ins today'),
         value: await failedLoginsToday(tx),
         unit: txt('次', ''),
-      }, // real clock: today's sign-ins, as they happened
+      },
     );
   }
   if (has('security.manage')) {

@@ -52,15 +52,15 @@ const count = async (tx: Queryable, sql: string): Promise<number> => (await tx.q
 
 export const activeAccountCount = (tx: Queryable) => count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE NOT disabled');
 
-/** Real clock: account locks are security timing. */
-export const lockedAccountCount = (tx: Queryable) => count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()');
+/** Accounts locked now. */
+export const lockedAccountCount = (tx: Queryable) => count(tx, 'SELECT count(*)::int AS n FROM app_user WHERE locked_until > now()'); // real clock: account locks are security timing
 
-/** Real clock: today's audit entries, as they happened. */
-export const auditEntriesToday = (tx: Queryable) => count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())");
+/** Audit entries written today. */
+export const auditEntriesToday = (tx: Queryable) => count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now())"); // real clock: today's audit entries, as they happened
 
-/** Real clock: today's sign-ins, as they happened. */
+/** Failed sign-ins today. */
 export const failedLoginsToday = (tx: Queryable) =>
-  count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'");
+  count(tx, "SELECT count(*)::int AS n FROM audit_log WHERE at >= date_trunc('day', now()) AND action = 'auth.login_failed'"); // real clock: today's sign-ins, as they happened
 
 export async function securityPolicyRow(
   tx: Queryable,
