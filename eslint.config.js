@@ -37,7 +37,7 @@ const APP_FOLDERS_FROM_TESTS = {
  * Files of src/core the web app may import: pure, and imported by it today. Add a file here when
  * the web app needs it and it (with what it imports) does no I/O.
  */
-const CORE_FILES_FOR_WEB = ['benefits/ids', 'coordination/bulletin', 'coordination/chartColours', 'ids/bankAccount'];
+const CORE_FILES_FOR_WEB = ['benefits/ids', 'coordination/bulletin', 'coordination/chartColours', 'coordination/states', 'ids/bankAccount'];
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 /** @param {...object} patterns */

@@ -77,23 +77,24 @@ export async function row(tx: Queryable, id: string): Promise<PlanRow> {
   return plan;
 }
 
+/** A plan's fields in the order of the columns title … minutes. */
+const planValues = (input: ActivityPlanInput) => [
+  input.title,
+  input.ageFromMonths,
+  input.ageToMonths,
+  input.domain,
+  input.goal,
+  input.materials,
+  input.steps,
+  input.parentGuidance,
+  input.minutes,
+];
+
 export async function insert(tx: Queryable, district: string, username: string, input: ActivityPlanInput): Promise<PlanRow> {
   const { rows } = await tx.query<PlanRow>(
     `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
-    [
-      district,
-      input.title,
-      input.ageFromMonths,
-      input.ageToMonths,
-      input.domain,
-      input.goal,
-      input.materials,
-      input.steps,
-      input.parentGuidance,
-      input.minutes,
-      username,
-    ],
+    [district, ...planValues(input), username],
   );
   return rows[0] as PlanRow;
 }
@@ -104,20 +105,7 @@ export async function update(tx: Queryable, id: string, username: string, input:
     `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
             parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
       WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
-    [
-      id,
-      input.version,
-      input.title,
-      input.ageFromMonths,
-      input.ageToMonths,
-      input.domain,
-      input.goal,
-      input.materials,
-      input.steps,
-      input.parentGuidance,
-      input.minutes,
-      username,
-    ],
+    [id, input.version, ...planValues(input), username],
   );
   return rows[0];
 }

@@ -1,3 +1,4 @@
+import { issueCodes } from '../../../../../src/core/coordination/states.ts';
 import { isApiError } from '../../../api/client.ts';
 import type { Indicator, RuleOperator, ValidationRule, ValueIssue } from '../../../api/coordinationTypes.ts';
 
@@ -10,25 +11,11 @@ export function isTextField(value: string | null): value is TextField {
   return TEXT_FIELDS.some((field) => field === value);
 }
 
-const ISSUE_CODES: readonly ValueIssue['code'][] = [
-  'required',
-  'not_number',
-  'negative',
-  'not_integer',
-  'below_min',
-  'above_max',
-  'rule',
-  'text_required',
-  'unknown_indicator',
-];
-
 function isIssue(value: unknown): value is ValueIssue {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
-    (record.indicator === null || typeof record.indicator === 'string') &&
-    typeof record.message === 'string' &&
-    ISSUE_CODES.some((code) => code === record.code)
+    (record.indicator === null || typeof record.indicator === 'string') && typeof record.message === 'string' && issueCodes.some((code) => code === record.code)
   );
 }
 
