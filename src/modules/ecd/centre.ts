@@ -11,7 +11,7 @@ import * as sessions from './centreSessions.ts';
 import { chinaDate, presentRoom, type RoomRow } from './centreSessions.ts';
 import * as plans from './centrePlans.ts';
 import type { PlanFilter } from './centrePlans.ts';
-import type { ActivityPlanInput } from './schemas.ts';
+import type { ActivityPlanInput, SessionInput } from './schemas.ts';
 
 /** The centre's floor area (report §2: 建成面积380平米的儿童早期发展指导中心). */
 export const CENTRE_AREA_M2 = 380;
@@ -306,17 +306,7 @@ export class EcdCentreService {
     return withScope(this.db, actor, async (tx) => ({ items: await sessions.list(tx, from, to, !actor.permissions.includes('ecd.read')) }));
   }
 
-  async createSession(
-    actor: AuthContext,
-    input: {
-      classId: string;
-      startsAt: string;
-      minutes: number;
-      teacherId?: string | undefined;
-      roomCode?: string | undefined;
-      activityPlanId?: string | null | undefined;
-    },
-  ) {
+  async createSession(actor: AuthContext, input: SessionInput) {
     return withScope(this.db, actor, async (tx) => {
       const id = await sessions.create(tx, actor.district, actor.username, input);
       await audit(tx, actor, 'ecd.session_create', 'ecd_session', id, { after: input });

@@ -7,6 +7,7 @@ import { addDays } from '../../core/calendar.ts';
 import { AppError } from '../../core/errors.ts';
 import { ageInMonths } from '../../core/growth/milestones.ts';
 import type { Queryable } from '../../db/types.ts';
+import type { SessionInput } from './schemas.ts';
 
 export interface RoomRow {
   code: string;
@@ -212,19 +213,7 @@ export async function one(tx: Queryable, id: string) {
 }
 
 /** Schedules a session: the room must hold the class, and neither room nor teacher be taken then. */
-export async function create(
-  tx: Queryable,
-  district: string,
-  by: string,
-  input: {
-    classId: string;
-    startsAt: string;
-    minutes: number;
-    teacherId?: string | undefined;
-    roomCode?: string | undefined;
-    activityPlanId?: string | null | undefined;
-  },
-): Promise<string> {
+export async function create(tx: Queryable, district: string, by: string, input: SessionInput): Promise<string> {
   const klass = (
     await tx.query<{ teacher_id: string; room_code: string; active: boolean }>('SELECT teacher_id, room_code, active FROM ecd_class WHERE id = $1', [
       input.classId,
