@@ -44,10 +44,10 @@ const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 // -- size ratchet --------------------------------------------------------------------------------
-// Files over the limits today. They are to be split; take a file off its list when it is, and
-// never add one.
-const FILES_OVER_400_LINES = ['src/seed/activityPlans.ts'];
-const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
+// Files over the limits today. They are to be split; take a file off its list when it is (the
+// lint's last step, scripts/size-ratchet.js, fails until it is taken off), and never add one.
+export const FILES_OVER_400_LINES = ['src/seed/activityPlans.ts'];
+export const FILES_WITH_FUNCTIONS_OVER_80_LINES = [
   'bench/benefits.ts',
   'bench/coordination.ts',
   'bench/registry.ts',
