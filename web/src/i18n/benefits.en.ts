@@ -62,8 +62,6 @@ export const benefitsEn: Record<keyof typeof benefitsZhCN, string> = {
   'benefits.param.minimumAge': 'Minimum age',
   'benefits.param.womanMinimumAge': "Woman's minimum age",
   'benefits.param.bornOnOrAfter': 'Born on or after',
-  'benefits.param.outOfPolicyWindowFrom': 'Out-of-policy birth window from',
-  'benefits.param.outOfPolicyWindowTo': 'Out-of-policy birth window to',
   'benefits.param.birthdayCountsFromFollowingMonth': 'Paid from the month after the birthday',
   'benefits.param.disabilityGradeThreshold': 'Disability grade threshold',
   'benefits.param.township': 'Township',

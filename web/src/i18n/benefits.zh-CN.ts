@@ -60,8 +60,6 @@ export const benefitsZhCN = {
   'benefits.param.minimumAge': '起始年龄',
   'benefits.param.womanMinimumAge': '女方起始年龄',
   'benefits.param.bornOnOrAfter': '出生日期不早于',
-  'benefits.param.outOfPolicyWindowFrom': '政策外生育考察期起始年份',
-  'benefits.param.outOfPolicyWindowTo': '政策外生育考察期截止年份',
   'benefits.param.birthdayCountsFromFollowingMonth': '满龄次月起计发',
   'benefits.param.disabilityGradeThreshold': '伤残等级线',
   'benefits.param.township': '实施乡镇街',
