@@ -7,10 +7,11 @@ import { z } from 'zod';
 
 /**
  * The body of a write that takes no input (an approval, a sign-out): nothing, or an empty object.
- * A field sent anyway is refused rather than ignored, so a client that thinks it is saying
- * something learns that it is not.
+ * Over a real connection a POST without a body reaches the schema as null (through
+ * `app.inject` as undefined): both are nothing. A field sent anyway is refused rather than
+ * ignored, so a client that thinks it is saying something learns that it is not.
  */
-export const noBody = z.strictObject({}).optional();
+export const noBody = z.strictObject({}).nullish();
 
 /** The answer of a write that has nothing to return but its success. */
 export const okReply = z.object({ ok: z.literal(true) });
