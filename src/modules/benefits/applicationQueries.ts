@@ -7,6 +7,7 @@ import type { ApplicationState, Step } from '../../core/benefits/applicationStat
 import type { BenefitCategory, ProgrammeId, ProgrammeResult } from '../../core/benefits/types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable, SqlParam } from '../../db/types.ts';
+import { Where } from '../../db/where.ts';
 
 export interface ApplicationRow {
   id: string;
@@ -68,18 +69,13 @@ export interface ApplicationFilter {
 
 /** A page of applications, most recently changed first, and how many match. */
 export async function applicationRows(tx: Queryable, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
-  const where: string[] = [];
-  const args: SqlParam[] = [];
-  const add = (sql: string, value: SqlParam) => {
-    args.push(value);
-    where.push(sql.replace('?', `$${args.length}`));
-  };
-  if (f.year !== undefined) add('a.year = ?', f.year);
-  if (f.state !== undefined) add('a.state = ?', f.state);
-  if (f.programme !== undefined) add('a.programme = ?', f.programme);
-  if (f.township !== undefined) add('a.township_code = ?', f.township);
-  if (f.village !== undefined) add('a.village_code = ?', f.village);
-  const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const where = new Where();
+  if (f.year !== undefined) where.add('a.year = ?', f.year);
+  if (f.state !== undefined) where.add('a.state = ?', f.state);
+  if (f.programme !== undefined) where.add('a.programme = ?', f.programme);
+  if (f.township !== undefined) where.add('a.township_code = ?', f.township);
+  if (f.village !== undefined) where.add('a.village_code = ?', f.village);
+  const { clause, args } = where;
   const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM benefit_application a ${clause}`, args);
   const { rows } = await tx.query<ApplicationRow>(
     `${applicationSelect} ${clause} ORDER BY a.updated_at DESC, a.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,

@@ -3,7 +3,8 @@
  * Run inside the caller's transaction, under its row-level security.
  */
 import type { BenefitCategory, ProgrammeId } from '../../core/benefits/types.ts';
-import type { Queryable, SqlParam } from '../../db/types.ts';
+import type { Queryable } from '../../db/types.ts';
+import { Where } from '../../db/where.ts';
 
 export interface EnrolmentRow {
   id: string;
@@ -43,18 +44,13 @@ export interface EnrolmentFilter {
 
 /** A page of enrolments by place and name, and how many match. */
 export async function enrolmentRows(tx: Queryable, f: EnrolmentFilter): Promise<{ rows: EnrolmentRow[]; total: number }> {
-  const where: string[] = [];
-  const args: SqlParam[] = [];
-  const add = (sql: string, value: SqlParam) => {
-    args.push(value);
-    where.push(sql.replaceAll('?', `$${args.length}`));
-  };
-  if (f.programme !== undefined) add('e.programme = ?', f.programme);
-  if (f.township !== undefined) add('e.township_code = ?', f.township);
+  const where = new Where();
+  if (f.programme !== undefined) where.add('e.programme = ?', f.programme);
+  if (f.township !== undefined) where.add('e.township_code = ?', f.township);
   if (f.active === true) where.push('e.last_month IS NULL');
   if (f.active === false) where.push('e.last_month IS NOT NULL');
-  if (f.q !== undefined && f.q.trim() !== '') add("(p.name LIKE ? || '%' OR p.name_initials LIKE lower(?) || '%')", f.q.trim());
-  const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  if (f.q !== undefined && f.q.trim() !== '') where.add("(p.name LIKE ? || '%' OR p.name_initials LIKE lower(?) || '%')", f.q.trim());
+  const { clause, args } = where;
   const total = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM benefit_enrolment e JOIN person p ON p.district_code = e.district_code AND p.id = e.person_id ${clause}`,
     args,
