@@ -23,6 +23,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { portalRoutes } from '../modules/portal/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { RegistryService } from '../modules/registry/service.ts';
 import { securityRoutes } from '../modules/security/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   auditRoutes(app, { db, config });
   securityRoutes(app, { db });
   homeRoutes(app, { db });
+  portalRoutes(app, { db, portal: config.portal });
   benefitRoutes(app, { db, secrets });
   coordinationRoutes(app, { db });
   const ecd = new EcdService(db);
