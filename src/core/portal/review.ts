@@ -17,7 +17,7 @@ export const allowedTags: readonly string[] = [...TEXT_TAGS, ...TABLE_TAGS, 'a',
 
 const allowedAttributes: Record<string, readonly string[]> = {
   a: ['href', 'title'],
-  img: ['src', 'alt', 'width', 'height'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
   th: ['colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
   ol: ['start'],
