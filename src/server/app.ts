@@ -15,10 +15,8 @@ import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { benefitRoutes } from '../modules/benefits/routes.ts';
 import { coordinationRoutes } from '../modules/coordination/routes.ts';
-import { EcdCentreService } from '../modules/ecd/centre.ts';
 import { ecdCentreRoutes } from '../modules/ecd/centreRoutes.ts';
 import { ecdRoutes } from '../modules/ecd/routes.ts';
-import { EcdService } from '../modules/ecd/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
@@ -136,9 +134,8 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   portalRoutes(app, { db, portal: config.portal });
   benefitRoutes(app, { db, secrets });
   coordinationRoutes(app, { db });
-  const ecd = new EcdService(db);
-  ecdRoutes(app, { ecd });
-  ecdCentreRoutes(app, { centre: new EcdCentreService(db, ecd) });
+  ecdRoutes(app, { db });
+  ecdCentreRoutes(app, { db });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
