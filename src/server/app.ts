@@ -21,6 +21,8 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { createPortalSite } from '../modules/portal/publicPages.ts';
+import { publicRoutes } from '../modules/portal/publicRoutes.ts';
 import { portalRoutes } from '../modules/portal/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { RegistryService } from '../modules/registry/service.ts';
@@ -132,6 +134,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   securityRoutes(app, { db });
   homeRoutes(app, { db });
   portalRoutes(app, { db, portal: config.portal });
+  publicRoutes(app, createPortalSite(db, config, app.log));
   benefitRoutes(app, { db, secrets });
   coordinationRoutes(app, { db });
   ecdRoutes(app, { db });
@@ -149,7 +152,8 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     return reply.type('text/html').sendFile('index.html');
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.url.startsWith('/api/docs')) {
+    // The portal's pages set their own policy, with the nonce of their scripts.
+    if (!req.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
       reply.header(
         'content-security-policy',
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
