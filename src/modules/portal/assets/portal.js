@@ -1,3 +1,4 @@
+/* global document, window */
 // The large-font switch: remembered in this browser only, so the page itself stays the same for everyone.
 (function () {
   var root = document.documentElement;
@@ -9,7 +10,7 @@
   var saved = false;
   try {
     saved = window.localStorage.getItem('xingfu-portal-large') === '1';
-  } catch (e) {
+  } catch {
     saved = false;
   }
   apply(saved);
@@ -19,7 +20,7 @@
       apply(large);
       try {
         window.localStorage.setItem('xingfu-portal-large', large ? '1' : '0');
-      } catch (e) {
+      } catch {
         /* private mode: the switch still works for this page */
       }
     });
