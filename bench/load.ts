@@ -16,18 +16,17 @@
  * embedded engine; BENCH_LOAD_DEMO=0 leaves the demo district out.
  * Target (issue 17): at one million persons, no error and p99 under one second.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { migrate } from '../src/db/migrate.ts';
 import { parameterRows } from '../src/modules/benefits/register.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { machine, open, quantile, runBench, type Kind } from './common.ts';
-import { freePort } from '../test/processes.ts';
+import { startServer, stopServer } from './server.ts';
 import { buildDistrict, loadDistrict } from './district.ts';
 
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 50);
@@ -38,7 +37,6 @@ const EMBEDDED_PERSONS = process.env.BENCH_LOAD_EMBEDDED_PERSONS === undefined ?
 const TIMEOUT_SECONDS = 30;
 const KEY = Buffer.alloc(32, 7);
 const secrets = createSecrets(KEY);
-const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** The reads of a working day, by role (the server scopes each to the user). */
 const COMMON_READS: { name: string; path: string }[] = [
@@ -52,44 +50,6 @@ const ROLES: { username: string; reads: { name: string; path: string }[] }[] = [
   { username: 'township.yangcun', reads: COMMON_READS },
 ];
 const READ_NAMES = [...new Set(ROLES.flatMap((r) => r.reads.map((read) => read.name)))];
-
-/** `xingfu serve` in a child process on the database just built; resolves once /api/health answers. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin/xingfu.js'), 'serve'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      XINGFU_SECRET_KEY: KEY.toString('hex'),
-      XINGFU_TODAY: '2011-11-30',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, child };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not answer /api/health within 5 minutes');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** A session cookie for a demo account, signed in through the API as a browser would. */
 async function signIn(url: string, username: string): Promise<string> {
@@ -181,7 +141,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
     // The embedded engine serves one process: this one lets go of it before the server opens it.
     if (kind === 'embedded') await db.close();
     // The bench's own data directory on either engine: the server writes its audit checkpoints there.
-    server = await startServer(kind === 'postgres' ? { DATABASE_URL: databaseUrl ?? '', XINGFU_DATA_DIR: dir } : { XINGFU_DATA_DIR: dir });
+    server = await startServer(KEY, kind === 'postgres' ? { DATABASE_URL: databaseUrl ?? '', XINGFU_DATA_DIR: dir } : { XINGFU_DATA_DIR: dir });
 
     const users: { cookie: string; reads: { name: string; path: string }[] }[] = [];
     for (let i = 0; i < USERS; i++) {
