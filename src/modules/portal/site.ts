@@ -103,6 +103,10 @@ export class PortalSite {
         },
       );
       this.listening = true;
+    } catch (err) {
+      this.log.warn({ err }, 'portal pages are not kept in memory: no change notifications');
+    }
+    try {
       // The programmes' parameters changed (or a kept family): the policy pages show the new figures at once.
       this.stopBenefitData = await this.db.listen(
         'benefit_data',
@@ -110,7 +114,7 @@ export class PortalSite {
         () => this.invalidateLive(),
       );
     } catch (err) {
-      this.log.warn({ err }, 'portal pages are not kept in memory: no change notifications');
+      this.log.warn({ err }, 'portal policy pages follow parameter changes only when their keeping time ends');
     }
     this.views.start();
   }
