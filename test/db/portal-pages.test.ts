@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import cases from '../../src/core/portal/selfCheck.cases.json' with { type: 'json' };
 import { registerFamily } from '../fixtures/families.ts';
 import { login, startTestApp, type Client, type TestApp } from '../helpers.ts';
 
@@ -85,19 +86,7 @@ describe('portal: policies and notices', () => {
 });
 
 describe('portal: the self-check', () => {
-  const family = {
-    month: '2011-11',
-    township: '120114101',
-    sex: 'M',
-    birth: '1950-03-01',
-    hukou: 'rural',
-    marital: 'married',
-    spouseBirth: '1951-05-10',
-    spouseHukou: 'rural',
-    c1Sex: 'F',
-    c1Birth: '1976-01-01',
-    c1Alive: 'yes',
-  };
+  const family: Record<string, string> = cases.couple;
 
   it('tells a family that meets reward assistance it may qualify, and one that does not which condition fails; stores nothing', async () => {
     const yes = await check(family);

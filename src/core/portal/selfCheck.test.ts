@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameterRows } from '../benefits/defaults.ts';
 import { evaluate } from '../benefits/engine.ts';
+import cases from './selfCheck.cases.json' with { type: 'json' };
 import { defaultValues, formValues, parseSelfCheck, type SelfCheckValues } from './selfCheck.ts';
 import { selfCheckFormMain, selfCheckResultMain } from './selfCheckPage.ts';
 
@@ -9,19 +10,7 @@ const townships = [
   { code: '120114101', name: '梅厂镇' },
   { code: '120114002', name: '下朱庄街道' },
 ];
-const couple: SelfCheckValues = {
-  month: '2011-11',
-  township: '120114101',
-  sex: 'M',
-  birth: '1950-03-01',
-  hukou: 'rural',
-  marital: 'married',
-  spouseBirth: '1951-05-10',
-  spouseHukou: 'rural',
-  c1Sex: 'F',
-  c1Birth: '1976-01-01',
-  c1Alive: 'yes',
-};
+const couple: SelfCheckValues = cases.couple;
 
 const errorsOf = (values: SelfCheckValues) => {
   const parsed = parseSelfCheck(values, TODAY, townships);
