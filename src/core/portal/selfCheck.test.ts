@@ -76,15 +76,30 @@ describe('self-check form', () => {
     const parsed = parseSelfCheck({ ...couple, c2Sex: 'M', c2Birth: '1978-01-01', c3Sex: 'M', c3Birth: '1980-01-01' }, TODAY, townships);
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const names = new Map([['reward-assistance', '农村部分计划生育家庭奖励扶助']]);
-    const three = selfCheckResultMain({ date: TODAY, results: evaluate(parsed.situation, defaultParameterRows).results, names, townships: new Map() }, 'hans');
+    const three = selfCheckResultMain(
+      {
+        date: TODAY,
+        values: parsed.values,
+        townshipList: townships,
+        results: evaluate(parsed.situation, defaultParameterRows).results,
+        names,
+        townships: new Map(),
+      },
+      'hans',
+    );
     expect(three).toContain('农村部分计划生育家庭奖励扶助：不符合');
     expect(three).toContain('✗ 不符合</span>：现存一个子女或两个女孩');
     const one = parseSelfCheck(couple, TODAY, townships);
     if (!one.ok) throw new Error('couple');
-    const eligible = selfCheckResultMain({ date: TODAY, results: evaluate(one.situation, defaultParameterRows).results, names, townships: new Map() }, 'hans');
+    const eligible = selfCheckResultMain(
+      { date: TODAY, values: one.values, townshipList: townships, results: evaluate(one.situation, defaultParameterRows).results, names, townships: new Map() },
+      'hans',
+    );
     expect(eligible).toContain('农村部分计划生育家庭奖励扶助：可能符合');
     expect(eligible).toContain('您本人：<strong class="result-met">可能符合</strong>，每月 80 元');
     expect(eligible).toContain('href="/portal/policies/reward-assistance"');
     expect(eligible).toContain('1950年3月1日 出生');
+    // The form again, as filled in, to change and check again.
+    expect(eligible).toContain('<input type="date" id="f-birth" name="birth" value="1950-03-01">');
   });
 });

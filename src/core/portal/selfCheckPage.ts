@@ -69,11 +69,16 @@ export function selfCheckFormMain(v: SelfCheckValues, townships: readonly Townsh
 <h2>请修改以下内容后再提交</h2>
 <ul>${errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>
 </div>`;
-  const townshipOptions: [string, string][] = [['', '请选择'], ...townships.map((t): [string, string] => [t.code, t.name])];
   return `<h1>资格自测</h1>
 <p>回答下面的问题，系统按区里审核时使用的同一套规则，告诉您的家庭可能符合哪些政策。不需要填写姓名和身份证号，填写的内容不会被保存。自测结果仅供参考，能否享受以审核结果为准。</p>
 ${errorBlock}
-<form class="self-check" method="post" action="${esc(portalHref(PATH, script))}">
+${selfCheckForm(v, townships, script)}`;
+}
+
+/** The form alone, filled in with `v`. */
+function selfCheckForm(v: SelfCheckValues, townships: readonly Township[], script: Script): string {
+  const townshipOptions: [string, string][] = [['', '请选择'], ...townships.map((t): [string, string] => [t.code, t.name])];
+  return `<form class="self-check" method="post" action="${esc(portalHref(PATH, script))}">
 <fieldset>
 <legend>查询的月份和户籍</legend>
 ${dateInput('month', '查询哪个月', v.month, 'month')}
@@ -108,6 +113,9 @@ ${checkbox('quotaWaived', '家庭主动退出了二孩生育指标', v.quotaWaiv
 export interface SelfCheckResultView {
   /** The evaluated day, YYYY-MM-DD. */
   date: string;
+  /** What was entered, to change and check again. */
+  values: SelfCheckValues;
+  townshipList: readonly Township[];
   results: readonly ProgrammeResult[];
   names: ReadonlyMap<string, string>;
   townships: ReadonlyMap<string, string>;
@@ -145,5 +153,9 @@ ${rs.map((r) => parentResult(r, v)).join('\n')}
   return `<h1>资格自测结果</h1>
 <p>按${esc(chineseDate(v.date))}执行的规则和标准计算。结果仅供参考，能否享受以村、乡镇审核公示和区审批的结果为准；可能符合的，请向户籍所在村（居）委会或乡镇（街道）计生办申请。您填写的内容没有保存。</p>
 ${sections.join('\n')}
-<p><a href="${esc(portalHref(PATH, script))}">重新自测</a></p>`;
+<section aria-labelledby="again-heading">
+<h2 id="again-heading">修改填写的内容，重新自测</h2>
+${selfCheckForm(v.values, v.townshipList, script)}
+<p><a href="${esc(portalHref(PATH, script))}">清空，重新填写</a></p>
+</section>`;
 }

@@ -143,7 +143,7 @@ export async function selfCheckAnswer(site: PortalSite, form: URLSearchParams, s
       section: 'self-check',
       title: '资格自测结果',
       description: '资格自测结果',
-      main: selfCheckResultMain({ date: parsed.situation.date, results, names, townships: namesOf(list) }, 'hans'),
+      main: selfCheckResultMain({ date: parsed.situation.date, values: parsed.values, townshipList: list, results, names, townships: namesOf(list) }, 'hans'),
     };
   }
   return site.framed(content, SELF_CHECK_PATH, script);
