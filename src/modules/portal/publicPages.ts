@@ -12,6 +12,7 @@ import { describeProgrammes } from '../../core/benefits/catalog.ts';
 import { today } from '../../core/clock.ts';
 import type { Database } from '../../db/types.ts';
 import { parameterRows } from '../benefits/register.ts';
+import { addPolicyPages, policyPages } from './publicPolicies.ts';
 import { runningNotices } from './publicQueries.ts';
 import { PortalSite, verbatimToken, type PageRenderer } from './site.ts';
 import type { ServedArticle, Snapshot } from './snapshot.ts';
@@ -95,13 +96,15 @@ export async function listPublicPages(snapshot: Snapshot): Promise<string[]> {
     '/portal/',
     ...Array.from({ length: newsPages }, (_, i) => (i === 0 ? '/portal/news' : `/portal/news?page=${i + 1}`)),
     ...snapshot.articles.map((a) => articlePath(a.id)),
+    ...policyPages(),
   ];
 }
 
 export function createPortalSite(db: Database, config: Config, log: Pick<FastifyBaseLogger, 'warn' | 'error'>): PortalSite {
-  return new PortalSite(db, config, log)
+  const site = new PortalSite(db, config, log)
     .addPages(/^\/portal\/$/, home)
     .addPages(/^\/portal\/news$/, news)
     .addPages(/^\/portal\/news\/[^/]+$/, article)
     .setNotFound(notFound);
+  return addPolicyPages(site, KEEP_LIVE_PAGES_MS);
 }

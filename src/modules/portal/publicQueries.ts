@@ -72,3 +72,8 @@ export async function runningNotices(tx: Queryable, date: string): Promise<Publi
     )
   ).rows;
 }
+
+/** The district's townships, in their order (read under a reach of the organisation only: their names are public). */
+export async function districtTownships(tx: Queryable): Promise<{ code: string; name: string }[]> {
+  return (await tx.query<{ code: string; name: string }>(`SELECT code, name FROM township ORDER BY sort_order, code`)).rows;
+}

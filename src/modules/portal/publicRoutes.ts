@@ -11,6 +11,7 @@ import type { Script } from '../../core/portal/script.ts';
 import { recordFindings } from './integrity.ts';
 import { mediaBytes } from './publicQueries.ts';
 import { listPublicPages } from './publicPages.ts';
+import { SELF_CHECK_PATH, selfCheckAnswer } from './publicPolicies.ts';
 import type { PortalSite } from './site.ts';
 import { portalReader } from './snapshot.ts';
 
@@ -62,6 +63,22 @@ export function publicRoutes(app: FastifyInstance, site: PortalSite): void {
 
   app.get('/portal', { config: PUBLIC, schema: HIDDEN }, (_req, reply) => reply.redirect('/portal/', 301));
   app.get('/portal/*', { config: PUBLIC, schema: HIDDEN }, (req, reply) => sendPage(site, req, reply, new URL(req.url, 'http://portal.invalid').pathname));
+
+  // The self-check's form, posted: answered for this request only (no-store), never kept or logged.
+  // Form bodies are read here only, so the API keeps accepting JSON alone.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) => {
+      done(null, new URLSearchParams(String(body)));
+    });
+    scope.post(SELF_CHECK_PATH, { config: PUBLIC, schema: HIDDEN }, async (req, reply) => {
+      const form = req.body instanceof URLSearchParams ? req.body : new URLSearchParams();
+      const page = await selfCheckAnswer(site, form, scriptOf(req));
+      const nonce = randomBytes(16).toString('base64');
+      pageHeaders(reply, nonce);
+      reply.header('cache-control', 'no-store');
+      return reply.status(page.status).type('text/html; charset=utf-8').send(page.html.replaceAll(NONCE_PLACEHOLDER, nonce));
+    });
+  });
 
   for (const asset of [site.css, site.js]) {
     app.get(asset.url, { config: PUBLIC, schema: HIDDEN }, (_req, reply) =>

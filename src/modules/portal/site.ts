@@ -84,8 +84,12 @@ export class PortalSite {
   private district: { code: string; name: string } | null = null;
   private snapshot: Promise<Snapshot> | null = null;
   private pages = new Map<string, Promise<RenderedPage>>();
+  /** Keys of kept pages that show the programmes' parameters or the notices. */
+  private livePages = new Set<string>();
+  private liveGeneration = 0;
   private listening = false;
   private stopListening: (() => Promise<void>) | null = null;
+  private stopBenefitData: (() => Promise<void>) | null = null;
   private readonly renderers: { pattern: RegExp; render: PageRenderer }[] = [];
 
   constructor(
@@ -121,18 +125,37 @@ export class PortalSite {
     } catch (err) {
       this.log.warn({ err }, 'portal pages are not kept in memory: no change notifications');
     }
+    try {
+      // The programmes' parameters changed (or a kept family): the policy pages show the new figures at once.
+      this.stopBenefitData = await this.db.listen(
+        'benefit_data',
+        () => this.invalidateLive(),
+        () => this.invalidateLive(),
+      );
+    } catch (err) {
+      this.log.warn({ err }, 'portal policy pages follow parameter changes only when their keeping time ends');
+    }
     this.views.start();
   }
 
   async close(): Promise<void> {
     this.listening = false;
     await this.stopListening?.();
+    await this.stopBenefitData?.();
     await this.views.stop();
   }
 
   invalidate(): void {
     this.snapshot = null;
     this.pages.clear();
+    this.livePages.clear();
+  }
+
+  /** Drops the kept pages that show more than the articles (they are rendered again on the next read). */
+  invalidateLive(): void {
+    this.liveGeneration++;
+    for (const key of this.livePages) this.pages.delete(key);
+    this.livePages.clear();
   }
 
   async districtInfo(): Promise<{ code: string; name: string }> {
@@ -194,16 +217,29 @@ export class PortalSite {
     const rendering = this.render(renderer.render, path, script, query);
     if (this.listening) {
       this.pages.set(key, rendering);
-      rendering.catch(() => this.pages.delete(key));
+      const generation = this.liveGeneration;
+      rendering.then(
+        (page) => {
+          if (page.keepUntil === null || this.pages.get(key) !== rendering) return;
+          // Rendered from figures that changed meanwhile: not kept.
+          if (generation === this.liveGeneration) this.livePages.add(key);
+          else this.pages.delete(key);
+        },
+        () => this.pages.delete(key),
+      );
     }
     return rendering;
   }
 
   private async render(render: PageRenderer, path: string, script: Script, query: URLSearchParams): Promise<RenderedPage> {
     const snapshot = await this.current();
-    const { name } = await this.districtInfo();
     const content = await render(this, snapshot, path, query);
-    const c = content ?? (await this.notFound(snapshot, path, query));
+    return this.framed(content ?? (await this.notFound(snapshot, path, query)), path, script);
+  }
+
+  /** A page framed and converted to the reader's script, never kept (the self-check's result). */
+  async framed(c: PageContent, path: string, script: Script): Promise<RenderedPage> {
+    const { name } = await this.districtInfo();
     const html = frame({
       site: this.identity(name),
       assets: { css: this.css, js: this.js },
