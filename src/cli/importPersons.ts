@@ -5,9 +5,11 @@ import { rosterColumns, rosterHeader, type RosterKey } from '../core/registry/ro
 import { normalizeHeader, type ColumnMapping } from '../core/registry/rosterHeaders.ts';
 import type { Actor } from '../db/scope.ts';
 import type { Database } from '../db/types.ts';
-import { failJob, finishJob, releaseOrphans, startOwnJob, workerName } from '../modules/jobs/queue.ts';
+import { failJob, finishJob, startOwnJob } from '../modules/jobs/queries.ts';
+import { releaseOrphans, workerName } from '../modules/jobs/queue.ts';
 import { errorWorkbook, importRoster, type ImportMode, type ImportResult } from '../modules/registry/import.ts';
-import { CLI_IMPORT_JOB, CLI_ORPHAN, rememberedMapping } from '../modules/registry/jobs.ts';
+import { rememberedMapping } from '../modules/registry/importQueries.ts';
+import { CLI_IMPORT_JOB, CLI_ORPHAN } from '../modules/registry/jobs.ts';
 import type { Secrets } from '../server/secrets.ts';
 
 export interface ImportSummary {

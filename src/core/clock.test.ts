@@ -58,6 +58,7 @@ describe('one clock in the source', () => {
     'src/modules/users/queries.ts': 'account locks are security timing',
     'src/modules/users/service.ts': 'account locks are security timing',
     'src/modules/jobs/queue.ts': 'job leases are process timing',
+    'src/modules/jobs/queries.ts': 'job leases are process timing',
     'src/db/lock.ts': 'the data directory lock records when its process started',
     'src/db/migrate.ts': 'when a migration was applied',
     'src/modules/registry/importService.ts': 'uploaded files are removed by their age on disk',

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachOf, type Grant } from '../../src/core/auth/roles.ts';
 import type { Actor } from '../../src/db/scope.ts';
-import { enqueueJob, getJob } from '../../src/modules/jobs/queue.ts';
+import { enqueueJob, getJob } from '../../src/modules/jobs/queries.ts';
 import { errorWorkbook, importRoster } from '../../src/modules/registry/import.ts';
 import { headers, idNumber, row, rosterWorkbook } from '../fixtures/roster.ts';
 import { login, startTestApp, testSecrets, type TestApp } from '../helpers.ts';

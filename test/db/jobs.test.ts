@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/types.ts';
 import os from 'node:os';
-import { claimJob, enqueueJob, failJob, finishJob, getJob, releaseOrphans, saveProgress, startOwnJob, workerName } from '../../src/modules/jobs/queue.ts';
+import { enqueueJob, failJob, finishJob, getJob, saveProgress, startOwnJob } from '../../src/modules/jobs/queries.ts';
+import { claimJob, releaseOrphans, workerName } from '../../src/modules/jobs/queue.ts';
 import { openTestDatabase } from '../helpers.ts';
 
 describe('background jobs in PostgreSQL', () => {

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import { idLookupHash } from '../registry/protect.ts';
+import { districtCodes, markRekey, rowsToRotate, sealedForms, writeSealed, type SealedRow } from './queries.ts';
 
 /** A table with sealed columns, and the keyed look-up hash one of them keeps beside it. */
 export interface SealedTable {
@@ -37,9 +38,7 @@ export interface RotationResult {
   complete: boolean;
 }
 
-const due = (columns: readonly string[]) => columns.map((c) => `(${c} IS NOT NULL AND NOT starts_with(${c}, $1))`).join(' OR ');
-
-function opened(secrets: Secrets, t: SealedTable, value: string, row: { district_code: string; id: string }): string {
+function opened(secrets: Secrets, t: SealedTable, value: string, row: Pick<SealedRow, 'district_code' | 'id'>): string {
   try {
     return secrets.decrypt(value);
   } catch (err) {
@@ -60,13 +59,8 @@ async function rotateBatch(
   after: readonly [string, string],
   size: number,
 ): Promise<{ last: [string, string]; districts: string[] } | null> {
-  await tx.query(`SELECT set_config('xingfu.rekey', 'on', true)`); // migration 0024: not a change to the record
-  const { rows } = await tx.query<Record<string, string | null> & { district_code: string; id: string }>(
-    `SELECT district_code, id::text AS id, ${t.columns.join(', ')} FROM ${t.table}
-      WHERE (district_code, id) > ($2, $3::uuid) AND (${due(t.columns)})
-      ORDER BY district_code, id LIMIT $4 FOR UPDATE`,
-    [secrets.prefix, after[0], after[1], size],
-  );
+  await markRekey(tx);
+  const rows = await rowsToRotate(tx, t.table, t.columns, secrets.prefix, after, size);
   const last = rows.at(-1);
   if (last === undefined) return null;
   const names = [...t.columns, ...(t.hash ? [t.hash.column] : [])];
@@ -79,12 +73,7 @@ async function rotateBatch(
     const from = t.hash ? (row[t.hash.from] ?? null) : null;
     if (t.hash) values[t.columns.length]?.push(from === null ? null : t.hash.of(secrets, opened(secrets, t, from, row)));
   }
-  await tx.query(
-    `UPDATE ${t.table} AS t SET ${names.map((n) => `${n} = v.${n}`).join(', ')}
-       FROM unnest($1::text[], $2::uuid[], ${names.map((_, i) => `$${i + 3}::text[]`).join(', ')}) AS v(district_code, id, ${names.join(', ')})
-      WHERE t.district_code = v.district_code AND t.id = v.id`,
-    [rows.map((r) => r.district_code), rows.map((r) => r.id), ...values],
-  );
+  await writeSealed(tx, t.table, names, { districts: rows.map((r) => r.district_code), ids: rows.map((r) => r.id) }, values);
   return { last: [last.district_code, last.id], districts: rows.map((r) => r.district_code) };
 }
 
@@ -108,7 +97,7 @@ export async function rotateDataKeys(db: Database, secrets: Secrets, options: Ro
     complete: false,
   };
   const byDistrict = new Map<string, Record<string, number>>();
-  const districts = (await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code')).rows.map((r) => r.district_code);
+  const districts = await districtCodes(db);
   const key = secrets.prefix.split(':')[2] ?? '';
   await audit(db, districts, 'keys.rotate.start', key, { cipher: secrets.cipher });
   let stopped = false;
@@ -165,10 +154,8 @@ export async function sealedStatus(db: Queryable, secrets: Secrets): Promise<Sea
   const counts: SealedCount[] = [];
   for (const t of sealedTables) {
     for (const c of t.columns) {
-      const { rows } = await db.query<{ form: string | null; n: number }>(
-        `SELECT substring(${c} from '^(v1|v2:[a-z0-9]+:[0-9a-f]{8}):') AS form, count(*)::int AS n FROM ${t.table} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY 1`,
-      );
-      for (const r of rows) counts.push({ table: t.table, column: c, form: r.form ?? 'unknown', rows: r.n, current: `${r.form ?? ''}:` === secrets.prefix });
+      for (const r of await sealedForms(db, t.table, c))
+        counts.push({ table: t.table, column: c, form: r.form ?? 'unknown', rows: r.n, current: `${r.form ?? ''}:` === secrets.prefix });
     }
   }
   return counts;

@@ -6,13 +6,14 @@ import { inFlight } from '../../db/inFlight.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { saveProgress } from '../jobs/queue.ts';
+import { saveProgress } from '../jobs/queries.ts';
 import { ByteCounter, importError, readRows, sniffFormat, type SheetRow } from './rows.ts';
 import { today as businessToday } from '../../core/clock.ts';
 import { newGroup, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
 import { fallbackLayout, samplesOf, shown, townshipVillages, type Village, type Villages } from './importLayout.ts';
 import { writeChunk, type ChangeView, type Pending, type WriteContext } from './importWrite.ts';
 import { idLookupHash, protectIdNumber, protectPhone } from './protect.ts';
+import { analyzeRegister, resetRole } from './importQueries.ts';
 import * as q from './queries.ts';
 import type { RejectedRow } from './importWorkbooks.ts';
 
@@ -322,7 +323,7 @@ class RosterRun {
       progress.lastRow = Math.max(progress.lastRow, upTo);
       progress.bytesRead = bytesRead;
       // The job's progress commits with the chunk; jobs belong to the system, not to the user's role.
-      await tx.query('RESET ROLE');
+      await resetRole(tx);
       if (options.job) await saveProgress(tx, options.job, { ...progress });
     });
     options.onProgress?.({ ...progress });
@@ -331,7 +332,7 @@ class RosterRun {
     // once this import has added as many rows as the statistics knew of, they are renewed.
     const added = progress.imported - this.analyzedAt;
     if (this.mode !== 'preview' && added >= 20_000 && added >= (await q.estimatedPersons(this.db))) {
-      await this.db.exec('ANALYZE household, person');
+      await analyzeRegister(this.db);
       this.analyzedAt = progress.imported;
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRosterRow, type RawRow, type RosterPerson } from '../../core/registry/roster.ts';
-import { compareWithRegister, type Registered } from './importChanges.ts';
+import { compareWithRegister } from './importChanges.ts';
+import type { Registered } from './importQueries.ts';
 
 const today = '2026-12-07';
 const village = '120114001001';

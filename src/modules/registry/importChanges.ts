@@ -1,6 +1,7 @@
 import { maskPhone } from '../../core/privacy/mask.ts';
 import type { RosterKey, RosterPerson } from '../../core/registry/roster.ts';
-import type { Queryable, SqlParam } from '../../db/types.ts';
+import type { Queryable } from '../../db/types.ts';
+import { updateRegistered, type ChangeColumn, type Registered } from './importQueries.ts';
 
 /**
  * What a roster row says that the register does not: the changes an import may record (phone,
@@ -8,34 +9,6 @@ import type { Queryable, SqlParam } from '../../db/types.ts';
  * the differences it may not (name, birth date, village, household: those are corrections or
  * moves, recorded by their own procedures).
  */
-
-/** A person of the register as an import compares a roster row with it. */
-export interface Registered {
-  id: string;
-  household_id: string;
-  household_number: string | null;
-  version: number;
-  id_number_hash: string;
-  name: string;
-  sex: 'M' | 'F';
-  hukou: 'rural' | 'urban';
-  birth_date: string;
-  village_code: string;
-  relation_to_head: string;
-  marital_status: string;
-  phone_enc: string | null;
-  phone_masked: string | null;
-  alive: boolean;
-  death_date: string | null;
-  moved_out_on: string | null;
-  one_child_certificate_number: string | null;
-  one_child_certificate_date: string | null;
-}
-
-export const registeredColumns = `p.id, p.household_id, h.household_number, p.version, p.id_number_hash, p.name, p.sex, p.hukou,
-  p.birth_date::text AS birth_date, p.village_code, p.relation_to_head, p.marital_status, p.phone_enc, p.phone_masked, p.alive,
-  p.death_date::text AS death_date, p.moved_out_on::text AS moved_out_on, p.one_child_certificate_number,
-  p.one_child_certificate_date::text AS one_child_certificate_date`;
 
 /** One changed field as the preview shows it: the register's value and the roster's, both as a person reads them. */
 export interface FieldChange {
@@ -56,17 +29,6 @@ export interface PersonChange {
   set: Partial<Record<ChangeColumn, string | boolean | null>>;
   events: ChangeEvent[];
 }
-
-type ChangeColumn =
-  | 'hukou'
-  | 'marital_status'
-  | 'phone_enc'
-  | 'phone_masked'
-  | 'alive'
-  | 'death_date'
-  | 'moved_out_on'
-  | 'one_child_certificate_number'
-  | 'one_child_certificate_date';
 
 export interface Refusal {
   key: RosterKey;
@@ -164,15 +126,8 @@ export function compareWithRegister(p: RosterPerson, e: Registered, village: str
  * still at the version the change was computed from. Returns false when it is not.
  */
 export async function applyChange(tx: Queryable, person: Registered, change: PersonChange, by: string, encrypt: (plain: string) => string): Promise<boolean> {
-  const columns: string[] = [];
-  const values: SqlParam[] = [person.id, person.version, by];
-  for (const [column, value] of Object.entries(change.set) as [ChangeColumn, string | boolean | null][]) {
-    values.push(column === 'phone_enc' && typeof value === 'string' ? encrypt(value) : value);
-    columns.push(`${column} = $${values.length}`);
-  }
-  const { rows } = await tx.query<{ id: string }>(
-    `UPDATE person SET ${columns.join(', ')}, updated_by = $3 WHERE id = $1 AND version = $2 RETURNING id`,
-    values,
+  const set = (Object.entries(change.set) as [ChangeColumn, string | boolean | null][]).map(
+    ([column, value]) => [column, column === 'phone_enc' && typeof value === 'string' ? encrypt(value) : value] as const,
   );
-  return rows.length === 1;
+  return updateRegistered(tx, person, set, by);
 }

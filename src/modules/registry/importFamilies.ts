@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { familyLinks, type FamilyLink, type FamilyMember } from '../../core/registry/familyLinks.ts';
 import { parseKinship, type Kinship } from '../../core/registry/kinship.ts';
 import type { Queryable } from '../../db/types.ts';
+import { currentLinksOf, membersOfHouseholds } from './importQueries.ts';
 
 /**
  * The households of a roster and the family links inside them. Rows are grouped by 户号, by the
@@ -47,11 +47,7 @@ export async function loadRegisteredMembers(tx: Queryable, groups: readonly Hous
   const pending = groups.filter((g) => g.existed && !g.registeredLoaded && g.householdId !== null);
   if (pending.length === 0) return;
   const byHousehold = new Map(pending.map((g) => [g.householdId as string, g]));
-  const { rows } = await tx.query<{ id: string; household_id: string; name: string; relation_to_head: string; sex: 'M' | 'F'; birth_date: string }>(
-    `SELECT id, household_id, name, relation_to_head, sex, birth_date::text AS birth_date FROM person WHERE household_id = ANY ($1::uuid[])`,
-    [[...byHousehold.keys()]],
-  );
-  for (const r of rows) {
+  for (const r of await membersOfHouseholds(tx, [...byHousehold.keys()])) {
     const group = byHousehold.get(r.household_id);
     if (group && !group.members.has(r.id)) {
       group.members.set(r.id, {
@@ -72,12 +68,6 @@ export interface LinkNote {
   row: number;
   name: string;
   text: string;
-}
-
-interface ExistingLink {
-  person_id: string;
-  related_person_id: string;
-  kind: 'spouse' | 'child';
 }
 
 const linkKey = (l: FamilyLink) => (l.kind === 'spouse' ? `s:${[l.from, l.to].sort().join(':')}` : `c:${l.from}:${l.to}`);
@@ -106,16 +96,7 @@ export async function missingLinks(
   // Only persons the register had before may have links already; a new roster asks nothing.
   const registered = new Set(groups.flatMap((g) => [...g.members.values()].filter((m) => m.registered).map((m) => m.ref)));
   const ids = [...new Set(wanted.flatMap((l) => [l.from, l.to]))].filter((id) => registered.has(id));
-  const rows =
-    ids.length === 0
-      ? []
-      : (
-          await tx.query<ExistingLink>(
-            `SELECT person_id, related_person_id, kind FROM relationship
-      WHERE (person_id = ANY ($1::uuid[]) OR related_person_id = ANY ($1::uuid[])) AND end_date IS NULL`,
-            [ids],
-          )
-        ).rows;
+  const rows = ids.length === 0 ? [] : await currentLinksOf(tx, ids);
   const existing = new Set(rows.map((r) => linkKey({ kind: r.kind, from: r.person_id, to: r.related_person_id, adopted: false })));
   const spouseOf = new Map<string, string>();
   const parents = new Map<string, number>();
@@ -146,15 +127,4 @@ export async function missingLinks(
     result.push(l);
   }
   return result;
-}
-
-/** Writes links, many in one statement. */
-export async function insertLinks(tx: Queryable, district: string, by: string, links: readonly FamilyLink[]): Promise<void> {
-  if (links.length === 0) return;
-  await tx.query(
-    `INSERT INTO relationship (district_code, id, person_id, related_person_id, kind, adopted, created_by)
-     SELECT $1, u.id, u.person_id, u.related, u.kind, u.adopted, $2
-       FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::boolean[]) AS u(id, person_id, related, kind, adopted)`,
-    [district, by, links.map(() => randomUUID()), links.map((l) => l.from), links.map((l) => l.to), links.map((l) => l.kind), links.map((l) => l.adopted)],
-  );
 }

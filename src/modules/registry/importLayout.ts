@@ -3,6 +3,7 @@ import { maskIdNumber, maskText } from '../../core/privacy/mask.ts';
 import { cellText, FormulaCell, rosterColumns } from '../../core/registry/roster.ts';
 import { normalizeHeader, type HeaderLayout } from '../../core/registry/rosterHeaders.ts';
 import type { Database } from '../../db/types.ts';
+import { villagesOfTownship } from './importQueries.ts';
 import { importError, type SheetRow } from './rows.ts';
 
 const SAMPLES = 3;
@@ -52,10 +53,7 @@ export class Villages {
 }
 
 export async function townshipVillages(db: Database, district: string, township: string): Promise<Villages> {
-  const { rows } = await db.query<Village>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [
-    district,
-    township,
-  ]);
+  const rows = await villagesOfTownship(db, district, township);
   if (rows.length === 0) throw importError('import_township', `乡镇街代码 ${township} 不存在或没有村居`, `Unknown township ${township}`);
   return new Villages(rows);
 }

@@ -7,8 +7,11 @@ import { normalizeHeader, type ColumnMapping } from '../../core/registry/rosterH
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { enqueueJob, getJob, workerName, type Job } from '../jobs/queue.ts';
-import { IMPORT_JOB, rememberMapping, runPendingImports, type ImportJobResult, type ImportPayload, type PreviewJobResult } from './jobs.ts';
+import { enqueueJob, getJob, type Job } from '../jobs/queries.ts';
+import { workerName } from '../jobs/queue.ts';
+import { rememberMapping, villagesOfTownship } from './importQueries.ts';
+import { errorsWorkbookOf, markPreviewCancelled, markPreviewFollowed } from './jobQueries.ts';
+import { IMPORT_JOB, runPendingImports, type ImportJobResult, type ImportPayload, type PreviewJobResult } from './jobs.ts';
 
 /** An uploaded roster whose preview was neither confirmed nor cancelled is deleted after this long. */
 const UPLOAD_KEPT_MS = 7 * 24 * 3_600_000;
@@ -40,14 +43,7 @@ export class ImportService {
 
   /** Marks a preview as followed; refuses a preview that was already followed or cancelled. */
   private async follow(tx: Queryable, district: string, previewId: string, next: string): Promise<void> {
-    const { rows } = await tx.query<{ id: string }>(
-      `UPDATE job SET result = jsonb_set(result, '{next}', to_jsonb($3::text)), updated_at = now()
-        WHERE district_code = $1 AND id = $2 AND kind = $4 AND state = 'done' AND result->>'kind' = 'preview'
-          AND result->>'next' IS NULL AND NOT coalesce((result->>'cancelled')::boolean, false)
-        RETURNING id`,
-      [district, previewId, next, IMPORT_JOB],
-    );
-    if (rows.length === 0) {
+    if (!(await markPreviewFollowed(tx, district, previewId, next, IMPORT_JOB))) {
       throw new AppError('invalid_transition', {
         zh: '该预览已处理（已确认、已重新匹配或已取消），请刷新页面',
         en: 'This preview has already been confirmed, re-matched or cancelled; reload the page',
@@ -101,14 +97,7 @@ export class ImportService {
     const preview = done && (job.result as PreviewJobResult | null)?.kind === 'preview' ? (job.result as PreviewJobResult) : null;
     const applied = done && !preview ? (job.result as ImportJobResult | null) : null;
     const percent = done ? 100 : p.bytesTotal ? Math.min(99, Math.floor(((p.bytesRead ?? 0) / p.bytesTotal) * 100)) : 0;
-    const villages = preview
-      ? (
-          await this.db.query<{ code: string; name: string }>('SELECT code, name FROM village WHERE district_code = $1 AND township_code = $2 ORDER BY code', [
-            actor.district,
-            payload.township,
-          ])
-        ).rows
-      : [];
+    const villages = preview ? await villagesOfTownship(this.db, actor.district, payload.township) : [];
     return {
       id: job.id,
       state: job.state,
@@ -182,23 +171,15 @@ export class ImportService {
   /** Drops a preview and the uploaded file. */
   async cancel(actor: AuthContext, id: string): Promise<void> {
     const job = await this.job(actor, id);
-    const { rows } = await this.db.query<{ id: string }>(
-      `UPDATE job SET result = result || '{"cancelled": true}'::jsonb, updated_at = now()
-        WHERE district_code = $1 AND id = $2 AND state = 'done' AND result->>'kind' = 'preview' AND result->>'next' IS NULL RETURNING id`,
-      [actor.district, id],
-    );
-    if (rows.length === 0)
+    if (!(await markPreviewCancelled(this.db, actor.district, id)))
       throw new AppError('invalid_transition', { zh: '该导入已确认或仍在预览中，不能取消', en: 'This import was confirmed or is still being previewed' });
     fs.rmSync(job.payload.file, { force: true });
   }
 
   async errorsFile(actor: AuthContext, id: string): Promise<Buffer> {
     const job = await this.job(actor, id);
-    const { rows } = await this.db.query<{ content: Uint8Array }>(
-      `SELECT content FROM job_file WHERE district_code = $1 AND job_id = $2 AND name = 'errors.xlsx'`,
-      [actor.district, job.id],
-    );
-    if (!rows[0]) throw new AppError('not_found');
-    return Buffer.from(rows[0].content);
+    const file = await errorsWorkbookOf(this.db, actor.district, job.id);
+    if (!file) throw new AppError('not_found');
+    return Buffer.from(file.content);
   }
 }

@@ -7,8 +7,9 @@ import type { Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { ImportMode } from './import.ts';
-import { applyChange, compareWithRegister, registeredColumns, type PersonChange, type Registered } from './importChanges.ts';
-import { insertLinks, loadRegisteredMembers, missingLinks, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
+import { applyChange, compareWithRegister, type PersonChange } from './importChanges.ts';
+import { loadRegisteredMembers, missingLinks, type HouseholdGroup, type LinkNote } from './importFamilies.ts';
+import { householdsNumbered, insertLinks, lockTownshipImports, registeredWithHashes, takenHouseholdNumbers, type RegisteredRow } from './importQueries.ts';
 import { idLookupHashes, type Protected } from './protect.ts';
 import * as q from './queries.ts';
 
@@ -57,19 +58,10 @@ export interface ChunkOutcome {
   changes: { view: ChangeView; hash: string; version: number }[];
 }
 
-interface RegisteredRow extends Registered {
-  household_since: string;
-}
-
 /** The persons registered under these ID-number hashes that the importer sees. */
 async function registeredByHash(tx: Queryable, hashes: readonly string[], current: ReadonlyMap<string, string>): Promise<Map<string, RegisteredRow>> {
   if (hashes.length === 0) return new Map();
-  const { rows } = await tx.query<RegisteredRow>(
-    `SELECT ${registeredColumns}, h.created_at::date::text AS household_since
-       FROM person p JOIN household h ON h.district_code = p.district_code AND h.id = p.household_id
-      WHERE p.id_number_hash = ANY ($1::text[])`,
-    [hashes],
-  );
+  const rows = await registeredWithHashes(tx, hashes);
   return new Map(rows.map((r) => [current.get(r.id_number_hash) ?? r.id_number_hash, r]));
 }
 
@@ -77,15 +69,9 @@ async function registeredByHash(tx: Queryable, hashes: readonly string[], curren
 async function resolveNumbers(tx: Queryable, context: WriteContext, numbers: readonly string[]): Promise<void> {
   const unknown = [...new Set(numbers)].filter((n) => !context.households.has(n));
   if (unknown.length === 0) return;
-  const taken = (
-    await tx.query<{ n: string }>('SELECT xingfu_taken_household_numbers AS n FROM xingfu_taken_household_numbers($1::text[])', [unknown])
-  ).rows.map((r) => r.n);
+  const taken = await takenHouseholdNumbers(tx, unknown);
   if (taken.length === 0) return;
-  const found = await tx.query<{ id: string; household_number: string; village_code: string; since: string }>(
-    'SELECT id, household_number, village_code, created_at::date::text AS since FROM household WHERE household_number = ANY ($1::text[])',
-    [taken],
-  );
-  for (const h of found.rows) context.households.set(h.household_number, { id: h.id, village: h.village_code, since: h.since });
+  for (const h of await householdsNumbered(tx, taken)) context.households.set(h.household_number, { id: h.id, village: h.village_code, since: h.since });
   for (const n of taken) if (!context.households.has(n)) context.households.set(n, null);
 }
 
@@ -103,7 +89,7 @@ export async function writeChunk(tx: Queryable, context: WriteContext, chunk: re
   // Imports into one township take turns chunk by chunk, so two uploads of one roster cannot both
   // find a household or a person new and then collide on the unique indexes: the second sees the
   // first's committed rows (each statement of the transaction reads after the lock is granted).
-  if (write) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('registry.import:' || $1 || ':' || $2, 0))`, [actor.district, context.township]);
+  if (write) await lockTownshipImports(tx, actor.district, context.township);
   // ID numbers taken anywhere in the district; of those, the ones the importer sees are compared.
   // While data keys rotate a row may still carry an older hash: each is read as the one written now.
   const current = new Map(chunk.flatMap((p) => idLookupHashes(secrets, p.person.idNumber).map((h) => [h, p.hash] as const)));

@@ -7,10 +7,13 @@ import type { RosterKey } from '../../core/registry/roster.ts';
 import type { Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import type { Secrets } from '../../server/secrets.ts';
-import { claimJob, failJob, finishJob, releaseOrphans, type Job } from '../jobs/queue.ts';
+import { failJob, finishJob, type Job } from '../jobs/queries.ts';
+import { claimJob, releaseOrphans } from '../jobs/queue.ts';
 import { errorWorkbook, importRoster, type ImportColumn, type ImportProgress, type ImportResult } from './import.ts';
 import type { ChangeView } from './importWrite.ts';
 import type { LinkNote } from './importFamilies.ts';
+import { rememberedMapping } from './importQueries.ts';
+import { doneJobResult, saveErrorsWorkbook } from './jobQueries.ts';
 
 export const IMPORT_JOB = 'registry.import';
 /** An import from the command line: run by that process alone; failed when that process is gone. */
@@ -72,26 +75,6 @@ const REFUSED_SHOWN = 200;
 export const CLI_ORPHAN = '命令行导入中断（进程已退出）；已提交的部分已保存，重新运行同一命令即可继续';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The column choices a township made for its earlier files. */
-export async function rememberedMapping(db: Queryable, district: string, township: string): Promise<ColumnMapping> {
-  const { rows } = await db.query<{ header: string; field: RosterKey | null }>(
-    'SELECT header, field FROM import_column_mapping WHERE district_code = $1 AND township_code = $2',
-    [district, township],
-  );
-  return Object.fromEntries(rows.map((r) => [r.header, r.field]));
-}
-
-export async function rememberMapping(db: Queryable, district: string, township: string, mapping: ColumnMapping, by: string): Promise<void> {
-  const entries = Object.entries(mapping);
-  if (entries.length === 0) return;
-  await db.query(
-    `INSERT INTO import_column_mapping (district_code, township_code, header, field, updated_by)
-     SELECT $1, $2, u.header, u.field, $3 FROM unnest($4::text[], $5::text[]) AS u(header, field)
-     ON CONFLICT (district_code, township_code, header) DO UPDATE SET field = EXCLUDED.field, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [district, township, by, entries.map(([h]) => h), entries.map(([, f]) => f)],
-  );
-}
-
 function previewView(result: ImportResult, hasErrorsFile: boolean): PreviewView {
   return {
     status: result.status === 'needs_mapping' ? 'needs_mapping' : 'ready',
@@ -151,11 +134,7 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
     const hasErrorsFile = result.errors.length > 0;
     await db.transaction(async (tx) => {
       if (hasErrorsFile) {
-        await tx.query(
-          `INSERT INTO job_file (district_code, job_id, name, content_type, content) VALUES ($1, $2, 'errors.xlsx', $3, $4)
-           ON CONFLICT (district_code, job_id, name) DO UPDATE SET content = EXCLUDED.content`,
-          [job.district, job.id, XLSX, await errorWorkbook(result)],
-        );
+        await saveErrorsWorkbook(tx, job.district, job.id, XLSX, await errorWorkbook(result));
       }
       const summary: PreviewJobResult | ImportJobResult =
         mode === 'preview'
@@ -184,11 +163,7 @@ export async function runImportJob(db: Database, secrets: Secrets, job: Job, log
 }
 
 export async function previewResult(db: Queryable, district: string, jobId: string): Promise<PreviewJobResult | null> {
-  const { rows } = await db.query<{ result: PreviewJobResult | null }>(
-    `SELECT result FROM job WHERE district_code = $1 AND id = $2 AND kind = $3 AND state = 'done'`,
-    [district, jobId, IMPORT_JOB],
-  );
-  const result = rows[0]?.result;
+  const result = await doneJobResult<PreviewJobResult>(db, district, jobId, IMPORT_JOB);
   return result?.kind === 'preview' ? result : null;
 }
 

@@ -293,3 +293,59 @@ export async function insertHouseholds(tx: Queryable, district: string, by: stri
     ],
   );
 }
+
+/** The head and a spouse registered together: married to each other, since a date not known. */
+export async function insertSpouseLink(tx: Queryable, district: string, personId: string | null, spouseId: string | null, by: string): Promise<void> {
+  await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`, [
+    district,
+    personId,
+    spouseId,
+    by,
+  ]);
+}
+
+/** A marriage recorded on its date. */
+export async function insertMarriage(tx: Queryable, district: string, personId: string, spouseId: string, date: string, by: string): Promise<void> {
+  await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, start_date, created_by) VALUES ($1, $2, $3, 'spouse', $4, $5)`, [
+    district,
+    personId,
+    spouseId,
+    date,
+    by,
+  ]);
+}
+
+export async function markMarried(tx: Queryable, personIds: string[], by: string): Promise<void> {
+  await tx.query(`UPDATE person SET marital_status = 'married', updated_by = $2 WHERE id = ANY ($1::uuid[])`, [personIds, by]);
+}
+
+/** A parent's child, born or adopted on the date given. */
+export async function insertChildLink(
+  tx: Queryable,
+  district: string,
+  link: { parentId: string; childId: string; adopted: boolean; since: string },
+  by: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO relationship (district_code, person_id, related_person_id, kind, adopted, start_date, created_by) VALUES ($1, $2, $3, 'child', $4, $5, $6)`,
+    [district, link.parentId, link.childId, link.adopted, link.since, by],
+  );
+}
+
+export async function markDead(tx: Queryable, personId: string, date: string, by: string): Promise<void> {
+  await tx.query('UPDATE person SET alive = false, death_date = $2, marital_status = marital_status, updated_by = $3 WHERE id = $1', [personId, date, by]);
+}
+
+export async function markMovedOut(tx: Queryable, personId: string, date: string, by: string): Promise<void> {
+  await tx.query('UPDATE person SET moved_out_on = $2, updated_by = $3 WHERE id = $1', [personId, date, by]);
+}
+
+export async function insertDisability(tx: Queryable, district: string, personId: string, grade: number, date: string, by: string): Promise<void> {
+  await tx.query('INSERT INTO disability_assessment (district_code, person_id, grade, assessed_on, created_by) VALUES ($1, $2, $3, $4, $5)', [
+    district,
+    personId,
+    grade,
+    date,
+    by,
+  ]);
+}

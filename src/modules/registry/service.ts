@@ -176,12 +176,7 @@ export class RegistryService {
       const head = people.findIndex((p) => p.relation === 'head');
       const spouses = people.flatMap((p, i) => (p.relation === 'spouse' ? [i] : []));
       if (spouses.length === 1) {
-        await tx.query(`INSERT INTO relationship (district_code, person_id, related_person_id, kind, created_by) VALUES ($1, $2, $3, 'spouse', $4)`, [
-          actor.district,
-          ids[head] ?? null,
-          ids[spouses[0] ?? -1] ?? null,
-          actor.username,
-        ]);
+        await q.insertSpouseLink(tx, actor.district, ids[head] ?? null, ids[spouses[0] ?? -1] ?? null, actor.username);
       }
       await q.insertEvent(tx, {
         district: actor.district,
@@ -224,10 +219,7 @@ export class RegistryService {
           throw new AppError('validation_failed', { zh: '父母须为本户成员', en: 'Parents must be members of the household' });
         if (parent.birth_date >= person.birthDate)
           throw new AppError('validation_failed', { zh: '子女出生日期不能早于父母', en: 'A child cannot be born before its parent' });
-        await tx.query(
-          `INSERT INTO relationship (district_code, person_id, related_person_id, kind, adopted, start_date, created_by) VALUES ($1, $2, $3, 'child', $4, $5, $6)`,
-          [actor.district, parentId, id, input.event === 'adoption', input.date, actor.username],
-        );
+        await q.insertChildLink(tx, actor.district, { parentId, childId: id, adopted: input.event === 'adoption', since: input.date }, actor.username);
       }
       await q.insertEvent(tx, {
         district: actor.district,
@@ -252,11 +244,7 @@ export class RegistryService {
     return this.changePerson(actor, personId, 'death', date, async (tx, p) => {
       if (!p.alive) throw new AppError('validation_failed', { zh: '该人员已登记死亡', en: 'The death is already recorded' });
       if (date < p.birth_date) throw new AppError('validation_failed', { zh: '死亡日期早于出生日期', en: 'The date of death is before the date of birth' });
-      await tx.query('UPDATE person SET alive = false, death_date = $2, marital_status = marital_status, updated_by = $3 WHERE id = $1', [
-        personId,
-        date,
-        actor.username,
-      ]);
+      await q.markDead(tx, personId, date, actor.username);
       return { note: note ?? null };
     });
   }
@@ -264,20 +252,14 @@ export class RegistryService {
   async recordMoveOut(actor: AuthContext, personId: string, date: string, destination: string) {
     return this.changePerson(actor, personId, 'move_out', date, async (tx, p) => {
       if (p.moved_out_on) throw new AppError('validation_failed', { zh: '该人员已迁出', en: 'The person has already moved out' });
-      await tx.query('UPDATE person SET moved_out_on = $2, updated_by = $3 WHERE id = $1', [personId, date, actor.username]);
+      await q.markMovedOut(tx, personId, date, actor.username);
       return { destination };
     });
   }
 
   async recordDisability(actor: AuthContext, personId: string, grade: number, date: string) {
     return this.changePerson(actor, personId, 'disability_assessed', date, async (tx) => {
-      await tx.query('INSERT INTO disability_assessment (district_code, person_id, grade, assessed_on, created_by) VALUES ($1, $2, $3, $4, $5)', [
-        actor.district,
-        personId,
-        grade,
-        date,
-        actor.username,
-      ]);
+      await q.insertDisability(tx, actor.district, personId, grade, date, actor.username);
       return { grade };
     });
   }
@@ -286,11 +268,8 @@ export class RegistryService {
     return this.changePerson(actor, personId, 'marriage', date, async (tx) => {
       const spouse = await q.getPerson(tx, spouseId);
       if (!spouse || spouseId === personId) throw new AppError('not_found', { zh: '配偶不存在或不在您的管辖范围', en: 'Spouse not found' });
-      await tx.query(
-        `INSERT INTO relationship (district_code, person_id, related_person_id, kind, start_date, created_by) VALUES ($1, $2, $3, 'spouse', $4, $5)`,
-        [actor.district, personId, spouseId, date, actor.username],
-      );
-      await tx.query(`UPDATE person SET marital_status = 'married', updated_by = $2 WHERE id = ANY ($1::uuid[])`, [[personId, spouseId], actor.username]);
+      await q.insertMarriage(tx, actor.district, personId, spouseId, date, actor.username);
+      await q.markMarried(tx, [personId, spouseId], actor.username);
       return { spouse: spouse.name };
     });
   }
