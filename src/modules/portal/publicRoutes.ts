@@ -34,8 +34,11 @@ const scriptOf = (req: FastifyRequest): Script => ((req.query as Record<string, 
 /** Sends a page: a new nonce, the view count filled in, the headers. */
 export async function sendPage(site: PortalSite, req: FastifyRequest, reply: FastifyReply, path: string): Promise<FastifyReply> {
   const url = new URL(req.url, 'http://portal.invalid');
-  const query = new URLSearchParams(url.search);
-  query.delete('script');
+  // Only the parameters a page reads (the news list's page) make a different page: any other
+  // (?utm_source=…) is ignored, so it neither changes the bytes nor adds a kept page.
+  const query = new URLSearchParams();
+  const pageNumber = url.searchParams.get('page');
+  if (pageNumber !== null) query.set('page', pageNumber);
   const script = scriptOf(req);
   const page = await site.page(path, script, query);
   const nonce = randomBytes(16).toString('base64');
