@@ -27,7 +27,7 @@ function bodyHtml(paragraphs: readonly string[]): string {
 
 function report(): DemoArticle {
   const [title, ...paragraphs] = fs
-    .readFileSync(new URL('./data/report-2011.txt', import.meta.url), 'utf8')
+    .readFileSync(new URL('./report-2011.txt', import.meta.url), 'utf8')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
