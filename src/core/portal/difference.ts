@@ -61,6 +61,7 @@ export function describeDifference(servedPage: string, originPage: string): stri
   if (added.length > 0) parts.push(`added (${added.length}): ${quote(added, 600)}`);
   if (missing.length > 0) parts.push(`missing (${missing.length}): ${quote(missing, 300)}`);
   if (parts.length > 0) return parts.join('; ');
+  if (served === origin) return 'the page is what the origin serves now, but not the approved page the manifest lists';
   let at = 0;
   while (at < served.length && served[at] === origin[at]) at++;
   return `same text, different markup from character ${at}: served ${JSON.stringify(clip(served.slice(Math.max(0, at - 20), at + 100), 140))}, origin ${JSON.stringify(clip(origin.slice(Math.max(0, at - 20), at + 100), 140))}`;
