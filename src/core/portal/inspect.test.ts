@@ -77,7 +77,9 @@ describe('describeDifference', () => {
 
   it('ignores the nonce and the view count, and points at the markup when only it differs', () => {
     const origin = page('clean.html');
-    expect(describeDifference(origin.replace('abcdefghijklmnop1234', 'zyxwvutsrqponmlk9876').replace('>3165<', '>3170<'), origin)).toMatch(/^the page is what the origin serves now/);
+    expect(describeDifference(origin.replace('abcdefghijklmnop1234', 'zyxwvutsrqponmlk9876').replace('>3165<', '>3170<'), origin)).toMatch(
+      /^the page is what the origin serves now/,
+    );
     expect(describeDifference(origin.replace('<main id="main">', '<main id="main" data-x="1">'), origin)).toContain('data-x');
   });
 });
