@@ -16,7 +16,7 @@ import { useAuditKey } from '../src/modules/audit/anchor.ts';
 import { usePortalKey } from '../src/modules/portal/signing.ts';
 
 /** The suite's secret key: it encrypts personal data and seals the audit entries the suite appends. */
-export const testSecretKeyBytes = randomBytes(32);
+export const testSecretKeyBytes = Buffer.from(inject('testSecretKey'), 'hex');
 export const testSecrets = createSecrets(testSecretKeyBytes);
 useAuditKey(testSecretKeyBytes);
 usePortalKey(testSecretKeyBytes);

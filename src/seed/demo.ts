@@ -8,6 +8,7 @@ import type { Secrets } from '../server/secrets.ts';
 import { defaultParameterRows } from '../core/benefits/defaults.ts';
 import { confirmationCandidates } from './candidates.ts';
 import { seedCoordination } from './coordination.ts';
+import { seedPortal } from './portal.ts';
 import { seedEcdCentre } from './ecdCentre.ts';
 import { seedApplications, seedEnrolments } from './enrolments.ts';
 import { loadPopulation } from './loadPopulation.ts';
@@ -113,6 +114,7 @@ export async function seedDemo(
   const { created } = await seedAccounts(db);
   await seedCoordination(db, district.code);
   await seedEcdCentre(db, district.code, today);
+  await seedPortal(db, district.code);
   let persons = 0;
   if (secrets) {
     const { rows } = await db.query('SELECT 1 FROM person WHERE district_code = $1 LIMIT 1', [district.code]);

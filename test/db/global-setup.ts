@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,12 +7,15 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/migrate.ts';
 import { openEmbedded } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
+import { usePortalKey } from '../../src/modules/portal/signing.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** 'embedded': a migrated, seeded data directory dump to start each suite from; 'postgres': a template database. */
     testDatabase: { kind: 'embedded'; dumpPath: string } | { kind: 'postgres'; adminUrl: string; template: string };
+    /** The secret key of the run (hex): the demo's portal articles are signed with it, every suite uses it. */
+    testSecretKey: string;
   }
 }
 
@@ -21,6 +25,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const adminUrl = process.env.XINGFU_TEST_DATABASE_URL;
+  const secretKey = randomBytes(32);
+  usePortalKey(secretKey);
+  project.provide('testSecretKey', secretKey.toString('hex'));
   if (adminUrl) {
     const template = `xingfu_tpl_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: adminUrl });

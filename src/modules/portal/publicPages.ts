@@ -6,13 +6,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import { articleMain, articlePath, homeMain, newsPageMain, notFoundMain, PAGE_SIZE, type NewsItem } from '../../core/portal/pages.ts';
+import { esc } from '../../core/portal/html.ts';
 import { convertScript } from '../../core/portal/script.ts';
 import { describeProgrammes } from '../../core/benefits/catalog.ts';
 import { today } from '../../core/clock.ts';
 import type { Database } from '../../db/types.ts';
 import { parameterRows } from '../benefits/register.ts';
 import { runningNotices } from './publicQueries.ts';
-import { PortalSite, type PageRenderer } from './site.ts';
+import { PortalSite, verbatimToken, type PageRenderer } from './site.ts';
 import type { ServedArticle, Snapshot } from './snapshot.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -67,19 +68,21 @@ const article: PageRenderer = async (site, snapshot, path) => {
   if (a === undefined) return null;
   const { name } = await site.districtInfo();
   const source = site.identity(name).sponsor;
-  // Written in the article's script; the whole page is then converted to the reader's.
-  const title = convertScript(a.title, a.script, 'hans');
-  const bodyHtml = convertScript(a.bodyHtml, a.script, 'hans')
-    .replace(/<table>/g, '<div class="table-wrap"><table>')
-    .replace(/<\/table>/g, '</table></div>');
+  const title = verbatimToken(0);
+  const bodyHtml = a.bodyHtml.replace(/<table>/g, '<div class="table-wrap"><table>').replace(/<\/table>/g, '</table></div>');
   return {
     status: 200,
     section: 'news',
     title,
     description: title,
-    main: articleMain({ title, bodyHtml, publishedOn: a.publishedOn, source }),
+    main: articleMain({ title, bodyHtml: verbatimToken(1), publishedOn: a.publishedOn, source }),
     article: { title, publishedOn: a.publishedOn, source },
     articleId: a.id,
+    // Shown as approved, in the script it was written in (converted straight to the reader's).
+    verbatim: [
+      { html: esc(a.title), script: a.script },
+      { html: bodyHtml, script: a.script },
+    ],
   };
 };
 

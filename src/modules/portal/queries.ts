@@ -167,3 +167,12 @@ export async function insertLinkDomain(tx: Queryable, district: string, domain: 
 export async function deleteLinkDomain(tx: Queryable, domain: string): Promise<boolean> {
   return (await tx.query(`DELETE FROM portal_link_domain WHERE domain = $1`, [domain])).rowCount > 0;
 }
+
+export async function hasArticles(tx: Queryable, district: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM portal_article WHERE district_code = $1 LIMIT 1`, [district])).rows.length > 0;
+}
+
+/** The view count an article starts with (the demo's articles as they were published). */
+export async function setViewCount(tx: Queryable, articleId: string, views: number): Promise<void> {
+  await tx.query(`UPDATE portal_article SET view_count = $2 WHERE id = $1`, [articleId, views]);
+}

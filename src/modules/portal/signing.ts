@@ -54,6 +54,9 @@ export function usePortalKey(secretKey: Buffer | (() => Buffer)): void {
   current = typeof secretKey === 'function' ? { load: secretKey } : { signer: portalSigner(secretKey) };
 }
 
+/** Whether this process was given the key (the demo's articles are seeded only then). */
+export const hasPortalKey = (): boolean => current !== null;
+
 /** The signer set for this process; throws when none was (a start-up that forgot usePortalKey). */
 export function currentSigner(): PortalSigner {
   if (current !== null && 'load' in current) current = { signer: portalSigner(current.load()) };

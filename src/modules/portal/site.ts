@@ -43,8 +43,27 @@ export interface PageContent {
   article?: Frame['article'];
   /** The article whose views the page counts and shows. */
   articleId?: string;
+  /**
+   * Text shown as written in its own script (an article's title and body), converted straight to
+   * the reader's: `main` and `title` name them as verbatimToken(i). The rest of the page, written in
+   * Simplified, is converted as a whole; an article written in Traditional thus reads exactly as
+   * it was approved, not as a round trip through Simplified.
+   */
+  verbatim?: { html: string; script: Script }[];
   /** A page that shows more than the articles (the programmes' parameters, running notices) is kept this long at most. */
   keepMs?: number;
+}
+
+const MARK = '\u0001';
+/** Where verbatim text `i` goes in a page (control characters never reach a page otherwise). */
+export const verbatimToken = (i: number): string => `${MARK}${i}${MARK}`;
+
+function fillVerbatim(html: string, verbatim: PageContent['verbatim'], to: Script): string {
+  if (verbatim === undefined) return html;
+  return html.replace(new RegExp(`${MARK}(\\d+)${MARK}`, 'g'), (_, i: string) => {
+    const v = verbatim[Number(i)];
+    return v === undefined ? '' : convertScript(v.html.replaceAll(MARK, ''), v.script, to);
+  });
 }
 
 export type PageRenderer = (site: PortalSite, snapshot: Snapshot, path: string, query: URLSearchParams) => Promise<PageContent | null>;
@@ -198,7 +217,7 @@ export class PortalSite {
     });
     return {
       status: c.status,
-      html: convertScript(html, 'hans', script === 'hant' ? 'hant' : 'hans'),
+      html: fillVerbatim(convertScript(html, 'hans', script), c.verbatim, script),
       keepUntil: c.keepMs === undefined ? null : Date.now() + c.keepMs, // real clock: how long a page is kept
       ...(c.articleId ? { articleId: c.articleId } : {}),
     };
