@@ -5,11 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { DEMO_TODAY } from '../../src/core/clock.ts';
-import { actorFor } from '../../src/modules/auth/actor.ts';
 import type { CheckResult } from '../../src/modules/portal/check.ts';
 import { runPortalCheck } from '../../src/modules/portal/checkRun.ts';
 import { schedulePortalChecks } from '../../src/modules/portal/checkSchedule.ts';
-import { approveRevision, createArticle, submitRevision } from '../../src/modules/portal/service.ts';
 import { currentSigner } from '../../src/modules/portal/signing.ts';
 import { startTestApp, type TestApp } from '../helpers.ts';
 import { runCli } from '../processes.ts';
@@ -22,27 +20,12 @@ let config: Config;
 let origin: string;
 let proxy: TamperingProxy;
 
-/** An approved article in Traditional, so the pages include an article with its view count. */
-async function publishArticle() {
-  const office = await actorFor(t.db, 'office');
-  const input = {
-    title: '武清區創建幸福家庭活動推進會召開',
-    bodyHtml: '<p>區委區政府召開推進會，部署創建幸福家庭活動。</p>',
-    script: 'hant' as const,
-    publishedOn: DEMO_TODAY,
-  };
-  const article = await createArticle(t.db, office, config.portal.ownHosts, input);
-  await submitRevision(t.db, office, config.portal.ownHosts, article.id, 1);
-  await approveRevision(t.db, await actorFor(t.db, 'office.finance'), article.id, 1, null);
-}
-
 beforeAll(async () => {
   t = await startTestApp({ demo: true });
   config = loadConfig({ LOG_LEVEL: 'silent' }, { demo: true, today: DEMO_TODAY });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/`;
   proxy = await startTamperingProxy(origin);
-  await publishArticle();
 });
 afterAll(async () => {
   await proxy?.close();
