@@ -26,6 +26,7 @@ import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
 import { generateKeyCommand, keyStatusCommand, rotateKeysCommand } from './keys.ts';
 import { auditCheckpointCommand, auditVerifyCommand, type CommandResult } from './audit.ts';
+import { registerPortalCommands } from './portal.ts';
 
 function print(result: CommandResult): void {
   process.stdout.write(result.stdout);
@@ -312,6 +313,8 @@ bulletin
       else process.stdout.write(`${result.number ?? `${result.period}（草稿，未编号）`} → ${result.file}\n`);
     });
   });
+
+registerPortalCommands(program);
 
 program
   .command('zscore')

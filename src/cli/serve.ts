@@ -10,6 +10,7 @@ import { loadSecretKey, loadSecrets } from '../server/secrets.ts';
 import { deriveAuditKeys, useAuditKey } from '../modules/audit/anchor.ts';
 import { CheckpointWriter } from '../modules/audit/checkpoints.ts';
 import { usePortalKey } from '../modules/portal/signing.ts';
+import { schedulePortalChecks } from '../modules/portal/checkSchedule.ts';
 
 /** Starts the web app and the API in this process. */
 export async function serve(options: { demo?: boolean; port?: number }): Promise<void> {
@@ -44,12 +45,15 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
     void checkpoint();
   }, 5 * 60_000);
   sweep.unref();
+  // The portal's integrity check from outside, when XINGFU_PORTAL_CHECK_URL names the public address.
+  const portalChecks = schedulePortalChecks(db, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    await portalChecks?.stop();
     await app.close();
     await checkpoint();
     await db.close();

@@ -43,11 +43,15 @@ export const VIEWS_PLACEHOLDER = '__XINGFU_VIEWS__';
 
 /**
  * A page with what changes between two responses of the same content set to fixed values: the
- * CSP nonce and the view count. Only those exact attribute and element forms are normalised, so
+ * CSP nonce and the view count, filled in or still their placeholders (the page as the origin keeps
+ * it, which the manifest hashes). Only those exact attribute and element forms are normalised, so
  * nothing else a page carries can hide behind them.
  */
+const NONCE_ATTRIBUTE = new RegExp(` nonce="(?:[A-Za-z0-9+/=]{16,64}|${NONCE_PLACEHOLDER})"`, 'g');
+const VIEWS_ELEMENT = new RegExp(`<span data-views="">(?:\\d{1,15}|${VIEWS_PLACEHOLDER})</span>`, 'g');
+
 export function normalizePage(html: string): string {
-  return html.replace(/ nonce="[A-Za-z0-9+/=]{16,64}"/g, ' nonce=""').replace(/<span data-views="">\d{1,15}<\/span>/g, '<span data-views="">0</span>');
+  return html.replace(NONCE_ATTRIBUTE, ' nonce=""').replace(VIEWS_ELEMENT, '<span data-views="">0</span>');
 }
 
 export const pageHash = (html: string): string => createHash('sha256').update(normalizePage(html), 'utf8').digest('hex');
