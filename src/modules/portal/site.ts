@@ -66,6 +66,9 @@ function fillVerbatim(html: string, verbatim: PageContent['verbatim'], to: Scrip
   });
 }
 
+/** The read path's refusals this process has recorded (every site of the process, the scheduled check's included). */
+const reported = new Set<string>();
+
 export type PageRenderer = (site: PortalSite, snapshot: Snapshot, path: string, query: URLSearchParams) => Promise<PageContent | null>;
 
 export interface RenderedPage {
@@ -188,9 +191,12 @@ export class PortalSite {
     const { code } = await this.districtInfo();
     const reading = readSnapshot(this.db, code, this.config.portal.ownHosts).then(async (s) => {
       this.views.countsRead();
-      if (s.findings.length > 0) {
-        for (const f of s.findings) this.log.error({ url: f.url, kind: f.kind }, `portal: ${f.detail}`);
-        await recordFindings(this.db, portalReader(code), 'serve', null, s.findings);
+      // Each refusal is recorded once by this process, not at every read after a change.
+      const fresh = s.findings.filter((f) => !reported.has(`${f.url} ${f.detail}`));
+      if (fresh.length > 0) {
+        for (const f of fresh) this.log.error({ url: f.url, kind: f.kind }, `portal: ${f.detail}`);
+        await recordFindings(this.db, portalReader(code), 'serve', null, fresh);
+        for (const f of fresh) reported.add(`${f.url} ${f.detail}`);
       }
       return s;
     });
