@@ -30,6 +30,7 @@ import { openEmbedded } from '../db/pglite.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { deriveAuditKeys } from '../modules/audit/anchor.ts';
 import { verifyAllChains } from '../modules/audit/checkpoints.ts';
+import { auditHeads } from '../modules/audit/queries.ts';
 import { loadSecretKey } from '../server/secrets.ts';
 
 const MAGIC = 'XINGFU-BACKUP 1\n';
@@ -60,15 +61,8 @@ async function inventory(db: Queryable): Promise<Pick<BackupHeader, 'counts' | '
   for (const t of tables) {
     counts[t.name] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t.name.replace(/"/g, '""')}"`)).rows[0]?.n ?? 0);
   }
-  const { rows } =
-    counts.audit_log === undefined
-      ? { rows: [] }
-      : await db.query<{ district: string; entries: string; head: string | null }>(
-          `SELECT district_code AS district, count(*)::text AS entries,
-            (array_agg(hash ORDER BY seq DESC))[1] AS head
-       FROM audit_log GROUP BY district_code ORDER BY district_code`,
-        );
-  return { counts, audit: rows.map((r) => ({ district: r.district, entries: Number(r.entries), head: r.head })) };
+  const audit = counts.audit_log === undefined ? [] : await auditHeads(db);
+  return { counts, audit };
 }
 
 /**

@@ -21,6 +21,7 @@ import { isMonth } from '../core/calendar.ts';
 import { rollActions, type RollAction } from '../core/benefits/rollStates.ts';
 import { PaymentRolls } from '../modules/benefits/rolls.ts';
 import { actorFor } from '../modules/auth/actor.ts';
+import { districtCodes } from '../modules/org/queries.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
@@ -230,9 +231,9 @@ benefits
   .option('--json', 'print JSON')
   .action(async (o: { year: number; json?: boolean }) => {
     await withDatabase('xingfu benefits summary', async (db) => {
-      const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1');
-      const district = rows[0]?.district_code;
-      if (!district || rows.length > 1) throw new Error('the database must hold exactly one district');
+      const districts = await districtCodes(db);
+      const district = districts[0];
+      if (!district || districts.length > 1) throw new Error('the database must hold exactly one district');
       const grants: Grant[] = [{ role: 'office', township: null, village: null, department: null }];
       const summary = await withScope(db, { district, userId: '', username: 'cli', grants, reach: reachOf(grants), ip: null }, (tx) => yearSummary(tx, o.year));
       if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
