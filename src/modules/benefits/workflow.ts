@@ -67,7 +67,7 @@ import {
   type Application,
 } from './applicationView.ts';
 import { evaluatePerson } from './person.ts';
-import { parameterRows } from './register.ts';
+import { parameterRows } from './parameterQueries.ts';
 
 // The states and steps, as the home page and earlier callers take them from here.
 export { applicationStates, stepOf, type ApplicationState, type Step } from '../../core/benefits/applicationStates.ts';
