@@ -25,6 +25,13 @@ const envSchema = z.object({
   XINGFU_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   XINGFU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   XINGFU_SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  XINGFU_PORTAL_HOSTS: z.string().default('localhost,127.0.0.1'),
+  XINGFU_SITE_CODE: z.string().max(40).default(''),
+  XINGFU_SITE_SPONSOR: z.string().max(100).default(''),
+  XINGFU_SITE_ICP: z.string().max(60).default(''),
+  XINGFU_SITE_PSB: z.string().max(60).default(''),
+  XINGFU_PORTAL_CHECK_URL: z.url().optional(),
+  XINGFU_PORTAL_CHECK_MINUTES: z.coerce.number().int().min(5).max(10_080).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +58,23 @@ export interface Config {
   sessionLifetimeHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   version: string;
+  portal: PortalConfig;
+}
+
+/** The public portal's identity (government-site conventions) and its integrity check. */
+export interface PortalConfig {
+  /** The district's own host names: links to them are always allowed in articles. */
+  ownHosts: string[];
+  /** 网站标识码; empty until one is assigned (the footer says so). */
+  siteCode: string;
+  /** 主办单位; empty: the district's leading-group office. */
+  sponsor: string;
+  /** ICP 备案号 and 公安机关备案号; empty until filed. */
+  icp: string;
+  psb: string;
+  /** The public address the server checks from outside on a schedule (null: no scheduled check). */
+  checkUrl: string | null;
+  checkMinutes: number;
 }
 
 const truthy = (v: string | undefined): boolean => v === '1' || v === 'true';
@@ -82,6 +106,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionLifetimeHours: e.XINGFU_SESSION_LIFETIME_HOURS,
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
+    portal: {
+      ownHosts: e.XINGFU_PORTAL_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+      siteCode: e.XINGFU_SITE_CODE,
+      sponsor: e.XINGFU_SITE_SPONSOR,
+      icp: e.XINGFU_SITE_ICP,
+      psb: e.XINGFU_SITE_PSB,
+      checkUrl: e.XINGFU_PORTAL_CHECK_URL ?? null,
+      checkMinutes: e.XINGFU_PORTAL_CHECK_MINUTES,
+    },
     ...overrides,
   };
   const checkpointPath = e.XINGFU_AUDIT_CHECKPOINT_PATH === undefined ? null : path.resolve(e.XINGFU_AUDIT_CHECKPOINT_PATH);

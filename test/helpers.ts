@@ -13,11 +13,13 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { useAuditKey } from '../src/modules/audit/anchor.ts';
+import { usePortalKey } from '../src/modules/portal/signing.ts';
 
 /** The suite's secret key: it encrypts personal data and seals the audit entries the suite appends. */
 export const testSecretKeyBytes = randomBytes(32);
 export const testSecrets = createSecrets(testSecretKeyBytes);
 useAuditKey(testSecretKeyBytes);
+usePortalKey(testSecretKeyBytes);
 
 /** A fresh copy of the migrated demo database for one suite, on the engine this run tests. */
 export async function openTestDatabase(): Promise<Database> {

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/index.ts';
 import { MigrationError } from '../db/migrate.ts';
 import type { Database } from '../db/types.ts';
 import { useAuditKey } from '../modules/audit/anchor.ts';
+import { usePortalKey } from '../modules/portal/signing.ts';
 import { loadSecretKey } from '../server/secrets.ts';
 
 /**
@@ -15,6 +16,7 @@ export async function withDatabase<T>(purpose: string, fn: (db: Database, config
   const config = loadConfig(process.env, overrides);
   setClock(clockFor(config));
   useAuditKey(() => loadSecretKey(config));
+  usePortalKey(() => loadSecretKey(config));
   const db = await openDatabase(config, purpose);
   try {
     return await fn(db, config);

@@ -9,6 +9,7 @@ import { buildApp } from '../server/app.ts';
 import { loadSecretKey, loadSecrets } from '../server/secrets.ts';
 import { deriveAuditKeys, useAuditKey } from '../modules/audit/anchor.ts';
 import { CheckpointWriter } from '../modules/audit/checkpoints.ts';
+import { usePortalKey } from '../modules/portal/signing.ts';
 
 /** Starts the web app and the API in this process. */
 export async function serve(options: { demo?: boolean; port?: number }): Promise<void> {
@@ -20,6 +21,7 @@ export async function serve(options: { demo?: boolean; port?: number }): Promise
   const secretKey = loadSecretKey(config);
   const secrets = loadSecrets(config);
   useAuditKey(secretKey);
+  usePortalKey(secretKey);
   const db = await openDatabase(config, 'xingfu serve');
   if (config.demo) await seedDemo(db, secrets);
   const app = await buildApp({ config, db, secrets });

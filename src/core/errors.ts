@@ -50,6 +50,12 @@ export const errorCatalog = {
   invalid_transition: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not possible in the current state' },
   stale_version: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
   roll_locked: { status: 409, zh: '该月花名册已核对或审批，不能重新生成', en: 'The roll for this month is checked or approved and cannot be generated again' },
+  body_refused: {
+    status: 422,
+    zh: '正文含有不允许的内容，请按提示修改后再保存',
+    en: 'The body contains content that is not allowed; change what is listed and save again',
+  },
+  same_person_approval: { status: 403, zh: '不能审核自己撰写的稿件，须由另一人审核', en: 'An article must be approved by someone other than its author' },
   roll_pending: { status: 409, zh: '该项目尚有未审批的花名册，请先完成审批', en: 'Another roll of this programme is not yet approved' },
   four_eyes: { status: 403, zh: '花名册须由生成人以外的人员审批', en: 'A roll must be approved by someone other than the person who generated it' },
   parameter_locked: {

@@ -21,7 +21,7 @@ const WRITES = new Set(['post', 'put', 'patch']);
  * Writes whose body is not JSON: multipart uploads, read by @fastify/multipart and checked by
  * src/server/uploads.ts (size, type, fields) instead of a schema.
  */
-const MULTIPART_UPLOADS = new Set(['POST /api/registry/imports', 'POST /api/coord/reports/{department}/{period}/attachments']);
+const MULTIPART_UPLOADS = new Set(['POST /api/registry/imports', 'POST /api/coord/reports/{department}/{period}/attachments', 'POST /api/portal/media']);
 
 /** What one operation lacks, in words; empty when it is fully described. */
 function gaps(key: string, path: string, method: string, op: Operation): string[] {

@@ -26,6 +26,10 @@ export const permissionCodes = [
   'coord.read',
   'coord.report',
   'coord.manage',
+  'portal.edit',
+  'portal.approve',
+  /** The public portal's readers, as the server serves them: granted to no role. */
+  'portal.public',
 ] as const;
 export type Permission = (typeof permissionCodes)[number];
 
@@ -49,8 +53,8 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'office',
     label: { 'zh-CN': '领导小组办公室', en: 'Leading-group office' },
     description: {
-      'zh-CN': '配置项目与标准，审批资格，签发发放花名册，审阅月报，印发通报，召集会议',
-      en: 'Configures programmes, approves eligibility and payment rolls, reviews reports, issues bulletins',
+      'zh-CN': '配置项目与标准，审批资格，签发发放花名册，审阅月报，印发通报，召集会议，编辑与审核门户网站文章',
+      en: 'Configures programmes, approves eligibility and payment rolls, reviews reports, issues bulletins, writes and approves portal articles',
     },
     scope: 'district',
     permissions: {
@@ -63,6 +67,8 @@ export const roles: Record<RoleCode, RoleDefinition> = {
       'benefits.manage': 'district',
       'coord.read': 'district',
       'coord.manage': 'district',
+      'portal.edit': 'district',
+      'portal.approve': 'district',
     },
     privileged: true,
   },
