@@ -2,7 +2,7 @@
  * `npm run bench:benefits` (also part of `npm run bench`): the benefit programmes at district
  * scale. Builds a 1,000,000-person register by COPY straight into the real tables, then times
  *   A. evaluating every person of the register for one month, as the office (row-level security on);
- *   B. generating that month's reward-assistance payment roll (the real PaymentRolls.generate);
+ *   B. generating that month's reward-assistance payment roll (the real generateRoll of the benefits module);
  *   C. evaluating one situation: the engine alone, and POST /api/benefits/evaluate through the app;
  * each beside PostgreSQL's own COPY of the same person rows, measured in the same run, so the
  * ratio means something on a noisy machine. COPY, A and B run BENCH_RUNS times (3; B each time
@@ -29,8 +29,9 @@ import type { Database } from '../src/db/types.ts';
 import { actorFor } from '../src/modules/auth/actor.ts';
 import { AuthService } from '../src/modules/auth/service.ts';
 import { situationOn } from '../src/core/benefits/registerFamily.ts';
-import { parameterRows, registerFamilies, registerFamilyBatches } from '../src/modules/benefits/register.ts';
-import { PaymentRolls } from '../src/modules/benefits/rolls.ts';
+import { registerFamilies, registerFamilyBatches } from '../src/modules/benefits/familyQueries.ts';
+import { parameterRows } from '../src/modules/benefits/parameterQueries.ts';
+import { generateRoll as generatePaymentRoll } from '../src/modules/benefits/rolls.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createSecrets } from '../src/server/secrets.ts';
@@ -134,7 +135,7 @@ async function evaluateAll(db: Database, office: Actor): Promise<EvaluateAllRun>
 
 interface RollRun {
   seconds: number;
-  roll: Awaited<ReturnType<PaymentRolls['generate']>>;
+  roll: Awaited<ReturnType<typeof generatePaymentRoll>>;
   log: SecondsLog;
 }
 
@@ -142,7 +143,7 @@ interface RollRun {
 async function generateRoll(db: Database, office: Actor): Promise<RollRun> {
   const log = new SecondsLog();
   const t0 = performance.now();
-  const roll = await new PaymentRolls(log.database(db), secrets).generate(office, PROGRAMME, MONTH);
+  const roll = await generatePaymentRoll(log.database(db), office, PROGRAMME, MONTH);
   return { seconds: (performance.now() - t0) / 1000, roll, log };
 }
 

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { migrate } from '../src/db/migrate.ts';
-import { parameterRows } from '../src/modules/benefits/register.ts';
+import { parameterRows } from '../src/modules/benefits/parameterQueries.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { machine, open, quantile, runBench, type Kind } from './common.ts';

@@ -20,9 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { Config } from '../config.ts';
 import { AppError } from '../core/errors.ts';
+import { assertEmptyServer, tableCounts } from '../db/catalogue.ts';
 import { openDatabase } from '../db/index.ts';
 import { lockDataDirectory } from '../db/lock.ts';
 import { listMigrations } from '../db/migrate.ts';
@@ -30,6 +30,7 @@ import { openEmbedded } from '../db/pglite.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { deriveAuditKeys } from '../modules/audit/anchor.ts';
 import { verifyAllChains } from '../modules/audit/checkpoints.ts';
+import { auditHeads } from '../modules/audit/queries.ts';
 import { loadSecretKey } from '../server/secrets.ts';
 
 const MAGIC = 'XINGFU-BACKUP 1\n';
@@ -55,20 +56,9 @@ export function backupKey(secretKey: Buffer): Buffer {
 
 /** Rows of every table in the public schema, and the audit heads: what a restore must give back. */
 async function inventory(db: Queryable): Promise<Pick<BackupHeader, 'counts' | 'audit'>> {
-  const { rows: tables } = await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  const counts: Record<string, number> = {};
-  for (const t of tables) {
-    counts[t.name] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t.name.replace(/"/g, '""')}"`)).rows[0]?.n ?? 0);
-  }
-  const { rows } =
-    counts.audit_log === undefined
-      ? { rows: [] }
-      : await db.query<{ district: string; entries: string; head: string | null }>(
-          `SELECT district_code AS district, count(*)::text AS entries,
-            (array_agg(hash ORDER BY seq DESC))[1] AS head
-       FROM audit_log GROUP BY district_code ORDER BY district_code`,
-        );
-  return { counts, audit: rows.map((r) => ({ district: r.district, entries: Number(r.entries), head: r.head })) };
+  const counts = await tableCounts(db);
+  const audit = counts.audit_log === undefined ? [] : await auditHeads(db);
+  return { counts, audit };
 }
 
 /**
@@ -205,19 +195,6 @@ export async function openBackup(file: string, secretKey: Buffer, plainFile: str
     return header;
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-async function assertEmptyServer(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
-    if ((rows[0]?.n ?? 0) > 0) throw new AppError('restore_not_empty');
-    // The application's role is the cluster's, not the database's: the dump grants to it.
-    await client.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xingfu_app') THEN CREATE ROLE xingfu_app NOLOGIN; END IF; END $$`);
-  } finally {
-    await client.end();
   }
 }
 

@@ -7,17 +7,12 @@ import { actorFor } from '../modules/auth/actor.ts';
 import { bulletinDocx } from '../modules/coordination/bulletinDocx.ts';
 import { bulletinForPeriod } from '../modules/coordination/bulletins.ts';
 import { audit } from '../modules/coordination/config.ts';
+import { firstOfficeAccounts } from '../modules/users/queries.ts';
 
 /** The account to act as: the one named, or the district's first active office account. */
 async function officeAccount(db: Database, username: string | undefined, district: string | undefined): Promise<string> {
   if (username) return username;
-  const { rows } = await db.query<{ username: string; district_code: string }>(
-    `SELECT DISTINCT ON (u.district_code) u.username, u.district_code FROM app_user u
-       JOIN user_grant g ON g.district_code = u.district_code AND g.user_id = u.id AND g.role = 'office'
-      WHERE NOT u.disabled AND ($1::text IS NULL OR u.district_code = $1)
-      ORDER BY u.district_code, u.created_at, u.username`,
-    [district ?? null],
-  );
+  const rows = await firstOfficeAccounts(db, district ?? null);
   if (rows.length === 0)
     throw new AppError('not_found', { zh: '没有可用的领导小组办公室账户，请用 --as 指定', en: 'No active office account; name one with --as' });
   if (rows.length > 1) throw new AppError('district_required');

@@ -10,6 +10,7 @@ import { releaseOrphans, workerName } from '../modules/jobs/queue.ts';
 import { errorWorkbook, importRoster, type ImportMode, type ImportResult } from '../modules/registry/import.ts';
 import { rememberedMapping } from '../modules/registry/importQueries.ts';
 import { CLI_IMPORT_JOB, CLI_ORPHAN } from '../modules/registry/jobs.ts';
+import { districtOfTownship } from '../modules/org/queries.ts';
 import type { Secrets } from '../server/secrets.ts';
 
 export interface ImportSummary {
@@ -84,8 +85,7 @@ export async function importPersonsCommand(
 ): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('not_found', { zh: `文件不存在：${file}`, en: `No such file: ${file}` });
   const mapping = o.mappingFile ? readMappingFile(o.mappingFile) : undefined;
-  const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM township WHERE code = $1', [o.township]);
-  const district = rows[0]?.district_code;
+  const district = await districtOfTownship(db, o.township);
   if (!district) throw new AppError('not_found', { zh: `乡镇街代码 ${o.township} 不存在`, en: `Unknown township ${o.township}` });
   const grants: Grant[] = [{ role: 'township', township: o.township, village: null, department: null }];
   const actor: Actor = { district, userId: '', username: 'cli', grants, reach: reachOf(grants), ip: null };

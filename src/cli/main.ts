@@ -19,8 +19,9 @@ import { clockFor, setClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isMonth } from '../core/calendar.ts';
 import { rollActions, type RollAction } from '../core/benefits/rollStates.ts';
-import { PaymentRolls } from '../modules/benefits/rolls.ts';
+import { generateRoll, rollBankFile, rollWorkbook, transitionRoll } from '../modules/benefits/rolls.ts';
 import { actorFor } from '../modules/auth/actor.ts';
+import { districtCodes } from '../modules/org/queries.ts';
 import { toFile } from './roll.ts';
 import { generateBulletinFile } from './bulletin.ts';
 import { backup, restore } from './backup.ts';
@@ -231,9 +232,9 @@ benefits
   .option('--json', 'print JSON')
   .action(async (o: { year: number; json?: boolean }) => {
     await withDatabase('xingfu benefits summary', async (db) => {
-      const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1');
-      const district = rows[0]?.district_code;
-      if (!district || rows.length > 1) throw new Error('the database must hold exactly one district');
+      const districts = await districtCodes(db);
+      const district = districts[0];
+      if (!district || districts.length > 1) throw new Error('the database must hold exactly one district');
       const grants: Grant[] = [{ role: 'office', township: null, village: null, department: null }];
       const summary = await withScope(db, { district, userId: '', username: 'cli', grants, reach: reachOf(grants), ip: null }, (tx) => yearSummary(tx, o.year));
       if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -256,9 +257,8 @@ roll
   .option('--json', 'print JSON')
   .action(async (o: { programme: ProgrammeId; period: string; as: string; json?: boolean }) => {
     if (!isMonth(o.period)) throw new AppError('validation_failed', { zh: `月份格式应为 YYYY-MM:${o.period}`, en: `The period must be YYYY-MM: ${o.period}` });
-    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll generate', async (db) => {
-      const detail = await new PaymentRolls(db, secrets).generate(await actorFor(db, o.as), o.programme, o.period);
+      const detail = await generateRoll(db, await actorFor(db, o.as), o.programme, o.period);
       if (o.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
       else {
         process.stdout.write(
@@ -274,9 +274,8 @@ roll
   .addOption(new Option('--action <action>', 'what to do').choices(rollActions).makeOptionMandatory())
   .requiredOption('--as <username>', 'the account acting')
   .action(async (rollId: string, o: { action: RollAction; as: string }) => {
-    const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll transition', async (db) => {
-      const detail = await new PaymentRolls(db, secrets).transition(await actorFor(db, o.as), rollId, o.action);
+      const detail = await transitionRoll(db, await actorFor(db, o.as), rollId, o.action);
       process.stdout.write(`${detail.programmeName} ${detail.period}: ${detail.state}\n`);
     });
   });
@@ -289,10 +288,9 @@ roll
   .action(async (rollId: string, o: { as: string; xlsx?: string; bank?: string }) => {
     const secrets = loadSecrets(loadConfig());
     await withDatabase('xingfu roll export', async (db) => {
-      const rolls = new PaymentRolls(db, secrets);
       const actor = await actorFor(db, o.as);
-      if (o.xlsx) await toFile(o.xlsx, (out) => rolls.workbook(actor, rollId, out));
-      if (o.bank) await toFile(o.bank, (out) => rolls.bankFile(actor, rollId, out));
+      if (o.xlsx) await toFile(o.xlsx, (out) => rollWorkbook(db, actor, rollId, out));
+      if (o.bank) await toFile(o.bank, (out) => rollBankFile(db, actor, secrets, rollId, out));
       process.stdout.write(`${[o.xlsx, o.bank].filter(Boolean).join(', ') || 'nothing'} written\n`);
     });
   });

@@ -4,6 +4,7 @@ import type { Database } from '../db/types.ts';
 import { appendAudit } from '../modules/audit/log.ts';
 import { findPolicy } from '../modules/auth/queries.ts';
 import { assertStrongPassword, hashPassword } from '../modules/auth/passwords.ts';
+import { districtCodes, townshipOfVillage } from '../modules/org/queries.ts';
 import { insertUser, replaceGrants, usernameExists } from '../modules/users/queries.ts';
 
 export interface UserAddOptions {
@@ -30,7 +31,7 @@ export async function addUser(db: Database, username: string, password: string, 
       zh: '用户名须为 3–40 位小写字母、数字或 . _ -',
     });
   }
-  const districts = (await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1')).rows.map((r) => r.district_code);
+  const districts = await districtCodes(db);
   const district = o.district ?? (districts.length === 1 ? districts[0] : undefined);
   if (district === undefined || !districts.includes(district)) {
     throw new AppError('district_required', {
@@ -46,9 +47,9 @@ export async function addUser(db: Database, username: string, password: string, 
     if (await usernameExists(tx, district, name)) throw new AppError('username_taken');
     let township = o.township ?? null;
     if (o.village) {
-      const v = await tx.query<{ township_code: string }>('SELECT township_code FROM village WHERE district_code = $1 AND code = $2', [district, o.village]);
-      if (!v.rows[0]) throw new AppError('invalid_grant', { en: `Unknown village ${o.village}`, zh: `村居 ${o.village} 不存在` });
-      township = v.rows[0].township_code;
+      const ofVillage = await townshipOfVillage(tx, district, o.village);
+      if (ofVillage === undefined) throw new AppError('invalid_grant', { en: `Unknown village ${o.village}`, zh: `村居 ${o.village} 不存在` });
+      township = ofVillage;
     }
     const id = await insertUser(tx, { district, username: name, displayName: o.displayName ?? name, passwordHash, mustChange: false });
     // The bootstrap path: whoever runs the command on the server sets up the first accounts, the

@@ -11,10 +11,11 @@ import { luhnCheckDigit } from '../core/ids/bankAccount.ts';
 import { maskBankAccount } from '../core/privacy/mask.ts';
 import type { Database, Queryable } from '../db/types.ts';
 import { situationOn } from '../core/benefits/registerFamily.ts';
-import { parameterRows, registerFamilies } from '../modules/benefits/register.ts';
+import { registerFamilies } from '../modules/benefits/familyQueries.ts';
+import { parameterRows } from '../modules/benefits/parameterQueries.ts';
 import type { Secrets } from '../server/secrets.ts';
 import { actorFor } from '../modules/auth/actor.ts';
-import { BenefitsWorkflow } from '../modules/benefits/workflow.ts';
+import { createApplication, decideApplication } from '../modules/benefits/workflow.ts';
 import { CANDIDATE_VILLAGE } from './candidates.ts';
 import { Random } from './random.ts';
 
@@ -152,7 +153,6 @@ async function seedPaidRolls(
  * 高保国 and 孙玉兰 have applied and wait for the village's review; 马长江's family (son died in December 2011) has not applied yet.
  */
 export async function seedApplications(db: Database, secrets: Secrets): Promise<void> {
-  const workflow = new BenefitsWorkflow(db, secrets);
   const worker = await actorFor(db, 'village.meichang');
   const { rows } = await db.query<{ id: string; name: string }>('SELECT id, name FROM person WHERE village_code = $1 AND name = ANY ($2::text[])', [
     CANDIDATE_VILLAGE,
@@ -160,7 +160,7 @@ export async function seedApplications(db: Database, secrets: Secrets): Promise<
   ]);
   const id = (name: string) => rows.find((r) => r.name === name)?.id as string;
   const apply = (name: string, appliedOn: string, account: string) =>
-    workflow.create(worker, {
+    createApplication(db, worker, secrets, {
       programme: 'reward-assistance',
       personId: id(name),
       year: 2012,
@@ -169,7 +169,7 @@ export async function seedApplications(db: Database, secrets: Secrets): Promise<
       bankAccount: account,
     });
   const liu = await apply('刘福来', '2011-10-20', '6217590000120120407');
-  await workflow.decide(worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2011-10-21' });
+  await decideApplication(db, worker, liu.id, { action: 'pass', version: liu.version, noticeFrom: '2011-10-21' });
   await apply('高保国', '2011-11-14', '6217590000120120803');
   await apply('孙玉兰', '2011-11-28', '6217590000120121207');
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterFamily } from '../../src/core/benefits/registerFamily.ts';
-import { registerFamilies } from '../../src/modules/benefits/register.ts';
+import { registerFamilies } from '../../src/modules/benefits/familyQueries.ts';
 import { idNumber } from '../fixtures/roster.ts';
 import { seedEnrolments } from '../../src/seed/enrolments.ts';
 import { loadPopulation } from '../../src/seed/loadPopulation.ts';

@@ -87,6 +87,24 @@ describe('the public portal in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('runs the eligibility self-check and explains the result', async () => {
+    const couple = JSON.parse(fs.readFileSync(new URL('../../src/core/portal/selfCheck.cases.json', import.meta.url), 'utf8')).couple as Record<string, string>;
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await reader(size);
+      await page.goto(`${server.url}/portal/self-check`);
+      for (const [name, value] of Object.entries(couple)) {
+        const field = page.locator(`[name="${name}"]`);
+        if ((await field.evaluate((n) => n.tagName)) === 'SELECT') await field.selectOption(value);
+        else await field.fill(value);
+      }
+      await page.getByRole('button', { name: '开始自测' }).click();
+      await expect.poll(() => page.locator('main').textContent()).toContain('可能符合');
+      expect(await page.locator('main').textContent()).toContain('农村部分计划生育家庭奖励扶助');
+      await shot(page, `portal-self-check-${size}`);
+      if (size === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+  });
+
   it('does not serve a row changed in the database outside the app, and tells the office', async () => {
     await server.stop();
     const db = await openEmbedded({ dataDir: path.join(dataDir, 'pg') });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Queryable } from '../../db/types.ts';
 import { checkpointLine, parseCheckpointLine, type AuditKeys, type Checkpoint, type CheckpointProblem, type SignedCheckpoint } from './anchor.ts';
+import { headAt } from './queries.ts';
 import { verifyChain, type ChainReport } from './service.ts';
+import { districtCodes } from '../org/queries.ts';
 
 /**
  * The checkpoint file: one signed checkpoint per line (JSON), appended, never rewritten. It lives
@@ -34,8 +36,7 @@ const noFile: CheckpointFile = { path: '', checkpoints: [], problems: [] };
 
 /** Every district's chain held against the checkpoints of the file (districts named only there too), or against none. */
 export async function verifyAllChains(db: Queryable, keys: AuditKeys, file: CheckpointFile = noFile): Promise<ChainReport[]> {
-  const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code');
-  const districts = [...new Set([...rows.map((r) => r.district_code), ...file.checkpoints.map((c) => c.district)])].sort();
+  const districts = [...new Set([...(await districtCodes(db)), ...file.checkpoints.map((c) => c.district)])].sort();
   const reports: ChainReport[] = [];
   for (const district of districts) {
     reports.push(await verifyChain(db, district, { keys, checkpoints: file.checkpoints.filter((c) => c.district === district) }));
@@ -48,11 +49,6 @@ const latestOf = (checkpoints: readonly Checkpoint[]): Map<string, Checkpoint> =
   for (const c of checkpoints) if ((latest.get(c.district)?.seq ?? -1) <= c.seq) latest.set(c.district, c);
   return latest;
 };
-
-async function headAt(db: Queryable, district: string, seq: number): Promise<string | null> {
-  const { rows } = await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE district_code = $1 AND seq = $2', [district, seq]);
-  return rows[0]?.hash ?? null;
-}
 
 export interface CheckpointRun {
   /** The lines appended to the file. */
@@ -87,9 +83,8 @@ export class CheckpointWriter {
 
   private async take(options: { onlyIfChanged: boolean }): Promise<CheckpointRun> {
     this.latest ??= latestOf(readCheckpoints(this.file, this.keys).checkpoints);
-    const { rows } = await this.db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code');
     const run: CheckpointRun = { written: [], broken: [] };
-    for (const { district_code: district } of rows) {
+    for (const district of await districtCodes(this.db)) {
       const from = this.latest.get(district);
       const report = await this.check(district, from);
       if (!report.ok) {

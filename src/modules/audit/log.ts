@@ -1,6 +1,7 @@
 import { maskPersonalData } from '../../core/privacy/mask.ts';
 import type { Queryable } from '../../db/types.ts';
 import { auditKeys, sealOf } from './anchor.ts';
+import { appendEntry, sealEntry } from './queries.ts';
 
 export interface AuditEntry {
   district: string;
@@ -24,27 +25,22 @@ const json = (value: unknown): string | null => (value === undefined || value ==
  * database computes the entry's hash; this process seals it with its audit key (./anchor.ts).
  */
 export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
-  const { rows } = await tx.query<{ seq: number; hash: string }>(
-    `SELECT seq::int8 AS seq, hash FROM xingfu_audit_append_entry($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb)`,
-    [
-      entry.district,
-      entry.actorId,
-      entry.actorUsername,
-      entry.action,
-      entry.entityType,
-      entry.entityId ?? null,
-      entry.result ?? 'success',
-      entry.ip ?? null,
-      json(entry.before),
-      json(entry.after),
-      json(entry.detail),
-    ],
-  );
-  const seq = Number(rows[0]?.seq);
+  const row = await appendEntry(tx, {
+    district: entry.district,
+    actorId: entry.actorId,
+    actorUsername: entry.actorUsername,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    result: entry.result ?? 'success',
+    ip: entry.ip ?? null,
+    before: json(entry.before),
+    after: json(entry.after),
+    detail: json(entry.detail),
+  });
+  const seq = Number(row?.seq);
   const keys = auditKeys();
-  if (keys !== null && rows[0]) {
-    await tx.query('SELECT xingfu_audit_seal($1, $2, $3)', [entry.district, seq, sealOf(keys, entry.district, seq, rows[0].hash)]);
-  }
+  if (keys !== null && row) await sealEntry(tx, entry.district, seq, sealOf(keys, entry.district, seq, row.hash));
   return seq;
 }
 

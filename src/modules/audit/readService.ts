@@ -6,7 +6,8 @@ import { displayNames } from '../users/names.ts';
 import { auditKeys } from './anchor.ts';
 import { readCheckpoints } from './checkpoints.ts';
 import type { AuditEntry, AuditVerify } from './schemas.ts';
-import { listAudit, verifyChain, type AuditFilter } from './service.ts';
+import { listAudit, type AuditFilter } from './queries.ts';
+import { verifyChain } from './service.ts';
 
 /** A page of the log, newest first, with people by name. */
 export async function auditPage(db: Database, actor: AuthContext, filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {

@@ -1,55 +1,8 @@
 import type { Queryable } from '../../db/types.ts';
 import { sealMatches, type AuditKeys, type Checkpoint } from './anchor.ts';
-
-export interface AuditRow {
-  seq: number;
-  at: Date;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  result: 'success' | 'failure';
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  detail: unknown;
-}
-
-export interface AuditFilter {
-  page: number;
-  pageSize: number;
-  from?: string | undefined;
-  to?: string | undefined;
-  actor?: string | undefined;
-  action?: string | undefined;
-  entityType?: string | undefined;
-  result?: 'success' | 'failure' | undefined;
-}
-
-/** Reads the log under row-level security: only callers whose reach includes audit.read see rows. */
-export async function listAudit(tx: Queryable, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
-  const where = `($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
-    AND ($3::text IS NULL OR actor_username = $3) AND ($4::text IS NULL OR action = $4 OR action LIKE $4 || '.%')
-    AND ($5::text IS NULL OR entity_type = $5) AND ($6::text IS NULL OR result = $6)`;
-  const params = [f.from ?? null, f.to ?? null, f.actor ?? null, f.action ?? null, f.entityType ?? null, f.result ?? null];
-  const { rows } = await tx.query<AuditRow>(
-    `SELECT seq::int8 AS seq, at, actor_username, action, entity_type, entity_id, result, ip, before, after, detail
-       FROM audit_log WHERE district_code = (SELECT xingfu_district()) AND ${where} ORDER BY district_code DESC, seq DESC LIMIT $7 OFFSET $8`,
-    [...params, f.pageSize, (f.page - 1) * f.pageSize],
-  );
-  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE ${where}`, params);
-  return { rows, total: total.rows[0]?.n ?? 0 };
-}
+import { chainBatch, type ChainRow } from './queries.ts';
 
 const GENESIS = '0'.repeat(64);
-
-interface ChainRow {
-  seq: number;
-  hash: string;
-  prev_hash: string;
-  expected: string;
-  mac: string | null;
-}
 
 /**
  * Why a chain fails: an entry missing ('gap'), not linked to the previous one ('link'), not
@@ -107,12 +60,7 @@ export async function verifyChain(db: Queryable, district: string, options: Veri
     sealedFrom,
   });
   for (;;) {
-    const { rows }: { rows: ChainRow[] } = await db.query<ChainRow>(
-      `SELECT a.seq::int8 AS seq, a.hash, a.prev_hash, xingfu_audit_hash(a) AS expected, s.mac
-         FROM audit_log a LEFT JOIN audit_seal s ON s.district_code = a.district_code AND s.seq = a.seq
-        WHERE a.district_code = $1 AND a.seq > $2 ORDER BY a.seq LIMIT $3`,
-      [district, previous?.seq ?? 0, batch],
-    );
+    const rows: ChainRow[] = await chainBatch(db, district, previous?.seq ?? 0, batch);
     for (const row of rows) {
       const seq = Number(row.seq);
       const expectedSeq = previous === null ? 1 : previous.seq + 1;

@@ -4,7 +4,9 @@
  */
 import { PassThrough } from 'node:stream';
 import type { Actor } from '../../db/scope.ts';
-import { rollReference, type PaymentRolls } from './rolls.ts';
+import type { Database } from '../../db/types.ts';
+import type { Secrets } from '../../server/secrets.ts';
+import { downloadableRoll, rollBankFile, rollReference, rollWorkbook } from './rolls.ts';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,14 +42,14 @@ export interface Download {
 }
 
 /** The roll as .xlsx (once exported; audited when written). */
-export async function rollWorkbookDownload(rolls: PaymentRolls, actor: Actor, id: string): Promise<Download> {
-  const roll = await rolls.downloadable(actor, id);
-  return { type: XLSX, name: `${roll.programmeName}发放花名册${roll.period}.xlsx`, body: streamed((out) => rolls.workbook(actor, id, out)) };
+export async function rollWorkbookDownload(db: Database, actor: Actor, id: string): Promise<Download> {
+  const roll = await downloadableRoll(db, actor, id);
+  return { type: XLSX, name: `${roll.programmeName}发放花名册${roll.period}.xlsx`, body: streamed((out) => rollWorkbook(db, actor, id, out)) };
 }
 
 /** The bank disbursement file (once exported; audited when written). */
-export async function bankFileDownload(rolls: PaymentRolls, actor: Actor, id: string): Promise<Download> {
-  const roll = await rolls.downloadable(actor, id);
+export async function bankFileDownload(db: Database, actor: Actor, secrets: Secrets, id: string): Promise<Download> {
+  const roll = await downloadableRoll(db, actor, id);
   const name = `${rollReference({ programme: roll.programme, period: `${roll.period}-01`, id: roll.id })}.csv`;
-  return { type: CSV, name, body: streamed((out) => rolls.bankFile(actor, id, out)) };
+  return { type: CSV, name, body: streamed((out) => rollBankFile(db, actor, secrets, id, out)) };
 }

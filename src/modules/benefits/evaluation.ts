@@ -10,7 +10,7 @@ import type { ChangeCache } from '../../db/changeCache.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { evaluatePerson } from './person.ts';
-import { parameterRows } from './register.ts';
+import { parameterRows } from './parameterQueries.ts';
 import { yearSummary, type YearSummary } from './summary.ts';
 
 /** Every programme for a family as posted, with the district's parameters; missing or contradictory facts are a 400 naming each field. */

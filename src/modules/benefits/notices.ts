@@ -11,7 +11,7 @@ import type { Database } from '../../db/types.ts';
 import { districtName } from '../org/queries.ts';
 import { publicNoticeDocx } from './documents.ts';
 import { townshipByCode, villageWithTownship } from './placeQueries.ts';
-import type { BenefitsWorkflow } from './workflow.ts';
+import { publicNoticePersons } from './workflow.ts';
 
 export interface NoticeListQuery {
   stage: Step;
@@ -33,14 +33,9 @@ async function noticePlace(db: Database, actor: Actor, q: NoticeListQuery) {
 }
 
 /** The notice list's document and its file name. */
-export async function publicNoticeDocument(
-  db: Database,
-  workflow: BenefitsWorkflow,
-  actor: Actor,
-  q: NoticeListQuery,
-): Promise<{ name: string; document: Buffer }> {
+export async function publicNoticeDocument(db: Database, actor: Actor, q: NoticeListQuery): Promise<{ name: string; document: Buffer }> {
   const place = await noticePlace(db, actor, q);
-  const persons = await workflow.publicNoticePersons(actor, q);
+  const persons = await publicNoticePersons(db, actor, q);
   const scopeName = place.village ? `${place.village.township}${place.village.name}` : (place.township ?? place.district);
   const first = persons[0];
   const notice = q.stage === 'village' ? first?.villageNotice : q.stage === 'township' ? first?.townshipNotice : null;

@@ -1,9 +1,9 @@
 /**
  * The SQL of the programmes' parameters as the office edits them (parameters.ts): who entered
  * each row, the months locked by approved rolls, and setting a row. The engine's own reading of
- * the rows is parameterRows (register.ts). Run inside the caller's transaction.
+ * the rows is parameterRows, below. Run inside the caller's transaction.
  */
-import type { ParameterRow } from '../../core/benefits/parameters.ts';
+import { parameterRowsSchema, type ParameterRow } from '../../core/benefits/parameters.ts';
 import type { Queryable } from '../../db/types.ts';
 
 /** Who entered each stored row, and when. */
@@ -31,5 +31,15 @@ export async function upsertParameter(tx: Queryable, district: string, row: Para
      ON CONFLICT (district_code, programme, name, effective_from)
      DO UPDATE SET value = EXCLUDED.value, reference = EXCLUDED.reference, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
     [district, row.programme, row.name, row.effectiveFrom, JSON.stringify(row.value), row.unit, row.reference, by, at],
+  );
+}
+
+/** The parameter rows in force for the district (all dates), as the engine takes them. */
+export async function parameterRows(tx: Queryable): Promise<ParameterRow[]> {
+  const { rows } = await tx.query<{ programme: string; name: string; value: unknown; unit: string; effective_from: string; reference: string }>(
+    'SELECT programme, name, value, unit, effective_from::text AS effective_from, reference FROM programme_parameter ORDER BY programme, name, effective_from',
+  );
+  return parameterRowsSchema.parse(
+    rows.map((r) => ({ programme: r.programme, name: r.name, value: r.value, unit: r.unit, effectiveFrom: r.effective_from, reference: r.reference })),
   );
 }

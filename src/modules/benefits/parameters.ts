@@ -11,8 +11,7 @@ import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import { displayNames } from '../users/names.ts';
 import { businessNow, today as businessToday } from '../../core/clock.ts';
-import { lastApprovedPeriodFrom, parameterEntries, upsertParameter } from './parameterQueries.ts';
-import { parameterRows } from './register.ts';
+import { lastApprovedPeriodFrom, parameterEntries, upsertParameter, parameterRows } from './parameterQueries.ts';
 
 export interface NewParameter {
   programme: string;

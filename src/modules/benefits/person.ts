@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/types.ts';
 import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
 import { personFacts, type PersonFacts } from './personQueries.ts';
-import { registerFamilies } from './register.ts';
+import { registerFamilies } from './familyQueries.ts';
 
 /** The family in which the person is a parent (household head or spouse), with their index. */
 export async function familyOf(tx: Queryable, person: Pick<PersonFacts, 'id' | 'householdId' | 'name'>): Promise<{ family: RegisterFamily; parent: number }> {

@@ -13,11 +13,11 @@ import { exitEnrolment, listEnrolments } from './enrolments.ts';
 import { evaluateFamily, keptYearSummary, personEvaluation } from './evaluation.ts';
 import { publicNoticeDocument } from './notices.ts';
 import { addParameter, programmeCatalog } from './parameters.ts';
-import { PaymentRolls } from './rolls.ts';
+import { generateRoll, listRolls, rollDetail, rollLines, transitionRoll } from './rolls.ts';
 import * as s from './schemas.ts';
 import type { YearSummary } from './summary.ts';
 import { whatIf } from './whatIf.ts';
-import { BenefitsWorkflow } from './workflow.ts';
+import { addObjection, applicationDetail, createApplication, decideApplication, listApplications, resolveObjection } from './workflow.ts';
 
 const withZod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 type Routes = ReturnType<typeof withZod>;
@@ -26,13 +26,12 @@ const tags = ['benefits'];
 export function benefitRoutes(app: FastifyInstance, deps: { db: Database; secrets: Secrets }): void {
   const r: Routes = withZod(app);
   const { db } = deps;
-  const workflow = new BenefitsWorkflow(db, deps.secrets);
   const summaries = new ChangeCache<YearSummary>('benefit_data').keepWhile(app, db, 'benefit summaries');
   evaluationRoutes(r, db, summaries);
-  applicationRoutes(r, workflow);
-  noticeRoutes(r, db, workflow);
+  applicationRoutes(r, db, deps.secrets);
+  noticeRoutes(r, db);
   enrolmentRoutes(r, db);
-  rollRoutes(r, new PaymentRolls(db, deps.secrets));
+  rollRoutes(r, db, deps.secrets);
 }
 
 /** Evaluation, the year summary, the programmes with their parameters, and the what-if. */
@@ -123,14 +122,14 @@ function evaluationRoutes(r: Routes, db: Database, summaries: ChangeCache<YearSu
 }
 
 /** The yearly confirmation: applications and their steps. */
-function applicationRoutes(r: Routes, workflow: BenefitsWorkflow): void {
+function applicationRoutes(r: Routes, db: Database, secrets: Secrets): void {
   r.get(
     '/api/benefits/applications',
     {
       config: { access: 'benefits.read' },
       schema: { tags, summary: 'Applications in scope, newest first', querystring: s.applicationQuery, response: { 200: s.applicationPage } },
     },
-    async (req) => workflow.list(actorOf(req), req.query),
+    async (req) => listApplications(db, actorOf(req), req.query),
   );
 
   r.get(
@@ -144,7 +143,7 @@ function applicationRoutes(r: Routes, workflow: BenefitsWorkflow): void {
         response: { 200: s.applicationDetail },
       },
     },
-    async (req) => workflow.get(actorOf(req), req.params.id),
+    async (req) => applicationDetail(db, actorOf(req), req.params.id),
   );
 
   r.post(
@@ -159,7 +158,7 @@ function applicationRoutes(r: Routes, workflow: BenefitsWorkflow): void {
         response: { 201: s.application },
       },
     },
-    async (req, reply) => reply.status(201).send(await workflow.create(actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createApplication(db, actorOf(req), secrets, req.body)),
   );
 
   r.post(
@@ -174,19 +173,19 @@ function applicationRoutes(r: Routes, workflow: BenefitsWorkflow): void {
         response: { 200: s.application },
       },
     },
-    async (req) => workflow.decide(actorOf(req), req.params.id, req.body),
+    async (req) => decideApplication(db, actorOf(req), req.params.id, req.body),
   );
 }
 
 /** The yearly confirmation's public notice: objections received during it, and the notice lists. */
-function noticeRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow): void {
+function noticeRoutes(r: Routes, db: Database): void {
   r.post(
     '/api/benefits/applications/:id/objections',
     {
       config: { access: 'benefits.read' },
       schema: { tags, summary: 'Record an objection received during a notice', params: s.idParams, body: s.objectionBody, response: { 201: s.objection } },
     },
-    async (req, reply) => reply.status(201).send(await workflow.addObjection(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await addObjection(db, actorOf(req), req.params.id, req.body)),
   );
 
   r.post(
@@ -201,7 +200,7 @@ function noticeRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow): void
         response: { 200: s.objection },
       },
     },
-    async (req) => workflow.resolveObjection(actorOf(req), req.params.id, req.body),
+    async (req) => resolveObjection(db, actorOf(req), req.params.id, req.body),
   );
 
   r.get(
@@ -216,7 +215,7 @@ function noticeRoutes(r: Routes, db: Database, workflow: BenefitsWorkflow): void
       },
     },
     async (req, reply) => {
-      const notice = await publicNoticeDocument(db, workflow, actorOf(req), req.query);
+      const notice = await publicNoticeDocument(db, actorOf(req), req.query);
       return reply.type(DOCX).header('content-disposition', attachment(notice.name)).send(notice.document);
     },
   );
@@ -253,14 +252,14 @@ function enrolmentRoutes(r: Routes, db: Database): void {
 const send = (reply: FastifyReply, d: Download) => reply.type(d.type).header('content-disposition', attachment(d.name)).send(d.body);
 
 /** Payment rolls: generation, the four-eyes steps, and the downloads. */
-function rollRoutes(r: Routes, rolls: PaymentRolls): void {
+function rollRoutes(r: Routes, db: Database, secrets: Secrets): void {
   r.get(
     '/api/benefits/rolls',
     {
       config: { access: 'benefits.read' },
       schema: { tags, summary: 'Payment rolls, newest month first', querystring: s.rollQuery, response: { 200: s.rollPage } },
     },
-    async (req) => rolls.list(actorOf(req), req.query),
+    async (req) => listRolls(db, actorOf(req), req.query),
   );
 
   r.post(
@@ -274,7 +273,7 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
         response: { 201: s.rollDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await rolls.generate(actorOf(req), req.body.programme, req.body.period)),
+    async (req, reply) => reply.status(201).send(await generateRoll(db, actorOf(req), req.body.programme, req.body.period)),
   );
 
   r.get(
@@ -283,7 +282,7 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
       config: { access: 'benefits.read' },
       schema: { tags, summary: 'A roll with totals by township, funding body and kind, and the stops', params: s.idParams, response: { 200: s.rollDetail } },
     },
-    async (req) => rolls.detail(actorOf(req), req.params.id),
+    async (req) => rollDetail(db, actorOf(req), req.params.id),
   );
 
   r.get(
@@ -292,7 +291,7 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
       config: { access: 'benefits.read' },
       schema: { tags, summary: 'The lines of a roll', params: s.idParams, querystring: s.rollLineQuery, response: { 200: s.rollLinePage } },
     },
-    async (req) => rolls.lines(actorOf(req), req.params.id, req.query),
+    async (req) => rollLines(db, actorOf(req), req.params.id, req.query),
   );
 
   r.post(
@@ -307,7 +306,7 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
         response: { 200: s.rollDetail },
       },
     },
-    async (req) => rolls.transition(actorOf(req), req.params.id, req.body.action),
+    async (req) => transitionRoll(db, actorOf(req), req.params.id, req.body.action),
   );
 
   r.get(
@@ -316,7 +315,7 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
       config: { access: 'benefits.manage' },
       schema: { tags, summary: 'The roll as .xlsx with control totals (once exported; audited)', params: s.idParams, response: { 200: s.rollWorkbookFile } },
     },
-    async (req, reply) => send(reply, await rollWorkbookDownload(rolls, actorOf(req), req.params.id)),
+    async (req, reply) => send(reply, await rollWorkbookDownload(db, actorOf(req), req.params.id)),
   );
 
   r.get(
@@ -330,6 +329,6 @@ function rollRoutes(r: Routes, rolls: PaymentRolls): void {
         response: { 200: s.bankFile },
       },
     },
-    async (req, reply) => send(reply, await bankFileDownload(rolls, actorOf(req), req.params.id)),
+    async (req, reply) => send(reply, await bankFileDownload(db, actorOf(req), secrets, req.params.id)),
   );
 }

@@ -2,7 +2,8 @@ import { createEvaluator } from '../../core/benefits/engine.ts';
 import type { FundingBody, ProgrammeId } from '../../core/benefits/types.ts';
 import type { Queryable } from '../../db/types.ts';
 import { situationOn } from '../../core/benefits/registerFamily.ts';
-import { parameterRows, registerFamilies } from './register.ts';
+import { registerFamilies } from './familyQueries.ts';
+import { parameterRows } from './parameterQueries.ts';
 
 export interface ProgrammeSummary {
   programme: ProgrammeId;

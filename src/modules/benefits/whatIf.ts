@@ -13,7 +13,8 @@ import type { Database } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
 import { situationOn, type RegisterFamily } from '../../core/benefits/registerFamily.ts';
 import { townshipsInOrder } from './placeQueries.ts';
-import { parameterRows, registerFamilies } from './register.ts';
+import { registerFamilies } from './familyQueries.ts';
+import { parameterRows } from './parameterQueries.ts';
 
 export interface WhatIfInput {
   programme: ProgrammeId;

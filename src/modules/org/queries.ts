@@ -61,3 +61,21 @@ export async function visibleDepartments(tx: Queryable): Promise<DepartmentRow[]
   );
   return rows;
 }
+
+/** Every district's code, in order (the owner's connection sees them all). */
+export async function districtCodes(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY district_code');
+  return rows.map((r) => r.district_code);
+}
+
+/** The district a township belongs to; undefined for an unknown township. */
+export async function districtOfTownship(db: Queryable, township: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM township WHERE code = $1', [township]);
+  return rows[0]?.district_code;
+}
+
+/** The township of a district's village; undefined for an unknown village. */
+export async function townshipOfVillage(tx: Queryable, district: string, village: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ township_code: string }>('SELECT township_code FROM village WHERE district_code = $1 AND code = $2', [district, village]);
+  return rows[0]?.township_code;
+}

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../../config.ts';
 import type { SignedManifest } from '../../core/portal/manifest.ts';
+import { districtCodes } from '../org/queries.ts';
 import { withScope } from '../../db/scope.ts';
 import type { Database } from '../../db/types.ts';
 import { checkPortal, type CheckResult } from './check.ts';
@@ -59,8 +60,7 @@ async function localOrigin(db: Database, config: Config, log: Log): Promise<{ ma
 
 /** The district the findings belong to: the manifest's when the database holds it, else the database's only one. */
 async function districtOf(db: Database, manifest: SignedManifest | null): Promise<string | null> {
-  const { rows } = await db.query<{ district_code: string }>('SELECT district_code FROM district ORDER BY 1');
-  const codes = rows.map((r) => r.district_code);
+  const codes = await districtCodes(db);
   if (manifest !== null && codes.includes(manifest.district)) return manifest.district;
   return codes.length === 1 ? (codes[0] as string) : null;
 }

@@ -11,7 +11,7 @@ import { convertScript } from '../../core/portal/script.ts';
 import { describeProgrammes } from '../../core/benefits/catalog.ts';
 import { today } from '../../core/clock.ts';
 import type { Database } from '../../db/types.ts';
-import { parameterRows } from '../benefits/register.ts';
+import { parameterRows } from '../benefits/parameterQueries.ts';
 import { addPolicyPages, policyPages } from './publicPolicies.ts';
 import { runningNotices } from './publicQueries.ts';
 import { PortalSite, verbatimToken, type PageRenderer } from './site.ts';

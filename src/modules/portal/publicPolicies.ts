@@ -15,7 +15,7 @@ import type { Script } from '../../core/portal/script.ts';
 import { defaultValues, formValues, parseSelfCheck, type Township } from '../../core/portal/selfCheck.ts';
 import { selfCheckFormMain, selfCheckResultMain } from '../../core/portal/selfCheckPage.ts';
 import { withScope } from '../../db/scope.ts';
-import { parameterRows } from '../benefits/register.ts';
+import { parameterRows } from '../benefits/parameterQueries.ts';
 import { districtTownships, runningNotices } from './publicQueries.ts';
 import type { PageContent, PageRenderer, PortalSite, RenderedPage } from './site.ts';
 

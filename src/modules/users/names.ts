@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types.ts';
+import { displayNameRows } from './queries.ts';
 
 /** The username under which the system itself acts (seeding, imports run from the command line). */
 export const SYSTEM_USERNAME = 'system';
@@ -14,8 +15,7 @@ export async function displayNames(tx: Queryable, usernames: readonly (string | 
   const wanted = Array.from(new Set(usernames.filter((u): u is string => typeof u === 'string' && u !== '')));
   const names = new Map<string, string>();
   if (wanted.length > 0) {
-    const { rows } = await tx.query<{ username: string; display_name: string }>('SELECT username, display_name FROM xingfu_display_names($1)', [wanted]);
-    for (const row of rows) names.set(row.username, row.display_name);
+    for (const row of await displayNameRows(tx, wanted)) names.set(row.username, row.display_name);
   }
   return (username) => (username === null || username === SYSTEM_USERNAME ? null : (names.get(username) ?? username));
 }

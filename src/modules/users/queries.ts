@@ -141,3 +141,21 @@ export async function scopeUnits(
   const row = rows[0];
   return { township: row?.township ?? null, villageTownship: row?.village_township ?? null, department: row?.department ?? null };
 }
+
+/** The display names of some usernames (those of accounts that still exist). */
+export async function displayNameRows(tx: Queryable, usernames: readonly string[]): Promise<{ username: string; display_name: string }[]> {
+  const { rows } = await tx.query<{ username: string; display_name: string }>('SELECT username, display_name FROM xingfu_display_names($1)', [usernames]);
+  return rows;
+}
+
+/** Each district's first active office account (by creation), or only that of the district given. */
+export async function firstOfficeAccounts(db: Queryable, district: string | null): Promise<{ username: string; district_code: string }[]> {
+  const { rows } = await db.query<{ username: string; district_code: string }>(
+    `SELECT DISTINCT ON (u.district_code) u.username, u.district_code FROM app_user u
+       JOIN user_grant g ON g.district_code = u.district_code AND g.user_id = u.id AND g.role = 'office'
+      WHERE NOT u.disabled AND ($1::text IS NULL OR u.district_code = $1)
+      ORDER BY u.district_code, u.created_at, u.username`,
+    [district],
+  );
+  return rows;
+}
