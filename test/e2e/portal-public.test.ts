@@ -86,7 +86,9 @@ describe('the public portal in the browser', () => {
     await shot(page, 'portal-article-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+});
 
+describe('the self-check and a tampered row', () => {
   it('runs the eligibility self-check and explains the result', async () => {
     const couple = JSON.parse(fs.readFileSync(new URL('../../src/core/portal/selfCheck.cases.json', import.meta.url), 'utf8')).couple as Record<string, string>;
     for (const size of ['desktop', 'phone'] as const) {

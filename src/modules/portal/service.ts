@@ -15,6 +15,7 @@ import { displayNames, type NameOf } from '../users/names.ts';
 import * as q from './queries.ts';
 import type { Article, ArticleSummary, Revision, RevisionInput, RevisionState, RevisionSummary } from './schemas.ts';
 import { currentSigner } from './signing.ts';
+import { portalContentChanged } from './site.ts';
 
 export const articleUrl = (id: string): string => `/portal/news/${id}`;
 
@@ -55,6 +56,13 @@ function presentArticle(a: q.ArticleRow, latest: q.RevisionRow, nameOf: NameOf):
     viewCount: Number(a.view_count),
     url: articleUrl(a.id),
   };
+}
+
+/** Runs a change of what the public sees and, once it has committed, tells this process's portal pages. */
+async function changingContent<T>(change: () => Promise<T>): Promise<T> {
+  const result = await change();
+  portalContentChanged();
+  return result;
 }
 
 /** The link policy in force: the district's own hosts and the office's approved outside domains. */
@@ -201,6 +209,10 @@ export async function returnRevision(db: Database, actor: Actor, id: string, num
  * canonical form, and the article is published from `publishAt` (now when null).
  */
 export async function approveRevision(db: Database, actor: Actor, id: string, number: number, publishAt: string | null | undefined): Promise<Article> {
+  return changingContent(() => approveIn(db, actor, id, number, publishAt));
+}
+
+function approveIn(db: Database, actor: Actor, id: string, number: number, publishAt: string | null | undefined): Promise<Article> {
   return withScope(db, actor, async (tx) => {
     const { latest } = await lockArticle(tx, id);
     expectLatest(latest, number, ['submitted']);
@@ -230,6 +242,10 @@ export async function approveRevision(db: Database, actor: Actor, id: string, nu
 }
 
 export async function withdrawArticle(db: Database, actor: Actor, id: string, reason: string): Promise<Article> {
+  return changingContent(() => withdrawIn(db, actor, id, reason));
+}
+
+function withdrawIn(db: Database, actor: Actor, id: string, reason: string): Promise<Article> {
   return withScope(db, actor, async (tx) => {
     const { article } = await lockArticle(tx, id);
     if (article.state !== 'published') throw new AppError('invalid_transition');
@@ -267,17 +283,21 @@ export async function listLinkDomains(db: Database, actor: Actor, ownHosts: read
 }
 
 export async function addLinkDomain(db: Database, actor: Actor, ownHosts: readonly string[], domain: string, note: string) {
-  await withScope(db, actor, async (tx) => {
-    if (!(await q.insertLinkDomain(tx, actor.district, domain, note, actor.username))) return;
-    await auditBy(tx, actor, { action: 'portal.domain_add', entityType: 'portal_link_domain', entityId: domain, after: { domain, note } });
-  });
+  await changingContent(() =>
+    withScope(db, actor, async (tx) => {
+      if (!(await q.insertLinkDomain(tx, actor.district, domain, note, actor.username))) return;
+      await auditBy(tx, actor, { action: 'portal.domain_add', entityType: 'portal_link_domain', entityId: domain, after: { domain, note } });
+    }),
+  );
   return listLinkDomains(db, actor, ownHosts);
 }
 
 export async function removeLinkDomain(db: Database, actor: Actor, ownHosts: readonly string[], domain: string) {
-  await withScope(db, actor, async (tx) => {
-    if (!(await q.deleteLinkDomain(tx, domain))) throw new AppError('not_found');
-    await auditBy(tx, actor, { action: 'portal.domain_remove', entityType: 'portal_link_domain', entityId: domain, before: { domain } });
-  });
+  await changingContent(() =>
+    withScope(db, actor, async (tx) => {
+      if (!(await q.deleteLinkDomain(tx, domain))) throw new AppError('not_found');
+      await auditBy(tx, actor, { action: 'portal.domain_remove', entityType: 'portal_link_domain', entityId: domain, before: { domain } });
+    }),
+  );
   return listLinkDomains(db, actor, ownHosts);
 }

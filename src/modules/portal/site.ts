@@ -66,6 +66,18 @@ function fillVerbatim(html: string, verbatim: PageContent['verbatim'], to: Scrip
   });
 }
 
+/** The sites of this process that keep pages: told at once when this process changes what they show. */
+const liveSites = new Set<PortalSite>();
+
+/**
+ * What the portal shows was changed by this process (an approval, a withdrawal, the link list):
+ * its own sites drop their pages now, before the database's notification reaches them, so an
+ * editor who publishes and opens the page sees it. Other processes learn by the notification.
+ */
+export function portalContentChanged(): void {
+  for (const site of liveSites) site.invalidate();
+}
+
 /** The read path's refusals this process has recorded (every site of the process, the scheduled check's included). */
 const reported = new Set<string>();
 
@@ -125,6 +137,7 @@ export class PortalSite {
         },
       );
       this.listening = true;
+      liveSites.add(this);
     } catch (err) {
       this.log.warn({ err }, 'portal pages are not kept in memory: no change notifications');
     }
@@ -143,6 +156,7 @@ export class PortalSite {
 
   async close(): Promise<void> {
     this.listening = false;
+    liveSites.delete(this);
     await this.stopListening?.();
     await this.stopBenefitData?.();
     await this.views.stop();
