@@ -242,7 +242,7 @@ export async function seedEcdCentre(db: Database, district: string, today = busi
         'entered_at',
       ],
       measurements.map(({ child, input, enteredBy }) => {
-        // Exactly what EcdService.measure checks and stores.
+        // Exactly what measure (src/modules/ecd/service.ts) checks and stores.
         const { ageDays } = checkMeasurement(input, child.birth, today);
         const { scores, statuses } = zscoresFor(child.sex, ageDays, input);
         return [

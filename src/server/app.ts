@@ -15,14 +15,14 @@ import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { benefitRoutes } from '../modules/benefits/routes.ts';
 import { coordinationRoutes } from '../modules/coordination/routes.ts';
-import { EcdCentreService } from '../modules/ecd/centre.ts';
 import { ecdCentreRoutes } from '../modules/ecd/centreRoutes.ts';
 import { ecdRoutes } from '../modules/ecd/routes.ts';
-import { EcdService } from '../modules/ecd/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { AuthService } from '../modules/auth/service.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { createPortalSite } from '../modules/portal/publicPages.ts';
+import { publicRoutes } from '../modules/portal/publicRoutes.ts';
 import { portalRoutes } from '../modules/portal/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { RegistryService } from '../modules/registry/service.ts';
@@ -134,11 +134,11 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   securityRoutes(app, { db });
   homeRoutes(app, { db });
   portalRoutes(app, { db, portal: config.portal });
+  publicRoutes(app, createPortalSite(db, config, app.log));
   benefitRoutes(app, { db, secrets });
   coordinationRoutes(app, { db });
-  const ecd = new EcdService(db);
-  ecdRoutes(app, { ecd });
-  ecdCentreRoutes(app, { centre: new EcdCentreService(db, ecd) });
+  ecdRoutes(app, { db });
+  ecdCentreRoutes(app, { db });
   registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
@@ -152,7 +152,8 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     return reply.type('text/html').sendFile('index.html');
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.url.startsWith('/api/docs')) {
+    // The portal's pages set their own policy, with the nonce of their scripts.
+    if (!req.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
       reply.header(
         'content-security-policy',
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",

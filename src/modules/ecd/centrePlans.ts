@@ -1,33 +1,19 @@
 /**
- * The centre's activity-plan library: the queries of ecd_activity_plan inside the caller's scoped
- * transaction, the plan as the API answers it, and the check of a plan's age range. The service
- * (centre.ts) wraps them in its transaction and audit log.
+ * The centre's activity-plan library: the plans as the API answers them, the check of a plan's
+ * age range, and the services that read and change them in the caller's scoped transaction, each
+ * change audit-logged. The SQL is in planQueries.ts.
  */
 import { AppError } from '../../core/errors.ts';
-import type { Queryable } from '../../db/types.ts';
-import type { ActivityPlanInput, Domain } from './schemas.ts';
+import { withScope } from '../../db/scope.ts';
+import type { Database, Queryable } from '../../db/types.ts';
+import { auditBy } from '../audit/log.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { insertPlan, planRow, planRows, updatePlan as updatePlanRow, type PlanFilter, type PlanRow } from './planQueries.ts';
+import type { ActivityPlanInput } from './schemas.ts';
 
-export interface PlanRow {
-  id: string;
-  title: string;
-  age_from_months: number;
-  age_to_months: number;
-  domain: Domain;
-  goal: string;
-  materials: string[];
-  steps: string[];
-  parent_guidance: string;
-  minutes: number;
-  version: number;
-}
+export type { PlanFilter } from './planQueries.ts';
 
-export interface PlanFilter {
-  ageMonths?: number | undefined;
-  domain?: Domain | undefined;
-  q?: string | undefined;
-}
-
-export const present = (p: PlanRow) => ({
+const present = (p: PlanRow) => ({
   id: p.id,
   title: p.title,
   ageFromMonths: p.age_from_months,
@@ -41,71 +27,42 @@ export const present = (p: PlanRow) => ({
   version: p.version,
 });
 
-const planColumns = 'id, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, version';
-
-export function check(input: ActivityPlanInput) {
+function check(input: ActivityPlanInput) {
   if (input.ageToMonths < input.ageFromMonths)
     throw new AppError('validation_failed', { zh: '适用月龄范围不正确', en: 'The age range ends before it starts', details: { field: 'ageToMonths' } });
 }
 
-/** The plans for an age (in months), a domain and a search text in the title or goal. */
-export async function list(tx: Queryable, filter: PlanFilter): Promise<PlanRow[]> {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.ageMonths !== undefined) {
-    args.push(filter.ageMonths);
-    where.push(`$${args.length} BETWEEN age_from_months AND age_to_months`);
-  }
-  if (filter.domain) {
-    args.push(filter.domain);
-    where.push(`domain = $${args.length}`);
-  }
-  if (filter.q) {
-    args.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(title ILIKE $${args.length} OR goal ILIKE $${args.length})`);
-  }
-  const { rows } = await tx.query<PlanRow>(
-    `SELECT ${planColumns} FROM ecd_activity_plan ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY age_from_months, age_to_months, title`,
-    args,
-  );
-  return rows;
-}
-
-export async function row(tx: Queryable, id: string): Promise<PlanRow> {
-  const plan = (await tx.query<PlanRow>(`SELECT ${planColumns} FROM ecd_activity_plan WHERE id = $1`, [id])).rows[0];
+async function foundPlan(tx: Queryable, id: string): Promise<PlanRow> {
+  const plan = await planRow(tx, id);
   if (!plan) throw new AppError('not_found');
   return plan;
 }
 
-/** A plan's fields in the order of the columns title … minutes. */
-const planValues = (input: ActivityPlanInput) => [
-  input.title,
-  input.ageFromMonths,
-  input.ageToMonths,
-  input.domain,
-  input.goal,
-  input.materials,
-  input.steps,
-  input.parentGuidance,
-  input.minutes,
-];
-
-export async function insert(tx: Queryable, district: string, username: string, input: ActivityPlanInput): Promise<PlanRow> {
-  const { rows } = await tx.query<PlanRow>(
-    `INSERT INTO ecd_activity_plan (district_code, title, age_from_months, age_to_months, domain, goal, materials, steps, parent_guidance, minutes, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${planColumns}`,
-    [district, ...planValues(input), username],
-  );
-  return rows[0] as PlanRow;
+export async function plans(db: Database, actor: AuthContext, filter: PlanFilter) {
+  return withScope(db, actor, async (tx) => ({ items: (await planRows(tx, filter)).map(present) }));
 }
 
-/** Updates the plan at the version given; undefined when that version is no longer current. */
-export async function update(tx: Queryable, id: string, username: string, input: ActivityPlanInput & { version: number }): Promise<PlanRow | undefined> {
-  const { rows } = await tx.query<PlanRow>(
-    `UPDATE ecd_activity_plan SET title = $3, age_from_months = $4, age_to_months = $5, domain = $6, goal = $7, materials = $8, steps = $9,
-            parent_guidance = $10, minutes = $11, updated_by = $12, updated_at = now(), version = version + 1
-      WHERE id = $1 AND version = $2 RETURNING ${planColumns}`,
-    [id, input.version, ...planValues(input), username],
-  );
-  return rows[0];
+export async function plan(db: Database, actor: AuthContext, id: string) {
+  return withScope(db, actor, async (tx) => present(await foundPlan(tx, id)));
+}
+
+export async function createPlan(db: Database, actor: AuthContext, input: ActivityPlanInput) {
+  check(input);
+  return withScope(db, actor, async (tx) => {
+    const created = await insertPlan(tx, actor.district, actor.username, input);
+    await auditBy(tx, actor, { action: 'ecd.plan_create', entityType: 'ecd_activity_plan', entityId: created.id, after: input });
+    return present(created);
+  });
+}
+
+export async function updatePlan(db: Database, actor: AuthContext, id: string, input: ActivityPlanInput & { version: number }) {
+  check(input);
+  return withScope(db, actor, async (tx) => {
+    const before = await foundPlan(tx, id);
+    if (before.version !== input.version) throw new AppError('stale_version');
+    const after = await updatePlanRow(tx, id, actor.username, input);
+    if (!after) throw new AppError('stale_version');
+    await auditBy(tx, actor, { action: 'ecd.plan_update', entityType: 'ecd_activity_plan', entityId: id, before: present(before), after: input });
+    return present(after);
+  });
 }

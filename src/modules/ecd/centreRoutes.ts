@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { itemsOf } from '../../core/wire.ts';
 import { actorOf } from '../../server/auth.ts';
-import type { EcdCentreService } from './centre.ts';
+import type { Database } from '../../db/types.ts';
+import * as centre from './centre.ts';
+import { createPlan, plan, plans, updatePlan } from './centrePlans.ts';
 import { STAFF_OR_PARENT } from './routes.ts';
 import {
   archivePrintView,
@@ -28,14 +30,14 @@ import {
 
 const tags = ['ecd'];
 
-export function ecdCentreRoutes(app: FastifyInstance, deps: { centre: EcdCentreService }): void {
-  milestoneRoutes(app, deps.centre);
-  planRoutes(app, deps.centre);
-  classRoutes(app, deps.centre);
-  sessionRoutes(app, deps.centre);
+export function ecdCentreRoutes(app: FastifyInstance, deps: { db: Database }): void {
+  milestoneRoutes(app, deps.db);
+  planRoutes(app, deps.db);
+  classRoutes(app, deps.db);
+  sessionRoutes(app, deps.db);
 }
 
-function milestoneRoutes(app: FastifyInstance, centre: EcdCentreService): void {
+function milestoneRoutes(app: FastifyInstance, db: Database): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // -- milestones --------------------------------------------------------------------------------
@@ -51,7 +53,7 @@ function milestoneRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: milestonesView },
       },
     },
-    async (req) => centre.milestones(actorOf(req), req.params.id),
+    async (req) => centre.milestones(db, actorOf(req), req.params.id),
   );
 
   r.put(
@@ -60,7 +62,7 @@ function milestoneRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Record the day a milestone was achieved', params: milestoneParams, body: milestoneBody, response: { 200: milestonesView } },
     },
-    async (req) => centre.setMilestone(actorOf(req), req.params.id, req.params.milestone, req.body),
+    async (req) => centre.setMilestone(db, actorOf(req), req.params.id, req.params.milestone, req.body),
   );
 
   r.delete(
@@ -69,11 +71,11 @@ function milestoneRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Remove a milestone entered by mistake', params: milestoneParams, response: { 200: milestonesView } },
     },
-    async (req) => centre.deleteMilestone(actorOf(req), req.params.id, req.params.milestone),
+    async (req) => centre.deleteMilestone(db, actorOf(req), req.params.id, req.params.milestone),
   );
 }
 
-function planRoutes(app: FastifyInstance, centre: EcdCentreService): void {
+function planRoutes(app: FastifyInstance, db: Database): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // -- activity plans ----------------------------------------------------------------------------
@@ -89,7 +91,7 @@ function planRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: itemsOf(planView) },
       },
     },
-    async (req) => centre.plans(actorOf(req), req.query),
+    async (req) => plans(db, actorOf(req), req.query),
   );
 
   r.get(
@@ -98,7 +100,7 @@ function planRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: STAFF_OR_PARENT },
       schema: { tags, summary: 'One activity plan', params: idParams, response: { 200: planView } },
     },
-    async (req) => centre.plan(actorOf(req), req.params.id),
+    async (req) => plan(db, actorOf(req), req.params.id),
   );
 
   r.post(
@@ -107,7 +109,7 @@ function planRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Add an activity plan', body: planInput, response: { 200: planView } },
     },
-    async (req) => centre.createPlan(actorOf(req), req.body),
+    async (req) => createPlan(db, actorOf(req), req.body),
   );
 
   r.put(
@@ -122,11 +124,11 @@ function planRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: planView },
       },
     },
-    async (req) => centre.updatePlan(actorOf(req), req.params.id, req.body),
+    async (req) => updatePlan(db, actorOf(req), req.params.id, req.body),
   );
 }
 
-function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
+function classRoutes(app: FastifyInstance, db: Database): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // -- the centre and its classes ----------------------------------------------------------------
@@ -137,7 +139,7 @@ function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.read' },
       schema: { tags, summary: 'The centre: teachers and rooms', response: { 200: centreView } },
     },
-    async (req) => centre.centre(actorOf(req)),
+    async (req) => centre.centre(db, actorOf(req)),
   );
 
   r.get(
@@ -146,7 +148,7 @@ function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.read' },
       schema: { tags, summary: 'Classes with their children', response: { 200: itemsOf(classView) } },
     },
-    async (req) => centre.classes(actorOf(req)),
+    async (req) => centre.classes(db, actorOf(req)),
   );
 
   r.post(
@@ -155,7 +157,7 @@ function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Open a class', body: classBody, response: { 200: classView } },
     },
-    async (req) => centre.createClass(actorOf(req), req.body),
+    async (req) => centre.createClass(db, actorOf(req), req.body),
   );
 
   r.put(
@@ -170,7 +172,7 @@ function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: classView },
       },
     },
-    async (req) => centre.updateClass(actorOf(req), req.params.id, req.body),
+    async (req) => centre.updateClass(db, actorOf(req), req.params.id, req.body),
   );
 
   r.put(
@@ -185,11 +187,11 @@ function classRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: classView },
       },
     },
-    async (req) => centre.setMembers(actorOf(req), req.params.id, req.body.childIds),
+    async (req) => centre.setMembers(db, actorOf(req), req.params.id, req.body.childIds),
   );
 }
 
-function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
+function sessionRoutes(app: FastifyInstance, db: Database): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // -- sessions and attendance -------------------------------------------------------------------
@@ -205,7 +207,7 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: itemsOf(sessionView) },
       },
     },
-    async (req) => centre.sessionList(actorOf(req), req.query.from, req.query.to),
+    async (req) => centre.sessionList(db, actorOf(req), req.query.from, req.query.to),
   );
 
   r.post(
@@ -214,7 +216,7 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Schedule a session (409 room_busy / teacher_busy; 422 over_capacity)', body: sessionBody, response: { 200: sessionView } },
     },
-    async (req) => centre.createSession(actorOf(req), req.body),
+    async (req) => centre.createSession(db, actorOf(req), req.body),
   );
 
   r.put(
@@ -229,7 +231,7 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: sessionView },
       },
     },
-    async (req) => centre.takeAttendance(actorOf(req), req.params.id, req.body),
+    async (req) => centre.takeAttendance(db, actorOf(req), req.params.id, req.body),
   );
 
   r.post(
@@ -238,7 +240,7 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.write' },
       schema: { tags, summary: 'Cancel a scheduled session', params: idParams, body: cancelBody, response: { 200: sessionView } },
     },
-    async (req) => centre.cancelSession(actorOf(req), req.params.id, req.body.note),
+    async (req) => centre.cancelSession(db, actorOf(req), req.params.id, req.body.note),
   );
 
   // -- teacher load and the printed archive ------------------------------------------------------
@@ -249,7 +251,7 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
       config: { access: 'ecd.read' },
       schema: { tags, summary: 'Hours taught per teacher against weekly hours × weeks in the range', querystring: range, response: { 200: teacherLoadView } },
     },
-    async (req) => centre.teacherLoad(actorOf(req), req.query.from, req.query.to),
+    async (req) => centre.teacherLoad(db, actorOf(req), req.query.from, req.query.to),
   );
 
   r.get(
@@ -263,6 +265,6 @@ function sessionRoutes(app: FastifyInstance, centre: EcdCentreService): void {
         response: { 200: archivePrintView },
       },
     },
-    async (req) => centre.archivePrint(actorOf(req), req.params.id),
+    async (req) => centre.archivePrint(db, actorOf(req), req.params.id),
   );
 }

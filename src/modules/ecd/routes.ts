@@ -4,14 +4,15 @@ import type { Permission } from '../../core/auth/roles.ts';
 import { noBody, okReply } from '../../core/wire.ts';
 import { actorOf } from '../../server/auth.ts';
 import { childArchive, childrenReply, curvesQuery, curvesReply, enrolBody, enrolled, idParams, measurementBody, measurementResult } from './schemas.ts';
-import type { EcdService } from './service.ts';
+import type { Database } from '../../db/types.ts';
+import { archive, children, curves, enrol, measure, withdrawConsent } from './service.ts';
 
 /** Centre staff (ecd.read), or a parent (ecd.own) for what row-level security shows them of their own child. */
 export const STAFF_OR_PARENT: readonly Permission[] = ['ecd.read', 'ecd.own'];
 
-export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void {
+export function ecdRoutes(app: FastifyInstance, deps: { db: Database }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ecd } = deps;
+  const { db } = deps;
 
   r.get(
     '/api/ecd/children',
@@ -19,7 +20,7 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
       config: { access: STAFF_OR_PARENT },
       schema: { tags: ['ecd'], summary: 'Children of the centre (a parent: their own children only)', response: { 200: childrenReply } },
     },
-    async (req) => ecd.children(actorOf(req)),
+    async (req) => children(db, actorOf(req)),
   );
 
   r.post(
@@ -28,7 +29,7 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
       config: { access: 'ecd.write' },
       schema: { tags: ['ecd'], summary: 'Enrol a child, with the guardian’s consent', body: enrolBody, response: { 201: enrolled } },
     },
-    async (req, reply) => reply.status(201).send(await ecd.enrol(actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await enrol(db, actorOf(req), req.body)),
   );
 
   r.get(
@@ -37,7 +38,7 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
       config: { access: STAFF_OR_PARENT },
       schema: { tags: ['ecd'], summary: 'The growth archive of one child (each view is logged)', params: idParams, response: { 200: childArchive } },
     },
-    async (req) => ecd.archive(actorOf(req), req.params.id),
+    async (req) => archive(db, actorOf(req), req.params.id),
   );
 
   r.post(
@@ -52,7 +53,7 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
         response: { 201: measurementResult },
       },
     },
-    async (req, reply) => reply.status(201).send(await ecd.measure(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await measure(db, actorOf(req), req.params.id, req.body)),
   );
 
   r.post(
@@ -62,7 +63,7 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
       schema: { tags: ['ecd'], summary: 'Withdraw the guardian’s consent', params: idParams, body: noBody, response: { 200: okReply } },
     },
     async (req) => {
-      await ecd.withdrawConsent(actorOf(req), req.params.id);
+      await withdrawConsent(db, actorOf(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -78,6 +79,6 @@ export function ecdRoutes(app: FastifyInstance, deps: { ecd: EcdService }): void
         response: { 200: curvesReply },
       },
     },
-    async (req) => ecd.curves(req.query.table, req.query.sex),
+    async (req) => curves(req.query.table, req.query.sex),
   );
 }
