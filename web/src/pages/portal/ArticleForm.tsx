@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { useErrorText } from '../../api/errors.ts';
 import type { Article, BodyProblem, RevisionInput } from '../../api/portalTypes.ts';
@@ -85,10 +85,21 @@ export function ArticleForm({ article, readOnly, saving, onSave, onDirty, onStal
   const cleaned = useMemo(() => cleanEditorHtml(html), [html]);
   const live = useBodyReview(cleaned, !readOnly && html !== '');
   const problems = live.length > 0 ? live : (refused ?? []);
+  // Dirty: a field was changed, or the body differs from what the editor first held.
+  const baseline = useRef<string | null>(null);
+  const fieldsChanged = useRef(false);
 
+  const bodyReady = (value: string) => {
+    baseline.current = cleanEditorHtml(value);
+    setHtml(value);
+  };
   const bodyChanged = (value: string) => {
     setHtml(value);
     setRefused(null);
+    onDirty(fieldsChanged.current || cleanEditorHtml(value) !== baseline.current);
+  };
+  const fieldChanged = () => {
+    fieldsChanged.current = true;
     onDirty(true);
   };
 
@@ -121,13 +132,13 @@ export function ArticleForm({ article, readOnly, saving, onSave, onDirty, onStal
       layout="vertical"
       disabled={readOnly}
       initialValues={initialValues(article)}
-      onValuesChange={() => onDirty(true)}
+      onValuesChange={fieldChanged}
       onFinish={save}
       className="xf-portal-form"
     >
       <ArticleFields />
       <Form.Item label={t('portal.form.body')} required>
-        <RichEditor initialHtml={initialHtml} onChange={bodyChanged} readOnly={readOnly} />
+        <RichEditor initialHtml={initialHtml} onReady={bodyReady} onChange={bodyChanged} readOnly={readOnly} />
       </Form.Item>
       <BodyProblems problems={problems} />
       <Form.Item name="note" label={t('portal.form.note')} extra={t('portal.form.noteHelp')} className="xf-portal-note">

@@ -26,14 +26,16 @@ const extensions = [
 ];
 
 interface Props {
-  /** The body to start from; a new value (another revision restored, a reload) replaces the content. */
+  /** The body to start from (the form starts again, with a new editor, for another revision). */
   initialHtml: string;
+  /** The body as the editor first holds it, its schema applied: what "unchanged" means. */
+  onReady: (html: string) => void;
   onChange: (html: string) => void;
   readOnly?: boolean;
 }
 
 /** The article body's rich-text editor with its toolbar. */
-export function RichEditor({ initialHtml, onChange, readOnly = false }: Props) {
+export function RichEditor({ initialHtml, onReady, onChange, readOnly = false }: Props) {
   const { t } = useI18n();
   const editor: Editor | null = useEditor({
     extensions,
@@ -42,13 +44,11 @@ export function RichEditor({ initialHtml, onChange, readOnly = false }: Props) {
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: { attributes: { 'aria-label': t('portal.form.body'), 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'article-body' } },
-    onUpdate: ({ editor: e }) => onChange(e.getHTML()),
+    onCreate: ({ editor: e }) => onReady(e.getHTML()),
+    onUpdate: ({ editor: e, transaction }) => {
+      if (transaction.docChanged) onChange(e.getHTML());
+    },
   });
-
-  useEffect(() => {
-    if (!editor || editor.getHTML() === initialHtml) return;
-    editor.commands.setContent(initialHtml, { emitUpdate: false });
-  }, [editor, initialHtml]);
 
   useEffect(() => {
     editor?.setEditable(!readOnly);
