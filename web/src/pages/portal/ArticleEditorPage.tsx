@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useArticle, useCreateArticle, useReviseArticle } from '../../api/portal.ts';
@@ -60,33 +60,28 @@ function ExistingArticle({ article }: { article: Article }) {
     setDirty(false);
     void queryClient.invalidateQueries({ queryKey: queryKeys.portal.article(article.id) });
   };
+  // The actions first (what the approver came for), then the article, then its history.
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={16}>
-        <Card
-          title={<span className="xf-portal-title">{article.current.title}</span>}
-          extra={<ArticleHeading article={article} />}
-          className="xf-portal-editor-card"
-        >
-          <ArticleForm
-            // A new revision (saved here, restored, or someone else's) starts the form again from it.
-            key={article.current.number}
-            article={article}
-            readOnly={!edit}
-            saving={revise.isPending}
-            onSave={save}
-            onDirty={setDirty}
-            onStale={reload}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} xl={8}>
-        <div className="xf-stack">
-          <ArticleActions article={article} dirty={dirty} />
-          <RevisionsPanel article={article} />
-        </div>
-      </Col>
-    </Row>
+    <>
+      <ArticleActions article={article} dirty={dirty} />
+      <Card
+        title={<span className="xf-portal-title">{article.current.title}</span>}
+        extra={<ArticleHeading article={article} />}
+        className="xf-portal-editor-card"
+      >
+        <ArticleForm
+          // A new revision (saved here, restored, or someone else's) starts the form again from it.
+          key={article.current.number}
+          article={article}
+          readOnly={!edit}
+          saving={revise.isPending}
+          onSave={save}
+          onDirty={setDirty}
+          onStale={reload}
+        />
+      </Card>
+      <RevisionsPanel article={article} />
+    </>
   );
 }
 

@@ -43,7 +43,15 @@ export function ImageButton({ editor }: { editor: Editor }) {
           {upload.isPending ? null : <PictureOutlined />}
         </Button>
       </Tooltip>
-      <input ref={input} type="file" accept={IMAGE_TYPES} hidden onChange={(event) => chosen(event.target.files?.[0])} data-testid="tool-image-file" />
+      <input
+        ref={input}
+        type="file"
+        accept={IMAGE_TYPES}
+        hidden
+        style={{ display: 'none' }}
+        onChange={(event) => chosen(event.target.files?.[0])}
+        data-testid="tool-image-file"
+      />
     </>
   );
 }

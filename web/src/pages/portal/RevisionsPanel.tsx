@@ -17,20 +17,21 @@ interface Cells {
 
 function revisionColumns({ t }: I18n, cells: Cells): TableColumnsType<RevisionSummary> {
   return [
-    { key: 'number', title: t('portal.col.revision'), width: 84, render: (_, r) => cells.pick(r) },
-    { key: 'state', title: t('portal.col.state'), width: 84, render: (_, r) => <EnumTag table={REVISION_STATE_TAGS} value={r.state} /> },
+    { key: 'number', title: t('portal.col.revision'), width: 110, render: (_, r) => cells.pick(r) },
+    { key: 'state', title: t('portal.col.state'), width: 100, render: (_, r) => <EnumTag table={REVISION_STATE_TAGS} value={r.state} /> },
+    { key: 'author', title: t('portal.col.author'), render: (_, r) => r.authorName },
+    { key: 'createdAt', title: t('portal.col.savedAt'), width: 150, render: (_, r) => <span className="xf-num">{formatDateTime(r.createdAt)}</span> },
     {
-      key: 'author',
-      title: t('portal.col.author'),
-      render: (_, r) => (
-        <div>
-          <div>{r.authorName}</div>
-          <div className="xf-subline xf-num">{formatDateTime(r.createdAt)}</div>
-          {r.approvedByName ? <div className="xf-subline">{t('portal.approvedBy', { name: r.approvedByName })}</div> : null}
-        </div>
-      ),
+      key: 'approvedBy',
+      title: t('portal.col.approvedBy'),
+      render: (_, r) =>
+        r.approvedByName ? (
+          <span>
+            {r.approvedByName} <span className="xf-subline xf-num">{formatDateTime(r.approvedAt)}</span>
+          </span>
+        ) : null,
     },
-    { key: 'restore', title: '', width: 96, render: (_, r) => cells.restore(r) },
+    { key: 'restore', title: '', width: 130, render: (_, r) => cells.restore(r) },
   ];
 }
 
