@@ -137,7 +137,7 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.integrity.level.unscheduled': 'No scheduled check',
   'portal.integrity.level.pending': 'Not checked yet',
   'portal.integrity.level.findings': '{count} finding(s)',
-  'portal.integrity.notScheduled': 'No scheduled check is configured (XINGFU_PORTAL_CHECK_URL) and none was run from the command line.',
+  'portal.integrity.notScheduled': 'No scheduled check is configured and none was run from the command line; ask the system administrator to configure one.',
   'portal.integrity.neverRun': 'A scheduled check is configured and has not run yet.',
   'portal.integrity.checkedAt': 'Last check',
   'portal.integrity.checkSource': 'Run by',

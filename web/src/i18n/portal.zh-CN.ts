@@ -130,7 +130,7 @@ export const portalZhCN = {
   'portal.integrity.level.unscheduled': '未配置定时检查',
   'portal.integrity.level.pending': '尚未检查',
   'portal.integrity.level.findings': '发现 {count} 个问题',
-  'portal.integrity.notScheduled': '未配置定时检查（XINGFU_PORTAL_CHECK_URL），也还没有用命令行检查过。',
+  'portal.integrity.notScheduled': '未配置定时检查，也还没有从命令行检查过；请系统管理员配置定时检查。',
   'portal.integrity.neverRun': '定时检查已配置，尚未运行。',
   'portal.integrity.checkedAt': '最近检查',
   'portal.integrity.checkSource': '检查方式',
