@@ -152,6 +152,28 @@ describe('the portal editor’s revisions and phone layout, in Chromium', () => 
     expect(await overflow(phone)).toBeLessThanOrEqual(0);
   });
 
+  it('shows the integrity status on the home page, and keeps the approved link domains', async () => {
+    const office = await as(e.browser, e.server.url, 'office');
+    await office.goto(e.server.url);
+    const card = office.getByTestId('portal-integrity-level');
+    // The demo configures no scheduled check and none has run.
+    await expect.poll(() => card.getAttribute('data-level')).toBe('unscheduled');
+    await card.click();
+    await office.waitForURL(/\/website\/integrity$/);
+    await office.getByTestId('integrity-findings').waitFor();
+    await shot(office, 'portal-integrity');
+
+    await office.getByTestId('portal-tab-domains').click();
+    await office.getByTestId('domain-input').fill('www.stats.gov.cn');
+    await office.getByTestId('domain-note').fill('国家统计局');
+    await office.getByTestId('domain-add').click();
+    await office.getByTestId('domain-www.stats.gov.cn').waitFor();
+    await shot(office, 'portal-domains');
+    await office.getByTestId('domain-remove-www.stats.gov.cn').click();
+    await office.locator('.ant-popconfirm .ant-btn-primary').click();
+    await office.getByTestId('domain-www.stats.gov.cn').waitFor({ state: 'detached' });
+  });
+
   // The public pages (/portal/news/:id) are served by the portal's public routes, built beside
   // this editor: until they are merged, this case fails with a 404.
   it('serves the approved article on its public page', async () => {
