@@ -122,6 +122,7 @@ describe('the portal editor’s revisions and phone layout, in Chromium', () => 
     await office.getByTestId('revisions-compare').click();
     const diff = office.getByTestId('revision-diff');
     await diff.waitFor();
+    await office.locator('.ant-modal-wrap .ant-zoom-appear, .ant-modal-wrap .ant-zoom-enter').waitFor({ state: 'detached' });
     expect(await diff.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('spam.example.com')]));
     await shot(office, 'portal-diff');
     await office.keyboard.press('Escape');
@@ -144,10 +145,12 @@ describe('the portal editor’s revisions and phone layout, in Chromium', () => 
     await body(phone).waitFor();
     await shot(phone, 'portal-editor-phone');
     expect(await overflow(phone)).toBeLessThanOrEqual(0);
-    await phone.getByTestId('revision-pick-1').click();
+    await phone.getByTestId('revision-pick-2').click();
     await phone.getByTestId('revision-pick-3').click();
     await phone.getByTestId('revisions-compare').click();
     await phone.getByTestId('revision-diff').waitFor();
+    // The dialog's opening animation done.
+    await phone.locator('.ant-modal-wrap .ant-zoom-appear, .ant-modal-wrap .ant-zoom-enter').waitFor({ state: 'detached' });
     await shot(phone, 'portal-diff-phone');
     expect(await overflow(phone)).toBeLessThanOrEqual(0);
   });

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useShowError } from '../../api/errors.ts';
 import { useAddLinkDomain, useLinkDomains, useRemoveLinkDomain } from '../../api/portal.ts';
 import type { LinkDomain } from '../../api/portalTypes.ts';
@@ -79,11 +79,13 @@ export function DomainsPage() {
           <div className="xf-stack">
             <div data-testid="own-hosts">
               <Typography.Text strong>{t('portal.domains.own')}</Typography.Text>{' '}
-              {(domains.data?.ownHosts ?? []).map((host) => (
-                <Tag key={host} color="blue">
-                  {host}
-                </Tag>
-              ))}
+              <Space size={4} wrap>
+                {(domains.data?.ownHosts ?? []).map((host) => (
+                  <Tag key={host} color="blue">
+                    {host}
+                  </Tag>
+                ))}
+              </Space>
             </div>
             {approve ? <AddDomainForm /> : <Typography.Text type="secondary">{t('portal.domains.readOnly')}</Typography.Text>}
             <ResponsiveTable<LinkDomain>
