@@ -4,6 +4,8 @@ import { as, shot, signIn, startE2E, type E2E } from './browser.ts';
 
 const TITLE = '幸福工程救助贫困母亲项目推进会召开';
 const SPAM = 'http://spam.example.com';
+/** A 1 × 1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 let e: E2E;
 let articleId = '';
@@ -61,6 +63,10 @@ describe('the portal editor, in Chromium', () => {
     await office.getByTestId('article-new').click();
     await office.getByTestId('article-title').fill(TITLE);
     await writeBody(office);
+    // An image: uploaded, then inserted with its file name as the alt text.
+    await office.getByTestId('tool-image-file').setInputFiles({ name: '会场.png', mimeType: 'image/png', buffer: PNG });
+    await body(office).locator('img[alt="会场"]').waitFor();
+    expect(await body(office).locator('img').getAttribute('src')).toMatch(/^\/portal\/media\/[0-9a-f]{64}$/);
     const html = await body(office).innerHTML();
     expect(html).toContain('<h2>');
     expect(html).toContain('<ul>');
