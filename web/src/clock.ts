@@ -56,3 +56,11 @@ export function chinaNowDayjs(): Dayjs {
     .month(m - 1)
     .date(d);
 }
+
+/** The business instant, as the server's businessNow(): the real time of day in China, on the business date when it is fixed. */
+export function businessNow(): Date {
+  const real = new Date();
+  if (!fixed || !businessDate) return real;
+  const timeOfDay = (real.getTime() + 8 * 3_600_000) % 86_400_000;
+  return new Date(Date.parse(`${businessDate}T00:00:00Z`) - 8 * 3_600_000 + timeOfDay);
+}

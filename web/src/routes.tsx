@@ -46,10 +46,16 @@ const EcdCalendarPage = lazy(() => import('./pages/ecd/centre/CalendarPage.tsx')
 const EcdClassesPage = lazy(() => import('./pages/ecd/centre/ClassesPage.tsx').then((m) => ({ default: m.ClassesPage })));
 const EcdPlansPage = lazy(() => import('./pages/ecd/centre/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
 const EcdCentrePage = lazy(() => import('./pages/ecd/centre/CentrePage.tsx').then((m) => ({ default: m.CentrePage })));
+const ArticlesPage = lazy(() => import('./pages/portal/ArticlesPage.tsx').then((m) => ({ default: m.ArticlesPage })));
+const ArticleEditorPage = lazy(() => import('./pages/portal/ArticleEditorPage.tsx').then((m) => ({ default: m.ArticleEditorPage })));
+const DomainsPage = lazy(() => import('./pages/portal/DomainsPage.tsx').then((m) => ({ default: m.DomainsPage })));
+const IntegrityPage = lazy(() => import('./pages/portal/IntegrityPage.tsx').then((m) => ({ default: m.IntegrityPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 /** Teachers see every child, parents their own. */
 const ECD_VIEW = [PERMISSIONS.ecdRead, PERMISSIONS.ecdOwn] as const;
+/** Editors write articles, approvers approve them; both see the whole portal section. */
+const PORTAL_STAFF = [PERMISSIONS.portalEdit, PERMISSIONS.portalApprove] as const;
 
 function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -109,6 +115,11 @@ export function AppRoutes() {
           <Route path="ecd/classes" element={guarded(PERMISSIONS.ecdRead, <EcdClassesPage />)} />
           <Route path="ecd/plans" element={guarded(PERMISSIONS.ecdRead, <EcdPlansPage />)} />
           <Route path="ecd/centre" element={guarded(PERMISSIONS.ecdRead, <EcdCentrePage />)} />
+          <Route path="website" element={guarded(PORTAL_STAFF, <ArticlesPage />)} />
+          <Route path="website/articles/new" element={guarded(PERMISSIONS.portalEdit, <ArticleEditorPage />)} />
+          <Route path="website/articles/:id" element={guarded(PORTAL_STAFF, <ArticleEditorPage />)} />
+          <Route path="website/domains" element={guarded(PORTAL_STAFF, <DomainsPage />)} />
+          <Route path="website/integrity" element={guarded(PORTAL_STAFF, <IntegrityPage />)} />
           <Route path="org" element={guarded(PERMISSIONS.orgRead, <OrgTreePage />)} />
           <Route path="org/townships/:code" element={guarded(PERMISSIONS.orgRead, <TownshipPage />)} />
           <Route path="org/departments" element={guarded(PERMISSIONS.coordRead, <DepartmentsPage />)} />

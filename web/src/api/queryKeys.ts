@@ -22,6 +22,8 @@ const ecd = ['ecd'] as const;
 const ecdPlans = [...ecd, 'plans'] as const;
 const sessions = [...ecd, 'sessions'] as const;
 const teacherLoad = [...ecd, 'teacher-load'] as const;
+const portal = ['portal'] as const;
+const articles = [...portal, 'articles'] as const;
 const roll = (id: string) => [...rolls, 'detail', id] as const;
 
 export const queryKeys = {
@@ -119,5 +121,15 @@ export const queryKeys = {
     teacherLoads: teacherLoad,
     teacherLoad: (from: string, to: string) => [...teacherLoad, from, to] as const,
     archivePrint: (childId: string) => [...ecd, 'archive-print', childId] as const,
+  },
+  /** 门户网站: articles and their revisions, approved link domains, the integrity status. */
+  portal: {
+    all: portal,
+    articles,
+    articleList: [...articles, 'list'] as const,
+    article: (id: string) => [...articles, 'detail', id] as const,
+    revision: (id: string, number: number) => [...articles, 'detail', id, 'revision', number] as const,
+    domains: [...portal, 'domains'] as const,
+    integrity: [...portal, 'integrity'] as const,
   },
 };

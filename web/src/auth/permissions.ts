@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   coordRead: 'coord.read',
   coordReport: 'coord.report',
   coordManage: 'coord.manage',
+  portalEdit: 'portal.edit',
+  portalApprove: 'portal.approve',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -20,6 +20,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'menu.benefits': 'Benefits',
   'menu.coordination': 'Coordination',
   'menu.ecd': 'ECD centre',
+  'menu.portal': 'Portal',
   'menu.org': 'Organisation',
   'menu.orgTree': 'Townships & villages',
   'menu.departments': 'Departments',

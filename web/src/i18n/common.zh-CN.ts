@@ -18,6 +18,7 @@ export const commonZhCN = {
   'menu.benefits': '扶助项目',
   'menu.coordination': '部门协调',
   'menu.ecd': '早教中心',
+  'menu.portal': '门户网站',
   'menu.org': '组织机构',
   'menu.orgTree': '乡镇街与村居',
   'menu.departments': '成员单位',

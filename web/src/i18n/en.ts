@@ -5,6 +5,7 @@ import { coordinationEn } from './coordination.en.ts';
 import { coordinationMeetingsEn } from './coordination.meetings.en.ts';
 import { coordinationReportsEn } from './coordination.reports.en.ts';
 import { ecdEn } from './ecd.en.ts';
+import { portalEn } from './portal.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -18,4 +19,5 @@ export const en: Messages = {
   ...coordinationReportsEn,
   ...coordinationMeetingsEn,
   ...ecdEn,
+  ...portalEn,
 };

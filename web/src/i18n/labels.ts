@@ -108,6 +108,17 @@ export const auditActionLabels: LabelTable = {
   'ecd.session_create': { 'zh-CN': '安排课程', en: 'Schedule session' },
   'ecd.session_cancel': { 'zh-CN': '取消课程', en: 'Cancel session' },
   'ecd.attendance': { 'zh-CN': '记录出勤', en: 'Record attendance' },
+  'portal.article_create': { 'zh-CN': '新建门户文章', en: 'Create portal article' },
+  'portal.revision_save': { 'zh-CN': '保存文章版本', en: 'Save article revision' },
+  'portal.revision_restore': { 'zh-CN': '恢复文章版本', en: 'Restore article revision' },
+  'portal.submit': { 'zh-CN': '提交文章审核', en: 'Submit article for approval' },
+  'portal.approve': { 'zh-CN': '审核并发布文章', en: 'Approve and publish article' },
+  'portal.return': { 'zh-CN': '退回文章', en: 'Return article' },
+  'portal.withdraw': { 'zh-CN': '撤回文章', en: 'Withdraw article' },
+  'portal.media_upload': { 'zh-CN': '上传门户图片', en: 'Upload portal image' },
+  'portal.domain_add': { 'zh-CN': '批准外部链接域名', en: 'Approve link domain' },
+  'portal.domain_remove': { 'zh-CN': '移除外部链接域名', en: 'Remove link domain' },
+  'portal.integrity_finding': { 'zh-CN': '门户网站安全检查发现问题', en: 'Portal integrity finding' },
 };
 
 export const entityTypeLabels: LabelTable = {
@@ -141,6 +152,10 @@ export const entityTypeLabels: LabelTable = {
   ecd_class: { 'zh-CN': '班级', en: 'Class' },
   ecd_session: { 'zh-CN': '课程', en: 'Session' },
   ecd_activity_plan: { 'zh-CN': '活动方案', en: 'Activity plan' },
+  portal_article: { 'zh-CN': '门户文章', en: 'Portal article' },
+  portal_media: { 'zh-CN': '门户图片', en: 'Portal image' },
+  portal_link_domain: { 'zh-CN': '外部链接域名', en: 'Link domain' },
+  portal_finding: { 'zh-CN': '网站安全检查', en: 'Integrity check' },
 };
 
 /** Why GET /api/audit/verify found the chain broken. */

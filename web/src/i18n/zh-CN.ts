@@ -5,6 +5,7 @@ import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { coordinationMeetingsZhCN } from './coordination.meetings.zh-CN.ts';
 import { coordinationReportsZhCN } from './coordination.reports.zh-CN.ts';
 import { ecdZhCN } from './ecd.zh-CN.ts';
+import { portalZhCN } from './portal.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
 /** Simplified Chinese, the default language: every domain's words. Every key here must exist in en.ts. */
@@ -17,6 +18,7 @@ export const zhCN = {
   ...coordinationReportsZhCN,
   ...coordinationMeetingsZhCN,
   ...ecdZhCN,
+  ...portalZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  GlobalOutlined,
   HeartOutlined,
   HomeOutlined,
   PartitionOutlined,
@@ -62,6 +63,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: <HeartOutlined />,
     testId: 'menu-ecd',
     permission: [PERMISSIONS.ecdRead, PERMISSIONS.ecdOwn],
+  },
+  {
+    key: '/website',
+    path: '/website',
+    labelKey: 'menu.portal',
+    icon: <GlobalOutlined />,
+    testId: 'menu-portal',
+    permission: [PERMISSIONS.portalEdit, PERMISSIONS.portalApprove],
   },
   {
     key: 'org',

@@ -63,6 +63,9 @@ export const SUB_PAGES: readonly SubPage[] = [
   { path: '/ecd/classes', labelKey: 'ecdc.nav.classes' },
   { path: '/ecd/plans', labelKey: 'ecdc.nav.plans' },
   { path: '/ecd/centre', labelKey: 'ecdc.nav.centre' },
+  { path: '/website/articles/:id', labelKey: 'portal.nav.article' },
+  { path: '/website/domains', labelKey: 'portal.nav.domains' },
+  { path: '/website/integrity', labelKey: 'portal.nav.integrity' },
 ];
 
 export interface SubPageCrumb extends SubPage {

@@ -7,6 +7,7 @@ import { today } from '../../clock.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ChildCard } from './ChildCard.tsx';
 import { HomeFigures } from './HomeFigures.tsx';
+import { PortalIntegrityCard } from './PortalIntegrityCard.tsx';
 import { QuickLinks } from './QuickLinks.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
 import { TodoList } from './TodoList.tsx';
@@ -47,6 +48,7 @@ export function HomePage() {
           <Col span={9}>
             <div className="xf-stack">
               {figures}
+              <PortalIntegrityCard />
               <QuickLinks />
             </div>
           </Col>
@@ -56,6 +58,7 @@ export function HomePage() {
         <>
           {todo}
           {figures}
+          <PortalIntegrityCard />
           {activity}
           <QuickLinks />
         </>
