@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -14,22 +16,23 @@ function subresourceIntegrity(): Plugin {
   return {
     name: 'xingfu-subresource-integrity',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle;
-        if (bundle === undefined) return html;
-        return html.replace(
-          /<(script|link)\b([^>]*?)\s(src|href)="\/(assets\/[^"]+)"([^>]*)>/g,
-          (tag, name: string, before: string, attr: string, file: string, after: string) => {
-            const out = bundle[file];
-            if (out === undefined) return tag;
-            const bytes = out.type === 'chunk' ? out.code : out.source;
-            const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-            return `<${name}${before} ${attr}="/${file}" integrity="${integrity}"${after}>`;
-          },
-        );
-      },
+    enforce: 'post',
+    // After the files are written: the entry chunk is still rewritten (its preload list) when
+    // index.html is transformed, so only the bytes on disk are the ones a browser gets.
+    writeBundle(options) {
+      const dir = options.dir ?? path.join(root, 'dist');
+      const index = path.join(dir, 'index.html');
+      const html = fs.readFileSync(index, 'utf8');
+      const signed = html.replace(
+        /<(script|link)\b([^>]*?)\s(src|href)="\/(assets\/[^"]+)"([^>]*)>/g,
+        (tag, name: string, before: string, attr: string, file: string, after: string) => {
+          const target = path.join(dir, file);
+          if (!fs.existsSync(target) || /\sintegrity=/.test(tag)) return tag;
+          const integrity = `sha384-${createHash('sha384').update(fs.readFileSync(target)).digest('base64')}`;
+          return `<${name}${before} ${attr}="/${file}" integrity="${integrity}"${after}>`;
+        },
+      );
+      fs.writeFileSync(index, signed);
     },
   };
 }
