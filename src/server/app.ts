@@ -74,6 +74,30 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
   registerAuth(app, auth);
   registerInputGuard(app);
 
+  await registerApiDocument(app, config, auth);
+  healthRoute(app, config, db);
+
+  const cookies = { secure: config.cookieSecure };
+  authRoutes(app, { db, auth, cookies });
+  orgRoutes(app, { db });
+  userRoutes(app, { users: new UserService(db) });
+  auditRoutes(app, { db, config });
+  securityRoutes(app, { db });
+  homeRoutes(app, { db });
+  portalRoutes(app, { db, portal: config.portal });
+  publicRoutes(app, createPortalSite(db, config, app.log));
+  benefitRoutes(app, { db, secrets });
+  coordinationRoutes(app, { db });
+  ecdRoutes(app, { db });
+  ecdCentreRoutes(app, { db });
+  registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
+
+  await registerWebApp(app);
+  return app;
+}
+
+/** The OpenAPI document and its viewer at /api/docs: open in demo mode, else for the system and security administrators. */
+async function registerApiDocument(app: FastifyInstance, config: Config, auth: AuthService): Promise<void> {
   await app.register(swagger, {
     openapi: { info: { title: 'Xingfu 幸福 API', version: config.version } },
     transform: withAccessRule,
@@ -88,7 +112,10 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     });
     await docs.register(swaggerUi, { routePrefix: '/api/docs' });
   });
+}
 
+/** GET /api/health: liveness, the database engine, the business date (and the demo accounts in demo mode). */
+function healthRoute(app: FastifyInstance, config: Config, db: Database): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
@@ -125,22 +152,10 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
       };
     },
   );
+}
 
-  const cookies = { secure: config.cookieSecure };
-  authRoutes(app, { db, auth, cookies });
-  orgRoutes(app, { db });
-  userRoutes(app, { users: new UserService(db) });
-  auditRoutes(app, { db, config });
-  securityRoutes(app, { db });
-  homeRoutes(app, { db });
-  portalRoutes(app, { db, portal: config.portal });
-  publicRoutes(app, createPortalSite(db, config, app.log));
-  benefitRoutes(app, { db, secrets });
-  coordinationRoutes(app, { db });
-  ecdRoutes(app, { db });
-  ecdCentreRoutes(app, { db });
-  registryRoutes(app, { db, secrets, registry: new RegistryService(db, secrets), uploadDir: path.join(config.dataDir, 'uploads') });
-
+/** The built web app (when there is one): its files, index.html for its own routes, and the security headers of every answer. */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
@@ -164,5 +179,4 @@ export async function buildApp({ config, db, secrets, logStream }: AppDeps): Pro
     reply.header('referrer-policy', 'same-origin');
     return payload;
   });
-  return app;
 }

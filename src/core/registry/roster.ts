@@ -166,60 +166,72 @@ function yearMonths(value: unknown): string[] | null {
   return valid.length === 0 ? null : valid.map((n) => `${m[1]}-${String(n).padStart(2, '0')}`);
 }
 
-/** Validates one roster row; `today` bounds dates (YYYY-MM-DD, China calendar). */
-export function validateRosterRow(raw: RawRow, today: string): RowResult {
-  const problems: RowProblem[] = [];
-  const problem = (key: RosterKey, code: string, reason: string) => problems.push({ column: rosterHeader(key), code, reason });
-  const text = (key: RosterKey): string => {
-    const v = raw[key];
+/** One roster row being read: its cells as text, dates and ID numbers, with every problem found on the way. */
+class RowReader {
+  readonly problems: RowProblem[] = [];
+  private readonly todayInstant: Date;
+
+  constructor(
+    readonly raw: RawRow,
+    readonly today: string,
+  ) {
+    this.todayInstant = new Date(`${today}T12:00:00+08:00`);
+  }
+
+  problem(key: RosterKey, code: string, reason: string): void {
+    this.problems.push({ column: rosterHeader(key), code, reason });
+  }
+
+  text(key: RosterKey): string {
+    const v = this.raw[key];
     if (v instanceof FormulaCell) {
-      problem(key, 'formula', `单元格含公式（${v.formula}），请复制后“粘贴为数值”再导入`);
+      this.problem(key, 'formula', `单元格含公式（${v.formula}），请复制后“粘贴为数值”再导入`);
       return '';
     }
     return cellText(v);
-  };
-  const orNull = (t: string) => (t === '' ? null : t);
-  for (const column of rosterColumns) {
-    const value = raw[column.key];
-    if (column.required && !(value instanceof FormulaCell) && cellText(value) === '') {
-      problem(column.key, 'required', `${column.header}不能为空`);
+  }
+
+  requiredPresent(): void {
+    for (const column of rosterColumns) {
+      const value = this.raw[column.key];
+      if (column.required && !(value instanceof FormulaCell) && cellText(value) === '') this.problem(column.key, 'required', `${column.header}不能为空`);
     }
   }
-  const dateOf = (key: RosterKey): string | null => {
-    const value = raw[key];
-    if (value instanceof FormulaCell) text(key);
+
+  date(key: RosterKey): string | null {
+    const value = this.raw[key];
+    if (value instanceof FormulaCell) this.text(key);
     if (value instanceof FormulaCell || cellText(value) === '') return null;
     const date = parseDate(value);
-    if (date === null) problem(key, 'date', `${rosterHeader(key)}“${cellText(value)}”不是有效日期（应为 2011-06-15 这样的格式）`);
-    else if (date > today) problem(key, 'future', `${rosterHeader(key)}${date}晚于今天`);
+    if (date === null) this.problem(key, 'date', `${rosterHeader(key)}“${cellText(value)}”不是有效日期（应为 2011-06-15 这样的格式）`);
+    else if (date > this.today) this.problem(key, 'future', `${rosterHeader(key)}${date}晚于今天`);
     return date;
-  };
-  const todayInstant = new Date(`${today}T12:00:00+08:00`);
-  const idOf = (key: 'idNumber' | 'headIdNumber'): IdCheckResult | null => {
-    const t = text(key);
-    const id = t === '' ? null : checkIdNumber(t, todayInstant);
-    if (id && !id.valid && id.reason) problem(key, `id_${id.reason}`, idReasons[id.reason](rosterHeader(key)));
+  }
+
+  id(key: 'idNumber' | 'headIdNumber'): IdCheckResult | null {
+    const t = this.text(key);
+    const id = t === '' ? null : checkIdNumber(t, this.todayInstant);
+    if (id && !id.valid && id.reason) this.problem(key, `id_${id.reason}`, idReasons[id.reason](rosterHeader(key)));
     return id;
-  };
+  }
+}
 
-  const id = idOf('idNumber');
-  const idSex = id?.valid ? (id.sex === 'male' ? 'M' : 'F') : null;
-  const sexWord = (s: 'M' | 'F') => (s === 'M' ? '男' : '女');
+const sexWord = (s: 'M' | 'F') => (s === 'M' ? '男' : '女');
+const orNull = (t: string) => (t === '' ? null : t);
 
-  const name = text('name').replace(/\s+/g, '');
-  if (name.length > 40) problem('name', 'too_long', '姓名过长（最多40个字）');
-
-  const relationText = text('relation');
+/** The relation to the head, as a kinship; null when empty or not understood (a problem says which). */
+function relationOf(r: RowReader, idSex: 'M' | 'F' | null) {
+  const relationText = r.text('relation');
   const kinship = relationText === '' ? null : parseKinship(relationText);
   if (relationText !== '' && !kinship) {
     if (isAmbiguousKinshipCode(relationText)) {
-      problem(
+      r.problem(
         'relation',
         'ambiguous',
         `与户主关系“${relationText}”有歧义：可能是一位代码（1 配偶、2 子），也可能是丢了开头0的两位代码（01 本人、02 户主）；请填写文字，或把该列设为文本格式后填写两位代码`,
       );
     } else {
-      problem(
+      r.problem(
         'relation',
         'unknown',
         `与户主关系“${relationText}”无法识别（可填：${usualKinshipWords.join('、')}等，或家庭关系代码，如 02 户主、10 配偶、20 子、30 女）`,
@@ -227,51 +239,69 @@ export function validateRosterRow(raw: RawRow, today: string): RowResult {
     }
   }
   if (kinship?.sex && idSex && kinship.sex !== idSex) {
-    problem('relation', 'sex_mismatch', `与户主关系“${relationText}”与身份证号表明的性别（${sexWord(idSex)}）不符`);
+    r.problem('relation', 'sex_mismatch', `与户主关系“${relationText}”与身份证号表明的性别（${sexWord(idSex)}）不符`);
   }
+  return kinship;
+}
 
-  const hukouText = text('hukou');
+/** Hukou, marital status and the sex column, each from its words. */
+function codedCells(r: RowReader, idSex: 'M' | 'F' | null) {
+  const hukouText = r.text('hukou');
   const hukou = Object.hasOwn(hukous, hukouText) ? hukous[hukouText] : undefined;
-  if (hukouText !== '' && !hukou) problem('hukou', 'unknown', `户籍性质“${hukouText}”无法识别（应为“农业”或“非农业”）`);
+  if (hukouText !== '' && !hukou) r.problem('hukou', 'unknown', `户籍性质“${hukouText}”无法识别（应为“农业”或“非农业”）`);
 
-  const maritalText = text('maritalStatus');
+  const maritalText = r.text('maritalStatus');
   const marital = maritalText === '' ? 'unknown' : Object.hasOwn(maritals, maritalText) ? maritals[maritalText] : undefined;
-  if (!marital) problem('maritalStatus', 'unknown', `婚姻状况“${maritalText}”无法识别（未婚、已婚、离婚、丧偶）`);
+  if (!marital) r.problem('maritalStatus', 'unknown', `婚姻状况“${maritalText}”无法识别（未婚、已婚、离婚、丧偶）`);
 
-  const sexText = text('sex');
+  const sexText = r.text('sex');
   const sex = sexText === '男' ? 'M' : sexText === '女' ? 'F' : sexText === '' ? null : undefined;
-  if (sex === undefined) problem('sex', 'unknown', `性别“${sexText}”无法识别（应为“男”或“女”）`);
-  if (idSex && sex && sex !== idSex) problem('sex', 'sex_mismatch', `性别与身份证号不符（身份证号表明为${sexWord(idSex)}）`);
+  if (sex === undefined) r.problem('sex', 'unknown', `性别“${sexText}”无法识别（应为“男”或“女”）`);
+  if (idSex && sex && sex !== idSex) r.problem('sex', 'sex_mismatch', `性别与身份证号不符（身份证号表明为${sexWord(idSex)}）`);
+  return { hukou, marital };
+}
 
-  checkBirthDate(raw.birthDate, id, today, (code, reason) => problem('birthDate', code, reason));
-  const deathDate = dateOf('deathDate');
-  if (deathDate && id?.birthDate && deathDate < id.birthDate) problem('deathDate', 'before_birth', '死亡日期早于出生日期');
-  const movedOutOn = dateOf('movedOutOn');
-  if (movedOutOn && id?.birthDate && movedOutOn < id.birthDate) problem('movedOutOn', 'before_birth', '迁出日期早于出生日期');
-  const moveDestination = orNull(text('moveDestination'));
+/** Validates one roster row; `today` bounds dates (YYYY-MM-DD, China calendar). */
+export function validateRosterRow(raw: RawRow, today: string): RowResult {
+  const r = new RowReader(raw, today);
+  r.requiredPresent();
+  const id = r.id('idNumber');
+  const idSex = id?.valid ? (id.sex === 'male' ? 'M' : 'F') : null;
 
-  const headId = idOf('headIdNumber');
+  const name = r.text('name').replace(/\s+/g, '');
+  if (name.length > 40) r.problem('name', 'too_long', '姓名过长（最多40个字）');
+  const kinship = relationOf(r, idSex);
+  const { hukou, marital } = codedCells(r, idSex);
+
+  checkBirthDate(raw.birthDate, id, today, (code, reason) => r.problem('birthDate', code, reason));
+  const deathDate = r.date('deathDate');
+  if (deathDate && id?.birthDate && deathDate < id.birthDate) r.problem('deathDate', 'before_birth', '死亡日期早于出生日期');
+  const movedOutOn = r.date('movedOutOn');
+  if (movedOutOn && id?.birthDate && movedOutOn < id.birthDate) r.problem('movedOutOn', 'before_birth', '迁出日期早于出生日期');
+  const moveDestination = orNull(r.text('moveDestination'));
+
+  const headId = r.id('headIdNumber');
   if (headId?.valid && id?.valid && kinship?.kin === 'head' && headId.normalized !== id.normalized) {
-    problem('headIdNumber', 'head_mismatch', '本人是户主，户主身份证号应与本人身份证号相同');
+    r.problem('headIdNumber', 'head_mismatch', '本人是户主，户主身份证号应与本人身份证号相同');
   }
 
-  const phone = text('phone').replace(/[\s-]/g, '');
+  const phone = r.text('phone').replace(/[\s-]/g, '');
   if (phone !== '' && !/^(1[3-9]\d{9}|0\d{9,11}|\d{7,8})$/.test(phone)) {
-    problem('phone', 'phone', `联系电话“${phone}”格式不正确（手机号11位，或区号+座机号）`);
+    r.problem('phone', 'phone', `联系电话“${phone}”格式不正确（手机号11位，或区号+座机号）`);
   }
-  const certNumber = text('oneChildCertificateNumber');
-  const certDate = dateOf('oneChildCertificateDate');
-  if (certDate && certNumber === '') problem('oneChildCertificateNumber', 'required', '填写了发证日期，但未填独生子女证号');
+  const certNumber = r.text('oneChildCertificateNumber');
+  const certDate = r.date('oneChildCertificateDate');
+  if (certDate && certNumber === '') r.problem('oneChildCertificateNumber', 'required', '填写了发证日期，但未填独生子女证号');
 
-  if (problems.length > 0 || !id?.valid || !id.normalized || !id.birthDate || !idSex || !kinship || !hukou || !marital) {
-    return { ok: false, problems };
+  if (r.problems.length > 0 || !id?.valid || !id.normalized || !id.birthDate || !idSex || !kinship || !hukou || !marital) {
+    return { ok: false, problems: r.problems };
   }
   return {
     ok: true,
     person: {
-      householdNumber: orNull(text('householdNumber')),
-      village: text('village'),
-      address: orNull(text('address')),
+      householdNumber: orNull(r.text('householdNumber')),
+      village: r.text('village'),
+      address: orNull(r.text('address')),
       name,
       relation: kinship.relation,
       kinship,
