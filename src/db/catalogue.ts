@@ -29,3 +29,8 @@ export async function assertEmptyServer(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** A round trip to the database: the health check's proof that it answers. */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}

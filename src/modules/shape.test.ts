@@ -1,7 +1,7 @@
 /**
  * One module shape (ARCHITECTURE.md): SQL lives in queries files (`queries.ts`, `<area>Queries.ts`),
- * the migrations, src/db and the demo loader in src/seed — never in a route, a service or a command.
- * This test reads src/modules and src/cli and fails on a statement anywhere else.
+ * the migrations, src/db and the demo loader in src/seed — never in a route, a service, a command or the server's wiring.
+ * This test reads src/modules, src/cli and src/server and fails on a statement anywhere else.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ const isQueries = (file: string): boolean => /(^|[a-z])([qQ]ueries)\.ts$/.test(p
 describe('the module shape', () => {
   it('keeps SQL out of routes, services and commands', () => {
     const found: string[] = [];
-    for (const file of [...files(path.join(src, 'modules')), ...files(path.join(src, 'cli'))].filter((f) => !isQueries(f))) {
+    for (const file of ['modules', 'cli', 'server'].flatMap((dir) => files(path.join(src, dir))).filter((f) => !isQueries(f))) {
       fs.readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {

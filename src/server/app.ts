@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { clockFor, clockSetting, setClock, today } from '../core/clock.ts';
 import { AppError, errorBody } from '../core/errors.ts';
+import { ping } from '../db/catalogue.ts';
 import type { Database } from '../db/types.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { benefitRoutes } from '../modules/benefits/routes.ts';
@@ -137,7 +138,7 @@ function healthRoute(app: FastifyInstance, config: Config, db: Database): void {
       },
     },
     async () => {
-      await db.query('SELECT 1');
+      await ping(db);
       return {
         status: 'ok' as const,
         database: db.kind,
