@@ -25,7 +25,7 @@ const envSchema = z.object({
   XINGFU_COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   XINGFU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   XINGFU_SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(168).default(12),
-  XINGFU_PORTAL_HOSTS: z.string().default('localhost,127.0.0.1'),
+  XINGFU_PORTAL_HOSTS: z.string().default(''),
   XINGFU_SITE_CODE: z.string().max(40).default(''),
   XINGFU_SITE_SPONSOR: z.string().max(100).default(''),
   XINGFU_SITE_ICP: z.string().max(60).default(''),

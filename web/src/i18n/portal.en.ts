@@ -117,6 +117,8 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.domains.title': 'Approved link domains',
   'portal.domains.intro':
     "Links in articles may only go to the district's own sites or to the outside sites below (and their subdomains), approved by the office; any other link is refused on save, with the reason.",
+  'portal.domains.ownNone':
+    'Not set (the system administrator configures the district’s own site names at deployment; links within the portal are not affected)',
   'portal.domains.own': "The district's sites:",
   'portal.domains.domain': 'Domain',
   'portal.domains.note': 'Note',

@@ -111,6 +111,7 @@ export const portalZhCN = {
 
   'portal.domains.title': '外部链接白名单',
   'portal.domains.intro': '文章中的链接只能指向本区自己的网站，或下列经办公室批准的外部网站（含其子域名）；其他链接在保存时会被拒绝并说明原因。',
+  'portal.domains.ownNone': '未设置（部署时由系统管理员配置本区网站的域名；站内链接不受影响）',
   'portal.domains.own': '本区网站：',
   'portal.domains.domain': '域名',
   'portal.domains.note': '说明',

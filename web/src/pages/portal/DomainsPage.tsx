@@ -79,13 +79,17 @@ export function DomainsPage() {
           <div className="xf-stack">
             <div data-testid="own-hosts">
               <Typography.Text strong>{t('portal.domains.own')}</Typography.Text>{' '}
-              <Space size={4} wrap>
-                {(domains.data?.ownHosts ?? []).map((host) => (
-                  <Tag key={host} color="blue">
-                    {host}
-                  </Tag>
-                ))}
-              </Space>
+              {(domains.data?.ownHosts ?? []).length === 0 ? (
+                <Typography.Text type="secondary">{t('portal.domains.ownNone')}</Typography.Text>
+              ) : (
+                <Space size={4} wrap>
+                  {(domains.data?.ownHosts ?? []).map((host) => (
+                    <Tag key={host} color="blue">
+                      {host}
+                    </Tag>
+                  ))}
+                </Space>
+              )}
             </div>
             {approve ? <AddDomainForm /> : <Typography.Text type="secondary">{t('portal.domains.readOnly')}</Typography.Text>}
             <ResponsiveTable<LinkDomain>
