@@ -25,7 +25,7 @@ function Changes({ changes }: { changes: ChangeObject<string>[] }) {
       <p className="xf-portal-diff-legend">
         <ins className="xf-portal-ins">{t('portal.diff.inserted')}</ins> <del className="xf-portal-del">{t('portal.diff.deleted')}</del>
       </p>
-      <div className="xf-portal-diff" data-testid="revision-diff">
+      <div className="xf-portal-diff" data-testid="revision-diff" data-verbatim>
         {changes.map((c, i) =>
           c.added ? (
             <ins key={i} className="xf-portal-ins">

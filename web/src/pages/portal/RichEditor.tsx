@@ -58,7 +58,8 @@ export function RichEditor({ initialHtml, onReady, onChange, readOnly = false }:
   return (
     <div className="xf-portal-editor">
       {readOnly ? null : <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="xf-portal-editor-content" />
+      {/* The article as its author wrote it (data-verbatim: not the app’s own words). */}
+      <EditorContent editor={editor} className="xf-portal-editor-content" data-verbatim />
     </div>
   );
 }
