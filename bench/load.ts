@@ -26,7 +26,7 @@ import { parameterRows } from '../src/modules/benefits/parameterQueries.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { machine, open, quantile, runBench, type Kind } from './common.ts';
-import { startServer, stopServer } from './server.ts';
+import { startServer, tearDown } from './server.ts';
 import { buildDistrict, loadDistrict } from './district.ts';
 
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 50);
@@ -200,10 +200,7 @@ async function runSize(kind: Kind, persons: number | 'demo'): Promise<Record<str
       loadAverageAtStart: loadAtStart,
     };
   } finally {
-    if (server) await stopServer(server.child);
-    if (kind === 'postgres') await db.close().catch(() => undefined);
-    await drop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await tearDown(server, kind, db, drop, dir);
   }
 }
 

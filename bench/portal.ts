@@ -19,7 +19,7 @@ import { usePortalKey } from '../src/modules/portal/signing.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createSecrets } from '../src/server/secrets.ts';
 import { machine, open, runBench, type Kind } from './common.ts';
-import { startServer, stopServer } from './server.ts';
+import { startServer, tearDown } from './server.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_PORTAL_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_PORTAL_SECONDS ?? 20);
@@ -78,10 +78,7 @@ async function run(kind: Kind): Promise<Record<string, unknown>> {
       loadAverageAtStart: loadAtStart,
     };
   } finally {
-    if (server) await stopServer(server.child);
-    if (kind === 'postgres') await db.close().catch(() => undefined);
-    await drop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await tearDown(server, kind, db, drop, dir);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The server the load benches measure: `xingfu serve` in a process of its own, as in production. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../test/processes.ts';
@@ -42,4 +43,18 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** After a load bench: the server stopped, the bench's own connection closed (server only), its database dropped and its directory removed. */
+export async function tearDown(
+  server: { child: ChildProcess } | undefined,
+  kind: 'postgres' | 'embedded',
+  db: { close(): Promise<void> },
+  drop: () => Promise<void>,
+  dir: string,
+): Promise<void> {
+  if (server) await stopServer(server.child);
+  if (kind === 'postgres') await db.close().catch(() => undefined);
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
 }

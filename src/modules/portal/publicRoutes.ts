@@ -3,8 +3,7 @@
  * signed manifest. Public (no session), outside the API document. Pages carry a strict
  * Content-Security-Policy with a fresh nonce, and never vary by user agent, referer or address.
  */
-import { randomBytes } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NONCE_PLACEHOLDER, VIEWS_PLACEHOLDER } from '../../core/portal/manifest.ts';
 import type { Script } from '../../core/portal/script.ts';

@@ -141,10 +141,6 @@ export async function insertMedia(tx: Queryable, district: string, sha256: strin
   );
 }
 
-export async function mediaRow(tx: Queryable, sha256: string): Promise<{ mime: string; bytes: Buffer } | undefined> {
-  return (await tx.query<{ mime: string; bytes: Buffer }>(`SELECT mime, bytes FROM portal_media WHERE sha256 = $1`, [sha256])).rows[0];
-}
-
 export interface DomainRow {
   domain: string;
   note: string;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { businessNow } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { contentHash } from '../../core/portal/canonical.ts';
-import { reviewBody, type LinkPolicy } from '../../core/portal/review.ts';
+import { reviewBody } from '../../core/portal/review.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
 import type { Database, Queryable } from '../../db/types.ts';
 import { auditBy } from '../audit/log.ts';
@@ -16,6 +16,7 @@ import * as q from './queries.ts';
 import type { Article, ArticleSummary, Revision, RevisionInput, RevisionState, RevisionSummary } from './schemas.ts';
 import { currentSigner } from './signing.ts';
 import { portalContentChanged } from './site.ts';
+import { linkPolicy } from './snapshot.ts';
 
 export const articleUrl = (id: string): string => `/portal/news/${id}`;
 
@@ -63,11 +64,6 @@ async function changingContent<T>(change: () => Promise<T>): Promise<T> {
   const result = await change();
   portalContentChanged();
   return result;
-}
-
-/** The link policy in force: the district's own hosts and the office's approved outside domains. */
-export async function linkPolicy(tx: Queryable, ownHosts: readonly string[]): Promise<LinkPolicy> {
-  return { ownHosts, approvedDomains: (await q.linkDomains(tx)).map((d) => d.domain) };
 }
 
 function refuseProblems(problems: ReturnType<typeof reviewBody>): void {

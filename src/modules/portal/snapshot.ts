@@ -11,7 +11,7 @@ import { articlePath } from '../../core/portal/pages.ts';
 import { sanitizeBody, type LinkPolicy } from '../../core/portal/review.ts';
 import type { Script } from '../../core/portal/script.ts';
 import { withScope, type Actor } from '../../db/scope.ts';
-import type { Database } from '../../db/types.ts';
+import type { Database, Queryable } from '../../db/types.ts';
 import type { NewFinding } from './integrityQueries.ts';
 import { approvedDomains, publishedRevisions, type PublishedRevisionRow } from './publicQueries.ts';
 import { currentSigner } from './signing.ts';
@@ -26,6 +26,11 @@ export function portalReader(district: string): Actor {
     reach: { 'portal.public': { all: true, townships: [], villages: [], departments: [] } },
     ip: null,
   };
+}
+
+/** The link policy in force: the district's own hosts and the office's approved outside domains. */
+export async function linkPolicy(tx: Queryable, ownHosts: readonly string[]): Promise<LinkPolicy> {
+  return { ownHosts, approvedDomains: await approvedDomains(tx) };
 }
 
 export interface ServedArticle {
